@@ -1,0 +1,117 @@
+"""The typed records that flow between stages.
+
+Every span is a pair of character offsets ``(start, end)`` into ``Article.body``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Span = tuple[int, int]
+
+StatementKind = Literal["direct", "indirect", "mixed", "belief"]
+ActorKind = Literal["person", "country", "organization", "unknown"]
+DateBasis = Literal["explicit", "relative", "article"]
+SourceFormat = Literal["text", "html", "jsonl", "feed"]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceItem:
+    """One article as read from an input, before it is cleaned.
+
+    ``name`` says where it came from (a path, ``path:line`` for JSONL, ``<stdin>``)
+    and is what error messages and summaries show.
+    """
+
+    name: str
+    format: SourceFormat
+    raw: str
+    key: str
+    """Identity across revisions: the item's id, else its URL, else its path."""
+    id: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article ready for extraction."""
+
+    key: str
+    source_name: str
+    format: SourceFormat
+    raw: str
+    """The input exactly as read (decoded), boilerplate included."""
+    body: str
+    """The text that statements point into: title/dateline/boilerplate removed."""
+    content_hash: str
+    title: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    place: str | None = None
+    """Dateline place, e.g. ``PARIS`` from ``PARIS (Reuters) -``."""
+    agency: str | None = None
+
+
+@dataclass(slots=True)
+class Speaker:
+    """Who a statement is attributed to, resolved as far as the text allows."""
+
+    text: str
+    """The words of the source span this speaker came from."""
+    span: Span | None
+    name: str | None = None
+    role: str | None = None
+    actor_id: str | None = None
+    actor: str | None = None
+    actor_kind: ActorKind = "unknown"
+
+
+@dataclass(slots=True)
+class Statement:
+    """An attributed statement: cue + content + source, with offsets into the body."""
+
+    kind: StatementKind
+    cue: str
+    cue_span: Span | None
+    content: str
+    content_span: Span
+    source_text: str
+    source_span: Span | None
+    span: Span
+    """The whole stretch of text the statement covers (source, cue and content)."""
+    speakers: list[Speaker] = field(default_factory=list)
+    said_on: dt.date | None = None
+    said_on_basis: DateBasis = "article"
+
+
+@dataclass(frozen=True, slots=True)
+class IngestFailure:
+    """An input that could not be ingested, and why (one line)."""
+
+    name: str
+    reason: str
+
+
+class InputError(Exception):
+    """Bad input: the message names the problem; ``name`` names the input."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(f"{name}: {reason}")
+        self.name = name
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person the ledger has seen: name, role and the actor they speak for."""
+
+    name: str
+    role: str | None
+    actor_id: str | None
+    actor: str | None
+    actor_kind: ActorKind
+    seen_on: dt.date | None
