@@ -115,3 +115,25 @@ class Person:
     actor: str | None
     actor_kind: ActorKind
     seen_on: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """An article revision as the ledger knows it."""
+
+    id: int
+    key: str
+    revision: int
+    title: str | None
+    url: str | None
+    published: dt.date | None
+    source_name: str
+
+
+@dataclass(slots=True)
+class StoredStatement:
+    """A statement read back from the ledger, with its id and article."""
+
+    id: int
+    article: ArticleRef
+    statement: Statement

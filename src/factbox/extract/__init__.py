@@ -1,5 +1,5 @@
 """Extraction: attributed statements from a parsed article."""
 
-from factbox.extract.pipeline import extract_statements
+from factbox.extract.pipeline import Extraction, extract_article, extract_statements
 
-__all__ = ["extract_statements"]
+__all__ = ["Extraction", "extract_article", "extract_statements"]

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc
 
 from factbox.extract.attributions import find_attributions
 from factbox.extract.dates import resolve_said_on
 from factbox.extract.speakers import ArticleContext, KnownPeople, resolve_speakers
-from factbox.records import Article, Statement
+from factbox.records import Article, Person, Statement
 
 
-def extract_statements(
-    doc: Doc, article: Article, known: KnownPeople | None = None
-) -> list[Statement]:
-    """All attributed statements in ``doc`` (the parse of ``article.body``), in text order.
+@dataclass(slots=True)
+class Extraction:
+    """What one article yields: its statements, and the people it names."""
 
-    Each statement comes back with its speakers resolved and ``said_on`` set.
-    """
+    statements: list[Statement]
+    people: list[Person]
+
+
+def extract_article(doc: Doc, article: Article, known: KnownPeople | None = None) -> Extraction:
+    """Statements in ``doc`` (the parse of ``article.body``) with speakers and dates resolved."""
     context = ArticleContext(doc, article, known)
     statements = find_attributions(doc)
     for statement in statements:
@@ -24,4 +29,11 @@ def extract_statements(
         statement.said_on, statement.said_on_basis = resolve_said_on(
             doc, statement.span, article.published
         )
-    return statements
+    return Extraction(statements=statements, people=context.people())
+
+
+def extract_statements(
+    doc: Doc, article: Article, known: KnownPeople | None = None
+) -> list[Statement]:
+    """All attributed statements in ``doc``, in text order."""
+    return extract_article(doc, article, known).statements

@@ -1,0 +1,445 @@
+"""The ledger: articles (with revisions), statements, speakers and people.
+
+Only this package touches the database. Each article is written in one transaction,
+so an interrupted batch leaves every finished article whole and nothing half-written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from factbox.records import (
+    ActorKind,
+    Article,
+    ArticleRef,
+    DateBasis,
+    Person,
+    Speaker,
+    Statement,
+    StatementKind,
+    StoredStatement,
+)
+from factbox.store import schema
+from factbox.store.schema import articles, meta, people, speakers, statements
+
+DB_ENV = "FACTBOX_DB"
+DEFAULT_DB = "factbox.db"
+
+SaveOutcome = Literal["ingested", "revised", "unchanged"]
+
+
+def default_db() -> str:
+    return os.environ.get(DB_ENV) or DEFAULT_DB
+
+
+def database_url(db: str | Path) -> str:
+    """A SQLAlchemy URL for ``db``: a URL as given, else a SQLite file path."""
+    text = str(db)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser()}"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """An article revision with its statement count, for listings."""
+
+    ref: ArticleRef
+    format: str
+    place: str | None
+    agency: str | None
+    content_hash: str
+    ingested_at: dt.datetime
+    statements: int
+
+
+class PeopleDirectory:
+    """In-memory view of the people table; lookups by full name or by surname."""
+
+    def __init__(self, persons: Iterable[Person] = ()) -> None:
+        self._by_name: dict[str, Person] = {}
+        self._by_surname: dict[str, list[Person]] = {}
+        for person in persons:
+            self.add(person)
+
+    def add(self, person: Person) -> None:
+        key = person.name.casefold()
+        self._by_name[key] = person
+        surname = key.split()[-1] if key.split() else key
+        same = [p for p in self._by_surname.get(surname, []) if p.name.casefold() != key]
+        self._by_surname[surname] = [*same, person]
+
+    def lookup(self, name: str) -> Person | None:
+        key = name.strip().casefold()
+        found = self._by_name.get(key)
+        if found is not None:
+            return found
+        candidates = self._by_surname.get(key, [])
+        return candidates[0] if len(candidates) == 1 else None
+
+    def __len__(self) -> int:
+        return len(self._by_name)
+
+
+class Ledger:
+    """A handle on one database (SQLite file or SQLAlchemy URL)."""
+
+    def __init__(self, db: str | Path | None = None) -> None:
+        self.url = database_url(db if db is not None else default_db())
+        self.engine: Engine = sa.create_engine(self.url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._migrate()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        with self.engine.begin() as conn:
+            schema.metadata.create_all(conn)
+            version = conn.execute(
+                sa.select(meta.c.value).where(meta.c.name == "schema_version")
+            ).scalar_one_or_none()
+            if version is None:
+                conn.execute(
+                    meta.insert().values(name="schema_version", value=str(schema.SCHEMA_VERSION))
+                )
+            elif int(version) > schema.SCHEMA_VERSION:
+                raise RuntimeError(
+                    f"{self.url}: ledger schema version {version} is newer than this factbox "
+                    f"({schema.SCHEMA_VERSION}); upgrade factbox"
+                )
+
+    # -- writing ---------------------------------------------------------------
+
+    def current_hash(self, key: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(
+                sa.select(articles.c.content_hash).where(
+                    articles.c.key == key, articles.c.is_current.is_(True)
+                )
+            ).scalar_one_or_none()
+
+    def save_article(
+        self,
+        article: Article,
+        found: list[Statement],
+        persons: Iterable[Person] = (),
+    ) -> SaveOutcome:
+        """Store one article revision with its statements, all or nothing."""
+        with self.engine.begin() as conn:
+            current = conn.execute(
+                sa.select(articles.c.id, articles.c.revision, articles.c.content_hash).where(
+                    articles.c.key == article.key, articles.c.is_current.is_(True)
+                )
+            ).first()
+            if current is not None and current.content_hash == article.content_hash:
+                return "unchanged"
+            revision = 1
+            if current is not None:
+                revision = current.revision + 1
+                conn.execute(
+                    articles.update().where(articles.c.id == current.id).values(is_current=False)
+                )
+            article_id = conn.execute(
+                articles.insert().values(
+                    key=article.key,
+                    revision=revision,
+                    is_current=True,
+                    source_name=article.source_name,
+                    format=article.format,
+                    title=article.title,
+                    url=article.url,
+                    published=article.published,
+                    place=article.place,
+                    agency=article.agency,
+                    raw=article.raw,
+                    body=article.body,
+                    content_hash=article.content_hash,
+                    ingested_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                )
+                .returning(articles.c.id)
+            ).scalar_one()
+            for ordinal, statement in enumerate(found):
+                self._insert_statement(conn, article_id, ordinal, statement)
+            for person in persons:
+                self._remember(conn, person)
+        return "ingested" if revision == 1 else "revised"
+
+    @staticmethod
+    def _insert_statement(
+        conn: Connection, article_id: int, ordinal: int, statement: Statement
+    ) -> None:
+        cue_start, cue_end = statement.cue_span or (None, None)
+        source_start, source_end = statement.source_span or (None, None)
+        statement_id = conn.execute(
+            statements.insert().values(
+                article_id=article_id,
+                ordinal=ordinal,
+                kind=statement.kind,
+                cue=statement.cue,
+                cue_start=cue_start,
+                cue_end=cue_end,
+                content=statement.content,
+                content_start=statement.content_span[0],
+                content_end=statement.content_span[1],
+                source_text=statement.source_text,
+                source_start=source_start,
+                source_end=source_end,
+                span_start=statement.span[0],
+                span_end=statement.span[1],
+                said_on=statement.said_on,
+                said_on_basis=statement.said_on_basis,
+            )
+            .returning(statements.c.id)
+        ).scalar_one()
+        if statement.speakers:
+            conn.execute(
+                speakers.insert(),
+                [
+                    {
+                        "statement_id": statement_id,
+                        "ordinal": index,
+                        "text": speaker.text,
+                        "span_start": speaker.span[0] if speaker.span else None,
+                        "span_end": speaker.span[1] if speaker.span else None,
+                        "name": speaker.name,
+                        "role": speaker.role,
+                        "actor_id": speaker.actor_id,
+                        "actor": speaker.actor,
+                        "actor_kind": speaker.actor_kind,
+                    }
+                    for index, speaker in enumerate(statement.speakers)
+                ],
+            )
+
+    @staticmethod
+    def _remember(conn: Connection, person: Person) -> None:
+        """Keep the latest-seen role and actor of each person."""
+        row = conn.execute(
+            sa.select(people.c.first_seen, people.c.last_seen).where(people.c.name == person.name)
+        ).first()
+        values = {
+            "role": person.role,
+            "actor_id": person.actor_id,
+            "actor": person.actor,
+            "actor_kind": person.actor_kind,
+        }
+        if row is None:
+            conn.execute(
+                people.insert().values(
+                    name=person.name, first_seen=person.seen_on, last_seen=person.seen_on, **values
+                )
+            )
+            return
+        first_seen, last_seen = row
+        seen = person.seen_on
+        if seen is not None and first_seen is not None and seen < first_seen:
+            first_seen = seen
+        if last_seen is None or seen is None or seen >= last_seen:
+            conn.execute(
+                people.update()
+                .where(people.c.name == person.name)
+                .values(first_seen=first_seen or seen, last_seen=seen or last_seen, **values)
+            )
+        else:
+            conn.execute(
+                people.update().where(people.c.name == person.name).values(first_seen=first_seen)
+            )
+
+    # -- reading ---------------------------------------------------------------
+
+    def people_directory(self) -> PeopleDirectory:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(people)).all()
+        return PeopleDirectory(
+            Person(
+                name=row.name,
+                role=row.role,
+                actor_id=row.actor_id,
+                actor=row.actor,
+                actor_kind=row.actor_kind,
+                seen_on=row.last_seen,
+            )
+            for row in rows
+        )
+
+    def people(self) -> list[Person]:
+        return sorted(self.people_directory()._by_name.values(), key=lambda p: p.name)
+
+    @staticmethod
+    def _ref(row: Any) -> ArticleRef:
+        return ArticleRef(
+            id=row.id,
+            key=row.key,
+            revision=row.revision,
+            title=row.title,
+            url=row.url,
+            published=row.published,
+            source_name=row.source_name,
+        )
+
+    def articles(self, *, all_revisions: bool = False) -> list[ArticleRow]:
+        counts = (
+            sa.select(statements.c.article_id, sa.func.count().label("n"))
+            .group_by(statements.c.article_id)
+            .subquery()
+        )
+        query = (
+            sa.select(articles, sa.func.coalesce(counts.c.n, 0).label("n"))
+            .outerjoin(counts, counts.c.article_id == articles.c.id)
+            .order_by(articles.c.published, articles.c.id)
+        )
+        if not all_revisions:
+            query = query.where(articles.c.is_current.is_(True))
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [
+            ArticleRow(
+                ref=self._ref(row),
+                format=row.format,
+                place=row.place,
+                agency=row.agency,
+                content_hash=row.content_hash,
+                ingested_at=row.ingested_at,
+                statements=row.n,
+            )
+            for row in rows
+        ]
+
+    def find_article(self, ref: str) -> ArticleRef | None:
+        """An article by numeric id, or the current revision of a key (id, URL or path)."""
+        query = sa.select(articles)
+        if ref.isdigit():
+            query = query.where(articles.c.id == int(ref))
+        else:
+            query = query.where(articles.c.key == ref, articles.c.is_current.is_(True))
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return self._ref(row) if row is not None else None
+
+    def article_body(self, article_id: int) -> str:
+        with self.engine.connect() as conn:
+            body: str = conn.execute(
+                sa.select(articles.c.body).where(articles.c.id == article_id)
+            ).scalar_one()
+        return body
+
+    def statements(self, *, article_id: int | None = None) -> list[StoredStatement]:
+        """Statements of current revisions (or of one revision), in article and text order."""
+        query = (
+            sa.select(statements, articles)
+            .join(articles, articles.c.id == statements.c.article_id)
+            .order_by(articles.c.published, articles.c.id, statements.c.ordinal)
+        )
+        if article_id is None:
+            query = query.where(articles.c.is_current.is_(True))
+        else:
+            query = query.where(articles.c.id == article_id)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+            speaker_rows = conn.execute(
+                sa.select(speakers)
+                .where(speakers.c.statement_id.in_([row[0] for row in rows]))
+                .order_by(speakers.c.statement_id, speakers.c.ordinal)
+            ).all()
+        by_statement: dict[int, list[Speaker]] = {}
+        for sp in speaker_rows:
+            by_statement.setdefault(sp.statement_id, []).append(
+                Speaker(
+                    text=sp.text,
+                    span=_pair(sp.span_start, sp.span_end),
+                    name=sp.name,
+                    role=sp.role,
+                    actor_id=sp.actor_id,
+                    actor=sp.actor,
+                    actor_kind=_actor_kind(sp.actor_kind),
+                )
+            )
+        return list(self._stored(rows, by_statement))
+
+    def _stored(
+        self, rows: Iterable[Any], by_statement: dict[int, list[Speaker]]
+    ) -> Iterator[StoredStatement]:
+        for row in rows:
+            m = row._mapping
+            statement_id = m[statements.c.id]
+            ref = ArticleRef(
+                id=m[articles.c.id],
+                key=m[articles.c.key],
+                revision=m[articles.c.revision],
+                title=m[articles.c.title],
+                url=m[articles.c.url],
+                published=m[articles.c.published],
+                source_name=m[articles.c.source_name],
+            )
+            yield StoredStatement(
+                id=statement_id,
+                article=ref,
+                statement=Statement(
+                    kind=_kind(m[statements.c.kind]),
+                    cue=m[statements.c.cue],
+                    cue_span=_pair(m[statements.c.cue_start], m[statements.c.cue_end]),
+                    content=m[statements.c.content],
+                    content_span=(m[statements.c.content_start], m[statements.c.content_end]),
+                    source_text=m[statements.c.source_text],
+                    source_span=_pair(m[statements.c.source_start], m[statements.c.source_end]),
+                    span=(m[statements.c.span_start], m[statements.c.span_end]),
+                    speakers=by_statement.get(statement_id, []),
+                    said_on=m[statements.c.said_on],
+                    said_on_basis=_basis(m[statements.c.said_on_basis]),
+                ),
+            )
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            return {
+                "articles": conn.execute(
+                    sa.select(sa.func.count()).select_from(articles)
+                ).scalar_one(),
+                "statements": conn.execute(
+                    sa.select(sa.func.count()).select_from(statements)
+                ).scalar_one(),
+            }
+
+
+def _pair(start: int | None, end: int | None) -> tuple[int, int] | None:
+    return (start, end) if start is not None and end is not None else None
+
+
+def _kind(value: str) -> StatementKind:
+    assert value in ("direct", "indirect", "mixed", "belief"), value
+    return value  # type: ignore[return-value]
+
+
+def _basis(value: str) -> DateBasis:
+    assert value in ("explicit", "relative", "article"), value
+    return value  # type: ignore[return-value]
+
+
+def _actor_kind(value: str) -> ActorKind:
+    assert value in ("person", "country", "organization", "unknown"), value
+    return value  # type: ignore[return-value]
