@@ -1,0 +1,112 @@
+"""End-to-end ingest throughput against bare spaCy parsing, measured in the same run.
+
+    python bench/ingest.py [CORPUS_DIR ...] [--repeat 3] [--limit N] [--jobs 1]
+
+CORPUS_DIR defaults to PolNeAR's dev texts (../shared/corpora/polnear/dev/text beside the
+repository) when present, else the bundled demo articles. The baseline is ``nlp.pipe`` over
+the very texts factbox parses (the cleaned article bodies) with the same pipeline, batch size
+and process count; the ratio is end-to-end articles/s over baseline articles/s (1.0 would mean
+reading, extraction and storage cost nothing on top of parsing). Each side runs ``--repeat``
+times, interleaved, and the best run of each counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from factbox import api
+from factbox.extract.nlp import default_model_name, load_nlp
+from factbox.ingest import prepare_article, read_inputs
+from factbox.records import InputError, SourceItem
+
+REPO = Path(__file__).resolve().parents[1]
+POLNEAR_DEV = REPO.parent / "shared" / "corpora" / "polnear" / "dev" / "text"
+
+
+def default_corpus() -> list[Path]:
+    return [POLNEAR_DEV] if POLNEAR_DEV.is_dir() else [api.demo_articles()]
+
+
+def article_files(corpus: list[Path], limit: int | None) -> list[Path]:
+    files: list[Path] = []
+    for root in corpus:
+        files.extend(
+            sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith("."))
+        )
+    return files[:limit] if limit else files
+
+
+def bodies(files: list[Path]) -> list[str]:
+    texts = []
+    for item in read_inputs([str(f) for f in files]):
+        if isinstance(item, SourceItem):
+            try:
+                texts.append(prepare_article(item).body)
+            except InputError:
+                pass
+    return texts
+
+
+def time_parse(texts: list[str], batch_size: int, jobs: int) -> float:
+    nlp = load_nlp()
+    start = time.perf_counter()
+    for _doc in nlp.pipe(texts, batch_size=batch_size, n_process=jobs):
+        pass
+    return time.perf_counter() - start
+
+
+def time_ingest(files: list[Path], batch_size: int, jobs: int) -> tuple[float, api.IngestSummary]:
+    with tempfile.TemporaryDirectory(prefix="factbox-bench-") as tmp:
+        start = time.perf_counter()
+        summary = api.ingest(
+            [str(f) for f in files], Path(tmp) / "bench.db", batch_size=batch_size, n_process=jobs
+        )
+        return time.perf_counter() - start, summary
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", nargs="*", type=Path)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--jobs", type=int, default=1)
+    args = parser.parse_args()
+
+    files = article_files(args.corpus or default_corpus(), args.limit)
+    texts = bodies(files)
+    words = sum(len(t.split()) for t in texts)
+    load_nlp()  # load once, outside both timings
+    time_parse(texts[:4], args.batch_size, 1)  # warm up
+    print(f"model {default_model_name()}; {len(files)} files, {len(texts)} articles, {words} words")
+
+    parse_times: list[float] = []
+    ingest_times: list[float] = []
+    summary = None
+    for _ in range(args.repeat):
+        parse_times.append(time_parse(texts, args.batch_size, args.jobs))
+        seconds, summary = time_ingest(files, args.batch_size, args.jobs)
+        ingest_times.append(seconds)
+    assert summary is not None
+    if summary.failed:
+        print(f"warning: {len(summary.failed)} files failed to ingest", file=sys.stderr)
+
+    parse_s, ingest_s = min(parse_times), min(ingest_times)
+    n = len(texts)
+    print(
+        f"bare nlp.pipe : {n / parse_s:8.1f} articles/s  {words / parse_s:9.0f} words/s  ({parse_s:.2f} s)"
+    )
+    print(
+        f"factbox ingest: {n / ingest_s:8.1f} articles/s  {words / ingest_s:9.0f} words/s  "
+        f"({ingest_s:.2f} s, {summary.statements} statements)"
+    )
+    print(f"ratio (ingest / bare parse throughput): {parse_s / ingest_s:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
