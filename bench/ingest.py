@@ -98,7 +98,8 @@ def main() -> int:
     parse_s, ingest_s = min(parse_times), min(ingest_times)
     n = len(texts)
     print(
-        f"bare nlp.pipe : {n / parse_s:8.1f} articles/s  {words / parse_s:9.0f} words/s  ({parse_s:.2f} s)"
+        f"bare nlp.pipe : {n / parse_s:8.1f} articles/s  {words / parse_s:9.0f} words/s  "
+        f"({parse_s:.2f} s)"
     )
     print(
         f"factbox ingest: {n / ingest_s:8.1f} articles/s  {words / ingest_s:9.0f} words/s  "
