@@ -1,0 +1,110 @@
+"""``factbox eval``: measure attribution quality against an annotated corpus."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from factbox.evaluate.corpus import ANNOTATOR_POLICIES, AnnotatorPolicy
+from factbox.evaluate.polnear import View, evaluate_directory
+from factbox.evaluate.report import evaluation_json, render_evaluation
+from factbox.records import InputError
+
+eval_app = typer.Typer(
+    help="Measure extraction quality against annotated corpora.", no_args_is_help=True
+)
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class AnnotatorPolicyOption(StrEnum):
+    first = "first"
+
+
+@eval_app.callback()
+def _group() -> None:
+    """Measure extraction quality against annotated corpora."""
+
+
+def _policy(option: AnnotatorPolicyOption) -> AnnotatorPolicy:
+    for policy in ANNOTATOR_POLICIES:
+        if policy == option.value:
+            return policy
+    raise typer.BadParameter(f"unknown annotator policy {option.value!r}")
+
+
+def _fail(name: str, problem: str) -> None:
+    print(f"factbox: error: {name}: {problem}", file=sys.stderr)
+    raise typer.Exit(1)
+
+
+@eval_app.command("polnear")
+def polnear(
+    directory: Annotated[
+        Path,
+        typer.Argument(
+            metavar="DIR",
+            help="A split in the PolNeAR layout: DIR/text/*.txt and DIR/attributions/*.ann.",
+        ),
+    ],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help="Rich tables or JSON.")
+    ] = OutputFormat.table,
+    limit: Annotated[
+        int | None, typer.Option(min=1, help="Score only the first N articles by file name.")
+    ] = None,
+    annotator_policy: Annotated[
+        AnnotatorPolicyOption,
+        typer.Option(help="Which annotation file to score against when there are several."),
+    ] = AnnotatorPolicyOption.first,
+    exclude_beliefs: Annotated[
+        bool,
+        typer.Option(
+            "--exclude-beliefs",
+            help="Headline the view without statements of kind 'belief' (both views are shown).",
+        ),
+    ] = False,
+    predictions: Annotated[
+        Path | None,
+        typer.Option(
+            help="Score BRAT files in this folder (NAME.ann or NAME_SYSTEM.ann) instead of "
+            "running the extractor."
+        ),
+    ] = None,
+    write_predictions: Annotated[
+        Path | None,
+        typer.Option(help="Also store the predictions as NAME_factbox.ann files in this folder."),
+    ] = None,
+) -> None:
+    """Run the extractor over DIR/text and score it against DIR/attributions."""
+    view: View = "exclude-beliefs" if exclude_beliefs else "all"
+    try:
+        evaluation = evaluate_directory(
+            directory,
+            limit=limit,
+            policy=_policy(annotator_policy),
+            predictions_dir=predictions,
+            write_dir=write_predictions,
+        )
+    except InputError as exc:
+        _fail(exc.name, exc.reason)
+        return
+    except OSError as exc:
+        _fail(str(exc.filename or directory), exc.strerror or str(exc))
+        return
+    except NotImplementedError:
+        _fail(str(directory), "the attribution extractor is not implemented yet")
+        return
+    if output_format is OutputFormat.json:
+        typer.echo(json.dumps(evaluation_json(evaluation, view), indent=2))
+    else:
+        render_evaluation(evaluation, view, Console())

@@ -1,0 +1,238 @@
+"""The quality page (``docs/quality.md``) and the README block, with previous figures kept.
+
+Every figure table sits between ``<!-- table:NAME -->`` and ``<!-- /table:NAME -->``. When the
+page is regenerated, each cell reads ``NEW (was OLD)`` where OLD is the figure the same table,
+row and column held before, so a change can be seen at a glance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from factbox.evaluate.polnear import VIEWS, Evaluation, View
+from factbox.evaluate.relations import RELATION_TYPES
+from factbox.evaluate.report import CATEGORIES, VIEW_TITLES, category, percent
+from factbox.evaluate.scorer import Counts
+
+README_START = "<!-- quality:start -->"
+README_END = "<!-- quality:end -->"
+_TABLE = re.compile(
+    r"<!-- table:(?P<name>[\w-]+) -->\n(?P<body>.*?)<!-- /table:(?P=name) -->", re.S
+)
+_FIGURE = re.compile(r"-?\d+(?:\.\d+)?")
+
+FigureKey = tuple[str, str, str]
+"""(table, row, column)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FigureTable:
+    """A named table of figures, already formatted (``71.2``)."""
+
+    name: str
+    label: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _prf(counts: Counts) -> tuple[str, str, str]:
+    return (percent(counts.precision), percent(counts.recall), percent(counts.f1))
+
+
+PRF_COLUMNS = ("exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1")
+
+
+def scores_table(evaluation: Evaluation, view: View) -> FigureTable:
+    scores = evaluation.scores(view)
+    rows = tuple(
+        (name, _prf(category(scores, name).exact) + _prf(category(scores, name).overlap))
+        for name in CATEGORIES
+    )
+    return FigureTable(view, "", PRF_COLUMNS, rows)
+
+
+def types_table(evaluation: Evaluation) -> FigureTable:
+    scores = evaluation.scores("all")
+    rows = tuple(
+        (
+            kind,
+            (str(scores.by_type[kind].exact.gold), str(scores.by_type[kind].exact.predicted))
+            + _prf(scores.by_type[kind].exact)
+            + _prf(scores.by_type[kind].overlap),
+        )
+        for kind in RELATION_TYPES
+    )
+    return FigureTable("types", "type", ("gold", "predicted", *PRF_COLUMNS), rows)
+
+
+def publishers_table(evaluation: Evaluation) -> FigureTable:
+    columns = tuple(f"{name} F1" for name in CATEGORIES)
+    rows = tuple(
+        (
+            publisher,
+            (str(articles),)
+            + tuple(f"{percent(category(scores, name).exact.f1)}" for name in CATEGORIES)
+            + tuple(f"{percent(category(scores, name).overlap.f1)}" for name in CATEGORIES),
+        )
+        for publisher, (articles, scores) in evaluation.by_publisher("all").items()
+    )
+    return FigureTable(
+        "publishers",
+        "publisher",
+        ("articles", *(f"exact {c}" for c in columns), *(f"overlap {c}" for c in columns)),
+        rows,
+    )
+
+
+def read_previous(markdown: str) -> dict[FigureKey, str]:
+    """The current figure of every cell of every marked table in ``markdown``."""
+    figures: dict[FigureKey, str] = {}
+    for table in _TABLE.finditer(markdown):
+        lines = [line for line in table.group("body").splitlines() if line.startswith("|")]
+        if len(lines) < 3:
+            continue
+        header = _cells(lines[0])
+        for line in lines[2:]:
+            cells = _cells(line)
+            for column, cell in zip(header[1:], cells[1:], strict=False):
+                figure = _FIGURE.match(cell)
+                if figure is not None:
+                    figures[(table.group("name"), cells[0], column)] = figure.group(0)
+    return figures
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def render_table(table: FigureTable, previous: dict[FigureKey, str]) -> str:
+    """The table as Markdown between its markers, with ``(was X)`` where X is known."""
+    lines = [
+        f"<!-- table:{table.name} -->",
+        "| " + " | ".join((table.label, *table.columns)) + " |",
+        "|" + "---|" + "---:|" * len(table.columns),
+    ]
+    for row, values in table.rows:
+        cells = []
+        for column, value in zip(table.columns, values, strict=True):
+            old = previous.get((table.name, row, column))
+            cells.append(f"{value} (was {old})" if old is not None else value)
+        lines.append("| " + " | ".join((row, *cells)) + " |")
+    lines.append(f"<!-- /table:{table.name} -->")
+    return "\n".join(lines) + "\n"
+
+
+def replace_between_markers(text: str, block: str) -> str | None:
+    """``text`` with what lies between the README markers replaced, or None without markers."""
+    start = text.find(README_START)
+    end = text.find(README_END, start + len(README_START)) if start >= 0 else -1
+    if start < 0 or end < 0:
+        return None
+    return text[: start + len(README_START)] + "\n" + block + text[end:]
+
+
+def _speed_line(evaluation: Evaluation) -> str:
+    return (
+        f"Speed: {evaluation.articles} articles parsed and searched in "
+        f"{evaluation.seconds:.1f} s ({evaluation.articles_per_second:.1f} articles/s, one CPU "
+        f"process, model load {evaluation.load_seconds:.1f} s not counted)."
+    )
+
+
+def readme_block(evaluation: Evaluation, previous: dict[FigureKey, str], split: str) -> str:
+    """What goes between the README markers: the headline table and where to read more."""
+    return (
+        f"Attribution quality on the PolNeAR {split} split ({evaluation.articles} articles; "
+        "percent; all statement kinds; see [docs/quality.md](docs/quality.md) for how it is "
+        "scored and more tables). Regenerate with `python bench/quality.py`.\n\n"
+        + render_table(scores_table(evaluation, "all"), previous)
+    )
+
+
+def render_quality_doc(
+    evaluation: Evaluation, previous: dict[FigureKey, str], split: str, command: str
+) -> str:
+    """The whole of ``docs/quality.md``."""
+    sections: list[str] = [
+        "# Attribution quality on PolNeAR\n",
+        f"Generated by `{command}`; do not edit the tables by hand. Each figure is followed "
+        "by the one it replaced.\n",
+        f"Corpus: the PolNeAR {split} split ({evaluation.articles} articles), Newell, Margolin "
+        "and Ruths (2018), *An Attribution Relations Corpus for Political News*, LREC 2018. "
+        f"{_annotator_sentence(evaluation)} Figures are percentages.\n",
+        _speed_line(evaluation) + "\n",
+    ]
+    for view in VIEWS:
+        sections.append(f"## Scores, {VIEW_TITLES[view]}\n")
+        sections.append(render_table(scores_table(evaluation, view), previous))
+    sections.append(
+        "## Relations by type (all statement kinds)\n\n"
+        "Recall counts gold relations of the type, precision counts predicted relations of the "
+        "type; both are typed by the same rule (below).\n"
+    )
+    sections.append(render_table(types_table(evaluation), previous))
+    sections.append("## By publisher (all statement kinds)\n")
+    sections.append(render_table(publishers_table(evaluation), previous))
+    sections.append(_kinds_sentence(evaluation))
+    sections.append(SCORING_NOTES)
+    return "\n".join(sections)
+
+
+def _annotator_sentence(evaluation: Evaluation) -> str:
+    return (
+        f"{evaluation.several_annotations} of the articles have several annotation files; each "
+        "is scored against its alphabetically first annotator."
+    )
+
+
+def _kinds_sentence(evaluation: Evaluation) -> str:
+    kinds: Sequence[str] = [f"{n} {kind}" for kind, n in evaluation.predicted_kinds.items()]
+    listed = ", ".join(kinds) if kinds else "none"
+    return f"Predicted statements by kind: {listed}.\n"
+
+
+SCORING_NOTES = """## How it is scored
+
+The scorer is `factbox.evaluate` (`factbox eval polnear DIR`); it reads any corpus in the same
+BRAT layout.
+
+- **Spans** are compared after trimming surrounding whitespace and punctuation, quote marks
+  included, on both sides; a span that is punctuation only (the colon cue of a transcript,
+  `WALLACE: ...`) keeps its punctuation.
+- **Exact**: the trimmed spans are equal. A discontinuous gold span (a quote split by its
+  attribution, `"A," she said, "B."`) also accepts its outer span, from first start to last end,
+  when every word in its gaps belongs to the same relation's source or cue: a system that
+  predicts one contiguous span cannot do better. When the gap holds other words, only the pieces
+  themselves match.
+- **Overlap**: the token overlap ratio |G ∩ P| / max(|G|, |P|) is at least 0.5, where G and P
+  are the whitespace tokens (without surrounding punctuation) the gold and predicted spans touch;
+  a discontinuous gold span counts the tokens of all its pieces. Matching is one-to-one, greedy by
+  best ratio, so two predictions over one gold span count once.
+- **Source, cue, content**: each role is scored on its own, over the distinct spans of that role
+  in the article.
+- **Relation**: a predicted relation matches a gold relation when its cue, source and content
+  all match that relation's (exact, or overlap); a relation without source matches only one
+  without source.
+- **Relation types**: *no-source* when there is no source; *direct* when the content starts or
+  ends with a quote mark or sits between quote marks; *indirect* otherwise.
+- Gold events that mark a trigger but neither cue nor content are left out; `Content2`
+  arguments (the second half of a split quote) join the content.
+
+## What PolNeAR counts that a factbox may not need
+
+PolNeAR annotates every attribution, including attributed beliefs, intentions and knowledge
+("X believes", "X wants", "X knows", "X fears"), and attributions without a named source
+("it is expected that"). A factbox is about what actors *said*: beliefs and intentions reported
+by the writer are weaker evidence of a position. Statements of kind `belief` carry them, so the
+factbox can leave them out; the second table scores the predictions without them. The gold is
+unchanged there, so leaving beliefs out can only lower recall: that table shows what precision
+the factbox keeps on the statements it would use.
+
+## Comparing with published figures
+
+Published PolNeAR results (CofeNet, BERT-CRF) are on the test split, which is not part of the
+shared corpus, and their papers' matching rules need not be the ones above. The figures here
+are on the dev split; they are a yardstick for this project, not a like-for-like comparison.
+"""
