@@ -129,7 +129,9 @@ def read_inputs(
         if path.is_dir():
             files = _folder_files(path)
             if not files:
-                yield IngestFailure(given, "folder has no article files to read (hidden files are skipped)")
+                yield IngestFailure(
+                    given, "folder has no article files to read (hidden files are skipped)"
+                )
             for file in files:
                 yield from _read_file(file, str(Path(given, file.relative_to(path))), max_bytes)
         elif path.exists():
