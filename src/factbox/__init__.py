@@ -6,20 +6,10 @@ The Python API mirrors the command line: ``factbox.ingest(paths, db)``,
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 __version__ = "0.1.0"
 
-__all__ = ["articles", "ingest", "statements", "__version__"]
+# Binding the API functions after the stage packages are imported makes ``factbox.ingest``
+# the function (the stage package stays importable as ``factbox.ingest.<module>``).
+from factbox.api import articles, ingest, statements  # noqa: E402
 
-if TYPE_CHECKING:
-    from factbox.api import articles, ingest, statements
-
-
-def __getattr__(name: str) -> Any:
-    # The API pulls in spaCy; import it only when it is used.
-    if name in ("articles", "ingest", "statements"):
-        from factbox import api
-
-        return getattr(api, name)
-    raise AttributeError(f"module 'factbox' has no attribute {name!r}")
+__all__ = ["__version__", "articles", "ingest", "statements"]

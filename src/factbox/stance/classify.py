@@ -1,0 +1,480 @@
+"""Where does a statement stand on a proposal it matched? Composition over the parse.
+
+Start at the proposal's words in the statement (the action, else the theme) and walk up
+the dependency tree to the sentence root. Every word on the way may change the reading:
+
+- a stance word from ``data/stance/lexicon.toml`` (supports / open / opposes),
+- an evaluation it takes as complement ("would be a *mistake*", "is an *option*"),
+- a modal auxiliary (could → open; must, will → commitment),
+- negation from the parse: ``neg`` dependents, "never", "no" determiners ("no plans"),
+  negative subjects ("nobody is talking about"),
+- a condition ("only if", "unless", "not without a UN mandate") → open.
+
+The reading is a polarity (for / against) and a mode (firm / hedged):
+(+, firm) supports, (+, hedged) open, (−, firm) opposes, (−, hedged) open.
+Negating a supports or open word gives a firm "against" ("no plans", "not considering");
+negating an opposes word gives a hedged "for" ("has not ruled out", "does not exclude").
+When the proposal sits inside an if-clause ("we will retaliate if troops are sent") the
+main clause says what would follow, and only stance words count there (a threat: opposes).
+
+Whose stance it is: the subject of the outermost stance word inside the statement's
+content. First person, pronouns, no subject, or a subject naming the speaker mean the
+speaker; another noun phrase ("some countries") means others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from factbox.extract.actors import lookup_actor
+from factbox.records import Statement
+from factbox.stance.lexicon import StanceClass, StanceLexicon, load_lexicon
+from factbox.stance.matching import ProposalMatcher
+from factbox.stance.records import Cue, CueRole, ProposalMatch, Stance, StanceJudgement
+from factbox.stance.tree import char_span, find_phrases, in_span
+
+Mode = Literal["none", "firm", "hedged"]
+VERB_POS = frozenset({"VERB", "AUX"})
+COMPLEMENT_DEPS = frozenset(
+    {"attr", "acomp", "oprd", "dobj", "prep", "advmod", "npadvmod", "dative", "agent"}
+)
+CLAUSE_CLIMB_DEPS = frozenset(
+    {"xcomp", "acomp", "attr", "dobj", "pobj", "prep", "pcomp", "acl", "amod", "oprd", "aux"}
+)
+SUBJECT_DEPS = frozenset({"nsubj", "expl"})
+CONFIDENCE = {
+    "lexicon": 0.85,
+    "evaluation": 0.8,
+    "negation": 0.8,
+    "consequence": 0.75,
+    "modal": 0.7,
+    "action": 0.55,
+    "unclear": 0.25,
+}
+
+
+@dataclass(slots=True)
+class _Reading:
+    polarity: int = 1
+    mode: Mode = "none"
+    conditional: bool = False
+    consequence: bool = False
+    cues: list[Cue] = field(default_factory=list)
+    decided_by: str = "unclear"
+    holder_node: Token | None = None
+    holder_deontic: bool = False
+    operations: int = 0
+    question: Token | None = None
+    """A "whether" or a question mark that puts the proposal in question."""
+    used: set[int] = field(default_factory=set)
+    """Negating words already applied (a subject's "no" is seen from the theme and its verb)."""
+
+    def note(self, token: Token, role: CueRole, decided_by: str) -> None:
+        self.cues.append(Cue(token.text, char_span(token), role))
+        if self.decided_by in {"unclear", "action"} or decided_by in {"lexicon", "evaluation"}:
+            self.decided_by = decided_by
+        self.operations += 1
+
+
+def holder_actor_id(subject: Token) -> str | None:
+    """The actor a holder names ("France", "Paris", "the Kremlin", "NATO"), by the
+    extractor's actor index (countries, capitals and metonyms, organisations)."""
+    words = list(subject.subtree)
+    candidates = [subject.doc[words[0].i : words[-1].i + 1].text]
+    candidates += [e.text for e in subject.doc.ents if e.root.i == subject.i]
+    for text in candidates:
+        actor = lookup_actor(text)
+        if actor is not None:
+            return actor.id
+    return None
+
+
+def _token_at(doc: Doc, span: tuple[int, int]) -> Token | None:
+    found = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return found.root if found is not None and len(found) else None
+
+
+def _start(doc: Doc, match: ProposalMatch) -> tuple[Token | None, Token | None]:
+    theme_evidence = match.slot("theme") or match.slot("term")
+    theme = _token_at(doc, theme_evidence.span) if theme_evidence else None
+    action_evidence = match.slot("action")
+    action = _token_at(doc, action_evidence.span) if action_evidence else None
+    if action is not None and theme is not None and action not in theme.ancestors:
+        action = None
+    return theme, action
+
+
+class _Classifier:
+    def __init__(self, lexicon: StanceLexicon) -> None:
+        self.lex = lexicon
+
+    # --- what one word says -------------------------------------------------------
+
+    def lexical_class(self, node: Token) -> StanceClass | None:
+        lemma = node.lemma_.lower()
+        if node.dep_ in {"acomp", "amod"} and node.lower_ in self.lex.words:
+            return self.lex.words[node.lower_]  # "prepared to", "determined to": adjectives
+        if node.pos_ in VERB_POS or node.tag_.startswith("VB"):
+            for child in node.children:
+                if child.dep_ == "prt" and (lemma, child.lower_) in self.lex.phrasal:
+                    return self.lex.phrasal[(lemma, child.lower_)]
+            if lemma in self.lex.verbs:
+                needed = self.lex.requires.get(lemma)
+                if needed is None or any(
+                    c.dep_ in {"prt", "prep"} and c.lemma_.lower() in needed for c in node.children
+                ):
+                    return self.lex.verbs[lemma]
+                return None
+        return self.lex.words.get(lemma)
+
+    def is_negated(self, node: Token, used: set[int] | None = None) -> Token | None:
+        """The word that negates ``node``, if any (skipping those in ``used``)."""
+        found = self._negator(node)
+        if found is not None and used is not None:
+            if found.i in used:
+                return None
+            used.add(found.i)
+        return found
+
+    def _negator(self, node: Token) -> Token | None:
+        for child in node.children:
+            lemma = child.lemma_.lower()
+            if child.dep_ == "neg":
+                return child
+            if child.dep_ == "advmod" and lemma in self.lex.negative_adverbs:
+                return child
+            if child.dep_ == "det" and lemma in self.lex.negative_determiners:
+                return child
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                if lemma in self.lex.negative_pronouns:
+                    return child
+                for det in child.children:
+                    if det.dep_ == "det" and det.lemma_.lower() in self.lex.negative_determiners:
+                        return det
+        return None
+
+    def modal(self, node: Token) -> Token | None:
+        for child in node.children:
+            if child.dep_ == "aux" and child.tag_ == "MD" and child.lower_ in self.lex.modals:
+                return child
+        return None
+
+    def condition(self, node: Token, path: set[int]) -> Token | None:
+        restricted = False
+        restrictive: Token | None = None
+        for child in node.children:
+            if child.i in path:
+                continue
+            if child.dep_ == "advcl":
+                for mark in child.children:
+                    if mark.dep_ == "mark" and mark.lower_ in self.lex.condition_marks:
+                        return mark
+            if child.dep_ == "advmod" and child.lower_ in self.lex.restrictive:
+                restrictive = child
+            if child.dep_ == "prep" and child.lower_ in self.lex.restricted_preps:
+                restricted = True
+                restrictive = restrictive or next(
+                    (c for c in child.children if c.lower_ in self.lex.restrictive), None
+                )
+        return restrictive if restricted else None
+
+    def question(self, node: Token) -> Token | None:
+        for child in node.children:
+            if child.dep_ == "mark" and child.lower_ in self.lex.question_marks:
+                return child
+        last = node.sent[-1]
+        return last if node.dep_ == "ROOT" and last.text == "?" else None
+
+    def not_without(self, node: Token) -> Token | None:
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in self.lex.condition_preps:
+                return child
+        return None
+
+    def evaluation(self, node: Token, path: set[int]) -> tuple[StanceClass, Token, bool] | None:
+        """A stance-bearing complement of a non-stance word ("be a mistake", "lead to war")."""
+        for child in node.children:
+            if child.i in path or child.dep_ not in COMPLEMENT_DEPS:
+                continue
+            subtree = list(child.subtree)
+            for first, _last in find_phrases(subtree, self.lex.phrases):
+                phrase = tuple(
+                    t.lower_ for t in subtree if first.i <= t.i <= _last.i and not t.is_punct
+                )
+                for key, cls in self.lex.phrases.items():
+                    if key == phrase or key == tuple(w for w in phrase if w != "-"):
+                        return cls, first, False
+            candidates = [child]
+            if child.dep_ in {"prep", "dative", "agent"}:
+                candidates += [c for c in child.children if c.dep_ == "pobj"]
+            if child.dep_ in {"attr", "dobj", "oprd"}:
+                # "the right thing to do": the head noun says little, its adjective says it
+                candidates += [c for c in child.children if c.dep_ == "amod"]
+            for word in candidates:
+                word_class = self.lex.words.get(word.lemma_.lower())
+                if word_class is not None:
+                    return word_class, word, self.is_negated(word) is not None
+        return None
+
+    # --- composing ------------------------------------------------------------------
+
+    def apply_class(self, reading: _Reading, cls: StanceClass, negated: bool, node: Token) -> None:
+        warning = node.lemma_.lower() in self.lex.warning_verbs
+        if cls == "supports":
+            if negated:
+                reading.polarity, reading.mode = -reading.polarity, "firm"
+            elif reading.mode == "none":
+                reading.mode = "firm"
+        elif cls == "open":
+            if negated:
+                reading.polarity = -reading.polarity
+                reading.mode = "firm" if reading.polarity < 0 else "hedged"
+            else:
+                reading.mode = "hedged"
+        elif warning and reading.mode != "none" and not negated:
+            pass  # "warned that it would be a mistake": the warning keeps what it governs
+        elif negated:
+            reading.polarity, reading.mode = 1, "hedged"
+        elif reading.polarity < 0:
+            reading.polarity, reading.mode = 1, "hedged"  # "refused to rule out"
+        else:
+            reading.polarity, reading.mode = -1, "firm"
+
+    def visit(
+        self, reading: _Reading, node: Token, path: set[int], start: bool, framing: bool = False
+    ) -> bool:
+        """Apply what ``node`` says; True if it said anything. Inside the statement, the
+        node becomes the stance's holder (unless all it added was a deontic modal).
+
+        ``framing``: the node is outside the statement's content (its cue, "warned",
+        "urged"); only a stance word counts there, so "did not say whether troops would
+        be sent" is not read as a refusal."""
+        if framing and (self.lexical_class(node) is None or reading.consequence):
+            return False
+        before = reading.operations
+        deontic = False
+        negation = self.is_negated(node, reading.used)
+        without = self.not_without(node) if negation is not None else None
+        if without is not None:
+            reading.conditional = True
+            reading.note(without, "condition", "lexicon")
+            negation = None
+        cls = None if start else self.lexical_class(node)
+        role: CueRole = "consequence" if reading.consequence else "lexicon"
+        if cls is not None:
+            self.apply_class(reading, cls, negation is not None, node)
+            reading.note(node, role, "consequence" if reading.consequence else "lexicon")
+            if negation is not None:
+                reading.note(negation, "negation", "lexicon")
+            negation = None
+        elif not start:
+            found = self.evaluation(node, path)
+            if found is not None:
+                eval_cls, word, word_negated = found
+                negated = (negation is not None) != word_negated
+                self.apply_class(reading, eval_cls, negated, word)
+                reading.note(
+                    word,
+                    "evaluation" if not reading.consequence else "consequence",
+                    "evaluation" if not reading.consequence else "consequence",
+                )
+                if negation is not None:
+                    reading.note(negation, "negation", "evaluation")
+                negation = None
+        modal = None if reading.consequence else self.modal(node)
+        if modal is not None:
+            modal_class = self.lex.modals[modal.lower_]
+            if modal_class == "open":
+                reading.mode = "hedged"
+            elif reading.mode == "none":
+                reading.mode = "firm"
+            reading.note(modal, "modal", "modal")
+            deontic = modal.lower_ in self.lex.deontic and reading.operations - before == 1
+        if negation is not None and not reading.consequence:
+            firm_modal = modal is not None and modal.lower_ in {"can", "could"}
+            reading.polarity = -reading.polarity
+            if reading.mode == "none" or firm_modal:
+                reading.mode = "firm"
+            reading.note(negation, "negation", "negation")
+        if not reading.consequence:
+            mark = self.condition(node, path)
+            if mark is not None:
+                reading.conditional = True
+                reading.note(mark, "condition", "lexicon")
+        said = reading.operations > before
+        if said:
+            reading.holder_node = node
+            reading.holder_deontic = deontic
+        return said
+
+    def read(self, span: SpacySpan, theme: Token, action: Token | None) -> _Reading:
+        reading = _Reading()
+        node = action or theme
+        if action is not None:
+            reading.decided_by = "action"
+            det = self.is_negated(theme)
+            if det is not None and det.dep_ == "det" and det.i not in reading.used:
+                reading.used.add(det.i)  # "no ground forces will be sent"
+                reading.polarity, reading.mode = -1, "firm"
+                reading.note(det, "negation", "negation")
+        path = {t.i for t in theme.ancestors} | {theme.i}
+        reading.question = self.question(node)
+        reading.holder_node = node
+        self.visit(reading, node, path, start=True)
+        while node.head.i != node.i and in_span(node.head, span):
+            child, node = node, node.head
+            if child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in self.lex.condition_marks for m in child.children
+            ):
+                # The proposal is the condition; what follows is the main clause's consequence.
+                reading = _Reading(consequence=True, cues=reading.cues, holder_node=None)
+            if child.dep_ == "conj":
+                continue  # a coordinated sibling does not govern the proposal
+            self.visit(reading, node, path, start=False)
+            reading.question = reading.question or self.question(node)
+        # Words outside the statement's content (its cue: "warned", "urged") still count,
+        # but their subject is the speaker, so they never become the holder.
+        holder, deontic = reading.holder_node, reading.holder_deontic
+        while node.head.i != node.i:
+            child, node = node, node.head
+            if child.dep_ != "conj":
+                self.visit(reading, node, path, start=False, framing=True)
+            reading.question = reading.question or self.question(node)
+        if reading.holder_node is not holder:
+            reading.holder_node, reading.holder_deontic = None, False
+        else:
+            reading.holder_deontic = deontic
+        return reading
+
+    # --- whose stance ---------------------------------------------------------------
+
+    def holder_subject(self, node: Token) -> Token | None:
+        current = node
+        for _ in range(6):
+            for child in current.children:
+                if child.dep_ in SUBJECT_DEPS:
+                    return child
+            if current.dep_ not in CLAUSE_CLIMB_DEPS or current.head.i == current.i:
+                return None
+            current = current.head
+        return None
+
+    def is_speaker(
+        self, subject: Token, statement: Statement | None, proposal_words: set[int]
+    ) -> bool:
+        lemma = subject.lemma_.lower()
+        if any(w.i in proposal_words for w in subject.subtree):
+            return True  # the subject is the proposal itself ("sending troops would be ...")
+        if subject.dep_ == "expl" or lemma in self.lex.negative_pronouns:
+            return True
+        if lemma in self.lex.first_person or lemma in self.lex.pronouns:
+            return True
+        words = list(subject.subtree)
+        if any(w.lemma_.lower() in self.lex.first_person for w in words):
+            return True
+        if lemma in self.lex.self_references and any(
+            w.dep_ in {"det", "poss"} and w.lower_ in {"the", "this"} for w in subject.children
+        ):
+            return True
+        if statement is None:
+            return False
+        names: set[str] = set()
+        for speaker in statement.speakers:
+            for value in (speaker.actor, speaker.name, speaker.text, speaker.actor_id):
+                if value:
+                    names |= {w.lower() for w in value.replace("'s", "").split() if len(w) > 1}
+        proper = {w.lower_ for w in words if w.pos_ == "PROPN"}
+        if proper & names or lemma in names:
+            return True
+        ids = {s.actor_id for s in statement.speakers if s.actor_id}
+        return holder_actor_id(subject) in ids
+
+
+def _final_stance(reading: _Reading) -> Stance:
+    if reading.question is not None:
+        return "unclear"
+    if reading.conditional and not reading.consequence:
+        return "open"
+    if reading.mode == "none":
+        if reading.decided_by == "action" and not reading.consequence:
+            return "supports"
+        return "unclear"
+    if reading.consequence and reading.decided_by not in {"consequence", "evaluation"}:
+        return "unclear"
+    if reading.conditional:
+        return "open"
+    if reading.polarity > 0:
+        return "supports" if reading.mode == "firm" else "open"
+    return "opposes" if reading.mode == "firm" else "open"
+
+
+def classify(
+    span: SpacySpan,
+    match: ProposalMatch,
+    statement: Statement | None = None,
+    lexicon: StanceLexicon | None = None,
+) -> StanceJudgement:
+    """Judge the stance ``span`` (a statement's content in its parsed article) takes on
+    the proposal of ``match``; ``statement`` names the speakers, to tell their own stance
+    from one they report of others."""
+    lex = lexicon or load_lexicon()
+    classifier = _Classifier(lex)
+    theme, action = _start(span.doc, match)
+    if theme is None:
+        return StanceJudgement(match.slug, "unclear", CONFIDENCE["unclear"])
+    reading = classifier.read(span, theme, action)
+    stance = _final_stance(reading)
+    confidence = CONFIDENCE["unclear"] if stance == "unclear" else CONFIDENCE[reading.decided_by]
+    if stance != "unclear":
+        if reading.conditional:
+            confidence -= 0.1
+        confidence -= 0.05 * max(0, reading.operations - 3)
+    confidence = round(min(1.0, max(0.05, confidence)), 2)
+
+    about: Literal["speaker", "others"] = "speaker"
+    others = others_actor_id = None
+    others_span = None
+    # A consequence ("we will retaliate if troops are sent") is the speaker's warning.
+    holder_counts = not reading.holder_deontic and not reading.consequence
+    if stance != "unclear" and reading.holder_node is not None and holder_counts:
+        subject = classifier.holder_subject(reading.holder_node)
+        proposal_words = {theme.i} | ({action.i} if action is not None else set())
+        if subject is not None and not classifier.is_speaker(subject, statement, proposal_words):
+            about = "others"
+            words = list(subject.subtree)
+            others_span = (words[0].idx, words[-1].idx + len(words[-1].text))
+            others = span.doc.text[others_span[0] : others_span[1]]
+            others_actor_id = holder_actor_id(subject)
+    return StanceJudgement(
+        proposal=match.slug,
+        stance=stance,
+        confidence=confidence,
+        cues=tuple(sorted(set(reading.cues), key=lambda c: c.span)),
+        about=about,
+        others=others,
+        others_span=others_span,
+        others_actor_id=others_actor_id,
+    )
+
+
+def statement_span(doc: Doc, statement: Statement) -> SpacySpan | None:
+    """The statement's content as a span of ``doc`` (the parsed article body)."""
+    start, end = statement.content_span
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def judge_statement(
+    doc: Doc,
+    statement: Statement,
+    matcher: ProposalMatcher,
+    lexicon: StanceLexicon | None = None,
+) -> list[StanceJudgement]:
+    """Match a statement's content against every proposal and judge each match."""
+    span = statement_span(doc, statement)
+    if span is None or not len(span):
+        return []
+    return [classify(span, match, statement, lexicon) for match in matcher.match(span)]

@@ -1,0 +1,196 @@
+"""Loading the stance data files: concept sets for matching, stance words for classifying.
+
+Both live in ``factbox/data/stance/``; see the comments at the top of each file.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal, cast
+
+ConceptKind = Literal["action", "theme", "qualifier", "agent", "place"]
+StanceClass = Literal["supports", "open", "opposes"]
+CONCEPT_KINDS: tuple[ConceptKind, ...] = ("action", "theme", "qualifier", "agent", "place")
+STANCE_CLASSES: tuple[StanceClass, ...] = ("supports", "open", "opposes")
+
+_PHRASE_SPLIT = re.compile(r"[\s\-]+")
+
+
+def normalise_phrase(text: str) -> tuple[str, ...]:
+    """A phrase as the lower-case words it is matched on, hyphens dropped."""
+    return tuple(w for w in _PHRASE_SPLIT.split(text.lower()) if w)
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptSet:
+    name: str
+    kind: ConceptKind
+    words: frozenset[str]
+    """Single-word members (lemmas, lower case)."""
+    phrases: frozenset[tuple[str, ...]]
+    """Multi-word members as normalised word tuples."""
+    spellings: frozenset[tuple[str, ...]] = frozenset()
+    """Hyphenated single words split into parts ("f-16" as f, 16): names, not phrases."""
+
+    def has(self, form: str) -> bool:
+        return form in self.words or normalise_phrase(form) in self.phrases
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptTable:
+    sets: tuple[ConceptSet, ...]
+    destination_preps: frozenset[str] = frozenset()
+    theme_only_preps: frozenset[str] = frozenset()
+    directional_preps: frozenset[str] = frozenset()
+
+    def containing(self, form: str, kind: ConceptKind) -> list[ConceptSet]:
+        return [s for s in self.sets if s.kind == kind and s.has(form)]
+
+    def of_kind(self, kind: ConceptKind) -> list[ConceptSet]:
+        return [s for s in self.sets if s.kind == kind]
+
+
+@dataclass(frozen=True, slots=True)
+class StanceLexicon:
+    verbs: dict[str, StanceClass]
+    requires: dict[str, frozenset[str]]
+    phrasal: dict[tuple[str, str], StanceClass]
+    words: dict[str, StanceClass]
+    phrases: dict[tuple[str, ...], StanceClass]
+    modals: dict[str, StanceClass]
+    deontic: frozenset[str]
+    condition_marks: frozenset[str]
+    condition_preps: frozenset[str]
+    restrictive: frozenset[str]
+    restricted_preps: frozenset[str]
+    negative_determiners: frozenset[str]
+    negative_adverbs: frozenset[str]
+    negative_pronouns: frozenset[str]
+    first_person: frozenset[str]
+    pronouns: frozenset[str]
+    self_references: frozenset[str]
+    warning_verbs: frozenset[str]
+    question_marks: frozenset[str] = frozenset()
+
+
+def _data_file(name: str) -> Path:
+    return Path(str(resources.files("factbox") / "data" / "stance" / name))
+
+
+def _read_toml(path: Path) -> dict[str, object]:
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _strings(value: object, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{where}: expected a list of strings")
+    return [v.lower() for v in cast(list[str], value)]
+
+
+def _table(value: object, where: str) -> dict[str, object]:
+    if not isinstance(value, dict):
+        raise ValueError(f"{where}: expected a table")
+    return cast(dict[str, object], value)
+
+
+def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptTable:
+    raw_sets = data.get("set", [])
+    if not isinstance(raw_sets, list):
+        raise ValueError(f"{where}: [[set]] must be an array of tables")
+    sets = []
+    for index, raw in enumerate(raw_sets):
+        entry = _table(raw, f"{where}: set {index}")
+        name = str(entry.get("name", f"set-{index}"))
+        kind = entry.get("kind")
+        if kind not in CONCEPT_KINDS:
+            raise ValueError(f"{where}: set {name!r}: kind must be one of {CONCEPT_KINDS}")
+        members = _strings(entry.get("members", []), f"{where}: set {name!r}")
+        words = frozenset(m for m in members if " " not in m.strip())
+        phrases = frozenset(normalise_phrase(m) for m in members if m not in words)
+        # A hyphenated single word ("f-16") is kept both ways: spaCy may or may not split it.
+        spellings = frozenset(normalise_phrase(m) for m in words if len(normalise_phrase(m)) > 1)
+        kind_name = cast(ConceptKind, kind)
+        sets.append(ConceptSet(name, kind_name, words, phrases | spellings, spellings))
+
+    def preps(key: str) -> frozenset[str]:
+        return frozenset(_strings(data.get(key, []), f"{where}: {key}"))
+
+    return ConceptTable(
+        tuple(sets),
+        preps("destination_preps"),
+        preps("theme_only_preps"),
+        preps("directional_preps"),
+    )
+
+
+def _classes(table: dict[str, object], where: str) -> dict[str, StanceClass]:
+    result: dict[str, StanceClass] = {}
+    for cls in STANCE_CLASSES:
+        for word in _strings(table.get(cls, []), f"{where}.{cls}"):
+            result[word] = cls
+    return result
+
+
+def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexicon:
+    verbs = _classes(_table(data.get("verbs", {}), "verbs"), f"{where}: verbs")
+    requires = {
+        lemma: frozenset(_strings(v, f"{where}: requires.{lemma}"))
+        for lemma, v in _table(data.get("requires", {}), "requires").items()
+    }
+    phrasal: dict[tuple[str, str], StanceClass] = {}
+    for phrase, cls in _classes(_table(data.get("phrasal", {}), "phrasal"), where).items():
+        verb, _, particle = phrase.partition(" ")
+        phrasal[(verb, particle)] = cls
+    word_classes = _classes(_table(data.get("words", {}), "words"), f"{where}: words")
+    phrases = {
+        normalise_phrase(p): c for p, c in word_classes.items() if len(normalise_phrase(p)) > 1
+    }
+    words = {w: c for w, c in word_classes.items() if len(normalise_phrase(w)) == 1}
+    modals = _classes(_table(data.get("modals", {}), "modals"), f"{where}: modals")
+    deontic = _table(data.get("deontic", {}), "deontic")
+    conditions = _table(data.get("conditions", {}), "conditions")
+    negation = _table(data.get("negation", {}), "negation")
+    holders = _table(data.get("holders", {}), "holders")
+    return StanceLexicon(
+        verbs=verbs,
+        requires=requires,
+        phrasal=phrasal,
+        words=words,
+        phrases=phrases,
+        modals=modals,
+        deontic=frozenset(_strings(deontic.get("modals", []), f"{where}: deontic")),
+        condition_marks=frozenset(_strings(conditions.get("marks", []), where)),
+        condition_preps=frozenset(_strings(conditions.get("preps", []), where)),
+        restrictive=frozenset(_strings(conditions.get("restrictive", []), where)),
+        restricted_preps=frozenset(_strings(conditions.get("restricted_preps", []), where)),
+        negative_determiners=frozenset(_strings(negation.get("determiners", []), where)),
+        negative_adverbs=frozenset(_strings(negation.get("adverbs", []), where)),
+        negative_pronouns=frozenset(_strings(negation.get("pronouns", []), where)),
+        first_person=frozenset(_strings(holders.get("first_person", []), where)),
+        pronouns=frozenset(_strings(holders.get("pronouns", []), where)),
+        self_references=frozenset(_strings(holders.get("self_references", []), where)),
+        warning_verbs=frozenset(_strings(data.get("warnings", []), f"{where}: warnings")),
+        question_marks=frozenset(
+            _strings(_table(data.get("questions", {}), "questions").get("marks", []), where)
+        ),
+    )
+
+
+@lru_cache(maxsize=8)
+def load_concepts(path: Path | None = None) -> ConceptTable:
+    """The concept sets (default: the shipped ``synonyms.toml``)."""
+    target = path or _data_file("synonyms.toml")
+    return parse_concepts(_read_toml(target), str(target.name))
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(path: Path | None = None) -> StanceLexicon:
+    """The stance words (default: the shipped ``lexicon.toml``)."""
+    target = path or _data_file("lexicon.toml")
+    return parse_lexicon(_read_toml(target), str(target.name))

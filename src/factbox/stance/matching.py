@@ -1,0 +1,447 @@
+"""Does a statement concern a proposal? Lemma/synonym slots checked on the parse.
+
+A proposal's title and description are parsed once into *slots*:
+
+- action: the head verb ("send"),
+- theme: its object ("troops"); a theme must be found for a match,
+- qualifier: the theme's modifiers ("ground" troops),
+- agent: the subject and its modifiers ("NATO members", "Western states"),
+- target: the object of a destination preposition ("to Ukraine"),
+
+and each slot word is widened with the concept sets of ``data/stance/synonyms.toml``
+(troops ~ soldiers ~ forces ~ boots ...). A span matches when a theme word is there and
+at least one other slot is filled on the dependency tree near it, unless:
+
+- the theme goes somewhere else ("troops ... in Poland": a conflicting place),
+- the theme is the object of another action ("withdraw troops", "training soldiers"),
+- the theme is modified by another theme's word ("air force", "naval forces"),
+- the theme belongs to the target itself ("Ukrainian troops", "Ukraine's forces"),
+- the theme belongs to a named outsider ("Russian troops") and no action word is found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from factbox.stance.lexicon import ConceptKind, ConceptTable, load_concepts, normalise_phrase
+from factbox.stance.records import MatchEvidence, Proposal, ProposalMatch, Slot
+from factbox.stance.tree import (
+    char_span,
+    find_phrases,
+    forms,
+    is_hyphen,
+    phrase_head,
+    stretch_span,
+    tree_distance,
+    words_of,
+)
+
+SLOT_WEIGHTS: dict[Slot, float] = {
+    "theme": 0.4,
+    "term": 0.6,
+    "action": 0.25,
+    "target": 0.2,
+    "qualifier": 0.1,
+    "agent": 0.1,
+}
+ACTION_DISTANCE = 3
+"""Most dependency edges between a theme and its action ("sending of troops" is 2)."""
+QUALIFIER_DISTANCE = 2
+"""Most edges between a theme and its qualifier ("boots on the ground" is 2)."""
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+OWNER_LABELS = frozenset({"GPE", "NORP"})
+OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
+PREP_DEPS = frozenset({"prep", "dative"})
+NOT_PLACE_LABELS = frozenset({"ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "EVENT", "LAW"})
+CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+
+
+@dataclass(frozen=True, slots=True)
+class SlotWords:
+    """The words and phrases one slot accepts, and the proposal words they came from."""
+
+    words: frozenset[str] = frozenset()
+    phrases: frozenset[tuple[str, ...]] = frozenset()
+    source: tuple[str, ...] = ()
+    spellings: frozenset[tuple[str, ...]] = frozenset()
+
+    def has_token(self, token: Token) -> bool:
+        return bool(forms(token) & self.words)
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.phrases)
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalSlots:
+    slug: str
+    action: SlotWords
+    theme: SlotWords
+    qualifier: SlotWords
+    agent: SlotWords
+    target: SlotWords
+    terms: tuple[tuple[str, ...], ...] = ()
+    directional: bool = False
+    """The target is where the theme would go ("to Ukraine"), not where it is."""
+
+
+@dataclass(slots=True)
+class _SlotBuilder:
+    words: set[str] = field(default_factory=set)
+    phrases: set[tuple[str, ...]] = field(default_factory=set)
+    source: list[str] = field(default_factory=list)
+    spellings: set[tuple[str, ...]] = field(default_factory=set)
+
+    def freeze(self) -> SlotWords:
+        return SlotWords(
+            frozenset(self.words),
+            frozenset(self.phrases),
+            tuple(self.source),
+            frozenset(self.spellings),
+        )
+
+
+def _expand(builder: _SlotBuilder, form: str, kind: ConceptKind, table: ConceptTable) -> bool:
+    """Add a word (or phrase) and every set of ``kind`` that contains it; True if any set did."""
+    builder.source.append(form)
+    phrase = normalise_phrase(form)
+    if len(phrase) == 1:
+        builder.words.add(phrase[0])
+    else:
+        builder.phrases.add(phrase)
+    sets = table.containing(form, kind)
+    for concept in sets:
+        builder.words |= concept.words
+        builder.phrases |= concept.phrases
+        builder.spellings |= concept.spellings
+    return bool(sets)
+
+
+def _entity_tokens(token: Token) -> list[Token]:
+    for entity in token.doc.ents:
+        if entity.start <= token.i < entity.end:
+            return list(entity)
+    return [token]
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts]
+
+
+def _is_content(token: Token) -> bool:
+    return not (token.is_stop or token.is_punct or is_hyphen(token) or token.pos_ == "DET")
+
+
+def _add_theme(
+    head: Token, theme: _SlotBuilder, qualifier: _SlotBuilder, table: ConceptTable
+) -> None:
+    """The theme noun with its left modifiers; the longest known phrase wins."""
+    left = [t for t in head.doc[head.left_edge.i : head.i + 1] if not is_hyphen(t)]
+    left = [t for t in left if t.pos_ != "DET" or t.lower_ == "no"]
+    words = [w for t in left for w in words_of(t)]
+    for start in range(len(words)):
+        candidate = " ".join(words[start:])
+        if start < len(words) - 1 and table.containing(candidate, "theme"):
+            _expand(theme, candidate, "theme", table)
+            return
+    _expand(theme, head.lemma_.lower(), "theme", table)
+    for modifier in head.children:
+        if modifier.dep_ in MODIFIER_DEPS and _is_content(modifier):
+            form = modifier.lemma_.lower()
+            if not table.containing(form, "theme"):
+                _expand(qualifier, form, "qualifier", table)
+
+
+def _destination_preps(token: Token, preps: frozenset[str]) -> list[Token]:
+    return [p for p in token.children if p.dep_ in PREP_DEPS and p.lemma_.lower() in preps]
+
+
+def _destination_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    return [
+        member
+        for prep in _destination_preps(token, preps)
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+        for member in _conjuncts(obj)
+    ]
+
+
+def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> ProposalSlots:
+    """Parse the title and description into widened slots."""
+    action, theme, qualifier, agent, target = (_SlotBuilder() for _ in range(5))
+    directional = False
+    for text in (proposal.title, proposal.description):
+        if not text:
+            continue
+        doc = nlp(text)
+        root = next(iter(doc.sents)).root
+        is_verb = root.pos_ in {"VERB", "AUX"} or root.tag_.startswith("VB")
+        if is_verb:
+            _expand(action, root.lemma_.lower(), "action", table)
+            theme_heads = [c for c in root.children if c.dep_ in OBJECT_DEPS | {"attr"}]
+            for subject in (c for c in root.children if c.dep_ == "nsubj"):
+                for member in _conjuncts(subject):
+                    for word in (member, *member.children):
+                        if word is member or word.dep_ in MODIFIER_DEPS:
+                            if _is_content(word):
+                                _expand(agent, word.lemma_.lower(), "agent", table)
+        else:
+            theme_heads = [root]
+        for head in (h for t in theme_heads for h in _conjuncts(t)):
+            _add_theme(head, theme, qualifier, table)
+        for holder in [root, *theme_heads]:
+            for prep in _destination_preps(holder, table.destination_preps):
+                for place in _destination_objects(holder, frozenset({prep.lemma_.lower()})):
+                    _expand(target, place.lemma_.lower(), "place", table)
+                    directional |= prep.lemma_.lower() in table.directional_preps
+    terms = tuple(
+        tuple(w for t in nlp(term) if _is_content(t) for w in words_of(t))
+        for term in proposal.terms
+    )
+    return ProposalSlots(
+        slug=proposal.slug,
+        action=action.freeze(),
+        theme=theme.freeze(),
+        qualifier=qualifier.freeze(),
+        agent=agent.freeze(),
+        target=target.freeze(),
+        terms=tuple(t for t in terms if t),
+        directional=directional,
+    )
+
+
+@dataclass(slots=True)
+class _Candidate:
+    theme: Token
+    theme_span: tuple[int, int]
+    evidence: list[MatchEvidence] = field(default_factory=list)
+    blocked: str | None = None
+    phrase: bool = False
+    """Found by a multi-word theme ("no-fly zone"): specific enough on its own."""
+
+    def add(self, slot: Slot, token: Token) -> None:
+        if all(e.slot != slot for e in self.evidence):
+            self.evidence.append(MatchEvidence(slot, token.text, char_span(token)))
+
+    def has(self, slot: Slot) -> bool:
+        return any(e.slot == slot for e in self.evidence)
+
+    @property
+    def score(self) -> float:
+        return min(1.0, sum(SLOT_WEIGHTS[e.slot] for e in self.evidence))
+
+
+class ProposalMatcher:
+    """Find which proposals a span of text is about."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        proposals: Sequence[Proposal],
+        concepts: ConceptTable | None = None,
+    ) -> None:
+        self.table = concepts or load_concepts()
+        self.proposals = list(proposals)
+        self.slots = [derive_slots(nlp, p, self.table) for p in self.proposals]
+        self._action_words = frozenset(w for s in self.table.of_kind("action") for w in s.words)
+        self._theme_words = frozenset(w for s in self.table.of_kind("theme") for w in s.words)
+        self._place_words = frozenset(w for s in self.table.of_kind("place") for w in s.words)
+
+    def match(self, span: SpacySpan | Doc) -> list[ProposalMatch]:
+        """Every proposal the span is about, best first, with the words that matched."""
+        tokens = span[:] if isinstance(span, Doc) else span
+        found = []
+        for slots in self.slots:
+            best = self._best(tokens, slots)
+            if best is not None:
+                found.append(ProposalMatch(slots.slug, round(best.score, 3), tuple(best.evidence)))
+        return sorted(found, key=lambda m: -m.score)
+
+    def _best(self, tokens: SpacySpan, slots: ProposalSlots) -> _Candidate | None:
+        accepted = [c for c in self._candidates(tokens, slots) if self._accept(c)]
+        return max(accepted, key=lambda c: c.score) if accepted else None
+
+    @staticmethod
+    def _accept(candidate: _Candidate) -> bool:
+        if candidate.blocked:
+            return False
+        if candidate.has("term") or candidate.phrase:
+            return True
+        return any(candidate.has(s) for s in ("action", "target", "qualifier", "agent"))
+
+    def _candidates(self, tokens: SpacySpan, slots: ProposalSlots) -> Iterable[_Candidate]:
+        seen: set[int] = set()
+        for first, last in find_phrases(tokens, slots.theme.phrases):
+            head = phrase_head(first, last)
+            seen.add(head.i)
+            phrase_words = tuple(w for t in tokens.doc[first.i : last.i + 1] for w in words_of(t))
+            specific = phrase_words not in slots.theme.spellings
+            candidate = _Candidate(head, stretch_span(first, last), phrase=specific)
+            candidate.evidence.append(
+                MatchEvidence(
+                    "theme",
+                    tokens.doc.text[first.idx : last.idx + len(last)],
+                    stretch_span(first, last),
+                )
+            )
+            yield self._fill(candidate, tokens, slots, phrase=(first.i, last.i))
+        for token in tokens:
+            if token.i not in seen and slots.theme.has_token(token) and not token.is_stop:
+                candidate = _Candidate(token, char_span(token))
+                candidate.add("theme", token)
+                yield self._fill(candidate, tokens, slots, phrase=(token.i, token.i))
+        for term in slots.terms:
+            for first, last in find_phrases(tokens, [term]):
+                head = phrase_head(first, last)
+                candidate = _Candidate(head, stretch_span(first, last))
+                candidate.evidence.append(
+                    MatchEvidence(
+                        "term",
+                        tokens.doc.text[first.idx : last.idx + len(last)],
+                        stretch_span(first, last),
+                    )
+                )
+                yield self._fill(candidate, tokens, slots, phrase=(first.i, last.i))
+
+    def _fill(
+        self,
+        candidate: _Candidate,
+        tokens: SpacySpan,
+        slots: ProposalSlots,
+        phrase: tuple[int, int],
+    ) -> _Candidate:
+        theme = candidate.theme
+        inside = range(phrase[0], phrase[1] + 1)
+        self._check_modifiers(candidate, slots, inside)
+        foreign_owner = self._check_owners(candidate, slots, inside)
+        self._check_governor(candidate, slots)
+
+        actions = [
+            t
+            for t in tokens
+            if t.i not in inside
+            and slots.action.has_token(t)
+            and tree_distance(theme, t) <= ACTION_DISTANCE
+        ]
+        actions.sort(key=lambda t: tree_distance(theme, t))
+        if actions:
+            candidate.add("action", actions[0])
+            for subject in (c for c in actions[0].children if c.dep_ == "nsubj"):
+                if slots.agent.has_token(subject) or any(
+                    slots.agent.has_token(m) for m in subject.children if m.dep_ in OWNER_DEPS
+                ):
+                    candidate.add("agent", subject)
+        elif foreign_owner:
+            candidate.blocked = "the theme belongs to someone outside the proposal"
+
+        self._check_places(candidate, slots, actions[:1])
+
+        for token in tokens:
+            if (
+                token.i not in inside
+                and slots.qualifier.has_token(token)
+                and tree_distance(theme, token) <= QUALIFIER_DISTANCE
+            ):
+                candidate.add("qualifier", token)
+                break
+        return candidate
+
+    def _check_modifiers(self, candidate: _Candidate, slots: ProposalSlots, inside: range) -> None:
+        for modifier in candidate.theme.children:
+            if modifier.i in inside or modifier.dep_ not in MODIFIER_DEPS:
+                continue
+            words = forms(modifier)
+            own = slots.theme.words | slots.qualifier.words
+            if words & self._theme_words and not words & own:
+                candidate.blocked = f"the theme is a different thing ({modifier.text})"
+
+    def _check_owners(self, candidate: _Candidate, slots: ProposalSlots, inside: range) -> bool:
+        """Mark agents and conflicting owners; True when a named outsider owns the theme."""
+        foreign = False
+        theme = candidate.theme
+        owners = [c for c in theme.children if c.dep_ in OWNER_DEPS and c.i not in inside]
+        owners += [
+            obj
+            for prep in theme.children
+            if prep.dep_ == "prep" and prep.lemma_.lower() == "from"
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ]
+        for owner in owners:
+            if slots.target.has_token(owner):
+                if slots.directional:
+                    candidate.blocked = f"the theme belongs to the target ({owner.text})"
+                else:
+                    candidate.add("target", owner)
+            elif owner.ent_type_ in PLACE_LABELS and len(_entity_tokens(owner)) > 1:
+                # a word of a longer place name ("the United States") is not an agent word
+                foreign = True
+            elif slots.agent.has_token(owner) or any(
+                slots.agent.has_token(m) for m in owner.children if m.dep_ in MODIFIER_DEPS
+            ):
+                candidate.add("agent", owner)
+            elif owner.ent_type_ in OWNER_LABELS and not slots.target.has_token(owner):
+                foreign = True
+        return foreign
+
+    def _check_governor(self, candidate: _Candidate, slots: ProposalSlots) -> None:
+        theme = candidate.theme
+        governor: Token | None = None
+        if theme.dep_ in OBJECT_DEPS:
+            governor = theme.head
+        elif theme.dep_ == "pobj" and theme.head.lemma_.lower() == "of":
+            governor = theme.head.head
+        if governor is None or governor.i == theme.i:
+            return
+        words = forms(governor)
+        if words & self._action_words and not words & slots.action.words:
+            candidate.blocked = f"the theme is the object of another action ({governor.text})"
+
+    def _check_places(
+        self, candidate: _Candidate, slots: ProposalSlots, actions: list[Token]
+    ) -> None:
+        theme = candidate.theme
+        holders = [(theme, True), *((a, True) for a in actions)]
+        if theme.dep_ in CLAUSE_DEPS and theme.head.i != theme.i:
+            holders.append((theme.head, False))
+        conflict: Token | None = None
+        for holder, own in holders:
+            for place in self._places(holder, own):
+                if slots.target.has_token(place):
+                    candidate.add("target", place)
+                    return
+                if conflict is None and self._is_place(place):
+                    conflict = place
+        if conflict is not None:
+            candidate.blocked = f"the theme goes elsewhere ({conflict.text})"
+
+    def _is_place(self, token: Token) -> bool:
+        if token.ent_type_ in PLACE_LABELS or forms(token) & self._place_words:
+            return True
+        # The small model often labels small countries as people ("Mali"): a proper noun
+        # after a destination preposition is taken as a place unless named otherwise.
+        return token.pos_ == "PROPN" and token.ent_type_ not in NOT_PLACE_LABELS
+
+    def _places(self, holder: Token, own: bool) -> list[Token]:
+        """Objects of destination prepositions under ``holder``, with their modifiers and
+        one nested place ("on its eastern flank in Poland"). ``own``: the holder is the
+        theme or its action, where beneficiary prepositions ("jets for Ukraine") count."""
+        preps = self.table.destination_preps
+        if not own:
+            preps = preps - self.table.theme_only_preps
+        places: list[Token] = []
+        frontier = [holder]
+        for _ in range(2):
+            objects = [o for h in frontier for o in _destination_objects(h, preps)]
+            for obj in objects:
+                places.append(obj)
+                places.extend(c for c in obj.children if c.dep_ in OWNER_DEPS)
+            frontier = objects
+        return places

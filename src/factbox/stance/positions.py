@@ -1,0 +1,158 @@
+"""From judged statements to each actor's position on a proposal, as of a date.
+
+Rules (see docs/stance.md for worked examples):
+
+- One position per actor. A statement with three countries as speakers gives each of them
+  the statement's stance.
+- Only the speaker's own stance counts: judgements with ``about == "others"`` give the
+  speaker no position (the others are unnamed or not resolved to actors).
+- Evidence dated after ``as_of`` is ignored; undated evidence is ignored.
+- The latest dated evidence wins. On one date: an editor's correction beats extraction,
+  then a clear stance beats ``unclear``, then the more confident, then the later
+  statement id.
+- ``unclear`` never replaces a clear stance, earlier or same-day: it only stands for an
+  actor that has no clear evidence at all.
+- An editor's correction replaces the extracted stance of its statement (the statement
+  keeps its date), whenever the correction was made.
+- ``since`` is the first date of the latest unbroken run of the current stance; the
+  evidence is every statement in that run with that stance.
+- Actors are told apart by ``actor_id``; without one, a named actor by kind and name; an
+  unnamed or unknown one is never merged with another (each statement's stays its own).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+
+from factbox.stance.records import (
+    Actor,
+    EvidenceSource,
+    JudgedStatement,
+    Position,
+    PositionChange,
+    Stance,
+)
+
+CORRECTION_CONFIDENCE = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    on: dt.date
+    stance: Stance
+    confidence: float
+    source: EvidenceSource
+    statement_id: int
+    actor: Actor
+
+    @property
+    def rank(self) -> tuple[bool, bool, float, int]:
+        return (
+            self.source == "correction",
+            self.stance != "unclear",
+            self.confidence,
+            self.statement_id,
+        )
+
+
+def actor_key(actor: Actor, statement_id: int, index: int) -> Hashable:
+    """How actors are told apart (see the module notes)."""
+    if actor.actor_id:
+        return ("id", actor.actor_id)
+    if actor.actor and actor.actor_kind != "unknown":
+        return ("name", actor.actor_kind, actor.actor.casefold())
+    return ("unnamed", statement_id, index)
+
+
+def _evidence_by_actor(
+    judged: Iterable[JudgedStatement], as_of: dt.date | None
+) -> dict[Hashable, list[_Evidence]]:
+    found: dict[Hashable, list[_Evidence]] = {}
+    for item in judged:
+        if item.said_on is None or (as_of is not None and item.said_on > as_of):
+            continue
+        if item.correction is None and item.judgement.about != "speaker":
+            continue
+        confidence = (
+            CORRECTION_CONFIDENCE if item.correction is not None else item.judgement.confidence
+        )
+        for index, actor in enumerate(item.actors):
+            evidence = _Evidence(
+                item.said_on, item.stance, confidence, item.source, item.statement_id, actor
+            )
+            found.setdefault(actor_key(actor, item.statement_id, index), []).append(evidence)
+    return found
+
+
+def _timeline(evidence: list[_Evidence]) -> list[_Evidence]:
+    """The winning evidence of each date, oldest first; ``unclear`` dropped when any
+    clear stance exists."""
+    by_date: dict[dt.date, _Evidence] = {}
+    for item in evidence:
+        best = by_date.get(item.on)
+        if best is None or item.rank > best.rank:
+            by_date[item.on] = item
+    winners = [by_date[d] for d in sorted(by_date)]
+    clear = [w for w in winners if w.stance != "unclear"]
+    return clear or winners
+
+
+def _position(evidence: list[_Evidence]) -> Position:
+    timeline = _timeline(evidence)
+    current = timeline[-1]
+    since = current.on
+    for item in reversed(timeline):
+        if item.stance != current.stance:
+            break
+        since = item.on
+    run = sorted(
+        (e for e in evidence if since <= e.on <= current.on and e.stance == current.stance),
+        key=lambda e: (e.on, e.statement_id),
+    )
+    ids = list(dict.fromkeys(e.statement_id for e in run))
+    actor = current.actor
+    return Position(actor.actor_id, actor.actor, actor.actor_kind, current.stance, since, ids)
+
+
+def _sort_key(actor_id: str | None, actor: str | None) -> tuple[str, str]:
+    return ((actor_id or "~").casefold(), (actor or "").casefold())
+
+
+def positions(judged: Iterable[JudgedStatement], as_of: dt.date | None = None) -> list[Position]:
+    """Each actor's current position as of ``as_of`` (default: all evidence)."""
+    found = [_position(items) for items in _evidence_by_actor(judged, as_of).values()]
+    return sorted(found, key=lambda p: _sort_key(p.actor_id, p.actor))
+
+
+def history(
+    judged: Iterable[JudgedStatement], as_of: dt.date | None = None
+) -> list[PositionChange]:
+    """Every change of every actor's stance, with the statement that brought it; grouped
+    by actor (in the order of :func:`positions`), oldest first within an actor."""
+    groups: list[list[PositionChange]] = []
+    for items in _evidence_by_actor(judged, as_of).values():
+        previous: Stance | None = None
+        actor_changes = []
+        for item in _timeline(items):
+            if item.stance == previous:
+                continue
+            actor = item.actor
+            actor_changes.append(
+                PositionChange(
+                    actor_id=actor.actor_id,
+                    actor=actor.actor,
+                    actor_kind=actor.actor_kind,
+                    on=item.on,
+                    stance=item.stance,
+                    previous=previous,
+                    statement_id=item.statement_id,
+                    source=item.source,
+                    confidence=item.confidence,
+                )
+            )
+            previous = item.stance
+        groups.append(actor_changes)
+    groups.sort(key=lambda g: _sort_key(g[0].actor_id, g[0].actor))
+    return [change for group in groups for change in group]

@@ -1,0 +1,169 @@
+"""Typed records of the stance stage: proposals, matches, judgements and positions.
+
+Spans are character offsets ``(start, end)`` into the text the spaCy ``Doc`` was built
+from (``Article.body``), like every span in :mod:`factbox.records`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from factbox.records import ActorKind, Span, Statement
+
+Stance = Literal["supports", "open", "opposes", "unclear"]
+STANCES: tuple[Stance, ...] = ("supports", "open", "opposes", "unclear")
+
+About = Literal["speaker", "others"]
+Slot = Literal["action", "theme", "qualifier", "agent", "target", "term"]
+CueRole = Literal["lexicon", "evaluation", "negation", "modal", "condition", "consequence"]
+EvidenceSource = Literal["extraction", "correction"]
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A course of action that statements take a stance on."""
+
+    slug: str
+    title: str
+    description: str = ""
+    terms: list[str] = field(default_factory=list)
+    """Extra phrases that name the proposal ("boots on the ground")."""
+    bodies: list[str] = field(default_factory=list)
+    """Ids of the bodies that could adopt it (``nato``, ``eu-council``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class MatchEvidence:
+    """One word of a statement that filled a slot of the proposal."""
+
+    slot: Slot
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalMatch:
+    """A statement span is about a proposal; ``evidence`` holds the words that said so."""
+
+    slug: str
+    score: float
+    evidence: tuple[MatchEvidence, ...]
+
+    def slot(self, name: Slot) -> MatchEvidence | None:
+        return next((e for e in self.evidence if e.slot == name), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A word that decided a stance, and what it did."""
+
+    text: str
+    span: Span
+    role: CueRole
+
+
+@dataclass(frozen=True, slots=True)
+class StanceJudgement:
+    """Where a statement stands on a proposal, and whose stance that is.
+
+    ``about`` is ``"speaker"`` when the stance is the speaker's own, ``"others"`` when the
+    speaker reports someone else's ("some countries are considering"); ``others`` then
+    holds those others' words.
+    """
+
+    proposal: str
+    stance: Stance
+    confidence: float
+    cues: tuple[Cue, ...] = ()
+    about: About = "speaker"
+    others: str | None = None
+    others_span: Span | None = None
+    others_actor_id: str | None = None
+    """The others' actor when their words name one ("France"); positions do not use it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who holds a position: a country, an organisation, a person, or someone unnamed."""
+
+    actor_id: str | None
+    actor: str | None
+    actor_kind: ActorKind
+
+
+@dataclass(frozen=True, slots=True)
+class EditorCorrection:
+    """An editor's reading of a statement's stance; it replaces the extracted one."""
+
+    stance: Stance
+    corrected_on: dt.date
+    editor: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class JudgedStatement:
+    """A statement's judgement on a proposal, tied to the statement and its speakers."""
+
+    statement_id: int
+    said_on: dt.date | None
+    actors: tuple[Actor, ...]
+    judgement: StanceJudgement
+    correction: EditorCorrection | None = None
+
+    @classmethod
+    def from_statement(
+        cls,
+        statement_id: int,
+        statement: Statement,
+        judgement: StanceJudgement,
+        correction: EditorCorrection | None = None,
+    ) -> JudgedStatement:
+        """One actor per speaker; an unresolved speaker keeps its own words as its name."""
+        actors = tuple(
+            Actor(
+                actor_id=speaker.actor_id,
+                actor=speaker.actor or speaker.name or speaker.text or None,
+                actor_kind=speaker.actor_kind,
+            )
+            for speaker in statement.speakers
+        )
+        return cls(statement_id, statement.said_on, actors, judgement, correction)
+
+    @property
+    def stance(self) -> Stance:
+        return self.correction.stance if self.correction else self.judgement.stance
+
+    @property
+    def source(self) -> EvidenceSource:
+        return "correction" if self.correction else "extraction"
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """An actor's current stance on a proposal as of a date."""
+
+    actor_id: str | None
+    actor: str | None
+    actor_kind: ActorKind
+    stance: Stance
+    since: dt.date
+    evidence: list[int]
+    """Statement ids of the latest unbroken run of this stance, oldest first."""
+
+
+@dataclass(frozen=True, slots=True)
+class PositionChange:
+    """One change of an actor's stance, and the statement that brought it."""
+
+    actor_id: str | None
+    actor: str | None
+    actor_kind: ActorKind
+    on: dt.date
+    stance: Stance
+    previous: Stance | None
+    statement_id: int
+    source: EvidenceSource
+    confidence: float

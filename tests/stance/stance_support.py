@@ -1,0 +1,82 @@
+"""Helpers for the stance tests: statements built by hand over a real parse."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from factbox.records import ActorKind, Speaker, Statement
+
+
+@dataclass(frozen=True)
+class Who:
+    """A speaker as the extractor would resolve it."""
+
+    text: str
+    actor_id: str | None = None
+    actor: str | None = None
+    kind: ActorKind = "unknown"
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Parsed:
+    doc: Doc
+    statement: Statement
+
+
+MakeStatement = Callable[..., Parsed]
+
+
+def statement_builder(nlp: Language) -> MakeStatement:
+    """Parse ``text`` and build a statement whose spans are found by hand in it:
+    ``content`` (default: all the text), ``cue`` and the speakers' words as substrings."""
+
+    def build(
+        text: str,
+        content: str | None = None,
+        cue: str | None = None,
+        speakers: tuple[Who, ...] = (),
+        said_on: dt.date = dt.date(2024, 2, 27),
+    ) -> Parsed:
+        doc = nlp(text)
+        content = content or text
+        c0 = text.index(content)
+        cue_span = None
+        if cue is not None:
+            q0 = text.find(cue, c0 + len(content))
+            if q0 < 0:
+                q0 = text.index(cue)
+            cue_span = (q0, q0 + len(cue))
+        people = []
+        for who in speakers:
+            s0 = text.find(who.text)
+            people.append(
+                Speaker(
+                    text=who.text,
+                    span=(s0, s0 + len(who.text)) if s0 >= 0 else None,
+                    name=who.name,
+                    actor_id=who.actor_id,
+                    actor=who.actor,
+                    actor_kind=who.kind,
+                )
+            )
+        statement = Statement(
+            kind="indirect" if speakers else "belief",
+            cue=cue or "",
+            cue_span=cue_span,
+            content=content,
+            content_span=(c0, c0 + len(content)),
+            source_text=", ".join(w.text for w in speakers),
+            source_span=people[0].span if people else None,
+            span=(0, len(text)),
+            speakers=people,
+            said_on=said_on,
+        )
+        return Parsed(doc, statement)
+
+    return build

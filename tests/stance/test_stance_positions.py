@@ -1,0 +1,221 @@
+"""Positions per actor from judged statements: dates, corrections, speakers, others."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factbox.records import Speaker, Statement
+from factbox.stance.positions import history, positions
+from factbox.stance.records import (
+    Actor,
+    EditorCorrection,
+    JudgedStatement,
+    Stance,
+    StanceJudgement,
+)
+
+FR = Actor("FR", "France", "country")
+DE = Actor("DE", "Germany", "country")
+PL = Actor("PL", "Poland", "country")
+CZ = Actor("CZ", "Czechia", "country")
+
+
+def day(n: int) -> dt.date:
+    return dt.date(2024, 2, 20) + dt.timedelta(days=n)
+
+
+def judged(
+    statement_id: int,
+    on: int | None,
+    stance: Stance,
+    *actors: Actor,
+    confidence: float = 0.8,
+    about: str = "speaker",
+    correction: EditorCorrection | None = None,
+) -> JudgedStatement:
+    judgement = StanceJudgement(
+        "troops-to-ukraine",
+        stance,
+        confidence,
+        about="others" if about == "others" else "speaker",
+        others="some countries" if about == "others" else None,
+    )
+    return JudgedStatement(
+        statement_id, None if on is None else day(on), actors, judgement, correction
+    )
+
+
+def by_actor(items: list[JudgedStatement], as_of: int | None = None) -> dict[str, tuple]:
+    found = positions(items, None if as_of is None else day(as_of))
+    return {p.actor_id or p.actor or "?": (p.stance, p.since, p.evidence) for p in found}
+
+
+def test_latest_dated_evidence_wins_and_since_starts_the_run() -> None:
+    items = [
+        judged(1, 0, "opposes", FR),
+        judged(2, 3, "open", FR),
+        judged(3, 5, "open", FR),
+        judged(4, 1, "opposes", FR),  # given out of order
+    ]
+    assert by_actor(items) == {"FR": ("open", day(3), [2, 3])}
+
+
+def test_as_of_cuts_off_later_evidence() -> None:
+    items = [judged(1, 0, "opposes", FR), judged(2, 3, "open", FR), judged(3, 9, "supports", FR)]
+    assert by_actor(items, as_of=2) == {"FR": ("opposes", day(0), [1])}
+    assert by_actor(items, as_of=3) == {"FR": ("open", day(3), [2])}
+    assert by_actor(items, as_of=9) == {"FR": ("supports", day(9), [3])}
+    assert by_actor(items, as_of=-1) == {}
+
+
+def test_a_run_broken_by_another_stance_starts_again() -> None:
+    items = [
+        judged(1, 0, "opposes", DE),
+        judged(2, 2, "open", DE),
+        judged(3, 4, "opposes", DE),
+        judged(4, 6, "opposes", DE),
+    ]
+    assert by_actor(items) == {"DE": ("opposes", day(4), [3, 4])}
+
+
+def test_same_day_ties_go_to_the_more_confident() -> None:
+    items = [
+        judged(1, 2, "open", FR, confidence=0.6),
+        judged(2, 2, "opposes", FR, confidence=0.85),
+    ]
+    assert by_actor(items)["FR"][0] == "opposes"
+    swapped = [
+        judged(1, 2, "open", FR, confidence=0.9),
+        judged(2, 2, "opposes", FR, confidence=0.85),
+    ]
+    assert by_actor(swapped)["FR"][0] == "open"
+
+
+def test_unclear_never_overrides_a_clear_stance() -> None:
+    same_day = [
+        judged(1, 2, "opposes", FR, confidence=0.5),
+        judged(2, 2, "unclear", FR, confidence=0.9),
+    ]
+    later = [judged(1, 2, "opposes", FR), judged(2, 5, "unclear", FR)]
+    assert by_actor(same_day) == {"FR": ("opposes", day(2), [1])}
+    assert by_actor(later) == {"FR": ("opposes", day(2), [1])}
+    only_unclear = [judged(3, 1, "unclear", PL), judged(4, 4, "unclear", PL)]
+    assert by_actor(only_unclear) == {"PL": ("unclear", day(1), [3, 4])}
+
+
+def test_an_editor_correction_wins_over_extraction() -> None:
+    fix = EditorCorrection("open", corrected_on=day(8), editor="desk")
+    items = [
+        judged(1, 2, "opposes", FR, correction=fix),
+        judged(2, 2, "opposes", FR, confidence=0.95),
+    ]
+    assert by_actor(items) == {"FR": ("open", day(2), [1])}
+    # the correction keeps its statement's date: later extraction still wins
+    later = [*items, judged(3, 4, "supports", FR)]
+    assert by_actor(later)["FR"][0] == "supports"
+
+
+def test_a_correction_can_restore_a_statement_read_as_about_others() -> None:
+    fix = EditorCorrection("opposes", corrected_on=day(3))
+    items = [judged(1, 2, "open", CZ, about="others", correction=fix)]
+    assert by_actor(items) == {"CZ": ("opposes", day(2), [1])}
+
+
+def test_each_speaker_gets_a_position() -> None:
+    items = [judged(7, 1, "opposes", CZ, PL, DE)]
+    assert by_actor(items) == {
+        "CZ": ("opposes", day(1), [7]),
+        "DE": ("opposes", day(1), [7]),
+        "PL": ("opposes", day(1), [7]),
+    }
+
+
+def test_statements_about_others_give_the_speaker_no_position() -> None:
+    items = [judged(1, 1, "open", FR, about="others"), judged(2, 2, "opposes", DE)]
+    assert set(by_actor(items)) == {"DE"}
+
+
+def test_undated_evidence_is_left_out() -> None:
+    assert by_actor([judged(1, None, "supports", FR), judged(2, 1, "open", DE)]) == {
+        "DE": ("open", day(1), [2])
+    }
+
+
+def test_unnamed_actors_are_kept_apart() -> None:
+    diplomat = Actor(None, "a senior diplomat", "unknown")
+    official = Actor(None, "an official", "unknown")
+    items = [
+        judged(1, 1, "opposes", diplomat),
+        judged(2, 2, "supports", diplomat),
+        judged(3, 3, "open", official),
+    ]
+    found = positions(items)
+    assert sorted((p.actor, p.stance, p.evidence[0]) for p in found) == [
+        ("a senior diplomat", "opposes", 1),
+        ("a senior diplomat", "supports", 2),
+        ("an official", "open", 3),
+    ]
+
+
+def test_named_actors_without_an_id_are_one_actor() -> None:
+    analyst = Actor(None, "Jane Doe", "person")
+    items = [judged(1, 1, "opposes", analyst), judged(2, 2, "supports", analyst)]
+    assert [(p.actor, p.stance, p.since) for p in positions(items)] == [
+        ("Jane Doe", "supports", day(2))
+    ]
+
+
+def test_history_lists_each_change_with_its_source() -> None:
+    fix = EditorCorrection("open", corrected_on=day(9))
+    items = [
+        judged(1, 0, "opposes", FR),
+        judged(2, 1, "opposes", FR),
+        judged(3, 3, "opposes", FR, correction=fix),
+        judged(4, 6, "supports", FR),
+        judged(5, 2, "open", DE),
+    ]
+    changes = [(c.actor_id, c.on, c.previous, c.stance, c.statement_id, c.source)
+               for c in history(items)]
+    assert changes == [
+        ("DE", day(2), None, "open", 5, "extraction"),
+        ("FR", day(0), None, "opposes", 1, "extraction"),
+        ("FR", day(3), "opposes", "open", 3, "correction"),
+        ("FR", day(6), "open", "supports", 4, "extraction"),
+    ]
+    assert [c.stance for c in history(items, as_of=day(4)) if c.actor_id == "FR"] == [
+        "opposes",
+        "open",
+    ]
+
+
+def test_judged_statement_from_statement_keeps_every_speaker() -> None:
+    statement = Statement(
+        kind="indirect",
+        cue="said",
+        cue_span=None,
+        content="they are not considering it",
+        content_span=(0, 1),
+        source_text="",
+        source_span=None,
+        span=(0, 1),
+        speakers=[
+            Speaker("Prague", None, actor_id="CZ", actor="Czechia", actor_kind="country"),
+            Speaker("a diplomat", None),
+        ],
+        said_on=day(1),
+    )
+    item = JudgedStatement.from_statement(
+        11, statement, StanceJudgement("troops-to-ukraine", "opposes", 0.85)
+    )
+    assert item.actors == (CZ, Actor(None, "a diplomat", "unknown"))
+    assert item.said_on == day(1) and item.stance == "opposes" and item.source == "extraction"
+    assert len(positions([item])) == 2
+
+
+@pytest.mark.parametrize("stance", ["supports", "open", "opposes"])
+def test_a_single_statement_sets_stance_and_since(stance: Stance) -> None:
+    (position,) = positions([judged(1, 4, stance, PL)])
+    assert (position.actor_id, position.actor, position.actor_kind) == ("PL", "Poland", "country")
+    assert (position.stance, position.since, position.evidence) == (stance, day(4), [1])
