@@ -27,7 +27,7 @@ def extract_article(doc: Doc, article: Article, known: KnownPeople | None = None
     for statement in statements:
         statement.speakers = resolve_speakers(statement, doc, context)
         statement.said_on, statement.said_on_basis = resolve_said_on(
-            doc, statement.span, article.published
+            doc, statement.span, article.published, cue=statement.cue_span
         )
     return Extraction(statements=statements, people=context.people())
 

@@ -1,12 +1,39 @@
-"""Resolving a statement's source span to speakers: person, role, actor."""
+"""Resolving a statement's source span to speakers: person, role, actor.
+
+A source span is read phrase by phrase through the dependency parse: each coordinated noun
+phrase ("Czechia, Poland and Sweden") is one speaker. A phrase is a pronoun, an actor named
+outright ("NATO", "the Kremlin", "Berlin"), a person (name with titles before it or an
+appositive after it), or a role without a name ("the Slovak prime minister", "officials").
+Surnames, pronouns and bare roles are filled from what the article said earlier
+(``ArticleContext``) and then from the people the ledger already knows (``KnownPeople``).
+"""
 
 from __future__ import annotations
 
-from typing import Protocol
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Protocol, runtime_checkable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from factbox.records import Article, Person, Speaker, Statement
+from factbox.extract.actors import (
+    Actor,
+    ActorMatch,
+    actor_index,
+    find_actors,
+    role_vocabulary,
+)
+from factbox.records import ActorKind, Article, Person, Speaker, Statement
+
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"})
+# Right-hand dependents that still belong to a speaker's noun phrase; relative clauses,
+# participles ("speaking on condition of anonymity") and conjuncts do not.
+PHRASE_RIGHT_DEPS = frozenset(
+    {"appos", "prep", "amod", "nummod", "compound", "nmod", "npadvmod", "case", "poss"}
+)
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+SINGLE_QUOTES = frozenset({"'", "\u2018", "\u2019"})
 
 
 class KnownPeople(Protocol):
@@ -15,19 +42,739 @@ class KnownPeople(Protocol):
     def lookup(self, name: str) -> Person | None: ...
 
 
+@runtime_checkable
+class KnownRoleHolders(Protocol):
+    """Optional extra a ``KnownPeople`` may offer: who holds a role for an actor.
+
+    ``role_key`` is ``factbox.extract.actors.role_key(role)`` ("prime minister").
+    """
+
+    def holder(self, role_key: str, actor_id: str) -> Person | None: ...
+
+
+@dataclass(slots=True)
+class _PersonFacts:
+    """What the article (or the ledger) says about one person."""
+
+    name: str
+    role: str | None = None
+    role_key: str | None = None
+    actor: Actor | None = None
+
+    def learn(self, role: str | None, key: str | None, actor: Actor | None) -> None:
+        if self.role is None and role is not None:
+            self.role, self.role_key = role, key
+        if self.actor is None and actor is not None:
+            self.actor = actor
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What one noun phrase of a source says about its speaker."""
+
+    head: Token
+    start: int
+    end: int
+    """Token range of the phrase, clipped to the source span."""
+    pronoun: bool = False
+    name: str | None = None
+    role: str | None = None
+    role_key: str | None = None
+    actors: list[Actor] = field(default_factory=list)
+    actor_is_whole: bool = False
+    """The phrase is nothing but an actor's name ("NATO", "the Kremlin")."""
+    anonymous: bool = False
+    definite: bool = False
+    organisation_name: str | None = None
+    """A proper name we could not place, read as an organisation ("Gazprom")."""
+
+
+@dataclass(slots=True)
+class _Mention:
+    token: int
+    sentence: int
+    name: str
+    is_subject: bool
+
+
 class ArticleContext:
-    """What one article tells us about its people, for surnames and pronouns."""
+    """What one article tells us about its people, for surnames, pronouns and bare roles.
+
+    Built in one pass over the noun chunks; statements resolved through it are remembered
+    so a later "he said" prefers the previous statement's speaker.
+    """
 
     def __init__(self, doc: Doc, article: Article, known: KnownPeople | None = None) -> None:
         self.doc = doc
         self.article = article
         self.known = known
+        self._sentence_starts = [sentence.start for sentence in doc.sents]
+        self._facts: dict[str, _PersonFacts] = {}
+        self._surnames: dict[str, str] = {}
+        self._mentions: list[_Mention] = []
+        self._mention_tokens: list[int] = []
+        self._holders: dict[tuple[str, str], _PersonFacts] = {}
+        self._mentions_by_sentence: dict[int, list[_Mention]] = {}
+        self._statements_by_sentence: dict[int, list[list[Speaker]]] = {}
+        self._known_cache: dict[str, Person | None] = {}
+        self._collect_people()
+
+    # --- building -----------------------------------------------------------------------
+
+    def _collect_people(self) -> None:
+        for chunk in self.doc.noun_chunks:
+            root = chunk.root
+            if root.dep_ == "appos" or root.pos_ == "PRON":
+                continue
+            reading = _read_phrase(root, 0, len(self.doc), self, use_known=False)
+            if reading.name is None:
+                continue
+            name = self.full_name(reading.name, use_known=False)
+            facts = self._facts.setdefault(name, _PersonFacts(name))
+            facts.learn(reading.role, reading.role_key, _first(reading.actors))
+            self._remember_surname(name)
+            self._add_mention(_Mention(root.i, self.sentence_of(root.i), name, _is_subject(root)))
+        self._merge_surname_only_people()
+        self._mentions.sort(key=lambda mention: mention.token)
+        self._mention_tokens = [mention.token for mention in self._mentions]
+        for facts in self._facts.values():
+            if facts.role_key is not None and facts.actor is not None:
+                self._holders.setdefault((facts.role_key, facts.actor.id), facts)
+
+    def _remember_surname(self, name: str) -> None:
+        parts = name.split()
+        if len(parts) > 1:
+            self._surnames[parts[-1].lower()] = name
+
+    def _add_mention(self, mention: _Mention) -> None:
+        self._mentions.append(mention)
+        self._mentions_by_sentence.setdefault(mention.sentence, []).append(mention)
+
+    def _merge_surname_only_people(self) -> None:
+        """A surname seen before its full name ("Fico ... Robert Fico") is the same person."""
+        for name in [name for name in self._facts if " " not in name]:
+            full = self._surnames.get(name.lower())
+            if full is None:
+                continue
+            single = self._facts.pop(name)
+            self._facts[full].learn(single.role, single.role_key, single.actor)
+            for mention in self._mentions:
+                if mention.name == name:
+                    mention.name = full
+
+    # --- queries ------------------------------------------------------------------------
+
+    def sentence_of(self, token_index: int) -> int:
+        return bisect.bisect_right(self._sentence_starts, token_index) - 1
+
+    def knows(self, name: str) -> bool:
+        return name in self._facts or name.split()[-1].lower() in self._surnames
+
+    def full_name(self, name: str, *, use_known: bool = True) -> str:
+        """The fullest form of a name this article (or the ledger) gives."""
+        if name in self._facts and " " in name:
+            return name
+        full = self._surnames.get(name.split()[-1].lower())
+        if full is not None and full.endswith(name):
+            return full
+        if use_known:
+            person = self.known_person(name)
+            if person is not None:
+                return person.name
+        return name
+
+    def facts(self, name: str) -> _PersonFacts | None:
+        return self._facts.get(name)
+
+    def known_person(self, name: str) -> Person | None:
+        if self.known is None:
+            return None
+        if name not in self._known_cache:
+            self._known_cache[name] = self.known.lookup(name)
+        return self._known_cache[name]
+
+    def holder_of(self, key: str, actor: Actor | None, before: int) -> _PersonFacts | None:
+        """The person most recently named before ``before`` with this role (and actor)."""
+        position = bisect.bisect_left(self._mention_tokens, before)
+        for mention in reversed(self._mentions[:position]):
+            facts = self._facts.get(mention.name)
+            if facts is None or facts.role_key is None:
+                continue
+            same_role = facts.role_key == key or facts.role_key.endswith(" " + key)
+            if same_role and (actor is None or facts.actor == actor):
+                return facts
+        if actor is None:
+            return None
+        holder = self._holders.get((key, actor.id))
+        if holder is not None:
+            return holder
+        if isinstance(self.known, KnownRoleHolders):
+            person = self.known.holder(key, actor.id)
+            if person is not None:
+                return _facts_from_person(person)
+        return None
+
+    def pronoun_antecedent(self, pronoun: Token) -> str | None:
+        """The person a "he"/"she" most likely is: a person named earlier in the same
+        sentence (outside quotes; a subject first), else, sentence by sentence backwards,
+        the subject, the speaker of a statement there, or the last person named there."""
+        sentence = self.sentence_of(pronoun.i)
+        before = [
+            mention
+            for mention in self._mentions_by_sentence.get(sentence, [])
+            if mention.token < pronoun.i and not _inside_quotes(self.doc, mention.token)
+        ]
+        if before:
+            subjects = [mention for mention in before if mention.is_subject]
+            return (subjects or before)[-1].name
+        for earlier in range(sentence - 1, -1, -1):
+            mentions = self._mentions_by_sentence.get(earlier, [])
+            subjects = [m for m in mentions if m.is_subject]
+            if subjects:
+                return subjects[0].name
+            for speakers in reversed(self._statements_by_sentence.get(earlier, [])):
+                named = [s.name for s in speakers if s.name is not None]
+                if len(named) == 1:
+                    return named[0]
+            if mentions:
+                return mentions[-1].name
+        return None
+
+    def previous_group(self, before: int, *, plural: bool) -> list[Speaker]:
+        """Speakers of the latest earlier statement that fit "they" (several speakers or a
+        group) or "it" (one country or organisation)."""
+        start = self.doc[before].idx
+        for earlier in range(self.sentence_of(before), -1, -1):
+            for speakers in reversed(self._statements_by_sentence.get(earlier, [])):
+                first = speakers[0] if speakers else None
+                if first is None or (first.span is not None and first.span[0] >= start):
+                    continue
+                if plural and (len(speakers) > 1 or _is_plural_group(self.doc, first)):
+                    return speakers
+                if not plural and len(speakers) == 1 and _is_actor_only(first):
+                    return speakers
+        return []
+
+    def remember_statement(self, token_index: int, speakers: list[Speaker]) -> None:
+        self._statements_by_sentence.setdefault(self.sentence_of(token_index), []).append(speakers)
 
     def people(self) -> list[Person]:
         """People this article names with a role or actor (to remember in the ledger)."""
-        raise NotImplementedError
+        people = []
+        for facts in self._facts.values():
+            if facts.role is None and facts.actor is None:
+                continue
+            actor = facts.actor
+            people.append(
+                Person(
+                    name=facts.name,
+                    role=facts.role,
+                    actor_id=actor.id if actor else None,
+                    actor=actor.name if actor else None,
+                    actor_kind=actor.kind if actor else "person",
+                    seen_on=self.article.published,
+                )
+            )
+        return people
 
 
 def resolve_speakers(statement: Statement, doc: Doc, context: ArticleContext) -> list[Speaker]:
     """One speaker per person/actor in the statement's source span."""
-    raise NotImplementedError
+    span = _source_span(statement, doc)
+    if span is None:
+        if not statement.source_text:
+            return []
+        return [_speaker_from_text(statement.source_text)]
+    tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if tokens is None or len(tokens) == 0:
+        return [_speaker_from_text(statement.source_text)]
+    speakers: list[Speaker] = []
+    for reading in _merge_appositions(_readings(doc, tokens.start, tokens.end, context)):
+        speakers.extend(_speakers_for(reading, doc, context))
+    context.remember_statement(tokens.start, speakers)
+    return speakers
+
+
+# --- reading phrases ------------------------------------------------------------------------
+
+
+def _source_span(statement: Statement, doc: Doc) -> tuple[int, int] | None:
+    if statement.source_span is not None:
+        return statement.source_span
+    if not statement.source_text:
+        return None
+    covering = doc.char_span(*statement.span, alignment_mode="expand")
+    if covering is None:
+        return None
+    found = covering.text.find(statement.source_text)
+    if found < 0:
+        return None
+    start = covering.start_char + found
+    return start, start + len(statement.source_text)
+
+
+def _readings(doc: Doc, lo: int, hi: int, context: ArticleContext) -> list[_Reading]:
+    heads: list[Token] = []
+    for token in doc[lo:hi]:
+        if lo <= token.head.i < hi and token.head.i != token.i:
+            continue
+        nominal = _nominal(token, lo, hi)
+        if nominal is None:
+            continue
+        for item in (nominal, *nominal.conjuncts):
+            if lo <= item.i < hi and item not in heads and item.pos_ in NOMINAL_POS:
+                heads.append(item)
+    return [_read_phrase(head, lo, hi, context) for head in heads]
+
+
+def _nominal(token: Token, lo: int, hi: int) -> Token | None:
+    """The noun a top-level token stands for ("according to X" -> X, "by X" -> X)."""
+    queue = [token]
+    while queue:
+        current = queue.pop(0)
+        if current.pos_ in NOMINAL_POS and current.dep_ not in ("punct", "cc", "case", "det"):
+            return current
+        queue.extend(child for child in current.children if lo <= child.i < hi)
+    return None
+
+
+def _phrase_indices(head: Token, lo: int, hi: int) -> list[int]:
+    indices = set(range(head.left_edge.i, head.i + 1))
+    for child in head.rights:
+        if child.dep_ in PHRASE_RIGHT_DEPS:
+            indices.update(range(child.left_edge.i, child.right_edge.i + 1))
+    return sorted(i for i in indices if lo <= i < hi)
+
+
+def _read_phrase(
+    head: Token, lo: int, hi: int, context: ArticleContext, *, use_known: bool = True
+) -> _Reading:
+    doc = head.doc
+    roles = role_vocabulary()
+    indices = _phrase_indices(head, lo, hi)
+    start, end = (indices[0], indices[-1] + 1) if indices else (head.i, head.i + 1)
+    reading = _Reading(head=head, start=start, end=end)
+    reading.definite = _is_definite(head)
+    if head.pos_ == "PRON":
+        reading.pronoun = _is_third_person(head)
+        return reading
+
+    counterpart = _counterpart_indices(head, roles.counterpart_prepositions)
+    matches = find_actors(doc, [i for i in indices if i not in counterpart])
+    content = [i for i in indices if not _is_filler(doc[i])]
+    if (
+        len(matches) == 1
+        and content
+        and all(matches[0].start <= i < matches[0].end for i in content)
+    ):
+        reading.actors = [matches[0].actor]
+        reading.actor_is_whole = True
+        reading.role = matches[0].name.body
+        return reading
+
+    matched = {i for match in matches for i in range(match.start, match.end)}
+    bearer = _name_bearer(head, indices, matched)
+    name_range = _name_range(bearer, set(indices), matched) if bearer is not None else None
+    if bearer is not None and name_range is not None:
+        _read_person(reading, bearer, name_range, indices, matches, context, use_known)
+        if reading.name is not None or reading.organisation_name is not None:
+            return reading
+
+    reading.actors = _coordinated_actors(matches, doc)
+    role_indices = _role_indices(head, indices, roles.role_prepositions)
+    reading.role = _role_text(doc, role_indices, matches)
+    reading.role_key = _role_key(doc, role_indices, matches)
+    reading.anonymous = head.lemma_.lower() in roles.anonymous_heads
+    if not reading.actors:
+        reading.actors = _actor_of_named_person(doc, indices, context)
+    return reading
+
+
+def _read_person(
+    reading: _Reading,
+    bearer: Token,
+    name_range: tuple[int, int],
+    indices: list[int],
+    matches: list[ActorMatch],
+    context: ArticleContext,
+    use_known: bool,
+) -> None:
+    doc = bearer.doc
+    roles = role_vocabulary()
+    head = reading.head
+    name = doc[name_range[0] : name_range[1]].text
+    in_phrase = set(indices)
+    # Titles written before the name ("Slovak Prime Minister Robert Fico").
+    title = [i for i in range(bearer.left_edge.i, name_range[0]) if i in in_phrase]
+    role_candidates = [title]
+    if bearer.i == head.i:
+        for child in head.rights:
+            if child.dep_ == "appos":
+                appos = range(child.left_edge.i, child.right_edge.i + 1)
+                role_candidates.append([i for i in appos if i in in_phrase])
+    else:
+        role_candidates.append(
+            [
+                i
+                for i in _role_indices(head, indices, roles.role_prepositions)
+                if i < bearer.left_edge.i
+            ]
+        )
+    role, key = None, None
+    for candidate in role_candidates:
+        role = _role_text(doc, candidate, matches)
+        if role is not None:
+            key = _role_key(doc, candidate, matches)
+            break
+    plausible = (
+        any(doc[i].ent_type_ == "PERSON" for i in range(*name_range))
+        or role is not None
+        or (name_range[0] - 1 in in_phrase and _is_title_or_honorific(doc[name_range[0] - 1]))
+        or context.knows(name)
+        or (use_known and context.known_person(name) is not None)
+    )
+    if not plausible and doc[name_range[1] - 1].ent_type_ not in ("", "PERSON"):
+        reading.organisation_name = name
+        return
+    reading.name = name
+    reading.role, reading.role_key = role, key
+    outside_name = [i for i in indices if not name_range[0] <= i < name_range[1]]
+    own = [m for m in matches if m.start >= name_range[1] or m.end <= name_range[0]]
+    reading.actors = [own[0].actor] if own else _actor_of_named_person(doc, outside_name, context)
+
+
+def _name_bearer(head: Token, indices: list[int], matched: set[int]) -> Token | None:
+    """The token a person's name ends on: the head, or a name in apposition to it
+    ("his Polish counterpart Donald Tusk")."""
+    candidates = [head] + [c for c in head.rights if c.dep_ == "appos" and c.i in indices]
+    for token in candidates:
+        if token.i in matched or _is_title_or_honorific(token):
+            continue
+        if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
+            return token
+    return None
+
+
+def _name_range(bearer: Token, phrase: set[int], matched: set[int]) -> tuple[int, int] | None:
+    doc = bearer.doc
+    start = bearer.i
+    while start - 1 in phrase and start - 1 not in matched:
+        previous = doc[start - 1]
+        if _is_title_or_honorific(previous):
+            break
+        joined_hyphen = previous.text == "-" and previous.whitespace_ == "" and start - 2 in phrase
+        if (
+            previous.pos_ == "PROPN"
+            or joined_hyphen
+            or (previous.ent_type_ == "PERSON" and previous.ent_iob_ == "I")
+        ):
+            start -= 1
+            continue
+        break
+    if doc[start].text == "-":
+        start += 1
+    if bearer.ent_type_ == "PERSON":
+        # The recogniser knows where the name starts ("Analyst Jana Novakova").
+        start = max(start, _entity_start(bearer))
+    return (start, bearer.i + 1) if start <= bearer.i else None
+
+
+def _entity_start(token: Token) -> int:
+    start = token.i
+    while start > 0 and token.doc[start].ent_iob_ == "I":
+        start -= 1
+    return start
+
+
+def _counterpart_indices(head: Token, prepositions: frozenset[str]) -> set[int]:
+    """Tokens under "to"/"with" phrases: "envoy to the UN" does not speak for the UN."""
+    skipped: set[int] = set()
+    for token in head.subtree:
+        if token.dep_ == "prep" and token.lower_ in prepositions:
+            skipped.update(t.i for t in token.subtree)
+    return skipped
+
+
+def _role_indices(head: Token, indices: list[int], prepositions: frozenset[str]) -> list[int]:
+    """Head noun with what precedes it, plus "of"/"for"/"to" phrases right after it."""
+    in_phrase = set(indices)
+    chosen = [i for i in range(head.left_edge.i, head.i + 1) if i in in_phrase]
+    position = head.i + 1
+    for child in head.rights:
+        if child.dep_ != "prep" or child.lower_ not in prepositions or child.i != position:
+            break
+        chosen.extend(i for i in range(child.i, child.right_edge.i + 1) if i in in_phrase)
+        position = child.right_edge.i + 1
+    return chosen
+
+
+def _role_text(doc: Doc, indices: list[int], matches: list[ActorMatch]) -> str | None:
+    """The role as written, without leading determiners, possessors and actor names
+    ("the EU's foreign policy chief" -> "foreign policy chief", "NATO Secretary-General"
+    -> "Secretary-General"); nationality adjectives and bodies stay ("Slovak Prime Minister")."""
+    strippable = {
+        i
+        for match in matches
+        if match.name.via in ("name", "metonym")
+        for i in range(match.start, match.end)
+    }
+    roles = role_vocabulary()
+    kept = sorted(indices)
+    while kept:
+        token = doc[kept[0]]
+        if (
+            token.pos_ in ("DET", "PUNCT", "PART")
+            or token.dep_ in ("poss", "case", "det", "predet")
+            or token.i in strippable
+            or roles.is_honorific(token)
+            or (token.head.dep_ == "poss" and token.head.i in kept)
+        ):
+            kept.pop(0)
+            continue
+        break
+    while kept and doc[kept[-1]].pos_ in ("PUNCT", "ADP", "DET", "CCONJ"):
+        kept.pop()
+    if not kept or not any(doc[i].pos_ in ("NOUN", "PROPN") for i in kept):
+        return None
+    return doc[kept[0] : kept[-1] + 1].text
+
+
+def _title_part(doc: Doc, indices: list[int]) -> list[int]:
+    """The part of a role that names the title: up to its first preposition."""
+    title: list[int] = []
+    for i in sorted(indices):
+        if doc[i].dep_ == "prep" and title:
+            break
+        title.append(i)
+    return title
+
+
+def _role_key(doc: Doc, indices: list[int], matches: list[ActorMatch]) -> str | None:
+    text = _role_text(doc, _title_part(doc, indices), matches)
+    return role_vocabulary().role_key(text) if text else None
+
+
+def _coordinated_actors(matches: list[ActorMatch], doc: Doc) -> list[Actor]:
+    """All actors when their names are coordinated ("French and German officials"),
+    else the first one."""
+    if not matches:
+        return []
+    first = doc[matches[0].end - 1]
+    actors = [matches[0].actor]
+    for match in matches[1:]:
+        token = doc[match.end - 1]
+        if token in first.conjuncts and match.actor not in actors:
+            actors.append(match.actor)
+    return actors
+
+
+def _actor_of_named_person(
+    doc: Doc, indices: Iterable[int], context: ArticleContext
+) -> list[Actor]:
+    """The actor of a person the phrase mentions in passing ("Macron's spokesman")."""
+    for i in indices:
+        token = doc[i]
+        if token.pos_ != "PROPN" or token.dep_ == "compound":
+            continue
+        facts = context.facts(context.full_name(token.text, use_known=False))
+        if facts is not None and facts.actor is not None:
+            return [facts.actor]
+    return []
+
+
+def _merge_appositions(readings: list[_Reading]) -> list[_Reading]:
+    """A name and a role the parser left unattached ("Fico, the Slovak premier,") are one
+    speaker, unless they are coordinated."""
+    people = [r for r in readings if r.name is not None or r.pronoun]
+    if len(people) != 1 or len(readings) == 1:
+        return readings
+    person = people[0]
+    merged = [person]
+    for reading in readings:
+        if reading is person:
+            continue
+        if reading.head in person.head.conjuncts or reading.name is not None:
+            merged.append(reading)
+            continue
+        if person.role is None and reading.role is not None:
+            person.role, person.role_key = reading.role, reading.role_key
+        if not person.actors and reading.actors:
+            person.actors = reading.actors
+        person.start, person.end = min(person.start, reading.start), max(person.end, reading.end)
+    return sorted(merged, key=lambda r: r.start)
+
+
+# --- readings to speakers -------------------------------------------------------------------
+
+
+def _speakers_for(reading: _Reading, doc: Doc, context: ArticleContext) -> list[Speaker]:
+    text, span = _trimmed(doc, reading.start, reading.end)
+    if reading.pronoun:
+        return _speakers_for_pronoun(reading, text, span, context)
+    if reading.organisation_name is not None:
+        return [Speaker(text, span, actor=reading.organisation_name, actor_kind="organization")]
+    if reading.name is not None:
+        return [_person_speaker(reading, text, span, context)]
+    names_one_office = (
+        reading.definite
+        and reading.role_key is not None
+        and not reading.anonymous
+        and not reading.actor_is_whole
+        and len(reading.actors) <= 1
+    )
+    if not reading.actors:
+        holder = None
+        if names_one_office and reading.role_key is not None:
+            holder = context.holder_of(reading.role_key, None, reading.start)
+        if holder is not None:
+            return [_speaker(text, span, holder.name, reading.role, holder.actor)]
+        return [Speaker(text, span, role=reading.role, actor_kind="unknown")]
+    speakers = []
+    for actor in reading.actors:
+        name = None
+        if names_one_office and reading.role_key is not None:
+            holder = context.holder_of(reading.role_key, actor, reading.start)
+            name = holder.name if holder is not None else None
+        speakers.append(_speaker(text, span, name, reading.role, actor))
+    return speakers
+
+
+def _speakers_for_pronoun(
+    reading: _Reading, text: str, span: tuple[int, int], context: ArticleContext
+) -> list[Speaker]:
+    head = reading.head
+    number = head.morph.get("Number", [])
+    gender = head.morph.get("Gender", [])
+    if "Sing" in number and ("Masc" in gender or "Fem" in gender):
+        name = context.pronoun_antecedent(head)
+        if name is not None:
+            as_person = _Reading(head=head, start=reading.start, end=reading.end, name=name)
+            return [_person_speaker(as_person, text, span, context)]
+        return [Speaker(text, span, actor_kind="unknown")]
+    group = context.previous_group(head.i, plural="Plur" in number)
+    if group:
+        return [replace(speaker, text=text, span=span) for speaker in group]
+    return [Speaker(text, span, actor_kind="unknown")]
+
+
+def _person_speaker(
+    reading: _Reading, text: str, span: tuple[int, int], context: ArticleContext
+) -> Speaker:
+    assert reading.name is not None
+    name = context.full_name(reading.name)
+    role, actor = reading.role, _first(reading.actors)
+    if role is None or actor is None:
+        for facts in (context.facts(name), _known_facts(context, name, reading.name)):
+            if facts is None:
+                continue
+            role = role or facts.role
+            actor = actor or facts.actor
+    return _speaker(text, span, name, role, actor)
+
+
+def _known_facts(context: ArticleContext, name: str, written: str) -> _PersonFacts | None:
+    person = context.known_person(name) or (
+        context.known_person(written) if written != name else None
+    )
+    return _facts_from_person(person) if person is not None else None
+
+
+def _facts_from_person(person: Person) -> _PersonFacts:
+    actor = None
+    if person.actor_id is not None and person.actor_kind in ("country", "organization"):
+        actor = actor_index().actor(person.actor_id) or Actor(
+            person.actor_id, person.actor or person.actor_id, person.actor_kind
+        )
+    return _PersonFacts(person.name, person.role, None, actor)
+
+
+def _speaker(
+    text: str, span: tuple[int, int] | None, name: str | None, role: str | None, actor: Actor | None
+) -> Speaker:
+    kind: ActorKind = actor.kind if actor else ("person" if name else "unknown")
+    return Speaker(
+        text=text,
+        span=span,
+        name=name,
+        role=role,
+        actor_id=actor.id if actor else None,
+        actor=actor.name if actor else None,
+        actor_kind=kind,
+    )
+
+
+def _speaker_from_text(text: str) -> Speaker:
+    name = actor_index().lookup(text)
+    if name is None:
+        return Speaker(text=text, span=None)
+    return _speaker(text, None, None, name.body, name.actor)
+
+
+# --- small helpers --------------------------------------------------------------------------
+
+
+def _first(actors: list[Actor]) -> Actor | None:
+    return actors[0] if actors else None
+
+
+def _is_subject(token: Token) -> bool:
+    while token.dep_ in ("conj", "appos"):
+        token = token.head
+    return token.dep_ in SUBJECT_DEPS
+
+
+def _is_third_person(token: Token) -> bool:
+    morph = token.morph
+    return "Prs" in morph.get("PronType", []) and "3" in morph.get("Person", [])
+
+
+def _is_definite(head: Token) -> bool:
+    """ "the premier", "Slovakia's premier", bare "Slovak premier"; not "a Slovak official"."""
+    determiners = [child for child in head.lefts if child.dep_ in ("det", "poss")]
+    if not determiners:
+        return "Sing" in head.morph.get("Number", [])
+    return any(
+        child.dep_ == "poss" or "Def" in child.morph.get("Definite", []) for child in determiners
+    )
+
+
+def _is_actor_only(speaker: Speaker) -> bool:
+    return speaker.name is None and speaker.actor_kind in ("country", "organization")
+
+
+def _inside_quotes(doc: Doc, token_index: int) -> bool:
+    """Whether a token sits inside double quotation marks within its sentence."""
+    sentence = doc[token_index].sent
+    marks = sum(
+        1
+        for token in doc[sentence.start : token_index]
+        if token.is_quote and token.text not in SINGLE_QUOTES
+    )
+    return marks % 2 == 1
+
+
+def _is_filler(token: Token) -> bool:
+    return token.pos_ in ("DET", "PUNCT", "PART") or token.dep_ == "case"
+
+
+def _is_title_or_honorific(token: Token) -> bool:
+    roles = role_vocabulary()
+    return roles.is_title_word(token) or roles.is_honorific(token)
+
+
+def _is_plural_group(doc: Doc, speaker: Speaker) -> bool:
+    if speaker.span is None:
+        return False
+    tokens = doc.char_span(speaker.span[0], speaker.span[1], alignment_mode="expand")
+    return tokens is not None and any(
+        "Plur" in token.morph.get("Number", []) for token in tokens if token.pos_ == "NOUN"
+    )
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[str, tuple[int, int]]:
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    while end > start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    tokens = doc[start:end]
+    return tokens.text, (tokens.start_char, tokens.end_char)

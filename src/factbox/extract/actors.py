@@ -1,0 +1,270 @@
+"""Who can speak for whom: countries, organisations, their metonyms and demonyms, and roles.
+
+Names come from pycountry (ISO 3166-1) plus the data files in ``factbox/data``:
+``country_aliases.json``, ``demonyms.json``, ``metonyms.json``, ``organisations.json`` and
+``roles.json``. Everything is loaded once and looked up by exact (normalised) name.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+import pycountry
+from spacy.tokens import Doc, Token
+
+ActorType = Literal["country", "organization"]
+NameVia = Literal["name", "demonym", "metonym", "body"]
+"""How a name points to its actor: the actor's own name, a nationality word, a place
+standing for it ("the Kremlin", "Berlin"), or one of an organisation's bodies."""
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A country (``id`` is ISO 3166-1 alpha-2) or an organisation (short upper-case id)."""
+
+    id: str
+    name: str
+    kind: ActorType
+
+
+@dataclass(frozen=True, slots=True)
+class ActorName:
+    """What one name in the index stands for."""
+
+    actor: Actor
+    via: NameVia
+    body: str | None = None
+    """The body's name when ``via == "body"`` ("European Commission")."""
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMatch:
+    """An actor name found in a document: tokens ``start`` to ``end`` (exclusive)."""
+
+    name: ActorName
+    start: int
+    end: int
+
+    @property
+    def actor(self) -> Actor:
+        return self.name.actor
+
+
+@dataclass(frozen=True, slots=True)
+class RoleVocabulary:
+    """Words for reading speaker phrases (from ``roles.json``)."""
+
+    titles: dict[str, str]
+    """Title or institution (lower case) -> canonical form."""
+    title_words: frozenset[str]
+    """Every word of every title and institution, lower case: never part of a person's name."""
+    anonymous_heads: frozenset[str]
+    honorifics: frozenset[str]
+    role_prepositions: frozenset[str]
+    counterpart_prepositions: frozenset[str]
+
+    def is_title_word(self, token: Token) -> bool:
+        return token.lower_ in self.title_words or token.lower_.rstrip(".") in self.title_words
+
+    def is_honorific(self, token: Token) -> bool:
+        return token.text in self.honorifics
+
+    def role_key(self, role: str) -> str | None:
+        """Canonical title of a role: its longest known ending ("Slovak Prime Minister" ->
+        "prime minister", "the Slovak premier" -> "prime minister")."""
+        words = normalise_name(role).lower().split()
+        for first in range(len(words)):
+            canonical = self.titles.get(" ".join(words[first:]))
+            if canonical is not None:
+                return canonical
+        return None
+
+
+def normalise_name(text: str) -> str:
+    """Fold spelling variants that should match: accents, curly apostrophes, spacing,
+    spaces around hyphens and a leading "the"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = plain.replace("\u2019", "'").replace("\u2018", "'")
+    plain = " ".join(plain.split()).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+    if plain[:4].lower() == "the ":
+        plain = plain[4:]
+    return plain
+
+
+def _data(name: str) -> Any:
+    with resources.files("factbox.data").joinpath(name).open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+class ActorIndex:
+    """Every name that can stand for a country or organisation, by normalised spelling."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, ActorName] = {}
+        self._actors: dict[str, Actor] = {}
+        self._load_countries()
+        self._load_organisations()
+        self._load_metonyms()
+        self._load_demonyms()
+        self.max_tokens = max(len(key.split()) for key in self._names) + 2
+
+    def _add(self, spelling: str, name: ActorName) -> None:
+        # Earlier loads win: explicit aliases before ISO names before looser forms.
+        self._names.setdefault(normalise_name(spelling), name)
+
+    def _load_countries(self) -> None:
+        aliases = _data("country_aliases.json")["aliases"]
+        display = {entry["alpha_2"]: entry["alias"] for entry in aliases if entry.get("display")}
+        for country in pycountry.countries:
+            code = country.alpha_2
+            short = display.get(code) or getattr(country, "common_name", None) or country.name
+            self._actors[code] = Actor(code, short, "country")
+        for code, short in display.items():
+            self._actors.setdefault(code, Actor(code, short, "country"))
+        for entry in aliases:
+            self._add(entry["alias"], ActorName(self._actors[entry["alpha_2"]], "name"))
+        for country in pycountry.countries:
+            actor = self._actors[country.alpha_2]
+            for attribute in ("name", "common_name", "official_name"):
+                spelling = getattr(country, attribute, None)
+                if spelling:
+                    self._add(spelling, ActorName(actor, "name"))
+
+    def _load_organisations(self) -> None:
+        for entry in _data("organisations.json")["organisations"]:
+            actor = Actor(entry["id"], entry["name"], "organization")
+            self._actors[actor.id] = actor
+            for spelling in (entry["name"], *entry["aliases"]):
+                self._add(spelling, ActorName(actor, "name"))
+            for body in entry["bodies"]:
+                for spelling in (body["name"], *body["aliases"]):
+                    self._add(spelling, ActorName(actor, "body", body["name"]))
+
+    def _load_metonyms(self) -> None:
+        for entry in _data("metonyms.json")["metonyms"]:
+            self._add(entry["name"], ActorName(self._actors[entry["actor"]], "metonym"))
+
+    def _load_demonyms(self) -> None:
+        for entry in _data("demonyms.json")["demonyms"]:
+            actor = self._actors[entry["alpha_2"]]
+            for spelling in (*entry["adjectives"], *entry["nouns"]):
+                self._add(spelling, ActorName(actor, "demonym"))
+
+    def lookup(self, text: str) -> ActorName | None:
+        """The actor a name stands for ("Czechia", "the Kremlin", "Slovak", "NATO")."""
+        return self._names.get(normalise_name(text))
+
+    def actor(self, actor_id: str) -> Actor | None:
+        """A country by alpha-2 code or an organisation by id."""
+        return self._actors.get(actor_id)
+
+
+@lru_cache(maxsize=1)
+def actor_index() -> ActorIndex:
+    return ActorIndex()
+
+
+@lru_cache(maxsize=1)
+def role_vocabulary() -> RoleVocabulary:
+    data = _data("roles.json")
+    titles: dict[str, str] = {}
+    for entry in data["titles"]:
+        title = normalise_name(entry["title"]).lower()
+        titles[title] = entry.get("canonical", title)
+    for institution in data["institutions"]:
+        titles.setdefault(normalise_name(institution).lower(), institution)
+    words = {word for title in titles for word in title.replace("-", " ").split()}
+    words |= set(titles)
+    return RoleVocabulary(
+        titles=titles,
+        title_words=frozenset(words),
+        anonymous_heads=frozenset(data["anonymous_heads"]),
+        honorifics=frozenset(data["honorifics"]),
+        role_prepositions=frozenset(data["role_prepositions"]),
+        counterpart_prepositions=frozenset(data["counterpart_prepositions"]),
+    )
+
+
+def lookup_actor(text: str) -> Actor | None:
+    """The country or organisation a name stands for, or ``None``."""
+    name = actor_index().lookup(text)
+    return name.actor if name is not None else None
+
+
+def role_key(role: str) -> str | None:
+    """Canonical title of a role text, for matching one office across spellings."""
+    return role_vocabulary().role_key(role)
+
+
+def _part_of_other_name(doc: Doc, start: int, end: int, taken: set[int]) -> bool:
+    """True when a proper noun runs on into the match ("Sofia Petrova", "Israel Katz",
+    "Washington Post"): then the match is part of another name, not an actor."""
+    roles = role_vocabulary()
+
+    def foreign(token: Token) -> bool:
+        return (
+            token.pos_ == "PROPN"
+            and token.i not in taken
+            and not roles.is_title_word(token)
+            and not roles.is_honorific(token)
+        )
+
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return (after is not None and foreign(after)) or (before is not None and foreign(before))
+
+
+def find_actors(doc: Doc, indices: Sequence[int]) -> list[ActorMatch]:
+    """Actor names among the given token indices, longest match first, left to right.
+
+    Only runs of consecutive indices are matched. Country names and metonyms that run on
+    into another proper noun are dropped (see ``_part_of_other_name``).
+    """
+    index = actor_index()
+    allowed = sorted(set(indices))
+    allowed_set = set(allowed)
+    matches: list[ActorMatch] = []
+    taken: set[int] = set()
+    position = 0
+    while position < len(allowed):
+        start = allowed[position]
+        if doc[start].pos_ == "DET":  # "the" is folded away by normalise_name; keep it out
+            position += 1
+            continue
+        found: ActorMatch | None = None
+        end = start + 1
+        limit = start + index.max_tokens
+        while end <= limit and end - 1 in allowed_set and end <= len(doc):
+            name = index.lookup(doc[start:end].text)
+            if name is not None:
+                found = ActorMatch(name, start, end)
+            end += 1
+        if found is not None:
+            matches.append(found)
+            taken.update(range(found.start, found.end))
+            position += found.end - found.start
+        else:
+            position += 1
+    return [
+        match
+        for match in matches
+        if match.name.via in ("demonym", "body")
+        or match.actor.kind == "organization"
+        or not _part_of_other_name(doc, match.start, match.end, taken)
+    ]
+
+
+def actors_in(doc: Doc, indices: Iterable[int]) -> list[Actor]:
+    """Distinct actors named among the given tokens, in text order."""
+    seen: list[Actor] = []
+    for match in find_actors(doc, list(indices)):
+        if match.actor not in seen:
+            seen.append(match.actor)
+    return seen
