@@ -1,12 +1,434 @@
-"""Finding attributions (cue, content, source spans) in a parsed document."""
+"""Finding attributions (cue, content, source spans) in a parsed document.
+
+Quoted passages come from one pass over the text (quotes.py), cue clauses from one pass over
+the parse (reported.py). Here the two are reconciled: a clause whose content touches a quote
+takes the whole quote; quotes the parse left alone are tied to a neighbouring clause, a colon
+lead-in ("Stoltenberg: ..."), a trailing dash ("... — Petr Fiala") or the previous sentence.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
+from dataclasses import dataclass, field
+
 from spacy.tokens import Doc
 
-from factbox.records import Statement
+from factbox.extract.cues import CueLexicon, load_cue_lexicon
+from factbox.extract.quotes import find_quotes, is_title_like
+from factbox.extract.reported import (
+    CueClause,
+    TokenRange,
+    find_cue_clauses,
+    paragraph_numbers,
+    trim_range,
+)
+from factbox.records import Span, Statement, StatementKind
+
+_EDGE_PUNCTUATION = ",;:\u2014\u2013-"
+_SENTENCE_END = frozenset(".!?\u2026")
+_SOURCE_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+_MAX_TAG_TOKENS = 12
+_MIN_SPEECH_WORDS = 3
+
+
+@dataclass(slots=True)
+class _Draft:
+    kind: StatementKind
+    cue: Span | None
+    source: Span | None
+    pieces: list[Span]
+    quotes: set[int] = field(default_factory=set)
+    clause: CueClause | None = None
+
+    @property
+    def span(self) -> Span:
+        edges = [*self.pieces]
+        if self.cue is not None:
+            edges.append(self.cue)
+        if self.source is not None:
+            edges.append(self.source)
+        return min(e[0] for e in edges), max(e[1] for e in edges)
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _without(spans: list[Span], holes: list[Span]) -> list[Span]:
+    for hole_start, hole_end in holes:
+        kept: list[Span] = []
+        for start, end in spans:
+            if end <= hole_start or start >= hole_end:
+                kept.append((start, end))
+                continue
+            if start < hole_start:
+                kept.append((start, hole_start))
+            if end > hole_end:
+                kept.append((hole_end, end))
+        spans = kept
+    return spans
+
+
+class _Attributor:
+    """Reconciles quotes and cue clauses for one document."""
+
+    def __init__(self, doc: Doc, lexicon: CueLexicon) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lexicon = lexicon
+        self.quotes = find_quotes(self.text, lexicon.quote_families)
+        self.quote_starts = [quote.outer[0] for quote in self.quotes]
+        self.quote_ends = [quote.outer[1] for quote in self.quotes]
+        self.speech_like = [
+            not is_title_like(
+                " ".join(self.text[a:b] for a, b in quote.parts), lexicon.title_minor_words
+            )
+            for quote in self.quotes
+        ]
+        self.mark_chars = "".join(
+            sorted({mark for family in lexicon.quote_families for mark in family.marks})
+        )
+        self.token_quote = [-1] * len(doc)
+        self.quote_tokens: list[TokenRange] = []
+        token_starts = [token.idx for token in doc]
+        self.token_starts = token_starts
+        for number, quote in enumerate(self.quotes):
+            first = bisect_left(token_starts, quote.outer[0])
+            last = bisect_left(token_starts, quote.outer[1])
+            self.quote_tokens.append((first, last))
+            for i in range(first, last):
+                self.token_quote[i] = number
+        self.sentence_of = [0] * len(doc)
+        self.sentences: list[TokenRange] = []
+        for number, sentence in enumerate(doc.sents):
+            self.sentences.append((sentence.start, sentence.end))
+            for i in range(sentence.start, sentence.end):
+                self.sentence_of[i] = number
+        self.paragraph_of = paragraph_numbers(doc)
+        self.consumed: set[int] = set()
+        self.drafts: list[_Draft] = []
+        self.draft_ends: list[tuple[int, int]] = []
+        """(span end, index in ``drafts``), sorted: the statement just before a lone quote."""
+
+    # Spans -----------------------------------------------------------------------------
+
+    def chars(self, tokens: TokenRange) -> Span:
+        last = self.doc[tokens[1] - 1]
+        return self.doc[tokens[0]].idx, last.idx + len(last.text)
+
+    def trimmed_chars(self, span: Span) -> Span | None:
+        start, end = span
+        strip = _EDGE_PUNCTUATION + self.mark_chars
+        while start < end and (self.text[start].isspace() or self.text[start] in strip + "."):
+            start += 1
+        while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in strip):
+            end -= 1
+        return (start, end) if start < end else None
+
+    def quotes_overlapping(self, span: Span) -> list[int]:
+        # Outermost quotes do not overlap, so their ends are sorted like their starts.
+        first = bisect_right(self.quote_ends, span[0])
+        last = bisect_left(self.quote_starts, span[1])
+        return [number for number in range(first, last) if self.speech_like[number]]
+
+    def content_from_tokens(self, ranges: tuple[TokenRange, ...]) -> tuple[list[Span], set[int]]:
+        """Character pieces of a parse content, widened to every quote it touches."""
+        pieces = [self.chars(r) for r in ranges]
+        used: set[int] = set()
+        for piece in pieces:
+            used.update(self.quotes_overlapping(piece))
+        return self.pieces_with_quotes(pieces, used), used
+
+    def pieces_with_quotes(self, pieces: list[Span], used: set[int]) -> list[Span]:
+        spans = [*pieces]
+        gaps: list[Span] = []
+        for number in sorted(used):
+            parts = self.quotes[number].parts
+            spans.extend(parts)
+            gaps.extend((a[1], b[0]) for a, b in zip(parts, parts[1:], strict=False))
+        result = []
+        for span in _without(_merged(spans), gaps):
+            trimmed = self.trimmed_chars(span)
+            if trimmed is not None:
+                result.append(self.with_own_marks(trimmed, used))
+        return result
+
+    def with_own_marks(self, piece: Span, used: set[int]) -> Span:
+        """Keep both marks of a quote that a piece only partly is (mixed content)."""
+        start, end = piece
+        for number in used:
+            open_at, close_end = self.quotes[number].outer
+            if start <= open_at < end < close_end:
+                end = close_end
+            if open_at < start < close_end <= end:
+                start = open_at
+        return start, end
+
+    def kind_of(self, pieces: list[Span], used: set[int]) -> StatementKind:
+        if not used:
+            return "indirect"
+        quoted = [part for number in used for part in self.quotes[number].parts]
+        for outside in _without(pieces, quoted):
+            if any(ch.isalnum() for ch in self.text[outside[0] : outside[1]]):
+                return "mixed"
+        return "direct"
+
+    # Neighbourhood ---------------------------------------------------------------------
+
+    def _is_gap_token(self, i: int) -> bool:
+        token = self.doc[i]
+        return self.token_quote[i] < 0 and (token.is_punct or token.is_space)
+
+    def quote_before(self, token: int, *, same_sentence: bool = False) -> int | None:
+        """The quote that ends right before ``token``, with only punctuation between."""
+        i = token - 1
+        while i >= 0 and self._is_gap_token(i):
+            if "\n" in self.doc[i].text:
+                return None
+            i -= 1
+        if i < 0 or self.token_quote[i] < 0:
+            return None
+        number = self.token_quote[i]
+        if same_sentence and token < len(self.doc):
+            if self.sentence_of[self.quote_tokens[number][0]] != self.sentence_of[token]:
+                return None
+        return number
+
+    def quote_after(self, token: int, *, across_paragraphs: bool = False) -> int | None:
+        """The quote that opens right after ``token - 1``, with only punctuation between."""
+        i = token
+        lead_in = False
+        while i < len(self.doc) and self._is_gap_token(i):
+            if self.doc[i].text in self.lexicon.lead_in_marks:
+                lead_in = True
+            if "\n" in self.doc[i].text and not (across_paragraphs and lead_in):
+                return None
+            i += 1
+        if i >= len(self.doc) or self.token_quote[i] < 0:
+            return None
+        number = self.token_quote[i]
+        return number if self.quote_tokens[number][0] == i else None
+
+    def available(self, number: int | None) -> bool:
+        return number is not None and number not in self.consumed and self.speech_like[number]
+
+    # Steps -----------------------------------------------------------------------------
+
+    def add(self, draft: _Draft) -> None:
+        if not draft.pieces:
+            return
+        self.drafts.append(draft)
+        self.consumed |= draft.quotes
+        insort(self.draft_ends, (draft.span[1], len(self.drafts) - 1))
+
+    def draft_ending_before(self, char: int) -> _Draft | None:
+        at = bisect_right(self.draft_ends, (char, len(self.drafts)))
+        return self.drafts[self.draft_ends[at - 1][1]] if at else None
+
+    def clause_draft(self, clause: CueClause, pieces: list[Span], used: set[int]) -> _Draft:
+        kind: StatementKind = "belief" if clause.kind == "belief" else self.kind_of(pieces, used)
+        source = self.chars(clause.source) if clause.source is not None else None
+        return _Draft(kind, self.chars(clause.cue), source, pieces, used, clause)
+
+    def from_clauses(self, clauses: list[CueClause]) -> None:
+        bare: list[CueClause] = []
+        for clause in clauses:
+            if not clause.content:
+                bare.append(clause)
+                continue
+            pieces, used = self.content_from_tokens(clause.content)
+            self.add(self.clause_draft(clause, pieces, used))
+        for clause in bare:
+            linked = [
+                number
+                for number in (
+                    self.quote_before(clause.extent[0]),
+                    self.quote_after(clause.extent[1], across_paragraphs=True),
+                )
+                if number is not None and self.available(number)
+            ]
+            if linked:
+                used = set(linked)
+                self.add(self.clause_draft(clause, self.pieces_with_quotes([], used), used))
+        self.drafts.sort(key=lambda draft: draft.span)
+
+    def join_split_quotes(self) -> None:
+        """``"We are ready," he said. "But not alone."`` is one statement."""
+        for draft in self.drafts:
+            clause = draft.clause
+            if clause is None or clause.kind not in ("speech", "belief") or not draft.quotes:
+                continue
+            if draft.kind == "mixed":
+                continue
+            first_quote = min(draft.quotes)
+            if self.quotes[first_quote].outer[0] < self.chars(clause.cue)[0]:
+                follower = self.quote_after(clause.extent[1])
+                if self.available(follower) and follower is not None:
+                    self.extend(draft, follower)
+            else:
+                leader = self.quote_before(clause.extent[0], same_sentence=True)
+                if self.available(leader) and leader is not None:
+                    self.extend(draft, leader)
+
+    def extend(self, draft: _Draft, number: int) -> None:
+        draft.quotes.add(number)
+        draft.pieces = self.pieces_with_quotes(draft.pieces, draft.quotes)
+        self.consumed.add(number)
+
+    def from_lone_quotes(self) -> None:
+        # Split quotes widened some drafts: index their ends afresh.
+        self.draft_ends = sorted((draft.span[1], i) for i, draft in enumerate(self.drafts))
+        for number in range(len(self.quotes)):
+            if not self.available(number):
+                continue
+            draft = self.lead_in(number) or self.trailing_dash(number)
+            if draft is None:
+                draft = self.previous_sentence(number)
+            if draft is not None:
+                self.add(draft)
+
+    def tag_tokens(self, edge: int, step: int) -> TokenRange | None:
+        """A short verbless noun phrase from ``edge`` going ``step``: "X: ..." or "... — X"."""
+        i, count = edge, 0
+        while 0 <= i < len(self.doc):
+            token = self.doc[i]
+            if "\n" in token.text or self.token_quote[i] >= 0 or token.text in _SENTENCE_END:
+                break
+            if count == _MAX_TAG_TOKENS:
+                return None
+            i += step
+            count += 1
+        low, high = (i + 1, edge + 1) if step < 0 else (edge, i)
+        if low >= high:
+            return None
+        if any(self.doc[j].pos_ in ("VERB", "AUX") for j in range(low, high)):
+            return None
+        if not any(self.doc[j].pos_ in ("PROPN", "NOUN", "PRON") for j in range(low, high)):
+            return None
+        return trim_range(self.doc, (low, high))
+
+    def quote_draft(self, number: int, cue: Span | None, source: Span | None) -> _Draft:
+        used = {number}
+        return _Draft("direct", cue, source, self.pieces_with_quotes([], used), used)
+
+    def lead_in(self, number: int) -> _Draft | None:
+        i = self.quote_tokens[number][0] - 1
+        while i >= 0 and self.doc[i].is_space and "\n" not in self.doc[i].text:
+            i -= 1
+        if i < 1 or self.doc[i].text not in self.lexicon.lead_in_marks:
+            return None
+        speaker = self.tag_tokens(i - 1, -1)
+        if speaker is None:
+            return None
+        return self.quote_draft(number, self.chars((i, i + 1)), self.chars(speaker))
+
+    def trailing_dash(self, number: int) -> _Draft | None:
+        # Character-based: the tokenizer may glue the dash to the closing mark ("”―").
+        pos = self.quotes[number].outer[1]
+        while pos < len(self.text) and self.text[pos] in " \t\u00a0":
+            pos += 1
+        if pos >= len(self.text) or self.text[pos] not in self.lexicon.trailing_dashes:
+            return None
+        speaker = self.tag_tokens(bisect_left(self.token_starts, pos + 1), 1)
+        if speaker is None:
+            return None
+        return self.quote_draft(number, (pos, pos + 1), self.chars(speaker))
+
+    def is_speech(self, number: int) -> bool:
+        start, end = self.quote_tokens[number]
+        tokens = self.doc[start:end]
+        words = sum(1 for token in tokens if token.is_alpha)
+        return words >= _MIN_SPEECH_WORDS and any(t.pos_ in ("VERB", "AUX") for t in tokens)
+
+    def previous_sentence(self, number: int) -> _Draft | None:
+        """A quote standing as its own sentence speaks for whoever the sentence before names."""
+        if not self.is_speech(number):
+            return None
+        first = self.quote_tokens[number][0]
+        i = first - 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        if i < 0:
+            return None
+        before = self.token_quote[i]
+        ends_sentence = (
+            self.doc[i].text in _SENTENCE_END
+            or self.doc[i].text in self.lexicon.lead_in_marks
+            or (before >= 0 and self.text[self.quotes[before].parts[-1][1] - 1] in _SENTENCE_END)
+        )
+        if self.sentence_of[i] == self.sentence_of[first] and not ends_sentence:
+            return None
+        last_word = i
+        while last_word > 0 and (self.doc[last_word].is_punct or self.doc[last_word].is_space):
+            last_word -= 1
+        # The sentence before, cut at its paragraph start (the parser may run it on).
+        first_in_window = self.sentences[self.sentence_of[last_word]][0]
+        while self.paragraph_of[first_in_window] != self.paragraph_of[last_word]:
+            first_in_window += 1
+        earlier = self.draft_ending_before(self.quotes[number].outer[0])
+        window_start = self.doc[first_in_window].idx
+        if earlier is not None and earlier.source is not None and earlier.span[1] > window_start:
+            return self.quote_draft(number, None, earlier.source)
+        if self.token_quote[last_word] >= 0:
+            return None
+        root = self.doc[last_word]
+        while root.head.i != root.i and first_in_window <= root.head.i < first:
+            root = root.head
+        subject = next(
+            (
+                child
+                for child in root.children
+                if child.dep_ in ("nsubj", "nsubjpass") and self.token_quote[child.i] < 0
+            ),
+            None,
+        )
+        if subject is None:
+            return None
+        names_someone = subject.lower_ in _PERSONAL_PRONOUNS or any(
+            token.ent_type_ in _SOURCE_ENTITIES for token in subject.subtree
+        )
+        if not names_someone:
+            return None
+        source = trim_range(self.doc, (subject.left_edge.i, subject.right_edge.i + 1))
+        if source is None:
+            return None
+        return self.quote_draft(number, None, self.chars(source))
+
+    def statements(self) -> list[Statement]:
+        statements = []
+        for draft in sorted(self.drafts, key=lambda d: (d.span, d.cue or (0, 0))):
+            content_span = (draft.pieces[0][0], draft.pieces[-1][1])
+            statements.append(
+                Statement(
+                    kind=draft.kind,
+                    cue=self.text[draft.cue[0] : draft.cue[1]] if draft.cue else "",
+                    cue_span=draft.cue,
+                    content=" ".join(self.text[a:b] for a, b in draft.pieces),
+                    content_span=content_span,
+                    source_text=(
+                        self.text[draft.source[0] : draft.source[1]] if draft.source else ""
+                    ),
+                    source_span=draft.source,
+                    span=draft.span,
+                )
+            )
+        return statements
 
 
 def find_attributions(doc: Doc) -> list[Statement]:
     """Statements in text order, with ``speakers`` left empty and dates unset."""
-    raise NotImplementedError
+    lexicon = load_cue_lexicon()
+    attributor = _Attributor(doc, lexicon)
+    quoted = [number >= 0 for number in attributor.token_quote]
+    speech = [number >= 0 and attributor.speech_like[number] for number in attributor.token_quote]
+    attributor.from_clauses(find_cue_clauses(doc, lexicon, quoted, speech))
+    attributor.join_split_quotes()
+    attributor.from_lone_quotes()
+    return attributor.statements()

@@ -1,0 +1,92 @@
+"""The cue lexicon (speech and belief verbs, phrase cues, quote marks) from data/cues.json."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "cues.json"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFamily:
+    """Quote marks that pair with each other (and never nest inside each other)."""
+
+    name: str
+    closers: dict[str, frozenset[str]]
+    """Opening mark -> the marks that may close it."""
+    has_apostrophes: bool
+    """Whether marks of this family double as apostrophes (don't, Europe's)."""
+
+    @property
+    def marks(self) -> frozenset[str]:
+        marks = set(self.closers)
+        for closing in self.closers.values():
+            marks |= closing
+        return frozenset(marks)
+
+    def is_opener(self, mark: str) -> bool:
+        return mark in self.closers
+
+    def is_closer(self, mark: str) -> bool:
+        return any(mark in closing for closing in self.closers.values())
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    speech_verbs: frozenset[str]
+    belief_verbs: frozenset[str]
+    addressee_verbs: frozenset[str]
+    prepositional_cues: dict[str, str]
+    """First word -> the preposition that must follow it ("according" -> "to")."""
+    medium_prepositions: frozenset[str]
+    medium_nouns: frozenset[str]
+    lead_in_marks: frozenset[str]
+    trailing_dashes: frozenset[str]
+    quote_families: tuple[QuoteFamily, ...]
+    title_minor_words: frozenset[str]
+
+    def is_cue_lemma(self, lemma: str) -> bool:
+        return lemma in self.speech_verbs or lemma in self.belief_verbs
+
+
+def _words(values: list[Any]) -> frozenset[str]:
+    return frozenset(str(value).lower() for value in values)
+
+
+def parse_cue_lexicon(data: dict[str, Any]) -> CueLexicon:
+    marks = data["quote_marks"]
+    apostrophe_families = set(marks.get("apostrophe_families", []))
+    families = tuple(
+        QuoteFamily(
+            name=name,
+            closers={opener: frozenset(closing) for opener, closing in pairs.items()},
+            has_apostrophes=name in apostrophe_families,
+        )
+        for name, pairs in marks["families"].items()
+    )
+    return CueLexicon(
+        speech_verbs=_words(data["speech_verbs"]),
+        belief_verbs=_words(data["belief_verbs"]),
+        addressee_verbs=_words(data["addressee_verbs"]["lemmas"]),
+        prepositional_cues={
+            str(first).lower(): str(second).lower()
+            for first, second in data["prepositional_cues"]["pairs"]
+        },
+        medium_prepositions=_words(data["medium_phrases"]["prepositions"]),
+        medium_nouns=_words(data["medium_phrases"]["nouns"]),
+        lead_in_marks=frozenset(data["lead_in_marks"]),
+        trailing_dashes=frozenset(data["trailing_dashes"]),
+        quote_families=families,
+        title_minor_words=_words(data["title_minor_words"]["words"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_cue_lexicon() -> CueLexicon:
+    """The lexicon shipped in ``factbox/data/cues.json``."""
+    with CUES_PATH.open(encoding="utf-8") as handle:
+        return parse_cue_lexicon(json.load(handle))

@@ -1,0 +1,433 @@
+"""Cue clauses from the dependency parse: who (source) says or believes what (content) by which cue.
+
+Everything here works on token ranges ``(start, end)`` (end exclusive); attributions.py turns
+them into character spans and reconciles them with quoted passages.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from factbox.extract.cues import CueLexicon
+
+TokenRange = tuple[int, int]
+ClauseKind = Literal["speech", "belief", "according", "medium"]
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+# A cue without a subject of its own ("..., adding that ...") borrows one up these arcs.
+_BORROWING_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "pcomp", "prep"})
+_RELATIVE_TAGS = frozenset({"WP", "WDT"})
+_MODIFIER_DEPS = frozenset({"advcl", "amod"})
+_DATE_ENTITIES = frozenset({"DATE", "TIME"})
+_OPENING_BRACKETS = frozenset({"(", "["})
+_CLOSING_BRACKETS = frozenset({")", "]"})
+_MAX_BORROW_STEPS = 6
+_MAX_ADDRESSEE_TOKENS = 6
+_MAX_NAME_TOKENS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class CueClause:
+    """One cue with its source and content as found in the parse."""
+
+    kind: ClauseKind
+    head: int
+    """The cue word: the verb, "according", or the preposition of "in a statement"."""
+    cue: TokenRange
+    source: TokenRange | None
+    content: tuple[TokenRange, ...]
+    """Empty when the parse gives no content (a quote next to the clause may supply it)."""
+    extent: TokenRange
+    """Source, cue and their modifiers without the content: what a neighbouring quote touches."""
+
+
+def subtree_range(token: Token) -> TokenRange:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def minus(outer: TokenRange, hole: TokenRange) -> list[TokenRange]:
+    """``outer`` without ``hole``: zero, one or two ranges."""
+    pieces = [(outer[0], min(outer[1], hole[0])), (max(outer[0], hole[1]), outer[1])]
+    return [piece for piece in pieces if piece[0] < piece[1]]
+
+
+def paragraph_numbers(doc: Doc) -> list[int]:
+    """The paragraph of each token: a line break ends a paragraph."""
+    numbers: list[int] = []
+    paragraph = 0
+    for token in doc:
+        numbers.append(paragraph)
+        if "\n" in token.text_with_ws:
+            paragraph += 1
+    return numbers
+
+
+def is_edge_filler(token: Token) -> bool:
+    return token.is_punct or token.is_space
+
+
+def trim_range(doc: Doc, span: TokenRange) -> TokenRange | None:
+    """Drop punctuation and spaces at both edges, a leading "that" and a trailing conjunction."""
+    start, end = span
+    while start < end and (
+        is_edge_filler(doc[start]) or (doc[start].dep_ == "mark" and doc[start].lower_ == "that")
+    ):
+        start += 1
+    while end > start and (is_edge_filler(doc[end - 1]) or doc[end - 1].dep_ == "cc"):
+        if doc[end - 1].text in _CLOSING_BRACKETS and _closes_inside(doc, start, end - 1):
+            break
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _closes_inside(doc: Doc, start: int, end: int) -> bool:
+    """Whether a bracket at ``end`` closes one opened within ``start:end`` ("Ryan (R-Wis.)")."""
+    depth = 0
+    for token in doc[start:end]:
+        if token.text in _OPENING_BRACKETS:
+            depth += 1
+        elif token.text in _CLOSING_BRACKETS:
+            depth -= 1
+    return depth > 0
+
+
+class CueFinder:
+    """Finds cue clauses in one parsed document (a few linear passes over its tokens)."""
+
+    def __init__(
+        self, doc: Doc, lexicon: CueLexicon, quoted: Sequence[bool], speech: Sequence[bool]
+    ) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.quoted = quoted
+        self.speech = speech
+        self.paragraph_of = paragraph_numbers(doc)
+        self.cue_verbs = [token.i for token in doc if self._is_cue_verb(token)]
+        self.phrase_cues = [token.i for token in doc if token.lower_ in lexicon.prepositional_cues]
+
+    def _is_cue_verb(self, token: Token) -> bool:
+        return (
+            token.pos_ == "VERB"
+            and not self.quoted[token.i]
+            and self.lexicon.is_cue_lemma(token.lemma_.lower())
+        )
+
+    def find(self) -> list[CueClause]:
+        clauses: list[CueClause] = []
+        cue_verbs = set(self.cue_verbs)
+        prepositional = self.lexicon.prepositional_cues
+        for token in self.doc:
+            if self.quoted[token.i]:
+                continue
+            clause: CueClause | None = None
+            if token.i in cue_verbs:
+                clause = self._verb_clause(token)
+            elif token.lower_ in prepositional:
+                clause = self._according_clause(token, prepositional[token.lower_])
+            elif token.dep_ == "prep" and token.lower_ in self.lexicon.medium_prepositions:
+                clause = self._medium_clause(token)
+            if clause is not None:
+                clauses.append(clause)
+        return clauses
+
+    # Sources ---------------------------------------------------------------------------
+
+    def _subject(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if (
+                child.dep_ in _SUBJECT_DEPS
+                and not self.quoted[child.i]
+                and self.paragraph_of[child.i] == self.paragraph_of[verb.i]
+            ):
+                return child
+        return None
+
+    def _own_source(self, verb: Token) -> TokenRange | None:
+        """The source named in ``verb``'s own clause (agent, subject), if any."""
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        return self._phrase(grandchild)
+        subject = self._subject(verb)
+        if subject is None or subject.dep_ == "nsubjpass":
+            return None  # passive without an agent ("it was announced") names no source
+        if subject.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
+            # "Macron, who said ...": the source is the noun the clause hangs on.
+            return trim_range(self.doc, (verb.head.left_edge.i, verb.left_edge.i))
+        return self._phrase(subject)
+
+    def _has_subject(self, verb: Token) -> bool:
+        return self._subject(verb) is not None or any(c.dep_ == "agent" for c in verb.children)
+
+    def _source(self, verb: Token) -> TokenRange | None:
+        if verb.dep_ == "acl" and verb.head.i < verb.i and not self._has_subject(verb):
+            # Often a past tense parsed as a reduced relative ("Kaja Kallas, posted on X: ...");
+            # such a clause only counts if a quote next to it gives it content.
+            return trim_range(self.doc, (verb.head.left_edge.i, verb.left_edge.i))
+        if self._has_subject(verb):
+            return self._own_source(verb)
+        nearest: Token | None = None
+        node = verb
+        for _ in range(_MAX_BORROW_STEPS):
+            if node.dep_ not in _BORROWING_DEPS or node.head.i == node.i:
+                break
+            node = node.head
+            if not self._has_subject(node):
+                continue
+            if self._is_cue_verb(node):
+                return self._own_source(node)
+            if nearest is None:
+                nearest = node
+        if nearest is not None:
+            return self._own_source(nearest)
+        return self._name_after_quote(verb) or self._phrase_before(verb)
+
+    def _name_after_quote(self, verb: Token) -> TokenRange | None:
+        """The words between a closing quote and its cue when the parse lost the subject.
+
+        ``"...," Flynn, a top surrogate, said`` (the parser may hang "Flynn" inside the quote).
+        """
+        start = verb.i
+        while start > 0 and not self.speech[start - 1] and verb.i - start < _MAX_NAME_TOKENS:
+            start -= 1
+        if start == 0 or not self.speech[start - 1]:
+            return None
+        words = self.doc[start : verb.i]
+        if any(token.pos_ in ("VERB", "AUX") for token in words):
+            return None
+        if not any(token.pos_ in ("PROPN", "NOUN", "PRON") for token in words):
+            return None
+        return trim_range(self.doc, (start, verb.i))
+
+    def _phrase_before(self, verb: Token) -> TokenRange | None:
+        """The noun phrase that ends right before a subjectless root cue, set off by a comma.
+
+        "In a comment to AP, a spokesperson for the government said ...": the parser may hang
+        the speaker on "AP" as an apposition.
+        """
+        if verb.dep_ != "ROOT" or verb.i == 0:
+            return None
+        found: Token | None = None
+        node = self.doc[verb.i - 1]
+        while node.head.i != node.i and node.right_edge.i == verb.i - 1 and node.i != verb.i:
+            before = node.left_edge.i - 1
+            if node.pos_ in ("NOUN", "PROPN", "PRON") and (
+                before < 0 or self.doc[before].text == "," or node.left_edge.is_sent_start
+            ):
+                found = node
+            node = node.head
+        if found is None:
+            return None
+        return trim_range(self.doc, subtree_range(found))
+
+    # Contents --------------------------------------------------------------------------
+
+    def _is_co_attribution(self, token: Token) -> bool:
+        """A cue hanging beside a content rather than inside it.
+
+        "..., adding that ..." (same source) or "..., while Y insisted that ..." (another one);
+        a cue reached through ``ccomp`` ("said Putin claimed that ...") stays nested content.
+        """
+        return token.dep_ in ("advcl", "conj", "parataxis")
+
+    def _in_paragraph(self, span: TokenRange, anchor: int) -> TokenRange:
+        """``span`` cut to the paragraph of token ``anchor``: no parse reaches past a line break."""
+        paragraph = self.paragraph_of[anchor]
+        start = max(span[0], bisect_left(self.paragraph_of, paragraph))
+        end = min(span[1], bisect_right(self.paragraph_of, paragraph))
+        return start, max(start, end)
+
+    def _phrase(self, head: Token) -> TokenRange | None:
+        """The phrase ``head`` heads, within its paragraph, trimmed."""
+        return trim_range(self.doc, self._in_paragraph(subtree_range(head), head.i))
+
+    def _content_ranges(
+        self, anchor: Token, roots: list[Token], skip: Token | None = None
+    ) -> list[TokenRange]:
+        """Each root's subtree without ``skip`` and co-attribution clauses, in ``anchor``'s
+        paragraph, trimmed."""
+        ranges: list[TokenRange] = []
+        for root in roots:
+            root_range = self._in_paragraph(subtree_range(root), anchor.i)
+            holes = [subtree_range(skip)] if skip is not None else []
+            skip_at = skip.i if skip is not None else -1
+            first = bisect_left(self.cue_verbs, root_range[0])
+            last = bisect_left(self.cue_verbs, root_range[1])
+            for index in self.cue_verbs[first:last]:
+                inner = self.doc[index]
+                if index != root.i and index != skip_at and self._is_co_attribution(inner):
+                    holes.append(subtree_range(inner))
+            # "..., according to X" inside a content is a cue of its own, not content.
+            first = bisect_left(self.phrase_cues, root_range[0])
+            last = bisect_left(self.phrase_cues, root_range[1])
+            for index in self.phrase_cues[first:last]:
+                if index != root.i and index != skip_at:
+                    holes.append(subtree_range(self.doc[index]))
+            pieces = [root_range]
+            for hole in holes:
+                pieces = [part for piece in pieces for part in minus(piece, hole)]
+            for piece in pieces:
+                trimmed = trim_range(self.doc, piece)
+                if trimmed is not None:
+                    ranges.append(trimmed)
+        return ranges
+
+    def _extent(
+        self, head: Token, source: TokenRange | None, cue: TokenRange, left_out: set[int]
+    ) -> TokenRange:
+        start, end = cue
+        for child in head.children:
+            if child.i in left_out or child.dep_ == "punct" or self.speech[child.i]:
+                continue
+            if self._is_cue_verb(child) and self._is_co_attribution(child):
+                continue
+            child_start, child_end = subtree_range(child)
+            start, end = min(start, child_start), max(end, child_end)
+        if source is not None:
+            start, end = min(start, source[0]), max(end, source[1])
+        return start, end
+
+    # Clause kinds ----------------------------------------------------------------------
+
+    def _verb_cue(self, verb: Token) -> TokenRange:
+        end = verb.i + 1
+        for child in verb.children:
+            if child.dep_ == "prt" and child.i == end:
+                end += 1
+        if verb.lemma_.lower() in self.lexicon.addressee_verbs:
+            for child in verb.children:
+                child_start, child_end = subtree_range(child)
+                if (
+                    child.dep_ in ("dobj", "dative")
+                    and child_start == end
+                    and child_end - child_start <= _MAX_ADDRESSEE_TOKENS
+                    and not any(self.quoted[i] for i in range(child_start, child_end))
+                ):
+                    end = child_end
+        return verb.i, end
+
+    def _without_stranded_date(self, verb: Token, content: list[TokenRange]) -> list[TokenRange]:
+        """Give back a date the parser hung on the content ("said on Monday Czechia would")."""
+        if not content:
+            return content
+        start, end = content[0]
+        stranded = any(
+            child.dep_ == "prep" and child.i == start - 1 and not any(child.children)
+            for child in verb.children
+        )
+        if not stranded:
+            return content
+        while start < end and self.doc[start].ent_type_ in _DATE_ENTITIES:
+            start += 1
+        return ([(start, end)] if start < end else []) + content[1:]
+
+    def _verb_clause(self, verb: Token) -> CueClause | None:
+        if verb.tag_ == "VBN" and verb.dep_ in _MODIFIER_DEPS:
+            return None  # "Asked whether ..., Scholz said": the speaker was asked, not asking
+        source = self._source(verb)
+        if source is None:
+            return None
+        cue = self._verb_cue(verb)
+        beside = [
+            child.i
+            for child in verb.children
+            if self._is_cue_verb(child) and self._is_co_attribution(child)
+        ]
+        roots = [
+            child
+            for child in verb.children
+            if child.dep_ != "punct"
+            and child.dep_ not in _SUBJECT_DEPS
+            and (child.dep_ in _CONTENT_DEPS or self.speech[child.i])
+            and self.paragraph_of[child.i] == self.paragraph_of[verb.i]
+            # A quote past "..., adding" belongs to that cue, whatever the parse says.
+            and not any(min(verb.i, child.i) < i < max(verb.i, child.i) for i in beside)
+        ]
+        content = self._without_stranded_date(verb, self._content_ranges(verb, roots))
+        # A misattached subject ("..., Flynn, said" hung inside the quote) is not content.
+        content = [piece for part in content for piece in minus(part, source)]
+        extent = self._extent(verb, source, cue, {root.i for root in roots})
+        head = verb.head
+        if not content and head.i != verb.i and (verb.dep_ == "parataxis" or self.speech[head.i]):
+            # "Troops, he said, will stay" / the quote's verb heads the "he said" clause.
+            content = self._content_ranges(verb, [head], skip=verb)
+            content = [piece for part in content for piece in minus(part, source)]
+        kind: ClauseKind = (
+            "belief" if verb.lemma_.lower() in self.lexicon.belief_verbs else "speech"
+        )
+        return CueClause(kind, verb.i, cue, source, tuple(content), extent)
+
+    def _according_clause(self, word: Token, preposition: str) -> CueClause | None:
+        linker = next((c for c in word.children if c.lower_ == preposition), None)
+        if linker is None:
+            return None
+        named = next((c for c in linker.children if c.dep_ == "pobj"), None)
+        if named is None:
+            return None
+        source = self._phrase(named)
+        clause_head = word.head
+        for _ in range(_MAX_BORROW_STEPS):
+            if clause_head.pos_ in ("VERB", "AUX") or clause_head.head.i == clause_head.i:
+                break
+            clause_head = clause_head.head
+        if clause_head.i == word.i or source is None:
+            return None
+        content = self._content_ranges(word, [clause_head], skip=word)
+        if not content:
+            return None
+        return CueClause(
+            "according",
+            word.i,
+            (word.i, linker.i + 1),
+            source,
+            tuple(content),
+            subtree_range(word),
+        )
+
+    def _medium_clause(self, preposition: Token) -> CueClause | None:
+        verb = preposition.head
+        if verb.pos_ != "VERB" or self._is_cue_verb(verb):
+            return None
+        medium = next(
+            (
+                c
+                for c in preposition.children
+                if c.dep_ == "pobj" and c.lemma_.lower() in self.lexicon.medium_nouns
+            ),
+            None,
+        )
+        if medium is None:
+            return None
+        source = self._source(verb)
+        if source is None:
+            return None
+        content = self._content_ranges(preposition, [verb], skip=preposition)
+        if not content:
+            return None
+        return CueClause(
+            "medium",
+            preposition.i,
+            (preposition.i, medium.i + 1),
+            source,
+            tuple(content),
+            subtree_range(preposition),
+        )
+
+
+def find_cue_clauses(
+    doc: Doc, lexicon: CueLexicon, quoted: Sequence[bool], speech: Sequence[bool] | None = None
+) -> list[CueClause]:
+    """Cue clauses in text order.
+
+    ``quoted`` marks tokens inside any quoted passage: cues there are the quoted speaker's, and
+    words there are never a subject. ``speech`` marks those inside quoted speech (not quoted
+    names), which a cue may take as its content; it defaults to ``quoted``.
+    """
+    return CueFinder(doc, lexicon, quoted, quoted if speech is None else speech).find()
