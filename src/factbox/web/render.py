@@ -1,0 +1,71 @@
+"""Turning stored text into pieces the templates print (always escaped by Jinja)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factbox.records import Speaker, StoredStatement
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    text: str
+    statement: StoredStatement | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Excerpt:
+    before: str
+    match: str
+    after: str
+    clipped_start: bool
+    clipped_end: bool
+
+
+def article_segments(body: str, stored: list[StoredStatement]) -> list[Segment]:
+    """The body cut into plain text and statements; an overlapping statement is left out."""
+    segments: list[Segment] = []
+    cursor = 0
+    for item in sorted(stored, key=lambda s: (s.statement.span[0], -s.statement.span[1])):
+        start, end = item.statement.span
+        if start < cursor or end <= start or end > len(body):
+            continue
+        if start > cursor:
+            segments.append(Segment(body[cursor:start]))
+        segments.append(Segment(body[start:end], item))
+        cursor = end
+    if cursor < len(body):
+        segments.append(Segment(body[cursor:]))
+    return segments
+
+
+def speaker_label(speaker: Speaker) -> str:
+    who = speaker.name or speaker.text
+    if speaker.role and speaker.role.casefold() not in who.casefold():
+        who = f"{who} ({speaker.role})"
+    if speaker.actor or speaker.actor_id:
+        actor = speaker.actor or speaker.actor_id or ""
+        if speaker.actor_id and speaker.actor_id != actor:
+            actor = f"{actor}, {speaker.actor_id}"
+        who = f"{who} — for {actor}"
+    return who
+
+
+def statement_label(item: StoredStatement) -> str:
+    speakers = item.statement.speakers
+    if not speakers:
+        return f"{item.statement.kind} statement; speaker not resolved"
+    return "Said by " + "; ".join(speaker_label(s) for s in speakers)
+
+
+def excerpt(body: str, span: tuple[int, int], radius: int = 240) -> Excerpt:
+    start, end = span
+    left = max(0, start - radius)
+    right = min(len(body), end + radius)
+    return Excerpt(
+        before=body[left:start],
+        match=body[start:end],
+        after=body[end:right],
+        clipped_start=left > 0,
+        clipped_end=right < len(body),
+    )

@@ -1,0 +1,212 @@
+"""Articles written for the web tests, stored with their statements as records.
+
+The statements are written out by hand (offsets found in the text), so these tests exercise
+the web layer on a real SQLite ledger without depending on the extractor's current output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from factbox.records import ActorKind, Article, Speaker, Statement
+from factbox.store.ledger import Ledger
+from factbox.web.factbox import FactboxView
+
+BRUSSELS = "\n\n".join(
+    [
+        "NATO foreign ministers met in Brussels on Thursday to discuss air defence for Ukraine.",
+        "Czech Foreign Minister Jan Lipavsky said his country would send more artillery shells"
+        " before the summer.",
+        '"We will not send soldiers, but we will send everything else," Slovak Prime Minister'
+        " Robert Fico told reporters after the meeting.",
+        "The alliance's secretary general said the talks had been productive and sober.",
+        "Officials expect a decision on new air-defence systems within weeks.",
+    ]
+)
+
+PARIS = "\n\n".join(
+    [
+        "French President Emmanuel Macron said on Monday that nothing could be ruled out in"
+        " Ukraine.",
+        "Czech Foreign Minister Jan Lipavsky said Prague backed the French initiative on shells.",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    source: str
+    cue: str
+    content: str
+    name: str
+    role: str
+    actor_id: str
+    actor: str
+    kind: ActorKind = "country"
+
+
+BRUSSELS_SAID = [
+    Said(
+        "Czech Foreign Minister Jan Lipavsky",
+        "said",
+        "his country would send more artillery shells before the summer",
+        "Jan Lipavsky",
+        "Foreign Minister",
+        "CZ",
+        "Czechia",
+    ),
+    Said(
+        "Slovak Prime Minister Robert Fico",
+        "told",
+        "We will not send soldiers, but we will send everything else",
+        "Robert Fico",
+        "Prime Minister",
+        "SK",
+        "Slovakia",
+    ),
+    Said(
+        "The alliance's secretary general",
+        "said",
+        "the talks had been productive and sober",
+        "",
+        "secretary general",
+        "NATO",
+        "NATO",
+        "organization",
+    ),
+]
+
+PARIS_SAID = [
+    Said(
+        "French President Emmanuel Macron",
+        "said",
+        "nothing could be ruled out in Ukraine",
+        "Emmanuel Macron",
+        "President",
+        "FR",
+        "France",
+    ),
+    Said(
+        "Czech Foreign Minister Jan Lipavsky",
+        "said",
+        "Prague backed the French initiative on shells",
+        "Jan Lipavsky",
+        "Foreign Minister",
+        "CZ",
+        "Czechia",
+    ),
+]
+
+
+def _span(body: str, text: str, after: int = 0) -> tuple[int, int]:
+    start = body.index(text, after)
+    return start, start + len(text)
+
+
+def statements_of(body: str, said: list[Said], on: dt.date) -> list[Statement]:
+    found = []
+    for item in said:
+        content = _span(body, item.content)
+        source = _span(body, item.source)
+        cue = _span(body, item.cue, min(source[1], content[1]) if source[0] < content[0] else 0)
+        start = min(content[0], source[0], cue[0])
+        end = max(content[1], source[1], cue[1])
+        found.append(
+            Statement(
+                kind="direct" if body[content[0] - 1] == '"' else "indirect",
+                cue=item.cue,
+                cue_span=cue,
+                content=item.content,
+                content_span=content,
+                source_text=item.source,
+                source_span=source,
+                span=(start, end),
+                speakers=[
+                    Speaker(
+                        text=item.source,
+                        span=source,
+                        name=item.name or None,
+                        role=item.role,
+                        actor_id=item.actor_id,
+                        actor=item.actor,
+                        actor_kind=item.kind,
+                    )
+                ],
+                said_on=on,
+                said_on_basis="explicit",
+            )
+        )
+    return found
+
+
+def article(key: str, title: str, body: str, on: dt.date, url: str | None = None) -> Article:
+    return Article(
+        key=key,
+        source_name=key,
+        format="text",
+        raw=f"{title}\n\n{body}",
+        body=body,
+        content_hash=hashlib.sha256(body.encode("utf-8")).hexdigest(),
+        title=title,
+        url=url,
+        published=on,
+    )
+
+
+def store_articles(ledger: Ledger) -> dict[str, int]:
+    """Store both test articles; returns their article ids by key."""
+    ids: dict[str, int] = {}
+    for key, title, body, said, on in (
+        ("brussels", "Ministers weigh air defence", BRUSSELS, BRUSSELS_SAID, dt.date(2024, 4, 4)),
+        ("paris", "Macron keeps options open", PARIS, PARIS_SAID, dt.date(2024, 2, 26)),
+    ):
+        ledger.save_article(article(key, title, body, on), statements_of(body, said, on))
+        ref = ledger.find_article(key)
+        assert ref is not None
+        ids[key] = ref.id
+    return ids
+
+
+def revise(ledger: Ledger, key: str, title: str, body: str, said: list[Said]) -> int:
+    on = dt.date(2024, 4, 5)
+    ledger.save_article(article(key, title, body, on), statements_of(body, said, on))
+    ref = ledger.find_article(key)
+    assert ref is not None
+    return ref.id
+
+
+TROOPS = "troops-to-ukraine"
+
+
+def save_troops_proposal(ledger: Ledger) -> None:
+    from factbox.stance.records import Proposal
+
+    ledger.save_proposal(
+        Proposal(
+            slug=TROOPS,
+            title="Send troops to Ukraine",
+            description="Western states send ground troops to Ukraine",
+            bodies=["nato"],
+        )
+    )
+
+
+def ledger_positions(ledger: Ledger, slug: str, as_of: dt.date | None) -> FactboxView | None:
+    """A positions provider over the team's Python API (what ``factbox serve`` wires)."""
+    from factbox import api
+
+    if ledger.proposal(slug) is None:
+        return None
+    found = api.positions(slug, ledger, as_of=as_of)
+    decisions = [api.decide_on(found, body) for body in found.proposal.bodies]
+    corrected = frozenset(i for i, e in found.evidence.items() if e.judged.correction)
+    return FactboxView(
+        proposal=found.proposal,
+        as_of=found.as_of,
+        positions=found.positions,
+        changes=found.history,
+        decisions=decisions,
+        corrected=corrected,
+    )
