@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
+from typing import Literal
 
 from spacy.tokens import Doc
 
 from factbox.extract.cues import CueLexicon, load_cue_lexicon
+from factbox.extract.learned import load_cue_classifier, load_learned_cues
 from factbox.extract.quotes import find_quotes, is_title_like
 from factbox.extract.reported import (
     CueClause,
@@ -28,7 +30,9 @@ _EDGE_PUNCTUATION = ",;:\u2014\u2013-"
 _SENTENCE_END = frozenset(".!?\u2026")
 _SOURCE_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+_COMPLEMENTIZERS = frozenset({"that"})
 _MAX_TAG_TOKENS = 12
+_MAX_SPEAKER_TOKENS = 4
 _MIN_SPEECH_WORDS = 3
 
 
@@ -176,7 +180,10 @@ class _Attributor:
             return "indirect"
         quoted = [part for number in used for part in self.quotes[number].parts]
         for outside in _without(pieces, quoted):
-            if any(ch.isalnum() for ch in self.text[outside[0] : outside[1]]):
+            words = self.text[outside[0] : outside[1]].strip()
+            if words.lower() in _COMPLEMENTIZERS:
+                continue  # 'warned that "..."' is still a direct quote
+            if any(ch.isalnum() for ch in words):
                 return "mixed"
         return "direct"
 
@@ -318,6 +325,54 @@ class _Attributor:
         used = {number}
         return _Draft("direct", cue, source, self.pieces_with_quotes([], used), used)
 
+    def from_speaker_lines(self) -> None:
+        """Transcript lines: a paragraph opening with a short name and a colon
+        ("PENCE: Well, the question ...") is that speaker's words up to the paragraph end."""
+        taken = _merged([piece for draft in self.drafts for piece in draft.pieces])
+        starts = [span[0] for span in taken]
+        first = 0
+        while first < len(self.doc):
+            last = first
+            while last < len(self.doc) and self.paragraph_of[last] == self.paragraph_of[first]:
+                last += 1
+            draft = self.speaker_line(first, last)
+            if draft is not None:
+                # Skip a line inside someone else's content; statements nested in the line
+                # ("KAINE: I think ...") stay beside it.
+                content = draft.pieces[0]
+                at = bisect_right(starts, content[0])
+                if not at or taken[at - 1][1] <= content[0]:
+                    self.add(draft)
+            first = last
+
+    def speaker_line(self, first: int, last: int) -> _Draft | None:
+        start = first
+        while start < last and (self.doc[start].is_space or self.doc[start].is_quote):
+            start += 1
+        colon = next(
+            (
+                i
+                for i in range(start, min(last, start + _MAX_SPEAKER_TOKENS + 1))
+                if self.doc[i].text in self.lexicon.lead_in_marks
+            ),
+            None,
+        )
+        if colon is None or colon == start:
+            return None
+        speaker = self.doc[start:colon]
+        if any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in speaker):
+            return None
+        if not any(t.pos_ in ("PROPN", "NOUN") for t in speaker):
+            return None
+        words = sum(1 for t in self.doc[colon + 1 : last] if t.is_alpha)
+        if words < _MIN_SPEECH_WORDS or self.token_quote[min(colon + 1, last - 1)] >= 0:
+            return None  # a quote after the colon is the lead-in rule's
+        trimmed = self.trimmed_chars(self.chars((colon + 1, last)))
+        if trimmed is None:
+            return None
+        cue, source = self.chars((colon, colon + 1)), self.chars((start, colon))
+        return _Draft("direct", cue, source, [trimmed])
+
     def lead_in(self, number: int) -> _Draft | None:
         i = self.quote_tokens[number][0] - 1
         while i >= 0 and self.doc[i].is_space and "\n" not in self.doc[i].text:
@@ -422,13 +477,36 @@ class _Attributor:
         return statements
 
 
-def find_attributions(doc: Doc) -> list[Statement]:
-    """Statements in text order, with ``speakers`` left empty and dates unset."""
+Conventions = Literal["factbox", "polnear"]
+
+
+def find_attributions(doc: Doc, *, conventions: Conventions = "factbox") -> list[Statement]:
+    """Statements in text order, with ``speakers`` left empty and dates unset.
+
+    ``"polnear"`` follows that corpus's annotation where it differs from what the factbox
+    shows: a reported content starts at its "that", a cue's object is content too
+    ("criticized the plan", "called him a genius"), so attitudes count as attributions, and
+    the cue leaves out the addressee ("told" in "told AP").
+    """
+    polnear = conventions == "polnear"
     lexicon = load_cue_lexicon()
     attributor = _Attributor(doc, lexicon)
     quoted = [number >= 0 for number in attributor.token_quote]
     speech = [number >= 0 and attributor.speech_like[number] for number in attributor.token_quote]
-    attributor.from_clauses(find_cue_clauses(doc, lexicon, quoted, speech))
+    attributor.from_clauses(
+        find_cue_clauses(
+            doc,
+            lexicon,
+            quoted,
+            speech,
+            keep_that=polnear,
+            learned=load_learned_cues(),
+            classifier=load_cue_classifier(),
+            object_contents=polnear,
+            addressee_in_cue=not polnear,
+        )
+    )
     attributor.join_split_quotes()
     attributor.from_lone_quotes()
+    attributor.from_speaker_lines()
     return attributor.statements()

@@ -14,6 +14,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from factbox.extract.cues import CueLexicon
+from factbox.extract.learned import CueClassifier, LearnedCues
 
 TokenRange = tuple[int, int]
 ClauseKind = Literal["speech", "belief", "according", "medium"]
@@ -24,6 +25,7 @@ _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 _BORROWING_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "pcomp", "prep"})
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
 _MODIFIER_DEPS = frozenset({"advcl", "amod"})
+_CUE_MODIFIER_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 _DATE_ENTITIES = frozenset({"DATE", "TIME"})
 _OPENING_BRACKETS = frozenset({"(", "["})
 _CLOSING_BRACKETS = frozenset({")", "]"})
@@ -72,11 +74,17 @@ def is_edge_filler(token: Token) -> bool:
     return token.is_punct or token.is_space
 
 
-def trim_range(doc: Doc, span: TokenRange) -> TokenRange | None:
-    """Drop punctuation and spaces at both edges, a leading "that" and a trailing conjunction."""
+def trim_range(doc: Doc, span: TokenRange, *, keep_that: bool = False) -> TokenRange | None:
+    """Drop punctuation and spaces at both edges, a trailing conjunction and, unless
+    ``keep_that``, a leading "that".
+
+    PolNeAR keeps the complementizer in the content ("said that ..."); the factbox shows the
+    reported clause without it unless asked.
+    """
     start, end = span
     while start < end and (
-        is_edge_filler(doc[start]) or (doc[start].dep_ == "mark" and doc[start].lower_ == "that")
+        is_edge_filler(doc[start])
+        or (not keep_that and doc[start].dep_ == "mark" and doc[start].lower_ == "that")
     ):
         start += 1
     while end > start and (is_edge_filler(doc[end - 1]) or doc[end - 1].dep_ == "cc"):
@@ -101,9 +109,34 @@ class CueFinder:
     """Finds cue clauses in one parsed document (a few linear passes over its tokens)."""
 
     def __init__(
-        self, doc: Doc, lexicon: CueLexicon, quoted: Sequence[bool], speech: Sequence[bool]
+        self,
+        doc: Doc,
+        lexicon: CueLexicon,
+        quoted: Sequence[bool],
+        speech: Sequence[bool],
+        keep_that: bool = False,
+        learned: LearnedCues | None = None,
+        classifier: CueClassifier | None = None,
+        object_contents: bool = False,
+        addressee_in_cue: bool = True,
     ) -> None:
         self.doc = doc
+        self.object_contents = object_contents
+        self.addressee_in_cue = addressee_in_cue
+        self.lexicon = lexicon
+        self.quoted = quoted
+        self.keep_that = keep_that
+        self.learned_content_deps = learned.content_deps() if learned else frozenset()
+        self.learned_cues = frozenset(
+            token.i
+            for token in doc
+            if classifier is not None
+            and token.pos_ == "VERB"
+            and not quoted[token.i]
+            and token.lower_ not in lexicon.prepositional_cues
+            and not lexicon.is_cue_lemma(token.lemma_.lower())
+            and classifier.is_cue(token)
+        )
         self.lexicon = lexicon
         self.quoted = quoted
         self.speech = speech
@@ -112,11 +145,16 @@ class CueFinder:
         self.phrase_cues = [token.i for token in doc if token.lower_ in lexicon.prepositional_cues]
 
     def _is_cue_verb(self, token: Token) -> bool:
-        return (
-            token.pos_ == "VERB"
-            and not self.quoted[token.i]
-            and self.lexicon.is_cue_lemma(token.lemma_.lower())
-        )
+        if token.pos_ != "VERB" or self.quoted[token.i]:
+            return False
+        if token.lower_ in self.lexicon.prepositional_cues:
+            return False  # "according (to)" has a clause kind of its own
+        lemma = token.lemma_.lower()
+        return self.lexicon.is_cue_lemma(lemma) or self._is_learned_cue(token)
+
+    def _is_learned_cue(self, token: Token) -> bool:
+        """A verb outside the hand-made lexicon that the cue classifier calls a cue."""
+        return token.i in self.learned_cues
 
     def find(self) -> list[CueClause]:
         clauses: list[CueClause] = []
@@ -274,7 +312,7 @@ class CueFinder:
             for hole in holes:
                 pieces = [part for piece in pieces for part in minus(piece, hole)]
             for piece in pieces:
-                trimmed = trim_range(self.doc, piece)
+                trimmed = trim_range(self.doc, piece, keep_that=self.keep_that)
                 if trimmed is not None:
                     ranges.append(trimmed)
         return ranges
@@ -297,11 +335,17 @@ class CueFinder:
     # Clause kinds ----------------------------------------------------------------------
 
     def _verb_cue(self, verb: Token) -> TokenRange:
+        # Auxiliaries, negation and adverbs right before the verb belong to the cue:
+        # "has said", "did not say", "also warned".
+        start = verb.i
+        left = {child.i for child in verb.lefts if child.dep_ in _CUE_MODIFIER_DEPS}
+        while start - 1 in left and not self.quoted[start - 1]:
+            start -= 1
         end = verb.i + 1
         for child in verb.children:
             if child.dep_ == "prt" and child.i == end:
                 end += 1
-        if verb.lemma_.lower() in self.lexicon.addressee_verbs:
+        if self.addressee_in_cue and verb.lemma_.lower() in self.lexicon.addressee_verbs:
             for child in verb.children:
                 child_start, child_end = subtree_range(child)
                 if (
@@ -311,7 +355,21 @@ class CueFinder:
                     and not any(self.quoted[i] for i in range(child_start, child_end))
                 ):
                     end = child_end
-        return verb.i, end
+        return start, end
+
+    def _content_roots(
+        self, verb: Token, deps: frozenset[str], beside: list[int]
+    ) -> list[Token]:
+        return [
+            child
+            for child in verb.children
+            if child.dep_ != "punct"
+            and child.dep_ not in _SUBJECT_DEPS
+            and (child.dep_ in deps or self.speech[child.i])
+            and self.paragraph_of[child.i] == self.paragraph_of[verb.i]
+            # A quote past "..., adding" belongs to that cue, whatever the parse says.
+            and not any(min(verb.i, child.i) < i < max(verb.i, child.i) for i in beside)
+        ]
 
     def _without_stranded_date(self, verb: Token, content: list[TokenRange]) -> list[TokenRange]:
         """Give back a date the parser hung on the content ("said on Monday Czechia would")."""
@@ -340,16 +398,24 @@ class CueFinder:
             for child in verb.children
             if self._is_cue_verb(child) and self._is_co_attribution(child)
         ]
-        roots = [
-            child
-            for child in verb.children
-            if child.dep_ != "punct"
-            and child.dep_ not in _SUBJECT_DEPS
-            and (child.dep_ in _CONTENT_DEPS or self.speech[child.i])
-            and self.paragraph_of[child.i] == self.paragraph_of[verb.i]
-            # A quote past "..., adding" belongs to that cue, whatever the parse says.
-            and not any(min(verb.i, child.i) < i < max(verb.i, child.i) for i in beside)
-        ]
+        roots = self._content_roots(verb, _CONTENT_DEPS, beside)
+        learned = self._is_learned_cue(verb)
+        if self.object_contents and (not roots or learned):
+            # "mentioned the deal", "called him a genius": the object is what was said,
+            # unless it is already the addressee in the cue ("told reporters").
+            wider = self._content_roots(verb, _CONTENT_DEPS | self.learned_content_deps, beside)
+            addressee = verb.lemma_.lower() in self.lexicon.addressee_verbs
+            roots = [
+                root
+                for root in wider
+                if not cue[0] <= root.i < cue[1]
+                and root.i > verb.i
+                and not (addressee and root.dep_ in ("dobj", "dative"))
+            ]
+            roots = (roots or wider) if learned else roots
+        elif learned:
+            # A verb only the classifier calls a cue takes a clause, or a quote beside it.
+            roots = [root for root in roots if root.dep_ in _CONTENT_DEPS]
         content = self._without_stranded_date(verb, self._content_ranges(verb, roots))
         # A misattached subject ("..., Flynn, said" hung inside the quote) is not content.
         content = [piece for part in content for piece in minus(part, source)]
@@ -393,7 +459,9 @@ class CueFinder:
 
     def _medium_clause(self, preposition: Token) -> CueClause | None:
         verb = preposition.head
-        if verb.pos_ != "VERB" or self._is_cue_verb(verb):
+        if verb.pos_ != "VERB" or self.lexicon.is_cue_lemma(verb.lemma_.lower()):
+            return None
+        if self.object_contents and self._is_learned_cue(verb):
             return None
         medium = next(
             (
@@ -422,12 +490,37 @@ class CueFinder:
 
 
 def find_cue_clauses(
-    doc: Doc, lexicon: CueLexicon, quoted: Sequence[bool], speech: Sequence[bool] | None = None
+    doc: Doc,
+    lexicon: CueLexicon,
+    quoted: Sequence[bool],
+    speech: Sequence[bool] | None = None,
+    *,
+    keep_that: bool = False,
+    learned: LearnedCues | None = None,
+    classifier: CueClassifier | None = None,
+    object_contents: bool = False,
+    addressee_in_cue: bool = True,
 ) -> list[CueClause]:
     """Cue clauses in text order.
 
     ``quoted`` marks tokens inside any quoted passage: cues there are the quoted speaker's, and
     words there are never a subject. ``speech`` marks those inside quoted speech (not quoted
-    names), which a cue may take as its content; it defaults to ``quoted``.
+    names), which a cue may take as its content; it defaults to ``quoted``. ``keep_that``
+    keeps a content's leading complementizer. ``classifier`` adds the verbs it calls cues
+    (with a clause or a quote for content); ``object_contents`` also takes a cue's object as its
+    content ("criticized the plan", "called him a genius"), with the relations ``learned``
+    found inside contents. ``addressee_in_cue`` shows the addressee with the cue ("told AP").
     """
-    return CueFinder(doc, lexicon, quoted, quoted if speech is None else speech).find()
+    speech = quoted if speech is None else speech
+    finder = CueFinder(
+        doc,
+        lexicon,
+        quoted,
+        speech,
+        keep_that,
+        learned,
+        classifier,
+        object_contents,
+        addressee_in_cue,
+    )
+    return finder.find()

@@ -1,0 +1,231 @@
+"""Learn the attribution cue lexicon from an annotated split (PolNeAR layout).
+
+    python bench/train_attribution.py CORPUS/train [--cache FILE.spacy]
+
+Parses every article of the split with the factbox pipeline and counts, for each lemma of a
+verb or noun outside quotes, how often it heads a gold cue span; and, for the words a gold cue
+verb governs, how often each dependency relation falls inside the gold content. Writes the
+counts to ``src/factbox/data/learned_cues.json`` (read by ``factbox.extract.learned``).
+``--cache`` keeps the parses in a spaCy DocBin so a second run skips parsing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from collections import Counter
+from pathlib import Path
+from random import Random
+
+from spacy.tokens import Doc, DocBin, Token
+
+from factbox.evaluate.corpus import AnnotatedArticle, load_corpus
+from factbox.extract.cues import load_cue_lexicon
+from factbox.extract.learned import cue_features
+from factbox.extract.nlp import load_nlp
+from factbox.extract.quotes import find_quotes
+
+DATA = Path(__file__).resolve().parents[1] / "src" / "factbox" / "data"
+OUTPUT = DATA / "learned_cues.json"
+CLASSIFIER_OUTPUT = DATA / "cue_classifier.json"
+EPOCHS = 8
+LEARNING_RATE = 0.5
+L2 = 1e-5
+MIN_WEIGHT = 0.01
+"""Weights smaller than this are left out of the shipped file."""
+MIN_FEATURE_COUNT = 3
+"""Features seen on fewer verbs than this are not learned (they would only memorise)."""
+CLASSIFIER_THRESHOLD = 0.5
+"""Probability from which a verb is taken as a cue (tuned on the dev split)."""
+SEED = 13
+CUE_POS = ("VERB", "NOUN")
+MIN_SEEN = 3
+"""Lemmas seen fewer times than this are left out of the data file."""
+MIN_CUE = 2
+"""Nor are lemmas that head fewer gold cues than this."""
+DECISION = {"min_probability": 0.5, "min_cues": 5}
+"""How the extractor turns the counts into cues (tuned on the dev split)."""
+
+
+def parsed_docs(articles: list[AnnotatedArticle], cache: Path | None) -> list[Doc]:
+    nlp = load_nlp()
+    if cache is not None and cache.exists():
+        return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    docs = list(nlp.pipe((article.text for article in articles), batch_size=16))
+    if cache is not None:
+        store = DocBin(docs=docs)
+        store.to_disk(cache)
+    return docs
+
+
+def quoted_tokens(doc: Doc) -> list[bool]:
+    families = load_cue_lexicon().quote_families
+    quoted = [False] * len(doc)
+    for quote in find_quotes(doc.text, families):
+        span = doc.char_span(*quote.outer, alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                quoted[token.i] = True
+    return quoted
+
+
+def head_of(tokens: list[Token]) -> Token:
+    """The token of a span whose head lies outside it (the first such), preferring verbs."""
+    inside = {token.i for token in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i] or tokens
+    return next((t for t in heads if t.pos_ in CUE_POS), heads[0])
+
+
+def key(token: Token) -> str:
+    return f"{token.lemma_.lower()}/{token.pos_}"
+
+
+def count(articles: list[AnnotatedArticle], docs: list[Doc]) -> dict[str, object]:
+    seen: Counter[str] = Counter()
+    cues: Counter[str] = Counter()
+    dep_seen: Counter[str] = Counter()
+    dep_in_content: Counter[str] = Counter()
+    for article, doc in zip(articles, docs, strict=True):
+        quoted = quoted_tokens(doc)
+        for token in doc:
+            if token.pos_ in CUE_POS and not quoted[token.i]:
+                seen[key(token)] += 1
+        heads: set[int] = set()
+        for relation in article.relations:
+            if relation.cue is None:
+                continue
+            tokens = [
+                token
+                for start, end in relation.cue
+                for token in (doc.char_span(start, end, alignment_mode="expand") or [])
+            ]
+            if not tokens:
+                continue
+            head = head_of(tokens)
+            if head.pos_ not in CUE_POS or quoted[head.i] or head.i in heads:
+                continue
+            heads.add(head.i)
+            cues[key(head)] += 1
+            if relation.content is None or head.pos_ != "VERB":
+                continue
+            content_chars = [piece for piece in relation.content]
+            for child in head.rights:
+                dep_seen[child.dep_] += 1
+                if any(start <= child.idx < end for start, end in content_chars):
+                    dep_in_content[child.dep_] += 1
+    lemmas = {
+        name: [cues[name], seen[name]]
+        for name in sorted(seen)
+        if seen[name] >= MIN_SEEN and cues[name] >= MIN_CUE
+    }
+    return {
+        "lemmas": lemmas,
+        "content_deps": {dep: [dep_in_content[dep], dep_seen[dep]] for dep in sorted(dep_seen)},
+    }
+
+
+def gold_cue_heads(article: AnnotatedArticle, doc: Doc) -> set[int]:
+    heads: set[int] = set()
+    for relation in article.relations:
+        if relation.cue is None:
+            continue
+        tokens = [
+            token
+            for start, end in relation.cue
+            for token in (doc.char_span(start, end, alignment_mode="expand") or [])
+        ]
+        if tokens:
+            heads.add(head_of(tokens).i)
+    return heads
+
+
+def verb_examples(
+    articles: list[AnnotatedArticle], docs: list[Doc]
+) -> list[tuple[list[str], int]]:
+    """Every verb outside quotes, with its features and whether it heads a gold cue."""
+    examples: list[tuple[list[str], int]] = []
+    for article, doc in zip(articles, docs, strict=True):
+        quoted = quoted_tokens(doc)
+        heads = gold_cue_heads(article, doc)
+        for token in doc:
+            if token.pos_ == "VERB" and not quoted[token.i]:
+                examples.append((cue_features(token), int(token.i in heads)))
+    return examples
+
+
+def train_logistic(examples: list[tuple[list[str], int]]) -> dict[str, float]:
+    """Logistic regression by stochastic gradient descent with AdaGrad steps and L2."""
+    seen = Counter(feature for features, _ in examples for feature in features)
+    examples = [
+        ([f for f in features if seen[f] >= MIN_FEATURE_COUNT], label)
+        for features, label in examples
+    ]
+    weights: dict[str, float] = {}
+    squares: dict[str, float] = {}
+    order = list(range(len(examples)))
+    random = Random(SEED)
+    for _ in range(EPOCHS):
+        random.shuffle(order)
+        for index in order:
+            features, label = examples[index]
+            score = sum(weights.get(f, 0.0) for f in features)
+            probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+            error = probability - label
+            for feature in features:
+                weight = weights.get(feature, 0.0)
+                gradient = error + L2 * weight
+                squares[feature] = squares.get(feature, 0.0) + gradient * gradient
+                weights[feature] = weight - LEARNING_RATE * gradient / math.sqrt(
+                    squares[feature]
+                )
+    return {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= MIN_WEIGHT}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("split", type=Path, help="a split folder with text/ and attributions/")
+    parser.add_argument("--cache", type=Path, help="DocBin file to keep the parses in")
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--classifier-output", type=Path, default=CLASSIFIER_OUTPUT)
+    args = parser.parse_args(argv)
+    corpus = load_corpus(args.split)
+    docs = parsed_docs(corpus.articles, args.cache)
+    counts = count(corpus.articles, docs)
+    data = {
+        "_about": (
+            "Cue statistics learned by bench/train_attribution.py from the PolNeAR train split "
+            "(Newell, Margolin and Ruths 2018, LREC). lemmas: 'lemma/POS' -> [times it heads a "
+            "gold cue, times seen outside quotes] (only lemmas seen >= "
+            f"{MIN_SEEN} times and heading >= {MIN_CUE} cues). content_deps: dependency "
+            "relation -> [times a word so attached to the right of a gold cue verb lies in the "
+            "gold content, times seen]. Regenerate with: python bench/train_attribution.py "
+            "CORPUS/train"
+        ),
+        "articles": len(corpus.articles),
+        "decision": DECISION,
+        **counts,
+    }
+    args.output.write_text(json.dumps(data, indent=0, sort_keys=False) + "\n", encoding="utf-8")
+    print(f"cue lexicon from {len(corpus.articles)} articles -> {args.output}")
+    examples = verb_examples(corpus.articles, docs)
+    weights = train_logistic(examples)
+    classifier = {
+        "_about": (
+            "Logistic regression over factbox.extract.learned.cue_features: the probability "
+            "that a verb outside quotes heads an attribution cue. Trained by "
+            "bench/train_attribution.py on the PolNeAR train split (Newell, Margolin and "
+            f"Ruths 2018, LREC); {len(examples)} verbs, {sum(y for _, y in examples)} cues."
+        ),
+        "threshold": CLASSIFIER_THRESHOLD,
+        "weights": weights,
+    }
+    args.classifier_output.write_text(
+        json.dumps(classifier, indent=0) + "\n", encoding="utf-8"
+    )
+    print(f"{len(weights)} weights from {len(examples)} verbs -> {args.classifier_output}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

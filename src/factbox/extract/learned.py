@@ -1,0 +1,162 @@
+"""Cue statistics learned from an annotated corpus (data/learned_cues.json).
+
+The file is written by ``bench/train_attribution.py``: for each ``lemma/POS``, how often it
+headed a gold cue and how often it was seen; for each dependency relation, how often a word so
+attached to the right of a cue verb lay inside the content. The extractor reads the counts
+only; the thresholds that turn them into decisions are kept beside them in the file.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Token
+
+LEARNED_CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "learned_cues.json"
+
+
+@dataclass(frozen=True, slots=True)
+class LearnedCues:
+    lemma_counts: dict[str, tuple[int, int]]
+    """``lemma/POS`` -> (times it headed a cue, times seen)."""
+    content_dep_counts: dict[str, tuple[int, int]]
+    """Dependency relation -> (times inside the content, times seen) right of a cue verb."""
+    min_probability: float
+    min_cues: int
+
+    def cue_probability(self, lemma: str, pos: str) -> float:
+        cues, seen = self.lemma_counts.get(f"{lemma}/{pos}", (0, 0))
+        return cues / (seen + 1)
+
+    def is_cue(self, lemma: str, pos: str) -> bool:
+        cues, _ = self.lemma_counts.get(f"{lemma}/{pos}", (0, 0))
+        return cues >= self.min_cues and self.cue_probability(lemma, pos) >= self.min_probability
+
+    def content_deps(self) -> frozenset[str]:
+        """Relations whose words lie inside the content more often than not."""
+        return frozenset(
+            dep
+            for dep, (inside, seen) in self.content_dep_counts.items()
+            if seen >= self.min_cues and inside / seen > 0.5
+        )
+
+
+def _pairs(data: dict[str, Any]) -> dict[str, tuple[int, int]]:
+    return {str(name): (int(counts[0]), int(counts[1])) for name, counts in data.items()}
+
+
+def parse_learned_cues(data: dict[str, Any]) -> LearnedCues:
+    decision = data.get("decision", {})
+    return LearnedCues(
+        lemma_counts=_pairs(data.get("lemmas", {})),
+        content_dep_counts=_pairs(data.get("content_deps", {})),
+        min_probability=float(decision.get("min_probability", 1.0)),
+        min_cues=int(decision.get("min_cues", 1)),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_learned_cues() -> LearnedCues:
+    """The counts shipped in ``factbox/data/learned_cues.json``."""
+    with LEARNED_CUES_PATH.open(encoding="utf-8") as handle:
+        return parse_learned_cues(json.load(handle))
+
+
+# The cue classifier ---------------------------------------------------------------------
+
+_CONTEXT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "dative", "oprd", "prep", "agent", "prt"})
+
+
+def _subject_kind(token: Token) -> str:
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            if child.pos_ == "PRON":
+                return f"{child.dep_}:pron"
+            entity = child.ent_type_ or next(
+                (t.ent_type_ for t in child.subtree if t.ent_type_), ""
+            )
+            return f"{child.dep_}:{entity or child.pos_}"
+    return "none"
+
+
+def cue_features(token: Token) -> list[str]:
+    """What the cue classifier sees of a verb: its lemma, its arcs and its neighbours.
+
+    Shared by training (bench/train_attribution.py) and extraction, so both see the same.
+    """
+    lemma = token.lemma_.lower()
+    arcs = sorted({child.dep_ for child in token.children if child.dep_ in _CONTEXT_DEPS})
+    marks = sorted(
+        {
+            grandchild.lower_
+            for child in token.children
+            if child.dep_ == "ccomp"
+            for grandchild in child.children
+            if grandchild.dep_ == "mark"
+        }
+    )
+    preps = sorted({child.lower_ for child in token.children if child.dep_ in ("prep", "prt")})
+    subject = _subject_kind(token)
+    doc = token.doc
+    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else "</s>"
+    before = doc[token.i - 1].lower_ if token.i > 0 else "<s>"
+    features = [
+        "bias",
+        f"l={lemma}",
+        f"t={token.tag_}",
+        f"d={token.dep_}",
+        f"l,d={lemma},{token.dep_}",
+        f"l,t={lemma},{token.tag_}",
+        f"s={subject}",
+        f"l,s={lemma},{subject.split(':')[0]}",
+        f"a={','.join(arcs)}",
+        f"l,a={lemma},{','.join(arcs)}",
+        f"hl={token.head.lemma_.lower() if token.head.i != token.i else '<root>'}",
+        f"n={after}",
+        f"l,n={lemma},{after}",
+        f"p={before}",
+    ]
+    features.extend(f"arc={arc}" for arc in arcs)
+    features.extend(f"l,arc={lemma},{arc}" for arc in arcs)
+    features.extend(f"l,prep={lemma},{prep}" for prep in preps)
+    features.extend(f"mark={mark}" for mark in marks)
+    return features
+
+
+@dataclass(frozen=True, slots=True)
+class CueClassifier:
+    """Logistic regression over ``cue_features``: the probability that a verb is a cue."""
+
+    weights: dict[str, float]
+    threshold: float
+
+    def probability(self, token: Token) -> float:
+        score = sum(self.weights.get(feature, 0.0) for feature in cue_features(token))
+        if score < -30:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-score))
+
+    def is_cue(self, token: Token) -> bool:
+        return self.probability(token) >= self.threshold
+
+
+LEARNED_CLASSIFIER_PATH = LEARNED_CUES_PATH.with_name("cue_classifier.json")
+
+
+def parse_cue_classifier(data: dict[str, Any]) -> CueClassifier:
+    return CueClassifier(
+        weights={str(k): float(v) for k, v in data["weights"].items()},
+        threshold=float(data["threshold"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_cue_classifier() -> CueClassifier:
+    """The classifier shipped in ``factbox/data/cue_classifier.json``."""
+    with LEARNED_CLASSIFIER_PATH.open(encoding="utf-8") as handle:
+        return parse_cue_classifier(json.load(handle))

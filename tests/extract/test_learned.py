@@ -1,0 +1,99 @@
+"""The learned cue statistics and classifier, and the PolNeAR conventions they serve."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from factbox.extract.attributions import find_attributions
+from factbox.extract.learned import (
+    load_cue_classifier,
+    load_learned_cues,
+    parse_learned_cues,
+)
+from factbox.records import Statement
+
+
+def found(nlp: Language, text: str, conventions: str = "factbox") -> list[Statement]:
+    statements = find_attributions(nlp(text), conventions=conventions)  # type: ignore[arg-type]
+    for statement in statements:
+        if statement.cue_span is not None:
+            assert text[slice(*statement.cue_span)] == statement.cue
+        if statement.source_span is not None:
+            assert text[slice(*statement.source_span)] == statement.source_text
+    return statements
+
+
+def test_counts_become_decisions_by_the_thresholds_in_the_file() -> None:
+    learned = parse_learned_cues(
+        {
+            "decision": {"min_probability": 0.5, "min_cues": 5},
+            "lemmas": {"note/VERB": [19, 20], "make/VERB": [12, 100], "rare/VERB": [3, 3]},
+            "content_deps": {"ccomp": [90, 100], "prep": [20, 100], "intj": [4, 4]},
+        }
+    )
+    assert learned.is_cue("note", "VERB")
+    assert not learned.is_cue("make", "VERB")  # often seen, seldom a cue
+    assert not learned.is_cue("rare", "VERB")  # too few cues to trust
+    assert not learned.is_cue("note", "NOUN")
+    assert learned.content_deps() == frozenset({"ccomp"})
+
+
+def test_shipped_counts_know_the_common_cues() -> None:
+    learned = load_learned_cues()
+    assert learned.cue_probability("say", "VERB") > 0.8
+    assert learned.cue_probability("take", "VERB") < 0.2
+    assert "ccomp" in learned.content_deps()
+
+
+def test_classifier_tells_a_reporting_verb_from_the_same_verb_used_plainly(
+    nlp: Language,
+) -> None:
+    classifier = load_cue_classifier()
+    reporting = nlp("The study found that most voters backed the plan.")
+    plain = nlp("The police found the car in a field.")
+    assert classifier.probability(reporting[2]) > classifier.probability(plain[2])
+    assert classifier.is_cue(reporting[2])
+
+
+def test_verb_outside_the_lexicon_with_a_clause_is_a_cue(nlp: Language) -> None:
+    text = "A new poll shows that most Czechs oppose sending troops."
+    (statement,) = found(nlp, text)
+    assert (statement.source_text, statement.cue) == ("A new poll", "shows")
+    assert statement.content == "most Czechs oppose sending troops"
+
+
+def test_auxiliaries_and_negation_belong_to_the_cue(nlp: Language) -> None:
+    (has_said,) = found(nlp, "Fico has repeatedly said that Slovakia would not send troops.")
+    assert has_said.cue == "has repeatedly said"
+    (did_not,) = found(nlp, "Fico did not say whether Slovakia would send troops.")
+    assert did_not.cue == "did not say"
+    assert did_not.content == "whether Slovakia would send troops"
+
+
+def test_polnear_conventions_keep_that_and_take_objects(nlp: Language) -> None:
+    (said,) = found(nlp, "Officials said that the summit would go ahead.", "polnear")
+    assert said.content == "that the summit would go ahead"
+    text = "The senator criticized the plan on Tuesday."
+    assert found(nlp, text) == []
+    (criticized,) = found(nlp, text, "polnear")
+    assert (criticized.source_text, criticized.cue, criticized.content) == (
+        "The senator",
+        "criticized",
+        "the plan",
+    )
+
+
+def test_transcript_line_is_its_speakers_words(nlp: Language) -> None:
+    text = (
+        "The debate went on.\n\n"
+        "PENCE: Well, the question really should be why the campaign invited him.\n\n"
+        "KAINE: I think the answer is clear to everyone here."
+    )
+    statements = found(nlp, text)
+    lines = [(s.source_text, s.cue, s.kind) for s in statements if s.cue == ":"]
+    assert lines == [("PENCE", ":", "direct"), ("KAINE", ":", "direct")]
+    assert statements[0].content.startswith("Well, the question")
+
+
+def test_a_heading_with_a_colon_but_no_speech_is_not_a_statement(nlp: Language) -> None:
+    assert found(nlp, "Update: none.\n\nThe talks ended early.") == []
