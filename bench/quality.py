@@ -36,10 +36,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--predictions", type=Path, help="score stored BRAT predictions instead of the extractor"
     )
+    parser.add_argument(
+        "--conventions",
+        choices=("polnear", "factbox"),
+        default="polnear",
+        help="span conventions of the extractor (see factbox eval polnear --help)",
+    )
     args = parser.parse_args(argv)
 
     try:
-        evaluation = evaluate_directory(args.corpus / args.split, predictions_dir=args.predictions)
+        evaluation = evaluate_directory(
+            args.corpus / args.split,
+            predictions_dir=args.predictions,
+            conventions=args.conventions,
+        )
     except InputError as exc:
         print(f"factbox: error: {exc.name}: {exc.reason}", file=sys.stderr)
         return 1

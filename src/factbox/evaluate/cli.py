@@ -47,6 +47,11 @@ def _fail(name: str, problem: str) -> None:
     raise typer.Exit(1)
 
 
+class ConventionsOption(StrEnum):
+    polnear = "polnear"
+    factbox = "factbox"
+
+
 @eval_app.command("polnear")
 def polnear(
     directory: Annotated[
@@ -84,6 +89,13 @@ def polnear(
         Path | None,
         typer.Option(help="Also store the predictions as NAME_factbox.ann files in this folder."),
     ] = None,
+    conventions: Annotated[
+        ConventionsOption,
+        typer.Option(
+            help="Span conventions: 'polnear' draws boundaries as PolNeAR's annotators do; "
+            "'factbox' scores exactly what the factbox stores."
+        ),
+    ] = ConventionsOption.polnear,
 ) -> None:
     """Run the extractor over DIR/text and score it against DIR/attributions."""
     view: View = "exclude-beliefs" if exclude_beliefs else "all"
@@ -94,6 +106,7 @@ def polnear(
             policy=_policy(annotator_policy),
             predictions_dir=predictions,
             write_dir=write_predictions,
+            conventions=conventions.value,
         )
     except InputError as exc:
         _fail(exc.name, exc.reason)

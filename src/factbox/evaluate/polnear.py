@@ -6,7 +6,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from factbox.evaluate.brat import format_brat, read_brat
 from factbox.evaluate.corpus import (
@@ -24,6 +24,9 @@ from factbox.evaluate.relations import (
 )
 from factbox.evaluate.scorer import Scores, score_article, total
 from factbox.records import InputError
+
+if TYPE_CHECKING:
+    from factbox.extract.attributions import Conventions
 
 View = Literal["all", "exclude-beliefs"]
 VIEWS: tuple[View, ...] = ("all", "exclude-beliefs")
@@ -92,8 +95,16 @@ def keep_for_view(relations: Sequence[Relation], view: View) -> list[Relation]:
     return list(relations)
 
 
-def extract_predictions(articles: Sequence[AnnotatedArticle], batch_size: int = 16) -> Predictions:
+def extract_predictions(
+    articles: Sequence[AnnotatedArticle],
+    batch_size: int = 16,
+    conventions: Conventions = "polnear",
+) -> Predictions:
     """Parse every article with the factbox pipeline and find its attributions.
+
+    ``conventions="polnear"`` draws span boundaries the way PolNeAR's annotators do
+    ("that" inside the content, the addressee outside the cue); ``"factbox"`` scores
+    exactly what the factbox stores.
 
     ``seconds`` covers parsing and extraction; loading the model is ``load_seconds``.
     """
@@ -106,7 +117,8 @@ def extract_predictions(articles: Sequence[AnnotatedArticle], batch_size: int = 
     loaded = time.perf_counter()
     relations: list[list[Relation]] = []
     for doc in nlp.pipe((article.text for article in articles), batch_size=batch_size):
-        relations.append([relation_from_statement(s) for s in find_attributions(doc)])
+        statements = find_attributions(doc, conventions=conventions)
+        relations.append([relation_from_statement(s) for s in statements])
     finished = time.perf_counter()
     return Predictions(relations, FACTBOX, finished - loaded, loaded - started)
 
@@ -175,13 +187,14 @@ def evaluate_directory(
     policy: AnnotatorPolicy = "first",
     predictions_dir: Path | None = None,
     write_dir: Path | None = None,
+    conventions: Conventions = "polnear",
 ) -> Evaluation:
     """Load a split, predict (extractor, or stored BRAT predictions) and score."""
     corpus = load_corpus(directory, limit, policy)
     if predictions_dir is not None:
         predictions = read_predictions(predictions_dir, corpus.articles)
     else:
-        predictions = extract_predictions(corpus.articles)
+        predictions = extract_predictions(corpus.articles, conventions=conventions)
     if write_dir is not None:
         write_predictions(write_dir, corpus, predictions)
     return evaluate(corpus, predictions, policy)
