@@ -8,6 +8,7 @@ Names come from pycountry (ISO 3166-1) plus the data files in ``factbox/data``:
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -86,6 +87,7 @@ class RoleVocabulary:
         return None
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(text: str) -> str:
     """Fold spelling variants that should match: accents, curly apostrophes, spacing,
     spaces around hyphens and a leading "the"."""
@@ -96,6 +98,15 @@ def normalise_name(text: str) -> str:
     if plain[:4].lower() == "the ":
         plain = plain[4:]
     return plain
+
+
+def _leading_word(text: str) -> str:
+    """The letters and digits a name starts with ("Bosnia-Herzegovina" -> "Bosnia")."""
+    match = _LEADING_WORD.match(text)
+    return match.group() if match else ""
+
+
+_LEADING_WORD = re.compile(r"[^\W_]*")
 
 
 def _data(name: str) -> Any:
@@ -114,6 +125,11 @@ class ActorIndex:
         self._load_metonyms()
         self._load_demonyms()
         self.max_tokens = max(len(key.split()) for key in self._names) + 2
+        self._leading_words = frozenset(_leading_word(key) for key in self._names)
+
+    def may_start_name(self, token_text: str) -> bool:
+        """Cheap test: can a name begin with this token? (Spares most lookups.)"""
+        return _leading_word(normalise_name(token_text)) in self._leading_words
 
     def _add(self, spelling: str, name: ActorName) -> None:
         # Earlier loads win: explicit aliases before ISO names before looser forms.
@@ -235,7 +251,8 @@ def find_actors(doc: Doc, indices: Sequence[int]) -> list[ActorMatch]:
     position = 0
     while position < len(allowed):
         start = allowed[position]
-        if doc[start].pos_ == "DET":  # "the" is folded away by normalise_name; keep it out
+        if doc[start].pos_ == "DET" or not index.may_start_name(doc[start].text):
+            # "the" is folded away by normalise_name; keep it out
             position += 1
             continue
         found: ActorMatch | None = None

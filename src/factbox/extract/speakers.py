@@ -124,7 +124,7 @@ class ArticleContext:
     def _collect_people(self) -> None:
         for chunk in self.doc.noun_chunks:
             root = chunk.root
-            if root.dep_ == "appos" or root.pos_ == "PRON":
+            if root.dep_ == "appos" or root.pos_ == "PRON" or not _may_bear_name(root):
                 continue
             reading = _read_phrase(root, 0, len(self.doc), self, use_known=False)
             if reading.name is None:
@@ -441,6 +441,15 @@ def _read_person(
     outside_name = [i for i in indices if not name_range[0] <= i < name_range[1]]
     own = [m for m in matches if m.start >= name_range[1] or m.end <= name_range[0]]
     reading.actors = [own[0].actor] if own else _actor_of_named_person(doc, outside_name, context)
+
+
+def _may_bear_name(head: Token) -> bool:
+    """A necessary condition for ``_name_bearer`` to find a name: checked first, it spares
+    reading the many noun phrases that name nobody."""
+    return any(
+        token.pos_ == "PROPN" or token.ent_type_ == "PERSON"
+        for token in (head, *(c for c in head.rights if c.dep_ == "appos"))
+    )
 
 
 def _name_bearer(head: Token, indices: list[int], matched: set[int]) -> Token | None:
