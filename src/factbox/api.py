@@ -1,17 +1,51 @@
-"""The Python API; ``factbox.cli`` is a thin layer over these functions."""
+"""The Python API; ``factbox.cli`` is a thin layer over these functions.
+
+Statements: ``ingest``, ``statements``, ``articles``. Proposals and where actors stand:
+``add_proposal``, ``add_proposals``, ``load_proposals``, ``proposals``, ``positions``,
+``history``, ``decide``, ``correct``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from factbox import rules, stance
 from factbox.extract import extract_article
 from factbox.extract.nlp import load_nlp
 from factbox.ingest import DEFAULT_MAX_BYTES, prepare_article, read_inputs
-from factbox.records import Article, IngestFailure, InputError, StoredStatement
+from factbox.records import Article, IngestFailure, InputError, Span, Statement, StoredStatement
+from factbox.stance import (
+    Cue,
+    JudgedStatement,
+    MatchEvidence,
+    Position,
+    PositionChange,
+    Proposal,
+    ProposalMatch,
+    ProposalMatcher,
+    StanceJudgement,
+    classify,
+    statement_span,
+)
+from factbox.stance.proposals import proposal_from_table
 from factbox.store import ArticleRow, Ledger, SaveOutcome
+from factbox.store.judgements import (
+    Correction,
+    CorrectionField,
+    MatchedJudgement,
+    ProposalOutcome,
+    StoredJudgement,
+    judged_statement,
+)
 
 Outcome = SaveOutcome | str
 ProgressCallback = Callable[[str, Outcome], None]
@@ -83,6 +117,9 @@ def ingest(
             yield article.body, article
 
     nlp = load_nlp(model)
+    stored_proposals = ledger.proposals()
+    # Built once per run: it parses every proposal's title and description.
+    matcher = ProposalMatcher(nlp, stored_proposals) if stored_proposals else None
     for doc, article in nlp.pipe(
         articles_to_parse(), as_tuples=True, batch_size=batch_size, n_process=n_process
     ):
@@ -91,7 +128,14 @@ def ingest(
         except Exception as exc:  # one article's extraction bug must not sink the batch
             fail(IngestFailure(article.source_name, f"extraction failed: {exc!r}"))
             continue
-        outcome = ledger.save_article(article, extraction.statements, extraction.people)
+        judged: list[list[MatchedJudgement]] | None = None
+        if matcher is not None:
+            try:
+                judged = [judge(doc, s, matcher) for s in extraction.statements]
+            except Exception as exc:  # nor may one statement's stance
+                fail(IngestFailure(article.source_name, f"stance failed: {exc!r}"))
+                continue
+        outcome = ledger.save_article(article, extraction.statements, extraction.people, judged)
         for person in extraction.people:
             known.add(person)
         if outcome == "unchanged":
@@ -129,3 +173,367 @@ def articles(db: str | Path | Ledger | None = None) -> list[ArticleRow]:
 def demo_articles() -> Path:
     """The folder of bundled demo articles."""
     return Path(str(resources.files("factbox") / "data" / "demo"))
+
+
+# -- stance: judging statements ---------------------------------------------------------
+
+
+def judge(doc: Doc, statement: Statement, matcher: ProposalMatcher) -> list[MatchedJudgement]:
+    """Every proposal ``statement`` is about, with its stance on it; ``doc`` is the parse of
+    the text the statement's spans point into.
+
+    The same as ``stance.judge_statement``, keeping the match (the words that tied the
+    statement to the proposal) for the ledger.
+    """
+    span = statement_span(doc, statement)
+    if span is None or not len(span):
+        return []
+    return [
+        MatchedJudgement(match, classify(span, match, statement)) for match in matcher.match(span)
+    ]
+
+
+def _moved(span: Span | None, delta: int) -> Span | None:
+    return None if span is None else (span[0] + delta, span[1] + delta)
+
+
+def _move(span: Span, delta: int) -> Span:
+    return (span[0] + delta, span[1] + delta)
+
+
+def _statement_moved(statement: Statement, delta: int) -> Statement:
+    return replace(
+        statement,
+        cue_span=_moved(statement.cue_span, delta),
+        content_span=_move(statement.content_span, delta),
+        source_span=_moved(statement.source_span, delta),
+        span=_move(statement.span, delta),
+        speakers=[replace(sp, span=_moved(sp.span, delta)) for sp in statement.speakers],
+    )
+
+
+def _judgement_moved(found: MatchedJudgement, delta: int) -> MatchedJudgement:
+    match: ProposalMatch = replace(
+        found.match,
+        evidence=tuple(
+            MatchEvidence(e.slot, e.text, _move(e.span, delta)) for e in found.match.evidence
+        ),
+    )
+    judgement: StanceJudgement = replace(
+        found.judgement,
+        cues=tuple(Cue(c.text, _move(c.span, delta), c.role) for c in found.judgement.cues),
+        others_span=_moved(found.judgement.others_span, delta),
+    )
+    return MatchedJudgement(match, judgement)
+
+
+@dataclass(slots=True)
+class _Window:
+    """A stretch of an article body (whole paragraphs) around some of its statements."""
+
+    start: int
+    end: int
+    statements: list[StoredStatement]
+
+
+def paragraph_windows(body: str, found: Sequence[StoredStatement]) -> list[_Window]:
+    """The paragraphs each statement touches, merged where they overlap.
+
+    Parsing these instead of the whole article gives the classifier every word it reads
+    (it walks up to the sentence root, cue included) at a fraction of the cost.
+    """
+    windows: list[_Window] = []
+    for stored in sorted(found, key=lambda s: s.statement.span):
+        first, last = stored.statement.span
+        start = body.rfind("\n", 0, first) + 1
+        end = body.find("\n", last)
+        end = len(body) if end < 0 else end
+        if windows and start <= windows[-1].end:
+            windows[-1].end = max(windows[-1].end, end)
+            windows[-1].statements.append(stored)
+        else:
+            windows.append(_Window(start, end, [stored]))
+    return windows
+
+
+JudgeProgress = Callable[[int, int], None]
+"""Called with (articles done, articles in all) while statements are judged."""
+
+
+def judge_ledger(
+    ledger: Ledger,
+    proposals: Sequence[Proposal],
+    *,
+    nlp: Language,
+    batch_size: int = 64,
+    progress: JudgeProgress | None = None,
+) -> dict[str, list[tuple[int, MatchedJudgement]]]:
+    """Judge every current statement against ``proposals``, re-parsing only the paragraphs
+    around the statements (in batches through ``nlp.pipe``). Nothing is written."""
+    found: dict[str, list[tuple[int, MatchedJudgement]]] = {p.slug: [] for p in proposals}
+    if not proposals:
+        return found
+    matcher = ProposalMatcher(nlp, proposals)
+    with_statements = [row for row in ledger.articles() if row.statements]
+    total = len(with_statements)
+    if progress is not None:
+        progress(0, total)
+
+    def windows() -> Iterator[tuple[str, tuple[int, _Window, bool]]]:
+        for index, row in enumerate(with_statements):
+            body = ledger.article_body(row.ref.id)
+            parts = paragraph_windows(body, ledger.statements(article_id=row.ref.id))
+            for number, window in enumerate(parts):
+                yield body[window.start : window.end], (index, window, number == len(parts) - 1)
+
+    for doc, (index, window, last) in nlp.pipe(windows(), as_tuples=True, batch_size=batch_size):
+        for stored in window.statements:
+            moved = _statement_moved(stored.statement, -window.start)
+            for item in judge(doc, moved, matcher):
+                found[item.match.slug].append((stored.id, _judgement_moved(item, window.start)))
+        if last and progress is not None:
+            progress(index + 1, total)
+    return found
+
+
+# -- stance: proposals -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalSummary:
+    """What adding a proposal did: ``added``, ``changed`` (both re-judge every current
+    statement against it) or ``unchanged``; ``matched`` counts statements about it."""
+
+    proposal: Proposal
+    outcome: ProposalOutcome
+    matched: int
+
+
+def check_bodies(proposal: Proposal) -> None:
+    """Raise ``InputError`` for a body the proposal names that factbox does not know."""
+    for body in proposal.bodies:
+        rules.load_body(body)
+
+
+def make_proposal(
+    slug: str,
+    title: str,
+    description: str = "",
+    terms: Sequence[str] = (),
+    bodies: Sequence[str] = (),
+) -> Proposal:
+    """A proposal, checked as ``proposal load`` checks a file's (``InputError`` if bad)."""
+    table: dict[str, object] = {
+        "slug": slug,
+        "title": title,
+        "description": description,
+        "terms": list(terms),
+        "bodies": list(bodies),
+    }
+    return proposal_from_table(table, slug)
+
+
+def add_proposals(
+    items: Sequence[Proposal],
+    db: str | Path | Ledger | None = None,
+    *,
+    model: str | None = None,
+    progress: JudgeProgress | None = None,
+) -> list[ProposalSummary]:
+    """Store proposals; every new or changed one is judged against all current statements
+    (one pass over the ledger for all of them) and stored with its judgements at once."""
+    ledger = _ledger(db)
+    for proposal in items:
+        check_bodies(proposal)
+    stored = {p.slug: p for p in ledger.proposals()}
+    changed = [p for p in items if stored.get(p.slug) != p]
+    found = judge_ledger(ledger, changed, nlp=load_nlp(model), progress=progress) if changed else {}
+    summaries = []
+    for proposal in items:
+        rows = found.get(proposal.slug, [])
+        outcome = ledger.save_proposal(proposal, rows) if proposal in changed else "unchanged"
+        matched = len(rows) if outcome != "unchanged" else ledger.judgement_count(proposal.slug)
+        summaries.append(ProposalSummary(proposal, outcome, matched))
+    return summaries
+
+
+def add_proposal(
+    proposal: Proposal,
+    db: str | Path | Ledger | None = None,
+    *,
+    model: str | None = None,
+    progress: JudgeProgress | None = None,
+) -> ProposalSummary:
+    """Store one proposal (see :func:`add_proposals`)."""
+    [summary] = add_proposals([proposal], db, model=model, progress=progress)
+    return summary
+
+
+def load_proposals(
+    path: str | Path,
+    db: str | Path | Ledger | None = None,
+    *,
+    model: str | None = None,
+    progress: JudgeProgress | None = None,
+) -> list[ProposalSummary]:
+    """Store the ``[[proposal]]`` tables of a TOML file (see :func:`add_proposals`)."""
+    return add_proposals(stance.load_proposals(path), db, model=model, progress=progress)
+
+
+def proposals(db: str | Path | Ledger | None = None) -> list[Proposal]:
+    """Every proposal in the ledger, by slug."""
+    return _ledger(db).proposals()
+
+
+def get_proposal(slug: str, db: str | Path | Ledger | None = None) -> Proposal:
+    """A stored proposal; ``InputError`` naming the known ones if there is no such slug."""
+    ledger = _ledger(db)
+    found = ledger.proposal(slug)
+    if found is None:
+        known = ", ".join(p.slug for p in ledger.proposals()) or "none yet; add one first"
+        raise InputError(slug, f"no such proposal in the ledger (known: {known})")
+    return found
+
+
+# -- stance: positions, history, decisions ---------------------------------------------
+
+
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_date(text: str) -> dt.date:
+    """A ``YYYY-MM-DD`` date; ``InputError`` naming the text otherwise."""
+    try:
+        if DATE.match(text):
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise InputError(text, "not a date (expected YYYY-MM-DD)")
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A statement as evidence of a stance: the stored statement and how it was judged."""
+
+    stored: StoredStatement
+    judged: JudgedStatement
+    found: MatchedJudgement | None
+
+
+@dataclass(slots=True)
+class PositionsReport:
+    """Where every actor stands on a proposal as of a date, with the statements that say so."""
+
+    proposal: Proposal
+    as_of: dt.date
+    positions: list[Position]
+    history: list[PositionChange]
+    evidence: dict[int, Evidence]
+    """Every statement judged on the proposal (corrections applied), by statement id."""
+
+
+def _evidence(ledger: Ledger, slug: str) -> dict[int, Evidence]:
+    found: dict[int, Evidence] = {}
+    for item in ledger.judgements(slug):
+        judged = judged_statement(item)
+        if judged is not None:
+            found[item.stored.id] = Evidence(item.stored, judged, item.found)
+    return found
+
+
+def judged_statements(slug: str, db: str | Path | Ledger | None = None) -> list[StoredJudgement]:
+    """What the ledger holds on a proposal: every current statement tied to it by
+    extraction or an editor, with the corrections that apply."""
+    ledger = _ledger(db)
+    get_proposal(slug, ledger)
+    return ledger.judgements(slug)
+
+
+def positions(
+    slug: str, db: str | Path | Ledger | None = None, *, as_of: dt.date | None = None
+) -> PositionsReport:
+    """Each actor's position on proposal ``slug`` as of ``as_of`` (default: today), and
+    every change of it: the latest dated evidence wins, an editor's correction wins over
+    extraction (see ``factbox.stance.positions``)."""
+    ledger = _ledger(db)
+    proposal = get_proposal(slug, ledger)
+    day = as_of or dt.date.today()
+    evidence = _evidence(ledger, slug)
+    judged = [e.judged for e in evidence.values()]
+    return PositionsReport(
+        proposal=proposal,
+        as_of=day,
+        positions=stance.positions(judged, day),
+        history=stance.history(judged, day),
+        evidence=evidence,
+    )
+
+
+def history(
+    slug: str, db: str | Path | Ledger | None = None, *, as_of: dt.date | None = None
+) -> PositionsReport:
+    """The same report as :func:`positions`; its ``history`` lists each change per actor."""
+    return positions(slug, db, as_of=as_of)
+
+
+def stances_of(report: PositionsReport) -> dict[str, rules.Stance]:
+    """Actor id to stance, for the actors that have an id."""
+    return {p.actor_id: p.stance for p in report.positions if p.actor_id}
+
+
+def decide(
+    slug: str,
+    body: str,
+    db: str | Path | Ledger | None = None,
+    *,
+    as_of: dt.date | None = None,
+    rule: str | None = None,
+) -> rules.Decision:
+    """Can ``body`` (``nato``, ``eu-council``, ``unsc``, ``state:FR``, ``coalition``, ...)
+    adopt proposal ``slug`` as of ``as_of`` (default: today), on the positions of that day?"""
+    report = positions(slug, db, as_of=as_of)
+    return decide_on(report, body, rule=rule)
+
+
+def decide_on(report: PositionsReport, body: str, *, rule: str | None = None) -> rules.Decision:
+    """:func:`decide` on positions already computed."""
+    found = rules.load_body(body)
+    if found.parametric and found.rule().kind != "coalition":
+        raise InputError(body, f"name the member, e.g. '{found.id}:FR'")
+    try:
+        found.rule(rule)
+    except KeyError:
+        known = ", ".join(r.id for r in found.rules)
+        problem = f"body {found.id!r} has no such rule (rules: {known})"
+        raise InputError(str(rule), problem) from None
+    return rules.decide(
+        found, report.as_of, stances_of(report), proposal=report.proposal.slug, rule=rule
+    )
+
+
+def correct(
+    statement_id: int,
+    field: CorrectionField,
+    value: Any,
+    db: str | Path | Ledger | None = None,
+    *,
+    proposal: str | None = None,
+    editor: str | None = None,
+    reason: str | None = None,
+) -> Correction:
+    """Record an editor's correction of a statement (it wins over extraction in positions):
+    ``stance`` (``value`` a stance label, ``proposal`` required), ``speaker`` (a list of
+    ``{"actor_id", "actor", "actor_kind"}``) or ``not_statement`` (``True``/``False``)."""
+    return _ledger(db).add_correction(
+        Correction(statement_id, field, value, proposal, editor, reason)
+    )
+
+
+def demo_proposals() -> Path:
+    """The bundled proposals the demo tracks."""
+    return demo_articles() / "proposals.toml"
+
+
+def latest_said_on(found: Iterable[StoredStatement]) -> dt.date | None:
+    """The latest date any of these statements was said on."""
+    return max((s.statement.said_on for s in found if s.statement.said_on), default=None)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -14,14 +17,24 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from factbox import api
 from factbox.ingest import DEFAULT_MAX_BYTES
 from factbox.output import (
+    DecisionFormat,
     OutputFormat,
     article_record,
     article_row,
+    change_row,
+    history_record,
+    position_row,
+    positions_record,
+    print_decision,
+    print_json,
+    proposal_record,
+    proposal_row,
     render,
     statement_record,
     statement_row,
 )
-from factbox.records import InputError
+from factbox.records import InputError, StoredStatement
+from factbox.rules import decision_record, load_body
 from factbox.store import Ledger, default_db
 
 app = typer.Typer(
@@ -31,16 +44,29 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 out = Console(soft_wrap=False)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one error, one line, however long
 
 DbOption = Annotated[
     str | None,
     typer.Option(
         "--db",
-        help="Ledger: a SQLite file or a SQLAlchemy URL [default: $FACTBOX_DB or ./factbox.db]",
+        help="Ledger: a SQLite file or a SQLAlchemy URL \\[default: $FACTBOX_DB or ./factbox.db]",
     ),
 ]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+ModelOption = Annotated[
+    str | None,
+    typer.Option("--model", help="spaCy pipeline \\[default: $FACTBOX_MODEL or en_core_web_sm]"),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="The day to look at: statements said later are left out, and bodies have "
+        "their members of that day \\[default: today].",
+    ),
+]
 
 
 def fail(name: str, problem: str, code: int = 1) -> NoReturn:
@@ -100,10 +126,7 @@ def ingest(
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", help="Refuse files larger than this.")
     ] = DEFAULT_MAX_BYTES,
-    model: Annotated[
-        str | None,
-        typer.Option("--model", help="spaCy pipeline [default: $FACTBOX_MODEL or en_core_web_sm]"),
-    ] = None,
+    model: ModelOption = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parser processes.")] = 1,
 ) -> None:
     """Ingest articles (text, HTML, JSONL, RSS/Atom) and extract their statements."""
@@ -161,30 +184,326 @@ def articles(db: DbOption = None, fmt: FormatOption = OutputFormat.table) -> Non
     )
 
 
+def _as_of(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return api.parse_date(text)
+    except InputError as exc:
+        fail(exc.name, exc.reason)
+
+
+@contextmanager
+def _judging() -> Iterator[api.JudgeProgress | None]:
+    """A progress bar on a terminal while statements are judged against proposals."""
+    if not err.is_terminal:
+        yield None
+        return
+    with Progress(
+        TextColumn("[bold]judging statements"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("articles"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("", total=None)
+
+        def tick(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield tick
+
+
+def _print_proposal_summaries(summaries: list[api.ProposalSummary]) -> None:
+    for summary in summaries:
+        out.print(
+            f"{summary.outcome} {summary.proposal.slug}: "
+            f"{summary.matched} statement(s) are about it",
+            markup=False,
+            highlight=False,
+        )
+
+
+proposal_app = typer.Typer(
+    help="Track proposals: statements are judged against every proposal in the ledger.",
+    no_args_is_help=True,
+)
+app.add_typer(proposal_app, name="proposal")
+
+
+@proposal_app.command("add")
+def proposal_add(
+    slug: Annotated[
+        str, typer.Argument(help="Short id: lower-case letters, digits, hyphens (send-troops).")
+    ],
+    title: Annotated[
+        str,
+        typer.Option(
+            "--title",
+            help="The proposal as a plain sentence, its action as the verb: "
+            "'Send troops to Ukraine'.",
+        ),
+    ],
+    description: Annotated[
+        str,
+        typer.Option(
+            "--description",
+            help="Who would do what: 'Western states send ground troops to Ukraine'.",
+        ),
+    ] = "",
+    term: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--term",
+            help="Another name of the proposal, matched on its own (repeatable): "
+            "'reassurance force'.",
+        ),
+    ] = None,
+    body: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--body",
+            help="A body that could adopt it (repeatable): nato, eu-council, unsc, state:FR, "
+            "coalition.",
+        ),
+    ] = None,
+    db: DbOption = None,
+    model: ModelOption = None,
+) -> None:
+    """Add a proposal, or change the one with this SLUG, and judge every statement in the
+    ledger against it (new articles are judged as they are ingested).
+
+    Title and description alone are enough to match paraphrases ("Western troops",
+    "boots on the ground", "deploy soldiers").
+    """
+    ledger = _open(db)
+    try:
+        proposal = api.make_proposal(slug, title, description, term or [], body or [])
+        with _judging() as tick:
+            summary = api.add_proposal(proposal, ledger, model=model, progress=tick)
+    except InputError as exc:
+        fail(exc.name, exc.reason)
+    except RuntimeError as exc:
+        fail(model or "model", str(exc))
+    finally:
+        ledger.close()
+    _print_proposal_summaries([summary])
+
+
+@proposal_app.command("load")
+def proposal_load(
+    file: Annotated[Path, typer.Argument(help="A TOML file of [[proposal]] tables.")],
+    db: DbOption = None,
+    model: ModelOption = None,
+) -> None:
+    """Add or change the proposals of a TOML file and judge every statement against the
+    new or changed ones. Each [[proposal]] table has slug, title, and optionally
+    description, terms = [...] and bodies = [...]."""
+    ledger = _open(db)
+    try:
+        with _judging() as tick:
+            summaries = api.load_proposals(file, ledger, model=model, progress=tick)
+    except InputError as exc:
+        fail(exc.name, exc.reason)
+    except RuntimeError as exc:
+        fail(model or "model", str(exc))
+    finally:
+        ledger.close()
+    _print_proposal_summaries(summaries)
+
+
+@proposal_app.command("list")
+def proposal_list(db: DbOption = None, fmt: FormatOption = OutputFormat.table) -> None:
+    """List the proposals in the ledger, with how many statements are about each."""
+    ledger = _open(db)
+    try:
+        found = [(p, ledger.judgement_count(p.slug)) for p in api.proposals(ledger)]
+    finally:
+        ledger.close()
+    render(
+        [proposal_record(p, n) for p, n in found],
+        [proposal_row(p, n) for p, n in found],
+        fmt,
+        out,
+        title="Proposals",
+    )
+
+
+def _print_positions(report: api.PositionsReport, fmt: OutputFormat, history: bool) -> None:
+    if history:
+        if fmt is OutputFormat.json:
+            print_json(history_record(report), out)
+            return
+        rows = [change_row(c, report) for c in report.history]
+        title = f"How positions on {report.proposal.slug} changed, up to {report.as_of}"
+        render([], rows, fmt, out, title=title)
+        return
+    if fmt is OutputFormat.json:
+        print_json(positions_record(report), out)
+        return
+    rows = [position_row(p, report) for p in report.positions]
+    title = f"Positions on {report.proposal.slug} ({report.proposal.title}) as of {report.as_of}"
+    render([], rows, fmt, out, title=title)
+
+
+@app.command()
+def positions(
+    slug: Annotated[str, typer.Argument(help="The proposal's slug (see: factbox proposal list).")],
+    as_of: AsOfOption = None,
+    history: Annotated[
+        bool,
+        typer.Option(
+            "--history", help="List each change of each actor's stance, with its statement."
+        ),
+    ] = False,
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Where each government and organisation stands on a proposal, on whose word.
+
+    One row per actor: its stance (supports, open, opposes, unclear), since when, and the
+    statements that say so. The latest dated statement wins; an editor's correction wins
+    over extraction; a statement by three countries gives each of them a position.
+    """
+    day = _as_of(as_of)
+    ledger = _open(db)
+    try:
+        report = api.positions(slug, ledger, as_of=day)
+    except InputError as exc:
+        fail(exc.name, exc.reason)
+    finally:
+        ledger.close()
+    _print_positions(report, fmt, history)
+
+
+@app.command()
+def decide(
+    slug: Annotated[str, typer.Argument(help="The proposal's slug (see: factbox proposal list).")],
+    body: Annotated[
+        str,
+        typer.Option(
+            "--body",
+            "-b",
+            help="nato, eu-council, unsc, state:XX (one country), coalition (every state "
+            "with a stance) or coalition:XX,YY; or a body file of your own in $FACTBOX_BODIES.",
+        ),
+    ],
+    as_of: AsOfOption = None,
+    rule: Annotated[
+        str | None,
+        typer.Option(
+            "--rule", help="One of the body's rules, e.g. qmv for eu-council \\[default: its own]."
+        ),
+    ] = None,
+    db: DbOption = None,
+    fmt: Annotated[
+        DecisionFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = DecisionFormat.table,
+) -> None:
+    """Can a body adopt the proposal? Prints the outcome (adopted, blocked or undetermined)
+    and why.
+
+    Each member of the body on the --as-of day gets its position from `factbox positions`,
+    and the body's rule decides: NATO by consensus (one objection blocks); the EU Council by
+    unanimity with constructive abstention (--rule qmv: 55% of members with 65% of the
+    population); the UN Security Council by 9 of 15 votes with no permanent member against;
+    state:XX by that country's own stance; a coalition by those willing.
+
+    Listed: supporting, open, opposing and silent members (silent: no clear position);
+    blocking (whose stance blocks adoption under the rule); needed (what would have to
+    change); can act alone (states that support or are open and could act without it).
+
+    Example: factbox decide send-troops --body nato --as-of 2024-02-28
+    """
+    day = _as_of(as_of)
+    ledger = _open(db)
+    try:
+        decision = api.decide(slug, body, ledger, as_of=day, rule=rule)
+        name = load_body(body).name
+    except InputError as exc:
+        fail(exc.name, exc.reason)
+    finally:
+        ledger.close()
+    if fmt is DecisionFormat.json:
+        print_json(decision_record(decision), out)
+    else:
+        print_decision(decision, out, body_name=name)
+
+
+def _demo_factbox(
+    ledger: Ledger, found: list[StoredStatement], fmt: OutputFormat
+) -> list[dict[str, object]]:
+    """Positions and decisions for the demo proposals; printed unless the format is JSON."""
+    as_of = api.latest_said_on(found)
+    records: list[dict[str, object]] = []
+    for proposal in api.proposals(ledger):
+        report = api.positions(proposal.slug, ledger, as_of=as_of)
+        decisions = [api.decide_on(report, body) for body in proposal.bodies]
+        records.append(
+            {
+                "proposal": proposal.slug,
+                "positions": positions_record(report),
+                "decisions": [decision_record(d) for d in decisions],
+            }
+        )
+        if fmt is OutputFormat.table:
+            out.print()
+            _print_positions(report, fmt, history=False)
+            for decision in decisions:
+                out.print()
+                print_decision(decision, out, body_name=load_body(decision.body).name)
+    return records
+
+
 @app.command()
 def demo(
     db: Annotated[
         str | None,
-        typer.Option("--db", help="Keep the demo ledger in this file [default: a temporary file]."),
+        typer.Option(
+            "--db", help="Keep the demo ledger in this file \\[default: a temporary file]."
+        ),
     ] = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table: statements, positions, decisions; json: one object with all three; "
+            "csv: the statements only.",
+        ),
+    ] = OutputFormat.table,
 ) -> None:
-    """Ingest the bundled demo articles and print the statements they contain."""
+    """Ingest the bundled demo articles, then print the statements they contain, where each
+    actor stands on the demo proposal, and the decision of each body that could adopt it
+    (as of the day of the latest statement)."""
     with tempfile.TemporaryDirectory(prefix="factbox-demo-") as tmp:
         ledger = _open(db or str(Path(tmp) / "demo.db"))
         try:
+            # Proposals first, so the articles are judged as they are ingested.
+            api.load_proposals(api.demo_proposals(), ledger)
             summary = _run_ingest([str(api.demo_articles())], ledger, DEFAULT_MAX_BYTES, None, 1)
             _print_summary(summary)
             found = api.statements(ledger)
+            if fmt is OutputFormat.json:
+                factbox = _demo_factbox(ledger, found, fmt)
+                print_json(
+                    {"statements": [statement_record(s) for s in found], "factbox": factbox},
+                    out,
+                )
+            else:
+                render(
+                    [statement_record(s) for s in found],
+                    [statement_row(s) for s in found],
+                    fmt,
+                    out,
+                    title="Statements in the demo articles",
+                )
+                if fmt is OutputFormat.table:
+                    _demo_factbox(ledger, found, fmt)
         finally:
             ledger.close()
-    render(
-        [statement_record(s) for s in found],
-        [statement_row(s) for s in found],
-        fmt,
-        out,
-        title="Statements in the demo articles",
-    )
     if not summary.ok:
         raise typer.Exit(1)
 

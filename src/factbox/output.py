@@ -14,8 +14,12 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from factbox.api import Evidence, PositionsReport
 from factbox.records import Speaker, StoredStatement
+from factbox.rules import Decision
+from factbox.stance import Position, PositionChange, Proposal
 from factbox.store import ArticleRow
 
 
@@ -136,7 +140,178 @@ def render(
     table = Table(title=title, show_lines=False)
     columns = list(rows[0]) if rows else ["(none)"]
     for column in columns:
-        table.add_column(column, overflow="fold", max_width=60 if column == "content" else None)
+        table.add_column(
+            column, overflow="fold", max_width=60 if column in {"content", "said"} else None
+        )
     for row in rows:
         table.add_row(*(str(row[c]) for c in columns))
     console.print(table)
+
+
+# -- proposals, positions, decisions -------------------------------------------------------
+
+
+class DecisionFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def print_json(value: Any, console: Console) -> None:
+    console.file.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def proposal_record(proposal: Proposal, statements: int) -> dict[str, Any]:
+    return {
+        "slug": proposal.slug,
+        "title": proposal.title,
+        "description": proposal.description,
+        "terms": list(proposal.terms),
+        "bodies": list(proposal.bodies),
+        "statements": statements,
+    }
+
+
+def proposal_row(proposal: Proposal, statements: int) -> dict[str, Any]:
+    return {
+        "slug": proposal.slug,
+        "title": proposal.title,
+        "description": proposal.description,
+        "terms": "; ".join(proposal.terms),
+        "bodies": ", ".join(proposal.bodies),
+        "statements": statements,
+    }
+
+
+def _span_list(span: tuple[int, int] | None) -> list[int] | None:
+    return [span[0], span[1]] if span is not None else None
+
+
+def quote_record(evidence: Evidence) -> dict[str, Any]:
+    """One statement as evidence: what was said, where, and what decided its stance."""
+    stored, judged = evidence.stored, evidence.judged
+    cues = evidence.found.judgement.cues if evidence.found and not judged.correction else ()
+    return {
+        "statement": stored.id,
+        "article": stored.article.id,
+        "title": stored.article.title,
+        "said_on": judged.said_on.isoformat() if judged.said_on else None,
+        "text": stored.statement.content,
+        "span": list(stored.statement.content_span),
+        "stance": judged.stance,
+        "confidence": 1.0 if judged.correction else judged.judgement.confidence,
+        "source": judged.source,
+        "cues": [{"text": c.text, "span": _span_list(c.span), "role": c.role} for c in cues],
+    }
+
+
+def position_record(position: Position, report: PositionsReport) -> dict[str, Any]:
+    return {
+        "actor_id": position.actor_id,
+        "actor": position.actor,
+        "actor_kind": position.actor_kind,
+        "stance": position.stance,
+        "since": position.since.isoformat(),
+        "evidence": list(position.evidence),
+        "quotes": [quote_record(report.evidence[i]) for i in position.evidence],
+    }
+
+
+def positions_record(report: PositionsReport) -> dict[str, Any]:
+    return {
+        "proposal": report.proposal.slug,
+        "as_of": report.as_of.isoformat(),
+        "positions": [position_record(p, report) for p in report.positions],
+    }
+
+
+def _cue_words(evidence: Evidence) -> str:
+    if evidence.judged.correction is not None:
+        return "(editor's correction)"
+    if evidence.found is None:
+        return ""
+    return " ".join(c.text for c in evidence.found.judgement.cues)
+
+
+def position_row(position: Position, report: PositionsReport) -> dict[str, Any]:
+    """A flat row: the actor, its stance, and the latest statement that says so."""
+    latest = report.evidence[position.evidence[-1]]
+    return {
+        "actor_id": position.actor_id or "",
+        "actor": position.actor or "",
+        "kind": position.actor_kind,
+        "stance": position.stance,
+        "since": position.since.isoformat(),
+        "evidence": "; ".join(str(i) for i in position.evidence),
+        "cues": _cue_words(latest),
+        "said": latest.stored.statement.content,
+    }
+
+
+def change_record(change: PositionChange) -> dict[str, Any]:
+    return {
+        "actor_id": change.actor_id,
+        "actor": change.actor,
+        "actor_kind": change.actor_kind,
+        "on": change.on.isoformat(),
+        "stance": change.stance,
+        "previous": change.previous,
+        "statement": change.statement_id,
+        "source": change.source,
+        "confidence": change.confidence,
+    }
+
+
+def history_record(report: PositionsReport) -> dict[str, Any]:
+    return {
+        "proposal": report.proposal.slug,
+        "as_of": report.as_of.isoformat(),
+        "history": [change_record(c) for c in report.history],
+    }
+
+
+def change_row(change: PositionChange, report: PositionsReport) -> dict[str, Any]:
+    return {
+        "actor_id": change.actor_id or "",
+        "actor": change.actor or "",
+        "on": change.on.isoformat(),
+        "stance": change.stance,
+        "previous": change.previous or "",
+        "statement": change.statement_id,
+        "source": change.source,
+        "said": report.evidence[change.statement_id].stored.statement.content,
+    }
+
+
+def _ids(ids: Sequence[str]) -> str:
+    return ", ".join(ids) if ids else "-"
+
+
+def print_decision(decision: Decision, console: Console, *, body_name: str | None = None) -> None:
+    """The outcome first, then who stands where and why."""
+    console.print(
+        f"{decision.body} on {decision.proposal} as of {decision.as_of.isoformat()}: "
+        f"{decision.outcome.upper()}",
+        markup=False,
+        highlight=False,
+    )
+    table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
+    table.add_column(style="bold")
+    table.add_column(overflow="fold")
+    rows = [
+        ("body", body_name or decision.body),
+        ("rule", decision.rule),
+        ("members", str(len(decision.members))),
+        (f"supporting ({len(decision.supporting)})", _ids(decision.supporting)),
+        (f"open ({len(decision.open)})", _ids(decision.open)),
+        (f"opposing ({len(decision.opposing)})", _ids(decision.opposing)),
+        (f"silent ({len(decision.silent)})", _ids(decision.silent)),
+        ("blocking", _ids(decision.blocking)),
+        ("needed", decision.needed or "-"),
+        ("can act alone", _ids(decision.can_act_alone)),
+    ]
+    for label, value in rows:
+        table.add_row(label, Text(value))
+    console.print(table)
+    console.print(Text("why:", style="bold"))
+    for line in decision.explanation:
+        console.print(Text(f"- {line}"))

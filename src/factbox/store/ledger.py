@@ -1,14 +1,16 @@
-"""The ledger: articles (with revisions), statements, speakers and people.
+"""The ledger: articles (with revisions), statements, speakers and people; proposals,
+stance judgements and editors' corrections (``store.judgements``).
 
-Only this package touches the database. Each article is written in one transaction,
-so an interrupted batch leaves every finished article whole and nothing half-written.
+Only this package touches the database. Each article is written in one transaction, with
+its statements' judgements, so an interrupted batch leaves every finished article whole
+and nothing half-written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -28,6 +30,7 @@ from factbox.records import (
     StoredStatement,
 )
 from factbox.store import schema
+from factbox.store.judgements import MatchedJudgement, StanceTables, insert_judgements
 from factbox.store.schema import articles, meta, people, speakers, statements
 
 DB_ENV = "FACTBOX_DB"
@@ -98,7 +101,7 @@ class PeopleDirectory:
         return len(self._by_name)
 
 
-class Ledger:
+class Ledger(StanceTables):
     """A handle on one database (SQLite file or SQLAlchemy URL)."""
 
     def __init__(self, db: str | Path | None = None) -> None:
@@ -132,6 +135,13 @@ class Ledger:
                     f"{self.url}: ledger schema version {version} is newer than this factbox "
                     f"({schema.SCHEMA_VERSION}); upgrade factbox"
                 )
+            elif int(version) < schema.SCHEMA_VERSION:
+                # Every version so far only added tables, which create_all has just made.
+                conn.execute(
+                    meta.update()
+                    .where(meta.c.name == "schema_version")
+                    .values(value=str(schema.SCHEMA_VERSION))
+                )
 
     # -- writing ---------------------------------------------------------------
 
@@ -148,8 +158,14 @@ class Ledger:
         article: Article,
         found: list[Statement],
         persons: Iterable[Person] = (),
+        judged: Sequence[Sequence[MatchedJudgement]] | None = None,
     ) -> SaveOutcome:
-        """Store one article revision with its statements, all or nothing."""
+        """Store one article revision with its statements, all or nothing.
+
+        ``judged[i]`` holds the judgements of ``found[i]`` on stored proposals.
+        """
+        if judged is not None and len(judged) != len(found):
+            raise ValueError("judged must have one entry per statement")
         with self.engine.begin() as conn:
             current = conn.execute(
                 sa.select(articles.c.id, articles.c.revision, articles.c.content_hash).where(
@@ -165,7 +181,8 @@ class Ledger:
                     articles.update().where(articles.c.id == current.id).values(is_current=False)
                 )
             article_id = conn.execute(
-                articles.insert().values(
+                articles.insert()
+                .values(
                     key=article.key,
                     revision=revision,
                     is_current=True,
@@ -184,7 +201,9 @@ class Ledger:
                 .returning(articles.c.id)
             ).scalar_one()
             for ordinal, statement in enumerate(found):
-                self._insert_statement(conn, article_id, ordinal, statement)
+                statement_id = self._insert_statement(conn, article_id, ordinal, statement)
+                if judged is not None:
+                    insert_judgements(conn, ((statement_id, j) for j in judged[ordinal]))
             for person in persons:
                 self._remember(conn, person)
         return "ingested" if revision == 1 else "revised"
@@ -192,11 +211,12 @@ class Ledger:
     @staticmethod
     def _insert_statement(
         conn: Connection, article_id: int, ordinal: int, statement: Statement
-    ) -> None:
+    ) -> int:
         cue_start, cue_end = statement.cue_span or (None, None)
         source_start, source_end = statement.source_span or (None, None)
         statement_id = conn.execute(
-            statements.insert().values(
+            statements.insert()
+            .values(
                 article_id=article_id,
                 ordinal=ordinal,
                 kind=statement.kind,
@@ -235,6 +255,7 @@ class Ledger:
                     for index, speaker in enumerate(statement.speakers)
                 ],
             )
+        return int(statement_id)
 
     @staticmethod
     def _remember(conn: Connection, person: Person) -> None:
@@ -350,20 +371,39 @@ class Ledger:
 
     def statements(self, *, article_id: int | None = None) -> list[StoredStatement]:
         """Statements of current revisions (or of one revision), in article and text order."""
+        if article_id is None:
+            return self._select_statements(articles.c.is_current.is_(True))
+        return self._select_statements(articles.c.id == article_id)
+
+    def _stored_statements(self, ids: Sequence[int]) -> list[StoredStatement]:
+        """The statements with these ids, in article and text order."""
+        found: list[StoredStatement] = []
+        chunk = 500  # stays under every engine's limit on bound parameters
+        for start in range(0, len(ids), chunk):
+            found += self._select_statements(statements.c.id.in_(list(ids[start : start + chunk])))
+        order = {
+            s.id: (s.article.published or dt.date.min, s.article.id, s.statement.span)
+            for s in found
+        }
+        return sorted(found, key=lambda s: order[s.id])
+
+    def _select_statements(self, where: sa.ColumnElement[bool]) -> list[StoredStatement]:
         query = (
             sa.select(statements, articles)
             .join(articles, articles.c.id == statements.c.article_id)
+            .where(where)
             .order_by(articles.c.published, articles.c.id, statements.c.ordinal)
         )
-        if article_id is None:
-            query = query.where(articles.c.is_current.is_(True))
-        else:
-            query = query.where(articles.c.id == article_id)
+        chosen = (
+            sa.select(statements.c.id)
+            .join(articles, articles.c.id == statements.c.article_id)
+            .where(where)
+        )
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
             speaker_rows = conn.execute(
                 sa.select(speakers)
-                .where(speakers.c.statement_id.in_([row[0] for row in rows]))
+                .where(speakers.c.statement_id.in_(chosen))
                 .order_by(speakers.c.statement_id, speakers.c.ordinal)
             ).all()
         by_statement: dict[int, list[Speaker]] = {}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""1: articles, statements, speakers, people. 2: proposals, judgements, corrections."""
 
 metadata = sa.MetaData()
 
@@ -96,3 +97,76 @@ people = sa.Table(
     sa.Column("first_seen", sa.Date),
     sa.Column("last_seen", sa.Date),
 )
+
+proposals = sa.Table(
+    "proposals",
+    metadata,
+    sa.Column("slug", sa.String(64), primary_key=True),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("description", sa.Text, nullable=False),
+    sa.Column("terms", sa.JSON, nullable=False),
+    sa.Column("bodies", sa.JSON, nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+)
+
+# One row per (statement, proposal) the statement is about; its actors are the statement's
+# speakers (``speakers``), so a statement with three countries as speakers is one row here
+# and three positions. Spans are offsets into the article body, like every span.
+judgements = sa.Table(
+    "judgements",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "statement_id",
+        sa.Integer,
+        sa.ForeignKey("statements.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column(
+        "proposal",
+        sa.String(64),
+        sa.ForeignKey("proposals.slug", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("stance", sa.String(16), nullable=False),
+    sa.Column("confidence", sa.Float, nullable=False),
+    sa.Column("about", sa.String(16), nullable=False),
+    sa.Column("others", sa.Text),
+    sa.Column("others_start", sa.Integer),
+    sa.Column("others_end", sa.Integer),
+    sa.Column("others_actor_id", sa.String(32)),
+    # [{"text", "span": [start, end], "role"}]: the words that decided the stance
+    sa.Column("cues", sa.JSON, nullable=False),
+    sa.Column("match_score", sa.Float, nullable=False),
+    # [{"slot", "text", "span": [start, end]}]: the words that tied it to the proposal
+    sa.Column("match_evidence", sa.JSON, nullable=False),
+    # from the first to the last word of match evidence and cues
+    sa.Column("evidence_start", sa.Integer, nullable=False),
+    sa.Column("evidence_end", sa.Integer, nullable=False),
+    sa.Column("judged_at", sa.DateTime, nullable=False),
+    sa.UniqueConstraint("statement_id", "proposal", name="uq_judgements_statement_proposal"),
+)
+sa.Index("ix_judgements_proposal", judgements.c.proposal)
+
+# An editor's fix of what extraction said. ``proposal`` is set for stance corrections and
+# null for those about the statement itself (speaker, not_statement). The latest
+# correction of a (statement, proposal, field) wins.
+corrections = sa.Table(
+    "corrections",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "statement_id",
+        sa.Integer,
+        sa.ForeignKey("statements.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("proposal", sa.String(64), sa.ForeignKey("proposals.slug", ondelete="CASCADE")),
+    sa.Column("field", sa.String(16), nullable=False),
+    sa.Column("value", sa.JSON, nullable=False),
+    sa.Column("editor", sa.Text),
+    sa.Column("reason", sa.Text),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+)
+sa.Index("ix_corrections_statement", corrections.c.statement_id)
