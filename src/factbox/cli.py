@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from factbox import api
+from factbox.evaluate.cli import eval_app
 from factbox.ingest import DEFAULT_MAX_BYTES
 from factbox.output import (
     DecisionFormat,
@@ -508,15 +509,77 @@ def demo(
         raise typer.Exit(1)
 
 
-def _mount_optional() -> None:
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    allowed_origin: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Another site allowed to embed report.js (repeat; or FACTBOX_WEB_ALLOWED_ORIGINS)."
+        ),
+    ] = None,
+    trusted_proxy: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="A proxy whose X-Forwarded-For is believed (repeat; address or network)."
+        ),
+    ] = None,
+) -> None:
+    """Serve the web factbox, the report endpoint and the editors' queue.
+
+    Every other setting (SMTP, webhook, retention, rate limit, salt) comes from
+    FACTBOX_WEB_* environment variables; see docs/web.md.
+    """
+    from factbox.web import WebSettings
+    from factbox.web import serve as run_server
+    from factbox.web.factbox import ledger_positions
+
     try:
-        from factbox.evaluate.cli import eval_app
-    except ImportError:
-        return
-    app.add_typer(eval_app, name="eval", help="Measure extraction against annotated corpora.")
+        settings = WebSettings.from_env(
+            allowed_origins=tuple(allowed_origin) if allowed_origin else None,
+            trusted_proxies=tuple(trusted_proxy) if trusted_proxy else None,
+        )
+    except ValueError as exc:
+        fail("settings", str(exc))
+    ledger = _open(db)
+    run_server(ledger, host, port, settings, positions_provider=ledger_positions)
 
 
-_mount_optional()
+editor_app = typer.Typer(help="Manage the editors who triage reports.", no_args_is_help=True)
+app.add_typer(editor_app, name="editor")
+
+
+@editor_app.command("add")
+def editor_add(
+    name: Annotated[str, typer.Argument(help="The editor's login name.")],
+    db: DbOption = None,
+    password: Annotated[
+        str,
+        typer.Option(
+            prompt=True,
+            hide_input=True,
+            confirmation_prompt=True,
+            envvar="FACTBOX_EDITOR_PASSWORD",
+            help="Asked for when not given (or FACTBOX_EDITOR_PASSWORD).",
+        ),
+    ] = "",
+) -> None:
+    """Add an editor, or set a new password for one (stored as an argon2 hash)."""
+    from factbox.web import add_editor
+
+    ledger = _open(db)
+    try:
+        editor = add_editor(ledger, name, password)
+    except InputError as exc:
+        fail(exc.name, exc.reason)
+    finally:
+        ledger.close()
+    err.print(f"editor {editor.name} saved", highlight=False, markup=False)
+
+
+app.add_typer(eval_app, name="eval", help="Measure extraction against annotated corpora.")
 
 
 def main() -> None:

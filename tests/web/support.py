@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from factbox.records import ActorKind, Article, Speaker, Statement
 from factbox.store.ledger import Ledger
-from factbox.web.factbox import FactboxView
 
 BRUSSELS = "\n\n".join(
     [
@@ -190,23 +189,4 @@ def save_troops_proposal(ledger: Ledger) -> None:
             description="Western states send ground troops to Ukraine",
             bodies=["nato"],
         )
-    )
-
-
-def ledger_positions(ledger: Ledger, slug: str, as_of: dt.date | None) -> FactboxView | None:
-    """A positions provider over the team's Python API (what ``factbox serve`` wires)."""
-    from factbox import api
-
-    if ledger.proposal(slug) is None:
-        return None
-    found = api.positions(slug, ledger, as_of=as_of)
-    decisions = [api.decide_on(found, body) for body in found.proposal.bodies]
-    corrected = frozenset(i for i, e in found.evidence.items() if e.judged.correction)
-    return FactboxView(
-        proposal=found.proposal,
-        as_of=found.as_of,
-        positions=found.positions,
-        changes=found.history,
-        decisions=decisions,
-        corrected=corrected,
     )

@@ -16,7 +16,9 @@ from typing import Any
 import httpx
 import pytest
 from conftest import EDITOR, LiveFactory, Stored
-from support import TROOPS, ledger_positions, save_troops_proposal
+from support import TROOPS, save_troops_proposal
+
+from factbox.web.factbox import ledger_positions
 
 CSS = Path(__file__).parents[2] / "src" / "factbox" / "web" / "static" / "site.css"
 

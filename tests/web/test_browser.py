@@ -14,10 +14,11 @@ from typing import Any
 
 import pytest
 from conftest import EDITOR, SCREENSHOTS, LiveFactory, Stored
-from support import TROOPS, ledger_positions, save_troops_proposal
+from support import TROOPS, save_troops_proposal
 
 from factbox.store.reports import list_groups, report_count
 from factbox.web import WebSettings
+from factbox.web.factbox import ledger_positions
 
 FICO = "We will not send soldiers, but we will send everything else"
 

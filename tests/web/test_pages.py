@@ -10,10 +10,11 @@ import re
 
 from conftest import Stored
 from fastapi.testclient import TestClient
-from support import BRUSSELS, TROOPS, ledger_positions, save_troops_proposal
+from support import BRUSSELS, TROOPS, save_troops_proposal
 
 from factbox.stance.records import Position, PositionChange, Proposal
 from factbox.web import FactboxView, WebSettings, create_app
+from factbox.web.factbox import ledger_positions
 
 
 def test_the_start_page_lists_articles(client: TestClient) -> None:

@@ -9,4 +9,8 @@ from factbox.store.ledger import (
     default_db,
 )
 
+# The web tables (reports, editors, sessions) live on the same metadata: importing them here
+# means every ledger opened through this package creates and migrates them too.
+from factbox.store import reports  # noqa: E402,F401
+
 __all__ = ["ArticleRow", "Ledger", "PeopleDirectory", "SaveOutcome", "database_url", "default_db"]

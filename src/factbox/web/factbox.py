@@ -45,6 +45,25 @@ class FactboxView:
 PositionsProvider = Callable[[Ledger, str, dt.date | None], FactboxView | None]
 
 
+def ledger_positions(ledger: Ledger, slug: str, as_of: dt.date | None) -> FactboxView | None:
+    """The positions provider ``factbox serve`` uses: the Python API over the ledger."""
+    from factbox import api
+
+    if ledger.proposal(slug) is None:
+        return None
+    found = api.positions(slug, ledger, as_of=as_of)
+    decisions = [api.decide_on(found, body) for body in found.proposal.bodies]
+    corrected = frozenset(i for i, e in found.evidence.items() if e.judged.correction)
+    return FactboxView(
+        proposal=found.proposal,
+        as_of=found.as_of,
+        positions=found.positions,
+        changes=found.history,
+        decisions=decisions,
+        corrected=corrected,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class MapTile:
     actor_id: str
