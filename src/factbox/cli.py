@@ -44,7 +44,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(soft_wrap=False)
+# Piped or redirected output gets a wide table rather than rich's 80-column default.
+out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, soft_wrap=True)  # one error, one line, however long
 
 DbOption = Annotated[

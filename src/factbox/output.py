@@ -117,6 +117,10 @@ def article_row(row: ArticleRow) -> dict[str, Any]:
     return {k: record[k] for k in ("id", "published", "title", "revision", "statements", "source")}
 
 
+# Columns of free text that wrap in tables; every other column stays on one line.
+WRAPPED_COLUMNS = frozenset({"content", "said", "title", "speakers", "source", "cue", "evidence"})
+
+
 def render(
     records: Sequence[dict[str, Any]],
     rows: Sequence[dict[str, Any]],
@@ -137,11 +141,15 @@ def render(
             writer.writerows(rows)
         console.file.write(buffer.getvalue())
         return
-    table = Table(title=title, show_lines=False)
+    table = Table(title=title, show_lines=True, expand=True)
     columns = list(rows[0]) if rows else ["(none)"]
     for column in columns:
+        wide = column in WRAPPED_COLUMNS
         table.add_column(
-            column, overflow="fold", max_width=60 if column in {"content", "said"} else None
+            column,
+            overflow="fold",
+            no_wrap=not wide,
+            ratio=3 if column in {"content", "said", "title"} else (1 if wide else None),
         )
     for row in rows:
         table.add_row(*(str(row[c]) for c in columns))
