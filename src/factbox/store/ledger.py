@@ -200,96 +200,122 @@ class Ledger(StanceTables):
                 )
                 .returning(articles.c.id)
             ).scalar_one()
-            for ordinal, statement in enumerate(found):
-                statement_id = self._insert_statement(conn, article_id, ordinal, statement)
-                if judged is not None:
-                    insert_judgements(conn, ((statement_id, j) for j in judged[ordinal]))
-            for person in persons:
-                self._remember(conn, person)
+            statement_ids = self._insert_statements(conn, article_id, found)
+            if judged is not None:
+                insert_judgements(
+                    conn,
+                    (
+                        (statement_id, judgement)
+                        for statement_id, found_judgements in zip(
+                            statement_ids, judged, strict=True
+                        )
+                        for judgement in found_judgements
+                    ),
+                )
+            self._remember(conn, list(persons))
         return "ingested" if revision == 1 else "revised"
 
     @staticmethod
-    def _insert_statement(
-        conn: Connection, article_id: int, ordinal: int, statement: Statement
-    ) -> int:
-        cue_start, cue_end = statement.cue_span or (None, None)
-        source_start, source_end = statement.source_span or (None, None)
-        statement_id = conn.execute(
-            statements.insert()
-            .values(
-                article_id=article_id,
-                ordinal=ordinal,
-                kind=statement.kind,
-                cue=statement.cue,
-                cue_start=cue_start,
-                cue_end=cue_end,
-                content=statement.content,
-                content_start=statement.content_span[0],
-                content_end=statement.content_span[1],
-                source_text=statement.source_text,
-                source_start=source_start,
-                source_end=source_end,
-                span_start=statement.span[0],
-                span_end=statement.span[1],
-                said_on=statement.said_on,
-                said_on_basis=statement.said_on_basis,
+    def _insert_statements(
+        conn: Connection, article_id: int, found: Sequence[Statement]
+    ) -> list[int]:
+        """Insert an article's statements and speakers in two round trips; ids in order."""
+        if not found:
+            return []
+        rows = []
+        for ordinal, statement in enumerate(found):
+            cue_start, cue_end = statement.cue_span or (None, None)
+            source_start, source_end = statement.source_span or (None, None)
+            rows.append(
+                {
+                    "article_id": article_id,
+                    "ordinal": ordinal,
+                    "kind": statement.kind,
+                    "cue": statement.cue,
+                    "cue_start": cue_start,
+                    "cue_end": cue_end,
+                    "content": statement.content,
+                    "content_start": statement.content_span[0],
+                    "content_end": statement.content_span[1],
+                    "source_text": statement.source_text,
+                    "source_start": source_start,
+                    "source_end": source_end,
+                    "span_start": statement.span[0],
+                    "span_end": statement.span[1],
+                    "said_on": statement.said_on,
+                    "said_on_basis": statement.said_on_basis,
+                }
             )
-            .returning(statements.c.id)
-        ).scalar_one()
-        if statement.speakers:
-            conn.execute(
-                speakers.insert(),
-                [
-                    {
-                        "statement_id": statement_id,
-                        "ordinal": index,
-                        "text": speaker.text,
-                        "span_start": speaker.span[0] if speaker.span else None,
-                        "span_end": speaker.span[1] if speaker.span else None,
-                        "name": speaker.name,
-                        "role": speaker.role,
-                        "actor_id": speaker.actor_id,
-                        "actor": speaker.actor,
-                        "actor_kind": speaker.actor_kind,
-                    }
-                    for index, speaker in enumerate(statement.speakers)
-                ],
-            )
-        return int(statement_id)
+        ids = [
+            int(row_id)
+            for row_id in conn.execute(
+                statements.insert().returning(statements.c.id, sort_by_parameter_order=True),
+                rows,
+            ).scalars()
+        ]
+        speaker_rows = [
+            {
+                "statement_id": statement_id,
+                "ordinal": index,
+                "text": speaker.text,
+                "span_start": speaker.span[0] if speaker.span else None,
+                "span_end": speaker.span[1] if speaker.span else None,
+                "name": speaker.name,
+                "role": speaker.role,
+                "actor_id": speaker.actor_id,
+                "actor": speaker.actor,
+                "actor_kind": speaker.actor_kind,
+            }
+            for statement_id, statement in zip(ids, found, strict=True)
+            for index, speaker in enumerate(statement.speakers)
+        ]
+        if speaker_rows:
+            conn.execute(speakers.insert(), speaker_rows)
+        return ids
 
     @staticmethod
-    def _remember(conn: Connection, person: Person) -> None:
-        """Keep the latest-seen role and actor of each person."""
-        row = conn.execute(
-            sa.select(people.c.first_seen, people.c.last_seen).where(people.c.name == person.name)
-        ).first()
-        values = {
-            "role": person.role,
-            "actor_id": person.actor_id,
-            "actor": person.actor,
-            "actor_kind": person.actor_kind,
-        }
-        if row is None:
-            conn.execute(
-                people.insert().values(
-                    name=person.name, first_seen=person.seen_on, last_seen=person.seen_on, **values
+    def _remember(conn: Connection, persons: Sequence[Person]) -> None:
+        """Keep the latest-seen role and actor of each person, and the first date seen."""
+        if not persons:
+            return
+        latest: dict[str, Person] = {}
+        for person in persons:
+            latest[person.name] = person
+        existing = {
+            row.name: row
+            for row in conn.execute(
+                sa.select(people.c.name, people.c.first_seen, people.c.last_seen).where(
+                    people.c.name.in_(list(latest))
                 )
             )
-            return
-        first_seen, last_seen = row
-        seen = person.seen_on
-        if seen is not None and first_seen is not None and seen < first_seen:
-            first_seen = seen
-        if last_seen is None or seen is None or seen >= last_seen:
-            conn.execute(
-                people.update()
-                .where(people.c.name == person.name)
-                .values(first_seen=first_seen or seen, last_seen=seen or last_seen, **values)
-            )
-        else:
-            conn.execute(
-                people.update().where(people.c.name == person.name).values(first_seen=first_seen)
-            )
+        }
+        for name, person in latest.items():
+            values = {
+                "role": person.role,
+                "actor_id": person.actor_id,
+                "actor": person.actor,
+                "actor_kind": person.actor_kind,
+            }
+            seen = person.seen_on
+            row = existing.get(name)
+            if row is None:
+                conn.execute(
+                    people.insert().values(name=name, first_seen=seen, last_seen=seen, **values)
+                )
+                continue
+            first_seen, last_seen = row.first_seen, row.last_seen
+            if seen is not None and first_seen is not None and seen < first_seen:
+                first_seen = seen
+            if last_seen is None or seen is None or seen >= last_seen:
+                conn.execute(
+                    people.update()
+                    .where(people.c.name == name)
+                    .values(first_seen=first_seen or seen, last_seen=seen or last_seen, **values)
+                )
+            elif first_seen != row.first_seen:
+                conn.execute(
+                    people.update().where(people.c.name == name).values(first_seen=first_seen)
+                )
 
     # -- reading ---------------------------------------------------------------
 
