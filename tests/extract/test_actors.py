@@ -16,6 +16,7 @@ from factbox.extract.actors import (
     lookup_actor,
     normalise_name,
     role_key,
+    role_vocabulary,
 )
 
 
@@ -196,3 +197,58 @@ def test_organisation_ids_never_collide_with_country_codes() -> None:
     codes = {country.alpha_2 for country in pycountry.countries}
     for entry in data("organisations.json")["organisations"]:
         assert entry["id"] not in codes, entry["id"]
+
+
+# Capitals, bodies inside other names, offices ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "actor_id"),
+    [("BELGIUM", "BE"), ("LISBON", "PT"), ("THE NETHERLANDS", "NL"), ("SOUTH KOREA", "KR")],
+)
+def test_names_in_capitals_find_their_actor(written: str, actor_id: str) -> None:
+    assert (actor := lookup_actor(written)) is not None and actor.id == actor_id
+
+
+@pytest.mark.parametrize("written", ["AND", "IT", "SAID", "LISBON STREET"])
+def test_capitals_do_not_make_other_words_actors(written: str) -> None:
+    assert lookup_actor(written) is None
+
+
+def test_find_actors_reads_a_header_in_capitals(nlp: Language) -> None:
+    doc = nlp("PORTUGAL AND GREECE")
+    assert [m.actor.id for m in find_actors(doc, range(len(doc)))] == ["PT", "GR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The National Security Council met on Tuesday.", []),
+        ("The Turkish Security Council met on Tuesday.", ["TR"]),
+        ("Georgia's Security Council met on Tuesday.", ["GE"]),
+        ("The Security Council met on Tuesday.", ["UN"]),
+        ("The UN Security Council met on Tuesday.", ["UN"]),
+        ("NATO's North Atlantic Council met on Tuesday.", ["NATO"]),
+    ],
+)
+def test_a_body_named_as_part_of_another_name_is_not_the_organisation(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    doc = nlp(text)
+    assert [actor.id for actor in actors_in(doc, range(len(doc)))] == expected
+
+
+def test_offices_fit_the_kind_of_actor_that_has_them() -> None:
+    roles = role_vocabulary()
+    assert roles.office_fits("prime minister", "country")
+    assert not roles.office_fits("prime minister", "organization")
+    assert roles.office_fits("secretary-general", "organization")
+    assert not roles.office_fits("secretary-general", "country")
+    assert not roles.office_fits("ambassador", "country")
+    assert roles.office_fits("spokesperson", "country")
+    assert roles.office_fits("spokesperson", "organization")
+
+
+def test_every_office_holder_in_the_data_is_a_known_kind() -> None:
+    for entry in data("roles.json")["titles"]:
+        assert entry.get("held_by", "state") in ("state", "organisation", "posted"), entry

@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from factbox.extract.dates import resolve_said_on
+from factbox.extract.speakers import ArticleContext, resolve_speakers
+from factbox.records import Article, Statement
 
 WEDNESDAY = dt.date(2024, 2, 28)
 
@@ -208,3 +210,157 @@ def test_eve_of_an_event_on_a_weekday_just_ahead(nlp: Language) -> None:
 def test_eve_of_an_undated_event_stays_with_the_article(nlp: Language) -> None:
     text = "On the eve of the summit, Fico said he would veto the plan."
     assert said_on(nlp, text) == (WEDNESDAY, "article")
+
+
+# Dates that reach the saying through the parse ---------------------------------------------
+
+
+def test_a_date_on_the_verb_a_participle_cue_hangs_from(nlp: Language) -> None:
+    text = "The minister on Friday defended the budget, telling parliament that taxes would rise."
+    assert said_on(nlp, text, cue="telling") == (dt.date(2024, 2, 23), "relative")
+
+
+def test_a_participle_clause_on_the_speakers_is_the_occasion(nlp: Language) -> None:
+    text = "Farm ministers, gathering in Vilnius on Monday, said the subsidies would stay."
+    assert said_on(nlp, text, cue="said") == (dt.date(2024, 2, 26), "relative")
+
+
+def test_a_date_in_a_relative_clause_on_the_speaker_is_not_the_saying(nlp: Language) -> None:
+    text = "Farm ministers, who were elected on Monday, said the subsidies would stay."
+    assert said_on(nlp, text, cue="said") == (WEDNESDAY, "article")
+
+
+def test_a_dash_attribution_carries_its_date(nlp: Language) -> None:
+    text = "\u201cWe will not yield.\u201d \u2014 Petra Novak, finance minister, 12 January"
+    assert said_on(nlp, text, cue="\u2014") == (dt.date(2024, 1, 12), "explicit")
+
+
+def test_a_date_on_the_line_above_is_not_the_saying(nlp: Language) -> None:
+    text = "Rector Jan Kos, 12 January\n\nThe dean said the faculty would close."
+    assert said_on(nlp, text, cue="said") == (WEDNESDAY, "article")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        (
+            "Oslo protested on Thursday, two days after Finnish President Aino Virtanen said "
+            "the border would close.",
+            "said the border",
+            dt.date(2024, 2, 20),
+        ),
+        (
+            "Tallinn spoke a day after the Latvian premier said the border would close.",
+            "said",
+            dt.date(2024, 2, 27),
+        ),
+    ],
+)
+def test_a_day_after_counts_back_from_the_clause_it_hangs_from(
+    nlp: Language, text: str, cue: str, expected: dt.date
+) -> None:
+    cue_start = text.index(cue)
+    doc = nlp(text)
+    start = text.index("Finnish") if "Finnish" in text else text.index("the Latvian")
+    found = resolve_said_on(doc, (start, len(text)), WEDNESDAY, cue=(cue_start, cue_start + 4))
+    assert found == (expected, "relative")
+
+
+# Dates carried from the statement before ----------------------------------------------------
+
+
+def resolve_in_order(
+    nlp: Language, text: str, statements: list[tuple[str, str, str]]
+) -> list[tuple[dt.date | None, str]]:
+    """Resolve (source, cue, sentence start) statements in text order, speakers first, as
+    the pipeline does; each statement runs from its sentence start to the next full stop."""
+    doc = nlp(text)
+    article = Article("k", "k", "text", text, text, "0", published=WEDNESDAY)
+    context = ArticleContext(doc, article)
+    found = []
+    for source, cue, sentence in statements:
+        start = text.index(sentence)
+        end = text.index(".", start) + 1
+        source_start = text.index(source, start)
+        cue_start = text.index(cue, start)
+        statement = Statement(
+            kind="indirect",
+            cue=cue,
+            cue_span=(cue_start, cue_start + len(cue)),
+            content="",
+            content_span=(cue_start + len(cue), end),
+            source_text=source,
+            source_span=(source_start, source_start + len(source)),
+            span=(start, end),
+        )
+        statement.speakers = resolve_speakers(statement, doc, context)
+        found.append(resolve_said_on(doc, statement.span, WEDNESDAY, cue=statement.cue_span))
+    return found
+
+
+def test_the_same_speaker_just_after_keeps_the_date(nlp: Language) -> None:
+    text = (
+        "Prime Minister Ilze Ozola said on Monday that the tax would go. "
+        "She said it had been a mistake.\n\n"
+        "\u201cWe listened,\u201d Ozola added."
+    )
+    found = resolve_in_order(
+        nlp,
+        text,
+        [
+            ("Prime Minister Ilze Ozola", "said", "Prime Minister"),
+            ("She", "said", "She said"),
+            ("Ozola", "added", "\u201cWe listened"),
+        ],
+    )
+    assert found == [(dt.date(2024, 2, 26), "relative")] * 3
+
+
+def test_another_speaker_does_not_keep_the_date(nlp: Language) -> None:
+    text = (
+        "Prime Minister Ilze Ozola said on Monday that the tax would go. "
+        "Finance Minister Karlis Berzins said it would stay."
+    )
+    found = resolve_in_order(
+        nlp,
+        text,
+        [
+            ("Prime Minister Ilze Ozola", "said", "Prime Minister"),
+            ("Finance Minister Karlis Berzins", "said", "Finance Minister"),
+        ],
+    )
+    assert found[1] == (WEDNESDAY, "article")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Ozola said in an interview that it had been a mistake.",
+        "Ozola said later that it had been a mistake.",
+    ],
+)
+def test_a_new_occasion_does_not_keep_the_date(nlp: Language, second: str) -> None:
+    text = "Prime Minister Ilze Ozola said on Monday that the tax would go. " + second
+    found = resolve_in_order(
+        nlp,
+        text,
+        [("Prime Minister Ilze Ozola", "said", "Prime Minister"), ("Ozola", "said", second)],
+    )
+    assert found[1] == (WEDNESDAY, "article")
+
+
+def test_a_date_is_not_carried_past_the_next_paragraph(nlp: Language) -> None:
+    text = (
+        "Prime Minister Ilze Ozola said on Monday that the tax would go.\n\n"
+        "The tax was introduced in 2019.\n\n"
+        "Ozola said it had been a mistake."
+    )
+    found = resolve_in_order(
+        nlp,
+        text,
+        [
+            ("Prime Minister Ilze Ozola", "said", "Prime Minister"),
+            ("Ozola", "said", "Ozola said it"),
+        ],
+    )
+    assert found[1] == (WEDNESDAY, "article")

@@ -20,7 +20,13 @@ from factbox.records import Article, Person, Speaker, Statement
 PUBLISHED = dt.date(2024, 2, 28)
 
 
-def make_article(body: str, published: dt.date | None = PUBLISHED) -> Article:
+def make_article(
+    body: str,
+    published: dt.date | None = PUBLISHED,
+    *,
+    place: str | None = None,
+    title: str | None = None,
+) -> Article:
     return Article(
         key="test",
         source_name="test",
@@ -29,6 +35,8 @@ def make_article(body: str, published: dt.date | None = PUBLISHED) -> Article:
         body=body,
         content_hash="0",
         published=published,
+        place=place,
+        title=title,
     )
 
 
@@ -72,9 +80,17 @@ class Reading:
         return speakers[0]
 
 
-def read(nlp: Language, body: str, known: KnownPeople | None = None) -> Reading:
+def read(
+    nlp: Language,
+    body: str,
+    known: KnownPeople | None = None,
+    *,
+    place: str | None = None,
+    title: str | None = None,
+) -> Reading:
     doc = nlp(body)
-    return Reading(ArticleContext(doc, make_article(body), known), body)
+    article = make_article(body, place=place, title=title)
+    return Reading(ArticleContext(doc, article, known), body)
 
 
 def summary(speaker: Speaker) -> tuple[str | None, str | None, str | None, str]:
@@ -572,3 +588,136 @@ def test_according_to_reaches_the_source_noun(nlp: Language) -> None:
         "Slovak prime minister",
         "the Slovak prime minister",
     )
+
+
+# Whom an office speaks for when the phrase does not say --------------------------------------
+
+
+def test_a_sentence_opening_with_a_place_gives_an_office_its_country(nlp: Language) -> None:
+    body = (
+        "In Lisbon, Prime Minister Ana Ferreira said the plan was premature. "
+        "She said her government would wait for the summit."
+    )
+    reading = read(nlp, body)
+    assert summary(reading.one("Prime Minister Ana Ferreira")) == (
+        "Ana Ferreira",
+        "Prime Minister",
+        "PT",
+        "country",
+    )
+    assert reading.one("She").actor_id == "PT"
+
+
+def test_the_opening_place_is_remembered_for_the_people_list(nlp: Language) -> None:
+    body = "In Lisbon, Prime Minister Ana Ferreira said the plan was premature."
+    doc = nlp(body)
+    people = ArticleContext(doc, make_article(body)).people()
+    assert [(p.name, p.actor_id) for p in people] == [("Ana Ferreira", "PT")]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        # The place is not where the sentence is set.
+        (
+            "After talks in Lisbon, Prime Minister Ana Ferreira said the plan was premature.",
+            "Prime Minister Ana Ferreira",
+        ),
+        # An ambassador speaks for the country that posted them, not the one they are in.
+        ("In Vienna, Ambassador Lena Holm said the talks were useful.", "Ambassador Lena Holm"),
+        # No office: anyone may speak in Vienna.
+        ("In Vienna, Lena Holm said the talks were useful.", "Lena Holm"),
+    ],
+)
+def test_a_place_gives_no_country_where_it_says_nothing_of_the_office(
+    nlp: Language, body: str, source: str
+) -> None:
+    assert read(nlp, body).one(source).actor_id is None
+
+
+def test_the_dateline_place_gives_an_unnamed_office_its_country(nlp: Language) -> None:
+    body = (
+        "The government's chief spokesman told reporters the border would stay open. "
+        "Officials said more guards would be sent. "
+        "'We are ready for any season,' the spokesman said."
+    )
+    reading = read(nlp, body, place="DUBLIN")
+    assert reading.one("The government's chief spokesman").actor_id == "IE"
+    assert reading.one("Officials").actor_id is None
+    assert reading.one("the spokesman").actor_id == "IE"
+
+
+def test_a_country_in_the_phrase_wins_over_the_dateline(nlp: Language) -> None:
+    body = "The Danish prime minister said the border would stay open."
+    assert read(nlp, body, place="DUBLIN").one("The Danish prime minister").actor_id == "DK"
+
+
+def test_an_office_of_organisations_takes_no_country_from_the_dateline(nlp: Language) -> None:
+    body = "Secretary-General Maria Lund said the treaty was not in danger."
+    assert read(nlp, body, place="OSLO").one("Secretary-General Maria Lund").actor_id is None
+
+
+def test_the_headline_actor_stands_in_for_a_missing_dateline(nlp: Language) -> None:
+    body = "Foreign Minister Jan Kowalczyk said the pipeline would be inspected."
+    title = "Warsaw orders checks on Baltic pipeline"
+    speaker = read(nlp, body, title=title).one("Foreign Minister Jan Kowalczyk")
+    assert speaker.actor_id == "PL"
+
+
+@pytest.mark.parametrize(
+    ("title", "place"),
+    [
+        ("Latvia and Lithuania order checks on Baltic pipeline", None),
+        ("Minister orders checks on Baltic pipeline", None),
+        ("Pipeline checks ordered", "RIGA/VILNIUS"),
+    ],
+)
+def test_no_locale_when_headline_or_dateline_names_several_or_none(
+    nlp: Language, title: str, place: str | None
+) -> None:
+    body = "Foreign Minister Jan Kowalczyk said the pipeline would be inspected."
+    reading = read(nlp, body, title=title, place=place)
+    assert reading.one("Foreign Minister Jan Kowalczyk").actor_id is None
+
+
+def test_a_council_named_like_a_un_body_is_not_the_un(nlp: Language) -> None:
+    body = "National Security Council spokesman Tom Reyes said the report was accurate."
+    speaker = read(nlp, body).one("National Security Council spokesman Tom Reyes")
+    assert (speaker.name, speaker.actor_id) == ("Tom Reyes", None)
+
+
+def test_a_diplomat_at_an_organisation_speaks_for_an_unnamed_state(nlp: Language) -> None:
+    body = "An EU diplomat said the vote was close. A Dutch diplomat said it was not."
+    reading = read(nlp, body)
+    assert reading.one("An EU diplomat").actor_id is None
+    assert reading.one("A Dutch diplomat").actor_id == "NL"
+
+
+# Headers, lists and quantifiers -------------------------------------------------------------
+
+
+def test_a_source_never_reaches_across_a_line_break(nlp: Language) -> None:
+    body = "HUNGARY AND AUSTRIA\n\nBudapest and Vienna said they would close the route."
+    speakers = read(nlp, body).speakers("HUNGARY AND AUSTRIA\n\nBudapest and Vienna")
+    assert [(s.text, s.actor_id) for s in speakers] == [("Budapest", "HU"), ("Vienna", "AT")]
+
+
+def test_a_country_written_in_capitals_is_an_actor_not_a_person(nlp: Language) -> None:
+    body = "CANADA\n\nThe CANADIAN GOVERNMENT said it would send no troops."
+    speaker = read(nlp, body).one("The CANADIAN GOVERNMENT")
+    assert (speaker.name, speaker.actor_id) == (None, "CA")
+
+
+def test_each_stands_for_the_people_listed_before_it(nlp: Language) -> None:
+    body = (
+        "Foreign ministers Anna Berg, Jonas Lind and Eva Holm, meeting in Riga on Thursday, "
+        "each said their governments would not join."
+    )
+    speakers = read(nlp, body).speakers("each")
+    assert [s.name for s in speakers] == ["Anna Berg", "Jonas Lind", "Eva Holm"]
+
+
+def test_an_actor_named_twice_in_one_source_is_one_speaker(nlp: Language) -> None:
+    body = "Ottawa and the Canadian government said they would send no troops."
+    speakers = read(nlp, body).speakers("Ottawa and the Canadian government")
+    assert [s.actor_id for s in speakers] == ["CA"]

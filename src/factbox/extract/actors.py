@@ -20,6 +20,7 @@ import pycountry
 from spacy.tokens import Doc, Token
 
 ActorType = Literal["country", "organization"]
+OfficeHolder = Literal["state", "organisation", "posted"]
 NameVia = Literal["name", "demonym", "metonym", "body"]
 """How a name points to its actor: the actor's own name, a nationality word, a place
 standing for it ("the Kremlin", "Berlin"), or one of an organisation's bodies."""
@@ -69,12 +70,26 @@ class RoleVocabulary:
     honorifics: frozenset[str]
     role_prepositions: frozenset[str]
     counterpart_prepositions: frozenset[str]
+    held_by: dict[str, OfficeHolder]
+    """Canonical title -> the kind of actor that has such an office, where only one does."""
+    state_agent_heads: frozenset[str]
+    place_prepositions: frozenset[str]
 
     def is_title_word(self, token: Token) -> bool:
         return token.lower_ in self.title_words or token.lower_.rstrip(".") in self.title_words
 
     def is_honorific(self, token: Token) -> bool:
         return token.text in self.honorifics
+
+    def office_fits(self, key: str, kind: ActorType) -> bool:
+        """Whether an office (canonical title) can be held for this kind of actor by someone
+        speaking where that actor is ("posted" offices, like an ambassador, never are)."""
+        holder = self.held_by.get(key)
+        if holder is None:
+            return True
+        return (holder == "state" and kind == "country") or (
+            holder == "organisation" and kind == "organization"
+        )
 
     def role_key(self, role: str) -> str | None:
         """Canonical title of a role: its longest known ending ("Slovak Prime Minister" ->
@@ -120,16 +135,23 @@ class ActorIndex:
     def __init__(self) -> None:
         self._names: dict[str, ActorName] = {}
         self._actors: dict[str, Actor] = {}
+        self._folded: dict[str, ActorName] = {}
         self._load_countries()
         self._load_organisations()
         self._load_metonyms()
         self._load_demonyms()
         self.max_tokens = max(len(key.split()) for key in self._names) + 2
+        for key, name in self._names.items():
+            self._folded.setdefault(key.lower(), name)
         self._leading_words = frozenset(_leading_word(key) for key in self._names)
+        self._folded_leading_words = frozenset(word.lower() for word in self._leading_words)
 
     def may_start_name(self, token_text: str) -> bool:
         """Cheap test: can a name begin with this token? (Spares most lookups.)"""
-        return _leading_word(normalise_name(token_text)) in self._leading_words
+        word = _leading_word(normalise_name(token_text))
+        if word in self._leading_words:
+            return True
+        return word.isupper() and word.lower() in self._folded_leading_words
 
     def _add(self, spelling: str, name: ActorName) -> None:
         # Earlier loads win: explicit aliases before ISO names before looser forms.
@@ -174,8 +196,16 @@ class ActorIndex:
                 self._add(spelling, ActorName(actor, "demonym"))
 
     def lookup(self, text: str) -> ActorName | None:
-        """The actor a name stands for ("Czechia", "the Kremlin", "Slovak", "NATO")."""
-        return self._names.get(normalise_name(text))
+        """The actor a name stands for ("Czechia", "the Kremlin", "Slovak", "NATO").
+
+        A name written all in capitals, as in headers and datelines ("UNITED STATES",
+        "MADRID"), is matched without regard to case when its exact spelling is unknown.
+        """
+        spelling = normalise_name(text)
+        found = self._names.get(spelling)
+        if found is None and spelling.isupper():
+            found = self._folded.get(spelling.lower())
+        return found
 
     def actor(self, actor_id: str) -> Actor | None:
         """A country by alpha-2 code or an organisation by id."""
@@ -191,9 +221,12 @@ def actor_index() -> ActorIndex:
 def role_vocabulary() -> RoleVocabulary:
     data = _data("roles.json")
     titles: dict[str, str] = {}
+    held_by: dict[str, OfficeHolder] = {}
     for entry in data["titles"]:
         title = normalise_name(entry["title"]).lower()
         titles[title] = entry.get("canonical", title)
+        if "held_by" in entry:
+            held_by[titles[title]] = entry["held_by"]
     for institution in data["institutions"]:
         titles.setdefault(normalise_name(institution).lower(), institution)
     words = {word for title in titles for word in title.replace("-", " ").split()}
@@ -205,6 +238,9 @@ def role_vocabulary() -> RoleVocabulary:
         honorifics=frozenset(data["honorifics"]),
         role_prepositions=frozenset(data["role_prepositions"]),
         counterpart_prepositions=frozenset(data["counterpart_prepositions"]),
+        held_by=held_by,
+        state_agent_heads=frozenset(data["state_agent_heads"]),
+        place_prepositions=frozenset(data["place_prepositions"]),
     )
 
 
@@ -248,6 +284,7 @@ def find_actors(doc: Doc, indices: Sequence[int]) -> list[ActorMatch]:
     allowed_set = set(allowed)
     matches: list[ActorMatch] = []
     taken: set[int] = set()
+    owners: dict[int, Actor] = {}
     position = 0
     while position < len(allowed):
         start = allowed[position]
@@ -266,16 +303,40 @@ def find_actors(doc: Doc, indices: Sequence[int]) -> list[ActorMatch]:
         if found is not None:
             matches.append(found)
             taken.update(range(found.start, found.end))
+            owners.update((i, found.actor) for i in range(found.start, found.end))
             position += found.end - found.start
         else:
             position += 1
     return [
         match
         for match in matches
-        if match.name.via in ("demonym", "body")
-        or match.actor.kind == "organization"
-        or not _part_of_other_name(doc, match.start, match.end, taken)
+        if (
+            not _body_of_another(doc, match, owners)
+            if match.name.via == "body"
+            else (
+                match.name.via == "demonym"
+                or match.actor.kind == "organization"
+                or not _part_of_other_name(doc, match.start, match.end, taken)
+            )
+        )
     ]
+
+
+def _body_of_another(doc: Doc, match: ActorMatch, owners: dict[int, Actor]) -> bool:
+    """True when a body's bare name ("Security Council") is the end of a longer name or
+    belongs to another actor named just before it: "National Security Council", "Russian
+    Security Council" and "Ukraine's Security Council" are not the UN's."""
+    before = match.start - 1
+    if before < 0:
+        return False
+    if doc[before].dep_ == "case":
+        owner = owners.get(before - 1)
+        return owner is not None and owner != match.actor
+    owner = owners.get(before)
+    if owner is not None:
+        return owner != match.actor
+    token = doc[before]
+    return token.pos_ == "PROPN" and not role_vocabulary().is_honorific(token)
 
 
 def actors_in(doc: Doc, indices: Iterable[int]) -> list[Actor]:

@@ -8,6 +8,7 @@ weekday names come from the ``calendar`` module.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from factbox.extract.speakers import speaker_names
 from factbox.records import DateBasis
 from factbox.records import Span as CharSpan
 
@@ -27,6 +29,17 @@ REPORTED_CLAUSE_DEPS = frozenset(
 DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1}
 PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# "a day after" counts back, "two days before" forward (closed class, English).
+DAY_ORDER = {"after": -1, "before": 1}
+DAYS_IN_UNIT = {"day": 1, "week": 7}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# Adverbs that move a saying away from the occasion before it (closed class, English; the
+# tagger does not always mark "later" as comparative).
+SHIFT_ADVERBS = frozenset({"later", "earlier", "afterwards", "subsequently", "previously"})
+LINE_BREAKS_KEY = "factbox.line_breaks"
+RESOLVED_KEY = "factbox.said_on"
+RESOLVED_ORDER_KEY = "factbox.said_on_order"
 SINGLE_QUOTES = frozenset({"'", "\u2018", "\u2019"})
 DAY_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 YEAR_NUMBER = re.compile(r"^(1[89]\d\d|2\d\d\d)$")
@@ -56,29 +69,193 @@ def resolve_said_on(
     """The date the statement at ``span`` was made, and how we know it.
 
     ``cue`` (the cue verb's span), when given, pins the date to that verb; otherwise a
-    date counts when it belongs to the main clause of the sentence.
+    date counts when it belongs to the main clause of the sentence. A statement without a
+    date of its own is dated from the clause it is subordinate to ("a day after X said"),
+    else from the statement before it when the same people said both on one occasion.
+    Statements are remembered on the ``doc``; resolve them in text order.
     """
     tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
     if tokens is None or len(tokens) == 0:
         return published, "article"
     cue_token = _cue_token(doc, cue)
+    dated = (
+        _own_date(doc, tokens, published, cue_token)
+        or _date_relative_to_clause(doc, cue_token, published)
+        or _carried_date(doc, span, tokens, cue_token)
+    )
+    _remember(doc, span, tokens, dated)
+    if dated is None:
+        return published, "article"
+    return dated.day, dated.basis
+
+
+def _own_date(
+    doc: Doc, tokens: Span, published: dt.date | None, cue: Token | None
+) -> _Dated | None:
+    anchors = _saying_anchors(cue)
+    cue_line = _line_of(doc, cue.i) if cue is not None else None
     for sentence in _sentences(tokens):
         for entity in _time_entities(sentence):
             if _is_eve(entity):
                 continue
             if any(_is_eve_word(ancestor) for ancestor in entity.root.ancestors):
                 continue
+            if cue_line is not None and _line_of(doc, entity.start) != cue_line:
+                continue
             if _inside_quotes(sentence, entity.start) or not _belongs_to_saying(
-                entity.root, cue_token
+                entity.root, anchors
             ):
                 continue
             dated = _interpret(entity, published)
             if dated is not None:
-                return dated.day, dated.basis
-        dated = _eve_of(doc, sentence, published, cue_token)
+                return dated
+        dated = _eve_of(doc, sentence, published, anchors)
         if dated is not None:
-            return dated.day, dated.basis
-    return published, "article"
+            return dated
+    return None
+
+
+def _saying_anchors(cue: Token | None) -> frozenset[int]:
+    """The tokens a date may attach to and still date the saying: the cue; the verb it is
+    coordinated with ("warned on Monday ... and said"); the verb its participle clause
+    hangs from ("yesterday tried ..., telling MPs that"); and, when the cue is a dash
+    ("— Name, 27 February"), the speaker phrase it introduces."""
+    if cue is None:
+        return frozenset()
+    anchors = {cue.i}
+    if cue.is_punct:
+        anchors.add(cue.head.i)
+        return frozenset(anchors)
+    token = cue
+    while token.head.i != token.i and token.head.pos_ in ("VERB", "AUX"):
+        if token.dep_ == "conj" or (token.dep_ == "advcl" and token.tag_ == "VBG"):
+            token = token.head
+            anchors.add(token.i)
+            continue
+        break
+    return frozenset(anchors)
+
+
+def _line_of(doc: Doc, token_index: int) -> int:
+    """Which line (paragraph or header) of the document a token is on."""
+    breaks: list[int] | None = doc.user_data.get(LINE_BREAKS_KEY)
+    if breaks is None:
+        breaks = [token.i for token in doc if token.is_space and "\n" in token.text]
+        doc.user_data[LINE_BREAKS_KEY] = breaks
+    return bisect.bisect_right(breaks, token_index)
+
+
+def _date_relative_to_clause(
+    doc: Doc, cue: Token | None, published: dt.date | None
+) -> _Dated | None:
+    """ "X spoke a day after Y said ...": Y's saying is dated from X's clause, counted back
+    (or forward, for "before") by the stated number of days. X's clause without a date of
+    its own is taken to be on the publication day."""
+    if cue is None or cue.head.i == cue.i:
+        return None
+    marker = next(
+        (c for c in cue.children if c.dep_ in ("mark", "prep") and c.lower_ in DAY_ORDER), None
+    )
+    if marker is None:
+        return None
+    anchor = cue.head
+    days = _day_count(cue) or _day_count(anchor)
+    if days is None:
+        return None
+    base = _clause_date(doc, anchor, cue, published)
+    if base is None:
+        return None
+    return _Dated(base.day + dt.timedelta(days=days * DAY_ORDER[marker.lower_]), "relative")
+
+
+def _day_count(verb: Token) -> int | None:
+    """The number of days in a measure phrase on a verb ("a day", "two days", "the day")."""
+    for child in verb.children:
+        if child.dep_ != "npadvmod" or child.lemma_.lower() not in DAYS_IN_UNIT:
+            continue
+        count = 1
+        for modifier in child.children:
+            if modifier.dep_ == "nummod":
+                word = modifier.lower_
+                count = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 0)
+        if count > 0:
+            return count * DAYS_IN_UNIT[child.lemma_.lower()]
+    return None
+
+
+def _clause_date(
+    doc: Doc, verb: Token, skip: Token, published: dt.date | None
+) -> _Dated | None:
+    skipped = {token.i for token in skip.subtree}
+    anchors = frozenset({verb.i})
+    for entity in _time_entities(verb.sent):
+        if entity.root.i in skipped or _inside_quotes(verb.sent, entity.start):
+            continue
+        if _belongs_to_saying(entity.root, anchors):
+            dated = _interpret(entity, published)
+            if dated is not None:
+                return dated
+    return _Dated(published, "article") if published is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Resolved:
+    """A statement already dated in this document."""
+
+    span: CharSpan
+    start: int
+    end: int
+    """Token range of the statement."""
+    dated: _Dated | None
+
+
+def _remember(doc: Doc, span: CharSpan, tokens: Span, dated: _Dated | None) -> None:
+    resolved: dict[CharSpan, _Resolved] = doc.user_data.setdefault(RESOLVED_KEY, {})
+    order: list[CharSpan] = doc.user_data.setdefault(RESOLVED_ORDER_KEY, [])
+    if span not in resolved:
+        bisect.insort(order, span)
+    resolved[span] = _Resolved(span, tokens.start, tokens.end, dated)
+
+
+def _statement_before(doc: Doc, span: CharSpan) -> _Resolved | None:
+    resolved: dict[CharSpan, _Resolved] | None = doc.user_data.get(RESOLVED_KEY)
+    order: list[CharSpan] | None = doc.user_data.get(RESOLVED_ORDER_KEY)
+    if not resolved or not order:
+        return None
+    position = bisect.bisect_left(order, (span[0], -1))
+    return resolved[order[position - 1]] if position > 0 else None
+
+
+def _carried_date(doc: Doc, span: CharSpan, tokens: Span, cue: Token | None) -> _Dated | None:
+    """The date of the statement just before, when the same named people made both and
+    nothing marks a new occasion: "Fico said on Monday that ... He said ..."; "On Monday
+    evening, Macron said ... «...», he added." Only within the next paragraph."""
+    if cue is not None and _marks_new_occasion(cue):
+        return None
+    previous = _statement_before(doc, span)
+    if previous is None or previous.dated is None or previous.end > tokens.start:
+        return None
+    if _line_of(doc, tokens.start) - _line_of(doc, previous.end - 1) > 1:
+        return None
+    names = speaker_names(doc, span)
+    if not names or names != speaker_names(doc, previous.span):
+        return None
+    return previous.dated
+
+
+def _marks_new_occasion(cue: Token) -> bool:
+    """ "said in an interview", "told a rally", "said later": the words name an occasion
+    of their own (an indefinite noun on the cue) or set it apart in time."""
+    for child in cue.children:
+        if child.dep_ == "advmod" and (child.tag_ == "RBR" or child.lower_ in SHIFT_ADVERBS):
+            return True
+        nouns = [child] if child.dep_ == "dobj" else []
+        if child.dep_ == "prep":
+            nouns = [c for c in child.children if c.dep_ == "pobj"]
+        for noun in nouns:
+            if any("Ind" in det.morph.get("Definite", []) for det in noun.children):
+                return True
+    return False
 
 
 def _time_entities(sentence: Span) -> list[Span]:
@@ -93,6 +270,10 @@ def _time_entities(sentence: Span) -> list[Span]:
             start = None
         if token.ent_iob_ == "B" and token.ent_type_ in TIME_LABELS:
             start = token.i
+            previous = token.doc[token.i - 1] if token.i > sentence.start else None
+            if previous is not None and previous.like_num and previous.head.i == token.i:
+                # The recogniser sometimes leaves the day out: "27 February" as 27 + DATE.
+                start = previous.i
     if start is not None:
         entities.append(sentence.doc[start : sentence.end])
     return entities
@@ -124,17 +305,23 @@ def _inside_quotes(sentence: Span, position: int) -> bool:
     return quotes % 2 == 1
 
 
-def _belongs_to_saying(token: Token, cue: Token | None) -> bool:
-    """Whether a date attaches to the saying: to the cue verb if known, else to the main
-    clause, without passing through a reported or subordinate clause on the way up."""
+def _belongs_to_saying(token: Token, anchors: frozenset[int]) -> bool:
+    """Whether a date attaches to the saying: to the cue verb (or its anchors) if known,
+    else to the main clause, without passing through a reported or subordinate clause on
+    the way up. A participle clause on the speaker ("Leaders, meeting in Prague on Monday,
+    said") is the occasion of the saying, so it does not count as subordinate."""
     while True:
-        if cue is not None and token == cue:
+        if token.i in anchors:
             return True
-        if token.dep_ in REPORTED_CLAUSE_DEPS:
+        if token.dep_ in REPORTED_CLAUSE_DEPS and not _describes_the_speaker(token):
             return False
         if token.head.i == token.i:
-            return cue is None
+            return not anchors
         token = token.head
+
+
+def _describes_the_speaker(clause: Token) -> bool:
+    return clause.dep_ == "acl" and clause.tag_ != "VBN" and clause.head.dep_ in SUBJECT_DEPS
 
 
 def _interpret(entity: Span, published: dt.date | None, *, nearest: bool = False) -> _Dated | None:
@@ -225,11 +412,11 @@ def _is_eve(tokens: Span) -> bool:
 
 
 def _eve_of(
-    doc: Doc, sentence: Span, published: dt.date | None, cue: Token | None
+    doc: Doc, sentence: Span, published: dt.date | None, anchors: frozenset[int]
 ) -> _Dated | None:
     """ "On the eve of <date or dated event>": the day before that date."""
     for token in sentence:
-        if not _is_eve_word(token) or not _belongs_to_saying(token, cue):
+        if not _is_eve_word(token) or not _belongs_to_saying(token, anchors):
             continue
         if _inside_quotes(sentence, token.i):
             continue

@@ -11,6 +11,7 @@ Surnames, pronouns and bare roles are filled from what the article said earlier
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Protocol, runtime_checkable
@@ -22,9 +23,12 @@ from factbox.extract.actors import (
     ActorMatch,
     actor_index,
     find_actors,
+    lookup_actor,
+    role_key,
     role_vocabulary,
 )
 from factbox.records import ActorKind, Article, Person, Speaker, Statement
+from factbox.records import Span as CharSpan
 
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"})
 # Right-hand dependents that still belong to a speaker's noun phrase; relative clauses,
@@ -33,6 +37,8 @@ PHRASE_RIGHT_DEPS = frozenset(
     {"appos", "prep", "amod", "nummod", "compound", "nmod", "npadvmod", "case", "poss"}
 )
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Clauses hanging off a speaker phrase ("..., meeting in Prague, ...") name nobody.
+CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})
 SINGLE_QUOTES = frozenset({"'", "\u2018", "\u2019"})
 
 
@@ -60,6 +66,9 @@ class _PersonFacts:
     role: str | None = None
     role_key: str | None = None
     actor: Actor | None = None
+    place_actor: Actor | None = None
+    """The country of the place a sentence naming the person opens with ("In Stockholm,
+    Prime Minister ..."): the actor of an office held without a named country."""
 
     def learn(self, role: str | None, key: str | None, actor: Actor | None) -> None:
         if self.role is None and role is not None:
@@ -108,7 +117,13 @@ class ArticleContext:
         self.doc = doc
         self.article = article
         self.known = known
-        self._sentence_starts = [sentence.start for sentence in doc.sents]
+        self._line_breaks = [token.i for token in doc if token.is_space and "\n" in token.text]
+        # A line break ends a sentence even where the parser runs a header into the next line.
+        self._sentence_starts = sorted(
+            {sentence.start for sentence in doc.sents} | {i + 1 for i in self._line_breaks}
+        )
+        self._locales: dict[int, Actor | None] = {}
+        self._article_locale = _article_locale(article)
         self._facts: dict[str, _PersonFacts] = {}
         self._surnames: dict[str, str] = {}
         self._mentions: list[_Mention] = []
@@ -126,12 +141,19 @@ class ArticleContext:
             root = chunk.root
             if root.dep_ == "appos" or root.pos_ == "PRON" or not _may_bear_name(root):
                 continue
-            reading = _read_phrase(root, 0, len(self.doc), self, use_known=False)
+            lo, hi = self.line_bounds(root.i)
+            reading = _read_phrase(root, lo, hi, self, use_known=False)
             if reading.name is None:
                 continue
             name = self.full_name(reading.name, use_known=False)
             facts = self._facts.setdefault(name, _PersonFacts(name))
             facts.learn(reading.role, reading.role_key, _first(reading.actors))
+            if facts.place_actor is None and reading.role_key is not None:
+                place = self.sentence_place(root.i)
+                fits = place is not None and role_vocabulary().office_fits(
+                    reading.role_key, place.kind
+                )
+                facts.place_actor = place if fits else None
             self._remember_surname(name)
             self._add_mention(_Mention(root.i, self.sentence_of(root.i), name, _is_subject(root)))
         self._merge_surname_only_people()
@@ -158,6 +180,7 @@ class ArticleContext:
                 continue
             single = self._facts.pop(name)
             self._facts[full].learn(single.role, single.role_key, single.actor)
+            self._facts[full].place_actor = self._facts[full].place_actor or single.place_actor
             for mention in self._mentions:
                 if mention.name == name:
                     mention.name = full
@@ -166,6 +189,33 @@ class ArticleContext:
 
     def sentence_of(self, token_index: int) -> int:
         return bisect.bisect_right(self._sentence_starts, token_index) - 1
+
+    def line_bounds(self, token_index: int) -> tuple[int, int]:
+        """Token range of the line (paragraph or header) holding a token."""
+        position = bisect.bisect_right(self._line_breaks, token_index)
+        lo = self._line_breaks[position - 1] + 1 if position > 0 else 0
+        hi = self._line_breaks[position] if position < len(self._line_breaks) else len(self.doc)
+        return lo, hi
+
+    def sentence_place(self, token_index: int) -> Actor | None:
+        """The country a sentence is set in when it opens with a place adjunct of its main
+        verb ("In Stockholm, ...", "In Madrid, ..."), else ``None``."""
+        sentence = self.sentence_of(token_index)
+        if sentence not in self._locales:
+            start = self._sentence_starts[sentence] if sentence >= 0 else 0
+            self._locales[sentence] = _opening_place(self.doc, start)
+        return self._locales[sentence]
+
+    def office_locale(self, token_index: int, role_key: str | None) -> Actor | None:
+        """Whom an office named without its country or organisation speaks for: the place
+        its sentence opens with, else the article's own place (dateline, else the actor its
+        headline opens with); only when the office is one that kind of actor has."""
+        if role_key is None:
+            return None
+        for actor in (self.sentence_place(token_index), self._article_locale):
+            if actor is not None and role_vocabulary().office_fits(role_key, actor.kind):
+                return actor
+        return None
 
     def knows(self, name: str) -> bool:
         return name in self._facts or name.split()[-1].lower() in self._surnames
@@ -264,7 +314,7 @@ class ArticleContext:
         for facts in self._facts.values():
             if facts.role is None and facts.actor is None:
                 continue
-            actor = facts.actor
+            actor = facts.actor or facts.place_actor
             people.append(
                 Person(
                     name=facts.name,
@@ -288,11 +338,76 @@ def resolve_speakers(statement: Statement, doc: Doc, context: ArticleContext) ->
     tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
     if tokens is None or len(tokens) == 0:
         return [_speaker_from_text(statement.source_text)]
+    lo, hi = _one_line(tokens.start, tokens.end, statement, context)
+    lo, hi = _quantified_subject(doc, lo, hi, context)
     speakers: list[Speaker] = []
-    for reading in _merge_appositions(_readings(doc, tokens.start, tokens.end, context)):
+    for reading in _merge_appositions(_readings(doc, lo, hi, context)):
         speakers.extend(_speakers_for(reading, doc, context))
-    context.remember_statement(tokens.start, speakers)
+    speakers = _distinct(speakers)
+    context.remember_statement(lo, speakers)
+    _record_speaker_names(doc, statement.span, speakers)
     return speakers
+
+
+SPEAKER_NAMES_KEY = "factbox.speaker_names"
+
+
+def _distinct(speakers: list[Speaker]) -> list[Speaker]:
+    """One speaker per actor among those named only by their actor ("Rome and Italy")."""
+    seen: set[str] = set()
+    kept = []
+    for speaker in speakers:
+        if speaker.name is None and speaker.actor_id is not None:
+            if speaker.actor_id in seen:
+                continue
+            seen.add(speaker.actor_id)
+        kept.append(speaker)
+    return kept
+
+
+def _record_speaker_names(doc: Doc, span: CharSpan, speakers: list[Speaker]) -> None:
+    names: dict[CharSpan, tuple[str, ...]] = doc.user_data.setdefault(SPEAKER_NAMES_KEY, {})
+    if speakers and all(speaker.name for speaker in speakers):
+        names[span] = tuple(speaker.name or "" for speaker in speakers)
+    else:
+        names[span] = ()
+
+
+def speaker_names(doc: Doc, span: CharSpan) -> tuple[str, ...] | None:
+    """The people ``resolve_speakers`` found for the statement at ``span`` (its whole
+    span): their names, ``()`` when any speaker is unnamed, ``None`` if not resolved."""
+    names: dict[CharSpan, tuple[str, ...]] | None = doc.user_data.get(SPEAKER_NAMES_KEY)
+    return None if names is None else names.get(span)
+
+
+def _one_line(lo: int, hi: int, statement: Statement, context: ArticleContext) -> tuple[int, int]:
+    """A speaker phrase never crosses a line break: where a source span does (a header line
+    run into the sentence below it), keep the line next to the cue."""
+    doc = context.doc
+    cue_after = statement.cue_span is None or statement.cue_span[0] >= doc[hi - 1].idx
+    anchor = hi - 1 if cue_after else lo
+    while lo < anchor and doc[anchor].is_space:
+        anchor -= 1
+    line_lo, line_hi = context.line_bounds(anchor)
+    lo, hi = max(lo, line_lo), min(hi, line_hi)
+    return (lo, hi) if lo < hi else (anchor, anchor + 1)
+
+
+def _quantified_subject(doc: Doc, lo: int, hi: int, context: ArticleContext) -> tuple[int, int]:
+    """A floating quantifier as the source ("..., each said") stands for the other subject
+    of its verb: "Prime ministers A, B and C, meeting in Prague, each said"."""
+    if hi - lo != 1:
+        return lo, hi
+    token = doc[lo]
+    if token.tag_ != "DT" or token.dep_ not in SUBJECT_DEPS:
+        return lo, hi
+    line_lo, _ = context.line_bounds(lo)
+    for sibling in token.head.children:
+        if sibling.dep_ in SUBJECT_DEPS and sibling.i < lo and sibling.pos_ != "PRON":
+            start = max(sibling.left_edge.i, line_lo)
+            if start < lo:
+                return start, lo
+    return lo, hi
 
 
 # --- reading phrases ------------------------------------------------------------------------
@@ -317,6 +432,8 @@ def _readings(doc: Doc, lo: int, hi: int, context: ArticleContext) -> list[_Read
     heads: list[Token] = []
     for token in doc[lo:hi]:
         if lo <= token.head.i < hi and token.head.i != token.i:
+            continue
+        if token.dep_ in CLAUSE_DEPS:
             continue
         nominal = _nominal(token, lo, hi)
         if nominal is None:
@@ -385,6 +502,8 @@ def _read_phrase(
     reading.role = _role_text(doc, role_indices, matches)
     reading.role_key = _role_key(doc, role_indices, matches)
     reading.anonymous = head.lemma_.lower() in roles.anonymous_heads
+    if head.lemma_.lower() in roles.state_agent_heads:
+        reading.actors = [actor for actor in reading.actors if actor.kind == "country"]
     if not reading.actors:
         reading.actors = _actor_of_named_person(doc, indices, context)
     return reading
@@ -637,6 +756,11 @@ def _speakers_for(reading: _Reading, doc: Doc, context: ArticleContext) -> list[
             holder = context.holder_of(reading.role_key, None, reading.start)
         if holder is not None:
             return [_speaker(text, span, holder.name, reading.role, holder.actor)]
+        locale = None
+        if names_one_office:
+            locale = context.office_locale(reading.start, reading.role_key)
+        if locale is not None:
+            return [_speaker(text, span, None, reading.role, locale)]
         return [Speaker(text, span, role=reading.role, actor_kind="unknown")]
     speakers = []
     for actor in reading.actors:
@@ -671,13 +795,18 @@ def _person_speaker(
 ) -> Speaker:
     assert reading.name is not None
     name = context.full_name(reading.name)
-    role, actor = reading.role, _first(reading.actors)
+    role, key, actor = reading.role, reading.role_key, _first(reading.actors)
+    place = None
     if role is None or actor is None:
         for facts in (context.facts(name), _known_facts(context, name, reading.name)):
             if facts is None:
                 continue
-            role = role or facts.role
+            if role is None:
+                role, key = facts.role, facts.role_key
             actor = actor or facts.actor
+            place = place or facts.place_actor
+    if actor is None and role is not None:
+        actor = place or context.office_locale(reading.start, key or role_key(role))
     return _speaker(text, span, name, role, actor)
 
 
@@ -787,3 +916,56 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[str, tuple[int, int]]:
         end -= 1
     tokens = doc[start:end]
     return tokens.text, (tokens.start_char, tokens.end_char)
+
+
+def _opening_place(doc: Doc, start: int) -> Actor | None:
+    """The country of a place adjunct opening a sentence at ``start`` ("In Madrid, ...")."""
+    if start >= len(doc):
+        return None
+    opener = doc[start]
+    if opener.dep_ != "prep" or opener.lower_ not in role_vocabulary().place_prepositions:
+        return None
+    if opener.head.pos_ not in ("VERB", "AUX"):
+        return None
+    place = next((child for child in opener.children if child.dep_ == "pobj"), None)
+    if place is None:
+        return None
+    after = place.right_edge.i + 1
+    if after >= len(doc) or doc[after].text != ",":
+        return None
+    indices = [i for i in range(place.left_edge.i, place.right_edge.i + 1) if not doc[i].is_punct]
+    matches = find_actors(doc, indices)
+    if len(matches) != 1 or matches[0].name.via not in ("name", "metonym"):
+        return None
+    covered = range(matches[0].start, matches[0].end)
+    if any(i not in covered and doc[i].pos_ != "DET" for i in indices):
+        return None
+    return matches[0].actor if matches[0].actor.kind == "country" else None
+
+
+_HEADLINE_TOKENS = re.compile(r"\w[\w'’.\-]*|[^\w\s]")
+
+
+def _article_locale(article: Article) -> Actor | None:
+    """Where the article stands: its dateline place ("LONDON"), else the country or
+    organisation its headline opens with ("White House says ...", "Paris sketches ...").
+    Nothing when either names several ("ROME/MADRID", "Italy and Spain say ...")."""
+    if article.place:
+        actors = {lookup_actor(part) for part in article.place.split("/")}
+        if len(actors) == 1:
+            return actors.pop()
+        return None
+    if not article.title:
+        return None
+    words = _HEADLINE_TOKENS.findall(article.title)
+    if words[:1] and words[0].lower() == "the":
+        words = words[1:]
+    index = actor_index()
+    for length in range(min(len(words), index.max_tokens), 0, -1):
+        name = index.lookup(" ".join(words[:length]))
+        if name is None or name.via not in ("name", "metonym", "body"):
+            continue
+        follower = words[length].lower() if length < len(words) else ""
+        coordinated = follower in (",", "and", "&", "/")
+        return None if coordinated else name.actor
+    return None
