@@ -142,6 +142,12 @@ def test_body_paragraphs_have_normalised_whitespace() -> None:
             "The White House said",
         ),
         ("NEW YORK —The fund said", "NEW YORK", None, "The fund said"),
+        (
+            "VILNIUS/RIGA, Mar 4 (Baltic Desk) — The two governments said",
+            "VILNIUS/RIGA",
+            "Baltic Desk",
+            "The two governments said",
+        ),
         ("(Reuters) - Shares fell", None, "Reuters", "Shares fell"),
         ("US-Russia talks resumed", None, None, "US-Russia talks resumed"),
         ("NATO — the alliance said", None, None, "NATO — the alliance said"),
