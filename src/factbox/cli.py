@@ -84,20 +84,25 @@ def _open(db: str | None) -> Ledger:
         fail(target, f"cannot open the ledger ({exc})")
 
 
+def _progress_bar(label: str, detail: str) -> Progress:
+    """A transient progress bar on stderr: label, bar, count, detail, elapsed time."""
+    return Progress(
+        TextColumn(f"[bold]{label}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn(detail),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+
+
 def _run_ingest(
     paths: list[str], ledger: Ledger, max_bytes: int, model: str | None, jobs: int
 ) -> api.IngestSummary:
     if not err.is_terminal:
         return api.ingest(paths, ledger, max_bytes=max_bytes, model=model, n_process=jobs)
-    with Progress(
-        TextColumn("[bold]ingest"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.description}"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    ) as bar:
+    with _progress_bar("ingest", "{task.description}") as bar:
         task = bar.add_task("", total=None)
 
         def tick(name: str, outcome: str) -> None:
@@ -201,15 +206,7 @@ def _judging() -> Iterator[api.JudgeProgress | None]:
     if not err.is_terminal:
         yield None
         return
-    with Progress(
-        TextColumn("[bold]judging statements"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("articles"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    ) as bar:
+    with _progress_bar("judging statements", "articles") as bar:
         task = bar.add_task("", total=None)
 
         def tick(done: int, total: int) -> None:
