@@ -22,7 +22,7 @@ from spacy.tokens import Doc, DocBin, Token
 
 from factbox.evaluate.corpus import AnnotatedArticle, load_corpus
 from factbox.extract.cues import load_cue_lexicon
-from factbox.extract.learned import cue_features
+from factbox.extract.learned import cue_features, object_tail_key
 from factbox.extract.nlp import load_nlp
 from factbox.extract.quotes import find_quotes
 
@@ -86,6 +86,10 @@ def count(articles: list[AnnotatedArticle], docs: list[Doc]) -> dict[str, object
     cues: Counter[str] = Counter()
     dep_seen: Counter[str] = Counter()
     dep_in_content: Counter[str] = Counter()
+    particle_seen: Counter[str] = Counter()
+    particle_in_cue: Counter[str] = Counter()
+    tail_seen: Counter[str] = Counter()
+    tail_in_content: Counter[str] = Counter()
     for article, doc in zip(articles, docs, strict=True):
         quoted = quoted_tokens(doc)
         for token in doc:
@@ -107,13 +111,37 @@ def count(articles: list[AnnotatedArticle], docs: list[Doc]) -> dict[str, object
                 continue
             heads.add(head.i)
             cues[key(head)] += 1
+            following = head.i + 1
+            if (
+                head.pos_ == "VERB"
+                and following < len(doc)
+                and doc[following].head.i == head.i
+                and doc[following].dep_ in ("prep", "prt", "agent")
+            ):
+                word = doc[following]
+                in_cue = any(t.i == word.i for t in tokens)
+                for name in (f"{head.lemma_.lower()}|{word.lower_}", f"*|{word.lower_}"):
+                    particle_seen[name] += 1
+                    particle_in_cue[name] += in_cue
             if relation.content is None or head.pos_ != "VERB":
                 continue
             content_chars = [piece for piece in relation.content]
+
+            def inside(token: Token, pieces: list[tuple[int, int]] = content_chars) -> bool:
+                return any(start <= token.idx < end for start, end in pieces)
+
             for child in head.rights:
                 dep_seen[child.dep_] += 1
-                if any(start <= child.idx < end for start, end in content_chars):
+                if inside(child):
                     dep_in_content[child.dep_] += 1
+            content_object = next(
+                (c for c in head.rights if c.dep_ == "dobj" and inside(c)), None
+            )
+            if content_object is not None:
+                for child in head.rights:
+                    if child.i > content_object.i and child.dep_ != "punct":
+                        tail_seen[object_tail_key(child)] += 1
+                        tail_in_content[object_tail_key(child)] += inside(child)
     lemmas = {
         name: [cues[name], seen[name]]
         for name in sorted(seen)
@@ -122,6 +150,14 @@ def count(articles: list[AnnotatedArticle], docs: list[Doc]) -> dict[str, object
     return {
         "lemmas": lemmas,
         "content_deps": {dep: [dep_in_content[dep], dep_seen[dep]] for dep in sorted(dep_seen)},
+        "cue_particles": {
+            name: [particle_in_cue[name], particle_seen[name]]
+            for name in sorted(particle_seen)
+            if particle_seen[name] >= MIN_SEEN
+        },
+        "object_tails": {
+            name: [tail_in_content[name], tail_seen[name]] for name in sorted(tail_seen)
+        },
     }
 
 
@@ -199,7 +235,11 @@ def main(argv: list[str] | None = None) -> int:
             "gold cue, times seen outside quotes] (only lemmas seen >= "
             f"{MIN_SEEN} times and heading >= {MIN_CUE} cues). content_deps: dependency "
             "relation -> [times a word so attached to the right of a gold cue verb lies in the "
-            "gold content, times seen]. Regenerate with: python bench/train_attribution.py "
+            "gold content, times seen]. cue_particles: 'lemma|word' (or '*|word') of the "
+            "preposition or particle right after a gold cue verb -> [times inside the cue, "
+            "times seen]. object_tails: 'dep|comma|date' of a word right of a gold cue verb's "
+            "object that is content -> [times in the content, times seen]. Regenerate with: "
+            "python bench/train_attribution.py "
             "CORPUS/train"
         ),
         "articles": len(corpus.articles),

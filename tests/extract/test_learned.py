@@ -73,7 +73,7 @@ def test_auxiliaries_and_negation_belong_to_the_cue(nlp: Language) -> None:
 def test_polnear_conventions_keep_that_and_take_objects(nlp: Language) -> None:
     (said,) = found(nlp, "Officials said that the summit would go ahead.", "polnear")
     assert said.content == "that the summit would go ahead"
-    text = "The senator criticized the plan on Tuesday."
+    text = "The senator criticized the plan."
     assert found(nlp, text) == []
     (criticized,) = found(nlp, text, "polnear")
     assert (criticized.source_text, criticized.cue, criticized.content) == (
@@ -81,6 +81,20 @@ def test_polnear_conventions_keep_that_and_take_objects(nlp: Language) -> None:
         "criticized",
         "the plan",
     )
+
+
+def test_polnear_object_content_takes_what_the_counts_say_follows_it(nlp: Language) -> None:
+    text = "The senator accused the minister of hiding the costs, adding nothing else."
+    (accused, *_) = found(nlp, text, "polnear")
+    assert accused.cue == "accused"
+    assert accused.content == "the minister of hiding the costs"
+
+
+def test_polnear_cue_takes_a_learned_particle(nlp: Language) -> None:
+    text = "The mayor called on the unions to end the strike."
+    (called,) = found(nlp, text, "polnear")
+    assert called.cue == "called on"
+    assert called.content == "the unions to end the strike"
 
 
 def test_transcript_line_is_its_speakers_words(nlp: Language) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,25 @@ class LearnedCues:
     """Dependency relation -> (times inside the content, times seen) right of a cue verb."""
     min_probability: float
     min_cues: int
+    object_tail_counts: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """``object_tail_key`` -> (times inside the content, times seen), for the words a cue verb
+    governs to the right of an object that is its content ("accused [the GOP of stoking ...]")."""
+
+    particle_counts: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """``lemma|word`` (and ``*|word`` for any verb) -> (times the word right after a cue verb
+    was inside the cue, times seen), for the prepositions and particles right after it."""
+
+    def particle_in_cue(self, lemma: str, word: str) -> bool:
+        counts = self.particle_counts.get(f"{lemma}|{word}")
+        if counts is None or counts[1] < self.min_cues:
+            counts = self.particle_counts.get(f"*|{word}", (0, 0))
+        inside, seen = counts
+        return seen >= self.min_cues and inside / seen > 0.5
+
+    def extends_object(self, child: Token) -> bool:
+        """Whether a dependent right of an object content belongs to that content."""
+        inside, seen = self.object_tail_counts.get(object_tail_key(child), (0, 0))
+        return seen >= self.min_cues and inside / seen > 0.5
 
     def cue_probability(self, lemma: str, pos: str) -> float:
         cues, seen = self.lemma_counts.get(f"{lemma}/{pos}", (0, 0))
@@ -46,6 +65,21 @@ class LearnedCues:
         )
 
 
+_TAIL_BREAKS = frozenset({",", ";", ":", "\u2014", "\u2013", "--"})
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def object_tail_key(child: Token) -> str:
+    """``dep|comma|date``: the child's relation, whether a comma-like mark sets it off, and
+    whether it is an adverbial of time ("on Friday", "last week")."""
+    before = child.doc[child.left_edge.i - 1].text if child.left_edge.i > 0 else ""
+    comma = "comma" if before in _TAIL_BREAKS else "-"
+    timed = child.dep_ in ("prep", "npadvmod") and any(
+        token.ent_type_ in _TIME_ENTITIES for token in child.subtree
+    )
+    return f"{child.dep_}|{comma}|{'date' if timed else '-'}"
+
+
 def _pairs(data: dict[str, Any]) -> dict[str, tuple[int, int]]:
     return {str(name): (int(counts[0]), int(counts[1])) for name, counts in data.items()}
 
@@ -57,6 +91,8 @@ def parse_learned_cues(data: dict[str, Any]) -> LearnedCues:
         content_dep_counts=_pairs(data.get("content_deps", {})),
         min_probability=float(decision.get("min_probability", 1.0)),
         min_cues=int(decision.get("min_cues", 1)),
+        object_tail_counts=_pairs(data.get("object_tails", {})),
+        particle_counts=_pairs(data.get("cue_particles", {})),
     )
 
 

@@ -126,6 +126,7 @@ class CueFinder:
         self.lexicon = lexicon
         self.quoted = quoted
         self.keep_that = keep_that
+        self.learned = learned
         self.learned_content_deps = learned.content_deps() if learned else frozenset()
         self.learned_cues = frozenset(
             token.i
@@ -371,6 +372,35 @@ class CueFinder:
             and not any(min(verb.i, child.i) < i < max(verb.i, child.i) for i in beside)
         ]
 
+    def _cue_particle(self, verb: Token) -> Token | None:
+        """The preposition or particle right after a cue verb that the learned counts put
+        inside the cue ("called for", "pointed out", "according to")."""
+        following = verb.i + 1
+        if self.learned is None or following >= len(self.doc):
+            return None
+        word = self.doc[following]
+        if word.head.i != verb.i or word.dep_ not in ("prep", "prt", "agent"):
+            return None
+        if not self.learned.particle_in_cue(verb.lemma_.lower(), word.lower_):
+            return None
+        return word
+
+    def _with_object_tail(self, verb: Token, roots: list[Token]) -> list[Token]:
+        """An object content takes the dependents after it that the learned counts say belong
+        to it ("accused the GOP [of stoking the issue]"), up to the first that does not."""
+        content_object = next((root for root in roots if root.dep_ == "dobj"), None)
+        if content_object is None or self.learned is None:
+            return roots
+        taken = {root.i for root in roots}
+        extended = list(roots)
+        for child in verb.rights:
+            if child.i <= content_object.i or child.dep_ == "punct" or child.i in taken:
+                continue
+            if self.speech[child.i] or not self.learned.extends_object(child):
+                break
+            extended.append(child)
+        return extended
+
     def _without_stranded_date(self, verb: Token, content: list[TokenRange]) -> list[TokenRange]:
         """Give back a date the parser hung on the content ("said on Monday Czechia would")."""
         if not content:
@@ -393,6 +423,7 @@ class CueFinder:
         if source is None:
             return None
         cue = self._verb_cue(verb)
+        particle = self._cue_particle(verb) if self.object_contents else None
         beside = [
             child.i
             for child in verb.children
@@ -413,9 +444,17 @@ class CueFinder:
                 and not (addressee and root.dep_ in ("dobj", "dative"))
             ]
             roots = (roots or wider) if learned else roots
+            roots = self._with_object_tail(verb, roots)
         elif learned:
             # A verb only the classifier calls a cue takes a clause, or a quote beside it.
             roots = [root for root in roots if root.dep_ in _CONTENT_DEPS]
+        if particle is not None and any(root.i != particle.i for root in roots):
+            # "called on [Republicans to unendorse him]": the particle's object joins the
+            # content; a verb with nothing else to report takes no particle.
+            roots = [root for root in roots if root.i != particle.i] + [
+                child for child in particle.children if child.dep_ in ("pobj", "pcomp")
+            ]
+            cue = (cue[0], max(cue[1], particle.i + 1))
         content = self._without_stranded_date(verb, self._content_ranges(verb, roots))
         # A misattached subject ("..., Flynn, said" hung inside the quote) is not content.
         content = [piece for part in content for piece in minus(part, source)]
