@@ -22,7 +22,7 @@ from spacy.tokens import Doc, DocBin, Token
 
 from factbox.evaluate.corpus import AnnotatedArticle, load_corpus
 from factbox.extract.cues import load_cue_lexicon
-from factbox.extract.learned import cue_features, object_tail_key
+from factbox.extract.learned import cue_features, object_tail_key, verb_voice
 from factbox.extract.nlp import load_nlp
 from factbox.extract.quotes import find_quotes
 
@@ -86,6 +86,8 @@ def count(articles: list[AnnotatedArticle], docs: list[Doc]) -> dict[str, object
     cues: Counter[str] = Counter()
     dep_seen: Counter[str] = Counter()
     dep_in_content: Counter[str] = Counter()
+    voice_seen: Counter[str] = Counter()
+    voice_sourceless: Counter[str] = Counter()
     particle_seen: Counter[str] = Counter()
     particle_in_cue: Counter[str] = Counter()
     tail_seen: Counter[str] = Counter()
@@ -95,6 +97,8 @@ def count(articles: list[AnnotatedArticle], docs: list[Doc]) -> dict[str, object
         for token in doc:
             if token.pos_ in CUE_POS and not quoted[token.i]:
                 seen[key(token)] += 1
+            if token.pos_ == "VERB" and not quoted[token.i]:
+                voice_seen[f"{token.lemma_.lower()}|{verb_voice(token)}"] += 1
         heads: set[int] = set()
         for relation in article.relations:
             if relation.cue is None:
@@ -111,6 +115,8 @@ def count(articles: list[AnnotatedArticle], docs: list[Doc]) -> dict[str, object
                 continue
             heads.add(head.i)
             cues[key(head)] += 1
+            if head.pos_ == "VERB" and relation.source is None:
+                voice_sourceless[f"{head.lemma_.lower()}|{verb_voice(head)}"] += 1
             following = head.i + 1
             if (
                 head.pos_ == "VERB"
@@ -150,6 +156,11 @@ def count(articles: list[AnnotatedArticle], docs: list[Doc]) -> dict[str, object
     return {
         "lemmas": lemmas,
         "content_deps": {dep: [dep_in_content[dep], dep_seen[dep]] for dep in sorted(dep_seen)},
+        "sourceless": {
+            name: [voice_sourceless[name], voice_seen[name]]
+            for name in sorted(voice_sourceless)
+            if voice_sourceless[name] >= MIN_CUE
+        },
         "cue_particles": {
             name: [particle_in_cue[name], particle_seen[name]]
             for name in sorted(particle_seen)
@@ -238,7 +249,9 @@ def main(argv: list[str] | None = None) -> int:
             "gold content, times seen]. cue_particles: 'lemma|word' (or '*|word') of the "
             "preposition or particle right after a gold cue verb -> [times inside the cue, "
             "times seen]. object_tails: 'dep|comma|date' of a word right of a gold cue verb's "
-            "object that is content -> [times in the content, times seen]. Regenerate with: "
+            "object that is content -> [times in the content, times seen]. sourceless: "
+            "'lemma|voice' (act, pass, mod) -> [times heading a gold cue without a source, "
+            "times seen outside quotes]. Regenerate with: "
             "python bench/train_attribution.py "
             "CORPUS/train"
         ),

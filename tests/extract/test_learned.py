@@ -111,3 +111,12 @@ def test_transcript_line_is_its_speakers_words(nlp: Language) -> None:
 
 def test_a_heading_with_a_colon_but_no_speech_is_not_a_statement(nlp: Language) -> None:
     assert found(nlp, "Update: none.\n\nThe talks ended early.") == []
+
+
+def test_polnear_sourceless_cue_takes_its_whole_clause(nlp: Language) -> None:
+    text = "The minister is expected to announce the plan."
+    assert found(nlp, text) == []
+    (expected,) = found(nlp, text, "polnear")
+    assert expected.source_span is None
+    assert expected.cue == "is expected"
+    assert expected.content == "The minister is expected to announce the plan"

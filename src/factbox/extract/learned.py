@@ -36,6 +36,14 @@ class LearnedCues:
     """``lemma|word`` (and ``*|word`` for any verb) -> (times the word right after a cue verb
     was inside the cue, times seen), for the prepositions and particles right after it."""
 
+    sourceless_counts: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """``lemma|voice`` (see ``verb_voice``) -> (times it headed a gold cue without a source,
+    times seen outside quotes): "is expected to", "seems", "Asked whether"."""
+
+    def is_sourceless_cue(self, lemma: str, voice: str) -> bool:
+        sourceless, seen = self.sourceless_counts.get(f"{lemma}|{voice}", (0, 0))
+        return sourceless >= self.min_cues and sourceless / seen > 0.5
+
     def particle_in_cue(self, lemma: str, word: str) -> bool:
         counts = self.particle_counts.get(f"{lemma}|{word}")
         if counts is None or counts[1] < self.min_cues:
@@ -69,6 +77,16 @@ _TAIL_BREAKS = frozenset({",", ";", ":", "\u2014", "\u2013", "--"})
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
+def verb_voice(verb: Token) -> str:
+    """``mod`` for a participle modifying a clause ("Asked whether ..., she said"), ``pass``
+    for a passive, ``act`` otherwise."""
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "amod"):
+        return "mod"
+    if any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children):
+        return "pass"
+    return "act"
+
+
 def object_tail_key(child: Token) -> str:
     """``dep|comma|date``: the child's relation, whether a comma-like mark sets it off, and
     whether it is an adverbial of time ("on Friday", "last week")."""
@@ -93,6 +111,7 @@ def parse_learned_cues(data: dict[str, Any]) -> LearnedCues:
         min_cues=int(decision.get("min_cues", 1)),
         object_tail_counts=_pairs(data.get("object_tails", {})),
         particle_counts=_pairs(data.get("cue_particles", {})),
+        sourceless_counts=_pairs(data.get("sourceless", {})),
     )
 
 

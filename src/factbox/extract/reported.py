@@ -14,7 +14,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from factbox.extract.cues import CueLexicon
-from factbox.extract.learned import CueClassifier, LearnedCues
+from factbox.extract.learned import CueClassifier, LearnedCues, verb_voice
 
 TokenRange = tuple[int, int]
 ClauseKind = Literal["speech", "belief", "according", "medium"]
@@ -171,6 +171,8 @@ class CueFinder:
                 clause = self._according_clause(token, prepositional[token.lower_])
             elif token.dep_ == "prep" and token.lower_ in self.lexicon.medium_prepositions:
                 clause = self._medium_clause(token)
+            if clause is None and self.object_contents and token.pos_ == "VERB":
+                clause = self._sourceless_clause(token)
             if clause is not None:
                 clauses.append(clause)
         return clauses
@@ -371,6 +373,25 @@ class CueFinder:
             # A quote past "..., adding" belongs to that cue, whatever the parse says.
             and not any(min(verb.i, child.i) < i < max(verb.i, child.i) for i in beside)
         ]
+
+    def _sourceless_clause(self, verb: Token) -> CueClause | None:
+        """A cue the learned counts say names no source ("X is expected to", "X seems to",
+        "Asked whether ..."): the content is the reported clause, or for a raising or passive
+        verb the whole clause around it, cue included, as PolNeAR marks it."""
+        if self.learned is None:
+            return None
+        voice = verb_voice(verb)
+        if not self.learned.is_sourceless_cue(verb.lemma_.lower(), voice):
+            return None
+        cue = self._verb_cue(verb)
+        if voice == "mod":
+            roots = [child for child in verb.children if child.dep_ in _CONTENT_DEPS]
+            content = self._content_ranges(verb, roots)
+        else:
+            content = self._content_ranges(verb, [verb])
+        if not content:
+            return None
+        return CueClause("speech", verb.i, cue, None, tuple(content), cue)
 
     def _cue_particle(self, verb: Token) -> Token | None:
         """The preposition or particle right after a cue verb that the learned counts put
