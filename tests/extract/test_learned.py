@@ -120,3 +120,9 @@ def test_polnear_sourceless_cue_takes_its_whole_clause(nlp: Language) -> None:
     assert expected.source_span is None
     assert expected.cue == "is expected"
     assert expected.content == "The minister is expected to announce the plan"
+
+
+def test_polnear_content_keeps_a_cue_nested_inside_it(nlp: Language) -> None:
+    text = "Officials said the talks had stalled and that Kyiv had asked for more time."
+    said = next(s for s in found(nlp, text, "polnear") if s.cue == "said")
+    assert said.content == "the talks had stalled and that Kyiv had asked for more time"

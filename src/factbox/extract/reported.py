@@ -304,6 +304,10 @@ class CueFinder:
             for index in self.cue_verbs[first:last]:
                 inner = self.doc[index]
                 if index != root.i and index != skip_at and self._is_co_attribution(inner):
+                    if self.object_contents and inner.head.i != anchor.i:
+                        # PolNeAR nests a cue deeper inside the content in it:
+                        # "says [she hopes ..., but she knows that ...]".
+                        continue
                     holes.append(subtree_range(inner))
             # "..., according to X" inside a content is a cue of its own, not content.
             first = bisect_left(self.phrase_cues, root_range[0])
