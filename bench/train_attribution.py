@@ -146,8 +146,9 @@ def count(articles: list[AnnotatedArticle], docs: list[Doc]) -> dict[str, object
             if content_object is not None:
                 for child in head.rights:
                     if child.i > content_object.i and child.dep_ != "punct":
-                        tail_seen[object_tail_key(child)] += 1
-                        tail_in_content[object_tail_key(child)] += inside(child)
+                        tail = object_tail_key(child)
+                        tail_seen[tail] += 1
+                        tail_in_content[tail] += inside(child)
     lemmas = {
         name: [cues[name], seen[name]]
         for name in sorted(seen)

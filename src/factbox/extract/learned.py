@@ -40,21 +40,24 @@ class LearnedCues:
     """``lemma|voice`` (see ``verb_voice``) -> (times it headed a gold cue without a source,
     times seen outside quotes): "is expected to", "seems", "Asked whether"."""
 
+    def _mostly(self, counts: tuple[int, int]) -> bool:
+        """Whether (hits, seen) says yes: more than half of at least ``min_cues`` seen."""
+        hits, seen = counts
+        return seen >= self.min_cues and hits / seen > 0.5
+
     def is_sourceless_cue(self, lemma: str, voice: str) -> bool:
-        sourceless, seen = self.sourceless_counts.get(f"{lemma}|{voice}", (0, 0))
-        return sourceless >= self.min_cues and sourceless / seen > 0.5
+        counts = self.sourceless_counts.get(f"{lemma}|{voice}", (0, 0))
+        return counts[0] >= self.min_cues and self._mostly(counts)
 
     def particle_in_cue(self, lemma: str, word: str) -> bool:
         counts = self.particle_counts.get(f"{lemma}|{word}")
         if counts is None or counts[1] < self.min_cues:
             counts = self.particle_counts.get(f"*|{word}", (0, 0))
-        inside, seen = counts
-        return seen >= self.min_cues and inside / seen > 0.5
+        return self._mostly(counts)
 
     def extends_object(self, child: Token) -> bool:
         """Whether a dependent right of an object content belongs to that content."""
-        inside, seen = self.object_tail_counts.get(object_tail_key(child), (0, 0))
-        return seen >= self.min_cues and inside / seen > 0.5
+        return self._mostly(self.object_tail_counts.get(object_tail_key(child), (0, 0)))
 
     def cue_probability(self, lemma: str, pos: str) -> float:
         cues, seen = self.lemma_counts.get(f"{lemma}/{pos}", (0, 0))
@@ -73,6 +76,8 @@ class LearnedCues:
         )
 
 
+MODIFIER_DEPS = frozenset({"advcl", "amod"})
+"""Relations of a participle that modifies a clause rather than heading one."""
 _TAIL_BREAKS = frozenset({",", ";", ":", "\u2014", "\u2013", "--"})
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
@@ -80,7 +85,7 @@ _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 def verb_voice(verb: Token) -> str:
     """``mod`` for a participle modifying a clause ("Asked whether ..., she said"), ``pass``
     for a passive, ``act`` otherwise."""
-    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "amod"):
+    if verb.tag_ == "VBN" and verb.dep_ in MODIFIER_DEPS:
         return "mod"
     if any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children):
         return "pass"

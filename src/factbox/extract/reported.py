@@ -24,7 +24,6 @@ _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 # A cue without a subject of its own ("..., adding that ...") borrows one up these arcs.
 _BORROWING_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "pcomp", "prep"})
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
-_MODIFIER_DEPS = frozenset({"advcl", "amod"})
 _CUE_MODIFIER_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 _DATE_ENTITIES = frozenset({"DATE", "TIME"})
 _OPENING_BRACKETS = frozenset({"(", "["})
@@ -379,7 +378,7 @@ class CueFinder:
         ]
 
     def _sourceless_clause(self, verb: Token) -> CueClause | None:
-        """A cue the learned counts say names no source ("X is expected to", "X seems to",
+        """A cue the learned counts say names no source ("X is expected to", "X is known to",
         "Asked whether ..."): the content is the reported clause, or for a raising or passive
         verb the whole clause around it, cue included, as PolNeAR marks it."""
         if self.learned is None:
@@ -399,7 +398,7 @@ class CueFinder:
 
     def _cue_particle(self, verb: Token) -> Token | None:
         """The preposition or particle right after a cue verb that the learned counts put
-        inside the cue ("called for", "pointed out", "according to")."""
+        inside the cue ("called for", "pointed out")."""
         following = verb.i + 1
         if self.learned is None or following >= len(self.doc):
             return None
@@ -442,7 +441,7 @@ class CueFinder:
         return ([(start, end)] if start < end else []) + content[1:]
 
     def _verb_clause(self, verb: Token) -> CueClause | None:
-        if verb.tag_ == "VBN" and verb.dep_ in _MODIFIER_DEPS:
+        if verb_voice(verb) == "mod":
             return None  # "Asked whether ..., Scholz said": the speaker was asked, not asking
         source = self._source(verb)
         if source is None:
