@@ -21,8 +21,9 @@ from random import Random
 from spacy.tokens import Doc, DocBin, Token
 
 from factbox.evaluate.corpus import AnnotatedArticle, load_corpus
+from factbox.evaluate.textspans import Pieces
 from factbox.extract.cues import load_cue_lexicon
-from factbox.extract.learned import cue_features, object_tail_key, verb_voice
+from factbox.extract.learned import cue_features, object_tail_key, source_tail_key, verb_voice
 from factbox.extract.nlp import load_nlp
 from factbox.extract.quotes import find_quotes
 
@@ -81,6 +82,27 @@ def key(token: Token) -> str:
     return f"{token.lemma_.lower()}/{token.pos_}"
 
 
+def count_source_tails(doc: Doc, source: Pieces, seen: Counter[str], inside: Counter[str]) -> None:
+    """Count, for the words right of a gold source's head, which lie inside the source."""
+    tokens = {
+        token.i
+        for start, end in source
+        for token in (doc.char_span(start, end, alignment_mode="expand") or [])
+    }
+    roots = [
+        doc[i]
+        for i in sorted(tokens)
+        if not doc[i].is_punct and (doc[i].head.i not in tokens or doc[i].head.i == i)
+    ]
+    if len(roots) != 1:
+        return
+    for child in roots[0].rights:
+        if child.dep_ != "punct":
+            name = source_tail_key(child)
+            seen[name] += 1
+            inside[name] += child.i in tokens
+
+
 def count(articles: list[AnnotatedArticle], docs: list[Doc]) -> dict[str, object]:
     seen: Counter[str] = Counter()
     cues: Counter[str] = Counter()
@@ -92,6 +114,8 @@ def count(articles: list[AnnotatedArticle], docs: list[Doc]) -> dict[str, object
     particle_in_cue: Counter[str] = Counter()
     tail_seen: Counter[str] = Counter()
     tail_in_content: Counter[str] = Counter()
+    source_tail_seen: Counter[str] = Counter()
+    source_tail_in: Counter[str] = Counter()
     for article, doc in zip(articles, docs, strict=True):
         quoted = quoted_tokens(doc)
         for token in doc:
@@ -101,6 +125,8 @@ def count(articles: list[AnnotatedArticle], docs: list[Doc]) -> dict[str, object
                 voice_seen[f"{token.lemma_.lower()}|{verb_voice(token)}"] += 1
         heads: set[int] = set()
         for relation in article.relations:
+            if relation.source is not None:
+                count_source_tails(doc, relation.source, source_tail_seen, source_tail_in)
             if relation.cue is None:
                 continue
             tokens = [
@@ -140,9 +166,7 @@ def count(articles: list[AnnotatedArticle], docs: list[Doc]) -> dict[str, object
                 dep_seen[child.dep_] += 1
                 if inside(child):
                     dep_in_content[child.dep_] += 1
-            content_object = next(
-                (c for c in head.rights if c.dep_ == "dobj" and inside(c)), None
-            )
+            content_object = next((c for c in head.rights if c.dep_ == "dobj" and inside(c)), None)
             if content_object is not None:
                 for child in head.rights:
                     if child.i > content_object.i and child.dep_ != "punct":
@@ -170,6 +194,10 @@ def count(articles: list[AnnotatedArticle], docs: list[Doc]) -> dict[str, object
         "object_tails": {
             name: [tail_in_content[name], tail_seen[name]] for name in sorted(tail_seen)
         },
+        "source_tails": {
+            name: [source_tail_in[name], source_tail_seen[name]]
+            for name in sorted(source_tail_seen)
+        },
     }
 
 
@@ -188,9 +216,7 @@ def gold_cue_heads(article: AnnotatedArticle, doc: Doc) -> set[int]:
     return heads
 
 
-def verb_examples(
-    articles: list[AnnotatedArticle], docs: list[Doc]
-) -> list[tuple[list[str], int]]:
+def verb_examples(articles: list[AnnotatedArticle], docs: list[Doc]) -> list[tuple[list[str], int]]:
     """Every verb outside quotes, with its features and whether it heads a gold cue."""
     examples: list[tuple[list[str], int]] = []
     for article, doc in zip(articles, docs, strict=True):
@@ -224,9 +250,7 @@ def train_logistic(examples: list[tuple[list[str], int]]) -> dict[str, float]:
                 weight = weights.get(feature, 0.0)
                 gradient = error + L2 * weight
                 squares[feature] = squares.get(feature, 0.0) + gradient * gradient
-                weights[feature] = weight - LEARNING_RATE * gradient / math.sqrt(
-                    squares[feature]
-                )
+                weights[feature] = weight - LEARNING_RATE * gradient / math.sqrt(squares[feature])
     return {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= MIN_WEIGHT}
 
 
@@ -250,7 +274,10 @@ def main(argv: list[str] | None = None) -> int:
             "gold content, times seen]. cue_particles: 'lemma|word' (or '*|word') of the "
             "preposition or particle right after a gold cue verb -> [times inside the cue, "
             "times seen]. object_tails: 'dep|comma|date' of a word right of a gold cue verb's "
-            "object that is content -> [times in the content, times seen]. sourceless: "
+            "object that is content -> [times in the content, times seen]. "
+            "source_tails: 'dep|comma' of a word right of a gold source's head -> "
+            "[times in the source, times seen]. "
+            "sourceless: "
             "'lemma|voice' (act, pass, mod) -> [times heading a gold cue without a source, "
             "times seen outside quotes]. Regenerate with: "
             "python bench/train_attribution.py "
@@ -274,9 +301,7 @@ def main(argv: list[str] | None = None) -> int:
         "threshold": CLASSIFIER_THRESHOLD,
         "weights": weights,
     }
-    args.classifier_output.write_text(
-        json.dumps(classifier, indent=0) + "\n", encoding="utf-8"
-    )
+    args.classifier_output.write_text(json.dumps(classifier, indent=0) + "\n", encoding="utf-8")
     print(f"{len(weights)} weights from {len(examples)} verbs -> {args.classifier_output}")
     return 0
 

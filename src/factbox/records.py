@@ -86,6 +86,9 @@ class Statement:
     speakers: list[Speaker] = field(default_factory=list)
     said_on: dt.date | None = None
     said_on_basis: DateBasis = "article"
+    content_pieces: tuple[Span, ...] = ()
+    """The content's pieces when the cue or source interrupts it (``"We are ready," he
+    said, "but not alone."``); empty when ``content_span`` is the whole of it."""
 
 
 @dataclass(frozen=True, slots=True)

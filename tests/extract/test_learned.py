@@ -126,3 +126,55 @@ def test_polnear_content_keeps_a_cue_nested_inside_it(nlp: Language) -> None:
     text = "Officials said the talks had stalled and that Kyiv had asked for more time."
     said = next(s for s in found(nlp, text, "polnear") if s.cue == "said")
     assert said.content == "the talks had stalled and that Kyiv had asked for more time"
+
+
+def test_polnear_particle_object_is_the_content_when_nothing_else_is(nlp: Language) -> None:
+    text = "The senator has called for a ceasefire in Gaza."
+    (called,) = found(nlp, text, "polnear")
+    assert called.cue == "has called for"
+    assert called.content == "a ceasefire in Gaza"
+    assert called.source_text == "The senator"
+
+
+def test_polnear_passive_cue_with_an_agent_reports_its_subject(nlp: Language) -> None:
+    text = "The resignation was first reported by the Financial Times."
+    (reported,) = found(nlp, text, "polnear")
+    assert reported.cue == "was first reported by"
+    assert reported.source_text == "the Financial Times"
+    assert reported.content == "The resignation"
+    # A factbox wants what someone said, not that a story was reported.
+    assert found(nlp, text) == []
+
+
+def test_polnear_relative_pronoun_is_the_source(nlp: Language) -> None:
+    text = "It was Petr Fiala, who said that Prague would send no troops, who won the vote."
+    statements = [s for s in found(nlp, text, "polnear") if s.cue == "said"]
+    assert [s.source_text for s in statements] == ["who"]
+    # The factbox resolves the pronoun to the person.
+    (factbox,) = [s for s in found(nlp, text) if s.cue == "said"]
+    assert factbox.source_text == "Petr Fiala"
+
+
+def test_polnear_source_leaves_out_a_participle_after_the_name(nlp: Language) -> None:
+    text = (
+        "Mark Rutte, speaking to reporters in Brussels on Monday, said the alliance had "
+        "no plans to deploy combat troops."
+    )
+    (said,) = found(nlp, text, "polnear")
+    assert said.source_text == "Mark Rutte"
+    kept = "Mark Rutte, the alliance's secretary general, said the alliance had no plans."
+    (said,) = found(nlp, kept, "polnear")
+    assert said.source_text == "Mark Rutte, the alliance's secretary general"
+
+
+def test_content_pieces_leave_out_the_cue_that_interrupts_them(nlp: Language) -> None:
+    text = (
+        "Paris, according to two diplomats, is ready to send instructors, and Warsaw, "
+        "they said, would follow."
+    )
+    statements = found(nlp, text, "polnear")
+    pieces = [s.content_pieces for s in statements if s.cue == "according to"]
+    assert pieces and len(pieces[0]) == 2
+    words = [text[slice(*piece)] for piece in pieces[0]]
+    assert words[0] == "Paris"
+    assert "according" not in " ".join(words)

@@ -92,7 +92,7 @@ def relation_from_statement(statement: Statement) -> Relation:
     """A factbox statement as a predicted relation (each span is one piece)."""
     return Relation(
         cue=(statement.cue_span,) if statement.cue_span is not None else None,
-        content=(statement.content_span,),
+        content=statement.content_pieces or (statement.content_span,),
         source=(statement.source_span,) if statement.source_span is not None else None,
         kind=statement.kind,
     )

@@ -472,6 +472,7 @@ class _Attributor:
                     ),
                     source_span=draft.source,
                     span=draft.span,
+                    content_pieces=tuple(draft.pieces) if len(draft.pieces) > 1 else (),
                 )
             )
         return statements

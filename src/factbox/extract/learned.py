@@ -40,6 +40,11 @@ class LearnedCues:
     """``lemma|voice`` (see ``verb_voice``) -> (times it headed a gold cue without a source,
     times seen outside quotes): "is expected to", "seems", "Asked whether"."""
 
+    source_tail_counts: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """``source_tail_key`` -> (times inside the source, times seen), for the words right of
+    the head of a gold source ("Ban Ki-moon[, the secretary general,]" in, "Trump[, speaking
+    in Virginia,]" out)."""
+
     def _mostly(self, counts: tuple[int, int]) -> bool:
         """Whether (hits, seen) says yes: more than half of at least ``min_cues`` seen."""
         hits, seen = counts
@@ -54,6 +59,12 @@ class LearnedCues:
         if counts is None or counts[1] < self.min_cues:
             counts = self.particle_counts.get(f"*|{word}", (0, 0))
         return self._mostly(counts)
+
+    def in_source(self, child: Token) -> bool:
+        """Whether a dependent right of a source's head belongs to the source; unknown
+        relations do."""
+        hits, seen = self.source_tail_counts.get(source_tail_key(child), (0, 0))
+        return seen < self.min_cues or hits / seen >= 0.5
 
     def extends_object(self, child: Token) -> bool:
         """Whether a dependent right of an object content belongs to that content."""
@@ -103,6 +114,12 @@ def object_tail_key(child: Token) -> str:
     return f"{child.dep_}|{comma}|{'date' if timed else '-'}"
 
 
+def source_tail_key(child: Token) -> str:
+    """``dep|comma``: the child's relation and whether a comma-like mark sets it off."""
+    before = child.doc[child.left_edge.i - 1].text if child.left_edge.i > 0 else ""
+    return f"{child.dep_}|{'comma' if before in _TAIL_BREAKS else '-'}"
+
+
 def _pairs(data: dict[str, Any]) -> dict[str, tuple[int, int]]:
     return {str(name): (int(counts[0]), int(counts[1])) for name, counts in data.items()}
 
@@ -117,6 +134,7 @@ def parse_learned_cues(data: dict[str, Any]) -> LearnedCues:
         object_tail_counts=_pairs(data.get("object_tails", {})),
         particle_counts=_pairs(data.get("cue_particles", {})),
         sourceless_counts=_pairs(data.get("sourceless", {})),
+        source_tail_counts=_pairs(data.get("source_tails", {})),
     )
 
 

@@ -194,14 +194,16 @@ class CueFinder:
             if child.dep_ == "agent":
                 for grandchild in child.children:
                     if grandchild.dep_ == "pobj":
-                        return self._phrase(grandchild)
+                        return self._source_phrase(grandchild)
         subject = self._subject(verb)
         if subject is None or subject.dep_ == "nsubjpass":
             return None  # passive without an agent ("it was announced") names no source
         if subject.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
+            if self.object_contents:
+                return subject.i, subject.i + 1  # PolNeAR marks the pronoun itself
             # "Macron, who said ...": the source is the noun the clause hangs on.
             return trim_range(self.doc, (verb.head.left_edge.i, verb.left_edge.i))
-        return self._phrase(subject)
+        return self._source_phrase(subject)
 
     def _has_subject(self, verb: Token) -> bool:
         return self._subject(verb) is not None or any(c.dep_ == "agent" for c in verb.children)
@@ -284,6 +286,17 @@ class CueFinder:
         end = min(span[1], bisect_right(self.paragraph_of, paragraph))
         return start, max(start, end)
 
+    def _source_phrase(self, head: Token) -> TokenRange | None:
+        """The phrase naming a source, without the modifiers after it that the learned counts
+        leave out of sources ("Trump[, speaking to a veterans group]")."""
+        phrase = self._phrase(head)
+        if phrase is None or self.learned is None or not self.object_contents:
+            return phrase
+        for child in head.rights:
+            if child.dep_ != "punct" and not self.learned.in_source(child):
+                return trim_range(self.doc, (phrase[0], min(phrase[1], child.left_edge.i)))
+        return phrase
+
     def _phrase(self, head: Token) -> TokenRange | None:
         """The phrase ``head`` heads, within its paragraph, trimmed."""
         return trim_range(self.doc, self._in_paragraph(subtree_range(head), head.i))
@@ -363,9 +376,7 @@ class CueFinder:
                     end = child_end
         return start, end
 
-    def _content_roots(
-        self, verb: Token, deps: frozenset[str], beside: list[int]
-    ) -> list[Token]:
+    def _content_roots(self, verb: Token, deps: frozenset[str], beside: list[int]) -> list[Token]:
         return [
             child
             for child in verb.children
@@ -395,6 +406,15 @@ class CueFinder:
         if not content:
             return None
         return CueClause("speech", verb.i, cue, None, tuple(content), cue)
+
+    def _passive_subject(self, verb: Token) -> list[Token]:
+        """The subject of a passive cue with an agent, which is what the agent said or
+        did: "[The story] was first reported by the Post"."""
+        if not any(child.dep_ == "agent" for child in verb.children):
+            return []
+        return [
+            child for child in verb.lefts if child.dep_ == "nsubjpass" and not self.quoted[child.i]
+        ]
 
     def _cue_particle(self, verb: Token) -> Token | None:
         """The preposition or particle right after a cue verb that the learned counts put
@@ -472,13 +492,21 @@ class CueFinder:
         elif learned:
             # A verb only the classifier calls a cue takes a clause, or a quote beside it.
             roots = [root for root in roots if root.dep_ in _CONTENT_DEPS]
-        if particle is not None and any(root.i != particle.i for root in roots):
-            # "called on [Republicans to unendorse him]": the particle's object joins the
-            # content; a verb with nothing else to report takes no particle.
-            roots = [root for root in roots if root.i != particle.i] + [
-                child for child in particle.children if child.dep_ in ("pobj", "pcomp")
-            ]
+        particle_objects = (
+            [child for child in particle.children if child.dep_ in ("pobj", "pcomp")]
+            if particle is not None
+            else []
+        )
+        if particle is not None and particle_objects:
+            # "called on [Republicans to unendorse him]", "called for [tax cuts]": the
+            # particle's object joins the content.
+            roots = [root for root in roots if root.i != particle.i] + particle_objects
             cue = (cue[0], max(cue[1], particle.i + 1))
+        if self.object_contents and not roots:
+            roots = self._passive_subject(verb)
+            agent = next((child for child in verb.rights if child.dep_ == "agent"), None)
+            if roots and agent is not None and agent.i == cue[1]:
+                cue = (cue[0], agent.i + 1)
         content = self._without_stranded_date(verb, self._content_ranges(verb, roots))
         # A misattached subject ("..., Flynn, said" hung inside the quote) is not content.
         content = [piece for part in content for piece in minus(part, source)]
@@ -500,7 +528,7 @@ class CueFinder:
         named = next((c for c in linker.children if c.dep_ == "pobj"), None)
         if named is None:
             return None
-        source = self._phrase(named)
+        source = self._source_phrase(named)
         clause_head = word.head
         for _ in range(_MAX_BORROW_STEPS):
             if clause_head.pos_ in ("VERB", "AUX") or clause_head.head.i == clause_head.i:
