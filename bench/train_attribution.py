@@ -5,7 +5,9 @@
 Parses every article of the split with the factbox pipeline and counts, for each lemma of a
 verb or noun outside quotes, how often it heads a gold cue span; and, for the words a gold cue
 verb governs, how often each dependency relation falls inside the gold content. Writes the
-counts to ``src/factbox/data/learned_cues.json`` (read by ``factbox.extract.learned``).
+counts to ``src/factbox/data/learned_cues.json`` (read by ``factbox.extract.learned``), the cue
+classifier to ``cue_classifier.json``, and then, running the extractor with both over the split,
+the statement scorer to ``statement_scorer.json`` (read by ``factbox.extract.confidence``).
 ``--cache`` keeps the parses in a spaCy DocBin so a second run skips parsing.
 """
 
@@ -21,15 +23,28 @@ from random import Random
 from spacy.tokens import Doc, DocBin, Token
 
 from factbox.evaluate.corpus import AnnotatedArticle, load_corpus
-from factbox.evaluate.textspans import Pieces
+from factbox.evaluate.relations import relation_from_statement
+from factbox.evaluate.scorer import score_article, total
+from factbox.evaluate.textspans import Pieces, trimmed
+from factbox.extract import learned
+from factbox.extract.attributions import find_attributions
+from factbox.extract.confidence import (
+    StatementContext,
+    StatementScorer,
+    statement_features,
+)
 from factbox.extract.cues import load_cue_lexicon
 from factbox.extract.learned import cue_features, object_tail_key, source_tail_key, verb_voice
 from factbox.extract.nlp import load_nlp
 from factbox.extract.quotes import find_quotes
+from factbox.records import Statement
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "factbox" / "data"
 OUTPUT = DATA / "learned_cues.json"
 CLASSIFIER_OUTPUT = DATA / "cue_classifier.json"
+SCORER_OUTPUT = DATA / "statement_scorer.json"
+SCORER_THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+"""Thresholds tried for the statement scorer, on the half of the split it was not fitted on."""
 EPOCHS = 8
 LEARNING_RATE = 0.5
 L2 = 1e-5
@@ -254,12 +269,87 @@ def train_logistic(examples: list[tuple[list[str], int]]) -> dict[str, float]:
     return {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= MIN_WEIGHT}
 
 
+ScoredStatement = tuple[Statement, list[str], int]
+
+
+def statement_examples(
+    articles: list[AnnotatedArticle], docs: list[Doc]
+) -> list[list[ScoredStatement]]:
+    """For each article, the extractor's statements (PolNeAR conventions, unscored) with their
+    features and whether each cue is a gold cue."""
+    learned.load_learned_cues.cache_clear()
+    learned.load_cue_classifier.cache_clear()
+    context = StatementContext(
+        load_cue_lexicon(), learned.load_learned_cues(), learned.load_cue_classifier()
+    )
+    examples: list[list[ScoredStatement]] = []
+    for article, doc in zip(articles, docs, strict=True):
+        gold = {
+            trimmed(article.text, relation.cue) for relation in article.relations if relation.cue
+        }
+        statements = find_attributions(doc, conventions="polnear", scored=False)
+        examples.append(
+            [
+                (
+                    statement,
+                    statement_features(doc, statement, statements, context),
+                    int(
+                        statement.cue_span is not None
+                        and trimmed(article.text, (statement.cue_span,)) in gold
+                    ),
+                )
+                for statement in statements
+            ]
+        )
+    return examples
+
+
+def relation_f1(
+    articles: list[AnnotatedArticle], examples: list[list[ScoredStatement]], scorer: StatementScorer
+) -> float:
+    """Exact relation F1 of the statements ``scorer`` keeps."""
+    scores = [
+        score_article(
+            article.text,
+            article.relations,
+            [
+                relation_from_statement(statement)
+                for statement, features, _ in items
+                if scorer.probability(features) >= scorer.threshold
+            ],
+        )
+        for article, items in zip(articles, examples, strict=True)
+    ]
+    return total(scores).relation.exact.f1
+
+
+def train_scorer(
+    articles: list[AnnotatedArticle], examples: list[list[ScoredStatement]]
+) -> tuple[StatementScorer, dict[str, float]]:
+    """Fit on the first half, pick the threshold on the second, refit on all."""
+    half = len(articles) // 2
+
+    def flat(part: list[list[ScoredStatement]]) -> list[tuple[list[str], int]]:
+        return [(features, label) for items in part for _, features, label in items]
+
+    weights = train_logistic(flat(examples[:half]))
+    held_out = {
+        threshold: relation_f1(
+            articles[half:], examples[half:], StatementScorer(weights, threshold)
+        )
+        for threshold in SCORER_THRESHOLDS
+    }
+    best = max(SCORER_THRESHOLDS, key=lambda threshold: held_out[threshold])
+    return StatementScorer(train_logistic(flat(examples)), best), held_out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("split", type=Path, help="a split folder with text/ and attributions/")
     parser.add_argument("--cache", type=Path, help="DocBin file to keep the parses in")
     parser.add_argument("--output", type=Path, default=OUTPUT)
     parser.add_argument("--classifier-output", type=Path, default=CLASSIFIER_OUTPUT)
+    parser.add_argument("--scorer-output", type=Path, default=SCORER_OUTPUT)
     args = parser.parse_args(argv)
     corpus = load_corpus(args.split)
     docs = parsed_docs(corpus.articles, args.cache)
@@ -303,6 +393,32 @@ def main(argv: list[str] | None = None) -> int:
     }
     args.classifier_output.write_text(json.dumps(classifier, indent=0) + "\n", encoding="utf-8")
     print(f"{len(weights)} weights from {len(examples)} verbs -> {args.classifier_output}")
+    if args.classifier_output != CLASSIFIER_OUTPUT or args.output != OUTPUT:
+        return 0  # the extractor reads the shipped files; a scorer needs them to be these
+    statements = statement_examples(corpus.articles, docs)
+    scorer, held_out = train_scorer(corpus.articles, statements)
+    count_statements = sum(len(items) for items in statements)
+    kept = sum(label for items in statements for _, _, label in items)
+    scorer_data = {
+        "_about": (
+            "Logistic regression over factbox.extract.confidence.statement_features: the "
+            "probability that a statement the extractor finds (PolNeAR conventions) has a gold "
+            "cue. Trained by bench/train_attribution.py on the extractor's output over the "
+            "PolNeAR train split (Newell, Margolin and Ruths 2018, LREC); "
+            f"{count_statements} statements, {kept} with a gold cue. The threshold is the one "
+            "with the best exact relation F1 on the half of the split held out from fitting: "
+            + ", ".join(f"{t}: {f1 * 100:.1f}" for t, f1 in held_out.items())
+        ),
+        "threshold": scorer.threshold,
+        "weights": {
+            f: round(w, 4) for f, w in sorted(scorer.weights.items()) if abs(w) >= MIN_WEIGHT
+        },
+    }
+    args.scorer_output.write_text(json.dumps(scorer_data, indent=0) + "\n", encoding="utf-8")
+    print(
+        f"statement scorer from {count_statements} statements, threshold {scorer.threshold}"
+        f" -> {args.scorer_output}"
+    )
     return 0
 
 

@@ -14,7 +14,13 @@ from factbox.records import Statement
 
 
 def found(nlp: Language, text: str, conventions: str = "factbox") -> list[Statement]:
-    statements = find_attributions(nlp(text), conventions=conventions)  # type: ignore[arg-type]
+    """What the cue finder makes of ``text`` (without the statement scorer, which
+    test_confidence.py covers)."""
+    statements = find_attributions(
+        nlp(text),
+        conventions=conventions,  # type: ignore[arg-type]
+        scored=False,
+    )
     for statement in statements:
         if statement.cue_span is not None:
             assert text[slice(*statement.cue_span)] == statement.cue

@@ -14,6 +14,7 @@ from typing import Literal
 
 from spacy.tokens import Doc
 
+from factbox.extract.confidence import StatementContext, load_statement_scorer
 from factbox.extract.cues import CueLexicon, load_cue_lexicon
 from factbox.extract.learned import load_cue_classifier, load_learned_cues
 from factbox.extract.quotes import find_quotes, is_title_like
@@ -481,13 +482,16 @@ class _Attributor:
 Conventions = Literal["factbox", "polnear"]
 
 
-def find_attributions(doc: Doc, *, conventions: Conventions = "factbox") -> list[Statement]:
+def find_attributions(
+    doc: Doc, *, conventions: Conventions = "factbox", scored: bool = True
+) -> list[Statement]:
     """Statements in text order, with ``speakers`` left empty and dates unset.
 
     ``"polnear"`` follows that corpus's annotation where it differs from what the factbox
     shows: a reported content starts at its "that", a cue's object is content too
     ("criticized the plan", "called him a genius"), so attitudes count as attributions, and
-    the cue leaves out the addressee ("told" in "told AP").
+    the cue leaves out the addressee ("told" in "told AP"); and, when ``scored``, the
+    statements the learned scorer (confidence.py) finds unlikely are left out.
     """
     polnear = conventions == "polnear"
     lexicon = load_cue_lexicon()
@@ -510,4 +514,8 @@ def find_attributions(doc: Doc, *, conventions: Conventions = "factbox") -> list
     attributor.join_split_quotes()
     attributor.from_lone_quotes()
     attributor.from_speaker_lines()
-    return attributor.statements()
+    statements = attributor.statements()
+    if polnear and scored:
+        context = StatementContext(lexicon, load_learned_cues(), load_cue_classifier())
+        statements = load_statement_scorer().keep(doc, statements, context)
+    return statements

@@ -1,0 +1,68 @@
+"""The statement scorer: which extracted attributions PolNeAR conventions keep."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from factbox.extract.attributions import find_attributions
+from factbox.extract.confidence import (
+    StatementContext,
+    load_statement_scorer,
+    parse_statement_scorer,
+    statement_features,
+)
+from factbox.extract.cues import load_cue_lexicon
+from factbox.extract.learned import load_cue_classifier, load_learned_cues
+
+
+def context() -> StatementContext:
+    return StatementContext(load_cue_lexicon(), load_learned_cues(), load_cue_classifier())
+
+
+def test_features_describe_cue_source_and_content(nlp: Language) -> None:
+    doc = nlp("Asked about the plan, the minister said on Monday that it was dead.")
+    statements = find_attributions(doc, conventions="polnear", scored=False)
+    (said,) = [s for s in statements if s.cue == "said"]
+    features = statement_features(doc, said, statements, context())
+    assert "lemma=say" in features
+    assert "source-side=left" in features
+    assert "content-side=right" in features
+    assert any(f.startswith("source=NOUN") for f in features)
+    assert "nested=False" in features
+
+
+def test_scorer_keeps_what_scores_at_the_threshold(nlp: Language) -> None:
+    doc = nlp("The minister said the plan was dead. He watched the debate on Monday.")
+    statements = find_attributions(doc, conventions="polnear", scored=False)
+    assert {s.cue for s in statements} == {"said", "watched"}
+    scorer = parse_statement_scorer(
+        {"threshold": 0.5, "weights": {"lemma=say": 2.0, "lemma=watch": -2.0}}
+    )
+    kept = scorer.keep(doc, statements, context())
+    assert [s.cue for s in kept] == ["said"]
+    lenient = parse_statement_scorer({"threshold": 0.1, "weights": {"lemma=watch": -2.0}})
+    assert len(lenient.keep(doc, statements, context())) == 2
+
+
+def test_shipped_scorer_trusts_a_plain_report_more_than_an_object_of_making(
+    nlp: Language,
+) -> None:
+    scorer = load_statement_scorer()
+    probabilities = {}
+    for text in ("The minister said the plan was dead.", "She made the case for sanctions."):
+        doc = nlp(text)
+        (statement,) = find_attributions(doc, conventions="polnear", scored=False)
+        features = statement_features(doc, statement, [statement], context())
+        probabilities[statement.cue] = scorer.probability(features)
+    assert probabilities["said"] >= scorer.threshold
+    assert probabilities["said"] > probabilities["made"] + 0.3
+
+
+def test_polnear_conventions_leave_out_what_the_scorer_rejects(nlp: Language) -> None:
+    doc = nlp("She made the case for sanctions. The minister said the plan was dead.")
+    unscored = find_attributions(doc, conventions="polnear", scored=False)
+    scored = find_attributions(doc, conventions="polnear")
+    assert [s.cue for s in unscored] == ["made", "said"]
+    assert [s.cue for s in scored] == ["said"]
+    # The factbox's own conventions are not filtered by a PolNeAR-trained scorer.
+    assert find_attributions(doc) == find_attributions(doc, scored=False)
