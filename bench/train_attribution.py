@@ -60,7 +60,7 @@ MIN_SEEN = 3
 """Lemmas seen fewer times than this are left out of the data file."""
 MIN_CUE = 2
 """Nor are lemmas that head fewer gold cues than this."""
-DECISION = {"min_probability": 0.5, "min_cues": 5}
+DECISION = {"min_probability": 0.5, "min_cues": 5, "min_sourceless_rate": 0.5}
 """How the extractor turns the counts into cues (tuned on the dev split)."""
 
 
@@ -125,6 +125,7 @@ def count(articles: list[AnnotatedArticle], docs: list[Doc]) -> dict[str, object
     dep_in_content: Counter[str] = Counter()
     voice_seen: Counter[str] = Counter()
     voice_sourceless: Counter[str] = Counter()
+    voice_cues: Counter[str] = Counter()
     particle_seen: Counter[str] = Counter()
     particle_in_cue: Counter[str] = Counter()
     tail_seen: Counter[str] = Counter()
@@ -156,8 +157,10 @@ def count(articles: list[AnnotatedArticle], docs: list[Doc]) -> dict[str, object
                 continue
             heads.add(head.i)
             cues[key(head)] += 1
-            if head.pos_ == "VERB" and relation.source is None:
-                voice_sourceless[f"{head.lemma_.lower()}|{verb_voice(head)}"] += 1
+            if head.pos_ == "VERB":
+                voice_cues[f"{head.lemma_.lower()}|{verb_voice(head)}"] += 1
+                if relation.source is None:
+                    voice_sourceless[f"{head.lemma_.lower()}|{verb_voice(head)}"] += 1
             following = head.i + 1
             if (
                 head.pos_ == "VERB"
@@ -198,6 +201,11 @@ def count(articles: list[AnnotatedArticle], docs: list[Doc]) -> dict[str, object
         "content_deps": {dep: [dep_in_content[dep], dep_seen[dep]] for dep in sorted(dep_seen)},
         "sourceless": {
             name: [voice_sourceless[name], voice_seen[name]]
+            for name in sorted(voice_sourceless)
+            if voice_sourceless[name] >= MIN_CUE
+        },
+        "sourceless_share": {
+            name: [voice_sourceless[name], voice_cues[name]]
             for name in sorted(voice_sourceless)
             if voice_sourceless[name] >= MIN_CUE
         },
@@ -369,7 +377,8 @@ def main(argv: list[str] | None = None) -> int:
             "[times in the source, times seen]. "
             "sourceless: "
             "'lemma|voice' (act, pass, mod) -> [times heading a gold cue without a source, "
-            "times seen outside quotes]. Regenerate with: "
+            "times seen outside quotes]. sourceless_share: the same -> [times heading a gold "
+            "cue without a source, times heading any gold cue]. Regenerate with: "
             "python bench/train_attribution.py "
             "CORPUS/train"
         ),

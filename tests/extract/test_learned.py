@@ -125,7 +125,9 @@ def test_polnear_sourceless_cue_takes_its_whole_clause(nlp: Language) -> None:
     (expected,) = found(nlp, text, "polnear")
     assert expected.source_span is None
     assert expected.cue == "is expected"
-    assert expected.content == "The minister is expected to announce the plan"
+    assert text[slice(*expected.content_span)] == "The minister is expected to announce the plan"
+    words = [text[slice(*piece)] for piece in expected.content_pieces]
+    assert words == ["The minister", "to announce the plan"]
 
 
 def test_polnear_content_keeps_a_cue_nested_inside_it(nlp: Language) -> None:
@@ -184,3 +186,25 @@ def test_content_pieces_leave_out_the_cue_that_interrupts_them(nlp: Language) ->
     words = [text[slice(*piece)] for piece in pieces[0]]
     assert words[0] == "Paris"
     assert "according" not in " ".join(words)
+
+
+def test_polnear_raising_verb_names_no_source_even_with_a_subject(nlp: Language) -> None:
+    text = "But the chancellor seems to be running out of patience with Budapest."
+    (seems,) = found(nlp, text, "polnear")
+    assert seems.cue == "seems"
+    assert seems.source_span is None
+    # Subject and complement, without the cue between them.
+    words = [text[slice(*piece)] for piece in seems.content_pieces]
+    assert words == ["the chancellor", "to be running out of patience with Budapest"]
+
+
+def test_sourceless_share_decides_between_the_two_readings() -> None:
+    learned = parse_learned_cues(
+        {
+            "decision": {"min_probability": 0.5, "min_cues": 5},
+            "sourceless_share": {"seem|act": [97, 126], "ask|act": [20, 288]},
+        }
+    )
+    assert learned.prefers_no_source("seem", "act")
+    assert not learned.prefers_no_source("ask", "act")
+    assert not learned.prefers_no_source("unknown", "act")

@@ -28,6 +28,7 @@ class LearnedCues:
     """Dependency relation -> (times inside the content, times seen) right of a cue verb."""
     min_probability: float
     min_cues: int
+    min_sourceless_rate: float = 0.5
     object_tail_counts: dict[str, tuple[int, int]] = field(default_factory=dict)
     """``object_tail_key`` -> (times inside the content, times seen), for the words a cue verb
     governs to the right of an object that is its content ("accused [the GOP of stoking ...]")."""
@@ -40,6 +41,10 @@ class LearnedCues:
     """``lemma|voice`` (see ``verb_voice``) -> (times it headed a gold cue without a source,
     times seen outside quotes): "is expected to", "seems", "Asked whether"."""
 
+    sourceless_share_counts: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """``lemma|voice`` -> (times it headed a gold cue without a source, times it headed any
+    gold cue): "Trump seems to ..." names no source, though "seems" has a subject."""
+
     source_tail_counts: dict[str, tuple[int, int]] = field(default_factory=dict)
     """``source_tail_key`` -> (times inside the source, times seen), for the words right of
     the head of a gold source ("Ban Ki-moon[, the secretary general,]" in, "Trump[, speaking
@@ -51,8 +56,14 @@ class LearnedCues:
         return seen >= self.min_cues and hits / seen > 0.5
 
     def is_sourceless_cue(self, lemma: str, voice: str) -> bool:
-        counts = self.sourceless_counts.get(f"{lemma}|{voice}", (0, 0))
-        return counts[0] >= self.min_cues and self._mostly(counts)
+        """Whether a verb so used heads enough gold cues without a source to be proposed as
+        one (the statement scorer has the last word)."""
+        hits, seen = self.sourceless_counts.get(f"{lemma}|{voice}", (0, 0))
+        return hits >= self.min_cues and hits / seen >= self.min_sourceless_rate
+
+    def prefers_no_source(self, lemma: str, voice: str) -> bool:
+        """Whether a cue verb so used mostly has no source, even with a subject."""
+        return self._mostly(self.sourceless_share_counts.get(f"{lemma}|{voice}", (0, 0)))
 
     def particle_in_cue(self, lemma: str, word: str) -> bool:
         counts = self.particle_counts.get(f"{lemma}|{word}")
@@ -131,10 +142,12 @@ def parse_learned_cues(data: dict[str, Any]) -> LearnedCues:
         content_dep_counts=_pairs(data.get("content_deps", {})),
         min_probability=float(decision.get("min_probability", 1.0)),
         min_cues=int(decision.get("min_cues", 1)),
+        min_sourceless_rate=float(decision.get("min_sourceless_rate", 0.5)),
         object_tail_counts=_pairs(data.get("object_tails", {})),
         particle_counts=_pairs(data.get("cue_particles", {})),
         sourceless_counts=_pairs(data.get("sourceless", {})),
         source_tail_counts=_pairs(data.get("source_tails", {})),
+        sourceless_share_counts=_pairs(data.get("sourceless_share", {})),
     )
 
 

@@ -164,7 +164,7 @@ class CueFinder:
             if self.quoted[token.i]:
                 continue
             clause: CueClause | None = None
-            if token.i in cue_verbs:
+            if token.i in cue_verbs and not self._prefers_no_source(token):
                 clause = self._verb_clause(token)
             elif token.lower_ in prepositional:
                 clause = self._according_clause(token, prepositional[token.lower_])
@@ -388,6 +388,13 @@ class CueFinder:
             and not any(min(verb.i, child.i) < i < max(verb.i, child.i) for i in beside)
         ]
 
+    def _prefers_no_source(self, verb: Token) -> bool:
+        return (
+            self.object_contents
+            and self.learned is not None
+            and self.learned.prefers_no_source(verb.lemma_.lower(), verb_voice(verb))
+        )
+
     def _sourceless_clause(self, verb: Token) -> CueClause | None:
         """A cue the learned counts say names no source ("X is expected to", "X is known to",
         "Asked whether ..."): the content is the reported clause, or for a raising or passive
@@ -395,12 +402,18 @@ class CueFinder:
         if self.learned is None:
             return None
         voice = verb_voice(verb)
-        if not self.learned.is_sourceless_cue(verb.lemma_.lower(), voice):
+        proposed = self.learned.is_sourceless_cue(verb.lemma_.lower(), voice)
+        if not proposed and not (self._prefers_no_source(verb) and self._is_cue_verb(verb)):
             return None
         cue = self._verb_cue(verb)
+        complements = [child for child in verb.children if child.dep_ in _CONTENT_DEPS]
         if voice == "mod":
-            roots = [child for child in verb.children if child.dep_ in _CONTENT_DEPS]
-            content = self._content_ranges(verb, roots)
+            content = self._content_ranges(verb, complements)
+        elif complements:
+            # "[Trump] seems [to be ...]", "[they] are expected [to ...]": subject and
+            # complement, without the cue between them.
+            subjects = [child for child in verb.lefts if child.dep_ in _SUBJECT_DEPS]
+            content = self._content_ranges(verb, subjects + complements)
         else:
             content = self._content_ranges(verb, [verb])
         if not content:
