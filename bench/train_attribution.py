@@ -23,7 +23,7 @@ from random import Random
 from spacy.tokens import Doc, DocBin, Token
 
 from factbox.evaluate.corpus import AnnotatedArticle, load_corpus
-from factbox.evaluate.relations import relation_from_statement
+from factbox.evaluate.relations import Relation, relation_from_statement
 from factbox.evaluate.scorer import score_article, total
 from factbox.evaluate.textspans import Pieces, trimmed
 from factbox.extract import learned
@@ -34,7 +34,13 @@ from factbox.extract.confidence import (
     statement_features,
 )
 from factbox.extract.cues import load_cue_lexicon
-from factbox.extract.learned import cue_features, object_tail_key, source_tail_key, verb_voice
+from factbox.extract.learned import (
+    cue_features,
+    cue_tail_key,
+    object_tail_key,
+    source_tail_key,
+    verb_voice,
+)
 from factbox.extract.nlp import load_nlp
 from factbox.extract.quotes import find_quotes
 from factbox.records import Statement
@@ -97,6 +103,36 @@ def key(token: Token) -> str:
     return f"{token.lemma_.lower()}/{token.pos_}"
 
 
+def count_cue_tails(
+    verb: Token, relation: Relation, seen: Counter[str], inside: Counter[str]
+) -> None:
+    """Count, for the words a gold cue verb governs right after it (the cue and what follows
+    it so far) that are not content, which lie inside the cue; only for a content that
+    reaches past the verb."""
+    doc = verb.doc
+    cue = relation.cue or ()
+    content = relation.content or ()
+
+    def within(token: Token, pieces: Pieces) -> bool:
+        return any(start <= token.idx < end for start, end in pieces)
+
+    if not content or content[-1][1] <= verb.idx:
+        return  # the cue after a quote keeps to the verb (the extractor asks the same)
+    end = verb.i + 1
+    for child in verb.rights:
+        if child.dep_ in ("punct", "prt") or child.i < end:
+            continue
+        between = doc[end : child.left_edge.i]
+        if within(child, content) or any(not within(t, cue) for t in between):
+            break
+        name = cue_tail_key(child)
+        seen[name] += 1
+        inside[name] += within(child, cue)
+        if not within(child, cue):
+            break
+        end = child.right_edge.i + 1
+
+
 def count_source_tails(doc: Doc, source: Pieces, seen: Counter[str], inside: Counter[str]) -> None:
     """Count, for the words right of a gold source's head, which lie inside the source."""
     tokens = {
@@ -131,6 +167,8 @@ def count(articles: list[AnnotatedArticle], docs: list[Doc]) -> dict[str, object
     tail_seen: Counter[str] = Counter()
     tail_in_content: Counter[str] = Counter()
     source_tail_seen: Counter[str] = Counter()
+    cue_tail_seen: Counter[str] = Counter()
+    cue_tail_in: Counter[str] = Counter()
     source_tail_in: Counter[str] = Counter()
     for article, doc in zip(articles, docs, strict=True):
         quoted = quoted_tokens(doc)
@@ -173,6 +211,8 @@ def count(articles: list[AnnotatedArticle], docs: list[Doc]) -> dict[str, object
                 for name in (f"{head.lemma_.lower()}|{word.lower_}", f"*|{word.lower_}"):
                     particle_seen[name] += 1
                     particle_in_cue[name] += in_cue
+            if head.pos_ == "VERB":
+                count_cue_tails(head, relation, cue_tail_seen, cue_tail_in)
             if relation.content is None or head.pos_ != "VERB":
                 continue
             content_chars = [piece for piece in relation.content]
@@ -216,6 +256,11 @@ def count(articles: list[AnnotatedArticle], docs: list[Doc]) -> dict[str, object
         },
         "object_tails": {
             name: [tail_in_content[name], tail_seen[name]] for name in sorted(tail_seen)
+        },
+        "cue_tails": {
+            name: [cue_tail_in[name], cue_tail_seen[name]]
+            for name in sorted(cue_tail_seen)
+            if cue_tail_seen[name] >= MIN_SEEN
         },
         "source_tails": {
             name: [source_tail_in[name], source_tail_seen[name]]
@@ -372,7 +417,9 @@ def main(argv: list[str] | None = None) -> int:
             "gold content, times seen]. cue_particles: 'lemma|word' (or '*|word') of the "
             "preposition or particle right after a gold cue verb -> [times inside the cue, "
             "times seen]. object_tails: 'dep|comma|date' of a word right of a gold cue verb's "
-            "object that is content -> [times in the content, times seen]. "
+            "object that is content -> [times in the content, times seen]. cue_tails: "
+            "'cue_tail_key' of a word a gold cue verb governs right after the cue, not content "
+            "-> [times in the cue, times seen]. "
             "source_tails: 'dep|comma' of a word right of a gold source's head -> "
             "[times in the source, times seen]. "
             "sourceless: "

@@ -208,3 +208,18 @@ def test_sourceless_share_decides_between_the_two_readings() -> None:
     assert learned.prefers_no_source("seem", "act")
     assert not learned.prefers_no_source("ask", "act")
     assert not learned.prefers_no_source("unknown", "act")
+
+
+def test_polnear_cue_takes_the_words_after_it_that_the_counts_put_inside(
+    nlp: Language,
+) -> None:
+    text = "The minister said Friday that the plan was dead."
+    (said,) = found(nlp, text, "polnear")
+    assert said.cue == "said Friday"
+    assert said.content == "that the plan was dead"
+    (factbox,) = found(nlp, text)
+    assert factbox.cue == "said"
+    # After a quote, PolNeAR keeps the cue to the verb.
+    quoted = "“The plan is dead,” the minister said Friday."
+    (after_quote,) = found(nlp, quoted, "polnear")
+    assert after_quote.cue == "said"

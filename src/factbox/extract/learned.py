@@ -45,6 +45,10 @@ class LearnedCues:
     """``lemma|voice`` -> (times it headed a gold cue without a source, times it headed any
     gold cue): "Trump seems to ..." names no source, though "seems" has a subject."""
 
+    cue_tail_counts: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """``cue_tail_key`` -> (times inside the cue, times seen), for the words a cue verb governs
+    right after it that are not content ("said [Friday]", "said [in a statement]")."""
+
     source_tail_counts: dict[str, tuple[int, int]] = field(default_factory=dict)
     """``source_tail_key`` -> (times inside the source, times seen), for the words right of
     the head of a gold source ("Ban Ki-moon[, the secretary general,]" in, "Trump[, speaking
@@ -76,6 +80,10 @@ class LearnedCues:
         relations do."""
         hits, seen = self.source_tail_counts.get(source_tail_key(child), (0, 0))
         return seen < self.min_cues or hits / seen >= 0.5
+
+    def extends_cue(self, child: Token) -> bool:
+        """Whether a dependent right after a cue verb belongs to the cue."""
+        return self._mostly(self.cue_tail_counts.get(cue_tail_key(child), (0, 0)))
 
     def extends_object(self, child: Token) -> bool:
         """Whether a dependent right of an object content belongs to that content."""
@@ -125,6 +133,20 @@ def object_tail_key(child: Token) -> str:
     return f"{child.dep_}|{comma}|{'date' if timed else '-'}"
 
 
+def cue_tail_key(child: Token) -> str:
+    """What decides whether a word after a cue verb is part of the cue: a preposition by
+    itself and its object's lemma ("in:statement"), an object by the verb's lemma ("told
+    reporters"), an adverb by itself, anything else by ``object_tail_key``."""
+    if child.dep_ == "prep":
+        nouns = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
+        return f"prep|{child.lower_}:{nouns[0].lemma_.lower() if nouns else '-'}"
+    if child.dep_ in ("dobj", "dative"):
+        return f"{child.dep_}|{child.head.lemma_.lower()}"
+    if child.dep_ == "advmod":
+        return f"advmod|{child.lower_}"
+    return object_tail_key(child)
+
+
 def source_tail_key(child: Token) -> str:
     """``dep|comma``: the child's relation and whether a comma-like mark sets it off."""
     before = child.doc[child.left_edge.i - 1].text if child.left_edge.i > 0 else ""
@@ -147,6 +169,7 @@ def parse_learned_cues(data: dict[str, Any]) -> LearnedCues:
         particle_counts=_pairs(data.get("cue_particles", {})),
         sourceless_counts=_pairs(data.get("sourceless", {})),
         source_tail_counts=_pairs(data.get("source_tails", {})),
+        cue_tail_counts=_pairs(data.get("cue_tails", {})),
         sourceless_share_counts=_pairs(data.get("sourceless_share", {})),
     )
 

@@ -442,6 +442,25 @@ class CueFinder:
             return None
         return word
 
+    def _with_cue_tail(self, verb: Token, cue: TokenRange, roots: list[Token]) -> TokenRange:
+        """The cue with the words right after it that the learned counts put inside cues
+        ("said [Friday]", "said [in a statement]"), up to the first that is not."""
+        if self.learned is None or not self.object_contents:
+            return cue
+        start, end = cue
+        content = {root.i for root in roots}
+        if not any(root.i > verb.i for root in roots):
+            return cue  # '"...," he said Friday': PolNeAR keeps such a cue to the verb
+        for child in verb.rights:
+            if child.i < end or child.dep_ == "punct":
+                continue
+            if child.left_edge.i != end or child.i in content or self.quoted[child.i]:
+                break
+            if not self.learned.extends_cue(child):
+                break
+            end = child.right_edge.i + 1
+        return start, end
+
     def _with_object_tail(self, verb: Token, roots: list[Token]) -> list[Token]:
         """An object content takes the dependents after it that the learned counts say belong
         to it ("accused the GOP [of stoking the issue]"), up to the first that does not."""
@@ -520,6 +539,7 @@ class CueFinder:
             agent = next((child for child in verb.rights if child.dep_ == "agent"), None)
             if roots and agent is not None and agent.i == cue[1]:
                 cue = (cue[0], agent.i + 1)
+        cue = self._with_cue_tail(verb, cue, roots)
         content = self._without_stranded_date(verb, self._content_ranges(verb, roots))
         # A misattached subject ("..., Flynn, said" hung inside the quote) is not content.
         content = [piece for part in content for piece in minus(part, source)]
