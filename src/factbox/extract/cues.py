@@ -44,6 +44,7 @@ class CueLexicon:
     """First word -> the preposition that must follow it ("according" -> "to")."""
     medium_prepositions: frozenset[str]
     medium_nouns: frozenset[str]
+    platforms: frozenset[str]
     lead_in_marks: frozenset[str]
     trailing_dashes: frozenset[str]
     quote_families: tuple[QuoteFamily, ...]
@@ -78,6 +79,7 @@ def parse_cue_lexicon(data: dict[str, Any]) -> CueLexicon:
         },
         medium_prepositions=_words(data["medium_phrases"]["prepositions"]),
         medium_nouns=_words(data["medium_phrases"]["nouns"]),
+        platforms=_words(data["medium_phrases"].get("platforms", [])),
         lead_in_marks=frozenset(data["lead_in_marks"]),
         trailing_dashes=frozenset(data["trailing_dashes"]),
         quote_families=families,

@@ -499,7 +499,7 @@ class CueFinder:
         if source is None:
             return None
         cue = self._verb_cue(verb)
-        particle = self._cue_particle(verb) if self.object_contents else None
+        particle = self._cue_particle(verb)
         beside = [
             child.i
             for child in verb.children
@@ -525,13 +525,21 @@ class CueFinder:
             # A verb only the classifier calls a cue takes a clause, or a quote beside it.
             roots = [root for root in roots if root.dep_ in _CONTENT_DEPS]
         particle_objects = (
-            [child for child in particle.children if child.dep_ in ("pobj", "pcomp")]
+            [
+                child
+                for child in particle.children
+                if child.dep_ in ("pobj", "pcomp")
+                # "posted on [X]" names where it was said, not what
+                and child.lemma_.lower() not in self.lexicon.medium_nouns
+                and child.lower_ not in self.lexicon.platforms
+            ]
             if particle is not None
             else []
         )
-        if particle is not None and particle_objects:
+        if particle is not None and particle_objects and (self.object_contents or not roots):
             # "called on [Republicans to unendorse him]", "called for [tax cuts]": the
-            # particle's object joins the content.
+            # particle's object joins the content (for the factbox, only when the verb has
+            # nothing else to report: "called for [a ceasefire]" says where Macron stands).
             roots = [root for root in roots if root.i != particle.i] + particle_objects
             cue = (cue[0], max(cue[1], particle.i + 1))
         if self.object_contents and not roots:
