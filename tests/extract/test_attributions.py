@@ -585,3 +585,24 @@ def test_find_quotes_spans_are_well_formed(text: str) -> None:
             assert start < part_start < part_end < end
             assert "\n" not in text[part_start:part_end]
             assert text[part_start:part_end] == text[part_start:part_end].strip()
+
+
+def test_that_clause_hung_on_a_phrase_after_the_cue_is_its_content(nlp: Language) -> None:
+    text = (
+        "In Madrid, government spokeswoman Pilar Alegría told reporters after the weekly "
+        "cabinet meeting that Spain did not agree with deploying European troops in Ukraine."
+    )
+    (told,) = find_attributions(nlp(text))
+    assert told.cue == "told reporters"
+    assert told.source_text == "government spokeswoman Pilar Alegría"
+    assert told.content == "Spain did not agree with deploying European troops in Ukraine"
+
+
+def test_speaker_set_off_by_commas_after_a_place_is_the_source(nlp: Language) -> None:
+    text = (
+        "In Zagreb, Italy’s foreign minister, Antonio Tajani, said talk of sending troops "
+        "had to be handled with great caution."
+    )
+    (said,) = find_attributions(nlp(text))
+    assert said.source_text == "Italy’s foreign minister, Antonio Tajani"
+    assert said.content == "talk of sending troops had to be handled with great caution"

@@ -252,13 +252,17 @@ class CueFinder:
         """The noun phrase that ends right before a subjectless root cue, set off by a comma.
 
         "In a comment to AP, a spokesperson for the government said ...": the parser may hang
-        the speaker on "AP" as an apposition.
+        the speaker on "AP" as an apposition; "In Zagreb, Italy's foreign minister, Antonio
+        Tajani, said ...": or join it to the place.
         """
         if verb.dep_ != "ROOT" or verb.i == 0:
             return None
         found: Token | None = None
-        node = self.doc[verb.i - 1]
-        while node.head.i != node.i and node.right_edge.i == verb.i - 1 and node.i != verb.i:
+        end = verb.i - 1
+        if end > 0 and self.doc[end].text == ",":
+            end -= 1
+        node = self.doc[end]
+        while node.head.i != node.i and node.right_edge.i == end and node.i != verb.i:
             before = node.left_edge.i - 1
             if node.pos_ in ("NOUN", "PROPN", "PRON") and (
                 before < 0 or self.doc[before].text == "," or node.left_edge.is_sent_start
@@ -420,6 +424,23 @@ class CueFinder:
             return None
         return CueClause("speech", verb.i, cue, None, tuple(content), cue)
 
+    def _stranded_complement(self, verb: Token) -> list[Token]:
+        """A "that" clause the parser hung on a phrase after the cue rather than on the cue:
+        "told reporters after the cabinet meeting [that Spain did not agree ...]"."""
+        for child in verb.rights:
+            if child.dep_ not in ("prep", "npadvmod") or self.speech[child.i]:
+                continue
+            for token in child.subtree:
+                first = token.left_edge
+                if (
+                    token.dep_ in ("relcl", "acl", "advcl")
+                    and first.lower_ == "that"
+                    and first.dep_ in ("mark", "advmod")
+                    and first.tag_ == "IN"
+                ):
+                    return [token]
+        return []
+
     def _passive_subject(self, verb: Token) -> list[Token]:
         """The subject of a passive cue with an agent, which is what the agent said or
         did: "[The story] was first reported by the Post"."""
@@ -542,6 +563,8 @@ class CueFinder:
             # nothing else to report: "called for [a ceasefire]" says where Macron stands).
             roots = [root for root in roots if root.i != particle.i] + particle_objects
             cue = (cue[0], max(cue[1], particle.i + 1))
+        if not roots:
+            roots = self._stranded_complement(verb)
         if self.object_contents and not roots:
             roots = self._passive_subject(verb)
             agent = next((child for child in verb.rights if child.dep_ == "agent"), None)
