@@ -71,9 +71,14 @@ def test_verb_outside_the_lexicon_with_a_clause_is_a_cue(nlp: Language) -> None:
 def test_auxiliaries_and_negation_belong_to_the_cue(nlp: Language) -> None:
     (has_said,) = found(nlp, "Fico has repeatedly said that Slovakia would not send troops.")
     assert has_said.cue == "has repeatedly said"
-    (did_not,) = found(nlp, "Fico did not say whether Slovakia would send troops.")
+    declined = "Fico did not say whether Slovakia would send troops."
+    (did_not,) = found(nlp, declined, "polnear")
     assert did_not.cue == "did not say"
     assert did_not.content == "whether Slovakia would send troops"
+    # Declining to answer an open question asserts nothing the factbox could use.
+    assert found(nlp, declined) == []
+    (did_not,) = found(nlp, "Fico did not say that Slovakia would send troops.")
+    assert did_not.cue == "did not say"
 
 
 def test_polnear_conventions_keep_that_and_take_objects(nlp: Language) -> None:

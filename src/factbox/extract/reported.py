@@ -24,6 +24,7 @@ _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 # A cue without a subject of its own ("..., adding that ...") borrows one up these arcs.
 _BORROWING_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "pcomp", "prep"})
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
+_QUESTION_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
 _CUE_MODIFIER_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 _DATE_ENTITIES = frozenset({"DATE", "TIME"})
 _OPENING_BRACKETS = frozenset({"(", "["})
@@ -424,6 +425,14 @@ class CueFinder:
             return None
         return CueClause("speech", verb.i, cue, None, tuple(content), cue)
 
+    def _declines_to_say(self, verb: Token, roots: list[Token]) -> bool:
+        """A negated cue over an open question asserts nothing: "did not say [which countries
+        might take part]", "would not say [whether ...]". (PolNeAR still marks it.)"""
+        if not roots or not any(child.dep_ == "neg" for child in verb.children):
+            return False
+        first = min((root.left_edge for root in roots), key=lambda token: token.i)
+        return first.tag_ in _QUESTION_TAGS or first.lower_ in ("whether", "if")
+
     def _stranded_complement(self, verb: Token) -> list[Token]:
         """A "that" clause the parser hung on a phrase after the cue rather than on the cue:
         "told reporters after the cabinet meeting [that Spain did not agree ...]"."""
@@ -570,6 +579,8 @@ class CueFinder:
             agent = next((child for child in verb.rights if child.dep_ == "agent"), None)
             if roots and agent is not None and agent.i == cue[1]:
                 cue = (cue[0], agent.i + 1)
+        if not self.object_contents and self._declines_to_say(verb, roots):
+            return None
         cue = self._with_cue_tail(verb, cue, roots)
         content = self._without_stranded_date(verb, self._content_ranges(verb, roots))
         # A misattached subject ("..., Flynn, said" hung inside the quote) is not content.
