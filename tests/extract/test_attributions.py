@@ -606,3 +606,15 @@ def test_speaker_set_off_by_commas_after_a_place_is_the_source(nlp: Language) ->
     (said,) = find_attributions(nlp(text))
     assert said.source_text == "Italy’s foreign minister, Antonio Tajani"
     assert said.content == "talk of sending troops had to be handled with great caution"
+
+
+def test_clause_opened_by_a_subordinator_is_not_the_cues_content(nlp: Language) -> None:
+    text = (
+        "The White House said on Tuesday that the United States would not send troops, "
+        "a day after Macron said Western ground troops could not be ruled out."
+    )
+    statements = {s.source_text: s.content for s in find_attributions(nlp(text))}
+    assert statements == {
+        "The White House": "the United States would not send troops",
+        "Macron": "Western ground troops could not be ruled out",
+    }

@@ -45,6 +45,7 @@ class CueLexicon:
     medium_prepositions: frozenset[str]
     medium_nouns: frozenset[str]
     platforms: frozenset[str]
+    complementizers: frozenset[str]
     lead_in_marks: frozenset[str]
     trailing_dashes: frozenset[str]
     quote_families: tuple[QuoteFamily, ...]
@@ -80,6 +81,7 @@ def parse_cue_lexicon(data: dict[str, Any]) -> CueLexicon:
         medium_prepositions=_words(data["medium_phrases"]["prepositions"]),
         medium_nouns=_words(data["medium_phrases"]["nouns"]),
         platforms=_words(data["medium_phrases"].get("platforms", [])),
+        complementizers=_words(data.get("complementizers", {}).get("words", ["that"])),
         lead_in_marks=frozenset(data["lead_in_marks"]),
         trailing_dashes=frozenset(data["trailing_dashes"]),
         quote_families=families,

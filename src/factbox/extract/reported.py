@@ -391,7 +391,16 @@ class CueFinder:
             and self.paragraph_of[child.i] == self.paragraph_of[verb.i]
             # A quote past "..., adding" belongs to that cue, whatever the parse says.
             and not any(min(verb.i, child.i) < i < max(verb.i, child.i) for i in beside)
+            and not self._is_adverbial(child)
         ]
+
+    def _is_adverbial(self, clause: Token) -> bool:
+        """A clause opened by a subordinator other than a complementizer ("a day after Macron
+        said ...") even where the parser calls it a complement."""
+        return any(
+            child.dep_ == "mark" and child.lower_ not in self.lexicon.complementizers
+            for child in clause.children
+        )
 
     def _prefers_no_source(self, verb: Token) -> bool:
         return (
