@@ -596,6 +596,9 @@ def test_that_clause_hung_on_a_phrase_after_the_cue_is_its_content(nlp: Language
     assert told.cue == "told reporters"
     assert told.source_text == "government spokeswoman Pilar Alegría"
     assert told.content == "Spain did not agree with deploying European troops in Ukraine"
+    late = "Orban wrote on Sunday in the early morning hours that Hungary would veto the plan."
+    (wrote,) = find_attributions(nlp(late))
+    assert wrote.content == "Hungary would veto the plan"
 
 
 def test_speaker_set_off_by_commas_after_a_place_is_the_source(nlp: Language) -> None:

@@ -84,7 +84,7 @@ def trim_range(doc: Doc, span: TokenRange, *, keep_that: bool = False) -> TokenR
     start, end = span
     while start < end and (
         is_edge_filler(doc[start])
-        or (not keep_that and doc[start].dep_ == "mark" and doc[start].lower_ == "that")
+        or (not keep_that and _is_complementizer(doc[start]))
     ):
         start += 1
     while end > start and (is_edge_filler(doc[end - 1]) or doc[end - 1].dep_ == "cc"):
@@ -92,6 +92,14 @@ def trim_range(doc: Doc, span: TokenRange, *, keep_that: bool = False) -> TokenR
             break
         end -= 1
     return (start, end) if start < end else None
+
+
+def _is_complementizer(token: Token) -> bool:
+    """A "that" opening a clause; the parser sometimes calls it an adverb of the clause's verb
+    (never of "that much")."""
+    if token.lower_ != "that":
+        return False
+    return token.dep_ == "mark" or (token.dep_ == "advmod" and token.head.pos_ in ("VERB", "AUX"))
 
 
 def _closes_inside(doc: Doc, start: int, end: int) -> bool:
@@ -443,9 +451,14 @@ class CueFinder:
         return first.tag_ in _QUESTION_TAGS or first.lower_ in ("whether", "if")
 
     def _stranded_complement(self, verb: Token) -> list[Token]:
-        """A "that" clause the parser hung on a phrase after the cue rather than on the cue:
-        "told reporters after the cabinet meeting [that Spain did not agree ...]"."""
+        """A "that" clause the parser hung on a phrase after the cue rather than on the cue, or
+        called an adverbial: "told reporters after the cabinet meeting [that Spain did not
+        agree ...]"."""
         for child in verb.rights:
+            if child.dep_ == "advcl" and any(
+                mark.dep_ == "mark" and mark.lower_ == "that" for mark in child.children
+            ):
+                return [child]  # "tweeted in the early hours [that ...]"
             if child.dep_ not in ("prep", "npadvmod") or self.speech[child.i]:
                 continue
             for token in child.subtree:
@@ -453,8 +466,9 @@ class CueFinder:
                 if (
                     token.dep_ in ("relcl", "acl", "advcl")
                     and first.lower_ == "that"
+                    # a complementizer, or a "that" no relative clause would have as adverb
+                    and (first.tag_ == "IN" or first.dep_ == "advmod")
                     and first.dep_ in ("mark", "advmod")
-                    and first.tag_ == "IN"
                 ):
                     return [token]
         return []
@@ -571,6 +585,7 @@ class CueFinder:
                 # "posted on [X]" names where it was said, not what
                 and child.lemma_.lower() not in self.lexicon.medium_nouns
                 and child.lower_ not in self.lexicon.platforms
+                and child.ent_type_ not in _DATE_ENTITIES  # "wrote on [Sunday]"
             ]
             if particle is not None
             else []
