@@ -18,7 +18,7 @@ from factbox.extract.nlp import load_nlp
 from factbox.records import Article, InputError, Speaker, Statement
 from factbox.stance import Proposal, ProposalMatcher
 from factbox.store import Ledger
-from factbox.store.judgements import MatchedJudgement
+from factbox.store.judgements import MatchedJudgement, StoredJudgement
 from factbox.store.schema import SCHEMA_VERSION
 
 TROOPS = Proposal(
@@ -384,6 +384,100 @@ def test_a_revised_article_is_judged_and_its_old_revision_no_longer_counts(
     fico = [j for j in current if j.stored.article.key.endswith("fico.txt")]
     assert fico and all(j.stored.id not in old_ids for j in fico)
     assert all("ready to send" in j.stored.statement.content for j in fico)
+
+
+def fico_judgement(ledger: Ledger) -> StoredJudgement:
+    (fico,) = [
+        j
+        for j in ledger.judgements(TROOPS.slug)
+        if j.stored.article.key.endswith("fico.txt") and "soldiers" in j.stored.statement.content
+    ]
+    return fico
+
+
+def test_a_correction_follows_its_statement_into_a_revision(wire: Path, tmp_path: Path) -> None:
+    ledger = Ledger(tmp_path / "l.db")
+    api.add_proposal(TROOPS, ledger)
+    api.ingest([wire], ledger)
+    old = fico_judgement(ledger)
+    fix = api.correct(
+        old.stored.id, "stance", "open", ledger, proposal=TROOPS.slug, editor="kb", reason="hedge"
+    )
+    # The wire adds a paragraph and fixes a typo elsewhere; Fico's sentence is unchanged.
+    (wire / "fico.txt").write_text(
+        FICO.replace("private firms", "private companies")
+        + "\nThe Slovak parliament is due to debate the budget in March.\n",
+        encoding="utf-8",
+    )
+    assert len(api.ingest([wire], ledger).revised) == 1
+    new = fico_judgement(ledger)
+    assert new.stored.id != old.stored.id
+    assert new.stored.article.revision == 2
+    (carried,) = new.corrections
+    assert (carried.field, carried.value, carried.editor, carried.reason) == (
+        "stance",
+        "open",
+        "kb",
+        "hedge",
+    )
+    assert carried.carried_from == fix.id
+    assert carried.created_at == fix.created_at
+    report = api.positions(TROOPS.slug, ledger)
+    assert report.evidence[new.stored.id].judged.stance == "open"
+    assert old.stored.id not in report.evidence
+    # The old revision keeps its own correction.
+    assert [c.id for c in ledger.corrections(old.stored.id)] == [fix.id]
+
+
+def test_a_correction_stays_behind_when_its_statement_changes(wire: Path, tmp_path: Path) -> None:
+    ledger = Ledger(tmp_path / "l.db")
+    api.add_proposal(TROOPS, ledger)
+    api.ingest([wire], ledger)
+    old = fico_judgement(ledger)
+    api.correct(old.stored.id, "stance", "open", ledger, proposal=TROOPS.slug)
+    (wire / "fico.txt").write_text(
+        FICO.replace("would not send any soldiers", "might send a few soldiers"),
+        encoding="utf-8",
+    )
+    assert len(api.ingest([wire], ledger).revised) == 1
+    new = fico_judgement(ledger)
+    assert "might send" in new.stored.statement.content
+    assert new.corrections == []
+    assert api.positions(TROOPS.slug, ledger).evidence[new.stored.id].judged.source == "extraction"
+
+
+def test_a_typo_fixed_in_the_statement_keeps_its_correction(wire: Path, tmp_path: Path) -> None:
+    ledger = Ledger(tmp_path / "l.db")
+    api.add_proposal(TROOPS, ledger)
+    api.ingest([wire], ledger)
+    old = fico_judgement(ledger)
+    api.correct(old.stored.id, "not_statement", True, ledger)
+    typo = FICO.replace("would not send any", "woud not send any")
+    assert typo != FICO
+    (wire / "fico.txt").write_text(typo, encoding="utf-8")
+    assert len(api.ingest([wire], ledger).revised) == 1
+    new = [
+        j
+        for j in ledger.statements()
+        if j.article.key.endswith("fico.txt") and "soldiers" in j.statement.content
+    ]
+    assert [c.field for s in new for c in ledger.corrections(s.id)] == ["not_statement"]
+
+
+def test_a_version_2_ledger_gains_the_carried_from_column(tmp_path: Path) -> None:
+    path = tmp_path / "v2.db"
+    Ledger(path).save_article(make_article(), hand_statements())
+    with sqlite3.connect(path) as conn:
+        conn.execute("alter table corrections drop column carried_from")
+        conn.execute("update meta set value = '2' where name = 'schema_version'")
+    ledger = Ledger(path)
+    with ledger.engine.connect() as conn:
+        version = conn.execute(sa.text("select value from meta")).scalar_one()
+        columns = {c["name"] for c in sa.inspect(conn).get_columns("corrections")}
+    assert int(version) == SCHEMA_VERSION == 3
+    assert "carried_from" in columns
+    (first, *_) = ledger.statements()
+    assert api.correct(first.id, "not_statement", True, ledger).carried_from is None
 
 
 def test_an_older_ledger_gets_the_new_tables(tmp_path: Path) -> None:

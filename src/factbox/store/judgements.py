@@ -3,7 +3,8 @@
 A judgement ties one statement to one proposal; its actors are the statement's speakers.
 Corrections are kept beside what extraction found, never written over it, so re-extracting
 or re-judging never loses an editor's work: :func:`judged_statement` applies them when
-positions are computed.
+positions are computed. When an article is revised, :func:`carry_corrections` copies them to
+the same statements in the new revision.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from factbox.records import ActorKind, InputError, Span, StoredStatement
+from factbox.records import ActorKind, InputError, Span, Statement, StoredStatement
 from factbox.stance.records import (
     STANCES,
     Actor,
@@ -37,6 +39,9 @@ ProposalOutcome = Literal["added", "changed", "unchanged"]
 CorrectionField = Literal["stance", "speaker", "not_statement"]
 CORRECTION_FIELDS: tuple[CorrectionField, ...] = ("stance", "speaker", "not_statement")
 ACTOR_KINDS: tuple[ActorKind, ...] = ("person", "country", "organization", "unknown")
+CARRY_SIMILARITY = 0.9
+"""How alike (``difflib`` ratio of the case- and space-folded words) a revised statement with
+the same source must be for a correction to follow it: a typo fixed, not a claim changed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +77,9 @@ class Correction:
     reason: str | None = None
     id: int | None = None
     created_at: dt.datetime | None = None
+    carried_from: int | None = None
+    """The correction of the same statement in the article's previous revision that this one
+    copies (set when an article is revised; ``created_at`` stays the editor's time)."""
 
 
 @dataclass(slots=True)
@@ -183,7 +191,82 @@ def _correction(row: Any) -> Correction:
         reason=row.reason,
         id=row.id,
         created_at=row.created_at,
+        carried_from=row.carried_from,
     )
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _likeness(old_content: str, old_source: str, new: Statement) -> float:
+    """1.0 for the same words; the content's similarity for the same source; else 0."""
+    old_words, new_words = _folded(old_content), _folded(new.content)
+    if old_words == new_words:
+        return 1.0
+    if _folded(old_source) != _folded(new.source_text):
+        return 0.0
+    return SequenceMatcher(None, old_words, new_words, autojunk=False).ratio()
+
+
+def carry_corrections(
+    conn: Connection, old_article_id: int, revised: Sequence[tuple[int, Statement]]
+) -> int:
+    """Copy the corrections of an article's previous revision to the same statements in the
+    revised one (``revised``: new statement ids with their statements); returns how many.
+
+    A statement is the same when its words are (after folding case and spaces), or when its
+    source is and its content differs by no more than a typo (``CARRY_SIMILARITY``). Each old
+    statement follows at most one new one, the likest. A correction of a statement whose
+    words changed stays with the old revision: the editor judged other words.
+    """
+    old = conn.execute(
+        sa.select(statements.c.id, statements.c.content, statements.c.source_text).where(
+            statements.c.article_id == old_article_id
+        )
+    ).all()
+    fixes = conn.execute(
+        sa.select(corrections)
+        .where(corrections.c.statement_id.in_([row.id for row in old]))
+        .order_by(corrections.c.created_at, corrections.c.id)
+    ).all()
+    if not fixes:
+        return 0
+    corrected = {fix.statement_id for fix in fixes}
+    candidates = sorted(
+        (
+            (likeness, row.id, new_id)
+            for row in old
+            if row.id in corrected
+            for new_id, statement in revised
+            if (likeness := _likeness(row.content, row.source_text, statement))
+            >= CARRY_SIMILARITY
+        ),
+        key=lambda candidate: (-candidate[0], candidate[1], candidate[2]),
+    )
+    follows: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, old_id, new_id in candidates:
+        if old_id not in follows and new_id not in taken:
+            follows[old_id] = new_id
+            taken.add(new_id)
+    rows = [
+        {
+            "statement_id": follows[fix.statement_id],
+            "proposal": fix.proposal,
+            "field": fix.field,
+            "value": fix.value,
+            "editor": fix.editor,
+            "reason": fix.reason,
+            "created_at": fix.created_at,
+            "carried_from": fix.id,
+        }
+        for fix in fixes
+        if fix.statement_id in follows
+    ]
+    if rows:
+        conn.execute(corrections.insert(), rows)
+    return len(rows)
 
 
 def _proposal(row: Any) -> Proposal:

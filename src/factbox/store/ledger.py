@@ -30,7 +30,12 @@ from factbox.records import (
     StoredStatement,
 )
 from factbox.store import schema
-from factbox.store.judgements import MatchedJudgement, StanceTables, insert_judgements
+from factbox.store.judgements import (
+    MatchedJudgement,
+    StanceTables,
+    carry_corrections,
+    insert_judgements,
+)
 from factbox.store.schema import articles, meta, people, speakers, statements
 
 DB_ENV = "FACTBOX_DB"
@@ -136,7 +141,10 @@ class Ledger(StanceTables):
                     f"({schema.SCHEMA_VERSION}); upgrade factbox"
                 )
             elif int(version) < schema.SCHEMA_VERSION:
-                # Every version so far only added tables, which create_all has just made.
+                # Versions 2 and 3 added tables, which create_all has just made, and one column.
+                columns = {c["name"] for c in sa.inspect(conn).get_columns("corrections")}
+                if "carried_from" not in columns:
+                    conn.execute(sa.text("ALTER TABLE corrections ADD COLUMN carried_from INTEGER"))
                 conn.execute(
                     meta.update()
                     .where(meta.c.name == "schema_version")
@@ -201,6 +209,8 @@ class Ledger(StanceTables):
                 .returning(articles.c.id)
             ).scalar_one()
             statement_ids = self._insert_statements(conn, article_id, found)
+            if current is not None:
+                carry_corrections(conn, current.id, list(zip(statement_ids, found, strict=True)))
             if judged is not None:
                 insert_judgements(
                     conn,

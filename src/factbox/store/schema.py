@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = 2
-"""1: articles, statements, speakers, people. 2: proposals, judgements, corrections."""
+SCHEMA_VERSION = 3
+"""1: articles, statements, speakers, people. 2: proposals, judgements, corrections.
+3: ``corrections.carried_from`` (a correction carried over to a revised article)."""
 
 metadata = sa.MetaData()
 
@@ -168,5 +169,7 @@ corrections = sa.Table(
     sa.Column("editor", sa.Text),
     sa.Column("reason", sa.Text),
     sa.Column("created_at", sa.DateTime, nullable=False),
+    # The correction (of the same statement in the previous revision) this one copies.
+    sa.Column("carried_from", sa.Integer),
 )
 sa.Index("ix_corrections_statement", corrections.c.statement_id)
