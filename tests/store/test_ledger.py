@@ -161,3 +161,22 @@ def test_surname_lookup_refuses_ambiguity() -> None:
     assert directory.lookup("Fiala") is None
     found = directory.lookup("Petr Fiala")
     assert found is not None and found.actor_id == "CZ"
+
+
+def test_current_statements_by_id_leave_out_old_revisions(tmp_path: Path) -> None:
+    ledger = Ledger(tmp_path / "l.db")
+    ledger.save_article(
+        make_article(BODY), [statement_in(BODY, "Slovakia would not send soldiers", "Robert Fico")]
+    )
+    old_ids = [s.id for s in ledger.statements()]
+    revised_body = BODY.replace("soldiers", "combat troops")
+    revised = make_article(revised_body)
+    ledger.save_article(
+        revised,
+        [statement_in(revised_body, "Slovakia would not send combat troops", "Robert Fico")],
+    )
+    (new,) = ledger.statements()
+    found = ledger.current_statements([*old_ids, new.id, 10_000])
+    assert [s.id for s in found] == [new.id]
+    assert found[0].statement.content == "Slovakia would not send combat troops"
+    assert ledger.current_statements([]) == []

@@ -411,6 +411,20 @@ class Ledger(StanceTables):
             return self._select_statements(articles.c.is_current.is_(True))
         return self._select_statements(articles.c.id == article_id)
 
+    def current_statements(self, ids: Iterable[int]) -> list[StoredStatement]:
+        """The statements with these ids that belong to current revisions, in article and
+        text order (one indexed query per 500 ids, not a scan of the ledger)."""
+        wanted = sorted(set(ids))
+        found: list[StoredStatement] = []
+        for start in range(0, len(wanted), 500):
+            found += self._select_statements(
+                sa.and_(
+                    statements.c.id.in_(wanted[start : start + 500]),
+                    articles.c.is_current.is_(True),
+                )
+            )
+        return found
+
     def _stored_statements(self, ids: Sequence[int]) -> list[StoredStatement]:
         """The statements with these ids, in article and text order."""
         found: list[StoredStatement] = []

@@ -357,7 +357,7 @@ def _factbox_rows(state: WebState, view: FactboxView) -> list[FactboxRow]:
     wanted = {p.evidence[-1] for p in view.positions if p.evidence}
     by_id: dict[int, StoredStatement] = {}
     if wanted:
-        by_id = {s.id: s for s in state.ledger.statements() if s.id in wanted}
+        by_id = {s.id: s for s in state.ledger.current_statements(wanted)}
     return [
         FactboxRow(
             position=p,
@@ -460,7 +460,7 @@ def _reader_routes(
 
     @app.get("/statements/{statement_id}", include_in_schema=False)
     def statement_link(request: Request, statement_id: int) -> Response:
-        found = next((s for s in ledger.statements() if s.id == statement_id), None)
+        found = next(iter(ledger.current_statements([statement_id])), None)
         if found is None:
             return not_found(request, "There is no current statement with that id.")
         return RedirectResponse(f"/articles/{found.article.id}#s{found.id}", status_code=303)
