@@ -15,6 +15,9 @@ StatementKind = Literal["direct", "indirect", "mixed", "belief"]
 ActorKind = Literal["person", "country", "organization", "unknown"]
 DateBasis = Literal["explicit", "relative", "article"]
 SourceFormat = Literal["text", "html", "jsonl", "feed"]
+Stance = Literal["supports", "open", "opposes", "unclear"]
+"""Where an actor stands on a proposal (the stance stage judges it, the rules count it)."""
+STANCES: tuple[Stance, ...] = ("supports", "open", "opposes", "unclear")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,11 +12,12 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
-Stance = Literal["supports", "open", "opposes", "unclear"]
+from factbox.records import STANCES as STANCES
+from factbox.records import Stance as Stance
+
 Outcome = Literal["adopted", "blocked", "undetermined"]
 RuleKind = Literal["consensus", "unanimity", "qmv", "unsc", "state", "coalition"]
 
-STANCES: tuple[Stance, ...] = ("supports", "open", "opposes", "unclear")
 RULE_KINDS: tuple[RuleKind, ...] = ("consensus", "unanimity", "qmv", "unsc", "state", "coalition")
 
 

@@ -10,10 +10,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from factbox.records import STANCES as STANCES
 from factbox.records import ActorKind, Span, Statement
-
-Stance = Literal["supports", "open", "opposes", "unclear"]
-STANCES: tuple[Stance, ...] = ("supports", "open", "opposes", "unclear")
+from factbox.records import Stance as Stance
 
 About = Literal["speaker", "others"]
 Slot = Literal["action", "theme", "qualifier", "agent", "target", "term"]
