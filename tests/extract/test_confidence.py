@@ -44,25 +44,26 @@ def test_scorer_keeps_what_scores_at_the_threshold(nlp: Language) -> None:
     assert len(lenient.keep(doc, statements, context())) == 2
 
 
-def test_shipped_scorer_trusts_a_plain_report_more_than_an_object_of_making(
+def test_shipped_scorer_trusts_a_plain_report_more_than_a_letter_sent(
     nlp: Language,
 ) -> None:
     scorer = load_statement_scorer()
     probabilities = {}
-    for text in ("The minister said the plan was dead.", "She made the case for sanctions."):
+    for text in ("The minister said the plan was dead.", "He sent a letter to the board."):
         doc = nlp(text)
         (statement,) = find_attributions(doc, conventions="polnear", scored=False)
         features = statement_features(doc, statement, [statement], context())
         probabilities[statement.cue] = scorer.probability(features)
     assert probabilities["said"] >= scorer.threshold
-    assert probabilities["said"] > probabilities["made"] + 0.3
+    assert probabilities["sent"] < scorer.threshold
+    assert probabilities["said"] > probabilities["sent"] + 0.3
 
 
 def test_polnear_conventions_leave_out_what_the_scorer_rejects(nlp: Language) -> None:
-    doc = nlp("She made the case for sanctions. The minister said the plan was dead.")
+    doc = nlp("He sent a letter to the board. The minister said the plan was dead.")
     unscored = find_attributions(doc, conventions="polnear", scored=False)
     scored = find_attributions(doc, conventions="polnear")
-    assert [s.cue for s in unscored] == ["made", "said"]
+    assert [s.cue for s in unscored] == ["sent", "said"]
     assert [s.cue for s in scored] == ["said"]
     # The factbox's own conventions are not filtered by a PolNeAR-trained scorer.
     assert find_attributions(doc) == find_attributions(doc, scored=False)

@@ -462,13 +462,8 @@ class CueFinder:
             if child.dep_ not in ("prep", "npadvmod") or self.speech[child.i]:
                 continue
             for token in child.subtree:
-                first = token.left_edge
-                if (
-                    token.dep_ in ("relcl", "acl", "advcl")
-                    and first.lower_ == "that"
-                    # a complementizer, or a "that" no relative clause would have as adverb
-                    and (first.tag_ == "IN" or first.dep_ == "advmod")
-                    and first.dep_ in ("mark", "advmod")
+                if token.dep_ in ("relcl", "acl", "advcl") and _is_complementizer(
+                    token.left_edge
                 ):
                     return [token]
         return []
@@ -494,6 +489,18 @@ class CueFinder:
         if not self.learned.particle_in_cue(verb.lemma_.lower(), word.lower_):
             return None
         return word
+
+    def _particle_objects(self, particle: Token) -> list[Token]:
+        """What a cue's preposition takes that can be content: not where it was said
+        ("posted on [X]", "said in [a statement]") nor when ("wrote on [Sunday]")."""
+        return [
+            child
+            for child in particle.children
+            if child.dep_ in ("pobj", "pcomp")
+            and child.lemma_.lower() not in self.lexicon.medium_nouns
+            and child.lower_ not in self.lexicon.platforms
+            and child.ent_type_ not in _DATE_ENTITIES
+        ]
 
     def _with_cue_tail(self, verb: Token, cue: TokenRange, roots: list[Token]) -> TokenRange:
         """The cue with the words right after it that the learned counts put inside cues
@@ -577,19 +584,7 @@ class CueFinder:
         elif learned:
             # A verb only the classifier calls a cue takes a clause, or a quote beside it.
             roots = [root for root in roots if root.dep_ in _CONTENT_DEPS]
-        particle_objects = (
-            [
-                child
-                for child in particle.children
-                if child.dep_ in ("pobj", "pcomp")
-                # "posted on [X]" names where it was said, not what
-                and child.lemma_.lower() not in self.lexicon.medium_nouns
-                and child.lower_ not in self.lexicon.platforms
-                and child.ent_type_ not in _DATE_ENTITIES  # "wrote on [Sunday]"
-            ]
-            if particle is not None
-            else []
-        )
+        particle_objects = self._particle_objects(particle) if particle is not None else []
         if particle is not None and particle_objects and (self.object_contents or not roots):
             # "called on [Republicans to unendorse him]", "called for [tax cuts]": the
             # particle's object joins the content (for the factbox, only when the verb has
