@@ -251,7 +251,7 @@ the factbox keeps on the statements it would use.
   (cue word and how it was found, source, content, position), fitted on the extractor's own
   output over train and labelled by whether each cue is a gold cue. Its threshold is picked on
   the half of train held out from fitting. It applies to the PolNeAR conventions only (it learns
-  that corpus's choices). On dev it raises exact cue precision from 70.9 to 78.3 for 2.9
+  that corpus's choices). On dev it raises exact cue precision from 70.9 to 77.9 for 2.8
   points of recall, and relation F1 from 48.7 to 50.3.
 
 Parse conventions that differ from the factbox's: a passive cue with an agent reports its
