@@ -154,6 +154,17 @@ def count_source_tails(doc: Doc, source: Pieces, seen: Counter[str], inside: Cou
             inside[name] += child.i in tokens
 
 
+def table(
+    hits: Counter[str], seen: Counter[str], *, min_hits: int = 0, min_seen: int = 0
+) -> dict[str, list[int]]:
+    """``name -> [hits, seen]`` in name order, for names seen and hit often enough."""
+    return {
+        name: [hits[name], seen[name]]
+        for name in sorted(seen)
+        if seen[name] >= min_seen and hits[name] >= min_hits
+    }
+
+
 def count(articles: list[AnnotatedArticle], docs: list[Doc]) -> dict[str, object]:
     seen: Counter[str] = Counter()
     cues: Counter[str] = Counter()
@@ -238,34 +249,13 @@ def count(articles: list[AnnotatedArticle], docs: list[Doc]) -> dict[str, object
     }
     return {
         "lemmas": lemmas,
-        "content_deps": {dep: [dep_in_content[dep], dep_seen[dep]] for dep in sorted(dep_seen)},
-        "sourceless": {
-            name: [voice_sourceless[name], voice_seen[name]]
-            for name in sorted(voice_sourceless)
-            if voice_sourceless[name] >= MIN_CUE
-        },
-        "sourceless_share": {
-            name: [voice_sourceless[name], voice_cues[name]]
-            for name in sorted(voice_sourceless)
-            if voice_sourceless[name] >= MIN_CUE
-        },
-        "cue_particles": {
-            name: [particle_in_cue[name], particle_seen[name]]
-            for name in sorted(particle_seen)
-            if particle_seen[name] >= MIN_SEEN
-        },
-        "object_tails": {
-            name: [tail_in_content[name], tail_seen[name]] for name in sorted(tail_seen)
-        },
-        "cue_tails": {
-            name: [cue_tail_in[name], cue_tail_seen[name]]
-            for name in sorted(cue_tail_seen)
-            if cue_tail_seen[name] >= MIN_SEEN
-        },
-        "source_tails": {
-            name: [source_tail_in[name], source_tail_seen[name]]
-            for name in sorted(source_tail_seen)
-        },
+        "content_deps": table(dep_in_content, dep_seen),
+        "sourceless": table(voice_sourceless, voice_seen, min_hits=MIN_CUE),
+        "sourceless_share": table(voice_sourceless, voice_cues, min_hits=MIN_CUE),
+        "cue_particles": table(particle_in_cue, particle_seen, min_seen=MIN_SEEN),
+        "object_tails": table(tail_in_content, tail_seen),
+        "cue_tails": table(cue_tail_in, cue_tail_seen, min_seen=MIN_SEEN),
+        "source_tails": table(source_tail_in, source_tail_seen),
     }
 
 
