@@ -25,7 +25,7 @@ from spacy.tokens import Doc, DocBin, Token
 from factbox.evaluate.corpus import AnnotatedArticle, load_corpus
 from factbox.evaluate.relations import Relation, relation_from_statement
 from factbox.evaluate.scorer import score_article, total
-from factbox.evaluate.textspans import Pieces, trimmed
+from factbox.evaluate.textspans import Pieces, outer, trimmed
 from factbox.extract import learned
 from factbox.extract.attributions import find_attributions
 from factbox.extract.confidence import (
@@ -319,7 +319,8 @@ def statement_examples(
     articles: list[AnnotatedArticle], docs: list[Doc]
 ) -> list[list[ScoredStatement]]:
     """For each article, the extractor's statements (PolNeAR conventions, unscored) with their
-    features and whether each cue is a gold cue."""
+    features and whether an annotator marked them: the cue is a gold cue or the content a gold
+    content (a quote attributed with a cue drawn differently is still an attribution)."""
     learned.load_learned_cues.cache_clear()
     learned.load_cue_classifier.cache_clear()
     context = StatementContext(
@@ -330,6 +331,15 @@ def statement_examples(
         gold = {
             trimmed(article.text, relation.cue) for relation in article.relations if relation.cue
         }
+        contents = {
+            key
+            for relation in article.relations
+            if relation.content
+            for key in (
+                trimmed(article.text, relation.content),
+                trimmed(article.text, (outer(relation.content),)),
+            )
+        }
         statements = find_attributions(doc, conventions="polnear", scored=False)
         examples.append(
             [
@@ -337,8 +347,14 @@ def statement_examples(
                     statement,
                     statement_features(doc, statement, statements, context),
                     int(
-                        statement.cue_span is not None
-                        and trimmed(article.text, (statement.cue_span,)) in gold
+                        (
+                            statement.cue_span is not None
+                            and trimmed(article.text, (statement.cue_span,)) in gold
+                        )
+                        or trimmed(
+                            article.text, statement.content_pieces or (statement.content_span,)
+                        )
+                        in contents
                     ),
                 )
                 for statement in statements
@@ -451,11 +467,11 @@ def main(argv: list[str] | None = None) -> int:
         "_about": (
             "Logistic regression over factbox.extract.confidence.statement_features: the "
             "probability that a statement the extractor finds (PolNeAR conventions) has a gold "
-            "cue. Trained by bench/train_attribution.py on the extractor's output over the "
-            "PolNeAR train split (Newell, Margolin and Ruths 2018, LREC); "
-            f"{count_statements} statements, {kept} with a gold cue. The threshold is the one "
-            "with the best mean exact relation F1 over two folds (fit on one half of the "
-            "articles, score the other): "
+            "cue or a gold content. Trained by bench/train_attribution.py on the extractor's "
+            "output over the PolNeAR train split (Newell, Margolin and Ruths 2018, LREC); "
+            f"{count_statements} statements, {kept} with a gold cue or content. The threshold "
+            "is the one with the best mean exact relation F1 over two folds (fit on one half of "
+            "the articles, score the other): "
             + ", ".join(f"{t}: {f1 * 100:.1f}" for t, f1 in held_out.items())
         ),
         "threshold": scorer.threshold,

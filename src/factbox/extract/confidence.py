@@ -3,8 +3,9 @@
 The cue finder proposes; this scorer, a logistic regression over what the finished statement
 looks like (its cue word and how it was found, its source, its content, where it sits), decides
 which proposals to keep. It is trained by ``bench/train_attribution.py`` on the extractor's own
-output over the PolNeAR train split, labelled by whether each cue is a gold cue, so it learns
-where the finder's mechanisms go wrong rather than which phrases to look for.
+output over the PolNeAR train split, labelled by whether its cue or its content is a gold one
+(an annotated attribution), so it learns where the finder's mechanisms go wrong rather than
+which phrases to look for.
 """
 
 from __future__ import annotations
