@@ -228,3 +228,11 @@ def test_polnear_cue_takes_the_words_after_it_that_the_counts_put_inside(
     quoted = "“The plan is dead,” the minister said Friday."
     (after_quote,) = found(nlp, quoted, "polnear")
     assert after_quote.cue == "said"
+
+
+def test_polnear_asked_about_names_no_source_and_takes_the_object(nlp: Language) -> None:
+    text = "Asked about the plan on Monday, the minister said it was dead."
+    asked, said = found(nlp, text, "polnear")
+    assert (asked.cue, asked.source_span) == ("Asked about", None)
+    assert asked.content.startswith("the plan")
+    assert (said.cue, said.source_text, said.content) == ("said", "the minister", "it was dead")

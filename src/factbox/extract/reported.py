@@ -429,6 +429,11 @@ class CueFinder:
             return None
         cue = self._verb_cue(verb)
         complements = [child for child in verb.children if child.dep_ in _CONTENT_DEPS]
+        particle = self._cue_particle(verb)
+        if not complements and particle is not None:
+            # "Asked about [the declaration], he said ...": the particle's object
+            complements = self._particle_objects(particle)
+            cue = (cue[0], max(cue[1], particle.i + 1)) if complements else cue
         if voice == "mod":
             content = self._content_ranges(verb, complements)
         elif complements:
