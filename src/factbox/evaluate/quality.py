@@ -252,9 +252,9 @@ the factbox keeps on the statements it would use.
   output over train and labelled by whether its cue or its content is a gold one. Its
   threshold is picked by two-fold cross-fitting on train. It applies to the PolNeAR
   conventions only (it learns that corpus's choices). On dev it raises exact cue precision
-  from 71.0 to 78.6 for 2.7 points of recall, and relation F1 from 48.7 to 50.7. Labelled by
+  from 71.0 to 78.6 for 2.6 points of recall, and relation F1 from 48.7 to 50.5. Labelled by
   the cue alone it dropped quotes whose cue was drawn differently: relation 50.3, source 73.2,
-  content 55.4 (now 73.8 and 56.1).
+  content 55.4 (now 73.7 and 56.2).
 
 Parse conventions that differ from the factbox's: a passive cue with an agent reports its
 subject ("[The story] was first reported by the Post"); a relative pronoun is the source
