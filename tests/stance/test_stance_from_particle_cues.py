@@ -39,6 +39,9 @@ def test_particle_cue_gives_a_position(
 
 
 def test_a_platform_after_the_preposition_is_not_content(nlp: Language) -> None:
-    doc = nlp('The Kremlin spokesman posted on Telegram: "The move would mean war."')
-    statements = find_attributions(doc)
-    assert [s.content for s in statements] == ["The move would mean war."]
+    for text in (
+        'The Kremlin spokesman posted on Telegram: "The move would mean war."',
+        'The Kremlin spokesman posted on social media: "The move would mean war."',
+    ):
+        statements = find_attributions(nlp(text))
+        assert [s.content for s in statements] == ["The move would mean war."], text
