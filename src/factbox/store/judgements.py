@@ -361,7 +361,9 @@ class StanceTables:
 
     engine: Engine
 
-    def _stored_statements(self, ids: Sequence[int]) -> list[StoredStatement]:
+    def _stored_statements(
+        self, ids: Sequence[int], *, current_only: bool = False
+    ) -> list[StoredStatement]:
         raise NotImplementedError  # provided by Ledger
 
     # -- proposals -------------------------------------------------------------------

@@ -414,23 +414,19 @@ class Ledger(StanceTables):
     def current_statements(self, ids: Iterable[int]) -> list[StoredStatement]:
         """The statements with these ids that belong to current revisions, in article and
         text order (one indexed query per 500 ids, not a scan of the ledger)."""
-        wanted = sorted(set(ids))
-        found: list[StoredStatement] = []
-        for start in range(0, len(wanted), 500):
-            found += self._select_statements(
-                sa.and_(
-                    statements.c.id.in_(wanted[start : start + 500]),
-                    articles.c.is_current.is_(True),
-                )
-            )
-        return found
+        return self._stored_statements(sorted(set(ids)), current_only=True)
 
-    def _stored_statements(self, ids: Sequence[int]) -> list[StoredStatement]:
+    def _stored_statements(
+        self, ids: Sequence[int], *, current_only: bool = False
+    ) -> list[StoredStatement]:
         """The statements with these ids, in article and text order."""
         found: list[StoredStatement] = []
         chunk = 500  # stays under every engine's limit on bound parameters
         for start in range(0, len(ids), chunk):
-            found += self._select_statements(statements.c.id.in_(list(ids[start : start + chunk])))
+            where = statements.c.id.in_(list(ids[start : start + chunk]))
+            if current_only:
+                where = sa.and_(where, articles.c.is_current.is_(True))
+            found += self._select_statements(where)
         order = {
             s.id: (s.article.published or dt.date.min, s.article.id, s.statement.span)
             for s in found
