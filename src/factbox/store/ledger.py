@@ -423,7 +423,7 @@ class Ledger(StanceTables):
         found: list[StoredStatement] = []
         chunk = 500  # stays under every engine's limit on bound parameters
         for start in range(0, len(ids), chunk):
-            where = statements.c.id.in_(list(ids[start : start + chunk]))
+            where: sa.ColumnElement[bool] = statements.c.id.in_(list(ids[start : start + chunk]))
             if current_only:
                 where = sa.and_(where, articles.c.is_current.is_(True))
             found += self._select_statements(where)
