@@ -37,6 +37,7 @@ from factbox.extract.cues import load_cue_lexicon
 from factbox.extract.learned import (
     cue_features,
     cue_tail_key,
+    logistic,
     object_tail_key,
     source_tail_key,
     verb_voice,
@@ -302,7 +303,7 @@ def train_logistic(examples: list[tuple[list[str], int]]) -> dict[str, float]:
         for index in order:
             features, label = examples[index]
             score = sum(weights.get(f, 0.0) for f in features)
-            probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+            probability = logistic(score)
             error = probability - label
             for feature in features:
                 weight = weights.get(feature, 0.0)

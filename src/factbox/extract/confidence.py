@@ -11,7 +11,6 @@ which phrases to look for.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,15 +20,11 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from factbox.extract.cues import CueLexicon
-from factbox.extract.learned import CueClassifier, LearnedCues
+from factbox.extract.learned import CueClassifier, LearnedCues, logistic
 from factbox.records import Statement
 
 STATEMENT_SCORER_PATH = Path(__file__).resolve().parent.parent / "data" / "statement_scorer.json"
 _CONTEXT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "agent", "dative"})
-
-
-def logistic(score: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
 def _bucket(value: float, edges: Sequence[float]) -> str:

@@ -106,6 +106,11 @@ class LearnedCues:
         )
 
 
+def logistic(score: float) -> float:
+    """The logistic function, with the score clipped to ±30 (the learned models' output)."""
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
 MODIFIER_DEPS = frozenset({"advcl", "amod"})
 """Relations of a participle that modifies a clause rather than heading one."""
 _TAIL_BREAKS = frozenset({",", ";", ":", "\u2014", "\u2013", "--"})
@@ -250,10 +255,7 @@ class CueClassifier:
     threshold: float
 
     def probability(self, token: Token) -> float:
-        score = sum(self.weights.get(feature, 0.0) for feature in cue_features(token))
-        if score < -30:
-            return 0.0
-        return 1.0 / (1.0 + math.exp(-score))
+        return logistic(sum(self.weights.get(feature, 0.0) for feature in cue_features(token)))
 
     def is_cue(self, token: Token) -> bool:
         return self.probability(token) >= self.threshold
