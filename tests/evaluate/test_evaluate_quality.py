@@ -114,3 +114,40 @@ def test_the_bench_script_rewrites_the_page_and_the_marked_readme_block(
     text = readme.read_text(encoding="utf-8")
     assert text.startswith("Top.\n") and text.endswith(f"{README_END}\nBottom.\n")
     assert "100.0 (was 66.7)" in text
+
+
+def test_the_page_shows_annotator_agreement_when_articles_have_several_annotations(
+    tmp_path: Path,
+) -> None:
+    only_senator = AnnBuilder(TEXT)
+    only_senator.relation(
+        at(TEXT, "said"), [at(TEXT, "the vote would pass")], at(TEXT, "The senator")
+    )
+    train = write_split(
+        tmp_path / "corpus" / "train",
+        texts={"senate_story": TEXT},
+        annotations={"senate_story_a1.ann": gold(), "senate_story_b2.ann": only_senator.render()},
+    )
+    write_split(
+        tmp_path / "corpus" / "dev",
+        texts={"senate_story": TEXT},
+        annotations={"senate_story_a1.ann": gold()},
+    )
+    predicted = write_predictions(tmp_path / "pred", {"senate_story_sys.ann": prediction(True)})
+    docs = tmp_path / "quality.md"
+    readme = tmp_path / "README.md"
+    readme.write_text(f"{README_START}\n{README_END}\n", encoding="utf-8")
+    bench = load_bench_script()
+    common = ["--corpus", str(train.parent), "--docs", str(docs), "--readme", str(readme)]
+    assert bench.main([*common, "--predictions", str(predicted)]) == 0
+    page = docs.read_text(encoding="utf-8")
+    figures = read_previous(page)
+    # a1 has both relations, b2 only the senator's: one of two, both ways 66.7 F1.
+    assert figures[("agreement", "relation", "annotators exact F1")] == "66.7"
+    # The predictions hold both relations, scored twice: 3 of 3 gold found, 3 of 4 right.
+    assert figures[("agreement", "relation", "factbox exact F1")] == "85.7"
+    assert "1 articles with several annotation files (2 files, 1 pairs" in page
+    assert "annotators exact F1" in readme.read_text(encoding="utf-8")
+
+    assert bench.main([*common, "--predictions", str(predicted), "--agreement-splits", ""]) == 0
+    assert "annotators exact F1" not in docs.read_text(encoding="utf-8")

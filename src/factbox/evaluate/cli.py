@@ -11,9 +11,15 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from factbox.evaluate.corpus import ANNOTATOR_POLICIES, AnnotatorPolicy
-from factbox.evaluate.polnear import View, evaluate_directory
-from factbox.evaluate.report import evaluation_json, render_evaluation
+from factbox.evaluate.agreement import measure_agreement, several_annotated
+from factbox.evaluate.corpus import ANNOTATOR_POLICIES, AnnotatorPolicy, load_corpus
+from factbox.evaluate.polnear import View, evaluate_directory, extract_predictions
+from factbox.evaluate.report import (
+    agreement_json,
+    evaluation_json,
+    render_agreement,
+    render_evaluation,
+)
 from factbox.records import InputError
 
 eval_app = typer.Typer(
@@ -121,3 +127,46 @@ def polnear(
         typer.echo(json.dumps(evaluation_json(evaluation, view), indent=2))
     else:
         render_evaluation(evaluation, view, Console())
+
+
+@eval_app.command("agreement")
+def agreement(
+    directories: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="DIR...",
+            help="Splits in the PolNeAR layout; their articles with several annotation files "
+            "are used.",
+        ),
+    ],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help="Rich tables or JSON.")
+    ] = OutputFormat.table,
+    system: Annotated[
+        bool,
+        typer.Option(
+            "--system/--no-system",
+            help="Also run the extractor on those articles and score it against each annotator.",
+        ),
+    ] = True,
+    conventions: Annotated[
+        ConventionsOption, typer.Option(help="Span conventions of the extractor.")
+    ] = ConventionsOption.polnear,
+) -> None:
+    """How far the annotators of the same article agree, scored like the extractor."""
+    try:
+        articles = several_annotated([load_corpus(directory) for directory in directories])
+    except InputError as exc:
+        _fail(exc.name, exc.reason)
+        return
+    if not articles:
+        _fail(", ".join(map(str, directories)), "no article has more than one annotation file")
+        return
+    predictions = (
+        extract_predictions(articles, conventions=conventions.value).relations if system else None
+    )
+    measured = measure_agreement(articles, predictions)
+    if output_format is OutputFormat.json:
+        typer.echo(json.dumps(agreement_json(measured), indent=2))
+    else:
+        render_agreement(measured, Console())

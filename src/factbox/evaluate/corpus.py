@@ -46,6 +46,8 @@ class AnnotatedArticle:
     annotation: AnnotationFile
     annotators: tuple[str | None, ...]
     """Every annotator with a file for this article, in the order the policy ranks them."""
+    annotation_files: tuple[AnnotationFile, ...]
+    """Their files, in the same order (the first is ``annotation``)."""
     relations: list[Relation]
     skipped_events: int
 
@@ -144,6 +146,7 @@ def load_corpus(
                 publisher=publishers.get(text_path.stem, UNKNOWN_PUBLISHER),
                 annotation=chosen,
                 annotators=tuple(file.annotator for file in files),
+                annotation_files=tuple(files),
                 relations=gold.relations,
                 skipped_events=gold.skipped_events,
             )

@@ -12,6 +12,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
+from factbox.evaluate.agreement import Agreement
 from factbox.evaluate.polnear import VIEWS, Evaluation, View
 from factbox.evaluate.relations import RELATION_TYPES, ROLES
 from factbox.evaluate.scorer import Counts, MatchCounts, Scores
@@ -182,3 +183,46 @@ def render_evaluation(evaluation: Evaluation, view: View, console: Console) -> N
                 for name in CATEGORIES
             )
             console.print(f"F1 with {VIEW_TITLES[other]} (exact / overlap): {figures}")
+
+
+def agreement_note(agreement: Agreement) -> str:
+    return (
+        f"{len(agreement.articles)} articles with several annotation files "
+        f"({agreement.annotation_files} files, {agreement.pairs} pairs of annotators)"
+    )
+
+
+def agreement_json(agreement: Agreement) -> dict[str, Any]:
+    """``annotators``: every pair of annotators; ``factbox``: the extractor against each."""
+    return {
+        "articles": len(agreement.articles),
+        "annotation_files": agreement.annotation_files,
+        "pairs": agreement.pairs,
+        "annotators": scores_json(agreement.between_annotators),
+        "factbox": scores_json(agreement.system) if agreement.system is not None else None,
+    }
+
+
+def agreement_table(agreement: Agreement) -> Table:
+    title = "F1 between annotators"
+    sides = [("annotators", agreement.between_annotators)]
+    if agreement.system is not None:
+        title += ", and of factbox against each annotator"
+        sides.append(("factbox", agreement.system))
+    table = _table(f"{title} (%)", "")
+    for mode in ("ex", "ov"):
+        for label, _ in sides:
+            table.add_column(f"{label} {mode} F1", justify="right", no_wrap=True)
+    for name in CATEGORIES:
+        cells = [
+            percent(getattr(category(scores, name), mode).f1)
+            for mode in ("exact", "overlap")
+            for _, scores in sides
+        ]
+        table.add_row(name, *cells)
+    return table
+
+
+def render_agreement(agreement: Agreement, console: Console) -> None:
+    console.print(agreement_note(agreement))
+    console.print(agreement_table(agreement))
