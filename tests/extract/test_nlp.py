@@ -1,0 +1,61 @@
+"""The pipeline as factbox loads it: paragraph breaks end sentences before the parser runs."""
+
+from spacy.language import Language
+
+from factbox.extract.attributions import find_attributions
+from factbox.extract.nlp import PARAGRAPHS
+
+# Written for these tests. Left to itself the parser runs each of these paragraph breaks into
+# the next paragraph.
+STATION = (
+    "Both Mr. Novak and Ms. Reyes say the station's owners have never told them what to say."
+    "\n\n''I have never -- never -- been edited or had a segment of mine pulled,'' Mr. Novak, "
+    "71, told me.\n\nMr. Novak is not an employee of the station."
+)
+UNFINISHED = "The minister said the talks would resume\n\n\"We are not giving up,\" she added."
+
+
+def test_the_paragraph_component_runs_before_the_parser(nlp: Language) -> None:
+    names = nlp.pipe_names
+    assert names.index(PARAGRAPHS) < names.index("parser")
+
+
+def test_every_paragraph_starts_a_sentence(nlp: Language) -> None:
+    for text in (STATION, UNFINISHED):
+        doc = nlp(text)
+        paragraph_starts = [
+            doc[token.i + 1] for token in doc[:-1] if token.is_space and "\n" in token.text
+        ]
+        assert paragraph_starts
+        assert all(token.is_sent_start for token in paragraph_starts)
+        assert all(sentence.text.count("\n\n") <= 1 for sentence in doc.sents)
+
+
+def test_a_quote_opening_a_paragraph_belongs_to_the_speaker_after_it(nlp: Language) -> None:
+    doc = nlp(STATION)
+    for conventions in ("polnear", "factbox"):
+        found = {
+            (
+                STATION[slice(*s.source_span)] if s.source_span else None,
+                STATION[slice(*s.content_span)],
+            )
+            for s in find_attributions(doc, conventions=conventions)
+        }
+        assert any(
+            source is not None
+            and source.startswith("Mr. Novak")
+            and content.startswith("I have never")
+            for source, content in found
+        ), (conventions, found)
+        # The quote is not the content of the verb in the paragraph before.
+        assert not any(
+            content.startswith("what to say") and "edited" in content for _, content in found
+        )
+
+
+def test_a_hard_wrapped_line_does_not_start_a_sentence(nlp: Language) -> None:
+    text = "The minister said the talks\nwould resume on Monday, and the envoys\nagreed."
+    doc = nlp(text)
+    after_breaks = [doc[token.i + 1] for token in doc[:-1] if "\n" in token.text]
+    assert [token.text for token in after_breaks] == ["would", "agreed"]
+    assert not any(token.is_sent_start for token in after_breaks)
