@@ -717,6 +717,18 @@ def test_each_stands_for_the_people_listed_before_it(nlp: Language) -> None:
     assert [s.name for s in speakers] == ["Anna Berg", "Jonas Lind", "Eva Holm"]
 
 
+def test_names_listed_after_a_title_are_one_speaker_each(nlp: Language) -> None:
+    # The parser hangs "Lind" on "Novak" as an appositive and "Holm" on "Lind".
+    body = (
+        "Prime ministers Petr Novak, Donald Lind and Viktor Holm, meeting in Riga yesterday, "
+        "each said their countries would not send troops."
+    )
+    speakers = read(nlp, body).speakers(
+        "Prime ministers Petr Novak, Donald Lind and Viktor Holm, meeting in Riga yesterday"
+    )
+    assert [s.name for s in speakers] == ["Petr Novak", "Donald Lind", "Viktor Holm"]
+
+
 def test_an_actor_named_twice_in_one_source_is_one_speaker(nlp: Language) -> None:
     body = "Ottawa and the Canadian government said they would send no troops."
     speakers = read(nlp, body).speakers("Ottawa and the Canadian government")

@@ -438,10 +438,19 @@ def _readings(doc: Doc, lo: int, hi: int, context: ArticleContext) -> list[_Read
         nominal = _nominal(token, lo, hi)
         if nominal is None:
             continue
-        for item in (nominal, *nominal.conjuncts):
+        for item in (nominal, *nominal.conjuncts, *_listed_in_apposition(nominal)):
             if lo <= item.i < hi and item not in heads and item.pos_ in NOMINAL_POS:
                 heads.append(item)
     return [_read_phrase(head, lo, hi, context) for head in heads]
+
+
+def _listed_in_apposition(token: Token) -> list[Token]:
+    """Names the parser hung as an appositive of the first of a list ("Fiala, [Tusk] and
+    [Orbán]"): a name in apposition that is itself coordinated is a list member, not a title."""
+    for child in token.rights:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.conjuncts:
+            return [child, *child.conjuncts]
+    return []
 
 
 def _nominal(token: Token, lo: int, hi: int) -> Token | None:
