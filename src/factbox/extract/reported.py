@@ -21,6 +21,7 @@ ClauseKind = Literal["speech", "belief", "according", "medium"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+_FREE_RELATIVES = frozenset({"what", "whatever"})
 # A cue without a subject of its own ("..., adding that ...") borrows one up these arcs.
 _BORROWING_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "pcomp", "prep"})
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
@@ -100,6 +101,17 @@ def _is_complementizer(token: Token) -> bool:
     if token.lower_ != "that":
         return False
     return token.dep_ == "mark" or (token.dep_ == "advmod" and token.head.pos_ in ("VERB", "AUX"))
+
+
+def _is_free_relative(clause: Token) -> bool:
+    """A clause opened by "what" standing for a noun phrase ("what had been a taboo")."""
+    first = clause.left_edge
+    return first.lower_ in _FREE_RELATIVES and first.head.i == clause.i and first.dep_ in (
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+        "attr",
+    )
 
 
 def _closes_inside(doc: Doc, start: int, end: int) -> bool:
@@ -587,8 +599,13 @@ class CueFinder:
             roots = (roots or wider) if learned else roots
             roots = self._with_object_tail(verb, roots)
         elif learned:
-            # A verb only the classifier calls a cue takes a clause, or a quote beside it.
-            roots = [root for root in roots if root.dep_ in _CONTENT_DEPS]
+            # A verb only the classifier calls a cue takes a clause, or a quote beside it; a
+            # clause that is a noun in disguise is its object ("broke [what had been a taboo]").
+            roots = [
+                root
+                for root in roots
+                if root.dep_ in _CONTENT_DEPS and not _is_free_relative(root)
+            ]
         particle_objects = self._particle_objects(particle) if particle is not None else []
         if particle is not None and particle_objects and (self.object_contents or not roots):
             # "called on [Republicans to unendorse him]", "called for [tax cuts]": the
