@@ -632,3 +632,36 @@ def test_a_clause_standing_for_a_noun_is_not_reported_speech(nlp: Language) -> N
     (questioned,) = find_attributions(nlp(doubt))
     assert questioned.source_text == "The chancellor"
     assert questioned.content == "whether the mission would ever be approved"
+
+
+def test_the_quote_opening_the_next_sentence_continues_the_speaker(nlp: Language) -> None:
+    # The speaker's own second cue ("adding") comes in between: it is still her quote.
+    text = (
+        "“The border is calm tonight,” Colonel Irena Bach said, adding that the shelling had "
+        "stopped. “We expect it to stay that way.”\n\n"
+        "The ministry published the figures later."
+    )
+    statements = find_attributions(nlp(text))
+    (said,) = [s for s in statements if s.cue == "said"]
+    assert said.source_text == "Colonel Irena Bach"
+    assert "The border is calm tonight" in said.content
+    assert "We expect it to stay that way" in said.content
+    assert all(s.cue for s in statements)
+
+
+def test_a_quote_after_someone_else_speaks_is_not_a_continuation(nlp: Language) -> None:
+    text = (
+        "“The border is calm tonight,” said Colonel Irena Bach. The mayor of Kupiansk said "
+        "shelling had resumed at dawn. “We expect it to stay that way.”"
+    )
+    bach = [s for s in find_attributions(nlp(text)) if s.source_text == "Colonel Irena Bach"]
+    assert [s.content for s in bach] == ["The border is calm tonight"]
+
+
+def test_a_quote_inside_a_sentence_is_not_a_continuation(nlp: Language) -> None:
+    text = (
+        "“Are you winning?” she asked, as the candidate went on about “a rigged system,” "
+        "and the crowd cheered."
+    )
+    asked = [s for s in find_attributions(nlp(text)) if s.cue == "asked"]
+    assert [s.content for s in asked] == ["Are you winning?"]

@@ -278,12 +278,35 @@ class _Attributor:
             first_quote = min(draft.quotes)
             if self.quotes[first_quote].outer[0] < self.chars(clause.cue)[0]:
                 follower = self.quote_after(clause.extent[1])
+                if follower is None:
+                    follower = self.continuation(draft, clause.extent[1])
                 if self.available(follower) and follower is not None:
                     self.extend(draft, follower)
             else:
                 leader = self.quote_before(clause.extent[0], same_sentence=True)
                 if self.available(leader) and leader is not None:
                     self.extend(draft, leader)
+
+    def continuation(self, draft: _Draft, token: int) -> int | None:
+        """The quote opening the next sentence of the paragraph when nobody else speaks
+        first: in ``"A," said Caddell, speaking of her health. "B."`` the speaker goes on."""
+        i = token
+        while i < len(self.doc) and self.token_quote[i] < 0:
+            if "\n" in self.doc[i].text:
+                return None
+            i += 1
+        if i >= len(self.doc) or not self.doc[i].is_sent_start:
+            return None
+        number = self.token_quote[i]
+        opens_at = self.quotes[number].outer[0]
+        if any(
+            other.cue is not None
+            and draft.span[1] <= other.cue[0] < opens_at
+            and other.source != draft.source
+            for other in self.drafts
+        ):
+            return None
+        return number
 
     def extend(self, draft: _Draft, number: int) -> None:
         draft.quotes.add(number)
