@@ -665,3 +665,26 @@ def test_a_quote_inside_a_sentence_is_not_a_continuation(nlp: Language) -> None:
     )
     asked = [s for s in find_attributions(nlp(text)) if s.cue == "asked"]
     assert [s.content for s in asked] == ["Are you winning?"]
+
+
+def test_a_conjunct_hung_on_the_cue_goes_on_with_the_content(nlp: Language) -> None:
+    # The parser hangs "rely" and "would not take part" on the cue verb; they share the
+    # content's subject, not the speaker's verb form.
+    agreed = "Many European governments agreed to share a single command and rely on one another."
+    (statement,) = find_attributions(nlp(agreed), conventions="polnear")
+    assert statement.content == "to share a single command and rely on one another"
+    stressed = (
+        "A lawyer for the aide, Mark Halloran, stressed that his client was ready to testify "
+        "behind closed doors, but would not take part in a public hearing."
+    )
+    (statement,) = find_attributions(nlp(stressed), conventions="polnear")
+    assert statement.content == (
+        "that his client was ready to testify behind closed doors, but would not take part in "
+        "a public hearing"
+    )
+
+
+def test_the_speakers_own_next_clause_is_not_content(nlp: Language) -> None:
+    text = "The envoy said that the talks were over, and then he walked out of the room."
+    (said,) = find_attributions(nlp(text), conventions="polnear")
+    assert said.content == "that the talks were over"

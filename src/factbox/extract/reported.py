@@ -485,6 +485,41 @@ class CueFinder:
                     return [token]
         return []
 
+    def _shared_conjunct(self, verb: Token, roots: list[Token]) -> Token | None:
+        """A conjunct the parser hung on the cue verb that goes on with the content: it has
+        no subject and not the cue's verb form ("agreed [to share a currency and rely on one
+        another]", "stressed [that he was ready, but would not testify]")."""
+        clauses = [root.i for root in roots if root.dep_ in _CONTENT_DEPS and root.i > verb.i]
+        if not clauses:
+            return None
+        for child in verb.rights:
+            if (
+                child.dep_ == "conj"
+                and child.i > max(clauses)
+                and child.pos_ in ("VERB", "AUX")
+                and child.tag_ != verb.tag_
+                and not self._has_subject(child)
+                and not self._is_cue_verb(child)
+            ):
+                return child
+        return None
+
+    def _with_conjunct(self, content: list[TokenRange], conjunct: Token) -> list[TokenRange]:
+        """``content`` with its last piece carried on over ``conjunct`` when only
+        conjunctions and punctuation lie between."""
+        if not content:
+            return content
+        last = max(content)
+        start = conjunct.left_edge.i
+        between = self.doc[last[1] : start]
+        if last[1] > start or any(t.dep_ not in ("cc", "punct") for t in between):
+            return content
+        end = self._in_paragraph(subtree_range(conjunct), conjunct.i)[1]
+        widened = trim_range(self.doc, (last[0], end), keep_that=self.keep_that)
+        if widened is None:
+            return content
+        return [piece for piece in content if piece != last] + [widened]
+
     def _passive_subject(self, verb: Token) -> list[Token]:
         """The subject of a passive cue with an agent, which is what the agent said or
         did: "[The story] was first reported by the Post"."""
@@ -624,6 +659,9 @@ class CueFinder:
             return None
         cue = self._with_cue_tail(verb, cue, roots)
         content = self._without_stranded_date(verb, self._content_ranges(verb, roots))
+        conjunct = self._shared_conjunct(verb, roots)
+        if conjunct is not None:
+            content = self._with_conjunct(content, conjunct)
         # A misattached subject ("..., Flynn, said" hung inside the quote) is not content.
         content = [piece for part in content for piece in minus(part, source)]
         extent = self._extent(verb, source, cue, {root.i for root in roots})
