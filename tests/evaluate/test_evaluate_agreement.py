@@ -90,6 +90,21 @@ def test_every_pair_of_annotators_is_scored_and_summed(corpus_dirs: list[Path]) 
     assert scores.relation.exact.f1 == pytest.approx(2 / 6)
 
 
+def test_each_annotator_is_scored_against_the_majority_of_the_others(
+    corpus_dirs: list[Path],
+) -> None:
+    measured = measure_agreement(several_annotated([load_corpus(corpus_dirs[0])]))
+    consensus = measured.consensus
+    # Held out a1 or b2, the other two agree only on "told"; held out c3, a1 and b2 agree on
+    # both cues, of which c3 drew one alike: 3 of 4 majority cues match, 3 of 6 gold found.
+    assert (consensus.cue.exact.predicted, consensus.cue.exact.matched_gold) == (4, 3)
+    assert consensus.cue.exact.f1 == pytest.approx(0.6)
+    assert consensus.source.exact.f1 == pytest.approx(1.0)
+    assert consensus.content.exact.f1 == pytest.approx(0.6)
+    # Whole relations: only a1 and b2 agree on any, and c3 drew neither of them alike.
+    assert (consensus.relation.exact.predicted, consensus.relation.exact.matched_gold) == (2, 0)
+
+
 def test_predictions_are_scored_against_each_annotator(corpus_dirs: list[Path]) -> None:
     articles = several_annotated([load_corpus(corpus_dirs[0])])
     only_first = load_corpus(corpus_dirs[0]).articles[0].relations
@@ -112,6 +127,7 @@ def test_cli_reports_the_contract_keys(corpus_dirs: list[Path]) -> None:
     report = json.loads(result.stdout)
     assert (report["articles"], report["annotation_files"], report["pairs"]) == (1, 3, 3)
     assert report["factbox"] is None
+    assert report["consensus"]["source"]["exact"]["f1"] == pytest.approx(1.0)
     assert report["annotators"]["cue"]["exact"]["f1"] == pytest.approx(0.6667, abs=1e-4)
     assert set(report["annotators"]) == {"source", "cue", "content", "relation"}
 
@@ -134,8 +150,13 @@ def test_cli_table_names_the_articles_and_pairs(corpus_dirs: list[Path]) -> None
     result = run(str(corpus_dirs[0]), "--no-system")
     assert result.exit_code == 0, result.output
     assert "1 articles with several annotation files (3 files, 3 pairs" in result.stdout
-    assert "annotators ex F1" in result.stdout
-    assert "factbox" not in result.stdout
+    lines = [line.split() for line in result.stdout.splitlines() if line.strip()]
+    rows = {cells[0]: cells[1:] for cells in lines}
+    # exact/overlap F1 for source, cue, content and relation; with overlap, c3's reported
+    # relation matches the others'.
+    assert rows["annotators"] == ["100.0/100.0", "66.7/66.7", "66.7/100.0", "33.3/66.7"]
+    assert rows["consensus"][0] == "100.0/100.0"
+    assert "factbox" not in rows
 
 
 def test_a_corpus_without_double_annotation_is_a_one_line_error(corpus_dirs: list[Path]) -> None:

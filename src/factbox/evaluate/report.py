@@ -193,33 +193,33 @@ def agreement_note(agreement: Agreement) -> str:
 
 
 def agreement_json(agreement: Agreement) -> dict[str, Any]:
-    """``annotators``: every pair of annotators; ``factbox``: the extractor against each."""
+    """``annotators``: every pair of annotators; ``consensus``: each annotator against the
+    majority of the others; ``factbox``: the extractor against each annotator."""
     return {
         "articles": len(agreement.articles),
         "annotation_files": agreement.annotation_files,
         "pairs": agreement.pairs,
         "annotators": scores_json(agreement.between_annotators),
+        "consensus": scores_json(agreement.consensus),
         "factbox": scores_json(agreement.system) if agreement.system is not None else None,
     }
 
 
 def agreement_table(agreement: Agreement) -> Table:
-    title = "F1 between annotators"
-    sides = [("annotators", agreement.between_annotators)]
+    sides = [("annotators", agreement.between_annotators), ("consensus", agreement.consensus)]
     if agreement.system is not None:
-        title += ", and of factbox against each annotator"
         sides.append(("factbox", agreement.system))
-    table = _table(f"{title} (%)", "")
-    for mode in ("ex", "ov"):
-        for label, _ in sides:
-            table.add_column(f"{label} {mode} F1", justify="right", no_wrap=True)
+    table = _table(
+        "F1 between annotators, of the others' majority against each, and of factbox against "
+        "each, exact/overlap (%)",
+        "",
+    )
     for name in CATEGORIES:
-        cells = [
-            percent(getattr(category(scores, name), mode).f1)
-            for mode in ("exact", "overlap")
-            for _, scores in sides
-        ]
-        table.add_row(name, *cells)
+        table.add_column(name, justify="right", no_wrap=True)
+    for label, scores in sides:
+        counts = [category(scores, name) for name in CATEGORIES]
+        cells = [f"{percent(c.exact.f1)}/{percent(c.overlap.f1)}" for c in counts]
+        table.add_row(label, *cells)
     return table
 
 
