@@ -668,19 +668,24 @@ def test_a_quote_inside_a_sentence_is_not_a_continuation(nlp: Language) -> None:
 
 
 def test_a_conjunct_hung_on_the_cue_goes_on_with_the_content(nlp: Language) -> None:
-    # The parser hangs "rely" and "would not take part" on the cue verb; they share the
-    # content's subject, not the speaker's verb form.
-    agreed = "Many European governments agreed to share a single command and rely on one another."
-    (statement,) = find_attributions(nlp(agreed), conventions="polnear")
-    assert statement.content == "to share a single command and rely on one another"
-    stressed = (
-        "A lawyer for the aide, Mark Halloran, stressed that his client was ready to testify "
-        "behind closed doors, but would not take part in a public hearing."
+    # The parser hangs "would not negotiate" and "would not appear" on "insisted"; they share
+    # the content's subject, not the speaker's verb form.
+    envoy = (
+        "The envoy's spokesman insisted that she was willing to meet the rebels in private, "
+        "but would not negotiate in front of cameras."
     )
-    (statement,) = find_attributions(nlp(stressed), conventions="polnear")
+    (statement,) = find_attributions(nlp(envoy), conventions="polnear")
     assert statement.content == (
-        "that his client was ready to testify behind closed doors, but would not take part in "
-        "a public hearing"
+        "that she was willing to meet the rebels in private, but would not negotiate in front "
+        "of cameras"
+    )
+    senator = (
+        "A spokesman for the senator, Paul Ortega, insisted that she was ready to answer "
+        "questions in writing, but would not appear before the committee."
+    )
+    (statement,) = find_attributions(nlp(senator))
+    assert statement.content == (
+        "she was ready to answer questions in writing, but would not appear before the committee"
     )
 
 

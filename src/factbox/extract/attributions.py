@@ -289,7 +289,8 @@ class _Attributor:
 
     def continuation(self, draft: _Draft, token: int) -> int | None:
         """The quote opening the next sentence of the paragraph when nobody else speaks
-        first: in ``"A," said Caddell, speaking of her health. "B."`` the speaker goes on."""
+        first: in ``"A," the colonel said, adding that the shelling had stopped. "B."`` the
+        speaker goes on."""
         i = token
         while i < len(self.doc) and self.token_quote[i] < 0:
             if "\n" in self.doc[i].text:

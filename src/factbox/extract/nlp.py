@@ -29,8 +29,8 @@ def paragraph_sentences(doc: Doc) -> Doc:
 
     The parser respects sentence starts set before it; left alone it runs about one paragraph
     break in six into the next paragraph, and a quote opening a paragraph then hangs on the
-    last verb of the one before ("... never told them what to say.\n\n'I have never been
-    edited,' Mr. King told me").
+    last verb of the one before ("... never tells them what to say.\n\n'I have never had a
+    segment spiked,' Mr. Varga told me").
     """
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text and not _is_wrapped_line(doc, token):

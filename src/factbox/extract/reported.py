@@ -487,8 +487,8 @@ class CueFinder:
 
     def _shared_conjunct(self, verb: Token, roots: list[Token]) -> Token | None:
         """A conjunct the parser hung on the cue verb that goes on with the content: it has
-        no subject and not the cue's verb form ("agreed [to share a currency and rely on one
-        another]", "stressed [that he was ready, but would not testify]")."""
+        no subject and not the cue's verb form ("insisted [that she was ready to answer in
+        writing, but would not appear]")."""
         clauses = [root.i for root in roots if root.dep_ in _CONTENT_DEPS and root.i > verb.i]
         if not clauses:
             return None
