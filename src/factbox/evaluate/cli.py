@@ -134,7 +134,7 @@ def agreement(
     directories: Annotated[
         list[Path],
         typer.Argument(
-            metavar="DIR...",
+            metavar="DIR",
             help="Splits in the PolNeAR layout; their articles with several annotation files "
             "are used.",
         ),
