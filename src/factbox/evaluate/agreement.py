@@ -40,6 +40,13 @@ class Agreement:
     system: Scores | None
     """The predictions scored against each annotator in turn; None when none were given."""
 
+    def sides(self) -> list[tuple[str, Scores]]:
+        """``(label, scores)`` in the order reports show them: annotators, consensus, factbox."""
+        sides = [("annotators", self.between_annotators), ("consensus", self.consensus)]
+        if self.system is not None:
+            sides.append(("factbox", self.system))
+        return sides
+
 
 def several_annotated(corpora: Sequence[Corpus]) -> list[AnnotatedArticle]:
     """The articles of ``corpora`` with more than one annotation file, in corpus order."""

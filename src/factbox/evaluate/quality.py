@@ -15,7 +15,7 @@ from factbox.evaluate.agreement import Agreement
 from factbox.evaluate.polnear import VIEWS, Evaluation, View
 from factbox.evaluate.relations import RELATION_TYPES
 from factbox.evaluate.report import CATEGORIES, VIEW_TITLES, agreement_note, category, percent
-from factbox.evaluate.scorer import Counts, Scores
+from factbox.evaluate.scorer import Counts
 
 README_START = "<!-- quality:start -->"
 README_END = "<!-- quality:end -->"
@@ -90,12 +90,7 @@ def publishers_table(evaluation: Evaluation) -> FigureTable:
 def agreement_figures(agreement: Agreement) -> FigureTable:
     """F1 between annotators, of the others' majority against each, and of the extractor
     against each."""
-    sides: list[tuple[str, Scores]] = [
-        ("annotators", agreement.between_annotators),
-        ("consensus", agreement.consensus),
-    ]
-    if agreement.system is not None:
-        sides.append(("factbox", agreement.system))
+    sides = agreement.sides()
     modes = ("exact", "overlap")
     columns = tuple(f"{label} {mode} F1" for mode in modes for label, _ in sides)
     rows = tuple(

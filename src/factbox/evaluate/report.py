@@ -206,9 +206,6 @@ def agreement_json(agreement: Agreement) -> dict[str, Any]:
 
 
 def agreement_table(agreement: Agreement) -> Table:
-    sides = [("annotators", agreement.between_annotators), ("consensus", agreement.consensus)]
-    if agreement.system is not None:
-        sides.append(("factbox", agreement.system))
     table = _table(
         "F1 between annotators, of the others' majority against each, and of factbox against "
         "each, exact/overlap (%)",
@@ -216,7 +213,7 @@ def agreement_table(agreement: Agreement) -> Table:
     )
     for name in CATEGORIES:
         table.add_column(name, justify="right", no_wrap=True)
-    for label, scores in sides:
+    for label, scores in agreement.sides():
         counts = [category(scores, name) for name in CATEGORIES]
         cells = [f"{percent(c.exact.f1)}/{percent(c.overlap.f1)}" for c in counts]
         table.add_row(label, *cells)
