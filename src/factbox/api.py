@@ -189,7 +189,8 @@ def judge(doc: Doc, statement: Statement, matcher: ProposalMatcher) -> list[Matc
     if span is None or not len(span):
         return []
     return [
-        MatchedJudgement(match, classify(span, match, statement)) for match in matcher.match(span)
+        MatchedJudgement(match, classify(span, match, statement))
+        for match in matcher.match_in_context(span)
     ]
 
 
@@ -236,8 +237,14 @@ class _Window:
     statements: list[StoredStatement]
 
 
+CONTEXT_PARAGRAPHS = 2
+"""Paragraphs before a statement's own that its window takes in, where the proposal a
+statement refers back to ("such a step") is looked for."""
+
+
 def paragraph_windows(body: str, found: Sequence[StoredStatement]) -> list[_Window]:
-    """The paragraphs each statement touches, merged where they overlap.
+    """The paragraphs each statement touches and the ``CONTEXT_PARAGRAPHS`` before them,
+    merged where they overlap.
 
     Parsing these instead of the whole article gives the classifier every word it reads
     (it walks up to the sentence root, cue included) at a fraction of the cost.
@@ -245,7 +252,7 @@ def paragraph_windows(body: str, found: Sequence[StoredStatement]) -> list[_Wind
     windows: list[_Window] = []
     for stored in sorted(found, key=lambda s: s.statement.span):
         first, last = stored.statement.span
-        start = body.rfind("\n", 0, first) + 1
+        start = _paragraphs_back(body, body.rfind("\n", 0, first) + 1, CONTEXT_PARAGRAPHS)
         end = body.find("\n", last)
         end = len(body) if end < 0 else end
         if windows and start <= windows[-1].end:
@@ -254,6 +261,18 @@ def paragraph_windows(body: str, found: Sequence[StoredStatement]) -> list[_Wind
         else:
             windows.append(_Window(start, end, [stored]))
     return windows
+
+
+def _paragraphs_back(body: str, start: int, count: int) -> int:
+    """Where the paragraph ``count`` non-empty lines before the one at ``start`` begins."""
+    for _ in range(count):
+        end = start - 1
+        while end > 0 and body[end - 1] == "\n":
+            end -= 1
+        if end <= 0:
+            return 0
+        start = body.rfind("\n", 0, end) + 1
+    return start
 
 
 JudgeProgress = Callable[[int, int], None]

@@ -112,6 +112,16 @@ CASES = [
     Case("Several allies may deploy troops to Ukraine, the prime minister said.",
          "Several allies may deploy troops to Ukraine", "open", "may", (PM,),
          about="others", others="Several allies"),
+    # a universal negative includes the speaker's own country; "their" countries are the
+    # speakers' own
+    Case("No Nordic or Baltic state will send soldiers to Ukraine, the chancellor said.",
+         "No Nordic or Baltic state will send soldiers to Ukraine", "opposes", "No",
+         (Who("the chancellor", "DE", "Germany", "country"),)),
+    Case("Czechia, Poland and Slovakia said their countries would not send troops to Ukraine.",
+         "their countries would not send troops to Ukraine", "opposes", "not", (CZ, PL, SK)),
+    Case("Several allies said other countries would not send troops to Ukraine.",
+         "other countries would not send troops to Ukraine", "opposes", "not", (CZ, PL),
+         about="others", others="other countries"),
     # a deontic modal is the speaker's view whoever the subject is
     Case("Allies should put boots on the ground in Ukraine, the president said.",
          "Allies should put boots on the ground in Ukraine", "supports", "should", (PRESIDENT,)),
@@ -254,3 +264,57 @@ def test_holders_are_resolved_to_actors(
     parsed = make_statement(text, content, "said", (who,))
     (judged,) = judge_statement(parsed.doc, parsed.statement, matcher)
     assert (judged.about, judged.others_actor_id) == (about, others_id)
+
+
+# Statements that refer back to the proposal ---------------------------------------------
+
+ROUND_UP = (
+    "Macron said Western countries could send troops to Ukraine. "
+    "The Kremlin warned that such a step would lead to a direct conflict with NATO."
+)
+
+
+def test_a_statement_that_refers_back_takes_the_proposal_named_before_it(
+    make_statement: MakeStatement, matcher: ProposalMatcher
+) -> None:
+    content = "such a step would lead to a direct conflict with NATO"
+    parsed = make_statement(ROUND_UP, content, "warned", (KREMLIN,))
+    (judged,) = judge_statement(parsed.doc, parsed.statement, matcher)
+    assert (judged.stance, judged.about) == ("opposes", "speaker")
+    span = statement_span(parsed.doc, parsed.statement)
+    assert span is not None and matcher.match(span) == []  # the content alone names none
+    (match,) = matcher.match_in_context(span)
+    assert (match.evidence[0].slot, match.evidence[0].text) == ("theme", "such a step")
+    assert {e.text for e in match.evidence if e.slot == "antecedent"} >= {"troops", "send"}
+    for word in match.evidence:
+        assert ROUND_UP[word.span[0] : word.span[1]] == word.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nothing before it names the proposal
+        "The Kremlin warned that such a step would lead to a direct conflict with NATO.",
+        # the proposal is named too far back
+        "Macron said Western countries could send troops to Ukraine. The talks ran late. "
+        "Leaders dined at the palace. Ministers met at dawn. Aides briefed reporters. "
+        "The Kremlin warned that such a step would lead to a direct conflict with NATO.",
+    ],
+)
+def test_a_referring_statement_without_an_antecedent_in_reach_is_not_judged(
+    make_statement: MakeStatement, matcher: ProposalMatcher, text: str
+) -> None:
+    content = "such a step would lead to a direct conflict with NATO"
+    parsed = make_statement(text, content, "warned", (KREMLIN,))
+    assert judge_statement(parsed.doc, parsed.statement, matcher) == []
+
+
+def test_a_noun_that_names_its_own_topic_does_not_refer_back(
+    make_statement: MakeStatement, matcher: ProposalMatcher
+) -> None:
+    text = (
+        "Macron said Western countries could send troops to Ukraine. "
+        "Fiala said the ammunition plan had raised enough money."
+    )
+    parsed = make_statement(text, "the ammunition plan had raised enough money", "said", (CZ,))
+    assert judge_statement(parsed.doc, parsed.statement, matcher) == []

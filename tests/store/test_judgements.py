@@ -495,3 +495,31 @@ def test_an_older_ledger_gets_the_new_tables(tmp_path: Path) -> None:
     assert {"proposals", "judgements", "corrections"} <= tables
     assert len(ledger.statements()) == 3
     assert ledger.save_proposal(TROOPS) == "added"
+
+
+def test_a_proposal_added_later_finds_what_a_statement_refers_back_to(
+    tmp_path: Path, nlp: Language
+) -> None:
+    # The antecedent is two paragraphs up: the window parsed for the statement takes it in.
+    body = (
+        "Fico said on Monday that Western countries could send soldiers to Ukraine.\n\n"
+        "MOSCOW\n\n"
+        "Peskov said such a step would lead to a direct conflict with NATO."
+    )
+    statement = statement_in(
+        body,
+        "such a step would lead to a direct conflict with NATO",
+        "Peskov",
+        "RU",
+        "Russia",
+        dt.date(2024, 2, 27),
+    )
+    ledger = Ledger(tmp_path / "later.db")
+    ledger.save_article(make_article(body, key="wire/2"), [statement])
+    found = api.judge_ledger(ledger, [TROOPS], nlp=nlp)[TROOPS.slug]
+    assert len(found) == 1
+    _, judged = found[0]
+    assert (judged.judgement.stance, judged.judgement.about) == ("opposes", "speaker")
+    antecedent = [e for e in judged.match.evidence if e.slot == "antecedent"]
+    assert antecedent and all(body[e.span[0] : e.span[1]] == e.text for e in antecedent)
+    assert judged.evidence_span[0] < body.index("MOSCOW") < judged.evidence_span[1]

@@ -371,15 +371,21 @@ class _Classifier:
             return True  # the subject is the proposal itself ("sending troops would be ...")
         if subject.dep_ == "expl" or lemma in self.lex.negative_pronouns:
             return True
+        if any(
+            child.dep_ == "det" and child.lower_ in self.lex.negative_determiners
+            for child in subject.children
+        ):
+            return True  # "no European state will ...": every state, the speaker's included
         if lemma in self.lex.first_person or lemma in self.lex.pronouns:
             return True
         words = list(subject.subtree)
         if any(w.lemma_.lower() in self.lex.first_person for w in words):
             return True
         if lemma in self.lex.self_references and any(
-            w.dep_ in {"det", "poss"} and w.lower_ in {"the", "this"} for w in subject.children
+            w.dep_ in {"det", "poss"} and (w.lower_ in {"the", "this"} or w.tag_ == "PRP$")
+            for w in subject.children
         ):
-            return True
+            return True  # "the government", "their countries": the speaker's own
         if statement is None:
             return False
         names: set[str] = set()
@@ -477,4 +483,4 @@ def judge_statement(
     span = statement_span(doc, statement)
     if span is None or not len(span):
         return []
-    return [classify(span, match, statement, lexicon) for match in matcher.match(span)]
+    return [classify(span, match, statement, lexicon) for match in matcher.match_in_context(span)]

@@ -47,6 +47,9 @@ class ConceptTable:
     destination_preps: frozenset[str] = frozenset()
     theme_only_preps: frozenset[str] = frozenset()
     directional_preps: frozenset[str] = frozenset()
+    referring_words: frozenset[str] = frozenset()
+    referring_determiners: frozenset[str] = frozenset()
+    referring_nouns: frozenset[str] = frozenset()
 
     def containing(self, form: str, kind: ConceptKind) -> list[ConceptSet]:
         return [s for s in self.sets if s.kind == kind and s.has(form)]
@@ -118,14 +121,17 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         kind_name = cast(ConceptKind, kind)
         sets.append(ConceptSet(name, kind_name, words, phrases | spellings, spellings))
 
-    def preps(key: str) -> frozenset[str]:
+    def listed(key: str) -> frozenset[str]:
         return frozenset(_strings(data.get(key, []), f"{where}: {key}"))
 
     return ConceptTable(
         tuple(sets),
-        preps("destination_preps"),
-        preps("theme_only_preps"),
-        preps("directional_preps"),
+        listed("destination_preps"),
+        listed("theme_only_preps"),
+        listed("directional_preps"),
+        listed("referring_words"),
+        listed("referring_determiners"),
+        listed("referring_nouns"),
     )
 
 

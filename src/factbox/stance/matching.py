@@ -49,6 +49,9 @@ SLOT_WEIGHTS: dict[Slot, float] = {
     "qualifier": 0.1,
     "agent": 0.1,
 }
+ANTECEDENT_SENTENCES = 3
+"""How many sentences before a referring statement ("such a step would ...") are searched
+for the proposal it refers to."""
 ACTION_DISTANCE = 3
 """Most dependency edges between a theme and its action ("sending of troops" is 2)."""
 QUALIFIER_DISTANCE = 2
@@ -264,6 +267,46 @@ class ProposalMatcher:
                 found.append(ProposalMatch(slots.slug, round(best.score, 3), tuple(best.evidence)))
         return sorted(found, key=lambda m: -m.score)
 
+    def match_in_context(self, span: SpacySpan) -> list[ProposalMatch]:
+        """``match``; or, when the span names no proposal but refers back to one ("such a
+        step", "the option"), the proposals of the nearest sentence before it that names
+        one. Such a match's evidence is the referring phrase (its theme) followed by the
+        words that matched in that sentence (slot ``antecedent``)."""
+        found = self.match(span)
+        if found:
+            return found
+        referring = self._referring_noun(span)
+        if referring is None:
+            return []
+        for before in _sentences_before(span, ANTECEDENT_SENTENCES):
+            antecedents = self.match(before)
+            if antecedents:
+                return [_referred(referring, match) for match in antecedents]
+        return []
+
+    def _referring_noun(self, span: SpacySpan) -> Token | None:
+        """A bare noun phrase that points back: "such a step", "no such plans", "the option"
+        (not "the ammunition plan" or "the plan to buy shells", which name their own topic)."""
+        table = self.table
+        for token in span:
+            if token.pos_ != "NOUN":
+                continue
+            words = {c.lower_ for c in token.children}
+            referring = words & table.referring_words
+            own_topic = [
+                c
+                for c in token.children
+                if c.dep_ not in ("det", "predet", "punct") and c.lower_ not in referring
+            ]
+            if own_topic:
+                continue
+            if referring or (
+                words & table.referring_determiners
+                and token.lemma_.lower() in table.referring_nouns
+            ):
+                return token
+        return None
+
     def _best(self, tokens: SpacySpan, slots: ProposalSlots) -> _Candidate | None:
         accepted = [c for c in self._candidates(tokens, slots) if self._accept(c)]
         return max(accepted, key=lambda c: c.score) if accepted else None
@@ -445,3 +488,30 @@ class ProposalMatcher:
                 places.extend(c for c in obj.children if c.dep_ in OWNER_DEPS)
             frontier = objects
         return places
+
+
+def _sentences_before(span: SpacySpan, limit: int) -> list[SpacySpan]:
+    """The words of ``span``'s sentence before it, then up to ``limit`` whole sentences
+    before that, nearest first."""
+    doc = span.doc
+    sentence = span[0].sent
+    found: list[SpacySpan] = []
+    if sentence.start < span.start:
+        found.append(doc[sentence.start : span.start])
+    start = sentence.start
+    while start > 0 and len(found) < limit + 1:
+        previous = doc[start - 1].sent
+        found.append(previous)
+        start = previous.start
+    return found
+
+
+def _referred(referring: Token, antecedent: ProposalMatch) -> ProposalMatch:
+    phrase = (referring.left_edge, referring) if referring.left_edge.i < referring.i else None
+    span = stretch_span(*phrase) if phrase else char_span(referring)
+    text = referring.doc.text[span[0] : span[1]]
+    evidence = (
+        MatchEvidence("theme", text, span),
+        *(MatchEvidence("antecedent", e.text, e.span) for e in antecedent.evidence),
+    )
+    return ProposalMatch(antecedent.slug, antecedent.score, evidence)

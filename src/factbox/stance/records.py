@@ -15,7 +15,7 @@ from factbox.records import ActorKind, Span, Statement
 from factbox.records import Stance as Stance
 
 About = Literal["speaker", "others"]
-Slot = Literal["action", "theme", "qualifier", "agent", "target", "term"]
+Slot = Literal["action", "theme", "qualifier", "agent", "target", "term", "antecedent"]
 CueRole = Literal["lexicon", "evaluation", "negation", "modal", "condition", "consequence"]
 EvidenceSource = Literal["extraction", "correction"]
 
