@@ -242,19 +242,27 @@ CONTEXT_PARAGRAPHS = 2
 statement refers back to ("such a step") is looked for."""
 
 
-def paragraph_windows(body: str, found: Sequence[StoredStatement]) -> list[_Window]:
-    """The paragraphs each statement touches and the ``CONTEXT_PARAGRAPHS`` before them,
-    merged where they overlap.
+def paragraph_windows(
+    body: str,
+    found: Sequence[StoredStatement],
+    needs_context: Callable[[str], bool] = lambda content: False,
+) -> list[_Window]:
+    """The paragraphs each statement touches, and the ``CONTEXT_PARAGRAPHS`` before them for
+    a statement whose content ``needs_context``, merged where they overlap.
 
     Parsing these instead of the whole article gives the classifier every word it reads
     (it walks up to the sentence root, cue included) at a fraction of the cost.
     """
-    windows: list[_Window] = []
-    for stored in sorted(found, key=lambda s: s.statement.span):
+    reaches: list[tuple[int, int, StoredStatement]] = []
+    for stored in found:
         first, last = stored.statement.span
-        start = _paragraphs_back(body, body.rfind("\n", 0, first) + 1, CONTEXT_PARAGRAPHS)
+        start = body.rfind("\n", 0, first) + 1
+        if needs_context(stored.statement.content):
+            start = _paragraphs_back(body, start, CONTEXT_PARAGRAPHS)
         end = body.find("\n", last)
-        end = len(body) if end < 0 else end
+        reaches.append((start, len(body) if end < 0 else end, stored))
+    windows: list[_Window] = []
+    for start, end, stored in sorted(reaches, key=lambda r: (r[0], r[2].statement.span)):
         if windows and start <= windows[-1].end:
             windows[-1].end = max(windows[-1].end, end)
             windows[-1].statements.append(stored)
@@ -301,7 +309,9 @@ def judge_ledger(
     def windows() -> Iterator[tuple[str, tuple[int, _Window, bool]]]:
         for index, row in enumerate(with_statements):
             body = ledger.article_body(row.ref.id)
-            parts = paragraph_windows(body, ledger.statements(article_id=row.ref.id))
+            parts = paragraph_windows(
+                body, ledger.statements(article_id=row.ref.id), matcher.may_refer_back
+            )
             for number, window in enumerate(parts):
                 yield body[window.start : window.end], (index, window, number == len(parts) - 1)
 

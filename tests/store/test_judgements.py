@@ -523,3 +523,30 @@ def test_a_proposal_added_later_finds_what_a_statement_refers_back_to(
     antecedent = [e for e in judged.match.evidence if e.slot == "antecedent"]
     assert antecedent and all(body[e.span[0] : e.span[1]] == e.text for e in antecedent)
     assert judged.evidence_span[0] < body.index("MOSCOW") < judged.evidence_span[1]
+
+
+def test_a_window_reaching_back_takes_in_the_windows_it_overlaps(
+    tmp_path: Path, nlp: Language
+) -> None:
+    body = (
+        "Fico said on Monday that Western countries could send soldiers to Ukraine.\n\n"
+        "Orban said the talks in Paris had run late into the night.\n\n"
+        "Peskov said such a step would lead to a direct conflict with NATO."
+    )
+    statements = [
+        statement_in(body, "the talks in Paris had run late into the night", "Orban", "HU",
+                     "Hungary", dt.date(2024, 2, 27)),
+        statement_in(body, "such a step would lead to a direct conflict with NATO", "Peskov",
+                     "RU", "Russia", dt.date(2024, 2, 27)),
+    ]
+    ledger = Ledger(tmp_path / "windows.db")
+    ledger.save_article(make_article(body, key="wire/3"), statements)
+    matcher = ProposalMatcher(nlp, [TROOPS])
+    stored = ledger.statements()
+    (window,) = api.paragraph_windows(body, stored, matcher.may_refer_back)
+    assert (window.start, window.end) == (0, len(body))
+    assert [s.id for s in api.paragraph_windows(body, stored)[0].statements] == [stored[0].id]
+    found = api.judge_ledger(ledger, [TROOPS], nlp=nlp)[TROOPS.slug]
+    assert [(stored_id, j.judgement.stance) for stored_id, j in found] == [
+        (stored[1].id, "opposes")
+    ]

@@ -21,8 +21,10 @@ at least one other slot is filled on the dependency tree near it, unless:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -49,6 +51,7 @@ SLOT_WEIGHTS: dict[Slot, float] = {
     "qualifier": 0.1,
     "agent": 0.1,
 }
+_WORD = re.compile(r"[^\W\d_]+")
 ANTECEDENT_SENTENCES = 3
 """How many sentences before a referring statement ("such a step would ...") are searched
 for the proposal it refers to."""
@@ -284,6 +287,15 @@ class ProposalMatcher:
                 return [_referred(referring, match) for match in antecedents]
         return []
 
+    def may_refer_back(self, text: str) -> bool:
+        """Whether ``text`` holds a word a referring phrase needs: a cheap test before
+        parsing, so that only such statements are parsed with the sentences before them."""
+        words = set(_WORD.findall(text.lower()))
+        table = self.table
+        return bool(words & table.referring_words) or bool(
+            words & table.referring_determiners and words & _plurals(table.referring_nouns)
+        )
+
     def _referring_noun(self, span: SpacySpan) -> Token | None:
         """A bare noun phrase that points back: "such a step", "no such plans", "the option"
         (not "the ammunition plan" or "the plan to buy shells", which name their own topic)."""
@@ -515,3 +527,9 @@ def _referred(referring: Token, antecedent: ProposalMatch) -> ProposalMatch:
         *(MatchEvidence("antecedent", e.text, e.span) for e in antecedent.evidence),
     )
     return ProposalMatch(antecedent.slug, antecedent.score, evidence)
+
+
+@lru_cache(maxsize=4)
+def _plurals(nouns: frozenset[str]) -> frozenset[str]:
+    """``nouns`` and their regular plurals, as they may be written ("options", "steps")."""
+    return nouns | {f"{noun}s" for noun in nouns}
