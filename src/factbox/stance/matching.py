@@ -289,7 +289,7 @@ class ProposalMatcher:
 
     def may_refer_back(self, text: str) -> bool:
         """Whether ``text`` holds a word a referring phrase needs: a cheap test before
-        parsing, so that only such statements are parsed with the sentences before them."""
+        parsing, so that only such statements are parsed with the paragraphs before them."""
         words = set(_WORD.findall(text.lower()))
         table = self.table
         return bool(words & table.referring_words) or bool(
@@ -511,7 +511,9 @@ def _sentences_before(span: SpacySpan, limit: int) -> list[SpacySpan]:
     if sentence.start < span.start:
         found.append(doc[sentence.start : span.start])
     start = sentence.start
-    while start > 0 and len(found) < limit + 1:
+    for _ in range(limit):
+        if start == 0:
+            break
         previous = doc[start - 1].sent
         found.append(previous)
         start = previous.start
@@ -519,8 +521,7 @@ def _sentences_before(span: SpacySpan, limit: int) -> list[SpacySpan]:
 
 
 def _referred(referring: Token, antecedent: ProposalMatch) -> ProposalMatch:
-    phrase = (referring.left_edge, referring) if referring.left_edge.i < referring.i else None
-    span = stretch_span(*phrase) if phrase else char_span(referring)
+    span = stretch_span(referring.left_edge, referring)
     text = referring.doc.text[span[0] : span[1]]
     evidence = (
         MatchEvidence("theme", text, span),
