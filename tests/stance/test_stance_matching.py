@@ -130,3 +130,18 @@ def test_the_concept_table_is_data(nlp: Language) -> None:
     matcher = ProposalMatcher(nlp, [medics], concepts=table)
     assert [m.slug for m in matcher.match(nlp("They will dispatch nurses."))] == ["medics"]
     assert matcher.match(nlp("They will dispatch soldiers.")) == []
+
+
+def test_troops_of_a_member_of_the_deciding_body_are_not_outsiders(nlp: Language) -> None:
+    alliance = Proposal(
+        "troops", "Send troops to Ukraine", "Western states send troops", bodies=["nato"]
+    )
+    anyone = Proposal("troops", "Send troops to Ukraine", "Western states send troops")
+    member = nlp("Latvian soldiers will not be going to Ukraine, the minister said.")
+    outsider = nlp("Belarusian soldiers will not be going to Ukraine, the minister said.")
+    with_body = ProposalMatcher(nlp, [alliance])
+    without_body = ProposalMatcher(nlp, [anyone])
+    (match,) = with_body.match(member)
+    assert match.slot("agent") is not None and match.slot("agent").text == "Latvian"
+    assert with_body.match(outsider) == []
+    assert without_body.match(member) == []

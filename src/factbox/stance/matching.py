@@ -16,7 +16,10 @@ at least one other slot is filled on the dependency tree near it, unless:
 - the theme is the object of another action ("withdraw troops", "training soldiers"),
 - the theme is modified by another theme's word ("air force", "naval forces"),
 - the theme belongs to the target itself ("Ukrainian troops", "Ukraine's forces"),
-- the theme belongs to a named outsider ("Russian troops") and no action word is found.
+- the theme belongs to a named outsider ("Russian troops") and no action word is found;
+  a country that belongs (or belonged) to one of the bodies that could adopt the proposal
+  is one of those who would act, not an outsider ("Czech soldiers will not go to Ukraine"
+  for a proposal NATO could adopt).
 """
 
 from __future__ import annotations
@@ -30,6 +33,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from factbox.extract.actors import lookup_actor
+from factbox.records import InputError
+from factbox.rules.bodies import load_body
 from factbox.stance.lexicon import ConceptKind, ConceptTable, load_concepts, normalise_phrase
 from factbox.stance.records import MatchEvidence, Proposal, ProposalMatch, Slot
 from factbox.stance.tree import (
@@ -96,6 +102,8 @@ class ProposalSlots:
     terms: tuple[tuple[str, ...], ...] = ()
     directional: bool = False
     """The target is where the theme would go ("to Ukraine"), not where it is."""
+    members: frozenset[str] = frozenset()
+    """Actors that belong or belonged to the bodies that could adopt the proposal."""
 
 
 @dataclass(slots=True)
@@ -220,7 +228,21 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         target=target.freeze(),
         terms=tuple(t for t in terms if t),
         directional=directional,
+        members=body_members(tuple(proposal.bodies)),
     )
+
+
+@lru_cache(maxsize=32)
+def body_members(bodies: tuple[str, ...]) -> frozenset[str]:
+    """Every actor that ever belonged to one of ``bodies`` (unknown bodies add nobody)."""
+    members: set[str] = set()
+    for reference in bodies:
+        try:
+            body = load_body(reference)
+        except InputError:
+            continue
+        members.update(membership.actor_id for membership in body.memberships)
+    return frozenset(members)
 
 
 @dataclass(slots=True)
@@ -443,7 +465,12 @@ class ProposalMatcher:
             ):
                 candidate.add("agent", owner)
             elif owner.ent_type_ in OWNER_LABELS and not slots.target.has_token(owner):
-                foreign = True
+                named = _entity_tokens(owner)
+                actor = lookup_actor(owner.doc[named[0].i : named[-1].i + 1].text)
+                if actor is not None and actor.id in slots.members:
+                    candidate.add("agent", owner)
+                else:
+                    foreign = True
         return foreign
 
     def _check_governor(self, candidate: _Candidate, slots: ProposalSlots) -> None:
