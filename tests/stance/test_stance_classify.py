@@ -102,6 +102,10 @@ CASES = [
     Case("We will send troops to Ukraine only if the Security Council agrees, the president said.",
          "We will send troops to Ukraine only if the Security Council agrees", "open", "if",
          (PRESIDENT,)),
+    # an evaluation as the subject of a small clause
+    Case("Sending Western troops would make a direct conflict inevitable, the spokesman said.",
+         "Sending Western troops would make a direct conflict inevitable", "opposes",
+         "conflict", (KREMLIN,)),
     # others
     Case("Some countries are considering bilateral deals to send troops, the prime minister said.",
          "Some countries are considering bilateral deals to send troops", "open", "considering",

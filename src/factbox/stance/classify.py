@@ -198,6 +198,12 @@ class _Classifier:
     def evaluation(self, node: Token, path: set[int]) -> tuple[StanceClass, Token, bool] | None:
         """A stance-bearing complement of a non-stance word ("be a mistake", "lead to war")."""
         for child in node.children:
+            if child.i not in path and child.dep_ == "ccomp" and child.pos_ in ("ADJ", "NOUN"):
+                # a small clause: "would make [a direct conflict] inevitable"
+                for subject in (c for c in child.children if c.dep_ == "nsubj"):
+                    subject_class = self.lex.words.get(subject.lemma_.lower())
+                    if subject_class is not None:
+                        return subject_class, subject, self.is_negated(subject) is not None
             if child.i in path or child.dep_ not in COMPLEMENT_DEPS:
                 continue
             subtree = list(child.subtree)
