@@ -226,6 +226,18 @@ class _Classifier:
                     return word_class, word, self.is_negated(word) is not None
         return None
 
+    def consequence_subject(
+        self, node: Token, path: set[int]
+    ) -> tuple[StanceClass, Token, bool] | None:
+        """What a consequence brings about, as its subject: "if troops are sent, [a direct
+        conflict] would follow"."""
+        for child in node.children:
+            if child.i not in path and child.dep_ in ("nsubj", "nsubjpass"):
+                word_class = self.lex.words.get(child.lemma_.lower())
+                if word_class is not None:
+                    return word_class, child, self.is_negated(child) is not None
+        return None
+
     # --- composing ------------------------------------------------------------------
 
     def apply_class(self, reading: _Reading, cls: StanceClass, negated: bool, node: Token) -> None:
@@ -279,6 +291,8 @@ class _Classifier:
             negation = None
         elif not start:
             found = self.evaluation(node, path)
+            if found is None and reading.consequence:
+                found = self.consequence_subject(node, path)
             if found is not None:
                 eval_cls, word, word_negated = found
                 negated = (negation is not None) != word_negated
