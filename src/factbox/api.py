@@ -237,7 +237,7 @@ class _Window:
     statements: list[StoredStatement]
 
 
-CONTEXT_PARAGRAPHS = 2
+CONTEXT_PARAGRAPHS = 3
 """Paragraphs before a statement's own that its window takes in, where the proposal a
 statement refers back to ("such a step") is looked for."""
 

@@ -316,6 +316,21 @@ def test_a_referring_statement_without_an_antecedent_in_reach_is_not_judged(
     assert judge_statement(parsed.doc, parsed.statement, matcher) == []
 
 
+def test_a_sentence_that_refers_back_itself_carries_the_search_on(
+    make_statement: MakeStatement, matcher: ProposalMatcher
+) -> None:
+    text = (
+        "Macron said Western countries could send troops to Ukraine. The talks ran late. "
+        "Leaders dined at the palace. The Kremlin called such a step reckless. Aides briefed "
+        "reporters. Ministers met at dawn. Peskov warned that such a deployment would lead to "
+        "a direct conflict with NATO."
+    )
+    content = "such a deployment would lead to a direct conflict with NATO"
+    parsed = make_statement(text, content, "warned", (KREMLIN,))
+    (judged,) = judge_statement(parsed.doc, parsed.statement, matcher)
+    assert (judged.stance, judged.about) == ("opposes", "speaker")
+
+
 def test_a_noun_that_names_its_own_topic_does_not_refer_back(
     make_statement: MakeStatement, matcher: ProposalMatcher
 ) -> None:

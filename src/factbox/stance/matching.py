@@ -25,7 +25,7 @@ at least one other slot is filled on the dependency tree near it, unless:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -60,7 +60,7 @@ SLOT_WEIGHTS: dict[Slot, float] = {
 _WORD = re.compile(r"[^\W\d_]+")
 ANTECEDENT_SENTENCES = 3
 """How many sentences before a referring statement ("such a step would ...") are searched
-for the proposal it refers to."""
+for the proposal it refers to; a sentence that refers back itself searches as far again."""
 ACTION_DISTANCE = 3
 """Most dependency edges between a theme and its action ("sending of troops" is 2)."""
 QUALIFIER_DISTANCE = 2
@@ -294,19 +294,30 @@ class ProposalMatcher:
 
     def match_in_context(self, span: SpacySpan) -> list[ProposalMatch]:
         """``match``; or, when the span names no proposal but refers back to one ("such a
-        step", "the option"), the proposals of the nearest sentence before it that names
-        one. Such a match's evidence is the referring phrase (its theme) followed by the
-        words that matched in that sentence (slot ``antecedent``)."""
+        step", "the option"), the proposals of the words before it in its sentence or of the
+        nearest sentence before that names one. Such a match's evidence is the referring
+        phrase (its theme) followed by the words that matched there (slot ``antecedent``)."""
         found = self.match(span)
         if found:
             return found
         referring = self._referring_noun(span)
         if referring is None:
             return []
-        for before in _sentences_before(span, ANTECEDENT_SENTENCES):
+        doc = span.doc
+        own = span[0].sent
+        if own.start < span.start:
+            antecedents = self.match(doc[own.start : span.start])
+            if antecedents:
+                return [_referred(referring, match) for match in antecedents]
+        reach = ANTECEDENT_SENTENCES
+        for before in _sentences_before(own):
             antecedents = self.match(before)
             if antecedents:
                 return [_referred(referring, match) for match in antecedents]
+            # A sentence that itself refers back ("such a step") carries the chain on.
+            reach = ANTECEDENT_SENTENCES if self._referring_noun(before) else reach - 1
+            if reach == 0:
+                break
         return []
 
     def may_refer_back(self, text: str) -> bool:
@@ -529,22 +540,13 @@ class ProposalMatcher:
         return places
 
 
-def _sentences_before(span: SpacySpan, limit: int) -> list[SpacySpan]:
-    """The words of ``span``'s sentence before it, then up to ``limit`` whole sentences
-    before that, nearest first."""
-    doc = span.doc
-    sentence = span[0].sent
-    found: list[SpacySpan] = []
-    if sentence.start < span.start:
-        found.append(doc[sentence.start : span.start])
+def _sentences_before(sentence: SpacySpan) -> Iterator[SpacySpan]:
+    """The sentences before ``sentence``, nearest first."""
     start = sentence.start
-    for _ in range(limit):
-        if start == 0:
-            break
-        previous = doc[start - 1].sent
-        found.append(previous)
+    while start > 0:
+        previous = sentence.doc[start - 1].sent
+        yield previous
         start = previous.start
-    return found
 
 
 def _referred(referring: Token, antecedent: ProposalMatch) -> ProposalMatch:
