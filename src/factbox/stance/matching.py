@@ -303,21 +303,16 @@ class ProposalMatcher:
         referring = self._referring_noun(span)
         if referring is None:
             return []
-        doc = span.doc
-        own = span[0].sent
-        if own.start < span.start:
-            antecedents = self.match(doc[own.start : span.start])
-            if antecedents:
-                return [_referred(referring, match) for match in antecedents]
         reach = ANTECEDENT_SENTENCES
-        for before in _sentences_before(own):
+        for before, whole in _words_before(span):
             antecedents = self.match(before)
             if antecedents:
                 return [_referred(referring, match) for match in antecedents]
-            # A sentence that itself refers back ("such a step") carries the chain on.
-            reach = ANTECEDENT_SENTENCES if self._referring_noun(before) else reach - 1
-            if reach == 0:
-                break
+            if whole:
+                # A sentence that itself refers back ("such a step") carries the chain on.
+                reach = ANTECEDENT_SENTENCES if self._referring_noun(before) else reach - 1
+                if reach == 0:
+                    break
         return []
 
     def may_refer_back(self, text: str) -> bool:
@@ -540,12 +535,16 @@ class ProposalMatcher:
         return places
 
 
-def _sentences_before(sentence: SpacySpan) -> Iterator[SpacySpan]:
-    """The sentences before ``sentence``, nearest first."""
-    start = sentence.start
+def _words_before(span: SpacySpan) -> Iterator[tuple[SpacySpan, bool]]:
+    """The words of ``span``'s sentence before it, then the sentences before that, nearest
+    first; each with whether it is a whole sentence."""
+    doc = span.doc
+    start = span[0].sent.start
+    if start < span.start:
+        yield doc[start : span.start], False
     while start > 0:
-        previous = sentence.doc[start - 1].sent
-        yield previous
+        previous = doc[start - 1].sent
+        yield previous, True
         start = previous.start
 
 
