@@ -1,0 +1,83 @@
+"""Judging a ledger against new proposals: what looking back for antecedents costs.
+
+    python bench/judge.py [CORPUS_DIR ...] [--repeat 3] [--limit N]
+
+CORPUS_DIR defaults to PolNeAR's dev texts (beside the repository) when present, else the
+bundled demo articles. The articles are ingested once into a temporary ledger; then
+``api.judge_ledger`` judges every statement against the bundled troops proposal and a second
+proposal on another topic, with the paragraphs before a referring statement taken in (the
+default) and without them (the baseline), interleaved, best of ``--repeat``. The ratio is
+baseline time over default time (1.0: the look back costs nothing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from factbox import api
+from factbox.extract.nlp import default_model_name, load_nlp
+from factbox.stance import Proposal, load_proposals
+from factbox.store import Ledger
+
+REPO = Path(__file__).resolve().parents[1]
+POLNEAR_DEV = REPO.parent / "shared" / "corpora" / "polnear" / "dev" / "text"
+OTHER = Proposal(
+    "raise-top-tax", "Raise taxes on the rich", "Congress raises income taxes on top earners"
+)
+
+
+def time_judging(ledger: Ledger, proposals: list[Proposal], context: int) -> tuple[float, int]:
+    saved = api.CONTEXT_PARAGRAPHS
+    api.CONTEXT_PARAGRAPHS = context
+    try:
+        start = time.perf_counter()
+        found = api.judge_ledger(ledger, proposals, nlp=load_nlp())
+        return time.perf_counter() - start, sum(len(items) for items in found.values())
+    finally:
+        api.CONTEXT_PARAGRAPHS = saved
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", nargs="*", type=Path)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args()
+
+    corpus = args.corpus or [POLNEAR_DEV if POLNEAR_DEV.is_dir() else api.demo_articles()]
+    files = sorted(p for root in corpus for p in root.rglob("*") if p.is_file())
+    files = [p for p in files if not p.name.startswith(".") and p.suffix != ".toml"]
+    files = files[: args.limit] if args.limit else files
+    proposals = [*load_proposals(api.demo_proposals()), OTHER]
+    with tempfile.TemporaryDirectory(prefix="factbox-bench-") as tmp:
+        summary = api.ingest([str(f) for f in files], Path(tmp) / "bench.db")
+        ledger = Ledger(Path(tmp) / "bench.db")
+        print(
+            f"model {default_model_name()}; {len(summary.ingested)} articles, "
+            f"{summary.statements} statements, {len(proposals)} proposals"
+        )
+        baseline: list[float] = []
+        default: list[float] = []
+        judged = {0: 0, api.CONTEXT_PARAGRAPHS: 0}
+        for _ in range(args.repeat):
+            seconds, judged[0] = time_judging(ledger, proposals, 0)
+            baseline.append(seconds)
+            seconds, judged[api.CONTEXT_PARAGRAPHS] = time_judging(
+                ledger, proposals, api.CONTEXT_PARAGRAPHS
+            )
+            default.append(seconds)
+    print(f"own paragraphs only      : {min(baseline):6.2f} s, {judged[0]} judgements")
+    print(
+        f"{api.CONTEXT_PARAGRAPHS} paragraphs back (default): {min(default):6.2f} s, "
+        f"{judged[api.CONTEXT_PARAGRAPHS]} judgements"
+    )
+    print(f"ratio (baseline / default time): {min(baseline) / min(default):.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
