@@ -105,6 +105,10 @@ CASES = [
     Case("We will send troops to Ukraine only if the Security Council agrees, the president said.",
          "We will send troops to Ukraine only if the Security Council agrees", "open", "if",
          (PRESIDENT,)),
+    # a stance noun equated with the proposal by a copula
+    Case("The plan is to send troops to Ukraine in the spring, the minister said.",
+         "The plan is to send troops to Ukraine in the spring", "supports", "plan",
+         (Who("the minister", "FR", "France", "country"),)),
     # an evaluation as the subject of a small clause
     Case("Sending Western troops would make a direct conflict inevitable, the spokesman said.",
          "Sending Western troops would make a direct conflict inevitable", "opposes",
@@ -340,3 +344,18 @@ def test_a_noun_that_names_its_own_topic_does_not_refer_back(
     )
     parsed = make_statement(text, "the ammunition plan had raised enough money", "said", (CZ,))
     assert judge_statement(parsed.doc, parsed.statement, matcher) == []
+
+
+def test_an_action_only_named_is_not_support(
+    make_statement: MakeStatement, matcher: ProposalMatcher
+) -> None:
+    # "sending" is talked about, not said to happen: nothing here says where Italy stands.
+    text = "Talk of sending troops to Ukraine had to be handled with great care, Tajani said."
+    content = "Talk of sending troops to Ukraine had to be handled with great care"
+    parsed = make_statement(text, content, "said", (Who("Tajani", "IT", "Italy", "country"),))
+    (judged,) = judge_statement(parsed.doc, parsed.statement, matcher)
+    assert judged.stance == "unclear"
+    plain = make_statement("France sends troops to Ukraine, the minister said.",
+                           "France sends troops to Ukraine", "said", (MACRON,))
+    (judged,) = judge_statement(plain.doc, plain.statement, matcher)
+    assert judged.stance == "supports"

@@ -198,6 +198,11 @@ class _Classifier:
     def evaluation(self, node: Token, path: set[int]) -> tuple[StanceClass, Token, bool] | None:
         """A stance-bearing complement of a non-stance word ("be a mistake", "lead to war")."""
         for child in node.children:
+            if child.i not in path and child.dep_ == "nsubj" and node.lemma_ == "be":
+                # a copula equates its subject with the proposal: "the plan is to send ..."
+                subject_class = self.lex.words.get(child.lemma_.lower())
+                if subject_class is not None:
+                    return subject_class, child, self.is_negated(child) is not None
             if child.i not in path and child.dep_ == "ccomp" and child.pos_ in ("ADJ", "NOUN"):
                 # a small clause: "would make [a direct conflict] inevitable"
                 for subject in (c for c in child.children if c.dep_ == "nsubj"):
@@ -335,7 +340,8 @@ class _Classifier:
         reading = _Reading()
         node = action or theme
         if action is not None:
-            reading.decided_by = "action"
+            if _is_asserted(action):
+                reading.decided_by = "action"
             det = self.is_negated(theme)
             if det is not None and det.dep_ == "det" and det.i not in reading.used:
                 reading.used.add(det.i)  # "no ground forces will be sent"
@@ -391,6 +397,8 @@ class _Classifier:
             return True  # the subject is the proposal itself ("sending troops would be ...")
         if subject.dep_ == "expl" or lemma in self.lex.negative_pronouns:
             return True
+        if lemma in self.lex.words and not any(c.dep_ == "poss" for c in subject.children):
+            return True  # "the plan is to send ...": nobody else's plan is named
         if any(
             child.dep_ == "det" and child.lower_ in self.lex.negative_determiners
             for child in subject.children
@@ -418,6 +426,14 @@ class _Classifier:
             return True
         ids = {s.actor_id for s in statement.speakers if s.actor_id}
         return holder_actor_id(subject) in ids
+
+
+def _is_asserted(action: Token) -> bool:
+    """The action is said to happen ("France sends", "will send", "were sent"), not only
+    named ("talk of sending troops", "to send")."""
+    return action.tag_ in ("VBD", "VBZ", "VBP") or any(
+        child.dep_ in ("aux", "auxpass") and child.tag_ != "TO" for child in action.children
+    )
 
 
 def _final_stance(reading: _Reading) -> Stance:
