@@ -197,12 +197,12 @@ class _Classifier:
 
     def evaluation(self, node: Token, path: set[int]) -> tuple[StanceClass, Token, bool] | None:
         """A stance-bearing complement of a non-stance word ("be a mistake", "lead to war")."""
+        if node.lemma_ == "be":
+            # a copula equates its subject with the proposal: "the plan is to send ..."
+            found = self.subject_evaluation(node, path)
+            if found is not None:
+                return found
         for child in node.children:
-            if child.i not in path and child.dep_ == "nsubj" and node.lemma_ == "be":
-                # a copula equates its subject with the proposal: "the plan is to send ..."
-                subject_class = self.lex.words.get(child.lemma_.lower())
-                if subject_class is not None:
-                    return subject_class, child, self.is_negated(child) is not None
             if child.i not in path and child.dep_ == "ccomp" and child.pos_ in ("ADJ", "NOUN"):
                 # a small clause: "would make [a direct conflict] inevitable"
                 for subject in (c for c in child.children if c.dep_ == "nsubj"):
@@ -231,11 +231,10 @@ class _Classifier:
                     return word_class, word, self.is_negated(word) is not None
         return None
 
-    def consequence_subject(
+    def subject_evaluation(
         self, node: Token, path: set[int]
     ) -> tuple[StanceClass, Token, bool] | None:
-        """What a consequence brings about, as its subject: "if troops are sent, [a direct
-        conflict] would follow"."""
+        """A stance word as ``node``'s subject, off the path from the proposal."""
         for child in node.children:
             if child.i not in path and child.dep_ in ("nsubj", "nsubjpass"):
                 word_class = self.lex.words.get(child.lemma_.lower())
@@ -297,7 +296,8 @@ class _Classifier:
         elif not start:
             found = self.evaluation(node, path)
             if found is None and reading.consequence:
-                found = self.consequence_subject(node, path)
+                # what a consequence brings about: "if troops are sent, [a conflict] would follow"
+                found = self.subject_evaluation(node, path)
             if found is not None:
                 eval_cls, word, word_negated = found
                 negated = (negation is not None) != word_negated
