@@ -22,9 +22,8 @@ from factbox import api
 from factbox.extract.nlp import default_model_name, load_nlp
 from factbox.stance import Proposal, load_proposals
 from factbox.store import Ledger
+from ingest import article_files, default_corpus
 
-REPO = Path(__file__).resolve().parents[1]
-POLNEAR_DEV = REPO.parent / "shared" / "corpora" / "polnear" / "dev" / "text"
 OTHER = Proposal(
     "raise-top-tax", "Raise taxes on the rich", "Congress raises income taxes on top earners"
 )
@@ -48,10 +47,11 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args()
 
-    corpus = args.corpus or [POLNEAR_DEV if POLNEAR_DEV.is_dir() else api.demo_articles()]
-    files = sorted(p for root in corpus for p in root.rglob("*") if p.is_file())
-    files = [p for p in files if not p.name.startswith(".") and p.suffix != ".toml"]
-    files = files[: args.limit] if args.limit else files
+    files = [
+        path
+        for path in article_files(args.corpus or default_corpus(), None)
+        if path.suffix != ".toml"  # the demo folder's proposals
+    ][: args.limit]
     proposals = [*load_proposals(api.demo_proposals()), OTHER]
     with tempfile.TemporaryDirectory(prefix="factbox-bench-") as tmp:
         summary = api.ingest([str(f) for f in files], Path(tmp) / "bench.db")
@@ -62,18 +62,15 @@ def main() -> int:
         )
         baseline: list[float] = []
         default: list[float] = []
-        judged = {0: 0, api.CONTEXT_PARAGRAPHS: 0}
         for _ in range(args.repeat):
-            seconds, judged[0] = time_judging(ledger, proposals, 0)
+            seconds, baseline_judged = time_judging(ledger, proposals, 0)
             baseline.append(seconds)
-            seconds, judged[api.CONTEXT_PARAGRAPHS] = time_judging(
-                ledger, proposals, api.CONTEXT_PARAGRAPHS
-            )
+            seconds, default_judged = time_judging(ledger, proposals, api.CONTEXT_PARAGRAPHS)
             default.append(seconds)
-    print(f"own paragraphs only      : {min(baseline):6.2f} s, {judged[0]} judgements")
+    print(f"own paragraphs only      : {min(baseline):6.2f} s, {baseline_judged} judgements")
     print(
         f"{api.CONTEXT_PARAGRAPHS} paragraphs back (default): {min(default):6.2f} s, "
-        f"{judged[api.CONTEXT_PARAGRAPHS]} judgements"
+        f"{default_judged} judgements"
     )
     print(f"ratio (baseline / default time): {min(baseline) / min(default):.3f}")
     return 0
