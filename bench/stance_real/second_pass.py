@@ -26,7 +26,9 @@ def item_number(item_id: str) -> int:
     return int(item_id.removeprefix("sr"))
 
 
-def choose(items: list[dict[str, object]], first: int, count: int, seed: int = SEED) -> list[dict[str, object]]:
+def choose(
+    items: list[dict[str, object]], first: int, count: int, seed: int = SEED
+) -> list[dict[str, object]]:
     """A seeded sample of ``count`` items among ids sr001..sr{first}, in id order."""
     pool = [item for item in items if item_number(str(item["id"])) <= first]
     chosen = random.Random(seed).sample(pool, count)
@@ -39,10 +41,17 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=62, help="how many items to sample")
     parser.add_argument("--out", type=Path, default=HERE / "second_pass_items.jsonl")
     args = parser.parse_args()
-    items = [json.loads(line) for line in (HERE / "items.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    items = [
+        json.loads(line)
+        for line in (HERE / "items.jsonl").read_text(encoding="utf-8").splitlines()
+        if line
+    ]
     chosen = choose(items, args.first, args.count)
     proposals = {
-        table["slug"]: table for table in tomllib.loads((HERE / "proposals.toml").read_text(encoding="utf-8"))["proposal"]
+        table["slug"]: table
+        for table in tomllib.loads((HERE / "proposals.toml").read_text(encoding="utf-8"))[
+            "proposal"
+        ]
     }
     lines = []
     for item in chosen:
