@@ -1,6 +1,6 @@
 """Score factbox on the real-news stance set (``bench/stance_real/``).
 
-    python bench/stance_real.py [--split calibrate|measure|all] [--errors] [--no-cache]
+    python bench/stance_real.py [--split calibrate|measure|all] [--errors] [--json OUT]
 
 The set's PolNeAR articles (read from ``../shared/corpora/polnear``; the bench skips with a
 message when it is absent) are ingested with ``factbox.ingest`` into a temporary SQLite
@@ -185,29 +185,14 @@ class Found:
     text: str
 
 
-COUNTS = (
-    "items",
-    "found",
-    "right",
-    "right_span_only",
-    "recalled",
-    "recalled_span_only",
-    "stance_right",
-    "matched",
-)
-
-
 @dataclass(slots=True)
 class ProposalScore:
+    """What the bench counts on one proposal (or on all): ``counts`` holds ``items``,
+    ``found`` (statements tied to it), ``right`` and ``right_span_only`` (of those),
+    ``recalled`` and ``recalled_span_only`` (items), ``matched`` and ``stance_right``."""
+
     slug: str
-    items: int = 0
-    found: int = 0
-    right: int = 0
-    right_span_only: int = 0
-    recalled: int = 0
-    recalled_span_only: int = 0
-    stance_right: int = 0
-    matched: int = 0
+    counts: Counter[str] = field(default_factory=Counter)
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     positions: Counter[str] = field(default_factory=Counter)
     moved_by_none: list[str] = field(default_factory=list)
@@ -225,7 +210,8 @@ def score_proposal(
     report: api.PositionsReport,
     expected: dict[str, ExpectedPosition],
 ) -> ProposalScore:
-    score = ProposalScore(slug, items=len(items), found=len(found))
+    score = ProposalScore(slug, Counter(items=len(items), found=len(found)))
+    counts = score.counts
     by_article: dict[str, list[Item]] = {}
     for item in items:
         by_article.setdefault(item.article, []).append(item)
@@ -238,27 +224,27 @@ def score_proposal(
     for f in found:
         near = touching(f)
         if any(actor_matches(i, f) for i in near):
-            score.right += 1
+            counts["right"] += 1
         else:
             why = "no item there" if not near else "speaker's actor differs"
             score.errors.append(f"  wrong match #{f.statement_id} {f.actors} ({why}): {f.text}")
         if near:
-            score.right_span_only += 1
+            counts["right_span_only"] += 1
     for item in items:
         hits = [f for f in found if f.article == item.article and f.span is not None]
         spanned = [f for f in hits if overlaps(f.span, item.span)]  # type: ignore[arg-type]
         right = [f for f in spanned if actor_matches(item, f)]
-        score.recalled_span_only += bool(spanned)
+        counts["recalled_span_only"] += bool(spanned)
         if not right:
             score.errors.append(
                 f"  missed {item.id} {item.speaker} [{item.actor}] {item.stance}: {item.quote}"
             )
             continue
-        score.recalled += 1
+        counts["recalled"] += 1
         best = max(right, key=lambda f: f.confidence)
         said = best.stance if best.about == "speaker" else "unclear"
-        score.matched += 1
-        score.stance_right += said == item.stance
+        counts["matched"] += 1
+        counts["stance_right"] += said == item.stance
         score.confusion[(item.stance, said)] += 1
         if said != item.stance:
             score.errors.append(
@@ -327,12 +313,12 @@ def ratio(a: int, b: int) -> str:
 
 
 def score_row(s: ProposalScore) -> str:
-    p = s.positions
+    p, c = s.positions, s.counts
     row = (
-        f"{s.slug:24} {s.items:5} {s.found:5}  {ratio(s.right, s.found):>5} "
-        f"{ratio(s.recalled, s.items):>5}  {ratio(s.right_span_only, s.found):>6} "
-        f"{ratio(s.recalled_span_only, s.items):>6}  "
-        f"{s.stance_right:3}/{s.matched:<3} {ratio(s.stance_right, s.matched):>5}  "
+        f"{s.slug:24} {c['items']:5} {c['found']:5}  {ratio(c['right'], c['found']):>5} "
+        f"{ratio(c['recalled'], c['items']):>5}  {ratio(c['right_span_only'], c['found']):>6} "
+        f"{ratio(c['recalled_span_only'], c['items']):>6}  "
+        f"{c['stance_right']:3}/{c['matched']:<3} {ratio(c['stance_right'], c['matched']):>5}  "
         f"{p['right']}/{p['wrong']}/{p['missing']}/{p['wrong extra']}"
     )
     return row + (f" ({p['without actor']} without actor)" if p["without actor"] else "")
@@ -341,8 +327,7 @@ def score_row(s: ProposalScore) -> str:
 def add_up(scores: Sequence[ProposalScore]) -> ProposalScore:
     total = ProposalScore("all")
     for s in scores:
-        for name in COUNTS:
-            setattr(total, name, getattr(total, name) + getattr(s, name))
+        total.counts.update(s.counts)
         total.confusion.update(s.confusion)
         total.positions.update(s.positions)
         total.moved_by_none.extend(f"{s.slug}: {m}" for m in s.moved_by_none)
@@ -377,12 +362,29 @@ def print_scores(scores: Sequence[ProposalScore], errors: bool) -> None:
                 print("\n".join(s.errors))
 
 
+def scores_json(split: str, scores: Sequence[ProposalScore]) -> dict[str, object]:
+    """The counts per proposal and for all, for scripts that compare runs."""
+    return {
+        "split": split,
+        "proposals": {
+            s.slug: {
+                "counts": dict(s.counts),
+                "positions": dict(s.positions),
+                "moved_by_none": s.moved_by_none,
+                "stance_confusion": [[g, f, n] for (g, f), n in sorted(s.confusion.items())],
+            }
+            for s in [*scores, add_up(scores)]
+        },
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=("calibrate", "measure", "all"), default="all")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="PolNeAR folder")
     parser.add_argument("--errors", action="store_true", help="list every miss and wrong match")
     parser.add_argument("--no-cache", action="store_true", help="ingest again, cache nothing")
+    parser.add_argument("--json", type=Path, help="also write the counts to this JSON file")
     args = parser.parse_args(argv)
     if not (args.corpus / "train" / "text").is_dir():
         print(f"stance_real: skipped: PolNeAR not found at {args.corpus} (needs train/ and dev/)")
@@ -425,6 +427,8 @@ def main(argv: list[str] | None = None) -> int:
         f"positions as of {as_of.isoformat()}"
     )
     print_scores(scores, args.errors)
+    if args.json is not None:
+        args.json.write_text(json.dumps(scores_json(args.split, scores), indent=1) + "\n")
     return 0
 
 
