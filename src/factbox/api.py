@@ -459,6 +459,9 @@ class PositionsReport:
     history: list[PositionChange]
     evidence: dict[int, Evidence]
     """Every statement judged on the proposal (corrections applied), by statement id."""
+    unattributed: list[int] = field(default_factory=list)
+    """Statements that would count but whose speaker resolves to no actor: shown, never a
+    position."""
 
 
 def _evidence(ledger: Ledger, slug: str) -> dict[int, Evidence]:
@@ -495,6 +498,7 @@ def positions(
         positions=stance.positions(judged, day),
         history=stance.history(judged, day),
         evidence=evidence,
+        unattributed=stance.unattributed(judged, day),
     )
 
 

@@ -345,6 +345,9 @@ def _print_positions(report: api.PositionsReport, fmt: OutputFormat, history: bo
     rows = [position_row(p, report) for p in report.positions]
     title = f"Positions on {report.proposal.slug} ({report.proposal.title}) as of {report.as_of}"
     render([], rows, fmt, out, title=title)
+    if report.unattributed and fmt is OutputFormat.table:
+        ids = ", ".join(str(i) for i in report.unattributed)
+        out.print(f"Statements whose speaker is no known actor (no position): {ids}")
 
 
 @app.command()

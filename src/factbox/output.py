@@ -224,11 +224,18 @@ def position_record(position: Position, report: PositionsReport) -> dict[str, An
     }
 
 
+def unattributed_record(evidence: Evidence) -> dict[str, Any]:
+    """A statement kept without a position: its speakers resolve to no actor."""
+    speakers = evidence.stored.statement.speakers
+    return {**quote_record(evidence), "speakers": [s.text for s in speakers]}
+
+
 def positions_record(report: PositionsReport) -> dict[str, Any]:
     return {
         "proposal": report.proposal.slug,
         "as_of": report.as_of.isoformat(),
         "positions": [position_record(p, report) for p in report.positions],
+        "unattributed": [unattributed_record(report.evidence[i]) for i in report.unattributed],
     }
 
 

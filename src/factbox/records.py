@@ -11,7 +11,9 @@ from typing import Literal
 
 Span = tuple[int, int]
 
-StatementKind = Literal["direct", "indirect", "mixed", "belief"]
+StatementKind = Literal["direct", "indirect", "mixed", "belief", "act"]
+"""``act``: a stance stated by an act without a speech verb ("rejected the idea", "has not
+ruled out sending troops"); its content is what the act is about, its cue the act's verb."""
 ActorKind = Literal["person", "country", "organization", "unknown"]
 DateBasis = Literal["explicit", "relative", "article"]
 SourceFormat = Literal["text", "html", "jsonl", "feed"]

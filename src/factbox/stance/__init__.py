@@ -2,7 +2,7 @@
 
 from factbox.stance.classify import classify, judge_statement, statement_span
 from factbox.stance.matching import ProposalMatcher
-from factbox.stance.positions import history, positions
+from factbox.stance.positions import history, positions, unattributed
 from factbox.stance.proposals import load_proposals, parse_proposals
 from factbox.stance.records import (
     STANCES,
@@ -40,4 +40,5 @@ __all__ = [
     "parse_proposals",
     "positions",
     "statement_span",
+    "unattributed",
 ]

@@ -16,14 +16,17 @@ Rules (see docs/stance.md for worked examples):
   keeps its date), whenever the correction was made.
 - ``since`` is the first date of the latest unbroken run of the current stance; the
   evidence is every statement in that run with that stance.
-- Actors are told apart by ``actor_id``; without one, a named actor by kind and name; an
-  unnamed or unknown one is never merged with another (each statement's stays its own).
+- A position always has an actor: a speaker that resolved to no actor (``actor_id`` is
+  None: "a senior diplomat", a page word, a relative pronoun) gives no position. Its
+  statement is kept; :func:`unattributed` lists such statements, so that they can be
+  shown beside the positions.
+- Actors are told apart by ``actor_id``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from factbox.stance.records import (
@@ -57,33 +60,43 @@ class _Evidence:
         )
 
 
-def actor_key(actor: Actor, statement_id: int, index: int) -> Hashable:
-    """How actors are told apart (see the module notes)."""
-    if actor.actor_id:
-        return ("id", actor.actor_id)
-    if actor.actor and actor.actor_kind != "unknown":
-        return ("name", actor.actor_kind, actor.actor.casefold())
-    return ("unnamed", statement_id, index)
+def _counts(item: JudgedStatement, as_of: dt.date | None) -> bool:
+    """The statement is dated, not after ``as_of``, and its stance is the speaker's own."""
+    if item.said_on is None or (as_of is not None and item.said_on > as_of):
+        return False
+    return item.correction is not None or item.judgement.about == "speaker"
 
 
 def _evidence_by_actor(
     judged: Iterable[JudgedStatement], as_of: dt.date | None
-) -> dict[Hashable, list[_Evidence]]:
-    found: dict[Hashable, list[_Evidence]] = {}
+) -> dict[str, list[_Evidence]]:
+    found: dict[str, list[_Evidence]] = {}
     for item in judged:
-        if item.said_on is None or (as_of is not None and item.said_on > as_of):
-            continue
-        if item.correction is None and item.judgement.about != "speaker":
+        if item.said_on is None or not _counts(item, as_of):
             continue
         confidence = (
             CORRECTION_CONFIDENCE if item.correction is not None else item.judgement.confidence
         )
-        for index, actor in enumerate(item.actors):
+        for actor in item.actors:
+            if not actor.actor_id:
+                continue  # no position without an actor
             evidence = _Evidence(
                 item.said_on, item.stance, confidence, item.source, item.statement_id, actor
             )
-            found.setdefault(actor_key(actor, item.statement_id, index), []).append(evidence)
+            found.setdefault(actor.actor_id, []).append(evidence)
     return found
+
+
+def unattributed(judged: Iterable[JudgedStatement], as_of: dt.date | None = None) -> list[int]:
+    """Ids of the statements that would have counted for a position but whose speakers
+    resolve to no actor: kept and shown, never a position. A statement with one resolved
+    speaker and one unresolved is listed too (the unresolved one moved nobody)."""
+    return sorted(
+        item.statement_id
+        for item in judged
+        if _counts(item, as_of)
+        and (not item.actors or any(not actor.actor_id for actor in item.actors))
+    )
 
 
 def _timeline(evidence: list[_Evidence]) -> list[_Evidence]:

@@ -517,7 +517,7 @@ def _pair(start: int | None, end: int | None) -> tuple[int, int] | None:
 
 
 def _kind(value: str) -> StatementKind:
-    assert value in ("direct", "indirect", "mixed", "belief"), value
+    assert value in ("direct", "indirect", "mixed", "belief", "act"), value
     return value  # type: ignore[return-value]
 
 
