@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from factbox.records import ActorKind, Speaker, Statement
+from factbox.records import ActorKind, Speaker, Statement, StatementKind
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,8 @@ MakeStatement = Callable[..., Parsed]
 
 def statement_builder(nlp: Language) -> MakeStatement:
     """Parse ``text`` and build a statement whose spans are found by hand in it:
-    ``content`` (default: all the text), ``cue`` and the speakers' words as substrings."""
+    ``content`` (default: all the text), ``cue`` and the speakers' words as substrings;
+    ``kind`` defaults to ``indirect`` with speakers, ``belief`` without."""
 
     def build(
         text: str,
@@ -42,6 +43,7 @@ def statement_builder(nlp: Language) -> MakeStatement:
         cue: str | None = None,
         speakers: tuple[Who, ...] = (),
         said_on: dt.date = dt.date(2024, 2, 27),
+        kind: StatementKind | None = None,
     ) -> Parsed:
         doc = nlp(text)
         content = content or text
@@ -66,7 +68,7 @@ def statement_builder(nlp: Language) -> MakeStatement:
                 )
             )
         statement = Statement(
-            kind="indirect" if speakers else "belief",
+            kind=kind or ("indirect" if speakers else "belief"),
             cue=cue or "",
             cue_span=cue_span,
             content=content,

@@ -31,8 +31,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from factbox.extract.actors import lookup_actor
-from factbox.records import Statement
-from factbox.stance.lexicon import StanceClass, StanceLexicon, load_lexicon
+from factbox.records import Span, Statement
+from factbox.stance.lexicon import ActTable, StanceClass, StanceLexicon, load_acts, load_lexicon
 from factbox.stance.matching import ProposalMatcher
 from factbox.stance.records import Cue, CueRole, ProposalMatch, Stance, StanceJudgement
 from factbox.stance.tree import char_span, find_phrases, in_span
@@ -51,6 +51,8 @@ CONFIDENCE = {
     "evaluation": 0.8,
     "negation": 0.8,
     "consequence": 0.75,
+    "demand": 0.75,
+    "act": 0.85,
     "modal": 0.7,
     "action": 0.55,
     "unclear": 0.25,
@@ -72,10 +74,23 @@ class _Reading:
     """A "whether" or a question mark that puts the proposal in question."""
     used: set[int] = field(default_factory=set)
     """Negating words already applied (a subject's "no" is seen from the theme and its verb)."""
+    stopped: bool = False
+    """Nothing above this point governs the proposal (a reaction, a permission, a concession)."""
+    others: Token | None = None
+    """Whose stance it is when a permission or a reaction hands it to others ("allies" in
+    "we respect allies who send"; "Berlin" in "met with opposition from Berlin")."""
+    reaction: bool = False
+    """The stance is a reaction to someone's remarks, held by the reactors."""
+    act_unclear: bool = False
+    """A stance act whose negation says nothing ("did not call for")."""
+    path: list[Token] = field(default_factory=list)
+    """The words walked through inside the statement, from the proposal up; the last is
+    where a permission, reaction or concession stopped the walk, if one did."""
 
     def note(self, token: Token, role: CueRole, decided_by: str) -> None:
         self.cues.append(Cue(token.text, char_span(token), role))
-        if self.decided_by in {"unclear", "action"} or decided_by in {"lexicon", "evaluation"}:
+        strong = decided_by in {"lexicon", "evaluation", "act"}
+        if self.decided_by in {"unclear", "action"} or strong:
             self.decided_by = decided_by
         self.operations += 1
 
@@ -120,6 +135,12 @@ class _Classifier:
             return self.lex.words[node.lower_]  # "prepared to", "determined to": adjectives
         if node.pos_ in VERB_POS or node.tag_.startswith("VB"):
             for child in node.children:
+                if child.dep_ == "prep" and self.lex.verb_phrases:
+                    words = (lemma, *(t.lower_ for t in child.subtree))
+                    for phrase, phrase_class in self.lex.verb_phrases.items():
+                        if words[: len(phrase)] == phrase:
+                            return phrase_class  # "stand in the way", "abstain from"
+            for child in node.children:
                 if child.dep_ == "prt" and (lemma, child.lower_) in self.lex.phrasal:
                     return self.lex.phrasal[(lemma, child.lower_)]
             if lemma in self.lex.verbs:
@@ -129,6 +150,10 @@ class _Classifier:
                 ):
                     return self.lex.verbs[lemma]
                 return None
+        if lemma in self.lex.holding_back:
+            return "open"  # "hesitating to send": not done, not refused
+        if lemma in self.lex.criticism:
+            return "opposes"
         return self.lex.words.get(lemma)
 
     def is_negated(self, node: Token, used: set[int] | None = None) -> Token | None:
@@ -245,8 +270,17 @@ class _Classifier:
     # --- composing ------------------------------------------------------------------
 
     def apply_class(self, reading: _Reading, cls: StanceClass, negated: bool, node: Token) -> None:
-        warning = node.lemma_.lower() in self.lex.warning_verbs
-        if cls == "supports":
+        lemma = node.lemma_.lower()
+        warning = lemma in self.lex.warning_verbs
+        if lemma in self.lex.holding_back:
+            # "hesitating to send" leaves it open; "did not hesitate to send" did it
+            reading.polarity = reading.polarity if negated else -reading.polarity
+            reading.mode = "firm" if negated else "hedged"
+        elif lemma in self.lex.criticism and reading.polarity < 0 and not negated:
+            # criticising those who hold back: "blasted Berlin for not sending", "stop
+            # hesitating": the critic wants it done
+            reading.polarity, reading.mode = 1, "firm"
+        elif cls == "supports":
             if negated:
                 reading.polarity, reading.mode = -reading.polarity, "firm"
             elif reading.mode == "none":
@@ -336,7 +370,86 @@ class _Classifier:
             reading.holder_deontic = deontic
         return said
 
-    def read(self, span: SpacySpan, theme: Token, action: Token | None) -> _Reading:
+    # --- what frames the proposal: demands, permissions, reactions, concessions ---------
+
+    def is_imperative(self, verb: Token) -> bool:
+        """A demand: a base-form verb with no subject, auxiliary or "to", heading its
+        clause ("send troops now", "stop hesitating and deliver them")."""
+        if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "ccomp", "parataxis", "conj"):
+            return False
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass", "mark")
+               for c in verb.children):
+            return False
+        if verb.dep_ == "conj":
+            return verb.head.i != verb.i and self.is_imperative(verb.head)
+        return True
+
+    def permitted_agent(self, node: Token, child: Token) -> Token | None:
+        """Whom ``node`` (a permission word: "respect", "allow") lets do what lies on the
+        path below it: "respect [allies] who decide to send", "allow [allies] to send"."""
+        if node.lemma_.lower() not in self.lex.permission:
+            return None
+        if child.dep_ == "dobj" and any(c.dep_ == "relcl" for c in child.children):
+            return child
+        if child.dep_ in ("xcomp", "ccomp"):
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject
+            return next((c for c in node.children if c.dep_ == "dobj"), None)
+        return None
+
+    def reacting(self, node: Token, child: Token) -> bool:
+        """``node`` reacts to what lies below it rather than governing it: the proposal is
+        in a remark that is its subject ("his comments on sending troops [drew] criticism"),
+        or ``node`` is passive and the proposal is in what it reacts to ("he [was
+        criticised] for refusing to send")."""
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in self.lex.speech_nouns:
+            return True
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children)
+        return passive and child.dep_ in ("advcl", "prep") and self.lexical_class(node) is not None
+
+    def reactors(self, node: Token) -> Token | None:
+        """Who reacted: "by the Pentagon", "from Berlin", on the word or its object."""
+        for word in (node, *(c for c in node.children if c.dep_ in ("dobj", "prep", "agent"))):
+            for prep in (c for c in word.children if c.dep_ in ("prep", "agent")):
+                if prep.lower_ in self.lex.agent_preps or prep.dep_ == "agent":
+                    found = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if found is not None:
+                        return found
+        return None
+
+    def concedes(self, child: Token) -> bool:
+        """``child`` is a concessive clause ("although ...", "despite ...")."""
+        if child.dep_ == "prep":
+            return child.lower_ in self.lex.concessive_marks
+        return child.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in self.lex.concessive_marks for m in child.children
+        )
+
+    def climb(self, reading: _Reading, child: Token, node: Token, path: set[int]) -> bool:
+        """What happens on the step from ``child`` up to ``node``: True when the step
+        stops the reading (a permission, a reaction or a concession frames it)."""
+        if self.concedes(child) and reading.mode != "none":
+            return True  # "although we oppose it, ...": the main clause does not govern it
+        agent = self.permitted_agent(node, child)
+        if agent is not None and self._negator(node) is None:
+            reading.others = agent  # what we let others do is theirs
+            return True
+        if self.reacting(node, child):
+            if reading.mode == "none":
+                self.visit(reading, node, path, start=False)
+                reading.reaction = reading.mode != "none"
+                reading.others = self.reactors(node)
+            return True
+        return False
+
+    def read(
+        self,
+        span: SpacySpan,
+        theme: Token,
+        action: Token | None,
+        act: list[ActCue] | None = None,
+    ) -> _Reading:
         reading = _Reading()
         node = action or theme
         if action is not None:
@@ -347,27 +460,44 @@ class _Classifier:
                 reading.used.add(det.i)  # "no ground forces will be sent"
                 reading.polarity, reading.mode = -1, "firm"
                 reading.note(det, "negation", "negation")
+            if self.is_imperative(action):
+                reading.mode = "firm"  # a demand: "send troops now"
+                reading.note(action, "demand", "demand")
+                reading.holder_deontic = True
         path = {t.i for t in theme.ancestors} | {theme.i}
         reading.question = self.question(node)
         reading.holder_node = node
+        deontic = reading.holder_deontic
         self.visit(reading, node, path, start=True)
+        reading.holder_deontic = reading.holder_deontic or deontic
+        walked = [node]
         while node.head.i != node.i and in_span(node.head, span):
             child, node = node, node.head
+            walked.append(node)
             if child.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in self.lex.condition_marks for m in child.children
             ):
                 # The proposal is the condition; what follows is the main clause's consequence.
                 reading = _Reading(consequence=True, cues=reading.cues, holder_node=None)
+            if self.climb(reading, child, node, path):
+                reading.stopped = True
+                break
             if child.dep_ == "conj":
                 continue  # a coordinated sibling does not govern the proposal
             self.visit(reading, node, path, start=False)
             reading.question = reading.question or self.question(node)
+        reading.path = walked
         # Words outside the statement's content (its cue: "warned", "urged") still count,
         # but their subject is the speaker, so they never become the holder.
         holder, deontic = reading.holder_node, reading.holder_deontic
-        while node.head.i != node.i:
+        if act:
+            self.apply_act(reading, act)
+        skip = {word.i for word, _, _ in act or ()}
+        while node.head.i != node.i and not reading.stopped:
             child, node = node, node.head
-            if child.dep_ != "conj":
+            if child.pos_ == "NOUN" and child.lemma_.lower() in self.lex.speech_nouns:
+                break  # above a remark ("his comments ... drew criticism"): a reaction to it
+            if child.dep_ != "conj" and node.i not in skip:
                 self.visit(reading, node, path, start=False, framing=True)
             reading.question = reading.question or self.question(node)
         if reading.holder_node is not holder:
@@ -375,6 +505,24 @@ class _Classifier:
         else:
             reading.holder_deontic = deontic
         return reading
+
+    def apply_act(
+        self,
+        reading: _Reading,
+        act: list[ActCue],
+    ) -> None:
+        """A stance act's cue over what its content says, innermost act first ("declined
+        to rule out": ruling out, then declining it)."""
+        for word, cls, negation in act:
+            if cls == "unclear":
+                reading.act_unclear = True
+            else:
+                self.apply_class(reading, cls, False, word)
+            reading.note(word, "act", "act")
+            if negation is not None:
+                reading.note(negation, "negation", "act")
+                reading.used.add(negation.i)
+        reading.holder_node = None  # the act is the speaker's
 
     # --- whose stance ---------------------------------------------------------------
 
@@ -390,8 +538,14 @@ class _Classifier:
         return None
 
     def is_speaker(
-        self, subject: Token, statement: Statement | None, proposal_words: set[int]
+        self,
+        subject: Token,
+        statement: Statement | None,
+        proposal_words: set[int],
+        own_words: bool = False,
     ) -> bool:
+        """Whether ``subject`` is the speaker; ``own_words``: judge it by its own words,
+        leaving out a clause on it ("allies [who decide to send troops]")."""
         lemma = subject.lemma_.lower()
         if any(w.i in proposal_words for w in subject.subtree):
             return True  # the subject is the proposal itself ("sending troops would be ...")
@@ -407,6 +561,10 @@ class _Classifier:
         if lemma in self.lex.first_person or lemma in self.lex.pronouns:
             return True
         words = list(subject.subtree)
+        if own_words:
+            clauses = [c for c in subject.children if c.dep_ in ("relcl", "acl")]
+            inside = {w.i for c in clauses for w in c.subtree}
+            words = [w for w in words if w.i not in inside]
         if any(w.lemma_.lower() in self.lex.first_person for w in words):
             return True
         if lemma in self.lex.self_references and any(
@@ -454,43 +612,164 @@ def _final_stance(reading: _Reading) -> Stance:
     return "opposes" if reading.mode == "firm" else "open"
 
 
+ActCue = tuple[Token, StanceClass | Literal["unclear"], Token | None]
+"""A stance act's word in a statement's cue, its stance (negation applied) and the
+negating word."""
+
+
+def act_cues(doc: Doc, statement: Statement | None, acts: ActTable) -> list[ActCue]:
+    """The stance acts in an ``act`` statement's cue, innermost (last) first: "has not
+    ruled out" -> [(ruled, open, not)], "declined to back" -> [(back, ...), (declined, ...)]."""
+    if statement is None or statement.kind != "act" or statement.cue_span is None:
+        return []
+    cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
+    if cue is None:
+        return []
+    found: list[ActCue] = []
+    for token in cue:
+        lemma = token.lemma_.lower()
+        following = [t for t in cue if t.i > token.i and t.pos_ != "PRON"][:1]
+        following += [c for c in token.children if c.dep_ in ("prt", "prep")]
+        entry, cls = lemma, acts.verbs.get(lemma)
+        for word in following:
+            if (lemma, word.lower_) in acts.phrasal:
+                entry, cls = f"{lemma} {word.lower_}", acts.phrasal[(lemma, word.lower_)]
+                break
+        heads_cue = token.head.i == token.i or not cue.start <= token.head.i < cue.end
+        if cls is None or not (token.pos_ in VERB_POS or heads_cue):
+            continue  # "did not back": the small model may tag the cue's verb an adverb
+        negation = next(
+            (c for c in token.children if c.dep_ == "neg" or c.lower_ in ("never", "not", "n't")),
+            None,
+        )
+        found.append((token, acts.stance(entry, cls, negation is not None), negation))
+    return sorted(found, key=lambda item: -item[0].i)
+
+
+def _contrasted_own_clause(
+    classifier: _Classifier,
+    span: SpacySpan,
+    reading: _Reading,
+    statement: Statement | None,
+) -> Token | None:
+    """A clause of the speaker's own, contrasted with the proposal's, whose verb stands
+    for the proposal: "we will not [do] it ourselves, but we respect allies who send",
+    "although some allies may send troops, we will not [take] part"."""
+    lex = classifier.lex
+    path = reading.path
+    on_path = {t.i for t in (path[:-1] if reading.stopped else path)}
+
+    def contrasted(verb: Token, other: Token) -> bool:
+        if verb.dep_ == "conj" and verb.head.i == other.i or (
+            other.dep_ == "conj" and other.head.i == verb.i
+        ):
+            return any(
+                c.dep_ in ("cc", "advmod") and c.lower_ in lex.contrast_coordinators
+                for c in (*verb.children, *other.children)
+            )
+        if verb.dep_ == "advcl" and verb.head.i == other.i:
+            return classifier.concedes(verb)
+        return other.dep_ == "advcl" and other.head.i == verb.i and classifier.concedes(other)
+
+    for verb in span:
+        if verb.i in on_path or verb.pos_ not in VERB_POS:
+            continue
+        words = (verb.lemma_.lower(), *(t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 4]))
+        if not any(words[: len(form)] == form for form in lex.proforms):
+            continue
+        if not any(contrasted(verb, other) for other in path):
+            continue
+        subject = classifier.holder_subject(verb)
+        if subject is None or classifier.is_speaker(subject, statement, set()):
+            return verb
+    return None
+
+
+def _judge_own_clause(
+    classifier: _Classifier, verb: Token, slug: str
+) -> StanceJudgement | None:
+    """The speaker's own commitment in a contrasted clause: negation, modals, conditions
+    on its verb ("will not do it" opposes, "could join" open, "will take part" supports)."""
+    reading = _Reading()
+    classifier.visit(reading, verb, set(), start=True)
+    if reading.mode == "none" and _is_asserted(verb):
+        reading.mode = "firm"
+    if reading.mode == "none":
+        return None
+    reading.note(verb, "lexicon", "negation" if reading.polarity < 0 else "modal")
+    stance = _final_stance(reading)
+    return StanceJudgement(
+        proposal=slug,
+        stance=stance,
+        confidence=_confidence(reading, stance),
+        cues=tuple(sorted(set(reading.cues), key=lambda c: c.span)),
+    )
+
+
+def _confidence(reading: _Reading, stance: Stance) -> float:
+    if stance == "unclear":
+        return CONFIDENCE["unclear"]
+    confidence = CONFIDENCE[reading.decided_by]
+    if reading.conditional:
+        confidence -= 0.1
+    confidence -= 0.05 * max(0, reading.operations - 3)
+    return round(min(1.0, max(0.05, confidence)), 2)
+
+
+def _words(token: Token) -> tuple[Span, str]:
+    words = list(token.subtree)
+    found = (words[0].idx, words[-1].idx + len(words[-1].text))
+    return found, token.doc.text[found[0] : found[1]]
+
+
 def classify(
     span: SpacySpan,
     match: ProposalMatch,
     statement: Statement | None = None,
     lexicon: StanceLexicon | None = None,
+    acts: ActTable | None = None,
 ) -> StanceJudgement:
     """Judge the stance ``span`` (a statement's content in its parsed article) takes on
     the proposal of ``match``; ``statement`` names the speakers, to tell their own stance
-    from one they report of others."""
+    from one they report of others, and for a stance act (kind ``act``) holds the cue
+    that carries the stance."""
     lex = lexicon or load_lexicon()
     classifier = _Classifier(lex)
     theme, action = _start(span.doc, match)
     if theme is None:
         return StanceJudgement(match.slug, "unclear", CONFIDENCE["unclear"])
-    reading = classifier.read(span, theme, action)
-    stance = _final_stance(reading)
-    confidence = CONFIDENCE["unclear"] if stance == "unclear" else CONFIDENCE[reading.decided_by]
-    if stance != "unclear":
-        if reading.conditional:
-            confidence -= 0.1
-        confidence -= 0.05 * max(0, reading.operations - 3)
-    confidence = round(min(1.0, max(0.05, confidence)), 2)
+    act = act_cues(span.doc, statement, acts or load_acts())
+    reading = classifier.read(span, theme, action, act)
+    stance = "unclear" if reading.act_unclear else _final_stance(reading)
+    confidence = _confidence(reading, stance)
 
     about: Literal["speaker", "others"] = "speaker"
     others = others_actor_id = None
     others_span = None
-    # A consequence ("we will retaliate if troops are sent") is the speaker's warning.
-    holder_counts = not reading.holder_deontic and not reading.consequence
-    if stance != "unclear" and reading.holder_node is not None and holder_counts:
+    # A consequence ("we will retaliate if troops are sent") is the speaker's warning;
+    # an act is the speaker's ("Poland rejected the idea").
+    holder_counts = not reading.holder_deontic and not reading.consequence and not act
+    proposal_words = {theme.i} | ({action.i} if action is not None else set())
+    if reading.others is not None or reading.reaction:
+        # a permission hands the stance to those let do it; a reaction to its reactors
+        if reading.others is None or not classifier.is_speaker(
+            reading.others, statement, set(), own_words=True
+        ):
+            about = "others"
+            if reading.others is not None:
+                others_span, others = _words(reading.others)
+                others_actor_id = holder_actor_id(reading.others)
+    elif stance != "unclear" and reading.holder_node is not None and holder_counts:
         subject = classifier.holder_subject(reading.holder_node)
-        proposal_words = {theme.i} | ({action.i} if action is not None else set())
         if subject is not None and not classifier.is_speaker(subject, statement, proposal_words):
             about = "others"
-            words = list(subject.subtree)
-            others_span = (words[0].idx, words[-1].idx + len(words[-1].text))
-            others = span.doc.text[others_span[0] : others_span[1]]
+            others_span, others = _words(subject)
             others_actor_id = holder_actor_id(subject)
+    if about == "others" or stance == "unclear":
+        own = _contrasted_own_clause(classifier, span, reading, statement)
+        judged = _judge_own_clause(classifier, own, match.slug) if own is not None else None
+        if judged is not None:
+            return judged
     return StanceJudgement(
         proposal=match.slug,
         stance=stance,

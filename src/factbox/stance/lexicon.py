@@ -1,13 +1,14 @@
-"""Loading the stance data files: concept sets for matching, stance words for classifying.
+"""Loading the stance data files: concept sets for matching, stance words for classifying,
+and the stance acts whose cue carries the stance.
 
-Both live in ``factbox/data/stance/``; see the comments at the top of each file.
+All live in ``factbox/data/stance/``; see the comments at the top of each file.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Literal, cast
 
 ConceptKind = Literal["action", "theme", "qualifier", "agent", "place"]
 StanceClass = Literal["supports", "open", "opposes"]
+ActStance = Literal["supports", "open", "opposes", "unclear"]
 CONCEPT_KINDS: tuple[ConceptKind, ...] = ("action", "theme", "qualifier", "agent", "place")
 STANCE_CLASSES: tuple[StanceClass, ...] = ("supports", "open", "opposes")
 
@@ -79,6 +81,57 @@ class StanceLexicon:
     self_references: frozenset[str]
     warning_verbs: frozenset[str]
     question_marks: frozenset[str] = frozenset()
+    verb_phrases: dict[tuple[str, ...], StanceClass] = field(default_factory=dict)
+    """A verb lemma and the words of its prepositional phrase ("stand in the way")."""
+    holding_back: frozenset[str] = frozenset()
+    criticism: frozenset[str] = frozenset()
+    permission: frozenset[str] = frozenset()
+    contrast_coordinators: frozenset[str] = frozenset()
+    concessive_marks: frozenset[str] = frozenset()
+    proforms: frozenset[tuple[str, ...]] = frozenset()
+    speech_nouns: frozenset[str] = frozenset()
+    agent_preps: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class ActTable:
+    """Stance acts ("rejected", "has not ruled out", "called for"): the stance of each,
+    and of each under negation (``data/stance/acts.toml``)."""
+
+    verbs: dict[str, StanceClass]
+    """Single-verb acts by lemma."""
+    phrasal: dict[tuple[str, str], StanceClass]
+    """Acts of a lemma and the particle or preposition it needs ("rule out")."""
+    negated: dict[str, ActStance]
+    """Exceptions to the default reversal under negation, by entry ("call for")."""
+
+    def stance(self, entry: str, cls: StanceClass, negated: bool) -> ActStance:
+        """The act's stance: its class, or under negation the table's exception, else
+        the default reversal (supports and open become opposes, opposes becomes open)."""
+        if not negated:
+            return cls
+        if entry in self.negated:
+            return self.negated[entry]
+        return "open" if cls == "opposes" else "opposes"
+
+
+def parse_acts(data: dict[str, object], where: str = "acts") -> ActTable:
+    verbs: dict[str, StanceClass] = {}
+    phrasal: dict[tuple[str, str], StanceClass] = {}
+    for entry, cls in _classes(_table(data.get("acts", {}), "acts"), f"{where}: acts").items():
+        words = entry.split()
+        if len(words) == 1:
+            verbs[entry] = cls
+        elif len(words) == 2:
+            phrasal[(words[0], words[1])] = cls
+        else:
+            raise ValueError(f"{where}: act {entry!r}: a lemma, or a lemma and a particle")
+    negated: dict[str, ActStance] = {}
+    for entry, value in _table(data.get("negated", {}), "negated").items():
+        if value not in (*STANCE_CLASSES, "unclear"):
+            raise ValueError(f"{where}: negated.{entry}: not a stance: {value!r}")
+        negated[entry.lower()] = cast(ActStance, value)
+    return ActTable(verbs, phrasal, negated)
 
 
 def _data_file(name: str) -> Path:
@@ -163,6 +216,12 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
     conditions = _table(data.get("conditions", {}), "conditions")
     negation = _table(data.get("negation", {}), "negation")
     holders = _table(data.get("holders", {}), "holders")
+    contrast = _table(data.get("contrast", {}), "contrast")
+    reactions = _table(data.get("reactions", {}), "reactions")
+    verb_phrases = {
+        normalise_phrase(p): c
+        for p, c in _classes(_table(data.get("verb_phrases", {}), "verb_phrases"), where).items()
+    }
     return StanceLexicon(
         verbs=verbs,
         requires=requires,
@@ -185,6 +244,17 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         question_marks=frozenset(
             _strings(_table(data.get("questions", {}), "questions").get("marks", []), where)
         ),
+        verb_phrases=verb_phrases,
+        holding_back=frozenset(_strings(data.get("holding_back", []), f"{where}: holding_back")),
+        criticism=frozenset(_strings(data.get("criticism", []), f"{where}: criticism")),
+        permission=frozenset(_strings(data.get("permission", []), f"{where}: permission")),
+        contrast_coordinators=frozenset(_strings(contrast.get("coordinators", []), where)),
+        concessive_marks=frozenset(_strings(contrast.get("concessive_marks", []), where)),
+        proforms=frozenset(
+            normalise_phrase(p) for p in _strings(contrast.get("proforms", []), where)
+        ),
+        speech_nouns=frozenset(_strings(reactions.get("speech_nouns", []), where)),
+        agent_preps=frozenset(_strings(reactions.get("agent_preps", []), where)),
     )
 
 
@@ -200,3 +270,10 @@ def load_lexicon(path: Path | None = None) -> StanceLexicon:
     """The stance words (default: the shipped ``lexicon.toml``)."""
     target = path or _data_file("lexicon.toml")
     return parse_lexicon(_read_toml(target), str(target.name))
+
+
+@lru_cache(maxsize=8)
+def load_acts(path: Path | None = None) -> ActTable:
+    """The stance acts (default: the shipped ``acts.toml``)."""
+    target = path or _data_file("acts.toml")
+    return parse_acts(_read_toml(target), str(target.name))

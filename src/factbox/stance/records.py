@@ -16,7 +16,9 @@ from factbox.records import Stance as Stance
 
 About = Literal["speaker", "others"]
 Slot = Literal["action", "theme", "qualifier", "agent", "target", "term", "antecedent"]
-CueRole = Literal["lexicon", "evaluation", "negation", "modal", "condition", "consequence"]
+CueRole = Literal[
+    "lexicon", "evaluation", "negation", "modal", "condition", "consequence", "act", "demand"
+]
 EvidenceSource = Literal["extraction", "correction"]
 
 
