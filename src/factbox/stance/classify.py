@@ -124,8 +124,9 @@ def _start(doc: Doc, match: ProposalMatch) -> tuple[Token | None, Token | None]:
 
 
 class _Classifier:
-    def __init__(self, lexicon: StanceLexicon) -> None:
+    def __init__(self, lexicon: StanceLexicon, statement: Statement | None = None) -> None:
         self.lex = lexicon
+        self.statement = statement
 
     # --- what one word says -------------------------------------------------------
 
@@ -404,19 +405,30 @@ class _Classifier:
         or ``node`` is passive and the proposal is in what it reacts to ("he [was
         criticised] for refusing to send")."""
         if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in self.lex.speech_nouns:
-            return True
+            # someone's remark ("his comments", "Macron's suggestion"), not a bare "the idea"
+            return any(c.dep_ == "poss" for c in child.children)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children)
         return passive and child.dep_ in ("advcl", "prep") and self.lexical_class(node) is not None
 
-    def reactors(self, node: Token) -> Token | None:
-        """Who reacted: "by the Pentagon", "from Berlin", on the word or its object."""
-        for word in (node, *(c for c in node.children if c.dep_ in ("dobj", "prep", "agent"))):
-            for prep in (c for c in word.children if c.dep_ in ("prep", "agent")):
-                if prep.lower_ in self.lex.agent_preps or prep.dep_ == "agent":
-                    found = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                    if found is not None:
-                        return found
+    def reactors(self, node: Token, child: Token) -> Token | None:
+        """Who reacted: "by the Pentagon", "(opposition) from Berlin", anywhere under the
+        reacting word but in what it reacts to (``child``)."""
+        reacted_to = {t.i for t in child.subtree}
+        for prep in node.subtree:
+            if prep.i in reacted_to or prep.dep_ not in ("prep", "agent"):
+                continue
+            if prep.lower_ in self.lex.agent_preps or prep.dep_ == "agent":
+                found = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if found is not None:
+                    return found
         return None
+
+    def is_remark(self, child: Token, node: Token, cue: frozenset[int]) -> bool:
+        """``child`` is a remark that ``node`` reacts to: a speech noun that is the
+        statement's own cue ("his [comments] on ...") or ``node``'s subject."""
+        if child.pos_ != "NOUN" or child.lemma_.lower() not in self.lex.speech_nouns:
+            return False
+        return child.i in cue or (child.dep_ in ("nsubj", "nsubjpass") and child.head.i == node.i)
 
     def concedes(self, child: Token) -> bool:
         """``child`` is a concessive clause ("although ...", "despite ...")."""
@@ -436,10 +448,18 @@ class _Classifier:
             reading.others = agent  # what we let others do is theirs
             return True
         if self.reacting(node, child):
-            if reading.mode == "none":
+            reactors = self.reactors(node, child)
+            if reactors is not None and self.is_speaker(
+                reactors, self.statement, set(), own_words=True
+            ):
+                return False  # the speaker's own reaction: "was rejected by us"
+            if reading.mode != "none":
+                # the remark's own stance stands, and is its author's ("Macron's idea")
+                reading.others = next((c for c in child.children if c.dep_ == "poss"), None)
+            else:
                 self.visit(reading, node, path, start=False)
                 reading.reaction = reading.mode != "none"
-                reading.others = self.reactors(node)
+                reading.others = reactors
             return True
         return False
 
@@ -449,6 +469,7 @@ class _Classifier:
         theme: Token,
         action: Token | None,
         act: list[ActCue] | None = None,
+        cue: frozenset[int] = frozenset(),
     ) -> _Reading:
         reading = _Reading()
         node = action or theme
@@ -495,7 +516,7 @@ class _Classifier:
         skip = {word.i for word, _, _ in act or ()}
         while node.head.i != node.i and not reading.stopped:
             child, node = node, node.head
-            if child.pos_ == "NOUN" and child.lemma_.lower() in self.lex.speech_nouns:
+            if self.is_remark(child, node, cue):
                 break  # above a remark ("his comments ... drew criticism"): a reaction to it
             if child.dep_ != "conj" and node.i not in skip:
                 self.visit(reading, node, path, start=False, framing=True)
@@ -544,22 +565,24 @@ class _Classifier:
         proposal_words: set[int],
         own_words: bool = False,
     ) -> bool:
-        """Whether ``subject`` is the speaker; ``own_words``: judge it by its own words,
-        leaving out a clause on it ("allies [who decide to send troops]")."""
+        """Whether ``subject`` is the speaker; ``own_words``: judge it as a party, by its
+        own words, leaving out a clause on it ("allies [who decide to send troops]") and
+        not taking a stance noun for the speaker's ("opposition")."""
         lemma = subject.lemma_.lower()
         if any(w.i in proposal_words for w in subject.subtree):
             return True  # the subject is the proposal itself ("sending troops would be ...")
         if subject.dep_ == "expl" or lemma in self.lex.negative_pronouns:
             return True
-        if lemma in self.lex.words and not any(c.dep_ == "poss" for c in subject.children):
+        stance_noun = lemma in self.lex.words and not own_words
+        if stance_noun and not any(c.dep_ == "poss" for c in subject.children):
             return True  # "the plan is to send ...": nobody else's plan is named
         if any(
             child.dep_ == "det" and child.lower_ in self.lex.negative_determiners
             for child in subject.children
         ):
             return True  # "no European state will ...": every state, the speaker's included
-        if lemma in self.lex.first_person or lemma in self.lex.pronouns:
-            return True
+        if lemma in self.lex.first_person or lemma in self.lex.pronouns or subject.tag_ == "PRP$":
+            return True  # "his [remarks]" as a holder: a pronoun, like "he"
         words = list(subject.subtree)
         if own_words:
             clauses = [c for c in subject.children if c.dep_ in ("relcl", "acl")]
@@ -644,6 +667,13 @@ def act_cues(doc: Doc, statement: Statement | None, acts: ActTable) -> list[ActC
         )
         found.append((token, acts.stance(entry, cls, negation is not None), negation))
     return sorted(found, key=lambda item: -item[0].i)
+
+
+def _cue_tokens(doc: Doc, statement: Statement | None) -> frozenset[int]:
+    if statement is None or statement.cue_span is None:
+        return frozenset()
+    cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
+    return frozenset(t.i for t in cue) if cue is not None else frozenset()
 
 
 def _contrasted_own_clause(
@@ -734,12 +764,12 @@ def classify(
     from one they report of others, and for a stance act (kind ``act``) holds the cue
     that carries the stance."""
     lex = lexicon or load_lexicon()
-    classifier = _Classifier(lex)
+    classifier = _Classifier(lex, statement)
     theme, action = _start(span.doc, match)
     if theme is None:
         return StanceJudgement(match.slug, "unclear", CONFIDENCE["unclear"])
     act = act_cues(span.doc, statement, acts or load_acts())
-    reading = classifier.read(span, theme, action, act)
+    reading = classifier.read(span, theme, action, act, _cue_tokens(span.doc, statement))
     stance = "unclear" if reading.act_unclear else _final_stance(reading)
     confidence = _confidence(reading, stance)
 
