@@ -518,7 +518,12 @@ class _Classifier:
             child, node = node, node.head
             if self.is_remark(child, node, cue):
                 break  # above a remark ("his comments ... drew criticism"): a reaction to it
-            if child.dep_ != "conj" and node.i not in skip:
+            if node.i in skip:
+                skip.discard(node.i)
+                if not skip:
+                    break  # above the act is another clause: "Ali rebuked him when he called for"
+                continue
+            if child.dep_ != "conj":
                 self.visit(reading, node, path, start=False, framing=True)
             reading.question = reading.question or self.question(node)
         if reading.holder_node is not holder:
