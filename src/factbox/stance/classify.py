@@ -273,6 +273,9 @@ class _Classifier:
     def apply_class(self, reading: _Reading, cls: StanceClass, negated: bool, node: Token) -> None:
         lemma = node.lemma_.lower()
         warning = lemma in self.lex.warning_verbs
+        if cls == "open" and lemma in self.lex.discussion and reading.mode == "firm":
+            if not negated:
+                return  # "it was discussed that there will be no troops": what was said
         if lemma in self.lex.holding_back:
             # "hesitating to send" leaves it open; "did not hesitate to send" did it
             reading.polarity = reading.polarity if negated else -reading.polarity
@@ -430,6 +433,25 @@ class _Classifier:
             return False
         return child.i in cue or (child.dep_ in ("nsubj", "nsubjpass") and child.head.i == node.i)
 
+    def negative_det(self, noun: Token) -> Token | None:
+        return next(
+            (c for c in noun.children
+             if c.dep_ == "det" and c.lemma_.lower() in self.lex.negative_determiners),
+            None,
+        )
+
+    def restates(self, child: Token) -> bool:
+        """``child`` restates what it hangs on: "..., namely that there will be no troops",
+        "..., that is, no soldiers will go"."""
+        doc = child.doc
+        left = child.left_edge.i
+        before = [t.lower_ for t in doc[max(0, left - 3) : left] if not t.is_punct]
+        inside = [t.lower_ for t in doc[left : min(child.i + 1, left + 3)] if not t.is_punct]
+        return any(
+            tuple(before[-len(form) :]) == form or tuple(inside[: len(form)]) == form
+            for form in self.lex.restatements
+        )
+
     def concedes(self, child: Token) -> bool:
         """``child`` is a concessive clause ("although ...", "despite ...")."""
         if child.dep_ == "prep":
@@ -441,8 +463,8 @@ class _Classifier:
     def climb(self, reading: _Reading, child: Token, node: Token, path: set[int]) -> bool:
         """What happens on the step from ``child`` up to ``node``: True when the step
         stops the reading (a permission, a reaction or a concession frames it)."""
-        if self.concedes(child) and reading.mode != "none":
-            return True  # "although we oppose it, ...": the main clause does not govern it
+        if (self.concedes(child) or self.restates(child)) and reading.mode != "none":
+            return True  # "although we oppose it, ...", "namely that there will be no ..."
         agent = self.permitted_agent(node, child)
         if agent is not None and self._negator(node) is None:
             reading.others = agent  # what we let others do is theirs
@@ -485,6 +507,11 @@ class _Classifier:
                 reading.mode = "firm"  # a demand: "send troops now"
                 reading.note(action, "demand", "demand")
                 reading.holder_deontic = True
+        shared = self.negative_det(theme.head) if theme.dep_ in ("conj", "appos") else None
+        if shared is not None and self.negative_det(theme) is None:
+            reading.used.add(shared.i)  # "no ground troops and soldiers": "no" on both
+            reading.polarity, reading.mode = -1, "firm"
+            reading.note(shared, "negation", "negation")
         path = {t.i for t in theme.ancestors} | {theme.i}
         reading.question = self.question(node)
         reading.holder_node = node
@@ -500,6 +527,13 @@ class _Classifier:
             ):
                 # The proposal is the condition; what follows is the main clause's consequence.
                 reading = _Reading(consequence=True, cues=reading.cues, holder_node=None)
+            if child.dep_ in ("conj", "appos") and self.negative_det(child) is not None:
+                repeated = self.negative_det(node)
+                if repeated is not None:
+                    reading.used.add(repeated.i)  # "no troops, no soldiers": one negation
+            speaking = node.pos_ in VERB_POS and node.lemma_.lower() in self.lex.speech_topics
+            if speaking and node.i not in cue:
+                reading.question = node  # "declined to provide details about which ..."
             if self.climb(reading, child, node, path):
                 reading.stopped = True
                 break
@@ -706,13 +740,27 @@ def _contrasted_own_clause(
             return classifier.concedes(verb)
         return other.dep_ == "advcl" and other.head.i == verb.i and classifier.concedes(other)
 
+    def next_sentence_but(verb: Token) -> bool:
+        """``verb`` heads the sentence after the proposal's, which opens with "But"."""
+        sentence = verb.sent
+        first = next((t for t in sentence if not t.is_punct), None)
+        heads = verb.i == sentence.root.i or not in_span(verb.head, span)
+        return (
+            heads
+            and bool(path)
+            and sentence.start == path[-1].sent.end
+            and first is not None
+            and first.lower_ in lex.contrast_coordinators
+        )
+
     for verb in span:
         if verb.i in on_path or verb.pos_ not in VERB_POS:
             continue
         words = (verb.lemma_.lower(), *(t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 4]))
-        if not any(words[: len(form)] == form for form in lex.proforms):
-            continue
-        if not any(contrasted(verb, other) for other in path):
+        if any(words[: len(form)] == form for form in lex.proforms):
+            if not any(contrasted(verb, other) for other in path):
+                continue
+        elif not (is_proform_stance(classifier, verb) and next_sentence_but(verb)):
             continue
         subject = classifier.holder_subject(verb)
         if subject is None or classifier.is_speaker(subject, statement, set()):
@@ -720,13 +768,24 @@ def _contrasted_own_clause(
     return None
 
 
+def is_proform_stance(classifier: _Classifier, verb: Token) -> bool:
+    """A stance word whose subject or object stands for anything, the proposal included:
+    "nothing can be ruled out", "we exclude nothing"."""
+    return classifier.lexical_class(verb) is not None and any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and c.lemma_.lower() in classifier.lex.proform_pronouns
+        for c in verb.children
+    )
+
+
 def _judge_own_clause(
     classifier: _Classifier, verb: Token, slug: str
 ) -> StanceJudgement | None:
     """The speaker's own commitment in a contrasted clause: negation, modals, conditions
-    on its verb ("will not do it" opposes, "could join" open, "will take part" supports)."""
+    on its verb ("will not do it" opposes, "could join" open, "will take part" supports;
+    "nothing can be ruled out" open)."""
     reading = _Reading()
-    classifier.visit(reading, verb, set(), start=True)
+    classifier.visit(reading, verb, set(), start=not is_proform_stance(classifier, verb))
     if reading.mode == "none" and _is_asserted(verb):
         reading.mode = "firm"
     if reading.mode == "none":

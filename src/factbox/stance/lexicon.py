@@ -91,6 +91,10 @@ class StanceLexicon:
     proforms: frozenset[tuple[str, ...]] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
     agent_preps: frozenset[str] = frozenset()
+    discussion: frozenset[str] = frozenset()
+    speech_topics: frozenset[str] = frozenset()
+    proform_pronouns: frozenset[str] = frozenset()
+    restatements: frozenset[tuple[str, ...]] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +259,12 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         ),
         speech_nouns=frozenset(_strings(reactions.get("speech_nouns", []), where)),
         agent_preps=frozenset(_strings(reactions.get("agent_preps", []), where)),
+        discussion=frozenset(_strings(data.get("discussion", []), f"{where}: discussion")),
+        speech_topics=frozenset(_strings(data.get("speech_topics", []), where)),
+        proform_pronouns=frozenset(_strings(contrast.get("proform_pronouns", []), where)),
+        restatements=frozenset(
+            tuple(p.split()) for p in _strings(contrast.get("restatements", []), where)
+        ),
     )
 
 
