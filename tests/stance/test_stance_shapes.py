@@ -73,6 +73,32 @@ SHAPES = {
              " Ukraine", "opposes"),
         said("The rule we agreed, no Western soldiers on Ukrainian soil, still stands",
              "opposes"),
+        # a discussion reported keeps what was said in it; "no ..., no ..." is one negation
+        said("It was discussed that what we agreed at the start also holds for the future,"
+             " namely that there will be no ground troops, no soldiers in Ukraine sent by"
+             " European states", "opposes"),
+        Case("He said the participants had agreed \"that there will be no ground troops, no"
+             " soldiers on Ukrainian soil who are sent there by European states.\"",
+             "the participants had agreed \"that there will be no ground troops, no soldiers"
+             " on Ukrainian soil who are sent there by European states.\"", "opposes"),
+        said("There will be no ground troops and soldiers in Ukraine sent from European"
+             " states", "opposes"),
+        # the negation inside a quoted phrase hangs on its preposition
+        Case("The premier said the issue of sending troops to Ukraine was \"not on the"
+             " agenda.\"", "the issue of sending troops to Ukraine was \"not on the agenda.\"",
+             "opposes"),
+    ],
+    "undecided": [
+        said("The bloc has not made a decision on the dispatch of troops to Ukraine",
+             "unclear"),
+        said("There is no consensus to send troops to Ukraine", "unclear"),
+        said("There is no consensus today to send troops to Ukraine. But nothing can be"
+             " ruled out", "open"),
+        said("There is no agreement on sending troops to Ukraine. But we exclude nothing",
+             "open"),
+        Case("The minister declined to provide details about which nations were considering"
+             " sending troops to Ukraine.", "to provide details about which nations were"
+             " considering sending troops to Ukraine", "unclear", cue="declined"),
     ],
     "reaction": [
         # the reactors' stance, never the author's of the remarks

@@ -81,8 +81,9 @@ class _Reading:
     "we respect allies who send"; "Berlin" in "met with opposition from Berlin")."""
     reaction: bool = False
     """The stance is a reaction to someone's remarks, held by the reactors."""
-    act_unclear: bool = False
-    """A stance act whose negation says nothing ("did not call for")."""
+    undecided: bool = False
+    """Nothing is decided: a stance act whose negation says nothing ("did not call for"),
+    or a decision that is not made ("has not made a decision on sending troops")."""
     path: list[Token] = field(default_factory=list)
     """The words walked through inside the statement, from the proposal up; the last is
     where a permission, reaction or concession stopped the walk, if one did."""
@@ -175,6 +176,8 @@ class _Classifier:
                 return child
             if child.dep_ == "det" and lemma in self.lex.negative_determiners:
                 return child
+            if child.dep_ == "dobj" and lemma in self.lex.negative_pronouns:
+                return child  # "we rule nothing out", "we exclude nothing"
             if child.dep_ in {"nsubj", "nsubjpass"}:
                 if lemma in self.lex.negative_pronouns:
                     return child
@@ -254,7 +257,12 @@ class _Classifier:
             for word in candidates:
                 word_class = self.lex.words.get(word.lemma_.lower())
                 if word_class is not None:
-                    return word_class, word, self.is_negated(word) is not None
+                    # "was [not on] the agenda" in a quote: the negation can sit on the
+                    # preposition the evaluation hangs from
+                    negator = self.is_negated(word) or (
+                        self.is_negated(child) if word is not child else None
+                    )
+                    return word_class, word, negator is not None
         return None
 
     def subject_evaluation(
@@ -273,6 +281,9 @@ class _Classifier:
     def apply_class(self, reading: _Reading, cls: StanceClass, negated: bool, node: Token) -> None:
         lemma = node.lemma_.lower()
         warning = lemma in self.lex.warning_verbs
+        if negated and lemma in self.lex.undecided:
+            reading.undecided = True  # "no decision on it yet": not a decision against it
+            return
         if cls == "open" and lemma in self.lex.discussion and reading.mode == "firm":
             if not negated:
                 return  # "it was discussed that there will be no troops": what was said
@@ -357,6 +368,10 @@ class _Classifier:
                 reading.mode = "firm"
             reading.note(modal, "modal", "modal")
             deontic = modal.lower_ in self.lex.deontic and reading.operations - before == 1
+        if negation is not None and node.lemma_.lower() in self.lex.undecided:
+            reading.undecided = True  # "there is no agreement on it": nothing decided
+            reading.note(negation, "negation", "negation")
+            negation = None
         if negation is not None and not reading.consequence:
             firm_modal = modal is not None and modal.lower_ in {"can", "could"}
             reading.polarity = -reading.polarity
@@ -531,6 +546,8 @@ class _Classifier:
                 repeated = self.negative_det(node)
                 if repeated is not None:
                     reading.used.add(repeated.i)  # "no troops, no soldiers": one negation
+            if child.lemma_.lower() in self.lex.undecided and self._negator(node) is not None:
+                reading.undecided = True  # "has not made a decision on it"
             speaking = node.pos_ in VERB_POS and node.lemma_.lower() in self.lex.speech_topics
             if speaking and node.i not in cue:
                 reading.question = node  # "declined to provide details about which ..."
@@ -575,7 +592,7 @@ class _Classifier:
         to rule out": ruling out, then declining it)."""
         for word, cls, negation in act:
             if cls == "unclear":
-                reading.act_unclear = True
+                reading.undecided = True
             else:
                 self.apply_class(reading, cls, False, word)
             reading.note(word, "act", "act")
@@ -834,7 +851,7 @@ def classify(
         return StanceJudgement(match.slug, "unclear", CONFIDENCE["unclear"])
     act = act_cues(span.doc, statement, acts or load_acts())
     reading = classifier.read(span, theme, action, act, _cue_tokens(span.doc, statement))
-    stance = "unclear" if reading.act_unclear else _final_stance(reading)
+    stance = "unclear" if reading.undecided else _final_stance(reading)
     confidence = _confidence(reading, stance)
 
     about: Literal["speaker", "others"] = "speaker"

@@ -92,6 +92,7 @@ class StanceLexicon:
     speech_nouns: frozenset[str] = frozenset()
     agent_preps: frozenset[str] = frozenset()
     discussion: frozenset[str] = frozenset()
+    undecided: frozenset[str] = frozenset()
     speech_topics: frozenset[str] = frozenset()
     proform_pronouns: frozenset[str] = frozenset()
     restatements: frozenset[tuple[str, ...]] = frozenset()
@@ -260,6 +261,7 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         speech_nouns=frozenset(_strings(reactions.get("speech_nouns", []), where)),
         agent_preps=frozenset(_strings(reactions.get("agent_preps", []), where)),
         discussion=frozenset(_strings(data.get("discussion", []), f"{where}: discussion")),
+        undecided=frozenset(_strings(data.get("undecided", []), f"{where}: undecided")),
         speech_topics=frozenset(_strings(data.get("speech_topics", []), where)),
         proform_pronouns=frozenset(_strings(contrast.get("proform_pronouns", []), where)),
         restatements=frozenset(
