@@ -98,8 +98,9 @@ def test_eu_council_and_un_security_council_read_the_same_positions() -> None:
     eu = api.decide_on(report(dt.date(2024, 2, 27)), "eu-council")
     # the EU's foreign policy needs unanimity: Czechia, Poland and Sweden each block
     assert eu.outcome == "blocked" and set(eu.blocking) == {"CZ", "PL", "SE"}
-    assert len(eu.members) == 27
+    assert len(eu.members) == 27 and len(eu.silent) == 23
     unsc = api.decide_on(report(dt.date(2024, 2, 27)), "unsc")
     # Russia, a permanent member, vetoes; France (permanent, open) does not
     assert unsc.outcome == "blocked" and unsc.blocking == ["RU"]
-    assert "FR" in unsc.open
+    assert "FR" in unsc.open and len(unsc.silent) == 13
+    assert eu.can_act_alone == unsc.can_act_alone == ["FR"]

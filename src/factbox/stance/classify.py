@@ -4,10 +4,12 @@ Start at the proposal's words in the statement (the action, else the theme) and 
 the dependency tree to the sentence root. Every word on the way may change the reading:
 
 - a stance word from ``data/stance/lexicon.toml`` (supports / open / opposes),
-- an evaluation it takes as complement ("would be a *mistake*", "is an *option*"),
+- an evaluation it takes as complement ("would be a *mistake*", "is an *option*", "was
+  "not on the *agenda*"", the negation then possibly on the preposition),
 - a modal auxiliary (could → open; must, will → commitment),
 - negation from the parse: ``neg`` dependents, "never", "no" determiners ("no plans"),
-  negative subjects ("nobody is talking about"),
+  negative subjects ("nobody is talking about") and objects ("we rule nothing out"); one
+  "no" shared by coordinated or appositive nouns counts once ("no troops, no soldiers"),
 - a condition ("only if", "unless", "not without a UN mandate") → open.
 
 The reading is a polarity (for / against) and a mode (firm / hedged):
@@ -16,6 +18,42 @@ Negating a supports or open word gives a firm "against" ("no plans", "not consid
 negating an opposes word gives a hedged "for" ("has not ruled out", "does not exclude").
 When the proposal sits inside an if-clause ("we will retaliate if troops are sent") the
 main clause says what would follow, and only stance words count there (a threat: opposes).
+
+Shapes of real reporting, each driven by a list in ``lexicon.toml``:
+
+- *Demands*: an imperative ("send troops now", "stop hesitating and deliver them") is the
+  speaker's call: supports ("do not send": opposes).
+- *Holding back and criticism of it*: "hesitating to send" is open; a criticism word over
+  a reading against it ("blasted Berlin for not sending", "stop hesitating about
+  sending") gives supports.
+- *Abstaining*: "abstain", "neutral" are open; "stand in the way" opposes, so "will not
+  stand in the way" is open (verb phrases matched on the verb's prepositional phrase).
+- *Permission*: what the holder lets others do ("we respect allies who decide to send",
+  "we allow allies to send") stops the walk; the stance is those others'.
+- *Reactions to remarks*: when the proposal is in someone's remark that is the subject of
+  a reacting word ("his comments on sending troops drew criticism"), or the reacting word
+  is passive with the proposal in what it reacts to ("he was criticised for refusing
+  to ..."), the remark's own reading stands for its author if it has one; otherwise the
+  reaction is the reactors' (about others). Words above a statement whose cue is a remark
+  ("comments") are a reaction to it and are not read.
+- *Concession and restatement*: a concessive clause ("although we oppose it, ...") or a
+  restating one ("..., namely that there will be no troops") that has a stance is not
+  governed by the clause it hangs on: the walk stops there.
+- *Contrast*: when the proposal's own clause gives the speaker nothing (about others, or
+  unclear), a contrasted clause of the speaker's whose verb stands for the proposal ("we
+  will not *do it* ourselves, but ...", "although some allies may, we will not *take
+  part*") or a stance word over a pronoun for anything in a following "But" sentence
+  ("But nothing can be ruled out") is the speaker's own commitment.
+- *Undecided*: a decision, agreement or consensus that is not made leaves it unclear; a
+  discussion reported ("it was discussed that there will be no troops") keeps a firm
+  reading; speaking about it ("declined to provide details about which nations are
+  considering ...") is unclear, as "whether" is.
+- *Stance acts*: a statement of kind ``act`` ("Poland rejected the idea", "has not ruled
+  out sending troops") carries its stance in the cue. The act verbs and their reading
+  under negation are in ``data/stance/acts.toml``; each act in the cue (innermost first)
+  is applied over what the content says, as a stance word is ("rejected calls to send":
+  opposes; "declined to rule out": open), nothing above the act frames it, and the
+  stance is the speaker's.
 
 Whose stance it is: the subject of the outermost stance word inside the statement's
 content. First person, pronouns, no subject, or a subject naming the speaker mean the
