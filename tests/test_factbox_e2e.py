@@ -211,6 +211,19 @@ def test_every_position_rests_on_statements_with_their_words(db: Path) -> None:
                 assert position["actor_id"] in ids
 
 
+def test_a_position_always_has_an_actor_and_the_rest_is_shown(db: Path) -> None:
+    """Speakers that resolve to no actor move nobody; statements that would have counted
+    are listed under ``unattributed`` with the speakers' words."""
+    printed = positions_json(db)
+    assert all(position["actor_id"] for position in printed["positions"])
+    stored = {s.id: s.statement for s in api.statements(db)}
+    for item in printed["unattributed"]:
+        statement = stored[item["statement"]]
+        assert any(speaker.actor_id is None for speaker in statement.speakers)
+        assert item["speakers"] == [speaker.text for speaker in statement.speakers]
+        assert item["text"] == statement.content
+
+
 def test_nato_is_blocked_by_the_members_that_oppose(db: Path) -> None:
     printed = positions_json(db)
     got = {p["actor_id"]: p["stance"] for p in printed["positions"] if p["actor_id"]}
