@@ -47,13 +47,14 @@ class RealCase:
     kind: StatementKind = "indirect"
 
 
+RUBIO = "train/text/wash-post_2015-12-20_marco-rubio-s-strategic-stances.txt"
 CASES = [
     # contrast and concession: the speaker's own opposition holds; the main clause is
     # about something else ("legislation")
-    RealCase("contrast", "train/text/wash-post_2015-12-20_marco-rubio-s-strategic-stances.txt",
-             "personally opposes abortions", "abortions", "opposes", speaker="Rubio"),
-    RealCase("contrast", "train/text/wash-post_2015-12-20_marco-rubio-s-strategic-stances.txt",
-             "personally opposes same-sex", "marriage", "opposes", speaker="Rubio"),
+    RealCase("contrast", RUBIO, "personally opposes abortions", "abortions", "opposes",
+             speaker="Rubio"),
+    RealCase("contrast", RUBIO, "personally opposes same-sex", "marriage", "opposes",
+             speaker="Rubio"),
     # negation inside a quoted clause
     RealCase("quoted", "train/text/nyt_2015-12-29_u-s-commandos-take-on-larger-rol.txt",
              "No boots on the ground", "boots", "opposes", speaker="Obama",
@@ -64,9 +65,8 @@ CASES = [
     RealCase("reaction", "train/text/politico_2016-06-13_terrorism-experts-rebuke-trump-p.txt",
              "assertion Monday that more airstrikes", "airstrikes", "supports",
              speaker="Trump"),
-    RealCase("reaction", "train/text/wash-post_2015-12-20_marco-rubio-s-strategic-stances.txt",
-             "drew widespread criticism", "abortions", "opposes", speaker="Rubio",
-             action="allowing"),
+    RealCase("reaction", RUBIO, "drew widespread criticism", "abortions", "opposes",
+             speaker="Rubio", action="allowing"),
     # conditions
     RealCase("condition", "dev/text/huff-post_2016-09-22_trump-the-dealmaker-could-addres.txt",
              "could embrace a clean energy policy", "policy", "open", speaker="Donald Trump",
