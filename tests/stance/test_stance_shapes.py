@@ -138,6 +138,11 @@ SHAPES = {
         said("Germany remains neutral on sending troops to Ukraine", "open"),
         said("We will abstain from sending troops to Ukraine", "opposes"),
     ],
+    "undoing": [
+        # asking to undo it is against it; a vow is a commitment
+        said("We call for the suspension of the deployment of troops to Ukraine", "opposes"),
+        said("Our vow to send troops to Ukraine stands", "supports"),
+    ],
     "act": [
         act("Germany has not ruled out sending troops to Ukraine.", "has not ruled out",
             "sending troops to Ukraine", "open"),
