@@ -241,7 +241,11 @@ class _Attributor:
         return self.drafts[self.draft_ends[at - 1][1]] if at else None
 
     def clause_draft(self, clause: CueClause, pieces: list[Span], used: set[int]) -> _Draft:
-        kind: StatementKind = "belief" if clause.kind == "belief" else self.kind_of(pieces, used)
+        kind: StatementKind
+        if clause.kind in ("belief", "act"):
+            kind = clause.kind
+        else:
+            kind = self.kind_of(pieces, used)
         source = self.chars(clause.source) if clause.source is not None else None
         return _Draft(kind, self.chars(clause.cue), source, pieces, used, clause)
 
@@ -533,6 +537,7 @@ def find_attributions(
             classifier=load_cue_classifier(),
             object_contents=polnear,
             addressee_in_cue=not polnear,
+            stance_acts=not polnear,
         )
     )
     attributor.join_split_quotes()

@@ -1,4 +1,5 @@
-"""The cue lexicon (speech and belief verbs, phrase cues, quote marks) from data/cues.json."""
+"""The cue lexicon (speech and belief verbs, stance acts, phrase cues, quote marks) from
+data/cues.json."""
 
 from __future__ import annotations
 
@@ -50,9 +51,19 @@ class CueLexicon:
     trailing_dashes: frozenset[str]
     quote_families: tuple[QuoteFamily, ...]
     title_minor_words: frozenset[str]
+    act_verbs: frozenset[str] = frozenset()
+    """Stance acts that need no particle ("rejected", "backed", "vetoed")."""
+    act_phrasal: frozenset[tuple[str, str]] = frozenset()
+    """Stance acts as (lemma, particle or preposition): ("rule", "out"), ("call", "for")."""
+    act_not_contents: frozenset[str] = frozenset()
+    """Verbs whose refusal states nothing ("declined to comment")."""
 
     def is_cue_lemma(self, lemma: str) -> bool:
         return lemma in self.speech_verbs or lemma in self.belief_verbs
+
+    def may_be_act(self, lemma: str) -> bool:
+        """Whether a verb lemma is a stance act, alone or with one of its particles."""
+        return lemma in self.act_verbs or any(verb == lemma for verb, _ in self.act_phrasal)
 
 
 def _words(values: list[Any]) -> frozenset[str]:
@@ -86,6 +97,12 @@ def parse_cue_lexicon(data: dict[str, Any]) -> CueLexicon:
         trailing_dashes=frozenset(data["trailing_dashes"]),
         quote_families=families,
         title_minor_words=_words(data["title_minor_words"]["words"]),
+        act_verbs=_words(data.get("stance_acts", {}).get("verbs", [])),
+        act_phrasal=frozenset(
+            (str(verb).lower(), str(particle).lower())
+            for verb, particle in data.get("stance_acts", {}).get("phrasal", [])
+        ),
+        act_not_contents=_words(data.get("stance_acts", {}).get("not_contents", [])),
     )
 
 

@@ -13,11 +13,12 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from factbox.extract.actors import role_vocabulary
 from factbox.extract.cues import CueLexicon
 from factbox.extract.learned import CueClassifier, LearnedCues, verb_voice
 
 TokenRange = tuple[int, int]
-ClauseKind = Literal["speech", "belief", "according", "medium"]
+ClauseKind = Literal["speech", "belief", "according", "medium", "act"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
@@ -33,6 +34,11 @@ _CLOSING_BRACKETS = frozenset({")", "]"})
 _MAX_BORROW_STEPS = 6
 _MAX_ADDRESSEE_TOKENS = 6
 _MAX_NAME_TOKENS = 12
+_ACT_CONTENT_DEPS = frozenset({"dobj", "xcomp", "ccomp"})
+_ACT_OBJECT_DEPS = frozenset({"pobj", "pcomp"})
+_SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
+_MAX_ACT_CUE_GAP = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,8 +145,10 @@ class CueFinder:
         classifier: CueClassifier | None = None,
         object_contents: bool = False,
         addressee_in_cue: bool = True,
+        stance_acts: bool = False,
     ) -> None:
         self.doc = doc
+        self.stance_acts = stance_acts
         self.object_contents = object_contents
         self.addressee_in_cue = addressee_in_cue
         self.lexicon = lexicon
@@ -164,6 +172,9 @@ class CueFinder:
         self.paragraph_of = paragraph_numbers(doc)
         self.cue_verbs = [token.i for token in doc if self._is_cue_verb(token)]
         self.phrase_cues = [token.i for token in doc if token.lower_ in lexicon.prepositional_cues]
+        self.act_verbs = frozenset(
+            token.i for token in doc if stance_acts and self._act_word(token) is not None
+        )
 
     def _is_cue_verb(self, token: Token) -> bool:
         if token.pos_ != "VERB" or self.quoted[token.i]:
@@ -187,6 +198,11 @@ class CueFinder:
             clause: CueClause | None = None
             if token.i in cue_verbs and not self._prefers_no_source(token):
                 clause = self._verb_clause(token)
+            if token.i in self.act_verbs:
+                if self._inside_act(token) or self._refuses_to_speak(token):
+                    continue
+                if clause is None or not clause.content:
+                    clause = self._act_clause(token) or clause
             elif token.lower_ in prepositional:
                 clause = self._according_clause(token, prepositional[token.lower_])
             elif token.dep_ == "prep" and token.lower_ in self.lexicon.medium_prepositions:
@@ -607,6 +623,9 @@ class CueFinder:
     def _verb_clause(self, verb: Token) -> CueClause | None:
         if verb_voice(verb) == "mod":
             return None  # "Asked whether ..., Scholz said": the speaker was asked, not asking
+        if verb.dep_ == "xcomp" and verb.head.i in self.act_verbs:
+            if self._refuses_to_speak(verb.head):
+                return None  # "declined [to comment] on the plan"
         source = self._source(verb)
         if source is None:
             return None
@@ -670,10 +689,93 @@ class CueFinder:
             # "Troops, he said, will stay" / the quote's verb heads the "he said" clause.
             content = self._content_ranges(verb, [head], skip=verb)
             content = [piece for part in content for piece in minus(part, source)]
-        kind: ClauseKind = (
-            "belief" if verb.lemma_.lower() in self.lexicon.belief_verbs else "speech"
-        )
+        kind: ClauseKind = "speech"
+        if verb.lemma_.lower() in self.lexicon.belief_verbs:
+            kind = "belief"
+        elif verb.i in self.act_verbs:
+            kind = "act"
         return CueClause(kind, verb.i, cue, source, tuple(content), extent)
+
+    # Stance acts ------------------------------------------------------------------------
+
+    def _act_word(self, verb: Token) -> Token | None:
+        """The word that makes ``verb`` a stance act: the verb itself ("rejected") or the
+        particle or preposition it needs ("ruled [out]", "called [for]"); else ``None``."""
+        if verb.pos_ != "VERB" or self.quoted[verb.i]:
+            return None
+        lemma = verb.lemma_.lower()
+        for child in verb.children:
+            if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in self.lexicon.act_phrasal:
+                return child
+        return verb if lemma in self.lexicon.act_verbs else None
+
+    def _inside_act(self, verb: Token) -> bool:
+        """An act that is the content of another ("refused [to rule out sending troops]"):
+        the outer act's statement holds it, and the stance stage reads both verbs."""
+        head = verb.head
+        return verb.dep_ in ("xcomp", "ccomp") and head.i != verb.i and head.i in self.act_verbs
+
+    def _refuses_to_speak(self, verb: Token) -> bool:
+        """ "declined to comment", "refused to say which": a refusal to speak states no
+        position."""
+        return any(
+            child.dep_ == "xcomp" and child.lemma_.lower() in self.lexicon.act_not_contents
+            for child in verb.children
+        )
+
+    def _names_speaker(self, source: TokenRange) -> bool:
+        """Whether an act's subject can be a speaker: a name, an entity, a personal
+        pronoun or an office ("the Slovak prime minister"), not "the court" or "police"."""
+        roles = role_vocabulary()
+        return any(
+            token.ent_type_ in _SPEAKING_ENTITIES
+            or token.pos_ == "PROPN"
+            or token.lower_ in _PERSONAL_SUBJECTS
+            or roles.is_title_word(token)
+            for token in self.doc[source[0] : source[1]]
+        )
+
+    def _act_clause(self, verb: Token) -> CueClause | None:
+        """A stance act: "[Poland] [rejected] [the idea]", "[the president] [has not ruled
+        out] [sending soldiers]", "[Estonia] [called for] [more ammunition]".
+
+        The cue keeps its auxiliaries and negation as a speech cue does ("did not support");
+        the stance stage reads the negation from the parse, so the content is only what the
+        act is about. A refusal to speak ("declined to comment") is no act.
+        """
+        word = self._act_word(verb)
+        if word is None or verb_voice(verb) == "mod":
+            return None
+        source = self._source(verb)
+        if source is None or not self._names_speaker(source):
+            return None
+        cue = self._verb_cue(verb)
+        if word.i != verb.i:
+            between = self.doc[cue[1] : word.i]
+            if len(between) <= _MAX_ACT_CUE_GAP and all(t.pos_ == "PRON" for t in between):
+                cue = (cue[0], max(cue[1], word.i + 1))  # "distanced himself from"
+        if word.i != verb.i and word.dep_ == "prep":
+            roots = [child for child in word.children if child.dep_ in _ACT_OBJECT_DEPS]
+        else:
+            roots = [
+                child
+                for child in verb.children
+                if child.dep_ in _ACT_CONTENT_DEPS
+                and child.i > verb.i
+                and not self._is_adverbial(child)
+                and not (child.dep_ == "dobj" and child.pos_ == "PRON" and word.i != verb.i)
+            ]
+        if not roots:
+            roots = self._passive_subject(verb)
+        if any(root.lemma_.lower() in self.lexicon.act_not_contents for root in roots):
+            return None
+        roots = [root for root in roots if not (root.pos_ == "PRON" and not list(root.children))]
+        content = self._content_ranges(verb, roots)
+        content = [piece for part in content for piece in minus(part, source)]
+        if not content:
+            return None
+        extent = self._extent(verb, source, cue, {root.i for root in roots})
+        return CueClause("act", verb.i, cue, source, tuple(content), extent)
 
     def _according_clause(self, word: Token, preposition: str) -> CueClause | None:
         linker = next((c for c in word.children if c.lower_ == preposition), None)
@@ -745,6 +847,7 @@ def find_cue_clauses(
     classifier: CueClassifier | None = None,
     object_contents: bool = False,
     addressee_in_cue: bool = True,
+    stance_acts: bool = False,
 ) -> list[CueClause]:
     """Cue clauses in text order.
 
@@ -755,6 +858,8 @@ def find_cue_clauses(
     (with a clause or a quote for content); ``object_contents`` also takes a cue's object as its
     content ("criticized the plan", "called him a genius"), with the relations ``learned``
     found inside contents. ``addressee_in_cue`` shows the addressee with the cue ("told AP").
+    ``stance_acts`` adds acts that state a position without a speech verb ("rejected the
+    idea", "has not ruled out sending troops"; ``CueFinder._act_clause``), of kind ``act``.
     """
     speech = quoted if speech is None else speech
     finder = CueFinder(
@@ -767,5 +872,6 @@ def find_cue_clauses(
         classifier,
         object_contents,
         addressee_in_cue,
+        stance_acts,
     )
     return finder.find()
