@@ -74,6 +74,8 @@ class RoleVocabulary:
     """Canonical title -> the kind of actor that has such an office, where only one does."""
     state_agent_heads: frozenset[str]
     place_prepositions: frozenset[str]
+    member_prepositions: frozenset[str] = frozenset()
+    """Words that introduce a group's members ("including", "such as")."""
 
     def is_title_word(self, token: Token) -> bool:
         return token.lower_ in self.title_words or token.lower_.rstrip(".") in self.title_words
@@ -241,6 +243,7 @@ def role_vocabulary() -> RoleVocabulary:
         held_by=held_by,
         state_agent_heads=frozenset(data["state_agent_heads"]),
         place_prepositions=frozenset(data["place_prepositions"]),
+        member_prepositions=frozenset(data.get("member_prepositions", [])),
     )
 
 

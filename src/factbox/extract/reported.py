@@ -172,6 +172,7 @@ class CueFinder:
         self.paragraph_of = paragraph_numbers(doc)
         self.cue_verbs = [token.i for token in doc if self._is_cue_verb(token)]
         self.phrase_cues = [token.i for token in doc if token.lower_ in lexicon.prepositional_cues]
+        self._cue_verb_set = frozenset(self.cue_verbs)
         self.act_verbs = frozenset(
             token.i for token in doc if stance_acts and self._act_word(token) is not None
         )
@@ -240,7 +241,22 @@ class CueFinder:
                 return subject.i, subject.i + 1  # PolNeAR marks the pronoun itself
             # "Macron, who said ...": the source is the noun the clause hangs on.
             return trim_range(self.doc, (verb.head.left_edge.i, verb.left_edge.i))
-        return self._source_phrase(subject)
+        return self._with_stray_subject(verb, subject, self._source_phrase(subject))
+
+    def _with_stray_subject(
+        self, verb: Token, subject: Token, phrase: TokenRange | None
+    ) -> TokenRange | None:
+        """The last member of a list the parser made a second subject of the verb ("Member
+        states including Germany, the U.K., and [Spain] said") joins the source."""
+        if phrase is None:
+            return phrase
+        for other in verb.children:
+            if other.dep_ != "nsubj" or not phrase[1] <= other.i < verb.i or self.quoted[other.i]:
+                continue
+            between = self.doc[phrase[1] : other.left_edge.i]
+            if between and all(t.is_punct or t.dep_ == "cc" for t in between):
+                return phrase[0], other.right_edge.i + 1
+        return phrase
 
     def _has_subject(self, verb: Token) -> bool:
         return self._subject(verb) is not None or any(c.dep_ == "agent" for c in verb.children)
@@ -710,10 +726,13 @@ class CueFinder:
         return verb if lemma in self.lexicon.act_verbs else None
 
     def _inside_act(self, verb: Token) -> bool:
-        """An act that is the content of another ("refused [to rule out sending troops]"):
-        the outer act's statement holds it, and the stance stage reads both verbs."""
+        """An act that is the content of another act or of a speech cue ("refused [to rule
+        out sending troops]", "said [they did not back it]"): that statement holds it, and
+        the stance stage reads both verbs."""
         head = verb.head
-        return verb.dep_ in ("xcomp", "ccomp") and head.i != verb.i and head.i in self.act_verbs
+        if verb.dep_ not in ("xcomp", "ccomp") or head.i == verb.i:
+            return False
+        return head.i in self.act_verbs or head.i in self._cue_verb_set
 
     def _refuses_to_speak(self, verb: Token) -> bool:
         """ "declined to comment", "refused to say which": a refusal to speak states no

@@ -498,6 +498,15 @@ def _read_phrase(
         reading.role = matches[0].name.body
         return reading
 
+    members = _group_members(head, lo, hi)
+    if members:
+        # "NATO members including Germany, Britain and Spain": each member speaks.
+        member_tokens = {i for i in indices if any(m.start <= i < m.end for m in members)}
+        role_indices = [i for i in _role_indices(head, indices, frozenset()) if i not in member_tokens]
+        reading.actors = list(dict.fromkeys(match.actor for match in members))
+        reading.role = _role_text(doc, role_indices, matches)
+        return reading
+
     matched = {i for match in matches for i in range(match.start, match.end)}
     bearer = _name_bearer(head, indices, matched)
     name_range = _name_range(bearer, set(indices), matched) if bearer is not None else None
@@ -569,6 +578,22 @@ def _read_person(
     outside_name = [i for i in indices if not name_range[0] <= i < name_range[1]]
     own = [m for m in matches if m.start >= name_range[1] or m.end <= name_range[0]]
     reading.actors = [own[0].actor] if own else _actor_of_named_person(doc, outside_name, context)
+
+
+def _group_members(head: Token, lo: int, hi: int) -> list[ActorMatch]:
+    """The actors a group phrase lists as its members ("members [including Germany, the U.K.
+    and Spain]", "allies such as Poland"), in text order; empty when it lists none."""
+    doc = head.doc
+    words = role_vocabulary().member_prepositions
+    for child in head.rights:
+        if child.dep_ != "prep":
+            continue
+        before = doc[child.i - 1].lower_ + " " + child.lower_ if child.i > 0 else child.lower_
+        if child.lower_ not in words and before not in words:
+            continue
+        listed = [i for i in range(child.i + 1, child.right_edge.i + 1) if lo <= i < hi]
+        return find_actors(doc, listed)
+    return []
 
 
 def _may_bear_name(head: Token) -> bool:
