@@ -76,6 +76,12 @@ class RoleVocabulary:
     place_prepositions: frozenset[str]
     member_prepositions: frozenset[str] = frozenset()
     """Words that introduce a group's members ("including", "such as")."""
+    list_ahead_words: frozenset[str] = frozenset()
+    """Words of a source whose members follow a colon ("the following officials")."""
+
+    def lists_ahead(self, tokens: Iterable[Token]) -> bool:
+        """Whether a source phrase names its members after a colon ("The following ...")."""
+        return any(token.lower_ in self.list_ahead_words for token in tokens)
 
     def is_title_word(self, token: Token) -> bool:
         return token.lower_ in self.title_words or token.lower_.rstrip(".") in self.title_words
@@ -244,6 +250,7 @@ def role_vocabulary() -> RoleVocabulary:
         state_agent_heads=frozenset(data["state_agent_heads"]),
         place_prepositions=frozenset(data["place_prepositions"]),
         member_prepositions=frozenset(data.get("member_prepositions", [])),
+        list_ahead_words=frozenset(data.get("list_ahead_words", [])),
     )
 
 

@@ -98,8 +98,11 @@ def _own_date(
         for entity in _time_entities(sentence):
             if _is_eve(entity):
                 continue
-            if any(_is_eve_word(ancestor) for ancestor in entity.root.ancestors):
-                continue
+            if any(
+                _is_eve_word(ancestor) or _is_day_next_to(ancestor)
+                for ancestor in entity.root.ancestors
+            ):
+                continue  # "the eve of 3 March", "the day before his visit on 12 March"
             if cue_line is not None and _line_of(doc, entity.start) != cue_line:
                 continue
             if _inside_quotes(sentence, entity.start) or not _belongs_to_saying(
@@ -109,9 +112,47 @@ def _own_date(
             dated = _interpret(entity, published)
             if dated is not None:
                 return dated
-        dated = _eve_of(doc, sentence, published, anchors)
+        dated = _eve_of(doc, sentence, published, anchors) or _day_next_to(
+            doc, sentence, published, anchors, tokens.start
+        )
         if dated is not None:
             return dated
+    return None
+
+
+def _is_day_next_to(token: Token) -> bool:
+    """ "the day before", "the day after": a day counted from another date."""
+    return token.lemma_.lower() == "day" and any(
+        child.lower_ in DAY_ORDER for child in token.children
+    )
+
+
+def _day_next_to(
+    doc: Doc, sentence: Span, published: dt.date | None, anchors: frozenset[int], start: int
+) -> _Dated | None:
+    """ "The day before his visit to Rome on 12 March, X said": the day before that date;
+    "The day before, X said": the day before the occasion of the statement before it (or
+    of publication)."""
+    for token in sentence:
+        if not _is_day_next_to(token) or not _belongs_to_saying(token, anchors):
+            continue
+        if _inside_quotes(sentence, token.i):
+            continue
+        order = next(child for child in token.children if child.lower_ in DAY_ORDER)
+        step = dt.timedelta(days=-DAY_ORDER[order.lower_])
+        targets = [child for child in order.children if child.dep_ == "pobj"]
+        if targets:
+            for target in targets:
+                dated = _date_of(doc, target, published)
+                if dated is not None:
+                    return _Dated(dated.day + step, dated.basis)
+            continue
+        previous = _statement_before(doc, (doc[start].idx, doc[start].idx))
+        base = previous.dated if previous is not None and previous.dated else None
+        if base is None and published is not None:
+            base = _Dated(published, "article")
+        if base is not None:
+            return _Dated(base.day + step, "relative")
     return None
 
 
@@ -218,12 +259,22 @@ def _remember(doc: Doc, span: CharSpan, tokens: Span, dated: _Dated | None) -> N
 
 
 def _statement_before(doc: Doc, span: CharSpan) -> _Resolved | None:
+    """The latest statement starting before ``span`` that is not nested in another one
+    ("Fico said that [some countries were thinking about it]" is Fico's statement)."""
     resolved: dict[CharSpan, _Resolved] | None = doc.user_data.get(RESOLVED_KEY)
     order: list[CharSpan] | None = doc.user_data.get(RESOLVED_ORDER_KEY)
     if not resolved or not order:
         return None
     position = bisect.bisect_left(order, (span[0], -1))
-    return resolved[order[position - 1]] if position > 0 else None
+    for index in range(position - 1, -1, -1):
+        start, end = order[index]
+        nested = any(
+            other[0] <= start and end <= other[1] and other != order[index]
+            for other in order[max(0, index - 8) : index]
+        )
+        if not nested:
+            return resolved[order[index]]
+    return None
 
 
 def _carried_date(doc: Doc, span: CharSpan, tokens: Span, cue: Token | None) -> _Dated | None:

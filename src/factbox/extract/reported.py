@@ -202,6 +202,8 @@ class CueFinder:
             if token.i in self.act_verbs:
                 if self._inside_act(token) or self._refuses_to_speak(token):
                     continue
+                if self._has_medium(token):
+                    continue  # "In a statement, the ministry rejected ...": the medium's
                 if clause is None or not clause.content:
                     clause = self._act_clause(token) or clause
             elif token.lower_ in prepositional:
@@ -241,7 +243,15 @@ class CueFinder:
                 return subject.i, subject.i + 1  # PolNeAR marks the pronoun itself
             # "Macron, who said ...": the source is the noun the clause hangs on.
             return trim_range(self.doc, (verb.head.left_edge.i, verb.left_edge.i))
-        return self._with_stray_subject(verb, subject, self._source_phrase(subject))
+        phrase = self._source_phrase(subject)
+        if phrase is not None and subject.i < verb.i < phrase[1]:
+            # A list the parser hung on the subject across the verb ("The following
+            # officials ruled it out: A, B, C") is not part of the subject's phrase.
+            end = subject.i + 1
+            while end < verb.i and self.doc[end] in subject.subtree:
+                end += 1
+            phrase = trim_range(self.doc, (phrase[0], end))
+        return self._with_stray_subject(verb, subject, phrase)
 
     def _with_stray_subject(
         self, verb: Token, subject: Token, phrase: TokenRange | None
@@ -699,6 +709,7 @@ class CueFinder:
             content = self._with_conjunct(content, conjunct)
         # A misattached subject ("..., Flynn, said" hung inside the quote) is not content.
         content = [piece for part in content for piece in minus(part, source)]
+        content = self._before_listed_sources(verb, source, content)
         extent = self._extent(verb, source, cue, {root.i for root in roots})
         head = verb.head
         if not content and head.i != verb.i and (verb.dep_ == "parataxis" or self.speech[head.i]):
@@ -726,13 +737,26 @@ class CueFinder:
         return verb if lemma in self.lexicon.act_verbs else None
 
     def _inside_act(self, verb: Token) -> bool:
-        """An act that is the content of another act or of a speech cue ("refused [to rule
-        out sending troops]", "said [they did not back it]"): that statement holds it, and
-        the stance stage reads both verbs."""
-        head = verb.head
-        if verb.dep_ not in ("xcomp", "ccomp") or head.i == verb.i:
-            return False
-        return head.i in self.act_verbs or head.i in self._cue_verb_set
+        """An act inside the content of another act or of a speech cue ("refused [to rule
+        out sending troops]", "said [they did not back it]", "wrote on Sunday [that Hungary
+        would veto it]"): that statement holds it, and the stance stage reads both verbs."""
+        node = verb
+        while node.head.i != node.i:
+            if node.dep_ in _SUBJECT_DEPS or node.dep_ == "nsubjpass":
+                return False  # "Macron, who rejected it, said ...": the subject's own act
+            head = node.head
+            if node.dep_ != "conj" and (head.i in self.act_verbs or head.i in self._cue_verb_set):
+                return True
+            node = head
+        return False
+
+    def _has_medium(self, verb: Token) -> bool:
+        return any(
+            child.dep_ == "prep"
+            and child.lower_ in self.lexicon.medium_prepositions
+            and any(c.lemma_.lower() in self.lexicon.medium_nouns for c in child.children)
+            for child in verb.children
+        )
 
     def _refuses_to_speak(self, verb: Token) -> bool:
         """ "declined to comment", "refused to say which": a refusal to speak states no
@@ -751,6 +775,7 @@ class CueFinder:
             or token.pos_ == "PROPN"
             or token.lower_ in _PERSONAL_SUBJECTS
             or roles.is_title_word(token)
+            or token.lemma_.lower() in roles.title_words
             for token in self.doc[source[0] : source[1]]
         )
 
@@ -791,10 +816,29 @@ class CueFinder:
         roots = [root for root in roots if not (root.pos_ == "PRON" and not list(root.children))]
         content = self._content_ranges(verb, roots)
         content = [piece for part in content for piece in minus(part, source)]
+        content = self._before_listed_sources(verb, source, content)
         if not content:
             return None
         extent = self._extent(verb, source, cue, {root.i for root in roots})
         return CueClause("act", verb.i, cue, source, tuple(content), extent)
+
+    def _before_listed_sources(
+        self, verb: Token, source: TokenRange, content: list[TokenRange]
+    ) -> list[TokenRange]:
+        """A content cut at the colon that lists its source's members ("The following
+        officials also ruled out [such an opportunity]: A, B, C"); speakers.py reads the
+        list as the speakers."""
+        if not role_vocabulary().lists_ahead(self.doc[source[0] : source[1]]):
+            return content
+        sentence = verb.sent
+        colon = next(
+            (t.i for t in self.doc[verb.i : sentence.end] if t.text in self.lexicon.lead_in_marks),
+            None,
+        )
+        if colon is None:
+            return content
+        cut = [(start, min(end, colon)) for start, end in content if start < colon]
+        return [piece for piece in cut if piece[0] < piece[1]]
 
     def _according_clause(self, word: Token, preposition: str) -> CueClause | None:
         linker = next((c for c in word.children if c.lower_ == preposition), None)

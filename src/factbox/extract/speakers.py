@@ -340,8 +340,9 @@ def resolve_speakers(statement: Statement, doc: Doc, context: ArticleContext) ->
         return [_speaker_from_text(statement.source_text)]
     lo, hi = _one_line(tokens.start, tokens.end, statement, context)
     lo, hi = _quantified_subject(doc, lo, hi, context)
+    readings = _listed_ahead(doc, lo, hi, statement, context) or _readings(doc, lo, hi, context)
     speakers: list[Speaker] = []
-    for reading in _merge_appositions(_readings(doc, lo, hi, context)):
+    for reading in _merge_appositions(readings):
         speakers.extend(_speakers_for(reading, doc, context))
     speakers = _distinct(speakers)
     context.remember_statement(lo, speakers)
@@ -391,6 +392,63 @@ def _one_line(lo: int, hi: int, statement: Statement, context: ArticleContext) -
     line_lo, line_hi = context.line_bounds(anchor)
     lo, hi = max(lo, line_lo), min(hi, line_hi)
     return (lo, hi) if lo < hi else (anchor, anchor + 1)
+
+
+def _listed_ahead(
+    doc: Doc, lo: int, hi: int, statement: Statement, context: ArticleContext
+) -> list[_Reading]:
+    """The members a source lists after a colon in its sentence ("The following officials
+    also ruled it out: Deputy Defence Minister A, Prime Minister B, C"), each a speaker."""
+    if not role_vocabulary().lists_ahead(doc[lo:hi]):
+        return []
+    after = statement.cue_span[1] if statement.cue_span is not None else doc[hi - 1].idx
+    sentence = doc[hi - 1].sent
+    colon = next(
+        (t.i for t in doc[hi : sentence.end] if t.text == ":" and t.idx >= after), None
+    )
+    if colon is None:
+        return []
+    end = sentence.end
+    while end > colon + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    _, line_hi = context.line_bounds(colon)
+    end = min(end, line_hi)
+    readings = []
+    start = colon + 1
+    for i in range(colon + 1, end + 1):
+        if i < end and doc[i].text not in (",", ";") and doc[i].lower_ != "and":
+            continue
+        if start < i:
+            readings.append(_list_item(doc, start, i, context))
+        start = i + 1
+    return readings
+
+
+def _list_item(doc: Doc, lo: int, hi: int, context: ArticleContext) -> _Reading:
+    """One item of a listed source: titles then a name ("Czech Prime Minister Petr Fiala",
+    "Deputy head of the Polish Ministry of Defense Cezary Tomczyk"), whatever the parser
+    hung where; else the phrase as the parse reads it."""
+    name_start = hi
+    while name_start > lo and (
+        doc[name_start - 1].ent_type_ == "PERSON"
+        or (doc[name_start - 1].pos_ == "PROPN" and not _is_title_or_honorific(doc[name_start - 1]))
+    ):
+        name_start -= 1
+    if name_start < hi and name_start > lo:
+        titles = list(range(lo, name_start))
+        matches = find_actors(doc, titles)
+        role = _role_text(doc, titles, matches)
+        return _Reading(
+            head=doc[hi - 1],
+            start=lo,
+            end=hi,
+            name=doc[name_start:hi].text,
+            role=role,
+            role_key=role_key(role) if role else None,
+            actors=[matches[0].actor] if matches else [],
+        )
+    root = next((t for t in doc[lo:hi] if not lo <= t.head.i < hi or t.head.i == t.i), doc[lo])
+    return _read_phrase(root, lo, hi, context)
 
 
 def _quantified_subject(doc: Doc, lo: int, hi: int, context: ArticleContext) -> tuple[int, int]:
