@@ -264,7 +264,11 @@ class CueFinder:
             if other.dep_ != "nsubj" or not phrase[1] <= other.i < verb.i or self.quoted[other.i]:
                 continue
             between = self.doc[phrase[1] : other.left_edge.i]
-            if between and all(t.is_punct or t.dep_ == "cc" for t in between):
+            if (
+                other.pos_ in ("PROPN", "NOUN")
+                and any(t.dep_ == "cc" for t in between)
+                and all(t.is_punct or t.dep_ == "cc" for t in between)
+            ):
                 return phrase[0], other.right_edge.i + 1
         return phrase
 
