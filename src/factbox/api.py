@@ -1,7 +1,7 @@
 """The Python API; ``factbox.cli`` is a thin layer over these functions.
 
-Statements: ``ingest``, ``statements``, ``articles``. Proposals and where actors stand:
-``add_proposal``, ``add_proposals``, ``load_proposals``, ``proposals``, ``positions``,
+Statements: ``ingest``, ``reextract``, ``statements``, ``articles``. Proposals and where
+actors stand: ``add_proposal``, ``add_proposals``, ``load_proposals``, ``proposals``, ``positions``,
 ``history``, ``decide``, ``correct``.
 """
 
@@ -13,16 +13,25 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from factbox import rules, stance
 from factbox.extract import extract_article
+from factbox.extract.compare import StatementChange, pair_statements
 from factbox.extract.nlp import load_nlp
 from factbox.ingest import DEFAULT_MAX_BYTES, prepare_article, read_inputs
-from factbox.records import Article, IngestFailure, InputError, Span, Statement, StoredStatement
+from factbox.records import (
+    Article,
+    ArticleRef,
+    IngestFailure,
+    InputError,
+    Span,
+    Statement,
+    StoredStatement,
+)
 from factbox.stance import (
     Cue,
     JudgedStatement,
@@ -147,6 +156,159 @@ def ingest(
             summary.statements += len(extraction.statements)
         report(article.source_name, outcome)
     return summary
+
+
+@dataclass(slots=True)
+class ArticleReextraction:
+    """What re-extracting one stored article changed."""
+
+    article: ArticleRef
+    outcome: Literal["revised", "unchanged"]
+    """``revised``: its statements changed, so a new revision (same text) holds them."""
+    changes: list[StatementChange] = field(default_factory=list)
+    carried: int = 0
+    """Statements whose editors' corrections moved to a statement of the new extraction."""
+    kept: list[Statement] = field(default_factory=list)
+    """Statements an editor corrected that the new extraction no longer finds: kept as they
+    were, with their corrections, so no editor's work is lost."""
+
+
+@dataclass(slots=True)
+class ReextractSummary:
+    """What ``reextract`` did, article by article."""
+
+    articles: list[ArticleReextraction] = field(default_factory=list)
+    failed: list[IngestFailure] = field(default_factory=list)
+
+    def count(self, change: str) -> int:
+        """How many statements were ``added``, ``removed`` or ``changed`` in all."""
+        return sum(1 for a in self.articles for c in a.changes if c.change == change)
+
+    @property
+    def revised(self) -> list[ArticleReextraction]:
+        return [a for a in self.articles if a.outcome == "revised"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def _dismissed(fixes: Sequence[Correction]) -> bool:
+    """Whether the latest ``not_statement`` correction says it is no statement."""
+    verdicts = [fix.value for fix in fixes if fix.field == "not_statement"]
+    return bool(verdicts) and verdicts[-1] is True
+
+
+def reextract(
+    db: str | Path | Ledger | None = None,
+    *,
+    model: str | None = None,
+    batch_size: int = 16,
+    n_process: int = 1,
+    progress: ProgressCallback | None = None,
+) -> ReextractSummary:
+    """Run extraction and judging again on every current article of the ledger.
+
+    An article whose statements come out the same keeps its revision, with its judgements
+    replaced by the new ones. Otherwise the new statements become the next revision of the
+    article (the same text), and every editor's correction goes with the statement that is
+    the same one in the new extraction (``factbox.extract.compare``), marked
+    ``carried_from`` as when an article is revised; a corrected statement the extraction no
+    longer finds is kept as it was, with its corrections (unless an editor said it is no
+    statement). Nothing is written for an article whose extraction fails.
+    """
+    ledger = _ledger(db)
+    summary = ReextractSummary()
+    known = ledger.people_directory()
+    fixes_of: dict[int, list[Correction]] = {}
+    for fix in ledger.corrections():
+        fixes_of.setdefault(fix.statement_id, []).append(fix)
+    rows = ledger.articles()
+
+    def texts() -> Iterator[tuple[str, tuple[ArticleRef, Article]]]:
+        for row in rows:
+            article = ledger.stored_article(row.ref.id)
+            yield article.body, (row.ref, article)
+
+    nlp = load_nlp(model)
+    stored_proposals = ledger.proposals()
+    matcher = ProposalMatcher(nlp, stored_proposals) if stored_proposals else None
+    for doc, (ref, article) in nlp.pipe(
+        texts(), as_tuples=True, batch_size=batch_size, n_process=n_process
+    ):
+        try:
+            extraction = extract_article(doc, article, known)
+            old = ledger.statements(article_id=ref.id)
+            result = _reextracted(ref, old, extraction.statements, fixes_of)
+            found = [*extraction.statements, *result.kept]
+            found.sort(key=lambda s: (s.span, s.cue_span or (0, 0)))
+            judged = [judge(doc, s, matcher) for s in found] if matcher is not None else None
+        except Exception as exc:  # one article's failure must not sink the run
+            summary.failed.append(IngestFailure(article.source_name, f"reextract failed: {exc!r}"))
+            if progress is not None:
+                progress(article.source_name, "failed")
+            continue
+        if result.outcome == "unchanged":
+            if judged is not None:
+                pairs = pair_statements([s.statement for s in old], found).pairs
+                ledger.replace_judgements(
+                    [s.id for s in old],
+                    [(s.id, j) for i, s in enumerate(old) for j in judged[pairs[i]]],
+                )
+        else:
+            position = {id(s): index for index, s in enumerate(found)}
+            new_index = [position[id(s)] for s in (*extraction.statements, *result.kept)]
+            follows = {old_id: new_index[index] for old_id, index in result.follows.items()}
+            ledger.save_reextraction(ref.id, found, extraction.people, judged, follows)
+        for person in extraction.people:
+            known.add(person)
+        summary.articles.append(result.report)
+        if progress is not None:
+            progress(article.source_name, result.outcome)
+    return summary
+
+
+@dataclass(slots=True)
+class _Reextracted:
+    report: ArticleReextraction
+    kept: list[Statement]
+    follows: dict[int, int]
+    """Old statement id -> index into the new statements followed by the kept ones."""
+
+    @property
+    def outcome(self) -> str:
+        return self.report.outcome
+
+
+def _reextracted(
+    ref: ArticleRef,
+    old: Sequence[StoredStatement],
+    new: Sequence[Statement],
+    fixes_of: dict[int, list[Correction]],
+) -> _Reextracted:
+    """Compare one article's stored and new statements; decide where corrections go."""
+    pairing = pair_statements([s.statement for s in old], new)
+    follows: dict[int, int] = {}
+    kept: list[Statement] = []
+    for index, stored in enumerate(old):
+        fixes = fixes_of.get(stored.id)
+        if not fixes:
+            continue
+        if index in pairing.pairs:
+            follows[stored.id] = pairing.pairs[index]
+        elif not _dismissed(fixes):
+            follows[stored.id] = len(new) + len(kept)
+            kept.append(stored.statement)
+    kept_ids = {id(s) for s in kept}
+    changes = [
+        c
+        for c in pairing.changes
+        if not (c.change == "removed" and c.before is not None and id(c.before) in kept_ids)
+    ]
+    outcome: Literal["revised", "unchanged"] = "revised" if changes else "unchanged"
+    carried = sum(1 for old_id, index in follows.items() if index < len(new))
+    report = ArticleReextraction(ref, outcome, changes, carried, kept)
+    return _Reextracted(report, kept, follows)
 
 
 def statements(

@@ -30,6 +30,8 @@ from factbox.output import (
     print_json,
     proposal_record,
     proposal_row,
+    reextract_record,
+    reextract_rows,
     render,
     statement_record,
     statement_row,
@@ -145,6 +147,46 @@ def ingest(
     finally:
         ledger.close()
     _print_summary(summary)
+    if not summary.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def reextract(
+    db: DbOption = None,
+    model: ModelOption = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parser processes.")] = 1,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Run extraction and judging again on the stored articles, keeping every editor's
+    correction; list the statements that were added, removed or changed."""
+    ledger = _open(db)
+    try:
+        summary = api.reextract(ledger, model=model, n_process=jobs)
+    except RuntimeError as exc:
+        fail(model or "model", str(exc))
+    finally:
+        ledger.close()
+    render(
+        [reextract_record(a) for a in summary.articles],
+        [row for a in summary.articles for row in reextract_rows(a)],
+        fmt,
+        out,
+        title="Changes",
+    )
+    carried = sum(a.carried for a in summary.articles)
+    kept = sum(len(a.kept) for a in summary.articles)
+    err.print(
+        f"re-extracted {len(summary.articles)} articles: revised {len(summary.revised)}, "
+        f"failed {len(summary.failed)}; statements added {summary.count('added')}, "
+        f"removed {summary.count('removed')}, changed {summary.count('changed')}; "
+        f"corrections carried for {carried} statements, {kept} corrected statements kept",
+        highlight=False,
+    )
+    for failure in summary.failed:
+        err.print(
+            f"factbox: error: {failure.name}: {failure.reason}", markup=False, highlight=False
+        )
     if not summary.ok:
         raise typer.Exit(1)
 

@@ -16,8 +16,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from factbox.api import Evidence, PositionsReport
-from factbox.records import Speaker, StoredStatement
+from factbox.api import ArticleReextraction, Evidence, PositionsReport
+from factbox.records import ArticleRef, Speaker, Statement, StoredStatement
 from factbox.rules import Decision
 from factbox.stance import Position, PositionChange, Proposal
 from factbox.store import ArticleRow
@@ -41,19 +41,26 @@ def speaker_record(speaker: Speaker) -> dict[str, Any]:
     }
 
 
-def statement_record(stored: StoredStatement) -> dict[str, Any]:
-    s = stored.statement
-    a = stored.article
+def _article_ref_record(a: ArticleRef) -> dict[str, Any]:
     return {
-        "id": stored.id,
-        "article": {
-            "id": a.id,
-            "key": a.key,
-            "revision": a.revision,
-            "title": a.title,
-            "url": a.url,
-            "published": a.published.isoformat() if a.published else None,
-        },
+        "id": a.id,
+        "key": a.key,
+        "revision": a.revision,
+        "title": a.title,
+        "url": a.url,
+        "published": a.published.isoformat() if a.published else None,
+    }
+
+
+def statement_record(stored: StoredStatement) -> dict[str, Any]:
+    return {"id": stored.id, "article": _article_ref_record(stored.article)} | statement_fields(
+        stored.statement
+    )
+
+
+def statement_fields(s: Statement) -> dict[str, Any]:
+    """A statement's own fields (no id, no article), as ``statements`` shows them."""
+    return {
         "kind": s.kind,
         "cue": s.cue,
         "cue_span": list(s.cue_span) if s.cue_span else None,
@@ -110,6 +117,47 @@ def statement_row(stored: StoredStatement) -> dict[str, Any]:
         "content": s.content,
         "span": f"{s.span[0]}-{s.span[1]}",
     }
+
+
+def reextract_record(result: ArticleReextraction) -> dict[str, Any]:
+    """One article of a ``reextract`` run: outcome, counts and each change."""
+    return {
+        "article": _article_ref_record(result.article),
+        "outcome": result.outcome,
+        "added": sum(1 for c in result.changes if c.change == "added"),
+        "removed": sum(1 for c in result.changes if c.change == "removed"),
+        "changed": sum(1 for c in result.changes if c.change == "changed"),
+        "corrections_carried": result.carried,
+        "kept_for_corrections": [statement_fields(s) for s in result.kept],
+        "changes": [
+            {
+                "change": c.change,
+                "fields": list(c.fields),
+                "before": statement_fields(c.before) if c.before is not None else None,
+                "after": statement_fields(c.after) if c.after is not None else None,
+            }
+            for c in result.changes
+        ],
+    }
+
+
+def reextract_rows(result: ArticleReextraction) -> list[dict[str, Any]]:
+    """Flat rows for tables and CSV: one per changed statement."""
+    rows = []
+    for c in result.changes:
+        s = c.statement
+        rows.append(
+            {
+                "article": result.article.id,
+                "change": c.change,
+                "fields": ", ".join(c.fields),
+                "speakers": "; ".join(_speaker_label(sp) for sp in s.speakers) or s.source_text,
+                "cue": s.cue,
+                "content": s.content,
+                "span": f"{s.span[0]}-{s.span[1]}",
+            }
+        )
+    return rows
 
 
 def article_row(row: ArticleRow) -> dict[str, Any]:

@@ -748,9 +748,14 @@ class CueFinder:
         while node.head.i != node.i:
             if node.dep_ in _SUBJECT_DEPS or node.dep_ == "nsubjpass":
                 return False  # "Macron, who rejected it, said ...": the subject's own act
+            if self._is_adverbial(node):
+                return False  # "said ... after Macron refused to rule it out": an occasion
+            if node.dep_ in ("relcl", "acl") and not _is_complementizer(node.left_edge):
+                return False  # "the conference, where he refused to ...": a description
             head = node.head
-            if node.dep_ != "conj" and (head.i in self.act_verbs or head.i in self._cue_verb_set):
-                return True
+            if head.i in self.act_verbs or head.i in self._cue_verb_set:
+                # "..., noting A and calling for B": a co-attribution beside the cue
+                return not self._is_co_attribution(node)
             node = head
         return False
 

@@ -560,7 +560,9 @@ def _read_phrase(
     if members:
         # "NATO members including Germany, Britain and Spain": each member speaks.
         member_tokens = {i for i in indices if any(m.start <= i < m.end for m in members)}
-        role_indices = [i for i in _role_indices(head, indices, frozenset()) if i not in member_tokens]
+        role_indices = [
+            i for i in _role_indices(head, indices, frozenset()) if i not in member_tokens
+        ]
         reading.actors = list(dict.fromkeys(match.actor for match in members))
         reading.role = _role_text(doc, role_indices, matches)
         return reading

@@ -225,11 +225,7 @@ def carry_corrections(
             statements.c.article_id == old_article_id
         )
     ).all()
-    fixes = conn.execute(
-        sa.select(corrections)
-        .where(corrections.c.statement_id.in_([row.id for row in old]))
-        .order_by(corrections.c.created_at, corrections.c.id)
-    ).all()
+    fixes = corrections_of(conn, [row.id for row in old])
     if not fixes:
         return 0
     corrected = {fix.statement_id for fix in fixes}
@@ -250,6 +246,23 @@ def carry_corrections(
         if old_id not in follows and new_id not in taken:
             follows[old_id] = new_id
             taken.add(new_id)
+    return copy_corrections(conn, fixes, follows)
+
+
+def corrections_of(conn: Connection, statement_ids: Sequence[int]) -> list[Any]:
+    """The correction rows of these statements, oldest first."""
+    return list(
+        conn.execute(
+            sa.select(corrections)
+            .where(corrections.c.statement_id.in_(list(statement_ids)))
+            .order_by(corrections.c.created_at, corrections.c.id)
+        ).all()
+    )
+
+
+def copy_corrections(conn: Connection, fixes: Sequence[Any], follows: dict[int, int]) -> int:
+    """Copy each correction row in ``fixes`` to the statement its statement ``follows``
+    (old statement id -> new statement id), marked ``carried_from``; returns how many."""
     rows = [
         {
             "statement_id": follows[fix.statement_id],

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -34,9 +34,11 @@ from factbox.store.judgements import (
     MatchedJudgement,
     StanceTables,
     carry_corrections,
+    copy_corrections,
+    corrections_of,
     insert_judgements,
 )
-from factbox.store.schema import articles, meta, people, speakers, statements
+from factbox.store.schema import articles, judgements, meta, people, speakers, statements
 
 DB_ENV = "FACTBOX_DB"
 DEFAULT_DB = "factbox.db"
@@ -182,48 +184,112 @@ class Ledger(StanceTables):
             ).first()
             if current is not None and current.content_hash == article.content_hash:
                 return "unchanged"
-            revision = 1
-            if current is not None:
-                revision = current.revision + 1
-                conn.execute(
-                    articles.update().where(articles.c.id == current.id).values(is_current=False)
-                )
-            article_id = conn.execute(
-                articles.insert()
-                .values(
-                    key=article.key,
-                    revision=revision,
-                    is_current=True,
-                    source_name=article.source_name,
-                    format=article.format,
-                    title=article.title,
-                    url=article.url,
-                    published=article.published,
-                    place=article.place,
-                    agency=article.agency,
-                    raw=article.raw,
-                    body=article.body,
-                    content_hash=article.content_hash,
-                    ingested_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
-                )
-                .returning(articles.c.id)
-            ).scalar_one()
-            statement_ids = self._insert_statements(conn, article_id, found)
+            revision = 1 if current is None else current.revision + 1
+            statement_ids = self._insert_revision(
+                conn, article, revision, None if current is None else current.id, found, judged
+            )
             if current is not None:
                 carry_corrections(conn, current.id, list(zip(statement_ids, found, strict=True)))
-            if judged is not None:
-                insert_judgements(
-                    conn,
-                    (
-                        (statement_id, judgement)
-                        for statement_id, found_judgements in zip(
-                            statement_ids, judged, strict=True
-                        )
-                        for judgement in found_judgements
-                    ),
-                )
             self._remember(conn, list(persons))
         return "ingested" if revision == 1 else "revised"
+
+    def _insert_revision(
+        self,
+        conn: Connection,
+        article: Article,
+        revision: int,
+        previous_id: int | None,
+        found: Sequence[Statement],
+        judged: Sequence[Sequence[MatchedJudgement]] | None,
+    ) -> list[int]:
+        """Make ``article`` the current revision ``revision`` with its statements and their
+        judgements; returns the statement ids in order."""
+        if previous_id is not None:
+            conn.execute(
+                articles.update().where(articles.c.id == previous_id).values(is_current=False)
+            )
+        article_id = conn.execute(
+            articles.insert()
+            .values(
+                key=article.key,
+                revision=revision,
+                is_current=True,
+                source_name=article.source_name,
+                format=article.format,
+                title=article.title,
+                url=article.url,
+                published=article.published,
+                place=article.place,
+                agency=article.agency,
+                raw=article.raw,
+                body=article.body,
+                content_hash=article.content_hash,
+                ingested_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+            )
+            .returning(articles.c.id)
+        ).scalar_one()
+        statement_ids = self._insert_statements(conn, article_id, found)
+        if judged is not None:
+            insert_judgements(
+                conn,
+                (
+                    (statement_id, judgement)
+                    for statement_id, found_judgements in zip(statement_ids, judged, strict=True)
+                    for judgement in found_judgements
+                ),
+            )
+        return statement_ids
+
+    def save_reextraction(
+        self,
+        article_id: int,
+        found: list[Statement],
+        persons: Iterable[Person] = (),
+        judged: Sequence[Sequence[MatchedJudgement]] | None = None,
+        follows: Mapping[int, int] | None = None,
+    ) -> int:
+        """Store a new extraction of the current revision ``article_id`` (same text) as the
+        next revision, all or nothing; returns the new revision's id.
+
+        ``follows`` maps an old statement id to the index in ``found`` of the statement that
+        takes over its editors' corrections (copied with ``carried_from``, as when an
+        article is revised); ``judged[i]`` holds the judgements of ``found[i]``.
+        """
+        if judged is not None and len(judged) != len(found):
+            raise ValueError("judged must have one entry per statement")
+        article = self.stored_article(article_id)
+        with self.engine.begin() as conn:
+            current = conn.execute(
+                sa.select(articles.c.revision, articles.c.is_current).where(
+                    articles.c.id == article_id
+                )
+            ).one()
+            if not current.is_current:
+                raise ValueError(f"article {article_id} is not a current revision")
+            statement_ids = self._insert_revision(
+                conn, article, current.revision + 1, article_id, found, judged
+            )
+            targets = {old: statement_ids[index] for old, index in (follows or {}).items()}
+            if targets:
+                copy_corrections(conn, corrections_of(conn, list(targets)), targets)
+            self._remember(conn, list(persons))
+            new_id: int = conn.execute(
+                sa.select(articles.c.id).where(
+                    articles.c.key == article.key, articles.c.is_current.is_(True)
+                )
+            ).scalar_one()
+        return new_id
+
+    def replace_judgements(
+        self, statement_ids: Sequence[int], found: Iterable[tuple[int, MatchedJudgement]]
+    ) -> None:
+        """Replace what extraction judged of these statements with ``found``, at once
+        (editors' corrections are kept: they live beside judgements)."""
+        with self.engine.begin() as conn:
+            for start in range(0, len(statement_ids), 500):
+                chunk = list(statement_ids[start : start + 500])
+                conn.execute(judgements.delete().where(judgements.c.statement_id.in_(chunk)))
+            insert_judgements(conn, found)
 
     @staticmethod
     def _insert_statements(
@@ -397,6 +463,24 @@ class Ledger(StanceTables):
         with self.engine.connect() as conn:
             row = conn.execute(query).first()
         return self._ref(row) if row is not None else None
+
+    def stored_article(self, article_id: int) -> Article:
+        """An article revision as it was ingested (raw input, body and what was read)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(articles).where(articles.c.id == article_id)).one()
+        return Article(
+            key=row.key,
+            source_name=row.source_name,
+            format=row.format,
+            raw=row.raw,
+            body=row.body,
+            content_hash=row.content_hash,
+            title=row.title,
+            url=row.url,
+            published=row.published,
+            place=row.place,
+            agency=row.agency,
+        )
 
     def article_body(self, article_id: int) -> str:
         with self.engine.connect() as conn:
