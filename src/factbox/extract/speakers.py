@@ -27,6 +27,7 @@ from factbox.extract.actors import (
     role_key,
     role_vocabulary,
 )
+from factbox.extract.offices import non_state_words, office_table
 from factbox.records import ActorKind, Article, Person, Speaker, Statement
 from factbox.records import Span as CharSpan
 
@@ -629,6 +630,7 @@ def _read_person(
         or (name_range[0] - 1 in in_phrase and _is_title_or_honorific(doc[name_range[0] - 1]))
         or context.knows(name)
         or (use_known and context.known_person(name) is not None)
+        or office_table().knows(name)
     )
     if not plausible and doc[name_range[1] - 1].ent_type_ not in ("", "PERSON"):
         reading.organisation_name = name
@@ -889,10 +891,12 @@ def _person_speaker(
 ) -> Speaker:
     assert reading.name is not None
     name = context.full_name(reading.name)
+    if " " not in name and office_table().knows(name):
+        name = office_table().rows(name)[0].name  # "Scholz": the one the table knows
     role, key, actor = reading.role, reading.role_key, _first(reading.actors)
     place = None
     if role is None or actor is None:
-        for facts in (context.facts(name), _known_facts(context, name, reading.name)):
+        for facts in (context.facts(name), _office_facts(context, name, reading.name)):
             if facts is None:
                 continue
             if role is None:
@@ -902,6 +906,24 @@ def _person_speaker(
     if actor is None and role is not None:
         actor = place or context.office_locale(reading.start, key or role_key(role))
     return _speaker(text, span, name, role, actor)
+
+
+def _office_facts(context: ArticleContext, name: str, written: str) -> _PersonFacts | None:
+    """What the table of offices says of a person on the article's day, else what the
+    ledger remembers: a person the table knows who held none of its offices that day
+    ("Trump" in February 2024) gets no office and no actor from either."""
+    day = context.article.published
+    table = office_table()
+    if day is not None and table.knows_day(name, day):
+        office = table.held_on(name, day)
+        if office is None:
+            return _PersonFacts(name)
+        known = _known_facts(context, name, written)
+        if known is not None and known.actor is not None and known.actor.id == office.actor_id:
+            return known  # the same office, as an article wrote it ("Slovak Prime Minister")
+        actor = actor_index().actor(office.actor_id)
+        return _PersonFacts(name, office.office, role_key(office.office), actor)
+    return _known_facts(context, name, written)
 
 
 def _known_facts(context: ArticleContext, name: str, written: str) -> _PersonFacts | None:
@@ -923,6 +945,8 @@ def _facts_from_person(person: Person) -> _PersonFacts:
 def _speaker(
     text: str, span: tuple[int, int] | None, name: str | None, role: str | None, actor: Actor | None
 ) -> Speaker:
+    if actor is not None and non_state_words().marks_role(role):
+        actor = None  # "Former president X", "German lawmakers": no state speaks through them
     kind: ActorKind = actor.kind if actor else ("person" if name else "unknown")
     return Speaker(
         text=text,
