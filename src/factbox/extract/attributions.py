@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from factbox.extract.confidence import StatementContext, load_statement_scorer
 from factbox.extract.cues import CueLexicon, load_cue_lexicon
+from factbox.extract.furniture import page_furniture
 from factbox.extract.learned import load_cue_classifier, load_learned_cues
 from factbox.extract.quotes import find_quotes, is_title_like
 from factbox.extract.reported import (
@@ -350,6 +351,11 @@ class _Attributor:
             return None
         return trim_range(self.doc, (low, high))
 
+    def is_label(self, tokens: TokenRange) -> bool:
+        """A page widget's label standing where a speaker's name would ("Share: ...")."""
+        start, end = self.chars(tokens)
+        return page_furniture().is_label(self.text[start:end])
+
     def quote_draft(self, number: int, cue: Span | None, source: Span | None) -> _Draft:
         used = {number}
         return _Draft("direct", cue, source, self.pieces_with_quotes([], used), used)
@@ -391,7 +397,9 @@ class _Attributor:
         speaker = self.doc[start:colon]
         if any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in speaker):
             return None
-        if not any(t.pos_ in ("PROPN", "NOUN") for t in speaker):
+        if not any(t.pos_ in ("PROPN", "NOUN") for t in speaker) or self.is_label(
+            (start, colon)
+        ):
             return None
         words = sum(1 for t in self.doc[colon + 1 : last] if t.is_alpha)
         if words < _MIN_SPEECH_WORDS or self.token_quote[min(colon + 1, last - 1)] >= 0:
@@ -409,7 +417,7 @@ class _Attributor:
         if i < 1 or self.doc[i].text not in self.lexicon.lead_in_marks:
             return None
         speaker = self.tag_tokens(i - 1, -1)
-        if speaker is None:
+        if speaker is None or self.is_label(speaker):
             return None
         return self.quote_draft(number, self.chars((i, i + 1)), self.chars(speaker))
 
@@ -421,7 +429,7 @@ class _Attributor:
         if pos >= len(self.text) or self.text[pos] not in self.lexicon.trailing_dashes:
             return None
         speaker = self.tag_tokens(bisect_left(self.token_starts, pos + 1), 1)
-        if speaker is None:
+        if speaker is None or self.is_label(speaker):
             return None
         return self.quote_draft(number, (pos, pos + 1), self.chars(speaker))
 

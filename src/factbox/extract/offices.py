@@ -144,3 +144,4 @@ def non_state_words() -> NonStateWords:
         roles=frozenset(word.lower() for word in data["roles"]),
         statuses=frozenset(word.lower() for word in data["statuses"]),
     )
+

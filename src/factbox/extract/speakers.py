@@ -27,6 +27,7 @@ from factbox.extract.actors import (
     role_key,
     role_vocabulary,
 )
+from factbox.extract.furniture import page_furniture
 from factbox.extract.offices import non_state_words, office_table
 from factbox.records import ActorKind, Article, Person, Speaker, Statement
 from factbox.records import Span as CharSpan
@@ -147,6 +148,8 @@ class ArticleContext:
             if reading.name is None:
                 continue
             name = self.full_name(reading.name, use_known=False)
+            if page_furniture().is_furniture(name, self.article.agency):
+                continue  # "Kyiv • UNN", "By Jane Doe, AFP": nobody a pronoun can stand for
             facts = self._facts.setdefault(name, _PersonFacts(name))
             facts.learn(reading.role, reading.role_key, _first(reading.actors))
             if facts.place_actor is None and reading.role_key is not None:

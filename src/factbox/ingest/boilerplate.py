@@ -16,13 +16,18 @@ from factbox.ingest.resources import load_ingest_table
 class _BoilerplateRules:
     patterns: tuple[re.Pattern[str], ...]
     max_line_chars: int
+    widget_label: re.Pattern[str] | None
 
 
 @cache
 def _rules() -> _BoilerplateRules:
     table = load_ingest_table("boilerplate.toml")
     patterns = tuple(re.compile(entry["regex"], re.IGNORECASE) for entry in table["pattern"])
-    return _BoilerplateRules(patterns=patterns, max_line_chars=int(table["max_line_chars"]))
+    labels = [re.escape(label) for label in table.get("widget_labels", [])]
+    label = re.compile(rf"(?:{'|'.join(labels)})\s*:\s+(?=\S)", re.IGNORECASE) if labels else None
+    return _BoilerplateRules(
+        patterns=patterns, max_line_chars=int(table["max_line_chars"]), widget_label=label
+    )
 
 
 def is_boilerplate(line: str) -> bool:
@@ -36,3 +41,13 @@ def is_boilerplate(line: str) -> bool:
         # is a hard-wrapped line of a sentence ("... would\nread more of the report").
         return False
     return any(pattern.fullmatch(text) for pattern in rules.patterns)
+
+
+def without_widget_label(paragraph: str) -> str:
+    """A paragraph without the page widget's label its text ran into ("Details: There is
+    ..." -> "There is ...")."""
+    label = _rules().widget_label
+    if label is None:
+        return paragraph
+    found = label.match(paragraph)
+    return paragraph[found.end() :] if found is not None else paragraph

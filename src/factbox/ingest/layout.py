@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from factbox.ingest.boilerplate import is_boilerplate
+from factbox.ingest.boilerplate import is_boilerplate, without_widget_label
 from factbox.ingest.datelines import Dateline, match_dateline
 from factbox.ingest.resources import load_ingest_table
 
@@ -237,7 +237,7 @@ def _paragraphs(lines: Sequence[str], *, one_per_line: bool) -> list[str]:
             )
         else:
             paragraphs.extend(_wrapped_paragraphs(block))
-    return paragraphs
+    return [without_widget_label(paragraph) for paragraph in paragraphs]
 
 
 def _choose_published(datelines: Sequence[Dateline]) -> dt.date | None:

@@ -1,0 +1,66 @@
+"""Page furniture and news agencies, which never speak for anyone.
+
+Share, print and "Details" links, photo credits ("Photo: Reuters/...", "(AP Photo/...)"),
+newsletter prompts and bylines can end up where a speaker stands ("Share: ...", "Details:
+There is ..."), and a wire agency's name reads like a source ("AFP: Macron said ...", "the AP
+reports"). The extractor (factbox conventions) drops such a source: the words belong to
+whoever the agency quotes, who is a statement of their own. The words come from
+``roles.json`` (``never_speakers``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class PageFurniture:
+    """Sources that are page furniture or news agencies, never speakers (``roles.json``,
+    ``never_speakers``)."""
+
+    labels: frozenset[str]
+    agencies: frozenset[str]
+
+    def is_label(self, source: str) -> bool:
+        """A page widget's label ("Share", "Details", "Photo: ..."), not an agency."""
+        words = [w for w in _FURNITURE_SPLIT.split(source.lower()) if w]
+        return bool(words) and (
+            " ".join(words) in self.labels
+            or (len(words) <= _MAX_FURNITURE_WORDS and words[0] in self.labels)
+        )
+
+    def is_furniture(self, source: str, agency: str | None = None) -> bool:
+        """ "Share", "Details", "Photo: Reuters/...", "(AP Photo/...)", "AFP", "By Jane Doe":
+        a label alone or opening a short source, an agency's name, or the article's own
+        agency."""
+        words = [w for w in _FURNITURE_SPLIT.split(source.lower()) if w]
+        if not words:
+            return False
+        text = " ".join(words)
+        agencies = self.agencies | ({agency.lower()} if agency else set())
+        if text in self.labels or text in agencies:
+            return True
+        if len(words) <= _MAX_FURNITURE_WORDS and (
+            words[0] in self.labels or " ".join(words[:2]) in self.labels
+        ):
+            return True
+        return "photo" in words and any(word in agencies for word in words)
+
+
+_FURNITURE_SPLIT = re.compile(r"[^\w'-]+")
+_MAX_FURNITURE_WORDS = 5
+
+
+@lru_cache(maxsize=1)
+def page_furniture() -> PageFurniture:
+    path = resources.files("factbox.data").joinpath("roles.json")
+    with path.open(encoding="utf-8") as handle:
+        data = json.load(handle)["never_speakers"]
+    return PageFurniture(
+        labels=frozenset(word.lower() for word in data["labels"]),
+        agencies=frozenset(name.lower() for name in data["agencies"]),
+    )
