@@ -83,7 +83,8 @@ def _open(db: str | None) -> Ledger:
     try:
         return Ledger(target)
     except Exception as exc:  # an unusable ledger is one message, not a traceback
-        fail(target, f"cannot open the ledger ({exc})")
+        first_line = (str(exc).splitlines() or [type(exc).__name__])[0]
+        fail(target, f"cannot open the ledger ({first_line})")
 
 
 def _progress_bar(label: str, detail: str) -> Progress:

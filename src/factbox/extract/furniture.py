@@ -24,6 +24,8 @@ class PageFurniture:
 
     labels: frozenset[str]
     agencies: frozenset[str]
+    glued: frozenset[str]
+    """Widget labels that live blogs glue to the names around them ("FlagShareLikeReply")."""
 
     def is_label(self, source: str) -> bool:
         """A page widget's label ("Share", "Details", "Photo: ..."), not an agency."""
@@ -34,13 +36,15 @@ class PageFurniture:
         )
 
     def is_furniture(self, source: str, agency: str | None = None) -> bool:
-        """ "Share", "Details", "Photo: Reuters/...", "(AP Photo/...)", "AFP", "By Jane Doe":
-        a label alone or opening a short source, an agency's name, or the article's own
-        agency."""
+        """ "Share", "Details", "Photo: Reuters/...", "(AP Photo/...)", "Jane Doe via Getty
+        Images", "AFP", "By Jane Doe": a label alone or opening a short source, a label glued
+        to a name, an agency's name or credit, or the article's own agency."""
         words = [w for w in _FURNITURE_SPLIT.split(source.lower()) if w]
         if not words:
             return False
         text = " ".join(words)
+        if any(self._has_glued_label(word) for word in _FURNITURE_SPLIT.split(source)):
+            return True
         agencies = self.agencies | ({agency.lower()} if agency else set())
         if text in self.labels or text in agencies:
             return True
@@ -48,10 +52,19 @@ class PageFurniture:
             words[0] in self.labels or " ".join(words[:2]) in self.labels
         ):
             return True
+        if "via" in words and " ".join(words[words.index("via") + 1 :]) in agencies:
+            return True  # a photo credit: "Jane Doe via Getty Images"
         return "photo" in words and any(word in agencies for word in words)
 
 
+    def _has_glued_label(self, word: str) -> bool:
+        """ "CarterFlagShareLikeReplySara": a label glued between capitalised pieces."""
+        pieces = _GLUED_PIECE.findall(word)
+        return len(pieces) > 1 and any(piece.lower() in self.glued for piece in pieces)
+
+
 _FURNITURE_SPLIT = re.compile(r"[^\w'-]+")
+_GLUED_PIECE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _MAX_FURNITURE_WORDS = 5
 
 
@@ -63,4 +76,5 @@ def page_furniture() -> PageFurniture:
     return PageFurniture(
         labels=frozenset(word.lower() for word in data["labels"]),
         agencies=frozenset(name.lower() for name in data["agencies"]),
+        glued=frozenset(word.lower() for word in data.get("glued", [])),
     )

@@ -1,0 +1,344 @@
+"""Stance acts, group speakers, who speaks for a state, page furniture and relative dates.
+
+Each mechanism is tested on sentences written for these tests, and each kind once more on a
+sentence shape found in PolNeAR (train or dev): those tests read the sentence from the
+corpus next to the repository at test time (by file name and a search string) and skip when
+it is absent, so no corpus text is kept here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from factbox.api import judge
+from factbox.extract import extract_article
+from factbox.extract.attributions import find_attributions
+from factbox.extract.furniture import page_furniture
+from factbox.extract.offices import office_table
+from factbox.records import Article, Person, Statement
+from factbox.stance import Proposal, ProposalMatcher
+
+POLNEAR = Path(__file__).parents[2].parent / "shared" / "corpora" / "polnear"
+PUBLISHED = dt.date(2024, 2, 27)
+TROOPS = Proposal(
+    slug="troops",
+    title="Send troops to Ukraine",
+    description="Western states send ground troops or soldiers to Ukraine",
+)
+
+
+def article(body: str, published: dt.date | None = PUBLISHED) -> Article:
+    return Article(
+        key="t",
+        source_name="t",
+        format="text",
+        raw=body,
+        body=body,
+        content_hash="0",
+        published=published,
+    )
+
+
+def extract(nlp: Language, body: str, published: dt.date | None = PUBLISHED) -> list[Statement]:
+    return extract_article(nlp(body), article(body, published)).statements
+
+
+def by_cue(statements: list[Statement], cue: str) -> Statement:
+    found = [s for s in statements if s.cue == cue]
+    assert len(found) == 1, [(s.cue, s.content) for s in statements]
+    return found[0]
+
+
+def actors(statement: Statement) -> list[str | None]:
+    return [speaker.actor_id for speaker in statement.speakers]
+
+
+def polnear_paragraph(split: str, stem: str, needle: str) -> str:
+    """The paragraph of a PolNeAR article (``split/text/stem.txt``) holding ``needle``."""
+    path = POLNEAR / split / "text" / f"{stem}.txt"
+    if not path.is_file():
+        pytest.skip("PolNeAR corpus not available")
+    for paragraph in path.read_text(encoding="utf-8").split("\n"):
+        if needle in paragraph:
+            return paragraph.strip()
+    raise AssertionError(f"{needle!r} not in {path.name}")
+
+
+# Stance acts -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue", "content"),
+    [
+        ("Poland rejected the idea on Monday.", "Poland", "rejected", "the idea"),
+        (
+            "The Ruritanian president has not excluded sending soldiers one day.",
+            "The Ruritanian president",
+            "has not excluded",
+            "sending soldiers one day",
+        ),
+        (
+            "Prime Minister Anna Berg did not support such a step.",
+            "Prime Minister Anna Berg",
+            "did not support",
+            "such a step",
+        ),
+        ("Estonia called for more ammunition.", "Estonia", "called for", "more ammunition"),
+        (
+            "The chancellor distanced himself from the proposal.",
+            "The chancellor",
+            "distanced himself from",
+            "the proposal",
+        ),
+        ("Hungary vetoed the aid package.", "Hungary", "vetoed", "the aid package"),
+    ],
+)
+def test_a_stance_act_is_a_statement_of_its_own_kind(
+    nlp: Language, sentence: str, source: str, cue: str, content: str
+) -> None:
+    (act,) = find_attributions(nlp(sentence))
+    assert (act.kind, act.source_text, act.cue, act.content) == ("act", source, cue, content)
+    assert sentence[act.cue_span[0] : act.cue_span[1]] == cue if act.cue_span else False
+    assert sentence[act.content_span[0] : act.content_span[1]] == content
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The spokesman declined to comment on the plan.",
+        "The court blocked the law.",  # no speaker
+        "In a statement, the ministry rejected the proposal.",  # the medium's statement
+    ],
+)
+def test_what_is_no_stance_act(nlp: Language, sentence: str) -> None:
+    assert [s.kind for s in find_attributions(nlp(sentence))] in ([], ["indirect"])
+
+
+def test_an_act_inside_another_statement_is_that_statement(nlp: Language) -> None:
+    found = find_attributions(nlp("Macron said he refused to rule out sending troops."))
+    assert [(s.kind, s.cue) for s in found] == [("indirect", "said")]
+    (refused,) = find_attributions(nlp("Macron refused to rule out sending troops."))
+    assert (refused.kind, refused.content) == ("act", "to rule out sending troops")
+
+
+def test_polnear_conventions_leave_acts_out(nlp: Language) -> None:
+    doc = nlp("Poland rejected the idea on Monday.")
+    assert all(s.kind != "act" for s in find_attributions(doc, conventions="polnear"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("France has not ruled out sending troops to Ukraine.", "open"),
+        ("Poland rejected sending troops to Ukraine.", "opposes"),
+        ("Estonia called for sending troops to Ukraine.", "supports"),
+        ("Slovakia refused to send troops to Ukraine.", "opposes"),
+    ],
+)
+def test_the_stance_stage_reads_an_act_and_its_negation(
+    nlp: Language, sentence: str, stance: str
+) -> None:
+    doc = nlp(sentence)
+    (act,) = extract_article(doc, article(sentence)).statements
+    assert act.kind == "act"
+    judged = judge(doc, act, ProposalMatcher(nlp, [TROOPS]))
+    assert [found.judgement.stance for found in judged] == [stance]
+
+
+def test_a_stance_act_in_polnear(nlp: Language) -> None:
+    paragraph = polnear_paragraph(
+        "train", "breitbart_2016-05-14_mccain-challenger-kelli-ward-imp", "Kelli Ward called for"
+    )
+    act = by_cue(extract(nlp, paragraph), "called for")
+    assert act.kind == "act"
+    assert act.source_text.endswith("Kelli Ward")
+    assert act.content.startswith("the impeachment")
+
+
+# Group speakers --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Several NATO members including Germany, Britain and Spain said they did not back it.",
+            ["DE", "GB", "ES"],
+        ),
+        (
+            "Member states including Germany, the U.K., and Spain said they did not back it.",
+            ["DE", "GB", "ES"],
+        ),
+        ("Allies such as Poland and Estonia said they would not send troops.", ["PL", "EE"]),
+        ("Sweden, Poland, and the Czech Republic said they had no such plans.", ["SE", "PL", "CZ"]),
+    ],
+)
+def test_each_member_of_a_group_speaks(nlp: Language, sentence: str, expected: list[str]) -> None:
+    said = by_cue(extract(nlp, sentence), "said")
+    assert actors(said) == expected
+
+
+def test_a_source_listed_after_a_colon(nlp: Language) -> None:
+    body = (
+        "The following officials also ruled out such an opportunity: Deputy head of the "
+        "Ruritanian Ministry of Defence Jan Kowal, Swedish Prime Minister Eva Lind, Czech "
+        "Prime Minister Karel Novak."
+    )
+    act = by_cue(extract(nlp, body), "also ruled out")
+    assert act.content == "such an opportunity"
+    assert [(s.name, s.actor_id) for s in act.speakers] == [
+        ("Jan Kowal", None),
+        ("Eva Lind", "SE"),
+        ("Karel Novak", "CZ"),
+    ]
+
+
+def test_group_speakers_in_polnear(nlp: Language) -> None:
+    paragraph = polnear_paragraph(
+        "train", "wash-post_2016-09-07_split-on-supreme-court-aids-chal", "Tim Moore, both"
+    )
+    said = by_cue(extract(nlp, paragraph, dt.date(2016, 9, 7)), "said")
+    assert [s.name for s in said.speakers] == ["Phil Berger", "Tim Moore"]
+    assert actors(said) == [None, None]  # state legislators speak for no state
+
+
+# Who speaks for a state ------------------------------------------------------------------
+
+
+class KnownAsUS:
+    """A ledger that remembers every person as speaking for the United States."""
+
+    def lookup(self, name: str) -> Person | None:
+        return Person(name, "President", "US", "United States", "country", None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sen. John Smith said the United States should send troops.",
+        "Former president John Smith said the United States should send troops.",
+        "Republican presidential nominee John Smith said the plan was a disaster.",
+        "Opposition leader John Smith said the plan was a disaster.",
+        "German lawmakers said the plan was a disaster.",
+        "Analyst John Smith said the plan was a disaster.",
+    ],
+)
+def test_who_speaks_for_no_state(nlp: Language, sentence: str) -> None:
+    said = by_cue(extract(nlp, sentence), "said")
+    assert said.speakers and actors(said) == [None]
+    assert said.speakers[0].role  # the affiliation stays with the speaker
+
+
+def test_the_table_of_offices_fills_in_what_the_article_leaves_out(nlp: Language) -> None:
+    said = by_cue(extract(nlp, "Macron said nothing could be ruled out."), "said")
+    assert (said.speakers[0].name, said.speakers[0].actor_id) == ("Emmanuel Macron", "FR")
+    late = by_cue(extract(nlp, "Stoltenberg said NATO had no plans.", dt.date(2025, 2, 1)), "said")
+    assert actors(late) == [None]  # no longer NATO's secretary general by then
+
+
+def test_out_of_office_the_ledger_does_not_give_an_actor(nlp: Language) -> None:
+    body = "Trump said the war would end quickly."
+    doc = nlp(body)
+    (said,) = extract_article(doc, article(body), KnownAsUS()).statements
+    assert said.speakers[0].name == "Donald Trump"
+    assert actors(said) == [None]  # between two terms on 2024-02-27
+
+
+def test_office_rows_have_a_source_and_dates() -> None:
+    table = office_table()
+    macron = table.held_on("Emmanuel Macron", PUBLISHED)
+    assert macron is not None and macron.actor_id == "FR"
+    assert macron.source.startswith("https://")
+    assert table.held_on("Jens Stoltenberg", dt.date(2024, 9, 30)) is not None
+    assert table.held_on("Jens Stoltenberg", dt.date(2024, 10, 1)) is None
+    assert table.held_on("Rutte", dt.date(2024, 10, 1)).actor_id == "NATO"  # type: ignore[union-attr]
+    assert table.held_on("Emmanuel Macron", table.checked_to + dt.timedelta(days=1)) is None
+
+
+def test_a_candidate_in_polnear_speaks_for_no_state(nlp: Language) -> None:
+    paragraph = polnear_paragraph(
+        "train", "breitbart_2016-07-13_trump-demands-ginsburg-resign-fo", "Bernie Sanders, who"
+    )
+    found = extract(nlp, paragraph, dt.date(2016, 7, 13))
+    sanders = [s for s in found if any(sp.name == "Bernie Sanders" for sp in s.speakers)]
+    assert sanders
+    assert all(actors(s) == [None] for s in sanders)
+
+
+# Page furniture --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "furniture"),
+    [
+        ("Share", True),
+        ("Details", True),
+        ("Photo: Reuters/Jane Doe", True),
+        ("Jane Doe via Getty Images", True),
+        ("AFP", True),
+        ("the AP", True),
+        ("By Jane Doe", True),
+        ("Zach CarterFlagShareLikeReplySara Bondioli", True),
+        ("Home Secretary Jane Doe", False),
+        ("More than 20 leaders", False),
+        ("Sources close to the government", False),
+        ("Jean-Claude Juncker", False),
+    ],
+)
+def test_page_furniture(source: str, furniture: bool) -> None:
+    assert page_furniture().is_furniture(source) is furniture
+
+
+def test_furniture_never_speaks(nlp: Language) -> None:
+    body = (
+        "Kyiv \u2022 UNN\n\n"
+        "AFP: Macron said on Monday that nothing could be ruled out.\n\n"
+        'Share: "We are not going to do that," the alliance\'s chief said.'
+    )
+    found = extract(nlp, body)
+    texts = [speaker.text for s in found for speaker in s.speakers]
+    assert "AFP" not in texts and "Share" not in texts and "UNN" not in texts
+    assert any(s.cue == "said" and s.source_text == "Macron" for s in found)
+
+
+def test_furniture_in_polnear_never_speaks(nlp: Language) -> None:
+    paragraph = polnear_paragraph(
+        "train", "huff-post_2016-02-07_the-latest-gop-debate-kicked-off", "via Getty Images"
+    )
+    for statement in extract(nlp, paragraph, dt.date(2016, 2, 7)):
+        assert not page_furniture().is_furniture(statement.source_text), statement.source_text
+
+
+# Relative dates --------------------------------------------------------------------------
+
+
+def test_the_day_before(nlp: Language) -> None:
+    body = (
+        "NATO has no plans, its chief said.\n\n"
+        "The day before, Slovak Prime Minister Robert Fico said others were thinking about it. "
+        "At the same time, he strongly refused to send the Slovak military there."
+    )
+    found = extract(nlp, body)
+    assert found[0].said_on == PUBLISHED  # the chief's, on the day
+    fico = [s for s in found if s.speakers and s.speakers[0].name == "Robert Fico"]
+    assert [s.said_on for s in fico] == [dt.date(2024, 2, 26)] * 2
+
+
+def test_the_day_before_a_dated_event(nlp: Language) -> None:
+    body = "The chancellor rejected the plan, the day before his visit to Rome on 12 March."
+    (act,) = extract(nlp, body, dt.date(2024, 3, 14))
+    assert (act.said_on, act.said_on_basis) == (dt.date(2024, 3, 11), "explicit")
+
+
+def test_the_day_before_inside_a_quote_in_polnear_is_not_the_saying(nlp: Language) -> None:
+    paragraph = polnear_paragraph(
+        "train", "huff-post_2016-07-28_charleston-church-shooting-survi", "the day before the"
+    )
+    found = extract(nlp, paragraph, dt.date(2016, 7, 28))
+    assert found
+    for statement in found:
+        assert statement.said_on == dt.date(2016, 7, 28), statement.content
