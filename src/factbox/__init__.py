@@ -1,8 +1,8 @@
 """factbox: who said what, for whom, and when — from the articles themselves.
 
 The Python API mirrors the command line: ``factbox.ingest(paths, db)``,
-``factbox.statements(db)``, ``factbox.articles(db)``, ``factbox.add_proposal(...)``,
-``factbox.positions(slug, db)``, ``factbox.decide(slug, body, db)``.
+``factbox.reextract(db)``, ``factbox.statements(db)``, ``factbox.articles(db)``,
+``factbox.add_proposal(...)``, ``factbox.positions(slug, db)``, ``factbox.decide(slug, body, db)``.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from factbox.api import (  # noqa: E402
     make_proposal,
     positions,
     proposals,
+    reextract,
     statements,
 )
 
@@ -33,5 +34,6 @@ __all__ = [
     "make_proposal",
     "positions",
     "proposals",
+    "reextract",
     "statements",
 ]
