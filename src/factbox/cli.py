@@ -36,7 +36,7 @@ from factbox.output import (
     statement_record,
     statement_row,
 )
-from factbox.records import InputError, StoredStatement
+from factbox.records import IngestFailure, InputError, StoredStatement
 from factbox.rules import decision_record, load_body
 from factbox.store import Ledger, default_db
 
@@ -116,6 +116,13 @@ def _run_ingest(
         )
 
 
+def _print_failures(failed: list[IngestFailure]) -> None:
+    for failure in failed:
+        err.print(
+            f"factbox: error: {failure.name}: {failure.reason}", markup=False, highlight=False
+        )
+
+
 def _print_summary(summary: api.IngestSummary) -> None:
     err.print(
         f"ingested {len(summary.ingested)}, revised {len(summary.revised)}, "
@@ -123,10 +130,7 @@ def _print_summary(summary: api.IngestSummary) -> None:
         f"{summary.statements} statements extracted",
         highlight=False,
     )
-    for failure in summary.failed:
-        err.print(
-            f"factbox: error: {failure.name}: {failure.reason}", markup=False, highlight=False
-        )
+    _print_failures(summary.failed)
 
 
 @app.command()
@@ -184,10 +188,7 @@ def reextract(
         f"corrections carried for {carried} statements, {kept} corrected statements kept",
         highlight=False,
     )
-    for failure in summary.failed:
-        err.print(
-            f"factbox: error: {failure.name}: {failure.reason}", markup=False, highlight=False
-        )
+    _print_failures(summary.failed)
     if not summary.ok:
         raise typer.Exit(1)
 

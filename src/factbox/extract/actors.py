@@ -226,8 +226,15 @@ def actor_index() -> ActorIndex:
 
 
 @lru_cache(maxsize=1)
+def roles_data() -> dict[str, Any]:
+    """``data/roles.json`` as parsed (read once)."""
+    data: dict[str, Any] = _data("roles.json")
+    return data
+
+
+@lru_cache(maxsize=1)
 def role_vocabulary() -> RoleVocabulary:
-    data = _data("roles.json")
+    data = roles_data()
     titles: dict[str, str] = {}
     held_by: dict[str, OfficeHolder] = {}
     for entry in data["titles"]:

@@ -11,7 +11,7 @@ left without a pair is *removed* (old) or *added* (new).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -79,27 +79,28 @@ def differing_fields(before: Statement, after: Statement) -> tuple[str, ...]:
     return tuple(name for name, same in checks.items() if not same)
 
 
-def pair_statements(before: Sequence[Statement], after: Sequence[Statement]) -> Pairing:
-    """Pair the statements of two extractions of one text and list what changed."""
-    candidates = sorted(
-        (
-            (
-                overlap + (SAME_SOURCE_BONUS if old.source_span == new.source_span else 0.0),
-                i,
-                j,
-            )
-            for i, old in enumerate(before)
-            for j, new in enumerate(after)
-            if (overlap := _overlap(old.content_span, new.content_span)) >= SAME_STATEMENT_OVERLAP
-        ),
-        key=lambda candidate: (-candidate[0], candidate[1], candidate[2]),
-    )
+def greedy_pairs(candidates: Iterable[tuple[float, int, int]]) -> dict[int, int]:
+    """From (likeness, old, new) candidates, pairs old -> new, the likest first (ties by
+    position), each old and each new in at most one pair."""
     pairs: dict[int, int] = {}
     taken: set[int] = set()
-    for _, i, j in candidates:
-        if i not in pairs and j not in taken:
-            pairs[i] = j
-            taken.add(j)
+    for _, old, new in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+        if old not in pairs and new not in taken:
+            pairs[old] = new
+            taken.add(new)
+    return pairs
+
+
+def pair_statements(before: Sequence[Statement], after: Sequence[Statement]) -> Pairing:
+    """Pair the statements of two extractions of one text and list what changed."""
+    candidates = (
+        (overlap + (SAME_SOURCE_BONUS if old.source_span == new.source_span else 0.0), i, j)
+        for i, old in enumerate(before)
+        for j, new in enumerate(after)
+        if (overlap := _overlap(old.content_span, new.content_span)) >= SAME_STATEMENT_OVERLAP
+    )
+    pairs = greedy_pairs(candidates)
+    taken = set(pairs.values())
     changes: list[StatementChange] = []
     for i, old in enumerate(before):
         if i not in pairs:

@@ -10,11 +10,11 @@ whoever the agency quotes, who is a statement of their own. The words come from
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from factbox.extract.actors import roles_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +70,7 @@ _MAX_FURNITURE_WORDS = 5
 
 @lru_cache(maxsize=1)
 def page_furniture() -> PageFurniture:
-    path = resources.files("factbox.data").joinpath("roles.json")
-    with path.open(encoding="utf-8") as handle:
-        data = json.load(handle)["never_speakers"]
+    data = roles_data()["never_speakers"]
     return PageFurniture(
         labels=frozenset(word.lower() for word in data["labels"]),
         agencies=frozenset(name.lower() for name in data["agencies"]),

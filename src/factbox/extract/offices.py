@@ -22,7 +22,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from factbox.extract.actors import normalise_name, role_key
+from factbox.extract.actors import normalise_name, role_key, roles_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,9 +137,7 @@ class NonStateWords:
 
 @lru_cache(maxsize=1)
 def non_state_words() -> NonStateWords:
-    path = resources.files("factbox.data").joinpath("roles.json")
-    with path.open(encoding="utf-8") as handle:
-        data = json.load(handle)["not_for_state"]
+    data = roles_data()["not_for_state"]
     return NonStateWords(
         roles=frozenset(word.lower() for word in data["roles"]),
         statuses=frozenset(word.lower() for word in data["statuses"]),

@@ -18,6 +18,7 @@ from typing import Any, Literal
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from factbox.extract.compare import greedy_pairs
 from factbox.records import ActorKind, InputError, Span, Statement, StoredStatement
 from factbox.stance.records import (
     STANCES,
@@ -229,23 +230,13 @@ def carry_corrections(
     if not fixes:
         return 0
     corrected = {fix.statement_id for fix in fixes}
-    candidates = sorted(
-        (
-            (likeness, row.id, new_id)
-            for row in old
-            if row.id in corrected
-            for new_id, statement in revised
-            if (likeness := _likeness(row.content, row.source_text, statement))
-            >= CARRY_SIMILARITY
-        ),
-        key=lambda candidate: (-candidate[0], candidate[1], candidate[2]),
+    follows = greedy_pairs(
+        (likeness, row.id, new_id)
+        for row in old
+        if row.id in corrected
+        for new_id, statement in revised
+        if (likeness := _likeness(row.content, row.source_text, statement)) >= CARRY_SIMILARITY
     )
-    follows: dict[int, int] = {}
-    taken: set[int] = set()
-    for _, old_id, new_id in candidates:
-        if old_id not in follows and new_id not in taken:
-            follows[old_id] = new_id
-            taken.add(new_id)
     return copy_corrections(conn, fixes, follows)
 
 

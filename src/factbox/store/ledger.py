@@ -174,8 +174,7 @@ class Ledger(StanceTables):
 
         ``judged[i]`` holds the judgements of ``found[i]`` on stored proposals.
         """
-        if judged is not None and len(judged) != len(found):
-            raise ValueError("judged must have one entry per statement")
+        _check_judged(found, judged)
         with self.engine.begin() as conn:
             current = conn.execute(
                 sa.select(articles.c.id, articles.c.revision, articles.c.content_hash).where(
@@ -255,8 +254,7 @@ class Ledger(StanceTables):
         takes over its editors' corrections (copied with ``carried_from``, as when an
         article is revised); ``judged[i]`` holds the judgements of ``found[i]``.
         """
-        if judged is not None and len(judged) != len(found):
-            raise ValueError("judged must have one entry per statement")
+        _check_judged(found, judged)
         article = self.stored_article(article_id)
         with self.engine.begin() as conn:
             current = conn.execute(
@@ -594,6 +592,13 @@ class Ledger(StanceTables):
                     sa.select(sa.func.count()).select_from(statements)
                 ).scalar_one(),
             }
+
+
+def _check_judged(
+    found: Sequence[Statement], judged: Sequence[Sequence[MatchedJudgement]] | None
+) -> None:
+    if judged is not None and len(judged) != len(found):
+        raise ValueError("judged must have one entry per statement")
 
 
 def _pair(start: int | None, end: int | None) -> tuple[int, int] | None:
