@@ -342,3 +342,13 @@ def test_the_day_before_inside_a_quote_in_polnear_is_not_the_saying(nlp: Languag
     assert found
     for statement in found:
         assert statement.said_on == dt.date(2016, 7, 28), statement.content
+
+
+def test_the_countrys_leader_is_its_head_last_named(nlp: Language) -> None:
+    body = (
+        "Latvian Prime Minister Anna Berg said on Monday that nothing was ruled out. "
+        "The Latvian leader said the allies would do everything needed."
+    )
+    first, second = extract(nlp, body)
+    assert second.speakers[0].name == "Anna Berg"
+    assert second.said_on == first.said_on == dt.date(2024, 2, 26)

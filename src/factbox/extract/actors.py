@@ -77,6 +77,8 @@ class RoleVocabulary:
     member_prepositions: frozenset[str] = frozenset()
     """Words that introduce a group's members ("including", "such as")."""
     list_ahead_words: frozenset[str] = frozenset()
+    leader_offices: frozenset[str] = frozenset()
+    """Offices "the French leader" can stand for ("president", "prime minister")."""
     """Words of a source whose members follow a colon ("the following officials")."""
 
     def lists_ahead(self, tokens: Iterable[Token]) -> bool:
@@ -258,6 +260,7 @@ def role_vocabulary() -> RoleVocabulary:
         place_prepositions=frozenset(data["place_prepositions"]),
         member_prepositions=frozenset(data.get("member_prepositions", [])),
         list_ahead_words=frozenset(data.get("list_ahead_words", [])),
+        leader_offices=frozenset(data.get("leader_offices", [])),
     )
 
 

@@ -250,11 +250,16 @@ class ArticleContext:
     def holder_of(self, key: str, actor: Actor | None, before: int) -> _PersonFacts | None:
         """The person most recently named before ``before`` with this role (and actor)."""
         position = bisect.bisect_left(self._mention_tokens, before)
+        leaders = role_vocabulary().leader_offices if key == "leader" else frozenset()
         for mention in reversed(self._mentions[:position]):
             facts = self._facts.get(mention.name)
             if facts is None or facts.role_key is None:
                 continue
-            same_role = facts.role_key == key or facts.role_key.endswith(" " + key)
+            same_role = (
+                facts.role_key == key
+                or facts.role_key.endswith(" " + key)
+                or (actor is not None and facts.role_key in leaders)  # "the French leader"
+            )
             if same_role and (actor is None or facts.actor == actor):
                 return facts
         if actor is None:
