@@ -913,7 +913,21 @@ def _person_speaker(
             place = place or facts.place_actor
     if actor is None and role is not None:
         actor = place or context.office_locale(reading.start, key or role_key(role))
+    office = key or (role_key(role) if role else None)
+    if actor is not None and _out_of_office(context, name, office):
+        actor = None
     return _speaker(text, span, name, role, actor)
+
+
+def _out_of_office(context: ArticleContext, name: str, office: str | None) -> bool:
+    """A person the table of offices knows to hold none of its offices on the article's day,
+    for whom the article names no office either (only "the American-born ..."): such a
+    person speaks for no state."""
+    day = context.article.published
+    table = office_table()
+    if office is not None or day is None or not table.knows_day(name, day):
+        return False
+    return table.held_on(name, day) is None
 
 
 def _office_facts(context: ArticleContext, name: str, written: str) -> _PersonFacts | None:
