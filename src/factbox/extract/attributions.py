@@ -26,6 +26,7 @@ from factbox.extract.reported import (
     paragraph_numbers,
     trim_range,
 )
+from factbox.extract.tagged import combine as combine_with_tagger
 from factbox.records import Span, Statement, StatementKind
 
 _EDGE_PUNCTUATION = ",;:\u2014\u2013-"
@@ -527,7 +528,9 @@ def find_attributions(
     shows: a reported content starts at its "that", a cue's object is content too
     ("criticized the plan", "called him a genius"), so attitudes count as attributions, and
     the cue leaves out the addressee ("told" in "told AP"); and, when ``scored``, the
-    statements the learned scorer (confidence.py) finds unlikely are left out.
+    statements the learned scorer (confidence.py) finds unlikely are left out. When ``scored``
+    and the attribution tagger ran, its scores veto, complete and extend the statements
+    (tagged.py).
     """
     polnear = conventions == "polnear"
     lexicon = load_cue_lexicon()
@@ -552,7 +555,12 @@ def find_attributions(
     attributor.from_lone_quotes()
     attributor.from_speaker_lines()
     statements = attributor.statements()
+    dropped: list[Statement] = []
     if polnear and scored:
         context = StatementContext(lexicon, load_learned_cues(), load_cue_classifier())
+        proposals = statements
         statements = load_statement_scorer().keep(doc, statements, context)
+        dropped = [statement for statement in proposals if statement not in statements]
+    if scored:
+        statements = combine_with_tagger(doc, statements, dropped=dropped, keep_that=polnear)
     return statements

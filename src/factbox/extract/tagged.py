@@ -1,0 +1,344 @@
+"""Combining the learned tagger's role scores with the rule-based statements.
+
+The rules (attributions.py) are precise and know structure: which cue governs which content,
+who the source is, where quotes begin and end. The tagger (tagger.py) has seen how PolNeAR's
+annotators draw spans and finds attributions the rules have no pattern for, but on its own it
+is imprecise, draws boundaries worse than the parse (on PolNeAR dev, where a rule span and an
+overlapping tagger span differ, the rule's is the gold one several times as often) and has no
+notion of a relation. So the rules' statements stay the backbone, their boundaries are kept,
+and the tagger's scores are used in four ways:
+
+1. **Rescue.** The statement scorer (confidence.py) drops rule proposals it finds unlikely; a
+   dropped proposal comes back when the tagger's mean inside-probability over its cue is at
+   least ``rescue_cue`` and over its content at least ``rescue_content``.
+2. **Veto.** A kept statement whose cue and content the tagger both score below ``veto_cue``
+   and ``veto_content`` is dropped: mostly words that can be cues but here are not.
+3. **Source fill.** A statement with no source takes the tagger's source span in the cue's
+   sentence, when one scores at least ``fill_source`` and lies outside the content.
+4. **New statements.** Each tagger cue span that overlaps no rule cue and scores at least
+   ``add_cue`` becomes a statement when a tagger content span scoring at least
+   ``add_content`` lies in the same paragraph and touches the cue's sentence (the nearest is
+   taken). Its source is the nearest tagger source span of the cue's sentence outside the
+   content; with none, the statement has no source (PolNeAR's "no-source" relations, which the
+   rules almost never find).
+
+Tagger spans are decoded on spaCy tokens with hysteresis: a span opens at a token scoring at
+least ``span_threshold``, goes on while tokens score at least ``keep_threshold`` and is cut
+where a span-begin is confidently more likely than a continuation (``split_threshold``).
+The thresholds were chosen on PolNeAR dev (docs/quality.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.tokens import Doc
+
+from factbox.extract.cues import load_cue_lexicon
+from factbox.extract.quotes import find_quotes
+from factbox.extract.reported import paragraph_numbers
+from factbox.extract.tagger import BEGIN, CONTENT, CUE, INSIDE, ROLE_SCORES, SOURCE
+from factbox.records import Span, Statement, StatementKind
+
+TokenRange = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Where the tagger's probabilities are trusted (see the module docstring)."""
+
+    span_threshold: float = 0.5
+    keep_threshold: float = 0.2
+    split_threshold: float = 0.9
+    veto_cue: float = 0.3
+    veto_content: float = 0.3
+    fill_source: float = 0.6
+    add_cue: float = 0.9
+    add_content: float = 0.9
+    rescue_cue: float = 0.5
+    rescue_content: float = 0.5
+    redraw_content: float = 1.01
+    """Above 1: never redraw a rule content's boundaries from the tagger's."""
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedSpan:
+    """A run of tokens the tagger puts inside one span of a role, with its mean probability."""
+
+    start: int
+    end: int
+    score: float
+
+
+def tagged_spans(
+    doc: Doc,
+    roles: np.ndarray,
+    role: int,
+    threshold: float,
+    keep: float | None = None,
+    split: float = 0.5,
+) -> list[TaggedSpan]:
+    """The spans of ``role``: a span opens at a token scoring at least ``threshold`` and goes
+    on while tokens score at least ``keep`` (hysteresis, so one doubtful word does not cut a
+    long content in two); a token whose begin probability is at least ``split`` and exceeds
+    its continuation probability starts a new span. Whitespace inside a line neither opens nor
+    ends a span; a line break ends one."""
+    keep = threshold if keep is None else keep
+    spans: list[TaggedSpan] = []
+    start: int | None = None
+    last_inside = -1
+
+    def close() -> None:
+        nonlocal start
+        if start is not None:
+            end = last_inside + 1
+            spans.append(TaggedSpan(start, end, _mean(roles, role, start, end)))
+        start = None
+
+    for token in doc:
+        if token.is_space:
+            if "\n" in token.text:
+                close()
+            continue
+        inside = roles[token.i, role, INSIDE]
+        if inside < (threshold if start is None else keep):
+            close()
+            continue
+        begin = roles[token.i, role, BEGIN]
+        if start is not None and begin >= split and begin > inside - begin:
+            close()
+        if start is None:
+            if inside < threshold:
+                continue
+            start = token.i
+        last_inside = token.i
+    close()
+    return spans
+
+
+def _mean(roles: np.ndarray, role: int, start: int, end: int) -> float:
+    return float(roles[start:end, role, INSIDE].mean()) if end > start else 0.0
+
+
+class _Combiner:
+    def __init__(
+        self, doc: Doc, roles: np.ndarray, thresholds: Thresholds, keep_that: bool
+    ) -> None:
+        self.doc = doc
+        self.keep_that = keep_that
+        self.roles = roles
+        self.thresholds = thresholds
+        self.starts = np.asarray([token.idx for token in doc], dtype=np.int64)
+        self.sentence_of = np.zeros(len(doc), dtype=np.int64)
+        for number, sentence in enumerate(doc.sents):
+            self.sentence_of[sentence.start : sentence.end] = number
+        self.paragraph_of = paragraph_numbers(doc)
+
+    def tokens(self, span: Span) -> TokenRange:
+        first = int(np.searchsorted(self.starts, span[0], side="right")) - 1
+        last = int(np.searchsorted(self.starts, span[1], side="left"))
+        return max(first, 0), max(last, first + 1)
+
+    def chars(self, start: int, end: int) -> Span:
+        last = self.doc[end - 1]
+        return self.doc[start].idx, last.idx + len(last.text)
+
+    def support(self, span: Span | None, role: int) -> float:
+        if span is None:
+            return 1.0
+        start, end = self.tokens(span)
+        return _mean(self.roles, role, start, end)
+
+    def vetoed(self, statement: Statement) -> bool:
+        if statement.cue_span is None:
+            return False
+        pieces = statement.content_pieces or (statement.content_span,)
+        content = max(self.support(piece, CONTENT) for piece in pieces)
+        cue = self.support(statement.cue_span, CUE)
+        return cue < self.thresholds.veto_cue and content < self.thresholds.veto_content
+
+    def rescued(self, statement: Statement) -> bool:
+        if statement.cue_span is None:
+            return False
+        pieces = statement.content_pieces or (statement.content_span,)
+        content = max(self.support(piece, CONTENT) for piece in pieces)
+        cue = self.support(statement.cue_span, CUE)
+        return cue >= self.thresholds.rescue_cue and content >= self.thresholds.rescue_content
+
+    def nearest(
+        self, cue: TokenRange, candidates: list[TaggedSpan], *, same_sentence: bool
+    ) -> TaggedSpan | None:
+        sentence = self.sentence_of[cue[0]]
+        paragraph = self.paragraph_of[cue[0]]
+        best: tuple[int, TaggedSpan] | None = None
+        for span in candidates:
+            if span.start < cue[1] and cue[0] < span.end:
+                continue
+            if self.paragraph_of[span.start] != paragraph:
+                continue
+            sentences = set(self.sentence_of[span.start : span.end].tolist())
+            if same_sentence and sentences != {sentence}:
+                continue
+            if (
+                not same_sentence
+                and sentence not in sentences
+                and not (sentence - 1 in sentences or sentence + 1 in sentences)
+            ):
+                continue
+            gap = span.start - cue[1] if span.start >= cue[1] else cue[0] - span.end
+            if best is None or gap < best[0]:
+                best = (gap, span)
+        return best[1] if best is not None else None
+
+    def redraw_content(self, statement: Statement, contents: list[TaggedSpan]) -> Statement:
+        if statement.content_pieces or statement.kind != "indirect":
+            return statement
+        start, end = self.tokens(statement.content_span)
+        overlapping = [c for c in contents if c.start < end and start < c.end]
+        if len(overlapping) != 1:
+            return statement
+        (content,) = overlapping
+        shared = min(end, content.end) - max(start, content.start)
+        if shared * 2 < max(end - start, content.end - content.start):
+            return statement
+        chars = self.chars(content.start, content.end)
+        if statement.cue_span is not None and chars[0] < statement.cue_span[1] < chars[1]:
+            return statement
+        return _with_content(statement, chars, self.doc.text)
+
+    def fill_source(self, statement: Statement, sources: list[TaggedSpan]) -> Statement:
+        if statement.source_span is not None or statement.cue_span is None:
+            return statement
+        cue = self.tokens(statement.cue_span)
+        content = self.tokens(statement.content_span)
+        outside = [s for s in sources if s.end <= content[0] or s.start >= content[1]]
+        source = self.nearest(cue, outside, same_sentence=True)
+        if source is None:
+            return statement
+        chars = self.chars(source.start, source.end)
+        return _with_source(statement, chars, self.doc.text)
+
+    def new_statement(
+        self, cue: TaggedSpan, contents: list[TaggedSpan], sources: list[TaggedSpan]
+    ) -> Statement | None:
+        cue_tokens = (cue.start, cue.end)
+        content = self.nearest(cue_tokens, contents, same_sentence=False)
+        if content is None:
+            return None
+        outside = [s for s in sources if s.end <= content.start or s.start >= content.end]
+        source = self.nearest(cue_tokens, outside, same_sentence=True)
+        text = self.doc.text
+        cue_chars = self.chars(cue.start, cue.end)
+        content_start = content.start
+        if not self.keep_that and self.doc[content_start].lower_ == "that":
+            content_start += 1
+        if content_start >= content.end:
+            return None
+        content_chars = self.chars(content_start, content.end)
+        source_chars = self.chars(source.start, source.end) if source is not None else None
+        edges = [cue_chars, content_chars] + ([source_chars] if source_chars else [])
+        return Statement(
+            kind=self.kind_of(content_chars),
+            cue=text[cue_chars[0] : cue_chars[1]],
+            cue_span=cue_chars,
+            content=text[content_chars[0] : content_chars[1]],
+            content_span=content_chars,
+            source_text=text[source_chars[0] : source_chars[1]] if source_chars else "",
+            source_span=source_chars,
+            span=(min(e[0] for e in edges), max(e[1] for e in edges)),
+        )
+
+    def kind_of(self, content: Span) -> StatementKind:
+        piece = self.doc.text[content[0] : content[1]]
+        return "direct" if find_quotes(piece, load_cue_lexicon().quote_families) else "indirect"
+
+
+def _with_content(statement: Statement, content: Span, text: str) -> Statement:
+    edges = [content] + [s for s in (statement.cue_span, statement.source_span) if s]
+    return Statement(
+        kind=statement.kind,
+        cue=statement.cue,
+        cue_span=statement.cue_span,
+        content=text[content[0] : content[1]],
+        content_span=content,
+        source_text=statement.source_text,
+        source_span=statement.source_span,
+        span=(min(e[0] for e in edges), max(e[1] for e in edges)),
+    )
+
+
+def _with_source(statement: Statement, source: Span, text: str) -> Statement:
+    return Statement(
+        kind=statement.kind,
+        cue=statement.cue,
+        cue_span=statement.cue_span,
+        content=statement.content,
+        content_span=statement.content_span,
+        source_text=text[source[0] : source[1]],
+        source_span=source,
+        span=(min(statement.span[0], source[0]), max(statement.span[1], source[1])),
+        content_pieces=statement.content_pieces,
+    )
+
+
+def combine(
+    doc: Doc,
+    statements: list[Statement],
+    thresholds: Thresholds | None = None,
+    *,
+    dropped: list[Statement] | None = None,
+    keep_that: bool = True,
+) -> list[Statement]:
+    """The rule statements of ``doc`` vetoed, completed and extended by the tagger's scores
+    (``doc._.attribution_roles``); unchanged when the tagger did not run. ``keep_that=False``
+    leaves a leading "that" out of the contents it adds (the factbox's own convention)."""
+    roles = doc._.get(ROLE_SCORES)
+    if roles is None or not len(doc):
+        return statements
+    thresholds = thresholds or Thresholds()
+    combiner = _Combiner(doc, np.asarray(roles), thresholds, keep_that)
+    sources = tagged_spans(
+        doc,
+        combiner.roles,
+        SOURCE,
+        thresholds.span_threshold,
+        thresholds.keep_threshold,
+        thresholds.split_threshold,
+    )
+    rescued = [s for s in dropped or [] if combiner.rescued(s)]
+    kept = [
+        combiner.fill_source(statement, [s for s in sources if s.score >= thresholds.fill_source])
+        for statement in [*statements, *rescued]
+        if not combiner.vetoed(statement)
+    ]
+    all_contents = tagged_spans(
+        doc,
+        combiner.roles,
+        CONTENT,
+        thresholds.span_threshold,
+        thresholds.keep_threshold,
+        thresholds.split_threshold,
+    )
+    confident = [c for c in all_contents if c.score >= thresholds.redraw_content]
+    if confident:
+        kept = [combiner.redraw_content(statement, confident) for statement in kept]
+    rule_cues = [combiner.tokens(s.cue_span) for s in kept if s.cue_span is not None]
+    contents = [span for span in all_contents if span.score >= thresholds.add_content]
+    added = []
+    for cue in tagged_spans(
+        doc,
+        combiner.roles,
+        CUE,
+        thresholds.span_threshold,
+        thresholds.keep_threshold,
+        thresholds.split_threshold,
+    ):
+        if cue.score < thresholds.add_cue:
+            continue
+        if any(cue.start < end and start < cue.end for start, end in rule_cues):
+            continue
+        statement = combiner.new_statement(cue, contents, sources)
+        if statement is not None:
+            added.append(statement)
+    return sorted([*kept, *added], key=lambda s: (s.span, s.cue_span or (0, 0)))

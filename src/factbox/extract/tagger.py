@@ -1,0 +1,242 @@
+"""The learned attribution tagger: per-wordpiece role scores from a small fine-tuned encoder.
+
+The network (all-MiniLM-L6-v2 fine-tuned on PolNeAR train by ``bench/train_tagger.py``) reads
+an article as windows of wordpieces and gives every wordpiece three independent B/I/O
+distributions, one per role (source, cue, content). Roles are tagged apart because they nest:
+a content can hold another attribution's source and cue.
+
+Long articles are cut into windows of ``window`` wordpieces that start every ``stride``
+wordpieces; each wordpiece takes its scores from the window where it lies farthest from an
+edge, so every prediction sees at least ``(window - stride) / 2`` wordpieces of context on
+each side (except at the article's ends).
+
+Runtime needs only onnxruntime, tokenizers and numpy: the weights ship in the package as an
+int8-quantised ONNX file next to the tokenizer and a small JSON config.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    import onnxruntime
+    from tokenizers import Tokenizer
+
+ROLES = ("source", "cue", "content")
+SOURCE, CUE, CONTENT = range(3)
+TAGS = ("O", "B", "I")
+MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "attribution"
+MODEL_FILE = "model.onnx"
+TOKENIZER_FILE = "tokenizer.json"
+CONFIG_FILE = "config.json"
+COMPONENT = "factbox_attribution_tagger"
+ROLE_SCORES = "attribution_roles"
+"""Doc extension: (tokens, roles, 2) array; ``[..., INSIDE]`` is the probability that the
+token lies inside a span of the role, ``[..., BEGIN]`` that a span of the role starts there."""
+INSIDE, BEGIN = 0, 1
+REBUILD_COMMAND = (
+    'pip install -e ".[train]" && python bench/train_tagger.py '
+    "../shared/corpora/polnear/train --dev ../shared/corpora/polnear/dev"
+)
+
+
+class ModelFileError(RuntimeError):
+    """A shipped model file is missing or unreadable; the message names it and the rebuild."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"{path}: {problem}; rebuild it with: {REBUILD_COMMAND}")
+        self.path = path
+
+
+@dataclass(frozen=True, slots=True)
+class TaggerConfig:
+    window: int
+    """Wordpieces per window, [CLS] and [SEP] included."""
+    stride: int
+    """Wordpieces between the starts of two windows at run time."""
+    cls_id: int
+    sep_id: int
+
+
+def plan_windows(length: int, size: int, stride: int) -> list[tuple[int, int]]:
+    """``(start, end)`` windows of at most ``size`` over ``length`` items, every ``stride``,
+    the last one ending at ``length``."""
+    if length <= size:
+        return [(0, length)]
+    starts = list(range(0, length - size, stride)) + [length - size]
+    return [(start, start + size) for start in starts]
+
+
+def best_window(windows: list[tuple[int, int]], length: int) -> np.ndarray:
+    """For each item, the index of the window where it lies farthest from an inner edge."""
+    best = np.zeros(length, dtype=np.int64)
+    margin = np.full(length, -1, dtype=np.int64)
+    for number, (start, end) in enumerate(windows):
+        positions = np.arange(start, end)
+        left = positions - start if start > 0 else np.full(end - start, length)
+        right = end - 1 - positions if end < length else np.full(end - start, length)
+        here = np.minimum(left, right)
+        better = here > margin[start:end]
+        margin[start:end] = np.where(better, here, margin[start:end])
+        best[start:end] = np.where(better, number, best[start:end])
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class WordpieceScores:
+    """Role scores of every wordpiece of a text."""
+
+    offsets: np.ndarray
+    """(n, 2) character offsets of each wordpiece in the text."""
+    probabilities: np.ndarray
+    """(n, roles, tags) probabilities, tags in ``TAGS`` order."""
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = np.exp(logits - logits.max(axis=-1, keepdims=True))
+    return shifted / shifted.sum(axis=-1, keepdims=True)
+
+
+class AttributionTagger:
+    """The ONNX tagger with its tokenizer; one inference thread (spaCy's processes are the
+    parallelism)."""
+
+    def __init__(self, directory: Path = MODEL_DIR) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        self.directory = directory
+        self.config = _read_config(directory / CONFIG_FILE)
+        tokenizer_path = directory / TOKENIZER_FILE
+        if not tokenizer_path.is_file():
+            raise ModelFileError(tokenizer_path, "file not found")
+        try:
+            self.tokenizer: Tokenizer = Tokenizer.from_file(str(tokenizer_path))
+        except Exception as exc:  # tokenizers raises plain Exception on bad JSON
+            raise ModelFileError(tokenizer_path, f"cannot read tokenizer ({exc})") from exc
+        self.tokenizer.no_truncation()
+        self.tokenizer.no_padding()
+        model_path = directory / MODEL_FILE
+        if not model_path.is_file():
+            raise ModelFileError(model_path, "file not found")
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        try:
+            self.session: onnxruntime.InferenceSession = onnxruntime.InferenceSession(
+                str(model_path), options, providers=["CPUExecutionProvider"]
+            )
+        except Exception as exc:  # onnxruntime raises its own Fail/InvalidProtobuf types
+            raise ModelFileError(model_path, f"cannot load ONNX model ({exc})") from exc
+
+    def score(self, text: str) -> WordpieceScores:
+        encoding = self.tokenizer.encode(text, add_special_tokens=False)
+        ids = np.asarray(encoding.ids, dtype=np.int64)
+        offsets = np.asarray(encoding.offsets, dtype=np.int64).reshape(-1, 2)
+        n = len(ids)
+        probabilities = np.zeros((n, len(ROLES), len(TAGS)), dtype=np.float32)
+        if n == 0:
+            return WordpieceScores(offsets, probabilities)
+        inner = self.config.window - 2
+        windows = plan_windows(n, inner, self.config.stride)
+        best = best_window(windows, n)
+        batch = np.stack(
+            [
+                np.concatenate(([self.config.cls_id], ids[start:end], [self.config.sep_id]))
+                for start, end in windows
+            ]
+        )
+        logits = self.session.run(
+            None, {"input_ids": batch, "attention_mask": np.ones_like(batch)}
+        )[0][:, 1:-1]
+        for number, (start, end) in enumerate(windows):
+            mine = best[start:end] == number
+            probabilities[start:end][mine] = _softmax(
+                logits[number].reshape(end - start, len(ROLES), len(TAGS))
+            )[mine]
+        return WordpieceScores(offsets, probabilities)
+
+
+def _read_config(path: Path) -> TaggerConfig:
+    if not path.is_file():
+        raise ModelFileError(path, "file not found")
+    try:
+        raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return TaggerConfig(
+            window=int(raw["window"]),
+            stride=int(raw["stride"]),
+            cls_id=int(raw["cls_id"]),
+            sep_id=int(raw["sep_id"]),
+        )
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ModelFileError(path, f"bad tagger config ({exc})") from exc
+
+
+def load_tagger(directory: Path = MODEL_DIR) -> AttributionTagger:
+    """The shipped tagger, loaded once per process (a forked worker opens its own session)."""
+    return _load_tagger(directory, os.getpid())
+
+
+@lru_cache(maxsize=2)
+def _load_tagger(directory: Path, pid: int) -> AttributionTagger:
+    return AttributionTagger(directory)
+
+
+def check_model_files(directory: Path = MODEL_DIR) -> None:
+    """Fail early, naming the file, when a model file is missing or unreadable."""
+    load_tagger(directory)
+
+
+def token_roles(doc: Doc, scores: WordpieceScores) -> np.ndarray:
+    """Wordpiece scores carried to spaCy tokens: a token's inside probability is the mean over
+    its wordpieces, its begin probability its first wordpiece's. Whitespace tokens have no
+    wordpieces and score 0."""
+    roles = np.zeros((len(doc), len(ROLES), 2), dtype=np.float32)
+    if not len(scores.offsets):
+        return roles
+    starts = scores.offsets[:, 0]
+    token_starts = np.asarray([token.idx for token in doc], dtype=np.int64)
+    token_ends = token_starts + np.asarray([len(token.text) for token in doc], dtype=np.int64)
+    firsts = np.searchsorted(starts, token_starts, side="left")
+    lasts = np.searchsorted(starts, token_ends, side="left")
+    outside = scores.probabilities[:, :, TAGS.index("O")]
+    begins = scores.probabilities[:, :, TAGS.index("B")]
+    for i, (first, last) in enumerate(zip(firsts, lasts, strict=True)):
+        if first < last:
+            roles[i, :, INSIDE] = 1.0 - outside[first:last].mean(axis=0)
+            roles[i, :, BEGIN] = begins[first]
+    return roles
+
+
+if not Doc.has_extension(ROLE_SCORES):
+    Doc.set_extension(ROLE_SCORES, default=None)
+
+
+class AttributionTaggerComponent:
+    """Stores the tagger's per-token role scores on each Doc (``doc._.attribution_roles``).
+
+    The ONNX session is opened on first use, so every worker process of ``nlp.pipe(n_process=N)``
+    opens its own."""
+
+    def __init__(self, directory: Path = MODEL_DIR) -> None:
+        self.directory = directory
+
+    def __call__(self, doc: Doc) -> Doc:
+        tagger = load_tagger(self.directory)
+        doc._.set(ROLE_SCORES, token_roles(doc, tagger.score(doc.text)))
+        return doc
+
+
+@Language.factory(COMPONENT)
+def make_attribution_tagger(nlp: Language, name: str) -> AttributionTaggerComponent:
+    """The ``factbox_attribution_tagger`` pipeline component (after the parser)."""
+    return AttributionTaggerComponent()

@@ -1,0 +1,164 @@
+"""Combining tagger scores with rule statements, on made-up sentences with scores set by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from factbox.evaluate.corpus import load_corpus
+from factbox.evaluate.relations import relation_from_statement
+from factbox.evaluate.scorer import score_article, total
+from factbox.extract.attributions import find_attributions
+from factbox.extract.tagged import Thresholds, combine, tagged_spans
+from factbox.extract.tagger import BEGIN, CONTENT, CUE, INSIDE, ROLE_SCORES, SOURCE
+from factbox.records import Statement
+
+POLNEAR_DEV = Path(__file__).parents[2].parent / "shared" / "corpora" / "polnear" / "dev"
+
+# Written for these tests.
+NOTICE = "The ferries will run again next week, according to a notice from the port."
+TWO_PARAGRAPHS = "The port reopened on Monday.\n\nThe ferries will run again, officials said."
+REPORTED = "The harbour master said that the ferries would run again."
+
+
+def _doc_with(nlp: Language, text: str, marks: dict[int, list[str]]) -> Doc:
+    """``text`` parsed, with the tagger's scores replaced: for each role, the listed words are
+    inside a span of it (the first of each run begins one)."""
+    doc = nlp(text)
+    roles = np.zeros((len(doc), 3, 2), dtype=np.float32)
+    for role, words in marks.items():
+        previous = -2
+        for token in doc:
+            if token.text in words:
+                roles[token.i, role, INSIDE] = 0.95
+                roles[token.i, role, BEGIN] = 0.9 if token.i != previous + 1 else 0.05
+                previous = token.i
+    doc._.set(ROLE_SCORES, roles)
+    return doc
+
+
+def _statement(text: str, cue: str, content: str, source: str | None) -> Statement:
+    cue_at = text.index(cue)
+    content_at = text.index(content)
+    source_at = text.index(source) if source else None
+    cue_span = (cue_at, cue_at + len(cue))
+    content_span = (content_at, content_at + len(content))
+    source_span = (source_at, source_at + len(source)) if source and source_at is not None else None
+    edges = [cue_span, content_span] + ([source_span] if source_span else [])
+    return Statement(
+        kind="indirect",
+        cue=cue,
+        cue_span=cue_span,
+        content=content,
+        content_span=content_span,
+        source_text=source or "",
+        source_span=source_span,
+        span=(min(e[0] for e in edges), max(e[1] for e in edges)),
+    )
+
+
+def _spans(text: str, statement: Statement) -> tuple[str, str, str | None]:
+    assert statement.cue_span is not None
+    return (
+        text[slice(*statement.cue_span)],
+        text[slice(*statement.content_span)],
+        text[slice(*statement.source_span)] if statement.source_span else None,
+    )
+
+
+def test_without_tagger_scores_the_rule_statements_are_kept_as_they_are(nlp: Language) -> None:
+    doc = nlp(REPORTED)
+    doc._.set(ROLE_SCORES, None)
+    rules = [_statement(REPORTED, "said", "that the ferries would run again", "The harbour master")]
+    assert combine(doc, rules) == rules
+
+
+def test_tagger_spans_break_where_a_new_span_begins(nlp: Language) -> None:
+    doc = _doc_with(nlp, REPORTED, {SOURCE: ["harbour", "master"]})
+    roles = doc._.get(ROLE_SCORES)
+    roles[doc[2].i, SOURCE, BEGIN] = 0.9  # "master" begins a second source
+    spans = tagged_spans(doc, roles, SOURCE, 0.5)
+    assert [(doc[s.start : s.end].text) for s in spans] == ["harbour", "master"]
+
+
+def test_a_confident_cue_the_rules_missed_becomes_a_statement(nlp: Language) -> None:
+    words = {
+        CUE: ["according", "to"],
+        CONTENT: ["The", "ferries", "will", "run", "again", "next", "week"],
+        SOURCE: ["a", "notice", "from", "the", "port"],
+    }
+    doc = _doc_with(nlp, NOTICE, words)
+    found = combine(doc, [])
+    assert [_spans(NOTICE, s) for s in found] == [
+        ("according to", "The ferries will run again next week", "a notice from the port")
+    ]
+    # The same cue found by the rules is not added twice.
+    rule = _statement(NOTICE, "according to", "The ferries will run again next week", None)
+    assert len(combine(doc, [rule])) == 1
+
+
+def test_a_statement_without_a_tagged_source_has_none(nlp: Language) -> None:
+    doc = _doc_with(
+        nlp, NOTICE, {CUE: ["according", "to"], CONTENT: ["ferries", "will", "run", "again"]}
+    )
+    (statement,) = combine(doc, [])
+    assert statement.source_span is None
+
+
+def test_a_content_in_another_paragraph_is_not_linked(nlp: Language) -> None:
+    words = {CUE: ["reopened"], CONTENT: ["ferries", "will", "run", "again"]}
+    doc = _doc_with(nlp, TWO_PARAGRAPHS, words)
+    assert combine(doc, []) == []
+
+
+def test_a_rule_statement_the_tagger_rejects_is_dropped(nlp: Language) -> None:
+    rule = _statement(REPORTED, "said", "that the ferries would run again", "The harbour master")
+    rejected = _doc_with(nlp, REPORTED, {})
+    assert combine(rejected, [rule]) == []
+    supported = _doc_with(nlp, REPORTED, {CUE: ["said"]})
+    assert combine(supported, [rule]) == [rule]
+
+
+def test_a_rule_statement_without_source_takes_the_tagged_one(nlp: Language) -> None:
+    rule = _statement(REPORTED, "said", "that the ferries would run again", None)
+    doc = _doc_with(nlp, REPORTED, {CUE: ["said"], SOURCE: ["The", "harbour", "master"]})
+    (statement,) = combine(doc, [rule], Thresholds(fill_source=0.5))
+    assert _spans(REPORTED, statement) == (
+        "said",
+        "that the ferries would run again",
+        "The harbour master",
+    )
+
+
+def test_the_factbox_convention_leaves_that_out_of_added_contents(nlp: Language) -> None:
+    words = {
+        CUE: ["said"],
+        CONTENT: ["that", "the", "ferries", "would", "run", "again"],
+        SOURCE: ["The", "harbour", "master"],
+    }
+    doc = _doc_with(nlp, REPORTED, words)
+    (polnear,) = combine(doc, [])
+    (factbox,) = combine(doc, [], keep_that=False)
+    assert _spans(REPORTED, polnear)[1] == "that the ferries would run again"
+    assert _spans(REPORTED, factbox)[1] == "the ferries would run again"
+
+
+@pytest.mark.skipif(not POLNEAR_DEV.is_dir(), reason="PolNeAR dev is not beside the repository")
+def test_on_polnear_dev_the_tagger_adds_exact_spans(nlp: Language) -> None:
+    """On real news the combination finds gold spans the rules alone miss."""
+    articles = load_corpus(POLNEAR_DEV, limit=20).articles
+    with_tagger, rules_only = [], []
+    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+        combined = find_attributions(doc, conventions="polnear")
+        doc._.set(ROLE_SCORES, None)
+        alone = find_attributions(doc, conventions="polnear")
+        for found, into in ((combined, with_tagger), (alone, rules_only)):
+            relations = [relation_from_statement(s) for s in found]
+            into.append(score_article(article.text, article.relations, relations))
+    assert (
+        total(with_tagger).content.exact.matched_gold > total(rules_only).content.exact.matched_gold
+    )

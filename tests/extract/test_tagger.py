@@ -1,0 +1,98 @@
+"""The learned attribution tagger: it loads, it tags, and a broken model file is named."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from spacy.language import Language
+
+from factbox.extract.nlp import PARAGRAPHS
+from factbox.extract.tagger import (
+    COMPONENT,
+    CONFIG_FILE,
+    CONTENT,
+    CUE,
+    INSIDE,
+    MODEL_DIR,
+    MODEL_FILE,
+    ROLE_SCORES,
+    SOURCE,
+    TOKENIZER_FILE,
+    AttributionTagger,
+    ModelFileError,
+    best_window,
+    plan_windows,
+)
+
+# Written for these tests.
+REPORTED = "The harbour master said on Tuesday that the ferries would run again next week."
+
+
+def test_the_tagger_runs_after_the_parser(nlp: Language) -> None:
+    names = nlp.pipe_names
+    assert names.index("parser") < names.index(COMPONENT)
+    assert names.index(PARAGRAPHS) < names.index(COMPONENT)
+
+
+def test_a_reporting_verb_is_tagged_as_the_cue(nlp: Language) -> None:
+    doc = nlp(REPORTED)
+    roles = doc._.get(ROLE_SCORES)
+    assert roles is not None and roles.shape == (len(doc), 3, 2)
+    by_word = {token.text: roles[token.i] for token in doc}
+    assert by_word["said"][CUE, INSIDE] > 0.5
+    assert by_word["said"][CUE, INSIDE] > by_word["ferries"][CUE, INSIDE]
+    assert by_word["master"][SOURCE, INSIDE] > 0.5
+    assert by_word["ferries"][CONTENT, INSIDE] > 0.5
+    assert by_word["master"][CONTENT, INSIDE] < 0.5
+
+
+def test_scores_survive_serialisation(nlp: Language) -> None:
+    from spacy.tokens import DocBin
+
+    doc = nlp(REPORTED)
+    stored = DocBin(store_user_data=True, docs=[doc]).to_bytes()
+    restored = next(DocBin().from_bytes(stored).get_docs(nlp.vocab))
+    assert np.allclose(restored._.get(ROLE_SCORES), doc._.get(ROLE_SCORES))
+
+
+def test_windows_cover_a_long_text_once_each() -> None:
+    windows = plan_windows(1000, 254, 128)
+    assert windows[0][0] == 0 and windows[-1][1] == 1000
+    assert all(end - start == 254 for start, end in windows)
+    best = best_window(windows, 1000)
+    for position in (0, 200, 500, 999):
+        start, end = windows[best[position]]
+        assert start <= position < end
+    # A position in two windows is read from the one where it is farther from an inner edge.
+    assert windows[best[250]] == (128, 382)
+
+
+def _copy_model(tmp_path: Path) -> Path:
+    for name in (CONFIG_FILE, TOKENIZER_FILE, MODEL_FILE):
+        shutil.copy(MODEL_DIR / name, tmp_path / name)
+    return tmp_path
+
+
+@pytest.mark.parametrize("missing", [CONFIG_FILE, TOKENIZER_FILE, MODEL_FILE])
+def test_a_missing_model_file_is_named_with_the_rebuild_command(
+    tmp_path: Path, missing: str
+) -> None:
+    directory = _copy_model(tmp_path)
+    (directory / missing).unlink()
+    with pytest.raises(ModelFileError) as raised:
+        AttributionTagger(directory)
+    message = str(raised.value)
+    assert str(directory / missing) in message
+    assert "bench/train_tagger.py" in message
+
+
+def test_a_corrupt_model_file_is_named(tmp_path: Path) -> None:
+    directory = _copy_model(tmp_path)
+    (directory / MODEL_FILE).write_bytes(b"not an onnx graph")
+    with pytest.raises(ModelFileError) as raised:
+        AttributionTagger(directory)
+    assert str(directory / MODEL_FILE) in str(raised.value)
+    assert "bench/train_tagger.py" in str(raised.value)
