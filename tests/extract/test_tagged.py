@@ -142,7 +142,7 @@ def test_the_factbox_convention_leaves_that_out_of_added_contents(nlp: Language)
     }
     doc = _doc_with(nlp, REPORTED, words)
     (polnear,) = combine(doc, [])
-    (factbox,) = combine(doc, [], keep_that=False)
+    (factbox,) = combine(doc, [], polnear=False)
     assert _spans(REPORTED, polnear)[1] == "that the ferries would run again"
     assert _spans(REPORTED, factbox)[1] == "the ferries would run again"
 

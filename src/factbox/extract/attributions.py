@@ -562,5 +562,5 @@ def find_attributions(
         statements = load_statement_scorer().keep(doc, statements, context)
         dropped = [statement for statement in proposals if statement not in statements]
     if scored:
-        statements = combine_with_tagger(doc, statements, dropped=dropped, keep_that=polnear)
+        statements = combine_with_tagger(doc, statements, dropped=dropped, polnear=polnear)
     return statements

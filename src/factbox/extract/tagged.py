@@ -18,9 +18,14 @@ and the tagger's scores are used in four ways:
 4. **New statements.** Each tagger cue span that overlaps no rule cue and scores at least
    ``add_cue`` becomes a statement when a tagger content span scoring at least
    ``add_content`` lies in the same paragraph and touches the cue's sentence (the nearest is
-   taken). Its source is the nearest tagger source span of the cue's sentence outside the
-   content; with none, the statement has no source (PolNeAR's "no-source" relations, which the
-   rules almost never find).
+   taken); a cue scoring at least ``add_cue_with_source`` also does when its sentence holds a
+   source scoring at least ``anchor_source``. Its source is the nearest tagger source span of
+   the cue's sentence outside the content; with none, the statement has no source (PolNeAR's
+   "no-source" relations, which the rules almost never find). Content and source are replaced
+   by the parse subtree of a dependent of the cue when the two mostly agree. Under the
+   factbox's own conventions a new statement also needs a speech verb for cue and a source
+   the parse links to it (a subject or agent), and nothing is vetoed: the factbox records
+   what a speaker said, which PolNeAR's conventions do not always count.
 
 Tagger spans are decoded on spaCy tokens with hysteresis: a span opens at a token scoring at
 least ``span_threshold``, goes on while tokens score at least ``keep_threshold`` and is cut
@@ -33,7 +38,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from factbox.extract.cues import load_cue_lexicon
 from factbox.extract.quotes import find_quotes
@@ -42,6 +47,8 @@ from factbox.extract.tagger import BEGIN, CONTENT, CUE, INSIDE, ROLE_SCORES, SOU
 from factbox.records import Span, Statement, StatementKind
 
 TokenRange = tuple[int, int]
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "advcl", "pobj"})
+_SOURCE_DEPS = frozenset({"nsubj", "nsubjpass", "pobj"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,15 +58,18 @@ class Thresholds:
     span_threshold: float = 0.5
     keep_threshold: float = 0.2
     split_threshold: float = 0.9
-    veto_cue: float = 0.3
-    veto_content: float = 0.3
-    fill_source: float = 0.6
+    veto_cue: float = 0.4
+    veto_content: float = 0.4
+    fill_source: float = 1.01
+    """Above 1: off. On PolNeAR dev every setting tried lowered relation F1."""
     add_cue: float = 0.9
-    add_content: float = 0.9
-    rescue_cue: float = 0.5
-    rescue_content: float = 0.5
-    redraw_content: float = 1.01
-    """Above 1: never redraw a rule content's boundaries from the tagger's."""
+    add_content: float = 0.7
+    add_cue_with_source: float = 0.7
+    """A lower bar for a new cue whose sentence holds a source scoring at least
+    ``anchor_source``."""
+    anchor_source: float = 0.9
+    rescue_cue: float = 0.6
+    rescue_content: float = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,16 +127,18 @@ def tagged_spans(
     return spans
 
 
+def _is_edge(token: Token) -> bool:
+    return token.is_punct or token.is_space
+
+
 def _mean(roles: np.ndarray, role: int, start: int, end: int) -> float:
     return float(roles[start:end, role, INSIDE].mean()) if end > start else 0.0
 
 
 class _Combiner:
-    def __init__(
-        self, doc: Doc, roles: np.ndarray, thresholds: Thresholds, keep_that: bool
-    ) -> None:
+    def __init__(self, doc: Doc, roles: np.ndarray, thresholds: Thresholds, polnear: bool) -> None:
         self.doc = doc
-        self.keep_that = keep_that
+        self.polnear = polnear
         self.roles = roles
         self.thresholds = thresholds
         self.starts = np.asarray([token.idx for token in doc], dtype=np.int64)
@@ -191,22 +203,6 @@ class _Combiner:
                 best = (gap, span)
         return best[1] if best is not None else None
 
-    def redraw_content(self, statement: Statement, contents: list[TaggedSpan]) -> Statement:
-        if statement.content_pieces or statement.kind != "indirect":
-            return statement
-        start, end = self.tokens(statement.content_span)
-        overlapping = [c for c in contents if c.start < end and start < c.end]
-        if len(overlapping) != 1:
-            return statement
-        (content,) = overlapping
-        shared = min(end, content.end) - max(start, content.start)
-        if shared * 2 < max(end - start, content.end - content.start):
-            return statement
-        chars = self.chars(content.start, content.end)
-        if statement.cue_span is not None and chars[0] < statement.cue_span[1] < chars[1]:
-            return statement
-        return _with_content(statement, chars, self.doc.text)
-
     def fill_source(self, statement: Statement, sources: list[TaggedSpan]) -> Statement:
         if statement.source_span is not None or statement.cue_span is None:
             return statement
@@ -230,8 +226,13 @@ class _Combiner:
         source = self.nearest(cue_tokens, outside, same_sentence=True)
         text = self.doc.text
         cue_chars = self.chars(cue.start, cue.end)
+        content = self.snapped(content, cue, _CONTENT_DEPS) or content
+        linked = self.snapped(source, cue, _SOURCE_DEPS) if source is not None else None
+        if not self.polnear and (linked is None or not self.speech_cue(cue)):
+            return None  # the factbox keeps a speaker's speech, which the parse links
+        source = linked or source
         content_start = content.start
-        if not self.keep_that and self.doc[content_start].lower_ == "that":
+        if not self.polnear and self.doc[content_start].lower_ == "that":
             content_start += 1
         if content_start >= content.end:
             return None
@@ -249,23 +250,34 @@ class _Combiner:
             span=(min(e[0] for e in edges), max(e[1] for e in edges)),
         )
 
+    def snapped(self, span: TaggedSpan, cue: TaggedSpan, deps: frozenset[str]) -> TaggedSpan | None:
+        """The subtree of a dependent of the cue (``deps``) in place of the tagger's span, when
+        the two share at least half of the longer (the parse draws boundaries better); None
+        when no such dependent agrees with it."""
+        for i in range(cue.start, cue.end):
+            for child in self.doc[i].children:
+                if child.dep_ not in deps or cue.start <= child.i < cue.end:
+                    continue
+                start, end = child.left_edge.i, child.right_edge.i + 1
+                while end > start + 1 and (
+                    self.doc[end - 1].is_punct or self.doc[end - 1].is_space
+                ):
+                    end -= 1
+                shared = min(end, span.end) - max(start, span.start)
+                if shared * 2 >= max(end - start, span.end - span.start):
+                    return TaggedSpan(start, end, span.score)
+        return None
+
+    def speech_cue(self, cue: TaggedSpan) -> bool:
+        lexicon = load_cue_lexicon()
+        return any(
+            self.doc[i].pos_ == "VERB" and self.doc[i].lemma_.lower() in lexicon.speech_verbs
+            for i in range(cue.start, cue.end)
+        )
+
     def kind_of(self, content: Span) -> StatementKind:
         piece = self.doc.text[content[0] : content[1]]
         return "direct" if find_quotes(piece, load_cue_lexicon().quote_families) else "indirect"
-
-
-def _with_content(statement: Statement, content: Span, text: str) -> Statement:
-    edges = [content] + [s for s in (statement.cue_span, statement.source_span) if s]
-    return Statement(
-        kind=statement.kind,
-        cue=statement.cue,
-        cue_span=statement.cue_span,
-        content=text[content[0] : content[1]],
-        content_span=content,
-        source_text=statement.source_text,
-        source_span=statement.source_span,
-        span=(min(e[0] for e in edges), max(e[1] for e in edges)),
-    )
 
 
 def _with_source(statement: Statement, source: Span, text: str) -> Statement:
@@ -288,16 +300,18 @@ def combine(
     thresholds: Thresholds | None = None,
     *,
     dropped: list[Statement] | None = None,
-    keep_that: bool = True,
+    polnear: bool = True,
 ) -> list[Statement]:
     """The rule statements of ``doc`` vetoed, completed and extended by the tagger's scores
-    (``doc._.attribution_roles``); unchanged when the tagger did not run. ``keep_that=False``
-    leaves a leading "that" out of the contents it adds (the factbox's own convention)."""
+    (``doc._.attribution_roles``); unchanged when the tagger did not run. ``polnear=False`` follows
+    the factbox's own convention: no veto (PolNeAR leaves out attributions the factbox
+    keeps, "In a statement, X rejected ..."), added contents leave out a leading "that", and a
+    new statement needs a speech verb cue and a source the parse links to it."""
     roles = doc._.get(ROLE_SCORES)
     if roles is None or not len(doc):
         return statements
     thresholds = thresholds or Thresholds()
-    combiner = _Combiner(doc, np.asarray(roles), thresholds, keep_that)
+    combiner = _Combiner(doc, np.asarray(roles), thresholds, polnear)
     sources = tagged_spans(
         doc,
         combiner.roles,
@@ -310,7 +324,7 @@ def combine(
     kept = [
         combiner.fill_source(statement, [s for s in sources if s.score >= thresholds.fill_source])
         for statement in [*statements, *rescued]
-        if not combiner.vetoed(statement)
+        if not (polnear and combiner.vetoed(statement))
     ]
     all_contents = tagged_spans(
         doc,
@@ -320,12 +334,10 @@ def combine(
         thresholds.keep_threshold,
         thresholds.split_threshold,
     )
-    confident = [c for c in all_contents if c.score >= thresholds.redraw_content]
-    if confident:
-        kept = [combiner.redraw_content(statement, confident) for statement in kept]
     rule_cues = [combiner.tokens(s.cue_span) for s in kept if s.cue_span is not None]
     contents = [span for span in all_contents if span.score >= thresholds.add_content]
     added = []
+    lowest = min(thresholds.add_cue, thresholds.add_cue_with_source)
     for cue in tagged_spans(
         doc,
         combiner.roles,
@@ -334,11 +346,16 @@ def combine(
         thresholds.keep_threshold,
         thresholds.split_threshold,
     ):
-        if cue.score < thresholds.add_cue:
+        if cue.score < lowest:
             continue
         if any(cue.start < end and start < cue.end for start, end in rule_cues):
             continue
-        statement = combiner.new_statement(cue, contents, sources)
+        usable = sources
+        if cue.score < thresholds.add_cue:
+            usable = [s for s in sources if s.score >= thresholds.anchor_source]
+            if combiner.nearest((cue.start, cue.end), usable, same_sentence=True) is None:
+                continue
+        statement = combiner.new_statement(cue, contents, usable)
         if statement is not None:
             added.append(statement)
     return sorted([*kept, *added], key=lambda s: (s.span, s.cue_span or (0, 0)))
