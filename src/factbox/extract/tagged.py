@@ -23,7 +23,7 @@ and the tagger's scores are used in four ways:
    the cue's sentence outside the content; with none, the statement has no source (PolNeAR's
    "no-source" relations, which the rules almost never find). Content and source are replaced
    by the parse subtree of a dependent of the cue when the two mostly agree. Under the
-   factbox's own conventions a new statement also needs a speech verb for cue and a source
+   factbox's own conventions a new statement also needs an affirmed speech verb for cue and a source
    the parse links to it (a subject or agent), and nothing is vetoed: the factbox records
    what a speaker said, which PolNeAR's conventions do not always count.
 
@@ -270,10 +270,13 @@ class _Combiner:
 
     def speech_cue(self, cue: TaggedSpan) -> bool:
         lexicon = load_cue_lexicon()
-        return any(
-            self.doc[i].pos_ == "VERB" and self.doc[i].lemma_.lower() in lexicon.speech_verbs
+        verbs = [
+            self.doc[i]
             for i in range(cue.start, cue.end)
-        )
+            if self.doc[i].pos_ == "VERB" and self.doc[i].lemma_.lower() in lexicon.speech_verbs
+        ]
+        # "would not say which ..." reports no statement
+        return bool(verbs) and not any(c.dep_ == "neg" for v in verbs for c in v.children)
 
     def kind_of(self, content: Span) -> StatementKind:
         piece = self.doc.text[content[0] : content[1]]
