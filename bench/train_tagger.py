@@ -230,7 +230,7 @@ def export(model: Tagger, encoder_dir: Path, tokenizer, cls_id: int, sep_id: int
         "roles": list(ROLES),
         "tags": list(TAGS),
         "encoder": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0)",
-        "training": info,
+        "training": {key: value for key, value in info.items() if key != "runs"},
     }
     (MODEL_DIR / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     shutil.copy(encoder_dir / "config.json", Path(info["runs"]) / "encoder_config.json")
