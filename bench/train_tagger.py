@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -46,7 +45,7 @@ from factbox.extract.tagger import (
 
 SEED = 13
 WINDOW = 256
-RUN_STRIDE = 128
+RUN_STRIDE = 192
 BATCH = 16
 LEARNING_RATE = 8e-5
 WEIGHT_DECAY = 0.01
@@ -198,7 +197,7 @@ def score(model: Tagger, articles, encoded, cls_id: int, sep_id: int) -> dict[st
     return figures
 
 
-def export(model: Tagger, encoder_dir: Path, tokenizer, cls_id: int, sep_id: int, info) -> None:
+def export(model: Tagger, tokenizer, cls_id: int, sep_id: int, info) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     model.eval()
@@ -233,7 +232,6 @@ def export(model: Tagger, encoder_dir: Path, tokenizer, cls_id: int, sep_id: int
         "training": {key: value for key, value in info.items() if key != "runs"},
     }
     (MODEL_DIR / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
-    shutil.copy(encoder_dir / "config.json", Path(info["runs"]) / "encoder_config.json")
     print(f"wrote {MODEL_DIR / MODEL_FILE}", flush=True)
 
 
@@ -272,7 +270,7 @@ def main() -> None:
     if args.export_only is not None:
         state = torch.load(args.export_only, map_location="cpu")
         model.load_state_dict(state["model"])
-        export(model, encoder_dir, tokenizer, cls_id, sep_id, state["info"])
+        export(model, tokenizer, cls_id, sep_id, state["info"])
         return
 
     first_epoch = 1
@@ -349,7 +347,7 @@ def main() -> None:
     assert best_path is not None
     state = torch.load(best_path, map_location="cpu")
     model.load_state_dict(state["model"])
-    export(model, encoder_dir, tokenizer, cls_id, sep_id, state["info"])
+    export(model, tokenizer, cls_id, sep_id, state["info"])
 
 
 if __name__ == "__main__":
