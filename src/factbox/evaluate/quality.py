@@ -347,8 +347,8 @@ supports their cue and content, statements whose cue and content it rejects are 
 new statements are made where its cue is confident and the rules found none (sources and
 contents snapped to the parse's subtrees when they mostly agree). The network only saw train;
 the epoch and the combination's thresholds were chosen on dev, so these dev figures are a
-little optimistic. Rules alone against rules with the tagger, exact F1 on dev: source 73.5 to
-75.7, cue 69.3 to 70.7, content 56.7 to 57.8, relation 51.2 to 52.0; no-source relations 15.8
+little optimistic. Rules alone against rules with the tagger, exact F1 on dev: source 73.6 to
+75.7, cue 69.4 to 70.7, content 56.7 to 57.8, relation 51.2 to 52.0; no-source relations 15.8
 to 17.4. The tagger alone (wordpiece argmax decoding) scores source 68.8, cue 60.5, content
 38.1 on dev. Its windows overlap by 64 wordpieces: with 128 the scores were within 0.4 and
 tagging cost half as much again; with none, source 75.4, cue 70.3, content 57.6, relation

@@ -162,20 +162,25 @@ class _Combiner:
         start, end = self.tokens(span)
         return _mean(self.roles, role, start, end)
 
-    def vetoed(self, statement: Statement) -> bool:
+    def cue_and_content_support(self, statement: Statement) -> tuple[float, float] | None:
+        """The tagger's mean inside-probability over the cue and over the best content piece."""
         if statement.cue_span is None:
-            return False
+            return None
         pieces = statement.content_pieces or (statement.content_span,)
         content = max(self.support(piece, CONTENT) for piece in pieces)
-        cue = self.support(statement.cue_span, CUE)
-        return cue < self.thresholds.veto_cue and content < self.thresholds.veto_content
+        return self.support(statement.cue_span, CUE), content
+
+    def vetoed(self, statement: Statement) -> bool:
+        support = self.cue_and_content_support(statement)
+        if support is None:
+            return False
+        return support[0] < self.thresholds.veto_cue and support[1] < self.thresholds.veto_content
 
     def rescued(self, statement: Statement) -> bool:
-        if statement.cue_span is None:
+        support = self.cue_and_content_support(statement)
+        if support is None:
             return False
-        pieces = statement.content_pieces or (statement.content_span,)
-        content = max(self.support(piece, CONTENT) for piece in pieces)
-        cue = self.support(statement.cue_span, CUE)
+        cue, content = support
         return cue >= self.thresholds.rescue_cue and content >= self.thresholds.rescue_content
 
     def nearest(
