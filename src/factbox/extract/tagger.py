@@ -45,7 +45,8 @@ token lies inside a span of the role, ``[..., BEGIN]`` that a span of the role s
 INSIDE, BEGIN = 0, 1
 REBUILD_COMMAND = (
     'pip install -e ".[train]" && python bench/train_tagger.py '
-    "../shared/corpora/polnear/train --dev ../shared/corpora/polnear/dev"
+    "../shared/corpora/polnear/train --dev ../shared/corpora/polnear/dev "
+    "(the shipped weights' exact steps: docs/model-card-attribution.md)"
 )
 
 
