@@ -38,6 +38,7 @@ from factbox.records import InputError
 from factbox.rules.bodies import load_body
 from factbox.stance.lexicon import ConceptKind, ConceptTable, load_concepts, normalise_phrase
 from factbox.stance.records import MatchEvidence, Proposal, ProposalMatch, Slot
+from factbox.stance.semantic import Similarity
 from factbox.stance.tree import (
     char_span,
     find_phrases,
@@ -281,6 +282,10 @@ class ProposalMatcher:
         self._action_words = frozenset(w for s in self.table.of_kind("action") for w in s.words)
         self._theme_words = frozenset(w for s in self.table.of_kind("theme") for w in s.words)
         self._place_words = frozenset(w for s in self.table.of_kind("place") for w in s.words)
+        self._known_theme = {
+            slots.slug: any(self.table.containing(w, "theme") for w in slots.theme.source)
+            for slots in self.slots
+        }
 
     def match(self, span: SpacySpan | Doc) -> list[ProposalMatch]:
         """Every proposal the span is about, best first, with the words that matched."""
@@ -318,10 +323,61 @@ class ProposalMatcher:
     def may_refer_back(self, text: str) -> bool:
         """Whether ``text`` holds a word a referring phrase needs: a cheap test before
         parsing, so that only such statements are parsed with the paragraphs before them."""
+        return may_refer_back(text, self.table)
+
+    def may_mention(self, text: str) -> set[str]:
+        """The proposals whose theme or term words ``text`` holds as written (or with a plural
+        ``s`` dropped): a cheap test before parsing, for the word match's candidates."""
         words = set(_WORD.findall(text.lower()))
-        table = self.table
-        return bool(words & table.referring_words) or bool(
-            words & table.referring_determiners and words & _plurals(table.referring_nouns)
+        words |= {w[:-1] for w in words if w.endswith("s")}
+        return {
+            slots.slug
+            for slots in self.slots
+            if words & slots.theme.words
+            or any(p[0] in words for p in slots.theme.phrases)
+            or any(t[0] in words for t in slots.terms)
+        }
+
+    def match_similar(
+        self, span: SpacySpan, slug: str, similarity: Similarity
+    ) -> ProposalMatch | None:
+        """A statement whose vector is close to proposal ``slug`` but whose words did not
+        match it: rejected when it holds the proposal's theme words and every one of them is
+        blocked (another action governs it, it goes elsewhere, it is another thing). Else a
+        match whose evidence is where the stance reading starts (the theme word, or the word
+        nearest the proposal's, slot ``theme``) and the similarity (slot ``similarity``)."""
+        slots = next(s for s in self.slots if s.slug == slug)
+        tokens = span[:] if isinstance(span, Doc) else span
+        candidates = list(self._candidates(tokens, slots))
+        open_candidates = [c for c in candidates if not c.blocked]
+        if candidates and not open_candidates:
+            return None
+        if not candidates and self._known_theme[slug] and self._other_theme(tokens):
+            return None
+        if open_candidates:
+            evidence = list(max(open_candidates, key=lambda c: c.score).evidence)
+        else:
+            anchor = _anchor(tokens, slots)
+            evidence = [MatchEvidence("theme", anchor.text, char_span(anchor))]
+        whole = stretch_span(tokens[0], tokens[-1])
+        evidence.append(
+            MatchEvidence(
+                "similarity",
+                tokens.doc.text[whole[0] : whole[1]],
+                whole,
+                similarity=similarity.score,
+                phrase=similarity.phrase,
+            )
+        )
+        return ProposalMatch(slug, similarity.score, tuple(evidence))
+
+    def _other_theme(self, tokens: SpacySpan) -> Token | None:
+        """A word of a theme the concept table knows: for a proposal whose own theme the
+        table knows, a statement that names another one and none of its own is about that
+        other thing ("send soldiers" is not "impose a no-fly zone", however close in
+        meaning). For a theme the table does not know, this tells nothing."""
+        return next(
+            (t for t in tokens if not t.is_stop and forms(t) & self._theme_words), None
         )
 
     def _referring_noun(self, span: SpacySpan) -> Token | None:
@@ -533,6 +589,37 @@ class ProposalMatcher:
                 places.extend(c for c in obj.children if c.dep_ in OWNER_DEPS)
             frontier = objects
         return places
+
+
+def may_refer_back(text: str, table: ConceptTable) -> bool:
+    """Whether ``text`` holds a word a referring phrase needs ("such", or "the" and a word
+    like "plan"), without parsing it."""
+    words = set(_WORD.findall(text.lower()))
+    return bool(words & table.referring_words) or bool(
+        words & table.referring_determiners and words & _plurals(table.referring_nouns)
+    )
+
+
+ANCHOR_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "pobj", "xcomp", "ccomp"})
+
+
+def _anchor(tokens: SpacySpan, slots: ProposalSlots) -> Token:
+    """Where the stance reading of a match by similarity starts: a noun or verb of the
+    statement that is one of the proposal's own words, else what the statement's main verb
+    is about (its object or complement), else that verb."""
+    proposal_words = {
+        word
+        for slot in (slots.action, slots.theme, slots.target, slots.agent, slots.qualifier)
+        for word in slot.source
+    }
+    for token in tokens:
+        if token.pos_ in {"NOUN", "PROPN", "VERB"} and forms(token) & proposal_words:
+            return token
+    root = tokens.root
+    for child in root.children:
+        if child.dep_ in ANCHOR_DEPS and tokens.start <= child.i < tokens.end:
+            return child
+    return root
 
 
 def _words_before(span: SpacySpan) -> Iterator[tuple[SpacySpan, bool]]:
