@@ -157,4 +157,4 @@ class SentenceEncoder:
 @lru_cache(maxsize=1)
 def load_encoder() -> SentenceEncoder:
     """The shipped encoder, loaded once per process."""
-    return SentenceEncoder()
+    return SentenceEncoder(MODEL_DIR)

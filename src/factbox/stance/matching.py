@@ -342,22 +342,37 @@ class ProposalMatcher:
         self, span: SpacySpan, slug: str, similarity: Similarity
     ) -> ProposalMatch | None:
         """A statement whose vector is close to proposal ``slug`` but whose words did not
-        match it: rejected when it holds the proposal's theme words and every one of them is
-        blocked (another action governs it, it goes elsewhere, it is another thing). Else a
-        match whose evidence is where the stance reading starts (the theme word, or the word
-        nearest the proposal's, slot ``theme``) and the similarity (slot ``similarity``)."""
+        match it, checked on the parse for what a vector cannot tell:
+
+        - it holds the proposal's theme words and every one is blocked (another action
+          governs it, it goes elsewhere, another theme's word modifies it): rejected;
+        - it holds none, and the concept table knows the proposal's theme: the table's
+          words would be there if it were about it, so it needs a phrase that refers back
+          ("such a step"), or the proposal's action with no other thing as its object
+          ("Britain will not send anyone", not "giving Ukraine support"); and a statement
+          that names another theme the table knows ("getting equipment to Ukraine") is
+          about that;
+        - for a theme the table does not know, the similarity decides.
+
+        The evidence is where the stance reading starts (slot ``theme``: the theme word, the
+        referring phrase, the action, or the word nearest the proposal's) and the similarity
+        (slot ``similarity``)."""
         slots = next(s for s in self.slots if s.slug == slug)
         tokens = span[:] if isinstance(span, Doc) else span
         candidates = list(self._candidates(tokens, slots))
         open_candidates = [c for c in candidates if not c.blocked]
-        if candidates and not open_candidates:
-            return None
-        if not candidates and self._known_theme[slug] and self._other_theme(tokens):
-            return None
+        anchor: Token | None = None
         if open_candidates:
             evidence = list(max(open_candidates, key=lambda c: c.score).evidence)
-        else:
+        elif candidates:
+            return None
+        elif not self._known_theme[slug]:
             anchor = _anchor(tokens, slots)
+        elif self._other_theme(tokens) is None:
+            anchor = self._referring_noun(tokens) or _bare_action(tokens, slots)
+        if not open_candidates:
+            if anchor is None:
+                return None
             evidence = [MatchEvidence("theme", anchor.text, char_span(anchor))]
         whole = stretch_span(tokens[0], tokens[-1])
         evidence.append(
@@ -620,6 +635,19 @@ def _anchor(tokens: SpacySpan, slots: ProposalSlots) -> Token:
         if child.dep_ in ANCHOR_DEPS and tokens.start <= child.i < tokens.end:
             return child
     return root
+
+
+def _bare_action(tokens: SpacySpan, slots: ProposalSlots) -> Token | None:
+    """The proposal's action word with no noun of its own as object ("will not send
+    anyone", "a presence on the ground"), not one that acts on something else ("giving
+    Ukraine support")."""
+    for token in tokens:
+        if not slots.action.has_token(token) or token.is_stop:
+            continue
+        objects = [c for c in token.children if c.dep_ in OBJECT_DEPS | {"dative"}]
+        if not any(o.pos_ in {"NOUN", "PROPN"} for o in objects if o.dep_ != "dative"):
+            return token
+    return None
 
 
 def _words_before(span: SpacySpan) -> Iterator[tuple[SpacySpan, bool]]:
