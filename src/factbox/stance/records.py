@@ -52,6 +52,19 @@ class MatchEvidence:
     similarity: float | None = None
     phrase: str | None = None
 
+    def as_json(self) -> dict[str, object]:
+        """As stored and printed: slot, text, span; for slot ``similarity`` also the cosine
+        (``similarity``) and the proposal's nearest ``phrase``."""
+        record: dict[str, object] = {
+            "slot": self.slot,
+            "text": self.text,
+            "span": [self.span[0], self.span[1]],
+        }
+        if self.similarity is not None:
+            record["similarity"] = self.similarity
+            record["phrase"] = self.phrase
+        return record
+
 
 @dataclass(frozen=True, slots=True)
 class ProposalMatch:

@@ -125,25 +125,11 @@ def judgement_values(statement_id: int, found: MatchedJudgement) -> dict[str, An
             {"text": c.text, "span": _span_json(c.span), "role": c.role} for c in judgement.cues
         ],
         "match_score": match.score,
-        "match_evidence": [evidence_record(e) for e in match.evidence],
+        "match_evidence": [e.as_json() for e in match.evidence],
         "evidence_start": evidence_start,
         "evidence_end": evidence_end,
         "judged_at": _now(),
     }
-
-
-def evidence_record(evidence: MatchEvidence) -> dict[str, Any]:
-    """A match's evidence as stored and printed: slot, text, span; and for slot
-    ``similarity`` the cosine (``similarity``) and the proposal's nearest ``phrase``."""
-    record: dict[str, Any] = {
-        "slot": evidence.slot,
-        "text": evidence.text,
-        "span": _span_json(evidence.span),
-    }
-    if evidence.similarity is not None:
-        record["similarity"] = evidence.similarity
-        record["phrase"] = evidence.phrase
-    return record
 
 
 def insert_judgements(conn: Connection, rows: Iterable[tuple[int, MatchedJudgement]]) -> int:
