@@ -57,7 +57,7 @@ class EncoderManifest:
     sha256: dict[str, str]
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -86,7 +86,7 @@ def _checked(folder: Path, name: str, manifest: EncoderManifest) -> Path:
     if not path.is_file():
         raise ModelFileError(path, "missing")
     expected = manifest.sha256.get(name)
-    if expected is not None and _sha256(path) != expected:
+    if expected is not None and file_sha256(path) != expected:
         raise ModelFileError(path, "corrupt (its SHA-256 is not the manifest's)")
     return path
 

