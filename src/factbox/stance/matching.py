@@ -20,6 +20,11 @@ at least one other slot is filled on the dependency tree near it, unless:
   a country that belongs (or belonged) to one of the bodies that could adopt the proposal
   is one of those who would act, not an outsider ("Czech soldiers will not go to Ukraine"
   for a proposal NATO could adopt).
+
+A statement whose sentence vector is close to a proposal's but whose words did not match
+(``factbox.stance.semantic``) goes through the same blocking checks in ``match_similar``,
+which decides what the vector cannot: whether its words are about another action, place or
+thing.
 """
 
 from __future__ import annotations
@@ -72,7 +77,12 @@ OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
 PREP_DEPS = frozenset({"prep", "dative"})
-NOT_PLACE_LABELS = frozenset({"ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "EVENT", "LAW"})
+NOT_PLACE_LABELS = frozenset(
+    {
+        "ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "EVENT", "LAW", "WORK_OF_ART",
+        "PRODUCT", "LANGUAGE", "ORDINAL", "PERCENT", "QUANTITY",
+    }
+)
 CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 
 
@@ -529,7 +539,10 @@ class ProposalMatcher:
             if obj.dep_ == "pobj"
         ]
         for owner in owners:
-            if slots.target.has_token(owner):
+            if slots.qualifier.has_token(owner) and owner.i not in inside:
+                # the proposal's own modifier ("Syrian" refugees) names no outsider
+                candidate.add("qualifier", owner)
+            elif slots.target.has_token(owner):
                 if slots.directional:
                     candidate.blocked = f"the theme belongs to the target ({owner.text})"
                 else:
@@ -578,7 +591,8 @@ class ProposalMatcher:
                     return
                 if conflict is None and self._is_place(place):
                     conflict = place
-        if conflict is not None:
+        if conflict is not None and slots.target:
+            # a proposal that names no place cannot be contradicted by one
             candidate.blocked = f"the theme goes elsewhere ({conflict.text})"
 
     def _is_place(self, token: Token) -> bool:

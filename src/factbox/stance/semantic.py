@@ -32,7 +32,7 @@ from factbox.embed.encoder import SentenceEncoder
 from factbox.records import Statement
 from factbox.stance.records import Proposal
 
-SIMILARITY_THRESHOLD = 0.45
+SIMILARITY_THRESHOLD = 0.475
 """Lowest cosine between a statement's vector and a proposal phrase's for a match."""
 
 _SENTENCE_END = re.compile(r"(?:[.!?][\"'\u201d\u2019)\]]*\s+|\n\s*)")
