@@ -79,7 +79,7 @@ def time_command(ledger: Path, proposal: Proposal, hide_torch: bool) -> float:
         shutil.copyfile(ledger, copy)
         args = ["proposal", "add", proposal.slug, "--title", proposal.title]
         args += ["--description", proposal.description, "--db", str(copy)]
-        runner = ["-c", HIDE_TORCH, *args] if hide_torch else ["-m", "factbox.cli", *args]
+        runner = ["-c", HIDE_TORCH, *args] if hide_torch else ["-m", "factbox", *args]
         start = time.perf_counter()
         done = subprocess.run([sys.executable, *runner], capture_output=True, text=True)
         seconds = time.perf_counter() - start

@@ -51,6 +51,7 @@ from factbox.stance.matching import may_refer_back
 from factbox.stance.proposals import proposal_from_table
 from factbox.stance.semantic import (
     SIMILARITY_THRESHOLD,
+    WORD_MATCH_FLOOR,
     ProposalVectors,
     Similarity,
     statement_text,
@@ -174,7 +175,7 @@ def ingest(
             fail(IngestFailure(article.source_name, f"extraction failed: {exc!r}"))
             continue
         encoded: EncodedStatements | None = None
-        similar: list[dict[str, Similarity]] = [{} for _ in extraction.statements]
+        similar: list[dict[str, Similarity] | None] = [None for _ in extraction.statements]
         if encoder is not None:
             texts = [
                 statement_text(article.body, s, lambda t: may_refer_back(t, concepts))
@@ -182,7 +183,7 @@ def ingest(
             ]
             encoded = EncodedStatements(vector_model(encoder), encoder.encode(texts))
             if near is not None:
-                similar = near.similar(encoded.matrix)
+                similar = list(near.similar(encoded.matrix))
         judged: list[list[MatchedJudgement]] | None = None
         if matcher is not None:
             try:
@@ -396,22 +397,28 @@ def judge(
     statement: Statement,
     matcher: ProposalMatcher,
     similar: dict[str, Similarity] | None = None,
+    threshold: float = SIMILARITY_THRESHOLD,
 ) -> list[MatchedJudgement]:
     """Every proposal ``statement`` is about, with its stance on it; ``doc`` is the parse of
     the text the statement's spans point into.
 
     The same as ``stance.judge_statement``, keeping the match (the words that tied the
-    statement to the proposal) for the ledger. ``similar``: the proposals the statement's
-    vector is close to; those its words did not match are checked on the parse
-    (``ProposalMatcher.match_similar``).
+    statement to the proposal) for the ledger. ``similar``: when the statement has a vector,
+    the proposals it is near (``WORD_MATCH_FLOOR``); a match by words needs to be among
+    them, and those at ``threshold`` or above that its words did not match are checked on
+    the parse (``ProposalMatcher.match_similar``). None: words alone.
     """
     span = statement_span(doc, statement)
     if span is None or not len(span):
         return []
     matches = matcher.match_in_context(span)
+    if similar is not None:
+        # a statement that refers back ("such a step") was embedded with one sentence
+        # before it; its antecedent may be further back, where the vector cannot see
+        matches = [m for m in matches if m.slug in similar or m.slot("antecedent")]
     by_words = {m.slug for m in matches}
     for slug, similarity in (similar or {}).items():
-        if slug not in by_words:
+        if slug not in by_words and similarity.score >= threshold:
             found = matcher.match_similar(span, slug, similarity)
             if found is not None:
                 matches.append(found)
@@ -526,16 +533,17 @@ def statement_vectors(
 
 
 def candidate_statements(
-    ledger: Ledger, matcher: ProposalMatcher, similar: dict[int, dict[str, Similarity]]
+    ledger: Ledger, matcher: ProposalMatcher, close: set[int], near: set[int] | None = None
 ) -> set[int]:
     """The current statements worth parsing for the matcher's proposals: those whose vector
-    is close to one (``similar``), those that hold a proposal's theme or term words, and
-    those that may refer back ("such a step") to words of a proposal in the paragraphs
-    before them. The rest cannot match, and are not parsed."""
-    chosen = set(similar)
+    is close to one (``close``); among those ``near`` one (all, if None), those whose words
+    could match one (``ProposalMatcher.may_mention``); and those that may refer back ("such
+    a step") to such words in the paragraphs before them. The rest cannot match, and are not
+    parsed."""
+    chosen = set(close)
     referring = []
     for outline in ledger.statement_outlines():
-        if matcher.may_mention(outline.content):
+        if (near is None or outline.id in near) and matcher.may_mention(outline.content):
             chosen.add(outline.id)
         elif matcher.may_refer_back(outline.content):
             referring.append(outline)
@@ -558,6 +566,7 @@ def judge_ledger(
     progress: JudgeProgress | None = None,
     search: bool = True,
     threshold: float = SIMILARITY_THRESHOLD,
+    floor: float = WORD_MATCH_FLOOR,
 ) -> dict[str, list[tuple[int, MatchedJudgement]]]:
     """Judge every current statement against ``proposals``. Nothing is written but the
     vectors of statements that had none.
@@ -574,9 +583,11 @@ def judge_ledger(
     if search:
         encoder = load_encoder()
         vectors = statement_vectors(ledger, encoder, matcher.may_refer_back)
-        rows = ProposalVectors(encoder, proposals).similar(vectors.matrix, threshold)
-        similar = {i: row for i, row in zip(vectors.ids.tolist(), rows, strict=True) if row}
-        chosen = ledger.current_statements(candidate_statements(ledger, matcher, similar))
+        rows = ProposalVectors(encoder, proposals).similar(vectors.matrix, floor)
+        similar = dict(zip(vectors.ids.tolist(), rows, strict=True))
+        close = {i for i, row in similar.items() if any(s.score >= threshold for s in row.values())}
+        near = {i for i, row in similar.items() if row}
+        chosen = ledger.current_statements(candidate_statements(ledger, matcher, close, near))
     else:
         chosen = ledger.statements()
     by_article: dict[int, list[StoredStatement]] = {}
@@ -596,7 +607,8 @@ def judge_ledger(
     for doc, (index, window, last) in nlp.pipe(windows(), as_tuples=True, batch_size=batch_size):
         for stored in window.statements:
             moved = _statement_moved(stored.statement, -window.start)
-            for item in judge(doc, moved, matcher, similar.get(stored.id)):
+            near_to = similar.get(stored.id) if search else None
+            for item in judge(doc, moved, matcher, near_to, threshold):
                 found[item.match.slug].append((stored.id, _judgement_moved(item, window.start)))
         if last and progress is not None:
             progress(index + 1, total)

@@ -292,6 +292,7 @@ class ProposalMatcher:
         self._action_words = frozenset(w for s in self.table.of_kind("action") for w in s.words)
         self._theme_words = frozenset(w for s in self.table.of_kind("theme") for w in s.words)
         self._place_words = frozenset(w for s in self.table.of_kind("place") for w in s.words)
+        self._stems = {slots.slug: _slot_stems(slots) for slots in self.slots}
         self._known_theme = {
             slots.slug: any(self.table.containing(w, "theme") for w in slots.theme.source)
             for slots in self.slots
@@ -336,17 +337,18 @@ class ProposalMatcher:
         return may_refer_back(text, self.table)
 
     def may_mention(self, text: str) -> set[str]:
-        """The proposals whose theme or term words ``text`` holds as written (or with a plural
-        ``s`` dropped): a cheap test before parsing, for the word match's candidates."""
-        words = set(_WORD.findall(text.lower()))
-        words |= {w[:-1] for w in words if w.endswith("s")}
-        return {
-            slots.slug
-            for slots in self.slots
-            if words & slots.theme.words
-            or any(p[0] in words for p in slots.theme.phrases)
-            or any(t[0] in words for t in slots.terms)
-        }
+        """The proposals ``match`` could find in ``text``, told from its words before
+        parsing: a theme word with a word of another slot, or a multi-word theme or a term
+        whole. Words are compared on crude stems ("troops", "troop"; "deployed", "deploy"),
+        so this finds a superset of what the parse accepts, but for irregular forms
+        ("sent" is not "send") when no other slot word is there either."""
+        stems = {_stem(word) for word in set(_WORD.findall(text.lower()))}
+        found = set()
+        for slots in self.slots:
+            theme, others, whole = self._stems[slots.slug]
+            if (stems & theme and stems & others) or any(p <= stems for p in whole):
+                found.add(slots.slug)
+        return found
 
     def match_similar(
         self, span: SpacySpan, slug: str, similarity: Similarity
@@ -618,6 +620,33 @@ class ProposalMatcher:
                 places.extend(c for c in obj.children if c.dep_ in OWNER_DEPS)
             frontier = objects
         return places
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    """A crude stem, the same for a word's regular forms: one suffix off, then final e's."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word.rstrip("e") or word
+
+
+def _phrase_stems(phrase: Iterable[str]) -> frozenset[str]:
+    return frozenset(_stem(w) for part in phrase for w in _WORD.findall(part))
+
+
+def _slot_stems(
+    slots: ProposalSlots,
+) -> tuple[frozenset[str], frozenset[str], tuple[frozenset[str], ...]]:
+    """Stems of the theme's words, of the other slots' words, and of each multi-word
+    theme, other slot's phrase and term (for ``ProposalMatcher.may_mention``)."""
+    others = (slots.action, slots.target, slots.qualifier, slots.agent)
+    theme = frozenset(_stem(w) for w in slots.theme.words)
+    other = frozenset(_stem(w) for slot in others for w in slot.words)
+    other |= frozenset(stem for slot in others for p in slot.phrases for stem in _phrase_stems(p))
+    whole = tuple(_phrase_stems(p) for p in (*slots.theme.phrases, *slots.terms))
+    return theme, other, tuple(p for p in whole if p)
 
 
 def may_refer_back(text: str, table: ConceptTable) -> bool:
