@@ -80,6 +80,10 @@ def fail(name: str, problem: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
+def model_file_error(exc: ModelFileError) -> NoReturn:
+    fail(str(exc.path), f"{exc.problem}; rebuild it with: {REBUILD_COMMAND}")
+
+
 def _open(db: str | None) -> Ledger:
     target = db or default_db()
     try:
@@ -173,7 +177,7 @@ def ingest(
     try:
         summary = _run_ingest(paths, ledger, max_bytes, model, jobs, vectors)
     except ModelFileError as exc:
-        fail(str(exc.path), f"{exc.problem}; rebuild it with: {REBUILD_COMMAND}")
+        model_file_error(exc)
     except RuntimeError as exc:
         fail(model or "model", str(exc))
     finally:
@@ -356,7 +360,7 @@ def proposal_add(
     except InputError as exc:
         fail(exc.name, exc.reason)
     except ModelFileError as exc:
-        fail(str(exc.path), f"{exc.problem}; rebuild it with: {REBUILD_COMMAND}")
+        model_file_error(exc)
     except RuntimeError as exc:
         fail(model or "model", str(exc))
     finally:
@@ -380,7 +384,7 @@ def proposal_load(
     except InputError as exc:
         fail(exc.name, exc.reason)
     except ModelFileError as exc:
-        fail(str(exc.path), f"{exc.problem}; rebuild it with: {REBUILD_COMMAND}")
+        model_file_error(exc)
     except RuntimeError as exc:
         fail(model or "model", str(exc))
     finally:
@@ -579,6 +583,8 @@ def demo(
                 )
                 if fmt is OutputFormat.table:
                     _demo_factbox(ledger, found, fmt)
+        except ModelFileError as exc:
+            model_file_error(exc)
         finally:
             ledger.close()
     if not summary.ok:
