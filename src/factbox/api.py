@@ -54,6 +54,7 @@ from factbox.stance.semantic import (
     WORD_MATCH_FLOOR,
     ProposalVectors,
     Similarity,
+    rough_sentences,
     statement_text,
 )
 from factbox.store import ArticleRow, Ledger, SaveOutcome
@@ -536,14 +537,16 @@ def candidate_statements(
     ledger: Ledger, matcher: ProposalMatcher, close: set[int], near: set[int] | None = None
 ) -> set[int]:
     """The current statements worth parsing for the matcher's proposals: those whose vector
-    is close to one (``close``); among those ``near`` one (all, if None), those whose words
-    could match one (``ProposalMatcher.may_mention``); and those that may refer back ("such
-    a step") to such words in the paragraphs before them. The rest cannot match, and are not
-    parsed."""
+    is close to one (``close``); and among those ``near`` one (all, if None), those whose
+    words could match one (``ProposalMatcher.may_mention``) and those that may refer back
+    ("such a step") to a sentence with such words in the paragraphs before them. The rest
+    cannot match, and are not parsed."""
     chosen = set(close)
     referring = []
     for outline in ledger.statement_outlines():
-        if (near is None or outline.id in near) and matcher.may_mention(outline.content):
+        if near is not None and outline.id not in near:
+            continue
+        if matcher.may_mention(outline.content):
             chosen.add(outline.id)
         elif matcher.may_refer_back(outline.content):
             referring.append(outline)
@@ -552,7 +555,7 @@ def candidate_statements(
         body = bodies[outline.article_id]
         line = body.rfind("\n", 0, outline.start) + 1
         before = body[_paragraphs_back(body, line, CONTEXT_PARAGRAPHS) : outline.start]
-        if matcher.may_mention(before):
+        if any(matcher.may_mention(sentence) for sentence in rough_sentences(before)):
             chosen.add(outline.id)
     return chosen
 

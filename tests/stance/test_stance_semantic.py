@@ -18,7 +18,7 @@ from factbox.stance.records import Proposal
 from factbox.stance.semantic import (
     SIMILARITY_THRESHOLD,
     Similarity,
-    sentence_before,
+    sentences_before,
     statement_text,
 )
 from factbox.store import Ledger
@@ -130,9 +130,12 @@ def test_a_statement_that_refers_back_matches_by_meaning_from_its_referring_phra
     )
 
 
-def test_a_referring_statement_is_embedded_with_the_sentence_before_it(nlp: Language) -> None:
+def test_a_referring_statement_is_embedded_with_the_sentences_before_it(nlp: Language) -> None:
     matcher = ProposalMatcher(nlp, [TROOPS])
-    body = "Paris floated sending troops. Moscow said that such a step meant war. It rained."
+    body = (
+        "Kyiv asked for help. Paris floated sending troops.\n\nBerlin was silent. "
+        "Moscow said that such a step meant war. It rained."
+    )
     start = body.index("Moscow")
     content = "such a step meant war"
     statement = Statement(
@@ -145,9 +148,14 @@ def test_a_referring_statement_is_embedded_with_the_sentence_before_it(nlp: Lang
         source_span=None,
         span=(start, body.index(content) + len(content)),
     )
-    assert sentence_before(body, start) == "Paris floated sending troops."
+    assert sentences_before(body, start) == "Berlin was silent."
+    assert sentences_before(body, start, 3) == (
+        "Kyiv asked for help. Paris floated sending troops. Berlin was silent."
+    )
+    assert sentences_before(body, body.index("Kyiv"), 3) == ""
     assert statement_text(body, statement, matcher.may_refer_back) == (
-        "Paris floated sending troops. such a step meant war"
+        "Kyiv asked for help. Paris floated sending troops. Berlin was silent. "
+        "such a step meant war"
     )
     plain = Statement(**{**_fields(statement), "content": "it rained"})
     assert statement_text(body, plain, matcher.may_refer_back) == "it rained"

@@ -43,7 +43,7 @@ from factbox.records import InputError
 from factbox.rules.bodies import load_body
 from factbox.stance.lexicon import ConceptKind, ConceptTable, load_concepts, normalise_phrase
 from factbox.stance.records import MatchEvidence, Proposal, ProposalMatch, Slot
-from factbox.stance.semantic import Similarity
+from factbox.stance.semantic import ANTECEDENT_SENTENCES, Similarity
 from factbox.stance.tree import (
     char_span,
     find_phrases,
@@ -64,9 +64,6 @@ SLOT_WEIGHTS: dict[Slot, float] = {
     "agent": 0.1,
 }
 _WORD = re.compile(r"[^\W\d_]+")
-ANTECEDENT_SENTENCES = 3
-"""How many sentences before a referring statement ("such a step would ...") are searched
-for the proposal it refers to; a sentence that refers back itself searches as far again."""
 ACTION_DISTANCE = 3
 """Most dependency edges between a theme and its action ("sending of troops" is 2)."""
 QUALIFIER_DISTANCE = 2

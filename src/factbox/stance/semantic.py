@@ -1,8 +1,9 @@
 """Finding the statements about a proposal by sentence vectors, then checking them on the parse.
 
 Each statement gets a vector when it is ingested (:mod:`factbox.embed`): of its content, and,
-when the content holds a phrase that refers back ("such a step", "the plan"), of the sentence
-before the statement followed by the content, so the vector carries what the phrase points at.
+when the content holds a phrase that refers back ("such a step", "the plan"), of the three
+sentences before the statement followed by the content, so the vector carries what the phrase
+points at.
 A proposal's *phrases* are its title, its description, the two together and each of its
 terms; each phrase gets a vector too. A statement's similarity to a proposal is the highest
 cosine between its vector and a phrase's, and the phrase that gave it is the *nearest phrase*.
@@ -41,6 +42,11 @@ WORD_MATCH_FLOOR = 0.25
 it kept every right match by words and dropped those about something else ("union voters"
 for Britain leaving the European Union); and fewer statements are parsed."""
 
+ANTECEDENT_SENTENCES = 3
+"""How many sentences before a referring statement ("such a step would ...") are searched
+for the proposal it refers to (``ProposalMatcher.match_in_context``; a sentence that refers
+back itself searches as far again), and go into its vector."""
+
 _SENTENCE_END = re.compile(r"(?:[.!?][\"'\u201d\u2019)\]]*\s+|\n\s*)")
 
 
@@ -60,20 +66,32 @@ def _sentence_start(body: str, position: int) -> int:
     return start
 
 
-def sentence_before(body: str, position: int) -> str:
-    """The sentence before the one holding ``position`` ("" at the start of the text)."""
-    own = _sentence_start(body, position)
-    before = body[:own].rstrip()
-    return " ".join(before[_sentence_start(before, len(before)) :].split())
+def rough_sentences(text: str) -> list[str]:
+    """``text`` cut after each full stop, question or exclamation mark and line break (a
+    test on words needs no better: "Mr. Smith" cut in two loses nothing)."""
+    return [part for part in _SENTENCE_END.split(text) if part.strip()]
+
+
+def sentences_before(body: str, position: int, count: int = 1) -> str:
+    """The ``count`` sentences before the one holding ``position`` (fewer at the start)."""
+    start = _sentence_start(body, position)
+    end = start
+    for _ in range(count):
+        before = body[:start].rstrip()
+        if not before:
+            break
+        start = _sentence_start(before, len(before))
+    return " ".join(body[start:end].split())
 
 
 def statement_text(body: str, statement: Statement, refers_back: Callable[[str], bool]) -> str:
-    """What a statement's vector is computed from: its content, after the sentence before the
-    statement when the content may refer back to it (``refers_back``, the matcher's test)."""
+    """What a statement's vector is computed from: its content, after the sentences before
+    the statement where the matcher looks for an antecedent (``ANTECEDENT_SENTENCES``) when
+    the content may refer back to one (``refers_back``, the matcher's test)."""
     content = " ".join(statement.content.split())
     if not refers_back(statement.content):
         return content
-    before = sentence_before(body, statement.span[0])
+    before = sentences_before(body, statement.span[0], ANTECEDENT_SENTENCES)
     return f"{before} {content}" if before else content
 
 
