@@ -96,29 +96,31 @@ def ties(
 
 @dataclass(frozen=True, slots=True)
 class Scores:
+    """Matches found and right (precision), items and those recalled (recall)."""
+
     found: int
     right: int
     items: int
     recalled: int
 
     @property
-    def precision(self) -> float:
-        return self.right / self.found if self.found else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.recalled / self.items if self.items else 0.0
-
-    @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return _harmonic(_share(self.right, self.found), _share(self.recalled, self.items))
 
     def row(self, label: str) -> str:
         return (
-            f"{label:<28} P {self.precision:.3f} ({self.right}/{self.found})  "
-            f"R {self.recall:.3f} ({self.recalled}/{self.items})  F1 {self.f1:.3f}"
+            f"{label:<28} P {_share(self.right, self.found):.3f} ({self.right}/{self.found})  "
+            f"R {_share(self.recalled, self.items):.3f} ({self.recalled}/{self.items})  "
+            f"F1 {self.f1:.3f}"
         )
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _harmonic(a: float, b: float) -> float:
+    return 2 * a * b / (a + b) if a + b else 0.0
 
 
 def score(
