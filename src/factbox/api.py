@@ -8,6 +8,7 @@ actors stand: ``add_proposal``, ``add_proposals``, ``load_proposals``, ``proposa
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -19,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from factbox import rules, stance
+from factbox.embed.encoder import SentenceEncoder, load_encoder
 from factbox.extract import extract_article
 from factbox.extract.compare import StatementChange, pair_statements
 from factbox.extract.nlp import load_nlp
@@ -35,7 +37,6 @@ from factbox.records import (
 from factbox.stance import (
     Cue,
     JudgedStatement,
-    MatchEvidence,
     Position,
     PositionChange,
     Proposal,
@@ -45,7 +46,17 @@ from factbox.stance import (
     classify,
     statement_span,
 )
+from factbox.stance.lexicon import load_concepts
+from factbox.stance.matching import may_refer_back
 from factbox.stance.proposals import proposal_from_table
+from factbox.stance.semantic import (
+    SIMILARITY_THRESHOLD,
+    WORD_MATCH_FLOOR,
+    ProposalVectors,
+    Similarity,
+    rough_sentences,
+    statement_text,
+)
 from factbox.store import ArticleRow, Ledger, SaveOutcome
 from factbox.store.judgements import (
     Correction,
@@ -55,6 +66,7 @@ from factbox.store.judgements import (
     StoredJudgement,
     judged_statement,
 )
+from factbox.store.vectors import EncodedStatements, StoredVectors
 
 Outcome = SaveOutcome | str
 ProgressCallback = Callable[[str, Outcome], None]
@@ -79,6 +91,23 @@ def _ledger(db: str | Path | Ledger | None) -> Ledger:
     return db if isinstance(db, Ledger) else Ledger(db)
 
 
+VECTORS_ENV = "FACTBOX_VECTORS"
+"""Set to ``off`` (or 0, no, false) to ingest without statement vectors; on by default."""
+
+
+def vectors_enabled(setting: bool | None = None) -> bool:
+    """``setting`` if given, else ``$FACTBOX_VECTORS`` (on unless off, 0, no or false)."""
+    if setting is not None:
+        return setting
+    return os.environ.get(VECTORS_ENV, "on").strip().lower() not in {"off", "0", "no", "false"}
+
+
+def vector_model(encoder: SentenceEncoder) -> str:
+    """The name a vector is stored under: the encoder and its model file's hash, so vectors
+    of a rebuilt model are never compared with another's."""
+    return f"{encoder.name}@{encoder.manifest.sha256.get('model.onnx', '')[:12]}"
+
+
 def ingest(
     paths: Sequence[str | Path],
     db: str | Path | Ledger | None = None,
@@ -88,11 +117,13 @@ def ingest(
     batch_size: int = 16,
     n_process: int = 1,
     progress: ProgressCallback | None = None,
+    vectors: bool | None = None,
 ) -> IngestSummary:
     """Read, extract and store every article under ``paths``; one transaction per article.
 
     Bad items are reported in the summary and skipped; articles whose content is already
-    in the ledger are not parsed again.
+    in the ledger are not parsed again. Each statement's sentence vector is stored with it
+    unless ``vectors`` is False (default: ``$FACTBOX_VECTORS``, on).
     """
     ledger = _ledger(db)
     summary = IngestSummary()
@@ -129,6 +160,13 @@ def ingest(
     stored_proposals = ledger.proposals()
     # Built once per run: it parses every proposal's title and description.
     matcher = ProposalMatcher(nlp, stored_proposals) if stored_proposals else None
+    encoder = load_encoder() if vectors_enabled(vectors) else None
+    concepts = matcher.table if matcher is not None else load_concepts()
+    near = (
+        ProposalVectors(encoder, stored_proposals)
+        if encoder is not None and stored_proposals
+        else None
+    )
     for doc, article in nlp.pipe(
         articles_to_parse(), as_tuples=True, batch_size=batch_size, n_process=n_process
     ):
@@ -137,14 +175,29 @@ def ingest(
         except Exception as exc:  # one article's extraction bug must not sink the batch
             fail(IngestFailure(article.source_name, f"extraction failed: {exc!r}"))
             continue
+        encoded: EncodedStatements | None = None
+        similar: list[dict[str, Similarity] | None] = [None for _ in extraction.statements]
+        if encoder is not None:
+            texts = [
+                statement_text(article.body, s, lambda t: may_refer_back(t, concepts))
+                for s in extraction.statements
+            ]
+            encoded = EncodedStatements(vector_model(encoder), encoder.encode(texts))
+            if near is not None:
+                similar = list(near.similar(encoded.matrix))
         judged: list[list[MatchedJudgement]] | None = None
         if matcher is not None:
             try:
-                judged = [judge(doc, s, matcher) for s in extraction.statements]
+                judged = [
+                    judge(doc, s, matcher, near_to)
+                    for s, near_to in zip(extraction.statements, similar, strict=True)
+                ]
             except Exception as exc:  # nor may one statement's stance
                 fail(IngestFailure(article.source_name, f"stance failed: {exc!r}"))
                 continue
-        outcome = ledger.save_article(article, extraction.statements, extraction.people, judged)
+        outcome = ledger.save_article(
+            article, extraction.statements, extraction.people, judged, encoded
+        )
         for person in extraction.people:
             known.add(person)
         if outcome == "unchanged":
@@ -340,20 +393,37 @@ def demo_articles() -> Path:
 # -- stance: judging statements ---------------------------------------------------------
 
 
-def judge(doc: Doc, statement: Statement, matcher: ProposalMatcher) -> list[MatchedJudgement]:
+def judge(
+    doc: Doc,
+    statement: Statement,
+    matcher: ProposalMatcher,
+    similar: dict[str, Similarity] | None = None,
+    threshold: float = SIMILARITY_THRESHOLD,
+) -> list[MatchedJudgement]:
     """Every proposal ``statement`` is about, with its stance on it; ``doc`` is the parse of
     the text the statement's spans point into.
 
     The same as ``stance.judge_statement``, keeping the match (the words that tied the
-    statement to the proposal) for the ledger.
+    statement to the proposal) for the ledger. ``similar``: when the statement has a vector,
+    the proposals it is near (``WORD_MATCH_FLOOR``); a match by words needs to be among
+    them, and those at ``threshold`` or above that its words did not match are checked on
+    the parse (``ProposalMatcher.match_similar``). None: words alone.
     """
     span = statement_span(doc, statement)
     if span is None or not len(span):
         return []
-    return [
-        MatchedJudgement(match, classify(span, match, statement))
-        for match in matcher.match_in_context(span)
-    ]
+    matches = matcher.match_in_context(span)
+    if similar is not None:
+        # a statement that refers back ("such a step") was embedded with one sentence
+        # before it; its antecedent may be further back, where the vector cannot see
+        matches = [m for m in matches if m.slug in similar or m.slot("antecedent")]
+    by_words = {m.slug for m in matches}
+    for slug, similarity in (similar or {}).items():
+        if slug not in by_words and similarity.score >= threshold:
+            found = matcher.match_similar(span, slug, similarity)
+            if found is not None:
+                matches.append(found)
+    return [MatchedJudgement(match, classify(span, match, statement)) for match in matches]
 
 
 def _moved(span: Span | None, delta: int) -> Span | None:
@@ -378,9 +448,7 @@ def _statement_moved(statement: Statement, delta: int) -> Statement:
 def _judgement_moved(found: MatchedJudgement, delta: int) -> MatchedJudgement:
     match: ProposalMatch = replace(
         found.match,
-        evidence=tuple(
-            MatchEvidence(e.slot, e.text, _move(e.span, delta)) for e in found.match.evidence
-        ),
+        evidence=tuple(replace(e, span=_move(e.span, delta)) for e in found.match.evidence),
     )
     judgement: StanceJudgement = replace(
         found.judgement,
@@ -449,6 +517,49 @@ JudgeProgress = Callable[[int, int], None]
 """Called with (articles done, articles in all) while statements are judged."""
 
 
+def statement_vectors(
+    ledger: Ledger, encoder: SentenceEncoder, refers_back: Callable[[str], bool]
+) -> StoredVectors:
+    """Every current statement's vector. Statements without one (a ledger made before
+    vectors, or ingested with them off) are embedded now and stored, once."""
+    model = vector_model(encoder)
+    missing = ledger.statements_without_vectors(model, encoder.dimension)
+    chunk = 2000  # a few seconds of encoding per transaction
+    for start in range(0, len(missing), chunk):
+        found = ledger.current_statements(missing[start : start + chunk])
+        bodies = ledger.article_bodies(s.article.id for s in found)
+        texts = [statement_text(bodies[s.article.id], s.statement, refers_back) for s in found]
+        ledger.save_vectors([s.id for s in found], encoder.encode(texts), model)
+    return ledger.vectors(model, encoder.dimension)
+
+
+def candidate_statements(
+    ledger: Ledger, matcher: ProposalMatcher, close: set[int], near: set[int] | None = None
+) -> set[int]:
+    """The current statements worth parsing for the matcher's proposals: those whose vector
+    is close to one (``close``); and among those ``near`` one (all, if None), those whose
+    words could match one (``ProposalMatcher.may_mention``) and those that may refer back
+    ("such a step") to a sentence with such words in the paragraphs before them. The rest
+    cannot match, and are not parsed."""
+    chosen = set(close)
+    referring = []
+    for outline in ledger.statement_outlines():
+        if near is not None and outline.id not in near:
+            continue
+        if matcher.may_mention(outline.content):
+            chosen.add(outline.id)
+        elif matcher.may_refer_back(outline.content):
+            referring.append(outline)
+    bodies = ledger.article_bodies(o.article_id for o in referring)
+    for outline in referring:
+        body = bodies[outline.article_id]
+        line = body.rfind("\n", 0, outline.start) + 1
+        before = body[_paragraphs_back(body, line, CONTEXT_PARAGRAPHS) : outline.start]
+        if any(matcher.may_mention(sentence) for sentence in rough_sentences(before)):
+            chosen.add(outline.id)
+    return chosen
+
+
 def judge_ledger(
     ledger: Ledger,
     proposals: Sequence[Proposal],
@@ -456,31 +567,51 @@ def judge_ledger(
     nlp: Language,
     batch_size: int = 64,
     progress: JudgeProgress | None = None,
+    search: bool = True,
+    threshold: float = SIMILARITY_THRESHOLD,
+    floor: float = WORD_MATCH_FLOOR,
 ) -> dict[str, list[tuple[int, MatchedJudgement]]]:
-    """Judge every current statement against ``proposals``, re-parsing only the paragraphs
-    around the statements (in batches through ``nlp.pipe``). Nothing is written."""
+    """Judge every current statement against ``proposals``. Nothing is written but the
+    vectors of statements that had none.
+
+    With ``search`` (the default), the statements' vectors are compared with the proposals'
+    (``factbox.stance.semantic``) and only the candidates (``candidate_statements``) are
+    parsed; without it, every statement is. Only the paragraphs around a statement are
+    re-parsed (in batches through ``nlp.pipe``)."""
     found: dict[str, list[tuple[int, MatchedJudgement]]] = {p.slug: [] for p in proposals}
     if not proposals:
         return found
     matcher = ProposalMatcher(nlp, proposals)
-    with_statements = [row for row in ledger.articles() if row.statements]
-    total = len(with_statements)
+    similar: dict[int, dict[str, Similarity]] = {}
+    if search:
+        encoder = load_encoder()
+        vectors = statement_vectors(ledger, encoder, matcher.may_refer_back)
+        rows = ProposalVectors(encoder, proposals).similar(vectors.matrix, floor)
+        similar = dict(zip(vectors.ids.tolist(), rows, strict=True))
+        close = {i for i, row in similar.items() if any(s.score >= threshold for s in row.values())}
+        near = {i for i, row in similar.items() if row}
+        chosen = ledger.current_statements(candidate_statements(ledger, matcher, close, near))
+    else:
+        chosen = ledger.statements()
+    by_article: dict[int, list[StoredStatement]] = {}
+    for stored_statement in chosen:
+        by_article.setdefault(stored_statement.article.id, []).append(stored_statement)
+    total = len(by_article)
     if progress is not None:
         progress(0, total)
 
     def windows() -> Iterator[tuple[str, tuple[int, _Window, bool]]]:
-        for index, row in enumerate(with_statements):
-            body = ledger.article_body(row.ref.id)
-            parts = paragraph_windows(
-                body, ledger.statements(article_id=row.ref.id), matcher.may_refer_back
-            )
+        for index, (article_id, items) in enumerate(by_article.items()):
+            body = ledger.article_body(article_id)
+            parts = paragraph_windows(body, items, matcher.may_refer_back)
             for number, window in enumerate(parts):
                 yield body[window.start : window.end], (index, window, number == len(parts) - 1)
 
     for doc, (index, window, last) in nlp.pipe(windows(), as_tuples=True, batch_size=batch_size):
         for stored in window.statements:
             moved = _statement_moved(stored.statement, -window.start)
-            for item in judge(doc, moved, matcher):
+            near_to = similar.get(stored.id) if search else None
+            for item in judge(doc, moved, matcher, near_to, threshold):
                 found[item.match.slug].append((stored.id, _judgement_moved(item, window.start)))
         if last and progress is not None:
             progress(index + 1, total)

@@ -15,6 +15,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from factbox import api
+from factbox.embed import ModelFileError
+from factbox.embed.encoder import REBUILD_COMMAND
 from factbox.evaluate.cli import eval_app
 from factbox.ingest import DEFAULT_MAX_BYTES
 from factbox.output import (
@@ -78,6 +80,10 @@ def fail(name: str, problem: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
+def model_file_error(exc: ModelFileError) -> NoReturn:
+    fail(str(exc.path), f"{exc.problem}; rebuild it with: {REBUILD_COMMAND}")
+
+
 def _open(db: str | None) -> Ledger:
     target = db or default_db()
     try:
@@ -101,10 +107,17 @@ def _progress_bar(label: str, detail: str) -> Progress:
 
 
 def _run_ingest(
-    paths: list[str], ledger: Ledger, max_bytes: int, model: str | None, jobs: int
+    paths: list[str],
+    ledger: Ledger,
+    max_bytes: int,
+    model: str | None,
+    jobs: int,
+    vectors: bool | None = None,
 ) -> api.IngestSummary:
     if not err.is_terminal:
-        return api.ingest(paths, ledger, max_bytes=max_bytes, model=model, n_process=jobs)
+        return api.ingest(
+            paths, ledger, max_bytes=max_bytes, model=model, n_process=jobs, vectors=vectors
+        )
     with _progress_bar("ingest", "{task.description}") as bar:
         task = bar.add_task("", total=None)
 
@@ -112,7 +125,13 @@ def _run_ingest(
             bar.update(task, advance=1, description=f"{outcome}: {name}")
 
         return api.ingest(
-            paths, ledger, max_bytes=max_bytes, model=model, n_process=jobs, progress=tick
+            paths,
+            ledger,
+            max_bytes=max_bytes,
+            model=model,
+            n_process=jobs,
+            progress=tick,
+            vectors=vectors,
         )
 
 
@@ -142,11 +161,23 @@ def ingest(
     ] = DEFAULT_MAX_BYTES,
     model: ModelOption = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parser processes.")] = 1,
+    vectors: Annotated[
+        bool | None,
+        typer.Option(
+            "--vectors/--no-vectors",
+            help="Store each statement's sentence vector, for finding the statements about a "
+            "proposal (without: they are computed when a proposal is added) "
+            "\\[default: $FACTBOX_VECTORS or on].",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Ingest articles (text, HTML, JSONL, RSS/Atom) and extract their statements."""
     ledger = _open(db)
     try:
-        summary = _run_ingest(paths, ledger, max_bytes, model, jobs)
+        summary = _run_ingest(paths, ledger, max_bytes, model, jobs, vectors)
+    except ModelFileError as exc:
+        model_file_error(exc)
     except RuntimeError as exc:
         fail(model or "model", str(exc))
     finally:
@@ -328,6 +359,8 @@ def proposal_add(
             summary = api.add_proposal(proposal, ledger, model=model, progress=tick)
     except InputError as exc:
         fail(exc.name, exc.reason)
+    except ModelFileError as exc:
+        model_file_error(exc)
     except RuntimeError as exc:
         fail(model or "model", str(exc))
     finally:
@@ -350,6 +383,8 @@ def proposal_load(
             summaries = api.load_proposals(file, ledger, model=model, progress=tick)
     except InputError as exc:
         fail(exc.name, exc.reason)
+    except ModelFileError as exc:
+        model_file_error(exc)
     except RuntimeError as exc:
         fail(model or "model", str(exc))
     finally:
@@ -548,6 +583,8 @@ def demo(
                 )
                 if fmt is OutputFormat.table:
                     _demo_factbox(ledger, found, fmt)
+        except ModelFileError as exc:
+            model_file_error(exc)
         finally:
             ledger.close()
     if not summary.ok:

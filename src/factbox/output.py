@@ -246,6 +246,7 @@ def quote_record(evidence: Evidence) -> dict[str, Any]:
     """One statement as evidence: what was said, where, and what decided its stance."""
     stored, judged = evidence.stored, evidence.judged
     cues = evidence.found.judgement.cues if evidence.found and not judged.correction else ()
+    matched = evidence.found.match.evidence if evidence.found else ()
     return {
         "statement": stored.id,
         "article": stored.article.id,
@@ -257,6 +258,7 @@ def quote_record(evidence: Evidence) -> dict[str, Any]:
         "confidence": 1.0 if judged.correction else judged.judgement.confidence,
         "source": judged.source,
         "cues": [{"text": c.text, "span": _span_list(c.span), "role": c.role} for c in cues],
+        "match": [e.as_json() for e in matched],
     }
 
 

@@ -20,6 +20,11 @@ at least one other slot is filled on the dependency tree near it, unless:
   a country that belongs (or belonged) to one of the bodies that could adopt the proposal
   is one of those who would act, not an outsider ("Czech soldiers will not go to Ukraine"
   for a proposal NATO could adopt).
+
+A statement whose sentence vector is close to a proposal's but whose words did not match
+(``factbox.stance.semantic``) goes through the same blocking checks in ``match_similar``,
+which decides what the vector cannot: whether its words are about another action, place or
+thing.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from factbox.records import InputError
 from factbox.rules.bodies import load_body
 from factbox.stance.lexicon import ConceptKind, ConceptTable, load_concepts, normalise_phrase
 from factbox.stance.records import MatchEvidence, Proposal, ProposalMatch, Slot
+from factbox.stance.semantic import ANTECEDENT_SENTENCES, Similarity
 from factbox.stance.tree import (
     char_span,
     find_phrases,
@@ -58,9 +64,6 @@ SLOT_WEIGHTS: dict[Slot, float] = {
     "agent": 0.1,
 }
 _WORD = re.compile(r"[^\W\d_]+")
-ANTECEDENT_SENTENCES = 3
-"""How many sentences before a referring statement ("such a step would ...") are searched
-for the proposal it refers to; a sentence that refers back itself searches as far again."""
 ACTION_DISTANCE = 3
 """Most dependency edges between a theme and its action ("sending of troops" is 2)."""
 QUALIFIER_DISTANCE = 2
@@ -71,7 +74,12 @@ OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
 PREP_DEPS = frozenset({"prep", "dative"})
-NOT_PLACE_LABELS = frozenset({"ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "EVENT", "LAW"})
+NOT_PLACE_LABELS = frozenset(
+    {
+        "ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "EVENT", "LAW", "WORK_OF_ART",
+        "PRODUCT", "LANGUAGE", "ORDINAL", "PERCENT", "QUANTITY",
+    }
+)
 CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 
 
@@ -281,6 +289,11 @@ class ProposalMatcher:
         self._action_words = frozenset(w for s in self.table.of_kind("action") for w in s.words)
         self._theme_words = frozenset(w for s in self.table.of_kind("theme") for w in s.words)
         self._place_words = frozenset(w for s in self.table.of_kind("place") for w in s.words)
+        self._stems = {slots.slug: _slot_stems(slots) for slots in self.slots}
+        self._known_theme = {
+            slots.slug: any(self.table.containing(w, "theme") for w in slots.theme.source)
+            for slots in self.slots
+        }
 
     def match(self, span: SpacySpan | Doc) -> list[ProposalMatch]:
         """Every proposal the span is about, best first, with the words that matched."""
@@ -318,10 +331,77 @@ class ProposalMatcher:
     def may_refer_back(self, text: str) -> bool:
         """Whether ``text`` holds a word a referring phrase needs: a cheap test before
         parsing, so that only such statements are parsed with the paragraphs before them."""
-        words = set(_WORD.findall(text.lower()))
-        table = self.table
-        return bool(words & table.referring_words) or bool(
-            words & table.referring_determiners and words & _plurals(table.referring_nouns)
+        return may_refer_back(text, self.table)
+
+    def may_mention(self, text: str) -> set[str]:
+        """The proposals ``match`` could find in ``text``, told from its words before
+        parsing: a theme word with a word of another slot, or a multi-word theme or a term
+        whole. Words are compared on crude stems ("troops", "troop"; "deployed", "deploy"),
+        so this finds a superset of what the parse accepts, but for irregular forms
+        ("sent" is not "send") when no other slot word is there either."""
+        stems = {_stem(word) for word in set(_WORD.findall(text.lower()))}
+        found = set()
+        for slots in self.slots:
+            theme, others, whole = self._stems[slots.slug]
+            if (stems & theme and stems & others) or any(p <= stems for p in whole):
+                found.add(slots.slug)
+        return found
+
+    def match_similar(
+        self, span: SpacySpan, slug: str, similarity: Similarity
+    ) -> ProposalMatch | None:
+        """A statement whose vector is close to proposal ``slug`` but whose words did not
+        match it, checked on the parse for what a vector cannot tell:
+
+        - it holds the proposal's theme words and every one is blocked (another action
+          governs it, it goes elsewhere, another theme's word modifies it): rejected;
+        - it holds none, and the concept table knows the proposal's theme: the table's
+          words would be there if it were about it, so it needs a phrase that refers back
+          ("such a step"), or the proposal's action with no other thing as its object
+          ("Britain will not send anyone", not "giving Ukraine support"); and a statement
+          that names another theme the table knows ("getting equipment to Ukraine") is
+          about that;
+        - for a theme the table does not know, the similarity decides.
+
+        The evidence is where the stance reading starts (slot ``theme``: the theme word, the
+        referring phrase, the action, or the word nearest the proposal's) and the similarity
+        (slot ``similarity``)."""
+        slots = next(s for s in self.slots if s.slug == slug)
+        tokens = span[:] if isinstance(span, Doc) else span
+        candidates = list(self._candidates(tokens, slots))
+        open_candidates = [c for c in candidates if not c.blocked]
+        anchor: Token | None = None
+        if open_candidates:
+            evidence = list(max(open_candidates, key=lambda c: c.score).evidence)
+        elif candidates:
+            return None
+        elif not self._known_theme[slug]:
+            anchor = _anchor(tokens, slots)
+        elif self._other_theme(tokens) is None:
+            anchor = self._referring_noun(tokens) or _bare_action(tokens, slots)
+        if not open_candidates:
+            if anchor is None:
+                return None
+            evidence = [MatchEvidence("theme", anchor.text, char_span(anchor))]
+        whole = stretch_span(tokens[0], tokens[-1])
+        evidence.append(
+            MatchEvidence(
+                "similarity",
+                tokens.doc.text[whole[0] : whole[1]],
+                whole,
+                similarity=similarity.score,
+                phrase=similarity.phrase,
+            )
+        )
+        return ProposalMatch(slug, similarity.score, tuple(evidence))
+
+    def _other_theme(self, tokens: SpacySpan) -> Token | None:
+        """A word of a theme the concept table knows: for a proposal whose own theme the
+        table knows, a statement that names another one and none of its own is about that
+        other thing ("send soldiers" is not "impose a no-fly zone", however close in
+        meaning). For a theme the table does not know, this tells nothing."""
+        return next(
+            (t for t in tokens if not t.is_stop and forms(t) & self._theme_words), None
         )
 
     def _referring_noun(self, span: SpacySpan) -> Token | None:
@@ -458,7 +538,10 @@ class ProposalMatcher:
             if obj.dep_ == "pobj"
         ]
         for owner in owners:
-            if slots.target.has_token(owner):
+            if slots.qualifier.has_token(owner) and owner.i not in inside:
+                # the proposal's own modifier ("Syrian" refugees) names no outsider
+                candidate.add("qualifier", owner)
+            elif slots.target.has_token(owner):
                 if slots.directional:
                     candidate.blocked = f"the theme belongs to the target ({owner.text})"
                 else:
@@ -507,7 +590,8 @@ class ProposalMatcher:
                     return
                 if conflict is None and self._is_place(place):
                     conflict = place
-        if conflict is not None:
+        if conflict is not None and slots.target:
+            # a proposal that names no place cannot be contradicted by one
             candidate.blocked = f"the theme goes elsewhere ({conflict.text})"
 
     def _is_place(self, token: Token) -> bool:
@@ -533,6 +617,77 @@ class ProposalMatcher:
                 places.extend(c for c in obj.children if c.dep_ in OWNER_DEPS)
             frontier = objects
         return places
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    """A crude stem, the same for a word's regular forms: one suffix off, then final e's."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word.rstrip("e") or word
+
+
+def _phrase_stems(phrase: Iterable[str]) -> frozenset[str]:
+    return frozenset(_stem(w) for part in phrase for w in _WORD.findall(part))
+
+
+def _slot_stems(
+    slots: ProposalSlots,
+) -> tuple[frozenset[str], frozenset[str], tuple[frozenset[str], ...]]:
+    """Stems of the theme's words, of the other slots' words, and of each multi-word
+    theme, other slot's phrase and term (for ``ProposalMatcher.may_mention``)."""
+    others = (slots.action, slots.target, slots.qualifier, slots.agent)
+    theme = frozenset(_stem(w) for w in slots.theme.words)
+    other = frozenset(_stem(w) for slot in others for w in slot.words)
+    other |= frozenset(stem for slot in others for p in slot.phrases for stem in _phrase_stems(p))
+    whole = tuple(_phrase_stems(p) for p in (*slots.theme.phrases, *slots.terms))
+    return theme, other, tuple(p for p in whole if p)
+
+
+def may_refer_back(text: str, table: ConceptTable) -> bool:
+    """Whether ``text`` holds a word a referring phrase needs ("such", or "the" and a word
+    like "plan"), without parsing it."""
+    words = set(_WORD.findall(text.lower()))
+    return bool(words & table.referring_words) or bool(
+        words & table.referring_determiners and words & _plurals(table.referring_nouns)
+    )
+
+
+ANCHOR_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "pobj", "xcomp", "ccomp"})
+
+
+def _anchor(tokens: SpacySpan, slots: ProposalSlots) -> Token:
+    """Where the stance reading of a match by similarity starts: a noun or verb of the
+    statement that is one of the proposal's own words, else what the statement's main verb
+    is about (its object or complement), else that verb."""
+    proposal_words = {
+        word
+        for slot in (slots.action, slots.theme, slots.target, slots.agent, slots.qualifier)
+        for word in slot.source
+    }
+    for token in tokens:
+        if token.pos_ in {"NOUN", "PROPN", "VERB"} and forms(token) & proposal_words:
+            return token
+    root = tokens.root
+    for child in root.children:
+        if child.dep_ in ANCHOR_DEPS and tokens.start <= child.i < tokens.end:
+            return child
+    return root
+
+
+def _bare_action(tokens: SpacySpan, slots: ProposalSlots) -> Token | None:
+    """The proposal's action word with no noun of its own as object ("will not send
+    anyone", "a presence on the ground"), not one that acts on something else ("giving
+    Ukraine support")."""
+    for token in tokens:
+        if not slots.action.has_token(token) or token.is_stop:
+            continue
+        objects = [c for c in token.children if c.dep_ in OBJECT_DEPS | {"dative"}]
+        if not any(o.pos_ in {"NOUN", "PROPN"} for o in objects if o.dep_ != "dative"):
+            return token
+    return None
 
 
 def _words_before(span: SpacySpan) -> Iterator[tuple[SpacySpan, bool]]:

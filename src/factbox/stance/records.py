@@ -15,7 +15,9 @@ from factbox.records import ActorKind, Span, Statement
 from factbox.records import Stance as Stance
 
 About = Literal["speaker", "others"]
-Slot = Literal["action", "theme", "qualifier", "agent", "target", "term", "antecedent"]
+Slot = Literal[
+    "action", "theme", "qualifier", "agent", "target", "term", "antecedent", "similarity"
+]
 CueRole = Literal[
     "lexicon", "evaluation", "negation", "modal", "condition", "consequence", "act", "demand"
 ]
@@ -37,11 +39,31 @@ class Proposal:
 
 @dataclass(frozen=True, slots=True)
 class MatchEvidence:
-    """One word of a statement that filled a slot of the proposal."""
+    """One word of a statement that filled a slot of the proposal.
+
+    Slot ``similarity``: the statement's vector is close to the proposal's; ``text`` and
+    ``span`` are the statement's content, ``similarity`` the cosine and ``phrase`` the
+    proposal's phrase (title, description or term) it is closest to.
+    """
 
     slot: Slot
     text: str
     span: Span
+    similarity: float | None = None
+    phrase: str | None = None
+
+    def as_json(self) -> dict[str, object]:
+        """As stored and printed: slot, text, span; for slot ``similarity`` also the cosine
+        (``similarity``) and the proposal's nearest ``phrase``."""
+        record: dict[str, object] = {
+            "slot": self.slot,
+            "text": self.text,
+            "span": [self.span[0], self.span[1]],
+        }
+        if self.similarity is not None:
+            record["similarity"] = self.similarity
+            record["phrase"] = self.phrase
+        return record
 
 
 @dataclass(frozen=True, slots=True)

@@ -125,9 +125,7 @@ def judgement_values(statement_id: int, found: MatchedJudgement) -> dict[str, An
             {"text": c.text, "span": _span_json(c.span), "role": c.role} for c in judgement.cues
         ],
         "match_score": match.score,
-        "match_evidence": [
-            {"slot": e.slot, "text": e.text, "span": _span_json(e.span)} for e in match.evidence
-        ],
+        "match_evidence": [e.as_json() for e in match.evidence],
         "evidence_start": evidence_start,
         "evidence_end": evidence_end,
         "judged_at": _now(),
@@ -167,7 +165,13 @@ def _matched(row: Any) -> MatchedJudgement:
         slug=row.proposal,
         score=row.match_score,
         evidence=tuple(
-            MatchEvidence(slot=_slot(e["slot"]), text=e["text"], span=_span(e["span"]))
+            MatchEvidence(
+                slot=_slot(e["slot"]),
+                text=e["text"],
+                span=_span(e["span"]),
+                similarity=e.get("similarity"),
+                phrase=e.get("phrase"),
+            )
             for e in row.match_evidence
         ),
     )

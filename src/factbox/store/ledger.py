@@ -39,6 +39,7 @@ from factbox.store.judgements import (
     insert_judgements,
 )
 from factbox.store.schema import articles, judgements, meta, people, speakers, statements
+from factbox.store.vectors import EncodedStatements, VectorTables, insert_vectors
 
 DB_ENV = "FACTBOX_DB"
 DEFAULT_DB = "factbox.db"
@@ -80,6 +81,17 @@ class ArticleRow:
     statements: int
 
 
+@dataclass(frozen=True, slots=True)
+class StatementOutline:
+    """A current statement's id, article and words, for cheap tests before parsing."""
+
+    id: int
+    article_id: int
+    content: str
+    start: int
+    """Where the statement starts in its article's body."""
+
+
 class PeopleDirectory:
     """In-memory view of the people table; lookups by full name or by surname."""
 
@@ -108,7 +120,7 @@ class PeopleDirectory:
         return len(self._by_name)
 
 
-class Ledger(StanceTables):
+class Ledger(StanceTables, VectorTables):
     """A handle on one database (SQLite file or SQLAlchemy URL)."""
 
     def __init__(self, db: str | Path | None = None) -> None:
@@ -143,7 +155,7 @@ class Ledger(StanceTables):
                     f"({schema.SCHEMA_VERSION}); upgrade factbox"
                 )
             elif int(version) < schema.SCHEMA_VERSION:
-                # Versions 2 and 3 added tables, which create_all has just made, and one column.
+                # Versions 2 to 4 added tables, which create_all has just made, and one column.
                 columns = {c["name"] for c in sa.inspect(conn).get_columns("corrections")}
                 if "carried_from" not in columns:
                     conn.execute(sa.text("ALTER TABLE corrections ADD COLUMN carried_from INTEGER"))
@@ -169,12 +181,16 @@ class Ledger(StanceTables):
         found: list[Statement],
         persons: Iterable[Person] = (),
         judged: Sequence[Sequence[MatchedJudgement]] | None = None,
+        vectors: EncodedStatements | None = None,
     ) -> SaveOutcome:
         """Store one article revision with its statements, all or nothing.
 
-        ``judged[i]`` holds the judgements of ``found[i]`` on stored proposals.
+        ``judged[i]`` holds the judgements of ``found[i]`` on stored proposals, and row ``i``
+        of ``vectors`` its sentence vector.
         """
         _check_judged(found, judged)
+        if vectors is not None and len(vectors.matrix) != len(found):
+            raise ValueError("vectors must have one row per statement")
         with self.engine.begin() as conn:
             current = conn.execute(
                 sa.select(articles.c.id, articles.c.revision, articles.c.content_hash).where(
@@ -189,6 +205,8 @@ class Ledger(StanceTables):
             )
             if current is not None:
                 carry_corrections(conn, current.id, list(zip(statement_ids, found, strict=True)))
+            if vectors is not None:
+                insert_vectors(conn, statement_ids, vectors.matrix, vectors.model)
             self._remember(conn, list(persons))
         return "ingested" if revision == 1 else "revised"
 
@@ -486,6 +504,36 @@ class Ledger(StanceTables):
                 sa.select(articles.c.body).where(articles.c.id == article_id)
             ).scalar_one()
         return body
+
+    def article_bodies(self, article_ids: Iterable[int]) -> dict[int, str]:
+        """The bodies of these articles (one query per 500 ids)."""
+        ids = sorted(set(article_ids))
+        found: dict[int, str] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), 500):
+                rows = conn.execute(
+                    sa.select(articles.c.id, articles.c.body).where(
+                        articles.c.id.in_(ids[start : start + 500])
+                    )
+                )
+                found.update({row.id: row.body for row in rows})
+        return found
+
+    def statement_outlines(self) -> list[StatementOutline]:
+        """Every current statement's id, article and content, in article and text order."""
+        query = (
+            sa.select(
+                statements.c.id,
+                statements.c.article_id,
+                statements.c.content,
+                statements.c.span_start,
+            )
+            .join(articles, articles.c.id == statements.c.article_id)
+            .where(articles.c.is_current.is_(True))
+            .order_by(articles.c.id, statements.c.ordinal)
+        )
+        with self.engine.connect() as conn:
+            return [StatementOutline(*row) for row in conn.execute(query)]
 
     def statements(self, *, article_id: int | None = None) -> list[StoredStatement]:
         """Statements of current revisions (or of one revision), in article and text order."""

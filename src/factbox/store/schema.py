@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """1: articles, statements, speakers, people. 2: proposals, judgements, corrections.
-3: ``corrections.carried_from`` (a correction carried over to a revised article)."""
+3: ``corrections.carried_from`` (a correction carried over to a revised article).
+4: ``statement_vectors`` (each statement's sentence vector, for matching proposals)."""
 
 metadata = sa.MetaData()
 
@@ -173,3 +174,20 @@ corrections = sa.Table(
     sa.Column("carried_from", sa.Integer),
 )
 sa.Index("ix_corrections_statement", corrections.c.statement_id)
+
+# One sentence vector per statement (``factbox.embed``), for finding the statements about a
+# proposal without parsing them all: ``vector`` holds ``dim`` little-endian float16 values
+# of unit length; ``model`` names the encoder, and a vector of another model counts as none.
+statement_vectors = sa.Table(
+    "statement_vectors",
+    metadata,
+    sa.Column(
+        "statement_id",
+        sa.Integer,
+        sa.ForeignKey("statements.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("model", sa.String(64), nullable=False),
+    sa.Column("dim", sa.Integer, nullable=False),
+    sa.Column("vector", sa.LargeBinary, nullable=False),
+)

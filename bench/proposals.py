@@ -1,0 +1,156 @@
+"""Adding a proposal to a large ledger, and what statement vectors cost at ingest.
+
+    python bench/proposals.py [--cache DIR] [--repeat 2] [--ingest-limit N]
+
+1. ``factbox proposal add`` as a whole command (a new process: imports, model loads, vector
+   search, parsing the candidates, stance, writing) on a ledger of every PolNeAR train
+   article (over 10,000 statements), for three proposals; each run on a fresh copy of the
+   ledger. Printed twice: as this environment runs it, and with torch hidden from the
+   process (spaCy's thinc imports torch at start-up when it is installed, as the ``train``
+   extra installs it; a runtime install has no torch). The baseline, in the same run, is the
+   previous method (parse every statement's paragraphs, no vectors) through the API.
+2. Ingest throughput of PolNeAR dev with statement vectors and without (``vectors=False``),
+   interleaved, best of ``--repeat``; the ratio is with / without.
+
+The train ledger is built once and kept in ``--cache`` (default: a folder in the system's
+temporary directory, outside the repository). Nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from factbox import api
+from factbox.extract.nlp import load_nlp
+from factbox.stance import Proposal
+from factbox.store import Ledger
+from ingest import REPO, article_files
+
+POLNEAR = REPO.parent / "shared" / "corpora" / "polnear"
+PROPOSALS = [
+    Proposal(
+        "iran-deal",
+        "Keep the nuclear deal with Iran",
+        "The United States stays in the agreement that limits Iran's nuclear programme",
+    ),
+    Proposal(
+        "nato-spending",
+        "NATO allies raise their defence spending",
+        "Every NATO member spends at least two percent of its economy on defence",
+    ),
+    Proposal(
+        "syrian-refugees",
+        "Take in Syrian refugees",
+        "The United States admits refugees fleeing the war in Syria",
+    ),
+]
+HIDE_TORCH = "import sys; sys.modules['torch'] = None; from factbox.cli import main; main()"
+
+
+def cached_ledger(cache: Path) -> Path:
+    """The ledger of PolNeAR train, built with vectors on first use."""
+    path = cache / "polnear-train.db"
+    if not path.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        building = cache / "polnear-train.building.db"
+        for stale in cache.glob("polnear-train.building.db*"):
+            stale.unlink()
+        start = time.perf_counter()
+        files = article_files([POLNEAR / "train" / "text"], None)
+        summary = api.ingest([str(f) for f in files], building, vectors=True)
+        print(
+            f"built {path.name}: {len(summary.ingested)} articles, {summary.statements} "
+            f"statements in {time.perf_counter() - start:.0f} s"
+        )
+        Ledger(building).close()
+        building.rename(path)
+    return path
+
+
+def time_command(ledger: Path, proposal: Proposal, hide_torch: bool) -> float:
+    with tempfile.TemporaryDirectory(prefix="factbox-bench-") as tmp:
+        copy = Path(tmp) / "ledger.db"
+        shutil.copyfile(ledger, copy)
+        args = ["proposal", "add", proposal.slug, "--title", proposal.title]
+        args += ["--description", proposal.description, "--db", str(copy)]
+        runner = ["-c", HIDE_TORCH, *args] if hide_torch else ["-m", "factbox", *args]
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, *runner], capture_output=True, text=True)
+        seconds = time.perf_counter() - start
+        if done.returncode != 0:
+            raise SystemExit(f"proposal add failed: {done.stderr.strip()}")
+        print(f"    {proposal.slug}: {done.stdout.strip()} ({seconds:.2f} s)")
+        return seconds
+
+
+def time_previous_method(ledger_path: Path, proposal: Proposal) -> float:
+    with tempfile.TemporaryDirectory(prefix="factbox-bench-") as tmp:
+        copy = Path(tmp) / "ledger.db"
+        shutil.copyfile(ledger_path, copy)
+        ledger = Ledger(copy)
+        nlp = load_nlp()
+        start = time.perf_counter()
+        found = api.judge_ledger(ledger, [proposal], nlp=nlp, search=False)
+        seconds = time.perf_counter() - start
+        ledger.close()
+        print(f"    {proposal.slug}: {len(found[proposal.slug])} statements ({seconds:.2f} s)")
+        return seconds
+
+
+def time_ingest(files: list[Path], vectors: bool) -> float:
+    with tempfile.TemporaryDirectory(prefix="factbox-bench-") as tmp:
+        start = time.perf_counter()
+        api.ingest([str(f) for f in files], Path(tmp) / "bench.db", vectors=vectors)
+        return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "factbox")
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--ingest-limit", type=int, default=None)
+    parser.add_argument("--skip-ingest", action="store_true")
+    parser.add_argument("--skip-previous", action="store_true")
+    args = parser.parse_args()
+    if not (POLNEAR / "train" / "text").is_dir():
+        print(f"PolNeAR not found beside the repository ({POLNEAR}); nothing to measure")
+        return 0
+
+    ledger = cached_ledger(args.cache)
+    with Ledger(ledger) as opened:
+        counts = opened.counts()
+    print(f"ledger: {counts['articles']} articles, {counts['statements']} statements")
+    for hide_torch in (False, True):
+        label = "torch hidden (as installed without the train extra)" if hide_torch else "as is"
+        print(f"factbox proposal add, whole command, {label}:")
+        times = [time_command(ledger, p, hide_torch) for p in PROPOSALS]
+        print(f"  mean {sum(times) / len(times):.2f} s")
+    if not args.skip_previous:
+        print("previous method (parse every statement), judging only, in process:")
+        previous = time_previous_method(ledger, PROPOSALS[0])
+        print(f"  ratio (previous judging time / new whole command): {previous / times[0]:.1f}")
+
+    if not args.skip_ingest:
+        files = article_files([POLNEAR / "dev" / "text"], args.ingest_limit)
+        load_nlp()
+        with_vectors: list[float] = []
+        without: list[float] = []
+        for _ in range(args.repeat):
+            without.append(time_ingest(files, vectors=False))
+            with_vectors.append(time_ingest(files, vectors=True))
+        on, off = min(with_vectors), min(without)
+        print(
+            f"ingest of {len(files)} PolNeAR dev articles: without vectors {off:.2f} s, "
+            f"with vectors {on:.2f} s; throughput ratio (with / without): {off / on:.3f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
