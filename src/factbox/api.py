@@ -16,18 +16,27 @@ from pathlib import Path
 from typing import Any, Literal
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from factbox import rules, stance
 from factbox.extract import extract_article
 from factbox.extract.compare import StatementChange, pair_statements
 from factbox.extract.nlp import load_nlp
-from factbox.ingest import DEFAULT_MAX_BYTES, prepare_article, read_inputs
+from factbox.ingest import DEFAULT_MAX_BYTES, read_inputs
+from factbox.ingesting import (
+    IngestRun,
+    IngestSummary,
+    ProgressCallback,
+    extract,
+    judge,
+    pending_articles,
+    store,
+)
 from factbox.records import (
     Article,
     ArticleRef,
     IngestFailure,
     InputError,
+    SourceItem,
     Span,
     Statement,
     StoredStatement,
@@ -42,11 +51,9 @@ from factbox.stance import (
     ProposalMatch,
     ProposalMatcher,
     StanceJudgement,
-    classify,
-    statement_span,
 )
 from factbox.stance.proposals import proposal_from_table
-from factbox.store import ArticleRow, Ledger, SaveOutcome
+from factbox.store import ArticleRow, Ledger
 from factbox.store.judgements import (
     Correction,
     CorrectionField,
@@ -55,24 +62,6 @@ from factbox.store.judgements import (
     StoredJudgement,
     judged_statement,
 )
-
-Outcome = SaveOutcome | str
-ProgressCallback = Callable[[str, Outcome], None]
-
-
-@dataclass(slots=True)
-class IngestSummary:
-    """What an ingest run did, item by item."""
-
-    ingested: list[str] = field(default_factory=list)
-    revised: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    failed: list[IngestFailure] = field(default_factory=list)
-    statements: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed
 
 
 def _ledger(db: str | Path | Ledger | None) -> Ledger:
@@ -88,74 +77,63 @@ def ingest(
     batch_size: int = 16,
     n_process: int = 1,
     progress: ProgressCallback | None = None,
+    cluster: str | None = None,
 ) -> IngestSummary:
     """Read, extract and store every article under ``paths``; one transaction per article.
 
     Bad items are reported in the summary and skipped; articles whose content is already
-    in the ledger are not parsed again.
+    in the ledger are not parsed again, and syndicated copies of a stored story are stored
+    without statements of their own. ``cluster`` (``tcp://HOST:PORT`` or ``local:N``) parses
+    on a Dask cluster instead of ``n_process`` local processes (``factbox.cluster``).
     """
+    items = read_inputs([str(p) for p in paths], max_bytes=max_bytes)
+    return ingest_items(
+        items,
+        db,
+        model=model,
+        batch_size=batch_size,
+        n_process=n_process,
+        progress=progress,
+        cluster=cluster,
+    )
+
+
+def ingest_items(
+    items: Iterable[SourceItem | IngestFailure],
+    db: str | Path | Ledger | None = None,
+    *,
+    model: str | None = None,
+    batch_size: int = 16,
+    n_process: int = 1,
+    progress: ProgressCallback | None = None,
+    cluster: str | None = None,
+) -> IngestSummary:
+    """:func:`ingest` of items already read (a feed's, for ``factbox watch``)."""
     ledger = _ledger(db)
-    summary = IngestSummary()
+    run = IngestRun(progress)
+    pending = pending_articles(items, ledger, run)
+    if cluster is not None:
+        from factbox.cluster import ingest_on_cluster  # dask is an optional extra
+
+        ingest_on_cluster(pending, ledger, run, cluster, model=model, batch_size=batch_size)
+        return run.summary
     known = ledger.people_directory()
-    queued: set[tuple[str, str]] = set()
-
-    def report(name: str, outcome: Outcome) -> None:
-        if progress is not None:
-            progress(name, outcome)
-
-    def fail(failure: IngestFailure) -> None:
-        summary.failed.append(failure)
-        report(failure.name, "failed")
-
-    def articles_to_parse() -> Iterator[tuple[str, Article]]:
-        for item in read_inputs([str(p) for p in paths], max_bytes=max_bytes):
-            if isinstance(item, IngestFailure):
-                fail(item)
-                continue
-            try:
-                article = prepare_article(item)
-            except InputError as exc:
-                fail(IngestFailure(exc.name, exc.reason))
-                continue
-            identity = (article.key, article.content_hash)
-            if identity in queued or ledger.current_hash(article.key) == article.content_hash:
-                summary.unchanged.append(article.source_name)
-                report(article.source_name, "unchanged")
-                continue
-            queued.add(identity)
-            yield article.body, article
-
     nlp = load_nlp(model)
     stored_proposals = ledger.proposals()
     # Built once per run: it parses every proposal's title and description.
     matcher = ProposalMatcher(nlp, stored_proposals) if stored_proposals else None
-    for doc, article in nlp.pipe(
-        articles_to_parse(), as_tuples=True, batch_size=batch_size, n_process=n_process
+    for doc, waiting in nlp.pipe(
+        ((p.article.body, p) for p in pending),
+        as_tuples=True,
+        batch_size=batch_size,
+        n_process=n_process,
     ):
-        try:
-            extraction = extract_article(doc, article, known)
-        except Exception as exc:  # one article's extraction bug must not sink the batch
-            fail(IngestFailure(article.source_name, f"extraction failed: {exc!r}"))
+        found = extract(doc, waiting, known, matcher)
+        if isinstance(found, IngestFailure):
+            run.fail(found)
             continue
-        judged: list[list[MatchedJudgement]] | None = None
-        if matcher is not None:
-            try:
-                judged = [judge(doc, s, matcher) for s in extraction.statements]
-            except Exception as exc:  # nor may one statement's stance
-                fail(IngestFailure(article.source_name, f"stance failed: {exc!r}"))
-                continue
-        outcome = ledger.save_article(article, extraction.statements, extraction.people, judged)
-        for person in extraction.people:
-            known.add(person)
-        if outcome == "unchanged":
-            summary.unchanged.append(article.source_name)
-        else:
-            (summary.ingested if outcome == "ingested" else summary.revised).append(
-                article.source_name
-            )
-            summary.statements += len(extraction.statements)
-        report(article.source_name, outcome)
-    return summary
+        run.stored(waiting.article, store(ledger, found), len(found.statements))
+    return run.summary
 
 
 @dataclass(slots=True)
@@ -223,7 +201,8 @@ def reextract(
     fixes_of: dict[int, list[Correction]] = {}
     for fix in ledger.corrections():
         fixes_of.setdefault(fix.statement_id, []).append(fix)
-    rows = ledger.articles()
+    copies = ledger.copy_keys()  # syndicated copies have no statements of their own
+    rows = [row for row in ledger.articles() if row.ref.key not in copies]
 
     def texts() -> Iterator[tuple[str, tuple[ArticleRef, Article]]]:
         for row in rows:
@@ -338,22 +317,6 @@ def demo_articles() -> Path:
 
 
 # -- stance: judging statements ---------------------------------------------------------
-
-
-def judge(doc: Doc, statement: Statement, matcher: ProposalMatcher) -> list[MatchedJudgement]:
-    """Every proposal ``statement`` is about, with its stance on it; ``doc`` is the parse of
-    the text the statement's spans point into.
-
-    The same as ``stance.judge_statement``, keeping the match (the words that tied the
-    statement to the proposal) for the ledger.
-    """
-    span = statement_span(doc, statement)
-    if span is None or not len(span):
-        return []
-    return [
-        MatchedJudgement(match, classify(span, match, statement))
-        for match in matcher.match_in_context(span)
-    ]
 
 
 def _moved(span: Span | None, delta: int) -> Span | None:

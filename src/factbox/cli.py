@@ -124,9 +124,10 @@ def _print_failures(failed: list[IngestFailure]) -> None:
 
 
 def _print_summary(summary: api.IngestSummary) -> None:
+    copies = f", copies {len(summary.copies)}" if summary.copies else ""
     err.print(
         f"ingested {len(summary.ingested)}, revised {len(summary.revised)}, "
-        f"unchanged {len(summary.unchanged)}, failed {len(summary.failed)}; "
+        f"unchanged {len(summary.unchanged)}, failed {len(summary.failed)}{copies}; "
         f"{summary.statements} statements extracted",
         highlight=False,
     )

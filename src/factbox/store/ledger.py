@@ -30,6 +30,8 @@ from factbox.records import (
     StoredStatement,
 )
 from factbox.store import schema
+from factbox.store.copies import CopyOf, CopyTables, remember_copy
+from factbox.store.feeds import FeedTables
 from factbox.store.judgements import (
     MatchedJudgement,
     StanceTables,
@@ -108,7 +110,7 @@ class PeopleDirectory:
         return len(self._by_name)
 
 
-class Ledger(StanceTables):
+class Ledger(StanceTables, CopyTables, FeedTables):
     """A handle on one database (SQLite file or SQLAlchemy URL)."""
 
     def __init__(self, db: str | Path | None = None) -> None:
@@ -144,6 +146,9 @@ class Ledger(StanceTables):
                 )
             elif int(version) < schema.SCHEMA_VERSION:
                 # Versions 2 and 3 added tables, which create_all has just made, and one column.
+                # Version 6 (4 and 5 are other changes') added the tables of SCALE_TABLES.
+                for table in schema.SCALE_TABLES:
+                    table.create(conn, checkfirst=True)
                 columns = {c["name"] for c in sa.inspect(conn).get_columns("corrections")}
                 if "carried_from" not in columns:
                     conn.execute(sa.text("ALTER TABLE corrections ADD COLUMN carried_from INTEGER"))
@@ -169,12 +174,20 @@ class Ledger(StanceTables):
         found: list[Statement],
         persons: Iterable[Person] = (),
         judged: Sequence[Sequence[MatchedJudgement]] | None = None,
+        *,
+        bands: Sequence[int] = (),
+        copy_of: CopyOf | None = None,
     ) -> SaveOutcome:
         """Store one article revision with its statements, all or nothing.
 
-        ``judged[i]`` holds the judgements of ``found[i]`` on stored proposals.
+        ``judged[i]`` holds the judgements of ``found[i]`` on stored proposals. ``bands``: the
+        buckets of its MinHash signature, kept so later copies find it. ``copy_of``: the
+        article is a syndicated copy of another (see ``factbox.syndication``), stored without
+        statements of its own.
         """
         _check_judged(found, judged)
+        if copy_of is not None and found:
+            raise ValueError("a syndicated copy has no statements of its own")
         with self.engine.begin() as conn:
             current = conn.execute(
                 sa.select(articles.c.id, articles.c.revision, articles.c.content_hash).where(
@@ -190,6 +203,7 @@ class Ledger(StanceTables):
             if current is not None:
                 carry_corrections(conn, current.id, list(zip(statement_ids, found, strict=True)))
             self._remember(conn, list(persons))
+            remember_copy(conn, article.key, copy_of, bands)
         return "ingested" if revision == 1 else "revised"
 
     def _insert_revision(
@@ -547,7 +561,11 @@ class Ledger(StanceTables):
                     actor_kind=_actor_kind(sp.actor_kind),
                 )
             )
-        return list(self._stored(rows, by_statement))
+        found = list(self._stored(rows, by_statement))
+        copied = self.copies_of(s.article.key for s in found)
+        for stored in found:
+            stored.copies = tuple(copied.get(stored.article.key, ()))
+        return found
 
     def _stored(
         self, rows: Iterable[Any], by_statement: dict[int, list[Speaker]]

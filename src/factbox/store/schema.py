@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 6
 """1: articles, statements, speakers, people. 2: proposals, judgements, corrections.
-3: ``corrections.carried_from`` (a correction carried over to a revised article)."""
+3: ``corrections.carried_from`` (a correction carried over to a revised article).
+(4 and 5 are assigned to other changes.) 6: ``feeds`` (what ``factbox watch`` remembers of
+each feed), ``copies`` and ``minhash_bands`` (syndicated copies, ``factbox.syndication``)."""
 
 metadata = sa.MetaData()
 
@@ -173,3 +175,42 @@ corrections = sa.Table(
     sa.Column("carried_from", sa.Integer),
 )
 sa.Index("ix_corrections_statement", corrections.c.statement_id)
+
+# What ``factbox watch`` remembers of a feed between polls: the validators of its last answer
+# (sent back as If-None-Match / If-Modified-Since) and how many polls in a row failed.
+feeds = sa.Table(
+    "feeds",
+    metadata,
+    sa.Column("url", sa.Text, primary_key=True),
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    sa.Column("checked_at", sa.DateTime),
+    sa.Column("failures", sa.Integer, nullable=False),
+)
+
+# An article that is a syndicated copy of another (the same wire story in another outlet):
+# it is stored, but has no statements of its own; the statements of ``of_key``'s current
+# revision stand for it and list it among their sources. Keys, not ids, so a revision of
+# either side keeps the link.
+copies = sa.Table(
+    "copies",
+    metadata,
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("of_key", sa.Text, nullable=False),
+    sa.Column("similarity", sa.Float, nullable=False),
+)
+sa.Index("ix_copies_of_key", copies.c.of_key)
+
+# Locality-sensitive hashing of every article that has statements of its own: one row per
+# band of its MinHash signature; two articles sharing a (band, bucket) are compared.
+minhash_bands = sa.Table(
+    "minhash_bands",
+    metadata,
+    sa.Column("band", sa.Integer, primary_key=True),
+    sa.Column("bucket", sa.BigInteger, primary_key=True),
+    sa.Column("key", sa.Text, primary_key=True),
+)
+sa.Index("ix_minhash_bands_key", minhash_bands.c.key)
+
+SCALE_TABLES = (feeds, copies, minhash_bands)
+"""The tables schema version 6 added (its migration step creates them)."""
