@@ -78,13 +78,15 @@ def ingest(
     n_process: int = 1,
     progress: ProgressCallback | None = None,
     cluster: str | None = None,
+    cluster_timeout: float | None = None,
 ) -> IngestSummary:
     """Read, extract and store every article under ``paths``; one transaction per article.
 
     Bad items are reported in the summary and skipped; articles whose content is already
     in the ledger are not parsed again, and syndicated copies of a stored story are stored
     without statements of their own. ``cluster`` (``tcp://HOST:PORT`` or ``local:N``) parses
-    on a Dask cluster instead of ``n_process`` local processes (``factbox.cluster``).
+    on a Dask cluster instead of ``n_process`` local processes (``factbox.cluster``), within
+    ``cluster_timeout`` seconds if given.
     """
     items = read_inputs([str(p) for p in paths], max_bytes=max_bytes)
     return ingest_items(
@@ -95,6 +97,7 @@ def ingest(
         n_process=n_process,
         progress=progress,
         cluster=cluster,
+        cluster_timeout=cluster_timeout,
     )
 
 
@@ -107,6 +110,7 @@ def ingest_items(
     n_process: int = 1,
     progress: ProgressCallback | None = None,
     cluster: str | None = None,
+    cluster_timeout: float | None = None,
 ) -> IngestSummary:
     """:func:`ingest` of items already read (a feed's, for ``factbox watch``)."""
     ledger = _ledger(db)
@@ -115,7 +119,15 @@ def ingest_items(
     if cluster is not None:
         from factbox.cluster import ingest_on_cluster  # dask is an optional extra
 
-        ingest_on_cluster(pending, ledger, run, cluster, model=model, batch_size=batch_size)
+        ingest_on_cluster(
+            pending,
+            ledger,
+            run,
+            cluster,
+            model=model,
+            batch_size=batch_size,
+            timeout=cluster_timeout,
+        )
         return run.summary
     known = ledger.people_directory()
     nlp = load_nlp(model)

@@ -101,10 +101,17 @@ def _progress_bar(label: str, detail: str) -> Progress:
 
 
 def _run_ingest(
-    paths: list[str], ledger: Ledger, max_bytes: int, model: str | None, jobs: int
+    paths: list[str],
+    ledger: Ledger,
+    max_bytes: int,
+    model: str | None,
+    jobs: int,
+    cluster: str | None = None,
 ) -> api.IngestSummary:
     if not err.is_terminal:
-        return api.ingest(paths, ledger, max_bytes=max_bytes, model=model, n_process=jobs)
+        return api.ingest(
+            paths, ledger, max_bytes=max_bytes, model=model, n_process=jobs, cluster=cluster
+        )
     with _progress_bar("ingest", "{task.description}") as bar:
         task = bar.add_task("", total=None)
 
@@ -112,7 +119,13 @@ def _run_ingest(
             bar.update(task, advance=1, description=f"{outcome}: {name}")
 
         return api.ingest(
-            paths, ledger, max_bytes=max_bytes, model=model, n_process=jobs, progress=tick
+            paths,
+            ledger,
+            max_bytes=max_bytes,
+            model=model,
+            n_process=jobs,
+            progress=tick,
+            cluster=cluster,
         )
 
 
@@ -143,13 +156,31 @@ def ingest(
     ] = DEFAULT_MAX_BYTES,
     model: ModelOption = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parser processes.")] = 1,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            "--cluster",
+            metavar="tcp://HOST:PORT|local:N",
+            help="Parse on a Dask cluster: a scheduler's address, or local:N to start N "
+            "workers here (needs factbox[cluster]).",
+        ),
+    ] = None,
 ) -> None:
     """Ingest articles (text, HTML, JSONL, RSS/Atom) and extract their statements."""
+    if cluster is not None:
+        from factbox.cluster import parse_cluster
+
+        try:
+            parse_cluster(cluster)
+        except InputError as exc:
+            fail(exc.name, exc.reason, 2)
     ledger = _open(db)
     try:
-        summary = _run_ingest(paths, ledger, max_bytes, model, jobs)
+        summary = _run_ingest(paths, ledger, max_bytes, model, jobs, cluster)
     except RuntimeError as exc:
-        fail(model or "model", str(exc))
+        fail(cluster or model or "model", str(exc))
+    except OSError as exc:  # a scheduler that cannot be reached
+        fail(cluster or "cluster", f"cannot reach the cluster ({exc})")
     finally:
         ledger.close()
     _print_summary(summary)

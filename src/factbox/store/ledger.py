@@ -106,6 +106,9 @@ class PeopleDirectory:
         candidates = self._by_surname.get(key, [])
         return candidates[0] if len(candidates) == 1 else None
 
+    def persons(self) -> list[Person]:
+        return list(self._by_name.values())
+
     def __len__(self) -> int:
         return len(self._by_name)
 
