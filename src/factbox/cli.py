@@ -226,6 +226,71 @@ def reextract(
 
 
 @app.command()
+def watch(
+    feeds: Annotated[list[str], typer.Argument(metavar="FEED_URL...", help="RSS or Atom feeds.")],
+    db: DbOption = None,
+    every: Annotated[
+        str, typer.Option("--every", help="Poll each feed this often (30s, 10m, 1h).")
+    ] = "10m",
+    max_backoff: Annotated[
+        str,
+        typer.Option(
+            "--max-backoff", help="Longest wait after failed polls (each doubles the wait)."
+        ),
+    ] = "1h",
+    timeout: Annotated[
+        str, typer.Option("--timeout", help="Give up on a feed that has not answered by then.")
+    ] = "30s",
+    model: ModelOption = None,
+) -> None:
+    """Keep the ledger current: poll feeds with conditional requests and ingest new items,
+    until SIGINT or SIGTERM."""
+    import signal
+    import threading
+
+    from factbox.watch import Watcher, parse_duration
+
+    try:
+        every_s, backoff_s, timeout_s = (parse_duration(t) for t in (every, max_backoff, timeout))
+    except InputError as exc:
+        fail(exc.name, exc.reason, 2)
+    for url in feeds:
+        if not url.startswith(("http://", "https://")):
+            fail(url, "not an http(s) URL", 2)
+    ledger = _open(db)
+    stop = threading.Event()
+
+    def stop_on(signum: int, _frame: object) -> None:
+        err.print(f"factbox: watch: {signal.Signals(signum).name}: stopping", highlight=False)
+        stop.set()
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, stop_on)
+
+    def log(line: str) -> None:
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        err.print(f"{stamp} factbox: watch: {line}", markup=False, highlight=False)
+
+    watcher = Watcher(
+        feeds,
+        ledger,
+        api.ingest_items,
+        every=every_s,
+        max_backoff=backoff_s,
+        timeout=timeout_s,
+        log=log,
+        stop=stop,
+        ingest_options={"model": model},
+    )
+    try:
+        watcher.run()
+    except RuntimeError as exc:
+        fail(model or "model", str(exc))
+    finally:
+        ledger.close()
+
+
+@app.command()
 def statements(
     db: DbOption = None,
     article: Annotated[
