@@ -17,7 +17,8 @@ cost nearly all the time, run on the workers, in tasks of a few articles:
   known from earlier articles, so each task takes the people known when it is sent and
   notes every name it looked up and the answer. Results are stored in input order; one whose
   answers differ from those the people of all earlier articles give (someone first named in
-  full in an article still in flight) is parsed again with them before it is stored.
+  full in an article still in flight) is extracted again here, from the parse the worker
+  sent with it (``Doc.to_bytes``), with them before it is stored: no second parse.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from itertools import islice
 from typing import Any
 
 import sqlalchemy as sa
+from spacy.tokens import Doc
 
 from factbox.extract.nlp import load_nlp
 from factbox.ingesting import Extracted, IngestRun, PendingArticle, extract, store
@@ -149,10 +151,12 @@ class RecordedLookups(PeopleDirectory):
 
 @dataclass(frozen=True, slots=True)
 class Parsed:
-    """A worker's result for one article, with the names extraction looked up."""
+    """A worker's result for one article, with the names extraction looked up and the
+    parse (``Doc.to_bytes``), to extract again here if those answers have changed."""
 
     found: Extracted | IngestFailure
     answers: dict[str, Person | None]
+    doc: bytes
 
     def agrees_with(self, known: PeopleDirectory) -> bool:
         return all(known.lookup(name) == answer for name, answer in self.answers.items())
@@ -186,7 +190,9 @@ def run_batch(batch: Batch) -> list[Parsed]:
     texts = ((p.article.body, p) for p in batch.pending)
     for doc, pending in nlp.pipe(texts, as_tuples=True, batch_size=len(batch.pending)):
         recorded = RecordedLookups(known)
-        results.append(Parsed(extract(doc, pending, recorded, matcher), recorded.answers))
+        parse = doc.to_bytes()  # before extraction keeps its caches in the doc
+        found = extract(doc, pending, recorded, matcher)
+        results.append(Parsed(found, recorded.answers, parse))
     return results
 
 
@@ -228,14 +234,16 @@ def ingest_on_cluster(
         sent.extend(articles)
         return future
 
-    def store_in_order(client: Any) -> None:
+    def store_in_order() -> None:
         nonlocal stored
         while stored in arrived:
             parsed = arrived.pop(stored)
-            if not parsed.agrees_with(known):
-                again = Batch([sent[stored]], known.persons(), proposals, model)
-                [parsed] = client.submit(run_batch, again, pure=False).result(timeout=timeout)
-            _record(parsed.found, ledger, run, known)
+            found = parsed.found
+            if not parsed.agrees_with(known):  # extract again, with the people known now
+                nlp = load_nlp(model)
+                doc = Doc(nlp.vocab).from_bytes(parsed.doc)
+                found = extract(doc, sent[stored], known, _matcher(model, tuple(proposals)))
+            _record(found, ledger, run, known)
             stored += 1
 
     with connect(address, model) as client:
@@ -251,7 +259,7 @@ def ingest_on_cluster(
             following = next(batches, None)
             if following is not None:
                 window.add(submit(client, following))
-            store_in_order(client)
+            store_in_order()
 
 
 def _record(

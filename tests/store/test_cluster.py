@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from pg_server import fresh_database, postgres_server
+from pg_server import fresh_database
 
 from factbox import api
 from factbox.cluster import parse_cluster
@@ -24,17 +24,6 @@ from factbox.store import Ledger
 distributed = pytest.importorskip("distributed")
 
 RUN_TIMEOUT = 300.0
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    try:
-        with postgres_server() as url:
-            yield url
-    except (FileNotFoundError, OSError) as exc:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(f"PostgreSQL not available: {exc}")
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +67,16 @@ def comparable(found: list[StoredStatement]) -> list[tuple[Any, ...]]:
     )
 
 
+def demo_on_cluster(ledger: Ledger, cluster: Any, **options: Any) -> api.IngestSummary:
+    return api.ingest(
+        [api.demo_articles()],
+        ledger,
+        cluster=cluster.scheduler_address,
+        cluster_timeout=RUN_TIMEOUT,
+        **options,
+    )
+
+
 def test_cluster_addresses_are_checked() -> None:
     assert parse_cluster("local:2").local_workers == 2
     assert parse_cluster("tcp://127.0.0.1:8786").scheduler == "tcp://127.0.0.1:8786"
@@ -91,20 +90,10 @@ def test_two_workers_into_postgresql_give_the_single_process_statements(
 ) -> None:
     url = fresh_database(server, f"factbox_cluster_{os.getpid()}")
     with Ledger(url) as ledger:
-        summary = api.ingest(
-            [api.demo_articles()],
-            ledger,
-            cluster=cluster.scheduler_address,
-            cluster_timeout=RUN_TIMEOUT,
-        )
+        summary = demo_on_cluster(ledger, cluster)
         assert summary.ok, summary.failed
         assert comparable(api.statements(ledger)) == reference
-        again = api.ingest(
-            [api.demo_articles()],
-            ledger,
-            cluster=cluster.scheduler_address,
-            cluster_timeout=RUN_TIMEOUT,
-        )
+        again = demo_on_cluster(ledger, cluster)
         assert not again.ingested and len(again.unchanged) == len(summary.ingested)
         assert comparable(api.statements(ledger)) == reference
 
@@ -134,14 +123,7 @@ def test_a_killed_worker_loses_nothing_and_doubles_nothing(
             os.kill(workers[0].pid, signal.SIGKILL)
 
     with Ledger(url) as ledger:
-        summary = api.ingest(
-            [api.demo_articles()],
-            ledger,
-            cluster=cluster.scheduler_address,
-            cluster_timeout=RUN_TIMEOUT,
-            batch_size=2,
-            progress=kill_a_worker,
-        )
+        summary = demo_on_cluster(ledger, cluster, batch_size=2, progress=kill_a_worker)
         assert killed, "no worker was killed"
         assert summary.ok, summary.failed
         stored = comparable(api.statements(ledger))

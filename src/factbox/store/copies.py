@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -42,7 +43,8 @@ def remember_copy(conn: Connection, key: str, copy_of: CopyOf | None, bands: Seq
         )
 
 
-def article_ref(row: sa.Row[tuple[object, ...]]) -> ArticleRef:
+def article_ref(row: Any) -> ArticleRef:
+    """The article reference of a row of ``articles``."""
     return ArticleRef(
         id=row.id,
         key=row.key,

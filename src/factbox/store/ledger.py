@@ -30,7 +30,7 @@ from factbox.records import (
     StoredStatement,
 )
 from factbox.store import schema
-from factbox.store.copies import CopyOf, CopyTables, remember_copy
+from factbox.store.copies import CopyOf, CopyTables, article_ref, remember_copy
 from factbox.store.feeds import FeedTables
 from factbox.store.judgements import (
     MatchedJudgement,
@@ -430,15 +430,7 @@ class Ledger(StanceTables, CopyTables, FeedTables):
 
     @staticmethod
     def _ref(row: Any) -> ArticleRef:
-        return ArticleRef(
-            id=row.id,
-            key=row.key,
-            revision=row.revision,
-            title=row.title,
-            url=row.url,
-            published=row.published,
-            source_name=row.source_name,
-        )
+        return article_ref(row)
 
     def articles(self, *, all_revisions: bool = False) -> list[ArticleRow]:
         counts = (
