@@ -8,7 +8,6 @@ actors stand: ``add_proposal``, ``add_proposals``, ``load_proposals``, ``proposa
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -17,19 +16,30 @@ from pathlib import Path
 from typing import Any, Literal
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from factbox import rules, stance
 from factbox.embed.encoder import SentenceEncoder, load_encoder
 from factbox.extract import extract_article
 from factbox.extract.compare import StatementChange, pair_statements
 from factbox.extract.nlp import load_nlp
-from factbox.ingest import DEFAULT_MAX_BYTES, prepare_article, read_inputs
+from factbox.ingest import DEFAULT_MAX_BYTES, read_inputs
+from factbox.ingesting import (
+    IngestRun,
+    IngestSummary,
+    ProgressCallback,
+    StatementEmbedding,
+    extract,
+    judge,
+    pending_articles,
+    store,
+    vector_model,
+)
 from factbox.records import (
     Article,
     ArticleRef,
     IngestFailure,
     InputError,
+    SourceItem,
     Span,
     Statement,
     StoredStatement,
@@ -43,11 +53,7 @@ from factbox.stance import (
     ProposalMatch,
     ProposalMatcher,
     StanceJudgement,
-    classify,
-    statement_span,
 )
-from factbox.stance.lexicon import load_concepts
-from factbox.stance.matching import may_refer_back
 from factbox.stance.proposals import proposal_from_table
 from factbox.stance.semantic import (
     SIMILARITY_THRESHOLD,
@@ -57,7 +63,7 @@ from factbox.stance.semantic import (
     rough_sentences,
     statement_text,
 )
-from factbox.store import ArticleRow, Ledger, SaveOutcome
+from factbox.store import ArticleRow, Ledger
 from factbox.store.judgements import (
     Correction,
     CorrectionField,
@@ -66,46 +72,11 @@ from factbox.store.judgements import (
     StoredJudgement,
     judged_statement,
 )
-from factbox.store.vectors import EncodedStatements, StoredVectors
-
-Outcome = SaveOutcome | str
-ProgressCallback = Callable[[str, Outcome], None]
-
-
-@dataclass(slots=True)
-class IngestSummary:
-    """What an ingest run did, item by item."""
-
-    ingested: list[str] = field(default_factory=list)
-    revised: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    failed: list[IngestFailure] = field(default_factory=list)
-    statements: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed
+from factbox.store.vectors import StoredVectors
 
 
 def _ledger(db: str | Path | Ledger | None) -> Ledger:
     return db if isinstance(db, Ledger) else Ledger(db)
-
-
-VECTORS_ENV = "FACTBOX_VECTORS"
-"""Set to ``off`` (or 0, no, false) to ingest without statement vectors; on by default."""
-
-
-def vectors_enabled(setting: bool | None = None) -> bool:
-    """``setting`` if given, else ``$FACTBOX_VECTORS`` (on unless off, 0, no or false)."""
-    if setting is not None:
-        return setting
-    return os.environ.get(VECTORS_ENV, "on").strip().lower() not in {"off", "0", "no", "false"}
-
-
-def vector_model(encoder: SentenceEncoder) -> str:
-    """The name a vector is stored under: the encoder and its model file's hash, so vectors
-    of a rebuilt model are never compared with another's."""
-    return f"{encoder.name}@{encoder.manifest.sha256.get('model.onnx', '')[:12]}"
 
 
 def ingest(
@@ -118,97 +89,80 @@ def ingest(
     n_process: int = 1,
     progress: ProgressCallback | None = None,
     vectors: bool | None = None,
+    cluster: str | None = None,
+    cluster_timeout: float | None = None,
 ) -> IngestSummary:
     """Read, extract and store every article under ``paths``; one transaction per article.
 
     Bad items are reported in the summary and skipped; articles whose content is already
-    in the ledger are not parsed again. Each statement's sentence vector is stored with it
-    unless ``vectors`` is False (default: ``$FACTBOX_VECTORS``, on).
+    in the ledger are not parsed again, and syndicated copies of a stored story are stored
+    without statements of their own. Each statement's sentence vector is stored with it
+    unless ``vectors`` is False (default: ``$FACTBOX_VECTORS``, on). ``cluster``
+    (``tcp://HOST:PORT`` or ``local:N``) parses on a Dask cluster instead of ``n_process``
+    local processes (``factbox.cluster``), within ``cluster_timeout`` seconds if given; its
+    statements get their vectors when a proposal is first added.
     """
+    items = read_inputs([str(p) for p in paths], max_bytes=max_bytes)
+    return ingest_items(
+        items,
+        db,
+        model=model,
+        batch_size=batch_size,
+        n_process=n_process,
+        progress=progress,
+        vectors=vectors,
+        cluster=cluster,
+        cluster_timeout=cluster_timeout,
+    )
+
+
+def ingest_items(
+    items: Iterable[SourceItem | IngestFailure],
+    db: str | Path | Ledger | None = None,
+    *,
+    model: str | None = None,
+    batch_size: int = 16,
+    n_process: int = 1,
+    progress: ProgressCallback | None = None,
+    vectors: bool | None = None,
+    cluster: str | None = None,
+    cluster_timeout: float | None = None,
+) -> IngestSummary:
+    """:func:`ingest` of items already read (a feed's, for ``factbox watch``)."""
     ledger = _ledger(db)
-    summary = IngestSummary()
+    run = IngestRun(progress)
+    pending = pending_articles(items, ledger, run)
+    if cluster is not None:
+        from factbox.cluster import ingest_on_cluster  # dask is an optional extra
+
+        ingest_on_cluster(
+            pending,
+            ledger,
+            run,
+            cluster,
+            model=model,
+            batch_size=batch_size,
+            timeout=cluster_timeout,
+        )
+        return run.summary
     known = ledger.people_directory()
-    queued: set[tuple[str, str]] = set()
-
-    def report(name: str, outcome: Outcome) -> None:
-        if progress is not None:
-            progress(name, outcome)
-
-    def fail(failure: IngestFailure) -> None:
-        summary.failed.append(failure)
-        report(failure.name, "failed")
-
-    def articles_to_parse() -> Iterator[tuple[str, Article]]:
-        for item in read_inputs([str(p) for p in paths], max_bytes=max_bytes):
-            if isinstance(item, IngestFailure):
-                fail(item)
-                continue
-            try:
-                article = prepare_article(item)
-            except InputError as exc:
-                fail(IngestFailure(exc.name, exc.reason))
-                continue
-            identity = (article.key, article.content_hash)
-            if identity in queued or ledger.current_hash(article.key) == article.content_hash:
-                summary.unchanged.append(article.source_name)
-                report(article.source_name, "unchanged")
-                continue
-            queued.add(identity)
-            yield article.body, article
-
     nlp = load_nlp(model)
     stored_proposals = ledger.proposals()
     # Built once per run: it parses every proposal's title and description.
     matcher = ProposalMatcher(nlp, stored_proposals) if stored_proposals else None
-    encoder = load_encoder() if vectors_enabled(vectors) else None
-    concepts = matcher.table if matcher is not None else load_concepts()
-    near = (
-        ProposalVectors(encoder, stored_proposals)
-        if encoder is not None and stored_proposals
-        else None
-    )
-    for doc, article in nlp.pipe(
-        articles_to_parse(), as_tuples=True, batch_size=batch_size, n_process=n_process
+    embedding = StatementEmbedding.load(matcher, stored_proposals, vectors)
+    for doc, waiting in nlp.pipe(
+        ((p.article.body, p) for p in pending),
+        as_tuples=True,
+        batch_size=batch_size,
+        n_process=n_process,
     ):
-        try:
-            extraction = extract_article(doc, article, known)
-        except Exception as exc:  # one article's extraction bug must not sink the batch
-            fail(IngestFailure(article.source_name, f"extraction failed: {exc!r}"))
+        found = extract(doc, waiting, known, matcher, embedding)
+        if isinstance(found, IngestFailure):
+            run.fail(found)
             continue
-        encoded: EncodedStatements | None = None
-        similar: list[dict[str, Similarity] | None] = [None for _ in extraction.statements]
-        if encoder is not None:
-            texts = [
-                statement_text(article.body, s, lambda t: may_refer_back(t, concepts))
-                for s in extraction.statements
-            ]
-            encoded = EncodedStatements(vector_model(encoder), encoder.encode(texts))
-            if near is not None:
-                similar = list(near.similar(encoded.matrix))
-        judged: list[list[MatchedJudgement]] | None = None
-        if matcher is not None:
-            try:
-                judged = [
-                    judge(doc, s, matcher, near_to)
-                    for s, near_to in zip(extraction.statements, similar, strict=True)
-                ]
-            except Exception as exc:  # nor may one statement's stance
-                fail(IngestFailure(article.source_name, f"stance failed: {exc!r}"))
-                continue
-        outcome = ledger.save_article(
-            article, extraction.statements, extraction.people, judged, encoded
-        )
-        for person in extraction.people:
-            known.add(person)
-        if outcome == "unchanged":
-            summary.unchanged.append(article.source_name)
-        else:
-            (summary.ingested if outcome == "ingested" else summary.revised).append(
-                article.source_name
-            )
-            summary.statements += len(extraction.statements)
-        report(article.source_name, outcome)
-    return summary
+        run.stored(waiting.article, store(ledger, found), len(found.statements))
+    return run.summary
 
 
 @dataclass(slots=True)
@@ -276,7 +230,8 @@ def reextract(
     fixes_of: dict[int, list[Correction]] = {}
     for fix in ledger.corrections():
         fixes_of.setdefault(fix.statement_id, []).append(fix)
-    rows = ledger.articles()
+    copies = ledger.copy_keys()  # syndicated copies have no statements of their own
+    rows = [row for row in ledger.articles() if row.ref.key not in copies]
 
     def texts() -> Iterator[tuple[str, tuple[ArticleRef, Article]]]:
         for row in rows:
@@ -391,39 +346,6 @@ def demo_articles() -> Path:
 
 
 # -- stance: judging statements ---------------------------------------------------------
-
-
-def judge(
-    doc: Doc,
-    statement: Statement,
-    matcher: ProposalMatcher,
-    similar: dict[str, Similarity] | None = None,
-    threshold: float = SIMILARITY_THRESHOLD,
-) -> list[MatchedJudgement]:
-    """Every proposal ``statement`` is about, with its stance on it; ``doc`` is the parse of
-    the text the statement's spans point into.
-
-    The same as ``stance.judge_statement``, keeping the match (the words that tied the
-    statement to the proposal) for the ledger. ``similar``: when the statement has a vector,
-    the proposals it is near (``WORD_MATCH_FLOOR``); a match by words needs to be among
-    them, and those at ``threshold`` or above that its words did not match are checked on
-    the parse (``ProposalMatcher.match_similar``). None: words alone.
-    """
-    span = statement_span(doc, statement)
-    if span is None or not len(span):
-        return []
-    matches = matcher.match_in_context(span)
-    if similar is not None:
-        # a statement that refers back ("such a step") was embedded with one sentence
-        # before it; its antecedent may be further back, where the vector cannot see
-        matches = [m for m in matches if m.slug in similar or m.slot("antecedent")]
-    by_words = {m.slug for m in matches}
-    for slug, similarity in (similar or {}).items():
-        if slug not in by_words and similarity.score >= threshold:
-            found = matcher.match_similar(span, slug, similarity)
-            if found is not None:
-                matches.append(found)
-    return [MatchedJudgement(match, classify(span, match, statement)) for match in matches]
 
 
 def _moved(span: Span | None, delta: int) -> Span | None:

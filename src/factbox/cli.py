@@ -113,10 +113,17 @@ def _run_ingest(
     model: str | None,
     jobs: int,
     vectors: bool | None = None,
+    cluster: str | None = None,
 ) -> api.IngestSummary:
     if not err.is_terminal:
         return api.ingest(
-            paths, ledger, max_bytes=max_bytes, model=model, n_process=jobs, vectors=vectors
+            paths,
+            ledger,
+            max_bytes=max_bytes,
+            model=model,
+            n_process=jobs,
+            vectors=vectors,
+            cluster=cluster,
         )
     with _progress_bar("ingest", "{task.description}") as bar:
         task = bar.add_task("", total=None)
@@ -132,6 +139,7 @@ def _run_ingest(
             n_process=jobs,
             progress=tick,
             vectors=vectors,
+            cluster=cluster,
         )
 
 
@@ -143,9 +151,10 @@ def _print_failures(failed: list[IngestFailure]) -> None:
 
 
 def _print_summary(summary: api.IngestSummary) -> None:
+    copies = f", copies {len(summary.copies)}" if summary.copies else ""
     err.print(
         f"ingested {len(summary.ingested)}, revised {len(summary.revised)}, "
-        f"unchanged {len(summary.unchanged)}, failed {len(summary.failed)}; "
+        f"unchanged {len(summary.unchanged)}, failed {len(summary.failed)}{copies}; "
         f"{summary.statements} statements extracted",
         highlight=False,
     )
@@ -171,15 +180,33 @@ def ingest(
             show_default=False,
         ),
     ] = None,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            "--cluster",
+            metavar="tcp://HOST:PORT|local:N",
+            help="Parse on a Dask cluster: a scheduler's address, or local:N to start N "
+            "workers here (needs factbox[cluster]).",
+        ),
+    ] = None,
 ) -> None:
     """Ingest articles (text, HTML, JSONL, RSS/Atom) and extract their statements."""
+    if cluster is not None:
+        from factbox.cluster import parse_cluster
+
+        try:
+            parse_cluster(cluster)
+        except InputError as exc:
+            fail(exc.name, exc.reason, 2)
     ledger = _open(db)
     try:
-        summary = _run_ingest(paths, ledger, max_bytes, model, jobs, vectors)
+        summary = _run_ingest(paths, ledger, max_bytes, model, jobs, vectors, cluster)
     except ModelFileError as exc:
         model_file_error(exc)
     except RuntimeError as exc:
-        fail(model or "model", str(exc))
+        fail(cluster or model or "model", str(exc))
+    except OSError as exc:  # a scheduler that cannot be reached
+        fail(cluster or "cluster", f"cannot reach the cluster ({exc})")
     finally:
         ledger.close()
     _print_summary(summary)
@@ -222,6 +249,71 @@ def reextract(
     _print_failures(summary.failed)
     if not summary.ok:
         raise typer.Exit(1)
+
+
+@app.command()
+def watch(
+    feeds: Annotated[list[str], typer.Argument(metavar="FEED_URL...", help="RSS or Atom feeds.")],
+    db: DbOption = None,
+    every: Annotated[
+        str, typer.Option("--every", help="Poll each feed this often (30s, 10m, 1h).")
+    ] = "10m",
+    max_backoff: Annotated[
+        str,
+        typer.Option(
+            "--max-backoff", help="Longest wait after failed polls (each doubles the wait)."
+        ),
+    ] = "1h",
+    timeout: Annotated[
+        str, typer.Option("--timeout", help="Give up on a feed that has not answered by then.")
+    ] = "30s",
+    model: ModelOption = None,
+) -> None:
+    """Keep the ledger current: poll feeds with conditional requests and ingest new items,
+    until SIGINT or SIGTERM."""
+    import signal
+    import threading
+
+    from factbox.watch import Watcher, parse_duration
+
+    try:
+        every_s, backoff_s, timeout_s = (parse_duration(t) for t in (every, max_backoff, timeout))
+    except InputError as exc:
+        fail(exc.name, exc.reason, 2)
+    for url in feeds:
+        if not url.startswith(("http://", "https://")):
+            fail(url, "not an http(s) URL", 2)
+    ledger = _open(db)
+    stop = threading.Event()
+
+    def stop_on(signum: int, _frame: object) -> None:
+        err.print(f"factbox: watch: {signal.Signals(signum).name}: stopping", highlight=False)
+        stop.set()
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, stop_on)
+
+    def log(line: str) -> None:
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        err.print(f"{stamp} factbox: watch: {line}", markup=False, highlight=False)
+
+    watcher = Watcher(
+        feeds,
+        ledger,
+        api.ingest_items,
+        every=every_s,
+        max_backoff=backoff_s,
+        timeout=timeout_s,
+        log=log,
+        stop=stop,
+        ingest_options={"model": model},
+    )
+    try:
+        watcher.run()
+    except RuntimeError as exc:
+        fail(model or "model", str(exc))
+    finally:
+        ledger.close()
 
 
 @app.command()

@@ -53,8 +53,14 @@ def _article_ref_record(a: ArticleRef) -> dict[str, Any]:
 
 
 def statement_record(stored: StoredStatement) -> dict[str, Any]:
-    return {"id": stored.id, "article": _article_ref_record(stored.article)} | statement_fields(
-        stored.statement
+    return (
+        {
+            "id": stored.id,
+            "article": _article_ref_record(stored.article),
+            # the article and its syndicated copies: every outlet that printed the statement
+            "sources": [_article_ref_record(a) for a in (stored.article, *stored.copies)],
+        }
+        | statement_fields(stored.statement)
     )
 
 
@@ -250,6 +256,7 @@ def quote_record(evidence: Evidence) -> dict[str, Any]:
     return {
         "statement": stored.id,
         "article": stored.article.id,
+        "sources": [a.id for a in (stored.article, *stored.copies)],
         "title": stored.article.title,
         "said_on": judged.said_on.isoformat() if judged.said_on else None,
         "text": stored.statement.content,

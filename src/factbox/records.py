@@ -145,3 +145,6 @@ class StoredStatement:
     id: int
     article: ArticleRef
     statement: Statement
+    copies: tuple[ArticleRef, ...] = ()
+    """Syndicated copies of the article that say the same (``factbox.syndication``): they
+    are sources of this statement too, and have no statements of their own."""

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from pg_server import fresh_database, postgres_server
+from pg_server import fresh_database
 
 from factbox import api
 from factbox.store import Ledger
@@ -25,17 +25,6 @@ from factbox.store.reports import (
 from factbox.store.schema import SCHEMA_VERSION
 
 _numbers = itertools.count(1)
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    try:
-        with postgres_server() as url:
-            yield url
-    except (FileNotFoundError, OSError) as exc:
-        if os.environ.get("CI"):
-            raise  # .ci/run installs PostgreSQL: a missing server is a broken CI, not a skip
-        pytest.skip(f"PostgreSQL not available: {exc}")
 
 
 @pytest.fixture()

@@ -30,6 +30,8 @@ from factbox.records import (
     StoredStatement,
 )
 from factbox.store import schema
+from factbox.store.copies import CopyOf, CopyTables, article_ref, remember_copy
+from factbox.store.feeds import FeedTables
 from factbox.store.judgements import (
     MatchedJudgement,
     StanceTables,
@@ -116,11 +118,14 @@ class PeopleDirectory:
         candidates = self._by_surname.get(key, [])
         return candidates[0] if len(candidates) == 1 else None
 
+    def persons(self) -> list[Person]:
+        return list(self._by_name.values())
+
     def __len__(self) -> int:
         return len(self._by_name)
 
 
-class Ledger(StanceTables, VectorTables):
+class Ledger(StanceTables, VectorTables, CopyTables, FeedTables):
     """A handle on one database (SQLite file or SQLAlchemy URL)."""
 
     def __init__(self, db: str | Path | None = None) -> None:
@@ -156,6 +161,9 @@ class Ledger(StanceTables, VectorTables):
                 )
             elif int(version) < schema.SCHEMA_VERSION:
                 # Versions 2 to 4 added tables, which create_all has just made, and one column.
+                # Version 5 added the tables of SCALE_TABLES.
+                for table in schema.SCALE_TABLES:
+                    table.create(conn, checkfirst=True)
                 columns = {c["name"] for c in sa.inspect(conn).get_columns("corrections")}
                 if "carried_from" not in columns:
                     conn.execute(sa.text("ALTER TABLE corrections ADD COLUMN carried_from INTEGER"))
@@ -182,15 +190,22 @@ class Ledger(StanceTables, VectorTables):
         persons: Iterable[Person] = (),
         judged: Sequence[Sequence[MatchedJudgement]] | None = None,
         vectors: EncodedStatements | None = None,
+        *,
+        bands: Sequence[int] = (),
+        copy_of: CopyOf | None = None,
     ) -> SaveOutcome:
         """Store one article revision with its statements, all or nothing.
 
         ``judged[i]`` holds the judgements of ``found[i]`` on stored proposals, and row ``i``
-        of ``vectors`` its sentence vector.
+        of ``vectors`` its sentence vector. ``bands``: the buckets of its MinHash signature,
+        kept so later copies find it. ``copy_of``: the article is a syndicated copy of another
+        (see ``factbox.syndication``), stored without statements of its own.
         """
         _check_judged(found, judged)
         if vectors is not None and len(vectors.matrix) != len(found):
             raise ValueError("vectors must have one row per statement")
+        if copy_of is not None and found:
+            raise ValueError("a syndicated copy has no statements of its own")
         with self.engine.begin() as conn:
             current = conn.execute(
                 sa.select(articles.c.id, articles.c.revision, articles.c.content_hash).where(
@@ -208,6 +223,7 @@ class Ledger(StanceTables, VectorTables):
             if vectors is not None:
                 insert_vectors(conn, statement_ids, vectors.matrix, vectors.model)
             self._remember(conn, list(persons))
+            remember_copy(conn, article.key, copy_of, bands)
         return "ingested" if revision == 1 else "revised"
 
     def _insert_revision(
@@ -431,15 +447,7 @@ class Ledger(StanceTables, VectorTables):
 
     @staticmethod
     def _ref(row: Any) -> ArticleRef:
-        return ArticleRef(
-            id=row.id,
-            key=row.key,
-            revision=row.revision,
-            title=row.title,
-            url=row.url,
-            published=row.published,
-            source_name=row.source_name,
-        )
+        return article_ref(row)
 
     def articles(self, *, all_revisions: bool = False) -> list[ArticleRow]:
         counts = (
@@ -595,7 +603,11 @@ class Ledger(StanceTables, VectorTables):
                     actor_kind=_actor_kind(sp.actor_kind),
                 )
             )
-        return list(self._stored(rows, by_statement))
+        found = list(self._stored(rows, by_statement))
+        copied = self.copies_of(s.article.key for s in found)
+        for stored in found:
+            stored.copies = tuple(copied.get(stored.article.key, ()))
+        return found
 
     def _stored(
         self, rows: Iterable[Any], by_statement: dict[int, list[Speaker]]

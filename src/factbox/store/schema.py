@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """1: articles, statements, speakers, people. 2: proposals, judgements, corrections.
 3: ``corrections.carried_from`` (a correction carried over to a revised article).
-4: ``statement_vectors`` (each statement's sentence vector, for matching proposals)."""
+4: ``statement_vectors`` (each statement's sentence vector, for matching proposals).
+5: ``feeds`` (what ``factbox watch`` remembers of each feed), ``copies`` and
+``minhash_bands`` (syndicated copies, ``factbox.syndication``)."""
 
 metadata = sa.MetaData()
 
@@ -191,3 +193,41 @@ statement_vectors = sa.Table(
     sa.Column("dim", sa.Integer, nullable=False),
     sa.Column("vector", sa.LargeBinary, nullable=False),
 )
+# What ``factbox watch`` remembers of a feed between polls: the validators of its last answer
+# (sent back as If-None-Match / If-Modified-Since) and how many polls in a row failed.
+feeds = sa.Table(
+    "feeds",
+    metadata,
+    sa.Column("url", sa.Text, primary_key=True),
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    sa.Column("checked_at", sa.DateTime),
+    sa.Column("failures", sa.Integer, nullable=False),
+)
+
+# An article that is a syndicated copy of another (the same wire story in another outlet):
+# it is stored, but has no statements of its own; the statements of ``of_key``'s current
+# revision stand for it and list it among their sources. Keys, not ids, so a revision of
+# either side keeps the link.
+copies = sa.Table(
+    "copies",
+    metadata,
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("of_key", sa.Text, nullable=False),
+    sa.Column("similarity", sa.Float, nullable=False),
+)
+sa.Index("ix_copies_of_key", copies.c.of_key)
+
+# Locality-sensitive hashing of every article that has statements of its own: one row per
+# band of its MinHash signature; two articles sharing a (band, bucket) are compared.
+minhash_bands = sa.Table(
+    "minhash_bands",
+    metadata,
+    sa.Column("band", sa.Integer, primary_key=True),
+    sa.Column("bucket", sa.BigInteger, primary_key=True),
+    sa.Column("key", sa.Text, primary_key=True),
+)
+sa.Index("ix_minhash_bands_key", minhash_bands.c.key)
+
+SCALE_TABLES = (feeds, copies, minhash_bands)
+"""The tables schema version 5 added (its migration step creates them)."""

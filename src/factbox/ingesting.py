@@ -1,0 +1,271 @@
+"""The steps of an ingest run, shared by the one-machine run (``api.ingest``), the Dask run
+(``factbox.cluster``) and the feed watcher (``factbox.watch``).
+
+1. Triage, where the items are read (cheap, in the calling process): each item is cleaned
+   into an ``Article``; one whose text is already the current revision of its key is
+   unchanged; one that is a syndicated copy of a stored or earlier article is stored at once,
+   without statements (``factbox.syndication``); the rest are pending, with the bands of
+   their MinHash signature.
+2. Extraction (the costly part, in whichever process parses): statements, people, each
+   statement's sentence vector (``factbox.embed``; where the run has an encoder) and the
+   stance of each statement on the stored proposals, by words and by meaning.
+3. Storing: one transaction per article, which leaves an unchanged article unchanged, so
+   storing the same result twice (a retried task) writes it once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from factbox.embed.encoder import SentenceEncoder, load_encoder
+from factbox.extract import extract_article
+from factbox.ingest import prepare_article
+from factbox.records import Article, IngestFailure, InputError, Person, SourceItem, Statement
+from factbox.stance import Proposal, ProposalMatcher, classify, statement_span
+from factbox.stance.lexicon import load_concepts
+from factbox.stance.matching import may_refer_back
+from factbox.stance.semantic import (
+    SIMILARITY_THRESHOLD,
+    ProposalVectors,
+    Similarity,
+    statement_text,
+)
+from factbox.store import Ledger, SaveOutcome
+from factbox.store.judgements import MatchedJudgement
+from factbox.store.ledger import PeopleDirectory
+from factbox.store.vectors import EncodedStatements
+from factbox.syndication import CopyFinder
+
+Outcome = SaveOutcome | str
+ProgressCallback = Callable[[str, Outcome], None]
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What an ingest run did, item by item."""
+
+    ingested: list[str] = field(default_factory=list)
+    revised: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[IngestFailure] = field(default_factory=list)
+    copies: list[str] = field(default_factory=list)
+    """Syndicated copies of another article: stored, their statements are the other's."""
+    statements: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+class IngestRun:
+    """The summary of a run and its progress callback, kept together."""
+
+    def __init__(self, progress: ProgressCallback | None = None) -> None:
+        self.summary = IngestSummary()
+        self.progress = progress
+
+    def report(self, name: str, outcome: Outcome) -> None:
+        if self.progress is not None:
+            self.progress(name, outcome)
+
+    def fail(self, failure: IngestFailure) -> None:
+        self.summary.failed.append(failure)
+        self.report(failure.name, "failed")
+
+    def stored(self, article: Article, outcome: SaveOutcome, statements: int) -> None:
+        if outcome == "unchanged":
+            self.summary.unchanged.append(article.source_name)
+        else:
+            (self.summary.ingested if outcome == "ingested" else self.summary.revised).append(
+                article.source_name
+            )
+            self.summary.statements += statements
+        self.report(article.source_name, outcome)
+
+
+@dataclass(frozen=True, slots=True)
+class PendingArticle:
+    """An article to parse, with the bands it is stored with (``factbox.syndication``)."""
+
+    article: Article
+    bands: list[int]
+
+
+def pending_articles(
+    items: Iterable[SourceItem | IngestFailure], ledger: Ledger, run: IngestRun
+) -> Iterator[PendingArticle]:
+    """Triage (see the module's docstring): failures, unchanged articles and copies are
+    dealt with here; what needs parsing is yielded."""
+    queued: set[tuple[str, str]] = set()
+    finder = CopyFinder(ledger)
+    for item in items:
+        if isinstance(item, IngestFailure):
+            run.fail(item)
+            continue
+        try:
+            article = prepare_article(item)
+        except InputError as exc:
+            run.fail(IngestFailure(exc.name, exc.reason))
+            continue
+        identity = (article.key, article.content_hash)
+        if identity in queued or ledger.current_hash(article.key) == article.content_hash:
+            run.summary.unchanged.append(article.source_name)
+            run.report(article.source_name, "unchanged")
+            continue
+        queued.add(identity)
+        fingerprint = finder.fingerprint(article)
+        copy = finder.find(article, fingerprint)
+        if copy is not None:
+            try:
+                ledger.save_article(article, [], [], copy_of=copy)
+            except Exception as exc:  # a ledger that refuses one article must not sink the rest
+                run.fail(IngestFailure(article.source_name, f"not stored: {exc!r}"))
+                continue
+            run.summary.copies.append(article.source_name)
+            run.report(article.source_name, f"copy of {copy.key}")
+            continue
+        finder.add(article, fingerprint)
+        yield PendingArticle(article, fingerprint.bands)
+
+
+def judge(
+    doc: Doc,
+    statement: Statement,
+    matcher: ProposalMatcher,
+    similar: dict[str, Similarity] | None = None,
+    threshold: float = SIMILARITY_THRESHOLD,
+) -> list[MatchedJudgement]:
+    """Every proposal ``statement`` is about, with its stance on it; ``doc`` is the parse of
+    the text the statement's spans point into.
+
+    The same as ``stance.judge_statement``, keeping the match (the words that tied the
+    statement to the proposal) for the ledger. ``similar``: when the statement has a vector,
+    the proposals it is near (``WORD_MATCH_FLOOR``); a match by words needs to be among
+    them, and those at ``threshold`` or above that its words did not match are checked on
+    the parse (``ProposalMatcher.match_similar``). None: words alone.
+    """
+    span = statement_span(doc, statement)
+    if span is None or not len(span):
+        return []
+    matches = matcher.match_in_context(span)
+    if similar is not None:
+        # a statement that refers back ("such a step") was embedded with one sentence
+        # before it; its antecedent may be further back, where the vector cannot see
+        matches = [m for m in matches if m.slug in similar or m.slot("antecedent")]
+    by_words = {m.slug for m in matches}
+    for slug, similarity in (similar or {}).items():
+        if slug not in by_words and similarity.score >= threshold:
+            found = matcher.match_similar(span, slug, similarity)
+            if found is not None:
+                matches.append(found)
+    return [MatchedJudgement(match, classify(span, match, statement)) for match in matches]
+
+
+VECTORS_ENV = "FACTBOX_VECTORS"
+"""Set to ``off`` (or 0, no, false) to ingest without statement vectors; on by default."""
+
+
+def vectors_enabled(setting: bool | None = None) -> bool:
+    """``setting`` if given, else ``$FACTBOX_VECTORS`` (on unless off, 0, no or false)."""
+    if setting is not None:
+        return setting
+    return os.environ.get(VECTORS_ENV, "on").strip().lower() not in {"off", "0", "no", "false"}
+
+
+def vector_model(encoder: SentenceEncoder) -> str:
+    """The name a vector is stored under: the encoder and its model file's hash, so vectors
+    of a rebuilt model are never compared with another's."""
+    return f"{encoder.name}@{encoder.manifest.sha256.get('model.onnx', '')[:12]}"
+
+
+@dataclass(slots=True)
+class StatementEmbedding:
+    """What a run needs to give each statement its vector: the encoder, how to tell a
+    statement that refers back (it is embedded with the sentences before it), and the stored
+    proposals' vectors, to find the proposals each statement is near."""
+
+    encoder: SentenceEncoder
+    refers_back: Callable[[str], bool]
+    near: ProposalVectors | None
+
+    @classmethod
+    def load(
+        cls,
+        matcher: ProposalMatcher | None,
+        proposals: Sequence[Proposal],
+        setting: bool | None = None,
+    ) -> StatementEmbedding | None:
+        """None when vectors are switched off (``vectors_enabled``)."""
+        if not vectors_enabled(setting):
+            return None
+        encoder = load_encoder()
+        concepts = matcher.table if matcher is not None else load_concepts()
+        near = ProposalVectors(encoder, list(proposals)) if proposals else None
+        return cls(encoder, lambda text: may_refer_back(text, concepts), near)
+
+    def encode(self, body: str, statements: Sequence[Statement]) -> EncodedStatements:
+        texts = [statement_text(body, s, self.refers_back) for s in statements]
+        return EncodedStatements(vector_model(self.encoder), self.encoder.encode(texts))
+
+
+@dataclass(slots=True)
+class Extracted:
+    """What parsing one article gave: its statements, the people named, and each
+    statement's judgements on the stored proposals (``None`` when there are none)."""
+
+    pending: PendingArticle
+    statements: list[Statement]
+    people: list[Person]
+    judged: list[list[MatchedJudgement]] | None
+    vectors: EncodedStatements | None = None
+
+
+def extract(
+    doc: Doc,
+    pending: PendingArticle,
+    known: PeopleDirectory,
+    matcher: ProposalMatcher | None,
+    embedding: StatementEmbedding | None = None,
+) -> Extracted | IngestFailure:
+    """Extract, embed and judge one parsed article; a failure names the article and the
+    step."""
+    article = pending.article
+    try:
+        extraction = extract_article(doc, article, known)
+    except Exception as exc:  # one article's extraction bug must not sink the batch
+        return IngestFailure(article.source_name, f"extraction failed: {exc!r}")
+    statements = extraction.statements
+    encoded: EncodedStatements | None = None
+    similar: list[dict[str, Similarity] | None] = [None for _ in statements]
+    if embedding is not None:
+        encoded = embedding.encode(article.body, statements)
+        if embedding.near is not None:
+            similar = list(embedding.near.similar(encoded.matrix))
+    judged: list[list[MatchedJudgement]] | None = None
+    if matcher is not None:
+        try:
+            judged = [
+                judge(doc, s, matcher, near_to)
+                for s, near_to in zip(statements, similar, strict=True)
+            ]
+        except Exception as exc:  # nor may one statement's stance
+            return IngestFailure(article.source_name, f"stance failed: {exc!r}")
+    for person in extraction.people:
+        known.add(person)
+    return Extracted(pending, statements, extraction.people, judged, encoded)
+
+
+def store(ledger: Ledger, found: Extracted) -> SaveOutcome:
+    """Write one extracted article in one transaction (unchanged if already stored)."""
+    return ledger.save_article(
+        found.pending.article,
+        found.statements,
+        found.people,
+        found.judged,
+        found.vectors,
+        bands=found.pending.bands,
+    )
