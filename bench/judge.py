@@ -4,7 +4,7 @@
 
 CORPUS_DIR defaults to PolNeAR's dev texts (beside the repository) when present, else the
 bundled demo articles. The articles are ingested once into a temporary ledger; then
-``api.judge_ledger`` judges every statement against the bundled troops proposal and a second
+``pipeline.judge_ledger`` judges every statement against the bundled troops proposal and a second
 proposal on another topic, with the paragraphs before a referring statement taken in (the
 default) and without them (the baseline), interleaved, best of ``--repeat``. The ratio is
 baseline time over default time (1.0: the look back costs nothing).
@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from factbox import api
+from factbox import api, pipeline
 from factbox.extract.nlp import default_model_name, load_nlp
 from factbox.stance import Proposal, load_proposals
 from factbox.store import Ledger
@@ -30,14 +30,14 @@ OTHER = Proposal(
 
 
 def time_judging(ledger: Ledger, proposals: list[Proposal], context: int) -> tuple[float, int]:
-    saved = api.CONTEXT_PARAGRAPHS
-    api.CONTEXT_PARAGRAPHS = context
+    saved = pipeline.CONTEXT_PARAGRAPHS
+    pipeline.CONTEXT_PARAGRAPHS = context
     try:
         start = time.perf_counter()
-        found = api.judge_ledger(ledger, proposals, nlp=load_nlp())
+        found = pipeline.judge_ledger(ledger, proposals, nlp=load_nlp())
         return time.perf_counter() - start, sum(len(items) for items in found.values())
     finally:
-        api.CONTEXT_PARAGRAPHS = saved
+        pipeline.CONTEXT_PARAGRAPHS = saved
 
 
 def main() -> int:
@@ -65,11 +65,11 @@ def main() -> int:
         for _ in range(args.repeat):
             seconds, baseline_judged = time_judging(ledger, proposals, 0)
             baseline.append(seconds)
-            seconds, default_judged = time_judging(ledger, proposals, api.CONTEXT_PARAGRAPHS)
+            seconds, default_judged = time_judging(ledger, proposals, pipeline.CONTEXT_PARAGRAPHS)
             default.append(seconds)
     print(f"own paragraphs only      : {min(baseline):6.2f} s, {baseline_judged} judgements")
     print(
-        f"{api.CONTEXT_PARAGRAPHS} paragraphs back (default): {min(default):6.2f} s, "
+        f"{pipeline.CONTEXT_PARAGRAPHS} paragraphs back (default): {min(default):6.2f} s, "
         f"{default_judged} judgements"
     )
     print(f"ratio (baseline / default time): {min(baseline) / min(default):.3f}")

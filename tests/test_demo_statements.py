@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import factbox
+from factbox import api
 from factbox.api import demo_articles
 from factbox.records import StoredStatement
 
@@ -35,7 +36,7 @@ class Tally:
 @pytest.fixture(scope="module")
 def demo_ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("demo") / "demo.db"
-    summary = factbox.ingest([demo_articles()], db)
+    summary = api.ingest([demo_articles()], db)
     assert summary.ok, summary.failed
     return db
 

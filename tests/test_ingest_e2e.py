@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 import factbox
+from factbox import api
 from factbox.cli import app
 
 COUNTRIES = [
@@ -53,12 +54,12 @@ def corpus(tmp_path: Path) -> Path:
 
 def test_ingest_twice_is_idempotent(corpus: Path, tmp_path: Path) -> None:
     db = tmp_path / "ledger.db"
-    first = factbox.ingest([corpus], db)
+    first = api.ingest([corpus], db)
     assert len(first.ingested) == 6 and first.ok
     assert first.statements >= 12  # at least the reported clause and the quote of each story
     before = [(s.id, s.statement.content) for s in factbox.statements(db)]
 
-    second = factbox.ingest([corpus], db)
+    second = api.ingest([corpus], db)
     assert second.ingested == [] and len(second.unchanged) == 6
     assert [(s.id, s.statement.content) for s in factbox.statements(db)] == before
 
@@ -70,12 +71,12 @@ def test_revised_article_is_reextracted(tmp_path: Path) -> None:
     feed.write_text(
         json.dumps({**original, "text": "Robert Fico said Slovakia would not send troops."}) + "\n"
     )
-    factbox.ingest([feed], db)
+    api.ingest([feed], db)
     feed.write_text(
         json.dumps({**original, "text": "Robert Fico said Slovakia would send no soldiers at all."})
         + "\n"
     )
-    summary = factbox.ingest([feed], db)
+    summary = api.ingest([feed], db)
     assert summary.revised == [f"{feed}:1"]
     [row] = factbox.articles(db)
     assert row.ref.revision == 2 and row.ref.key == "wire-77"
@@ -102,7 +103,7 @@ def test_cli_bad_input_names_it_and_keeps_the_good(corpus: Path, tmp_path: Path)
 
 def test_statements_json_contract(corpus: Path, tmp_path: Path) -> None:
     db = tmp_path / "ledger.db"
-    factbox.ingest([corpus], db)
+    api.ingest([corpus], db)
     result = CliRunner().invoke(app, ["statements", "--db", str(db), "--format", "json"])
     assert result.exit_code == 0, result.output
     records = json.loads(result.stdout)
@@ -171,7 +172,7 @@ def test_killed_batch_loses_nothing_and_rerun_finishes(tmp_path: Path) -> None:
     assert _count_articles(db) == total
 
     clean = tmp_path / "clean.db"
-    factbox.ingest([folder], clean)
+    api.ingest([folder], clean)
     resumed = sorted((s.article.key, s.statement.content) for s in factbox.statements(db))
     fresh = sorted((s.article.key, s.statement.content) for s in factbox.statements(clean))
     assert resumed == fresh

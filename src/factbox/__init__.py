@@ -1,21 +1,20 @@
 """factbox: who said what, for whom, and when — from the articles themselves.
 
-The Python API mirrors the command line: ``factbox.ingest(paths, db)``,
-``factbox.reextract(db)``, ``factbox.statements(db)``, ``factbox.articles(db)``,
-``factbox.add_proposal(...)``, ``factbox.positions(slug, db)``, ``factbox.decide(slug, body, db)``.
+The way in is the service: ``with factbox.open("ledger.db") as fb: fb.ingest([...]);
+fb.positions(slug)``; see :class:`factbox.service.Factbox`. The functions of
+``factbox.api`` (``add_proposal``, ``statements``, ``positions``, ``decide``, ...) open it
+for one call each. ``factbox.ingest`` is the ingest stage's package; the ingest function is
+``Factbox.ingest`` (or ``factbox.api.ingest``).
 """
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
-# Binding the API functions after the stage packages are imported makes ``factbox.ingest``
-# the function (the stage package stays importable as ``factbox.ingest.<module>``).
 from factbox.api import (  # noqa: E402
     add_proposal,
     articles,
     decide,
-    ingest,
     load_proposals,
     make_proposal,
     positions,
@@ -23,15 +22,21 @@ from factbox.api import (  # noqa: E402
     reextract,
     statements,
 )
+from factbox.corrections import CorrectionRequest  # noqa: E402
+from factbox.service import Factbox, open  # noqa: E402
+from factbox.settings import Settings  # noqa: E402
 
 __all__ = [
+    "CorrectionRequest",
+    "Factbox",
+    "Settings",
     "__version__",
     "add_proposal",
     "articles",
     "decide",
-    "ingest",
     "load_proposals",
     "make_proposal",
+    "open",
     "positions",
     "proposals",
     "reextract",

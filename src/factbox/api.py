@@ -1,87 +1,113 @@
-"""The Python API; ``factbox.cli`` is a thin layer over these functions.
+"""The Python API as functions: each opens the factbox service (``factbox.open``), calls one
+of its methods and closes it. Kept for callers written before the service; new code opens
+the service once and calls its methods.
 
-Statements: ``ingest``, ``reextract``, ``statements``, ``articles``. Proposals and where
-actors stand: ``add_proposal``, ``add_proposals``, ``load_proposals``, ``proposals``, ``positions``,
-``history``, ``decide``, ``correct``.
+``db`` is a ledger path or URL (default: ``$FACTBOX_DB`` or ``./factbox.db``), an open
+:class:`factbox.service.Factbox` (used as it is, left open) or a ``Ledger`` (wrapped, left
+open).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from spacy.language import Language
-
-from factbox import rules, stance
-from factbox.embed.encoder import SentenceEncoder, load_encoder
-from factbox.extract import extract_article
-from factbox.extract.compare import StatementChange, pair_statements
-from factbox.extract.nlp import load_nlp
-from factbox.ingest import DEFAULT_MAX_BYTES, read_inputs
-from factbox.ingesting import (
-    IngestRun,
+from factbox import rules
+from factbox import service as _service
+from factbox.ingest import DEFAULT_MAX_BYTES
+from factbox.ingesting import VECTORS_ENV, vector_model, vectors_enabled
+from factbox.parsing import parse_date
+from factbox.pipeline import (
+    CONTEXT_PARAGRAPHS,
     IngestSummary,
+    JudgeProgress,
     ProgressCallback,
-    StatementEmbedding,
-    extract,
+    ProposalSummary,
+    ReextractSummary,
+    check_bodies,
     judge,
-    pending_articles,
-    store,
-    vector_model,
+    judge_ledger,
+    make_proposal,
+    paragraph_windows,
+    statement_vectors,
 )
 from factbox.records import (
-    Article,
-    ArticleRef,
-    IngestFailure,
-    InputError,
-    SourceItem,
-    Span,
-    Statement,
-    StoredStatement,
-)
-from factbox.stance import (
-    Cue,
-    JudgedStatement,
-    Position,
-    PositionChange,
-    Proposal,
-    ProposalMatch,
-    ProposalMatcher,
-    StanceJudgement,
-)
-from factbox.stance.proposals import proposal_from_table
-from factbox.stance.semantic import (
-    SIMILARITY_THRESHOLD,
-    WORD_MATCH_FLOOR,
-    ProposalVectors,
-    Similarity,
-    rough_sentences,
-    statement_text,
-)
-from factbox.store import ArticleRow, Ledger
-from factbox.store.judgements import (
+    ArticleRow,
     Correction,
     CorrectionField,
-    MatchedJudgement,
-    ProposalOutcome,
-    StoredJudgement,
-    judged_statement,
+    IngestFailure,
+    SourceItem,
+    StoredStatement,
 )
-from factbox.store.vectors import StoredVectors
+from factbox.service import Evidence, Factbox, PositionsReport, decide_with, latest_said_on
+from factbox.settings import Settings
+from factbox.stance import Proposal
+from factbox.stance.records import MatchedJudgement, StoredJudgement
+from factbox.store import Ledger
+
+__all__ = [
+    "CONTEXT_PARAGRAPHS",
+    "Evidence",
+    "IngestSummary",
+    "JudgeProgress",
+    "PositionsReport",
+    "ProposalSummary",
+    "add_proposal",
+    "add_proposals",
+    "articles",
+    "check_bodies",
+    "correct",
+    "decide",
+    "decide_on",
+    "demo_articles",
+    "demo_proposals",
+    "get_proposal",
+    "history",
+    "VECTORS_ENV",
+    "MatchedJudgement",
+    "ingest",
+    "ingest_items",
+    "statement_vectors",
+    "vector_model",
+    "vectors_enabled",
+    "judge",
+    "judge_ledger",
+    "judged_statements",
+    "latest_said_on",
+    "load_proposals",
+    "make_proposal",
+    "paragraph_windows",
+    "parse_date",
+    "positions",
+    "proposals",
+    "reextract",
+    "statements",
+]
+
+Db = str | Path | Ledger | Factbox | None
 
 
-def _ledger(db: str | Path | Ledger | None) -> Ledger:
-    return db if isinstance(db, Ledger) else Ledger(db)
+@contextmanager
+def opened(db: Db = None, *, model: str | None = None) -> Iterator[Factbox]:
+    """The service for ``db``: opened and closed here unless the caller holds it open."""
+    if isinstance(db, Factbox):
+        yield db
+        return
+    settings = Settings.from_env(db=None if isinstance(db, Ledger) else db, model=model)
+    if isinstance(db, Ledger):
+        yield Factbox(db, settings.with_db(db.url))
+        return
+    with _service.open(settings=settings) as factbox:
+        yield factbox
 
 
 def ingest(
     paths: Sequence[str | Path],
-    db: str | Path | Ledger | None = None,
+    db: Db = None,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     model: str | None = None,
@@ -92,252 +118,57 @@ def ingest(
     cluster: str | None = None,
     cluster_timeout: float | None = None,
 ) -> IngestSummary:
-    """Read, extract and store every article under ``paths``; one transaction per article.
-
-    Bad items are reported in the summary and skipped; articles whose content is already
-    in the ledger are not parsed again, and syndicated copies of a stored story are stored
-    without statements of their own. Each statement's sentence vector is stored with it
-    unless ``vectors`` is False (default: ``$FACTBOX_VECTORS``, on). ``cluster``
-    (``tcp://HOST:PORT`` or ``local:N``) parses on a Dask cluster instead of ``n_process``
-    local processes (``factbox.cluster``), within ``cluster_timeout`` seconds if given; its
-    statements get their vectors when a proposal is first added.
-    """
-    items = read_inputs([str(p) for p in paths], max_bytes=max_bytes)
-    return ingest_items(
-        items,
-        db,
-        model=model,
-        batch_size=batch_size,
-        n_process=n_process,
-        progress=progress,
-        vectors=vectors,
-        cluster=cluster,
-        cluster_timeout=cluster_timeout,
-    )
+    """Read, extract and store every article under ``paths`` (see ``Factbox.ingest``)."""
+    with opened(db, model=model) as factbox:
+        return factbox.ingest(
+            paths,
+            max_bytes=max_bytes,
+            batch_size=batch_size,
+            n_process=n_process,
+            progress=progress,
+            vectors=vectors,
+            cluster=cluster,
+            cluster_timeout=cluster_timeout,
+        )
 
 
 def ingest_items(
     items: Iterable[SourceItem | IngestFailure],
-    db: str | Path | Ledger | None = None,
+    db: Db = None,
     *,
     model: str | None = None,
-    batch_size: int = 16,
-    n_process: int = 1,
     progress: ProgressCallback | None = None,
     vectors: bool | None = None,
-    cluster: str | None = None,
-    cluster_timeout: float | None = None,
 ) -> IngestSummary:
-    """:func:`ingest` of items already read (a feed's, for ``factbox watch``)."""
-    ledger = _ledger(db)
-    run = IngestRun(progress)
-    pending = pending_articles(items, ledger, run)
-    if cluster is not None:
-        from factbox.cluster import ingest_on_cluster  # dask is an optional extra
-
-        ingest_on_cluster(
-            pending,
-            ledger,
-            run,
-            cluster,
-            model=model,
-            batch_size=batch_size,
-            timeout=cluster_timeout,
-        )
-        return run.summary
-    known = ledger.people_directory()
-    nlp = load_nlp(model)
-    stored_proposals = ledger.proposals()
-    # Built once per run: it parses every proposal's title and description.
-    matcher = ProposalMatcher(nlp, stored_proposals) if stored_proposals else None
-    embedding = StatementEmbedding.load(matcher, stored_proposals, vectors)
-    for doc, waiting in nlp.pipe(
-        ((p.article.body, p) for p in pending),
-        as_tuples=True,
-        batch_size=batch_size,
-        n_process=n_process,
-    ):
-        found = extract(doc, waiting, known, matcher, embedding)
-        if isinstance(found, IngestFailure):
-            run.fail(found)
-            continue
-        run.stored(waiting.article, store(ledger, found), len(found.statements))
-    return run.summary
-
-
-@dataclass(slots=True)
-class ArticleReextraction:
-    """What re-extracting one stored article changed."""
-
-    article: ArticleRef
-    outcome: Literal["revised", "unchanged"]
-    """``revised``: its statements changed, so a new revision (same text) holds them."""
-    changes: list[StatementChange] = field(default_factory=list)
-    carried: int = 0
-    """Statements whose editors' corrections moved to a statement of the new extraction."""
-    kept: list[Statement] = field(default_factory=list)
-    """Statements an editor corrected that the new extraction no longer finds: kept as they
-    were, with their corrections, so no editor's work is lost."""
-
-
-@dataclass(slots=True)
-class ReextractSummary:
-    """What ``reextract`` did, article by article."""
-
-    articles: list[ArticleReextraction] = field(default_factory=list)
-    failed: list[IngestFailure] = field(default_factory=list)
-
-    def count(self, change: str) -> int:
-        """How many statements were ``added``, ``removed`` or ``changed`` in all."""
-        return sum(1 for a in self.articles for c in a.changes if c.change == change)
-
-    @property
-    def revised(self) -> list[ArticleReextraction]:
-        return [a for a in self.articles if a.outcome == "revised"]
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed
-
-
-def _dismissed(fixes: Sequence[Correction]) -> bool:
-    """Whether the latest ``not_statement`` correction says it is no statement."""
-    verdicts = [fix.value for fix in fixes if fix.field == "not_statement"]
-    return bool(verdicts) and verdicts[-1] is True
+    """Ingest items already read (see ``Factbox.ingest_items``)."""
+    with opened(db, model=model) as factbox:
+        return factbox.ingest_items(items, progress=progress, vectors=vectors)
 
 
 def reextract(
-    db: str | Path | Ledger | None = None,
+    db: Db = None,
     *,
     model: str | None = None,
     batch_size: int = 16,
     n_process: int = 1,
     progress: ProgressCallback | None = None,
 ) -> ReextractSummary:
-    """Run extraction and judging again on every current article of the ledger.
-
-    An article whose statements come out the same keeps its revision, with its judgements
-    replaced by the new ones. Otherwise the new statements become the next revision of the
-    article (the same text), and every editor's correction goes with the statement that is
-    the same one in the new extraction (``factbox.extract.compare``), marked
-    ``carried_from`` as when an article is revised; a corrected statement the extraction no
-    longer finds is kept as it was, with its corrections (unless an editor said it is no
-    statement). Nothing is written for an article whose extraction fails.
-    """
-    ledger = _ledger(db)
-    summary = ReextractSummary()
-    known = ledger.people_directory()
-    fixes_of: dict[int, list[Correction]] = {}
-    for fix in ledger.corrections():
-        fixes_of.setdefault(fix.statement_id, []).append(fix)
-    copies = ledger.copy_keys()  # syndicated copies have no statements of their own
-    rows = [row for row in ledger.articles() if row.ref.key not in copies]
-
-    def texts() -> Iterator[tuple[str, tuple[ArticleRef, Article]]]:
-        for row in rows:
-            article = ledger.stored_article(row.ref.id)
-            yield article.body, (row.ref, article)
-
-    nlp = load_nlp(model)
-    stored_proposals = ledger.proposals()
-    matcher = ProposalMatcher(nlp, stored_proposals) if stored_proposals else None
-    for doc, (ref, article) in nlp.pipe(
-        texts(), as_tuples=True, batch_size=batch_size, n_process=n_process
-    ):
-        try:
-            extraction = extract_article(doc, article, known)
-            old = ledger.statements(article_id=ref.id)
-            result = _reextracted(ref, old, extraction.statements, fixes_of)
-            found = [*extraction.statements, *result.kept]
-            found.sort(key=lambda s: (s.span, s.cue_span or (0, 0)))
-            judged = [judge(doc, s, matcher) for s in found] if matcher is not None else None
-        except Exception as exc:  # one article's failure must not sink the run
-            summary.failed.append(IngestFailure(article.source_name, f"reextract failed: {exc!r}"))
-            if progress is not None:
-                progress(article.source_name, "failed")
-            continue
-        if result.outcome == "unchanged":
-            if judged is not None:
-                pairs = pair_statements([s.statement for s in old], found).pairs
-                ledger.replace_judgements(
-                    [s.id for s in old],
-                    [(s.id, j) for i, s in enumerate(old) for j in judged[pairs[i]]],
-                )
-        else:
-            position = {id(s): index for index, s in enumerate(found)}
-            new_index = [position[id(s)] for s in (*extraction.statements, *result.kept)]
-            follows = {old_id: new_index[index] for old_id, index in result.follows.items()}
-            ledger.save_reextraction(ref.id, found, extraction.people, judged, follows)
-        for person in extraction.people:
-            known.add(person)
-        summary.articles.append(result.report)
-        if progress is not None:
-            progress(article.source_name, result.outcome)
-    return summary
+    """Run extraction and judging again on the stored articles (see
+    ``Factbox.reextract``)."""
+    with opened(db, model=model) as factbox:
+        return factbox.reextract(batch_size=batch_size, n_process=n_process, progress=progress)
 
 
-@dataclass(slots=True)
-class _Reextracted:
-    report: ArticleReextraction
-    kept: list[Statement]
-    follows: dict[int, int]
-    """Old statement id -> index into the new statements followed by the kept ones."""
-
-    @property
-    def outcome(self) -> str:
-        return self.report.outcome
+def statements(db: Db = None, *, article: str | None = None) -> list[StoredStatement]:
+    """Statements of the current revision of every article, or of one article."""
+    with opened(db) as factbox:
+        return factbox.statements(article)
 
 
-def _reextracted(
-    ref: ArticleRef,
-    old: Sequence[StoredStatement],
-    new: Sequence[Statement],
-    fixes_of: dict[int, list[Correction]],
-) -> _Reextracted:
-    """Compare one article's stored and new statements; decide where corrections go."""
-    pairing = pair_statements([s.statement for s in old], new)
-    follows: dict[int, int] = {}
-    kept: list[Statement] = []
-    for index, stored in enumerate(old):
-        fixes = fixes_of.get(stored.id)
-        if not fixes:
-            continue
-        if index in pairing.pairs:
-            follows[stored.id] = pairing.pairs[index]
-        elif not _dismissed(fixes):
-            follows[stored.id] = len(new) + len(kept)
-            kept.append(stored.statement)
-    kept_ids = {id(s) for s in kept}
-    changes = [
-        c
-        for c in pairing.changes
-        if not (c.change == "removed" and c.before is not None and id(c.before) in kept_ids)
-    ]
-    outcome: Literal["revised", "unchanged"] = "revised" if changes else "unchanged"
-    carried = sum(1 for old_id, index in follows.items() if index < len(new))
-    report = ArticleReextraction(ref, outcome, changes, carried, kept)
-    return _Reextracted(report, kept, follows)
-
-
-def statements(
-    db: str | Path | Ledger | None = None, *, article: str | None = None
-) -> list[StoredStatement]:
-    """Statements of the current revision of every article, or of one article.
-
-    ``article`` is a numeric article id or an article key (its id, URL or path).
-    """
-    ledger = _ledger(db)
-    if article is None:
-        return ledger.statements()
-    ref = ledger.find_article(article)
-    if ref is None:
-        raise InputError(article, "no such article in the ledger")
-    return ledger.statements(article_id=ref.id)
-
-
-def articles(db: str | Path | Ledger | None = None) -> list[ArticleRow]:
+def articles(db: Db = None) -> list[ArticleRow]:
     """Current revisions of every article in the ledger."""
-    return _ledger(db).articles()
+    with opened(db) as factbox:
+        return factbox.articles()
 
 
 def demo_articles() -> Path:
@@ -345,265 +176,26 @@ def demo_articles() -> Path:
     return Path(str(resources.files("factbox") / "data" / "demo"))
 
 
-# -- stance: judging statements ---------------------------------------------------------
-
-
-def _moved(span: Span | None, delta: int) -> Span | None:
-    return None if span is None else (span[0] + delta, span[1] + delta)
-
-
-def _move(span: Span, delta: int) -> Span:
-    return (span[0] + delta, span[1] + delta)
-
-
-def _statement_moved(statement: Statement, delta: int) -> Statement:
-    return replace(
-        statement,
-        cue_span=_moved(statement.cue_span, delta),
-        content_span=_move(statement.content_span, delta),
-        source_span=_moved(statement.source_span, delta),
-        span=_move(statement.span, delta),
-        speakers=[replace(sp, span=_moved(sp.span, delta)) for sp in statement.speakers],
-    )
-
-
-def _judgement_moved(found: MatchedJudgement, delta: int) -> MatchedJudgement:
-    match: ProposalMatch = replace(
-        found.match,
-        evidence=tuple(replace(e, span=_move(e.span, delta)) for e in found.match.evidence),
-    )
-    judgement: StanceJudgement = replace(
-        found.judgement,
-        cues=tuple(Cue(c.text, _move(c.span, delta), c.role) for c in found.judgement.cues),
-        others_span=_moved(found.judgement.others_span, delta),
-    )
-    return MatchedJudgement(match, judgement)
-
-
-@dataclass(slots=True)
-class _Window:
-    """A stretch of an article body (whole paragraphs) around some of its statements."""
-
-    start: int
-    end: int
-    statements: list[StoredStatement]
-
-
-CONTEXT_PARAGRAPHS = 3
-"""Paragraphs before a statement's own that its window takes in, where the proposal a
-statement refers back to ("such a step") is looked for."""
-
-
-def paragraph_windows(
-    body: str,
-    found: Sequence[StoredStatement],
-    needs_context: Callable[[str], bool] = lambda content: False,
-) -> list[_Window]:
-    """The paragraphs each statement touches, and the ``CONTEXT_PARAGRAPHS`` before them for
-    a statement whose content ``needs_context``, merged where they overlap.
-
-    Parsing these instead of the whole article gives the classifier every word it reads
-    (it walks up to the sentence root, cue included) at a fraction of the cost.
-    """
-    reaches: list[tuple[int, int, StoredStatement]] = []
-    for stored in found:
-        first, last = stored.statement.span
-        start = body.rfind("\n", 0, first) + 1
-        if needs_context(stored.statement.content):
-            start = _paragraphs_back(body, start, CONTEXT_PARAGRAPHS)
-        end = body.find("\n", last)
-        reaches.append((start, len(body) if end < 0 else end, stored))
-    windows: list[_Window] = []
-    for start, end, stored in sorted(reaches, key=lambda r: (r[0], r[2].statement.span)):
-        if windows and start <= windows[-1].end:
-            windows[-1].end = max(windows[-1].end, end)
-            windows[-1].statements.append(stored)
-        else:
-            windows.append(_Window(start, end, [stored]))
-    return windows
-
-
-def _paragraphs_back(body: str, start: int, count: int) -> int:
-    """Where the paragraph ``count`` non-empty lines before the one at ``start`` begins."""
-    for _ in range(count):
-        end = start - 1
-        while end > 0 and body[end - 1] == "\n":
-            end -= 1
-        if end <= 0:
-            return 0
-        start = body.rfind("\n", 0, end) + 1
-    return start
-
-
-JudgeProgress = Callable[[int, int], None]
-"""Called with (articles done, articles in all) while statements are judged."""
-
-
-def statement_vectors(
-    ledger: Ledger, encoder: SentenceEncoder, refers_back: Callable[[str], bool]
-) -> StoredVectors:
-    """Every current statement's vector. Statements without one (a ledger made before
-    vectors, or ingested with them off) are embedded now and stored, once."""
-    model = vector_model(encoder)
-    missing = ledger.statements_without_vectors(model, encoder.dimension)
-    chunk = 2000  # a few seconds of encoding per transaction
-    for start in range(0, len(missing), chunk):
-        found = ledger.current_statements(missing[start : start + chunk])
-        bodies = ledger.article_bodies(s.article.id for s in found)
-        texts = [statement_text(bodies[s.article.id], s.statement, refers_back) for s in found]
-        ledger.save_vectors([s.id for s in found], encoder.encode(texts), model)
-    return ledger.vectors(model, encoder.dimension)
-
-
-def candidate_statements(
-    ledger: Ledger, matcher: ProposalMatcher, close: set[int], near: set[int] | None = None
-) -> set[int]:
-    """The current statements worth parsing for the matcher's proposals: those whose vector
-    is close to one (``close``); and among those ``near`` one (all, if None), those whose
-    words could match one (``ProposalMatcher.may_mention``) and those that may refer back
-    ("such a step") to a sentence with such words in the paragraphs before them. The rest
-    cannot match, and are not parsed."""
-    chosen = set(close)
-    referring = []
-    for outline in ledger.statement_outlines():
-        if near is not None and outline.id not in near:
-            continue
-        if matcher.may_mention(outline.content):
-            chosen.add(outline.id)
-        elif matcher.may_refer_back(outline.content):
-            referring.append(outline)
-    bodies = ledger.article_bodies(o.article_id for o in referring)
-    for outline in referring:
-        body = bodies[outline.article_id]
-        line = body.rfind("\n", 0, outline.start) + 1
-        before = body[_paragraphs_back(body, line, CONTEXT_PARAGRAPHS) : outline.start]
-        if any(matcher.may_mention(sentence) for sentence in rough_sentences(before)):
-            chosen.add(outline.id)
-    return chosen
-
-
-def judge_ledger(
-    ledger: Ledger,
-    proposals: Sequence[Proposal],
-    *,
-    nlp: Language,
-    batch_size: int = 64,
-    progress: JudgeProgress | None = None,
-    search: bool = True,
-    threshold: float = SIMILARITY_THRESHOLD,
-    floor: float = WORD_MATCH_FLOOR,
-) -> dict[str, list[tuple[int, MatchedJudgement]]]:
-    """Judge every current statement against ``proposals``. Nothing is written but the
-    vectors of statements that had none.
-
-    With ``search`` (the default), the statements' vectors are compared with the proposals'
-    (``factbox.stance.semantic``) and only the candidates (``candidate_statements``) are
-    parsed; without it, every statement is. Only the paragraphs around a statement are
-    re-parsed (in batches through ``nlp.pipe``)."""
-    found: dict[str, list[tuple[int, MatchedJudgement]]] = {p.slug: [] for p in proposals}
-    if not proposals:
-        return found
-    matcher = ProposalMatcher(nlp, proposals)
-    similar: dict[int, dict[str, Similarity]] = {}
-    if search:
-        encoder = load_encoder()
-        vectors = statement_vectors(ledger, encoder, matcher.may_refer_back)
-        rows = ProposalVectors(encoder, proposals).similar(vectors.matrix, floor)
-        similar = dict(zip(vectors.ids.tolist(), rows, strict=True))
-        close = {i for i, row in similar.items() if any(s.score >= threshold for s in row.values())}
-        near = {i for i, row in similar.items() if row}
-        chosen = ledger.current_statements(candidate_statements(ledger, matcher, close, near))
-    else:
-        chosen = ledger.statements()
-    by_article: dict[int, list[StoredStatement]] = {}
-    for stored_statement in chosen:
-        by_article.setdefault(stored_statement.article.id, []).append(stored_statement)
-    total = len(by_article)
-    if progress is not None:
-        progress(0, total)
-
-    def windows() -> Iterator[tuple[str, tuple[int, _Window, bool]]]:
-        for index, (article_id, items) in enumerate(by_article.items()):
-            body = ledger.article_body(article_id)
-            parts = paragraph_windows(body, items, matcher.may_refer_back)
-            for number, window in enumerate(parts):
-                yield body[window.start : window.end], (index, window, number == len(parts) - 1)
-
-    for doc, (index, window, last) in nlp.pipe(windows(), as_tuples=True, batch_size=batch_size):
-        for stored in window.statements:
-            moved = _statement_moved(stored.statement, -window.start)
-            near_to = similar.get(stored.id) if search else None
-            for item in judge(doc, moved, matcher, near_to, threshold):
-                found[item.match.slug].append((stored.id, _judgement_moved(item, window.start)))
-        if last and progress is not None:
-            progress(index + 1, total)
-    return found
-
-
-# -- stance: proposals -----------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ProposalSummary:
-    """What adding a proposal did: ``added``, ``changed`` (both re-judge every current
-    statement against it) or ``unchanged``; ``matched`` counts statements about it."""
-
-    proposal: Proposal
-    outcome: ProposalOutcome
-    matched: int
-
-
-def check_bodies(proposal: Proposal) -> None:
-    """Raise ``InputError`` for a body the proposal names that factbox does not know."""
-    for body in proposal.bodies:
-        rules.load_body(body)
-
-
-def make_proposal(
-    slug: str,
-    title: str,
-    description: str = "",
-    terms: Sequence[str] = (),
-    bodies: Sequence[str] = (),
-) -> Proposal:
-    """A proposal, checked as ``proposal load`` checks a file's (``InputError`` if bad)."""
-    table: dict[str, object] = {
-        "slug": slug,
-        "title": title,
-        "description": description,
-        "terms": list(terms),
-        "bodies": list(bodies),
-    }
-    return proposal_from_table(table, slug)
+def demo_proposals() -> Path:
+    """The bundled proposals the demo tracks."""
+    return demo_articles() / "proposals.toml"
 
 
 def add_proposals(
     items: Sequence[Proposal],
-    db: str | Path | Ledger | None = None,
+    db: Db = None,
     *,
     model: str | None = None,
     progress: JudgeProgress | None = None,
 ) -> list[ProposalSummary]:
-    """Store proposals; every new or changed one is judged against all current statements
-    (one pass over the ledger for all of them) and stored with its judgements at once."""
-    ledger = _ledger(db)
-    for proposal in items:
-        check_bodies(proposal)
-    stored = {p.slug: p for p in ledger.proposals()}
-    changed = [p for p in items if stored.get(p.slug) != p]
-    found = judge_ledger(ledger, changed, nlp=load_nlp(model), progress=progress) if changed else {}
-    summaries = []
-    for proposal in items:
-        rows = found.get(proposal.slug, [])
-        outcome = ledger.save_proposal(proposal, rows) if proposal in changed else "unchanged"
-        matched = len(rows) if outcome != "unchanged" else ledger.judgement_count(proposal.slug)
-        summaries.append(ProposalSummary(proposal, outcome, matched))
-    return summaries
+    """Store proposals and judge every statement against the new or changed ones."""
+    with opened(db, model=model) as factbox:
+        return factbox.add_proposals(items, progress=progress)
 
 
 def add_proposal(
     proposal: Proposal,
-    db: str | Path | Ledger | None = None,
+    db: Db = None,
     *,
     model: str | None = None,
     progress: JudgeProgress | None = None,
@@ -615,111 +207,43 @@ def add_proposal(
 
 def load_proposals(
     path: str | Path,
-    db: str | Path | Ledger | None = None,
+    db: Db = None,
     *,
     model: str | None = None,
     progress: JudgeProgress | None = None,
 ) -> list[ProposalSummary]:
     """Store the ``[[proposal]]`` tables of a TOML file (see :func:`add_proposals`)."""
-    return add_proposals(stance.load_proposals(path), db, model=model, progress=progress)
+    with opened(db, model=model) as factbox:
+        return factbox.load_proposals(path, progress=progress)
 
 
-def proposals(db: str | Path | Ledger | None = None) -> list[Proposal]:
+def proposals(db: Db = None) -> list[Proposal]:
     """Every proposal in the ledger, by slug."""
-    return _ledger(db).proposals()
+    with opened(db) as factbox:
+        return factbox.proposals()
 
 
-def get_proposal(slug: str, db: str | Path | Ledger | None = None) -> Proposal:
+def get_proposal(slug: str, db: Db = None) -> Proposal:
     """A stored proposal; ``InputError`` naming the known ones if there is no such slug."""
-    ledger = _ledger(db)
-    found = ledger.proposal(slug)
-    if found is None:
-        known = ", ".join(p.slug for p in ledger.proposals()) or "none yet; add one first"
-        raise InputError(slug, f"no such proposal in the ledger (known: {known})")
-    return found
-
-
-# -- stance: positions, history, decisions ---------------------------------------------
-
-
-DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def parse_date(text: str) -> dt.date:
-    """A ``YYYY-MM-DD`` date; ``InputError`` naming the text otherwise."""
-    try:
-        if DATE.match(text):
-            return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    raise InputError(text, "not a date (expected YYYY-MM-DD)")
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """A statement as evidence of a stance: the stored statement and how it was judged."""
-
-    stored: StoredStatement
-    judged: JudgedStatement
-    found: MatchedJudgement | None
-
-
-@dataclass(slots=True)
-class PositionsReport:
-    """Where every actor stands on a proposal as of a date, with the statements that say so."""
-
-    proposal: Proposal
-    as_of: dt.date
-    positions: list[Position]
-    history: list[PositionChange]
-    evidence: dict[int, Evidence]
-    """Every statement judged on the proposal (corrections applied), by statement id."""
-    unattributed: list[int] = field(default_factory=list)
-    """Statements that would count but whose speaker resolves to no actor: shown, never a
-    position."""
-
-
-def _evidence(ledger: Ledger, slug: str) -> dict[int, Evidence]:
-    found: dict[int, Evidence] = {}
-    for item in ledger.judgements(slug):
-        judged = judged_statement(item)
-        if judged is not None:
-            found[item.stored.id] = Evidence(item.stored, judged, item.found)
-    return found
+    with opened(db) as factbox:
+        return factbox.proposal(slug)
 
 
 def judged_statements(slug: str, db: str | Path | Ledger | None = None) -> list[StoredJudgement]:
-    """What the ledger holds on a proposal: every current statement tied to it by
-    extraction or an editor, with the corrections that apply."""
-    ledger = _ledger(db)
+    """What the ledger holds on a proposal, corrections not yet applied (for benches)."""
+    ledger = db if isinstance(db, Ledger) else Ledger(db or Settings.from_env().db)
     get_proposal(slug, ledger)
     return ledger.judgements(slug)
 
 
-def positions(
-    slug: str, db: str | Path | Ledger | None = None, *, as_of: dt.date | None = None
-) -> PositionsReport:
-    """Each actor's position on proposal ``slug`` as of ``as_of`` (default: today), and
-    every change of it: the latest dated evidence wins, an editor's correction wins over
-    extraction (see ``factbox.stance.positions``)."""
-    ledger = _ledger(db)
-    proposal = get_proposal(slug, ledger)
-    day = as_of or dt.date.today()
-    evidence = _evidence(ledger, slug)
-    judged = [e.judged for e in evidence.values()]
-    return PositionsReport(
-        proposal=proposal,
-        as_of=day,
-        positions=stance.positions(judged, day),
-        history=stance.history(judged, day),
-        evidence=evidence,
-        unattributed=stance.unattributed(judged, day),
-    )
+def positions(slug: str, db: Db = None, *, as_of: dt.date | None = None) -> PositionsReport:
+    """Each actor's position on proposal ``slug`` as of ``as_of`` (see
+    ``Factbox.positions``)."""
+    with opened(db) as factbox:
+        return factbox.positions(slug, as_of=as_of)
 
 
-def history(
-    slug: str, db: str | Path | Ledger | None = None, *, as_of: dt.date | None = None
-) -> PositionsReport:
+def history(slug: str, db: Db = None, *, as_of: dt.date | None = None) -> PositionsReport:
     """The same report as :func:`positions`; its ``history`` lists each change per actor."""
     return positions(slug, db, as_of=as_of)
 
@@ -732,56 +256,34 @@ def stances_of(report: PositionsReport) -> dict[str, rules.Stance]:
 def decide(
     slug: str,
     body: str,
-    db: str | Path | Ledger | None = None,
+    db: Db = None,
     *,
     as_of: dt.date | None = None,
     rule: str | None = None,
 ) -> rules.Decision:
-    """Can ``body`` (``nato``, ``eu-council``, ``unsc``, ``state:FR``, ``coalition``, ...)
-    adopt proposal ``slug`` as of ``as_of`` (default: today), on the positions of that day?"""
-    report = positions(slug, db, as_of=as_of)
-    return decide_on(report, body, rule=rule)
+    """Can ``body`` adopt proposal ``slug`` as of ``as_of`` (see ``Factbox.decide``)?"""
+    with opened(db) as factbox:
+        return factbox.decide(slug, body, as_of=as_of, rule=rule)
 
 
 def decide_on(report: PositionsReport, body: str, *, rule: str | None = None) -> rules.Decision:
     """:func:`decide` on positions already computed."""
-    found = rules.load_body(body)
-    if found.parametric and found.rule().kind != "coalition":
-        raise InputError(body, f"name the member, e.g. '{found.id}:FR'")
-    try:
-        found.rule(rule)
-    except KeyError:
-        known = ", ".join(r.id for r in found.rules)
-        problem = f"body {found.id!r} has no such rule (rules: {known})"
-        raise InputError(str(rule), problem) from None
-    return rules.decide(
-        found, report.as_of, stances_of(report), proposal=report.proposal.slug, rule=rule
-    )
+    found = rules.load_body(body, Settings.from_env().bodies)
+    return decide_with(report, found, body, rule=rule)
 
 
 def correct(
     statement_id: int,
     field: CorrectionField,
     value: Any,
-    db: str | Path | Ledger | None = None,
+    db: Db = None,
     *,
     proposal: str | None = None,
     editor: str | None = None,
     reason: str | None = None,
 ) -> Correction:
-    """Record an editor's correction of a statement (it wins over extraction in positions):
-    ``stance`` (``value`` a stance label, ``proposal`` required), ``speaker`` (a list of
-    ``{"actor_id", "actor", "actor_kind"}``) or ``not_statement`` (``True``/``False``)."""
-    return _ledger(db).add_correction(
-        Correction(statement_id, field, value, proposal, editor, reason)
-    )
-
-
-def demo_proposals() -> Path:
-    """The bundled proposals the demo tracks."""
-    return demo_articles() / "proposals.toml"
-
-
-def latest_said_on(found: Iterable[StoredStatement]) -> dt.date | None:
-    """The latest date any of these statements was said on."""
-    return max((s.statement.said_on for s in found if s.statement.said_on), default=None)
+    """Record an editor's correction of a statement (see ``Factbox.correct``)."""
+    with opened(db) as factbox:
+        return factbox.correct(
+            statement_id, field, value, proposal=proposal, editor=editor, reason=reason
+        )

@@ -8,39 +8,47 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from factbox import api
+from factbox import api, service
+from factbox.corrections import CorrectionRequest
 from factbox.embed import ModelFileError
 from factbox.embed.encoder import REBUILD_COMMAND
 from factbox.evaluate.cli import eval_app
 from factbox.ingest import DEFAULT_MAX_BYTES
-from factbox.output import (
-    DecisionFormat,
-    OutputFormat,
+from factbox.output import DecisionFormat, OutputFormat, print_decision, print_json, render
+from factbox.parsing import parse_as_of, parse_id, parse_slug, parse_stance
+from factbox.records import (
+    Correction,
+    IngestFailure,
+    InputError,
+    SourceItem,
+    Stance,
+    StoredStatement,
+)
+from factbox.serialize import (
+    FactboxJSON,
     article_record,
     article_row,
     change_row,
+    decision_record,
+    factbox_record,
     history_record,
     position_row,
     positions_record,
-    print_decision,
-    print_json,
     proposal_record,
     proposal_row,
     reextract_record,
     reextract_rows,
-    render,
     statement_record,
     statement_row,
 )
-from factbox.records import IngestFailure, InputError, StoredStatement
-from factbox.rules import decision_record, load_body
-from factbox.store import Ledger, default_db
+from factbox.service import Factbox, latest_said_on
+from factbox.settings import Settings
 
 app = typer.Typer(
     help="Turn news copy into a sourced ledger of who said what, for whom, and when.",
@@ -84,13 +92,26 @@ def model_file_error(exc: ModelFileError) -> NoReturn:
     fail(str(exc.path), f"{exc.problem}; rebuild it with: {REBUILD_COMMAND}")
 
 
-def _open(db: str | None) -> Ledger:
-    target = db or default_db()
+@contextmanager
+def _opened(db: str | None, model: str | None = None) -> Iterator[Factbox]:
+    """The factbox service over ``db`` (settings from the options and the environment),
+    closed on the way out; bad input and an unusable ledger are one line and exit 1."""
+    settings = Settings.from_env(db=db, model=model)
     try:
-        return Ledger(target)
+        factbox = service.open(settings=settings)
     except Exception as exc:  # an unusable ledger is one message, not a traceback
         first_line = (str(exc).splitlines() or [type(exc).__name__])[0]
-        fail(target, f"cannot open the ledger ({first_line})")
+        fail(settings.db, f"cannot open the ledger ({first_line})")
+    try:
+        yield factbox
+    except InputError as exc:
+        fail(exc.name, exc.reason)
+    except ModelFileError as exc:
+        model_file_error(exc)
+    except RuntimeError as exc:  # a spaCy model that is not installed
+        fail(model or "model", str(exc))
+    finally:
+        factbox.close()
 
 
 def _progress_bar(label: str, detail: str) -> Progress:
@@ -108,22 +129,15 @@ def _progress_bar(label: str, detail: str) -> Progress:
 
 def _run_ingest(
     paths: list[str],
-    ledger: Ledger,
+    factbox: Factbox,
     max_bytes: int,
-    model: str | None,
     jobs: int,
     vectors: bool | None = None,
     cluster: str | None = None,
-) -> api.IngestSummary:
+) -> service.IngestSummary:
     if not err.is_terminal:
-        return api.ingest(
-            paths,
-            ledger,
-            max_bytes=max_bytes,
-            model=model,
-            n_process=jobs,
-            vectors=vectors,
-            cluster=cluster,
+        return factbox.ingest(
+            paths, max_bytes=max_bytes, n_process=jobs, vectors=vectors, cluster=cluster
         )
     with _progress_bar("ingest", "{task.description}") as bar:
         task = bar.add_task("", total=None)
@@ -131,11 +145,9 @@ def _run_ingest(
         def tick(name: str, outcome: str) -> None:
             bar.update(task, advance=1, description=f"{outcome}: {name}")
 
-        return api.ingest(
+        return factbox.ingest(
             paths,
-            ledger,
             max_bytes=max_bytes,
-            model=model,
             n_process=jobs,
             progress=tick,
             vectors=vectors,
@@ -150,7 +162,7 @@ def _print_failures(failed: list[IngestFailure]) -> None:
         )
 
 
-def _print_summary(summary: api.IngestSummary) -> None:
+def _print_summary(summary: service.IngestSummary) -> None:
     copies = f", copies {len(summary.copies)}" if summary.copies else ""
     err.print(
         f"ingested {len(summary.ingested)}, revised {len(summary.revised)}, "
@@ -198,17 +210,11 @@ def ingest(
             parse_cluster(cluster)
         except InputError as exc:
             fail(exc.name, exc.reason, 2)
-    ledger = _open(db)
-    try:
-        summary = _run_ingest(paths, ledger, max_bytes, model, jobs, vectors, cluster)
-    except ModelFileError as exc:
-        model_file_error(exc)
-    except RuntimeError as exc:
-        fail(cluster or model or "model", str(exc))
-    except OSError as exc:  # a scheduler that cannot be reached
-        fail(cluster or "cluster", f"cannot reach the cluster ({exc})")
-    finally:
-        ledger.close()
+    with _opened(db, model) as factbox:
+        try:
+            summary = _run_ingest(paths, factbox, max_bytes, jobs, vectors, cluster)
+        except OSError as exc:  # a scheduler that cannot be reached
+            fail(cluster or "cluster", f"cannot reach the cluster ({exc})")
     _print_summary(summary)
     if not summary.ok:
         raise typer.Exit(1)
@@ -223,13 +229,8 @@ def reextract(
 ) -> None:
     """Run extraction and judging again on the stored articles, keeping every editor's
     correction; list the statements that were added, removed or changed."""
-    ledger = _open(db)
-    try:
-        summary = api.reextract(ledger, model=model, n_process=jobs)
-    except RuntimeError as exc:
-        fail(model or "model", str(exc))
-    finally:
-        ledger.close()
+    with _opened(db, model) as factbox:
+        summary = factbox.reextract(n_process=jobs)
     render(
         [reextract_record(a) for a in summary.articles],
         [row for a in summary.articles for row in reextract_rows(a)],
@@ -283,7 +284,6 @@ def watch(
     for url in feeds:
         if not url.startswith(("http://", "https://")):
             fail(url, "not an http(s) URL", 2)
-    ledger = _open(db)
     stop = threading.Event()
 
     def stop_on(signum: int, _frame: object) -> None:
@@ -297,23 +297,22 @@ def watch(
         stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         err.print(f"{stamp} factbox: watch: {line}", markup=False, highlight=False)
 
-    watcher = Watcher(
-        feeds,
-        ledger,
-        api.ingest_items,
-        every=every_s,
-        max_backoff=backoff_s,
-        timeout=timeout_s,
-        log=log,
-        stop=stop,
-        ingest_options={"model": model},
-    )
-    try:
-        watcher.run()
-    except RuntimeError as exc:
-        fail(model or "model", str(exc))
-    finally:
-        ledger.close()
+    def ingest_items(
+        items: list[SourceItem | IngestFailure], factbox: Factbox, **options: Any
+    ) -> service.IngestSummary:
+        return factbox.ingest_items(items, **options)
+
+    with _opened(db, model) as factbox:
+        Watcher(
+            feeds,
+            factbox,
+            ingest_items,
+            every=every_s,
+            max_backoff=backoff_s,
+            timeout=timeout_s,
+            log=log,
+            stop=stop,
+        ).run()
 
 
 @app.command()
@@ -325,13 +324,8 @@ def statements(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List extracted statements: who said what, when, with source spans."""
-    ledger = _open(db)
-    try:
-        found = api.statements(ledger, article=article)
-    except InputError as exc:
-        fail(exc.name, exc.reason)
-    finally:
-        ledger.close()
+    with _opened(db) as factbox:
+        found = factbox.statements(article)
     render(
         [statement_record(s) for s in found],
         [statement_row(s) for s in found],
@@ -344,11 +338,8 @@ def statements(
 @app.command()
 def articles(db: DbOption = None, fmt: FormatOption = OutputFormat.table) -> None:
     """List the articles in the ledger (current revisions)."""
-    ledger = _open(db)
-    try:
-        rows = api.articles(ledger)
-    finally:
-        ledger.close()
+    with _opened(db) as factbox:
+        rows = factbox.articles()
     render(
         [article_record(r) for r in rows],
         [article_row(r) for r in rows],
@@ -359,16 +350,14 @@ def articles(db: DbOption = None, fmt: FormatOption = OutputFormat.table) -> Non
 
 
 def _as_of(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
     try:
-        return api.parse_date(text)
+        return parse_as_of(text)
     except InputError as exc:
         fail(exc.name, exc.reason)
 
 
 @contextmanager
-def _judging() -> Iterator[api.JudgeProgress | None]:
+def _judging() -> Iterator[service.JudgeProgress | None]:
     """A progress bar on a terminal while statements are judged against proposals."""
     if not err.is_terminal:
         yield None
@@ -382,7 +371,7 @@ def _judging() -> Iterator[api.JudgeProgress | None]:
         yield tick
 
 
-def _print_proposal_summaries(summaries: list[api.ProposalSummary]) -> None:
+def _print_proposal_summaries(summaries: list[service.ProposalSummary]) -> None:
     for summary in summaries:
         out.print(
             f"{summary.outcome} {summary.proposal.slug}: "
@@ -444,20 +433,10 @@ def proposal_add(
     Title and description alone are enough to match paraphrases ("Western troops",
     "boots on the ground", "deploy soldiers").
     """
-    ledger = _open(db)
-    try:
+    with _opened(db, model) as factbox, _judging() as tick:
         proposal = api.make_proposal(slug, title, description, term or [], body or [])
-        with _judging() as tick:
-            summary = api.add_proposal(proposal, ledger, model=model, progress=tick)
-    except InputError as exc:
-        fail(exc.name, exc.reason)
-    except ModelFileError as exc:
-        model_file_error(exc)
-    except RuntimeError as exc:
-        fail(model or "model", str(exc))
-    finally:
-        ledger.close()
-    _print_proposal_summaries([summary])
+        summaries = factbox.add_proposals([proposal], progress=tick)
+    _print_proposal_summaries(summaries)
 
 
 @proposal_app.command("load")
@@ -469,29 +448,16 @@ def proposal_load(
     """Add or change the proposals of a TOML file and judge every statement against the
     new or changed ones. Each [[proposal]] table has slug, title, and optionally
     description, terms = [...] and bodies = [...]."""
-    ledger = _open(db)
-    try:
-        with _judging() as tick:
-            summaries = api.load_proposals(file, ledger, model=model, progress=tick)
-    except InputError as exc:
-        fail(exc.name, exc.reason)
-    except ModelFileError as exc:
-        model_file_error(exc)
-    except RuntimeError as exc:
-        fail(model or "model", str(exc))
-    finally:
-        ledger.close()
+    with _opened(db, model) as factbox, _judging() as tick:
+        summaries = factbox.load_proposals(file, progress=tick)
     _print_proposal_summaries(summaries)
 
 
 @proposal_app.command("list")
 def proposal_list(db: DbOption = None, fmt: FormatOption = OutputFormat.table) -> None:
     """List the proposals in the ledger, with how many statements are about each."""
-    ledger = _open(db)
-    try:
-        found = [(p, ledger.judgement_count(p.slug)) for p in api.proposals(ledger)]
-    finally:
-        ledger.close()
+    with _opened(db) as factbox:
+        found = [(p, factbox.statement_count(p.slug)) for p in factbox.proposals()]
     render(
         [proposal_record(p, n) for p, n in found],
         [proposal_row(p, n) for p, n in found],
@@ -501,7 +467,7 @@ def proposal_list(db: DbOption = None, fmt: FormatOption = OutputFormat.table) -
     )
 
 
-def _print_positions(report: api.PositionsReport, fmt: OutputFormat, history: bool) -> None:
+def _print_positions(report: service.PositionsReport, fmt: OutputFormat, history: bool) -> None:
     if history:
         if fmt is OutputFormat.json:
             print_json(history_record(report), out)
@@ -541,13 +507,8 @@ def positions(
     over extraction; a statement by three countries gives each of them a position.
     """
     day = _as_of(as_of)
-    ledger = _open(db)
-    try:
-        report = api.positions(slug, ledger, as_of=day)
-    except InputError as exc:
-        fail(exc.name, exc.reason)
-    finally:
-        ledger.close()
+    with _opened(db) as factbox:
+        report = factbox.positions(slug, as_of=day)
     _print_positions(report, fmt, history)
 
 
@@ -591,14 +552,9 @@ def decide(
     Example: factbox decide send-troops --body nato --as-of 2024-02-28
     """
     day = _as_of(as_of)
-    ledger = _open(db)
-    try:
-        decision = api.decide(slug, body, ledger, as_of=day, rule=rule)
-        name = load_body(body).name
-    except InputError as exc:
-        fail(exc.name, exc.reason)
-    finally:
-        ledger.close()
+    with _opened(db) as factbox:
+        decision = factbox.decide(slug, body, as_of=day, rule=rule)
+        name = factbox.body(body).name
     if fmt is DecisionFormat.json:
         print_json(decision_record(decision), out)
     else:
@@ -606,27 +562,21 @@ def decide(
 
 
 def _demo_factbox(
-    ledger: Ledger, found: list[StoredStatement], fmt: OutputFormat
-) -> list[dict[str, object]]:
+    factbox: Factbox, found: list[StoredStatement], fmt: OutputFormat
+) -> list[FactboxJSON]:
     """Positions and decisions for the demo proposals; printed unless the format is JSON."""
-    as_of = api.latest_said_on(found)
-    records: list[dict[str, object]] = []
-    for proposal in api.proposals(ledger):
-        report = api.positions(proposal.slug, ledger, as_of=as_of)
-        decisions = [api.decide_on(report, body) for body in proposal.bodies]
-        records.append(
-            {
-                "proposal": proposal.slug,
-                "positions": positions_record(report),
-                "decisions": [decision_record(d) for d in decisions],
-            }
-        )
+    as_of = latest_said_on(found)
+    records: list[FactboxJSON] = []
+    for proposal in factbox.proposals():
+        shown = factbox.factbox(proposal.slug, as_of=as_of)
+        report, decisions = shown.positions, shown.decisions
+        records.append(factbox_record(shown, factbox.statement_count(proposal.slug)))
         if fmt is OutputFormat.table:
             out.print()
             _print_positions(report, fmt, history=False)
             for decision in decisions:
                 out.print()
-                print_decision(decision, out, body_name=load_body(decision.body).name)
+                print_decision(decision, out, body_name=factbox.body(decision.body).name)
     return records
 
 
@@ -652,17 +602,16 @@ def demo(
     actor stands on the demo proposal, and the decision of each body that could adopt it
     (as of the day of the latest statement)."""
     with tempfile.TemporaryDirectory(prefix="factbox-demo-") as tmp:
-        ledger = _open(db or str(Path(tmp) / "demo.db"))
-        try:
+        with _opened(db or str(Path(tmp) / "demo.db")) as factbox:
             # Proposals first, so the articles are judged as they are ingested.
-            api.load_proposals(api.demo_proposals(), ledger)
-            summary = _run_ingest([str(api.demo_articles())], ledger, DEFAULT_MAX_BYTES, None, 1)
+            factbox.load_proposals(api.demo_proposals())
+            summary = _run_ingest([str(api.demo_articles())], factbox, DEFAULT_MAX_BYTES, 1)
             _print_summary(summary)
-            found = api.statements(ledger)
+            found = factbox.statements()
             if fmt is OutputFormat.json:
-                factbox = _demo_factbox(ledger, found, fmt)
+                boxes = _demo_factbox(factbox, found, fmt)
                 print_json(
-                    {"statements": [statement_record(s) for s in found], "factbox": factbox},
+                    {"statements": [statement_record(s) for s in found], "factbox": boxes},
                     out,
                 )
             else:
@@ -674,11 +623,7 @@ def demo(
                     title="Statements in the demo articles",
                 )
                 if fmt is OutputFormat.table:
-                    _demo_factbox(ledger, found, fmt)
-        except ModelFileError as exc:
-            model_file_error(exc)
-        finally:
-            ledger.close()
+                    _demo_factbox(factbox, found, fmt)
     if not summary.ok:
         raise typer.Exit(1)
 
@@ -708,7 +653,6 @@ def serve(
     """
     from factbox.web import WebSettings
     from factbox.web import serve as run_server
-    from factbox.web.factbox import ledger_positions
 
     try:
         settings = WebSettings.from_env(
@@ -717,8 +661,100 @@ def serve(
         )
     except ValueError as exc:
         fail("settings", str(exc))
-    ledger = _open(db)
-    run_server(ledger, host, port, settings, positions_provider=ledger_positions)
+    with _opened(db) as factbox:
+        run_server(factbox, host, port, settings)
+
+
+def _stance_options(items: list[str]) -> dict[str, Stance]:
+    """``PROPOSAL=STANCE`` options as a mapping; ``InputError`` for a malformed one."""
+    found: dict[str, Stance] = {}
+    for item in items:
+        slug, sign, label = item.partition("=")
+        if not sign:
+            raise InputError(item, "give --stance as PROPOSAL=STANCE (e.g. send-troops=opposes)")
+        found[parse_slug(slug.strip())] = parse_stance(label.strip())
+    return found
+
+
+def _correction_line(correction: Correction) -> str:
+    about = f" on {correction.proposal}" if correction.proposal else ""
+    value = correction.value
+    if correction.field == "speaker":
+        value = (
+            "; ".join(
+                f"{i.get('name') or '(as extracted)'} for {i.get('actor_id') or 'no actor'}"
+                for i in value
+            )
+            or "speaks for no actor"
+        )
+    return f"statement {correction.statement_id}: {correction.field}{about} = {value}"
+
+
+@app.command()
+def correct(
+    statement_id: Annotated[str, typer.Argument(help="The statement's id (factbox statements).")],
+    editor: Annotated[str, typer.Option("--editor", help="Who corrects (kept with it).")],
+    why: Annotated[str, typer.Option("--why", help="Why (kept with it, shown to readers).")],
+    actor: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--actor",
+            help="The actor the speaker speaks for: a country's ISO code or an organisation's "
+            "id (repeat for a group statement).",
+        ),
+    ] = None,
+    no_actor: Annotated[
+        bool, typer.Option("--no-actor", help="The speaker speaks for no state or organisation.")
+    ] = False,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Who said it (a person's name).")
+    ] = None,
+    stance: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--stance",
+            metavar="PROPOSAL=STANCE",
+            help="The statement's stance on a proposal: supports, open, opposes, unclear "
+            "(repeatable).",
+        ),
+    ] = None,
+    not_about: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--not-about", metavar="PROPOSAL", help="It is not about this proposal (repeatable)."
+        ),
+    ] = None,
+    not_a_statement: Annotated[
+        bool,
+        typer.Option(
+            "--not-a-statement", help="It is not a statement: leave it out of every public view."
+        ),
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Correct a statement as an editor: who said it and for whom, its stance on a proposal,
+    or that it is no statement at all. Corrections are kept beside what extraction found
+    and every view (tables, JSON, CSV, pages, positions) shows the corrected statement,
+    marked as corrected with who, when and why.
+
+    Example: factbox correct 12 --actor AT --editor olena --why "the Austrian minister said it"
+    """
+    with _opened(db) as factbox:
+        saved = factbox.correct_statement(
+            CorrectionRequest(
+                parse_id(statement_id, "a statement id"),
+                editor=editor,
+                why=why,
+                actors=actor or [],
+                no_actor=no_actor,
+                speaker=speaker,
+                stances=_stance_options(stance or []),
+                not_about=[parse_slug(p) for p in not_about or []],
+                not_a_statement=not_a_statement,
+            )
+        )
+    for correction in saved:
+        out.print(_correction_line(correction), markup=False, highlight=False)
 
 
 editor_app = typer.Typer(help="Manage the editors who triage reports.", no_args_is_help=True)
@@ -741,15 +777,8 @@ def editor_add(
     ] = "",
 ) -> None:
     """Add an editor, or set a new password for one (stored as an argon2 hash)."""
-    from factbox.web import add_editor
-
-    ledger = _open(db)
-    try:
-        editor = add_editor(ledger, name, password)
-    except InputError as exc:
-        fail(exc.name, exc.reason)
-    finally:
-        ledger.close()
+    with _opened(db) as factbox:
+        editor = factbox.add_editor(name, password)
     err.print(f"editor {editor.name} saved", highlight=False, markup=False)
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from factbox.corrections import follow_statements
 from factbox.embed.encoder import SentenceEncoder, load_encoder
 from factbox.extract import extract_article
 from factbox.ingest import prepare_article
@@ -268,4 +269,5 @@ def store(ledger: Ledger, found: Extracted) -> SaveOutcome:
         found.judged,
         found.vectors,
         bands=found.pending.bands,
+        follow=follow_statements,
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Span = tuple[int, int]
 
@@ -113,6 +113,10 @@ class InputError(Exception):
         self.reason = reason
 
 
+class MissingError(InputError):
+    """Input that names something the ledger does not hold (a proposal, an article...)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Person:
     """A person the ledger has seen: name, role and the actor they speak for."""
@@ -138,9 +142,45 @@ class ArticleRef:
     source_name: str
 
 
+CorrectionField = Literal["stance", "not_about", "speaker", "not_statement"]
+CORRECTION_FIELDS: tuple[CorrectionField, ...] = ("stance", "not_about", "speaker", "not_statement")
+ACTOR_KINDS: tuple[ActorKind, ...] = ("person", "country", "organization", "unknown")
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """An editor's fix of one statement, kept beside what extraction found.
+
+    - ``stance``: ``value`` is a stance label; ``proposal`` is required.
+    - ``not_about``: ``value`` is ``true`` (the statement is not about ``proposal``, which is
+      required) or ``false``; the latest of a proposal's ``stance`` and ``not_about`` wins.
+    - ``speaker``: ``value`` is a list of ``{"name", "actor_id", "actor", "actor_kind"}``
+      objects that replace the statement's speakers (for every proposal); an object with
+      ``"no_actor": true`` and no actor says the speaker speaks for no state.
+    - ``not_statement``: ``value`` is ``true`` (it is not a statement: drop it from every
+      public view) or ``false`` (undo an earlier one).
+    """
+
+    statement_id: int
+    field: CorrectionField
+    value: Any
+    proposal: str | None = None
+    editor: str | None = None
+    reason: str | None = None
+    id: int | None = None
+    created_at: dt.datetime | None = None
+    carried_from: int | None = None
+    """The correction of the same statement in the article's previous revision that this one
+    copies (set when an article is revised; ``created_at`` stays the editor's time)."""
+
+
 @dataclass(slots=True)
 class StoredStatement:
-    """A statement read back from the ledger, with its id and article."""
+    """A statement read back from the ledger, with its id and article.
+
+    ``corrections`` are the editors' corrections already applied to ``statement`` (the
+    service applies them; see ``factbox.corrections``), oldest first.
+    """
 
     id: int
     article: ArticleRef
@@ -148,3 +188,42 @@ class StoredStatement:
     copies: tuple[ArticleRef, ...] = ()
     """Syndicated copies of the article that say the same (``factbox.syndication``): they
     are sources of this statement too, and have no statements of their own."""
+    corrections: tuple[Correction, ...] = ()
+
+    @property
+    def corrected(self) -> bool:
+        return bool(self.corrections)
+
+    @property
+    def rejected(self) -> bool:
+        """An editor said (and did not take back) that this is not a statement."""
+        said = [c.value for c in self.corrections if c.field == "not_statement"]
+        return bool(said) and said[-1] is True
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """An article revision with its statement count, for listings."""
+
+    ref: ArticleRef
+    format: str
+    place: str | None
+    agency: str | None
+    content_hash: str
+    ingested_at: dt.datetime
+    statements: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleText:
+    """One stored article revision with its text."""
+
+    id: int
+    key: str
+    revision: int
+    is_current: bool
+    title: str | None
+    url: str | None
+    published: dt.date | None
+    content_hash: str
+    body: str

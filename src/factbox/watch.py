@@ -26,14 +26,13 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Protocol
 
 from factbox.ingest import DEFAULT_MAX_BYTES
 from factbox.ingest.decoding import NotText, decode_bytes
 from factbox.ingest.feeds import read_feed
 from factbox.ingesting import IngestSummary
 from factbox.records import IngestFailure, InputError, SourceItem
-from factbox.store import Ledger
 from factbox.store.feeds import FeedState
 
 DURATION = re.compile(r"^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$")
@@ -42,6 +41,14 @@ USER_AGENT = "factbox-watch (+conditional requests; polls a feed at a fixed inte
 
 Log = Callable[[str], None]
 IngestItems = Callable[..., IngestSummary]
+
+
+class FeedLedger(Protocol):
+    """Where a watcher keeps what it knows of each feed: a ``Ledger`` or the service."""
+
+    def feed_state(self, url: str) -> FeedState: ...
+
+    def save_feed_state(self, state: FeedState) -> None: ...
 
 
 def parse_duration(text: str) -> float:
@@ -117,7 +124,7 @@ class Watcher:
     def __init__(
         self,
         urls: Sequence[str],
-        ledger: Ledger,
+        ledger: FeedLedger,
         ingest_items: IngestItems,
         *,
         every: float,

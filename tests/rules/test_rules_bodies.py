@@ -10,7 +10,6 @@ import pytest
 
 from factbox.records import InputError
 from factbox.rules import (
-    BODIES_ENV,
     Body,
     load_bodies,
     load_body,
@@ -19,6 +18,7 @@ from factbox.rules import (
     membership_known,
 )
 from factbox.rules.records import QmvParams, UnanimityParams, UnscParams
+from factbox.settings import BODIES_ENV, Settings
 
 
 def test_shipped_bodies_are_the_five_named_ones(shipped: dict[str, Body]) -> None:
@@ -127,7 +127,9 @@ def test_a_user_body_is_loaded_from_the_environment(
 ) -> None:
     (tmp_path / "from-env.toml").write_text(USER_TOML.format(body_id="from-env"))
     monkeypatch.setenv(BODIES_ENV, str(tmp_path))
-    assert load_body("from-env").origin == "from-env.toml"
+    assert load_body("from-env", Settings.from_env().bodies).origin == "from-env.toml"
+    with pytest.raises(InputError):  # nothing below the settings reads the environment
+        load_body("from-env")
 
 
 def test_a_user_body_replaces_a_shipped_one_with_the_same_id(tmp_path: Path) -> None:
@@ -141,15 +143,20 @@ def test_a_user_body_replaces_a_shipped_one_with_the_same_id(tmp_path: Path) -> 
         ({"rules": [{"kind": "majority"}]}, "rule kind"),
         ({"id": None}, "missing 'id'"),
         ({"members": [{"actor_id": "AA", "joined": "2001-02-30"}]}, "not a YYYY-MM-DD"),
-        ({"members": [{"actor_id": "AA", "joined": "2001-01-01", "left": "2001-01-01"}]},
-         "'left' must be after"),
-        ({"members": [{"actor_id": "AA", "joined": "2001-01-01", "sources": ["nope"]}]},
-         "unknown source"),
+        (
+            {"members": [{"actor_id": "AA", "joined": "2001-01-01", "left": "2001-01-01"}]},
+            "'left' must be after",
+        ),
+        (
+            {"members": [{"actor_id": "AA", "joined": "2001-01-01", "sources": ["nope"]}]},
+            "unknown source",
+        ),
         ({"default_rule": "qmv"}, "default_rule"),
     ],
 )
-def test_bad_body_files_say_what_is_wrong(tmp_path: Path, change: dict[str, object],
-                                          problem: str) -> None:
+def test_bad_body_files_say_what_is_wrong(
+    tmp_path: Path, change: dict[str, object], problem: str
+) -> None:
     data: dict[str, object] = {
         "id": "bad",
         "rules": [{"kind": "consensus"}],

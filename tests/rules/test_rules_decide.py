@@ -11,11 +11,11 @@ from factbox.rules import (
     Body,
     Stance,
     decide,
-    decision_record,
     is_state,
     load_body,
     members_as_of,
 )
+from factbox.serialize import decision_record
 
 DAY = dt.date(2025, 6, 1)
 

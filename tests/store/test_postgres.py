@@ -14,10 +14,9 @@ import sqlalchemy as sa
 from pg_server import fresh_database
 
 from factbox import api
+from factbox.editorial import NewReport
 from factbox.store import Ledger
 from factbox.store.reports import (
-    NewReport,
-    ensure_tables,
     get_group,
     report_count,
     save_reports,
@@ -115,7 +114,6 @@ def test_a_version_2_ledger_is_migrated_on_postgresql(pg_ledger: Ledger) -> None
 
 
 def test_readers_reports_group_on_postgresql(pg_ledger: Ledger) -> None:
-    ensure_tables(pg_ledger)
 
     def report(comment: str, reporter: str) -> NewReport:
         return NewReport(

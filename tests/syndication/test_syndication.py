@@ -116,7 +116,7 @@ def test_one_story_in_four_outlets_is_the_statements_of_one_copy(
     story_folder: Path, tmp_path: Path
 ) -> None:
     single = tmp_path / "single.db"
-    factbox.ingest([story_folder / "outlet-2.txt"], single)
+    api.ingest([story_folder / "outlet-2.txt"], single)
     alone = _statement_json(single)
     assert alone
 
@@ -145,7 +145,7 @@ def test_one_story_in_four_outlets_is_the_statements_of_one_copy(
 def test_a_position_is_confirmed_once_by_one_story(story_folder: Path, tmp_path: Path) -> None:
     db = tmp_path / "ledger.db"
     factbox.load_proposals(api.demo_proposals(), db)
-    factbox.ingest([story_folder], db)
+    api.ingest([story_folder], db)
     report = factbox.positions("send-troops", db)
     czech = [p for p in report.positions if p.actor_id == "CZ"]
     assert czech and czech[0].stance == "opposes"
@@ -163,7 +163,7 @@ def test_a_different_story_on_the_same_events_keeps_its_statements(
         "Macron keeps the door open\n\n" + "\n\n".join(OTHER_STORY) + "\n", encoding="utf-8"
     )
     db = tmp_path / "ledger.db"
-    summary = factbox.ingest([story_folder], db)
+    summary = api.ingest([story_folder], db)
     assert len(summary.copies) == len(OUTLETS) - 1
     assert any(s.article.key.endswith("paris.txt") for s in factbox.statements(db))
 
@@ -172,8 +172,8 @@ def test_a_copy_stored_in_an_earlier_run_is_found_in_the_ledger(
     story_folder: Path, tmp_path: Path
 ) -> None:
     db = tmp_path / "ledger.db"
-    factbox.ingest([story_folder / "outlet-0.txt"], db)
-    summary = factbox.ingest([story_folder / "outlet-3.txt"], db)
+    api.ingest([story_folder / "outlet-0.txt"], db)
+    summary = api.ingest([story_folder / "outlet-3.txt"], db)
     assert summary.copies == [str(story_folder / "outlet-3.txt")]
     with Ledger(db) as ledger:
         copy = ledger.copy_of(str((story_folder / "outlet-3.txt").resolve()))
@@ -196,7 +196,7 @@ def test_a_ledger_of_schema_3_upgrades_in_place(tmp_path: Path) -> None:
         for table in ("feeds", "copies", "minhash_bands", "statement_vectors"):
             conn.execute(f"drop table {table}")
         conn.execute("update meta set value = '3' where name = 'schema_version'")
-    factbox.ingest([api.demo_articles() / "01-paris-macron.txt"], db)
+    api.ingest([api.demo_articles() / "01-paris-macron.txt"], db)
     with sqlite3.connect(db) as conn:
         version = conn.execute("select value from meta where name = 'schema_version'").fetchone()
         bands_stored = conn.execute("select count(*) from minhash_bands").fetchone()[0]

@@ -24,8 +24,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from support import store_articles  # noqa: E402
 
+from factbox.service import Factbox  # noqa: E402
 from factbox.store.ledger import Ledger  # noqa: E402
-from factbox.web import WebSettings, add_editor, create_app  # noqa: E402
+from factbox.web import WebSettings, create_app  # noqa: E402
 from factbox.web.server import uvicorn_config  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -46,6 +47,8 @@ SCREENSHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
 @dataclass
 class Stored:
     ledger: Ledger
+    factbox: Factbox
+    """The service over ``ledger`` (the app's way in)."""
     ids: dict[str, int]
 
 
@@ -53,8 +56,9 @@ class Stored:
 def stored(tmp_path: Path) -> Iterator[Stored]:
     ledger = Ledger(tmp_path / "ledger.db")
     ids = store_articles(ledger)
-    add_editor(ledger, *EDITOR)
-    yield Stored(ledger, ids)
+    factbox = Factbox(ledger)
+    factbox.add_editor(*EDITOR)
+    yield Stored(ledger, factbox, ids)
     ledger.close()
 
 
@@ -65,7 +69,7 @@ def settings() -> WebSettings:
 
 @pytest.fixture
 def client(stored: Stored, settings: WebSettings) -> Iterator[TestClient]:
-    with TestClient(create_app(stored.ledger, settings)) as test_client:
+    with TestClient(create_app(stored.factbox, settings)) as test_client:
         yield test_client
 
 
@@ -107,7 +111,7 @@ def live(stored: Stored, settings: WebSettings) -> Iterator[LiveFactory]:
     started: list[LiveServer] = []
 
     def start(web_settings: WebSettings | None = None, **options: Any) -> LiveServer:
-        server = LiveServer(create_app(stored.ledger, web_settings or settings, **options))
+        server = LiveServer(create_app(stored.factbox, web_settings or settings, **options))
         started.append(server.__enter__())
         return server
 

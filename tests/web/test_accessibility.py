@@ -18,8 +18,6 @@ import pytest
 from conftest import EDITOR, LiveFactory, Stored
 from support import TROOPS, save_troops_proposal
 
-from factbox.web.factbox import ledger_positions
-
 CSS = Path(__file__).parents[2] / "src" / "factbox" / "web" / "static" / "site.css"
 
 # (foreground, background) custom properties that the stylesheet puts together.
@@ -145,12 +143,8 @@ def test_every_page_passes_the_checks(stored: Stored, live: LiveFactory, browser
 
 def _check_pages(stored: Stored, live: LiveFactory, page: Any) -> None:
     save_troops_proposal(stored.ledger)
-    server = live(positions_provider=ledger_positions)
-    from factbox.store.judgements import Correction
-
-    stored.ledger.add_correction(
-        Correction(statement_id=2, field="stance", value="opposes", proposal=TROOPS, editor="t")
-    )
+    server = live()
+    stored.factbox.correct(2, "stance", "opposes", proposal=TROOPS, editor="t")
     report = {
         "url": f"{server.url}/articles/{stored.ids['brussels']}",
         "selector": [{"type": "TextQuoteSelector", "exact": "productive and sober"}],

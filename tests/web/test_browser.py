@@ -18,7 +18,6 @@ from support import TROOPS, save_troops_proposal
 
 from factbox.store.reports import list_groups, report_count
 from factbox.web import WebSettings
-from factbox.web.factbox import ledger_positions
 
 FICO = "We will not send soldiers, but we will send everything else"
 
@@ -46,7 +45,7 @@ def test_report_group_correct_and_see_it_on_the_factbox(
     stored: Stored, live: LiveFactory, browser: Any, page: Any
 ) -> None:
     save_troops_proposal(stored.ledger)
-    server = live(positions_provider=ledger_positions)
+    server = live()
     article = f"{server.url}/articles/{stored.ids['brussels']}"
 
     page.goto(article)
@@ -95,7 +94,7 @@ def test_report_group_correct_and_see_it_on_the_factbox(
     report = page.locator(f"#r{group.id}")
     report.locator("summary").first.click()
     report.get_by_label("What to correct").select_option("stance")
-    report.get_by_label("Proposal (for a stance)").select_option(TROOPS)
+    report.get_by_label("Proposal (for a stance").select_option(TROOPS)
     report.get_by_label("Stance", exact=True).select_option("opposes")
     report.get_by_label("Why").fill("He rules out sending soldiers")
     report.get_by_role("button", name="Save correction").click()

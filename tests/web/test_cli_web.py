@@ -6,10 +6,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+import factbox
 from factbox.cli import app
-from factbox.store import Ledger
-from factbox.store.reports import find_editor
-from factbox.web.auth import verify_editor
 
 
 def test_editor_add_stores_an_argon2_hash(tmp_path: Path) -> None:
@@ -18,13 +16,13 @@ def test_editor_add_stores_an_argon2_hash(tmp_path: Path) -> None:
         app, ["editor", "add", "olena", "--db", str(db)], input="a long passphrase\n" * 2
     )
     assert result.exit_code == 0, result.output
-    ledger = Ledger(db)
-    editor = find_editor(ledger, "olena")
-    assert editor is not None
-    assert editor.password_hash.startswith("$argon2")
-    assert "a long passphrase" not in editor.password_hash
-    assert verify_editor(ledger, "olena", "a long passphrase") is not None
-    assert verify_editor(ledger, "olena", "a wrong passphrase") is None
+    with factbox.open(db) as service:
+        editor = service.find_editor("olena")
+        assert editor is not None
+        assert editor.password_hash.startswith("$argon2")
+        assert "a long passphrase" not in editor.password_hash
+        assert service.verify_editor("olena", "a long passphrase") is not None
+        assert service.verify_editor("olena", "a wrong passphrase") is None
 
 
 def test_editor_add_refuses_a_short_password(tmp_path: Path) -> None:
@@ -34,4 +32,5 @@ def test_editor_add_refuses_a_short_password(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert result.output.strip().startswith("factbox: error: olena:")
-    assert find_editor(Ledger(db), "olena") is None
+    with factbox.open(db) as service:
+        assert service.find_editor("olena") is None

@@ -13,8 +13,7 @@ from test_reports_api import report
 
 from factbox.records import InputError
 from factbox.store.reports import editors, get_group, list_groups
-from factbox.web import WebSettings, add_editor, create_app
-from factbox.web.auth import verify_editor
+from factbox.web import WebSettings, create_app
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -43,13 +42,13 @@ def test_passwords_are_stored_as_argon2_hashes(stored: Stored) -> None:
         ).scalar_one()
     assert stored_hash.startswith("$argon2id$")
     assert EDITOR[1] not in stored_hash
-    assert verify_editor(stored.ledger, *EDITOR) is not None
-    assert verify_editor(stored.ledger, EDITOR[0], "wrong password") is None
-    assert verify_editor(stored.ledger, "nobody", EDITOR[1]) is None
+    assert stored.factbox.verify_editor(*EDITOR) is not None
+    assert stored.factbox.verify_editor(EDITOR[0], "wrong password") is None
+    assert stored.factbox.verify_editor("nobody", EDITOR[1]) is None
     with pytest.raises(InputError):
-        add_editor(stored.ledger, "short", "1234567")
+        stored.factbox.add_editor("short", "1234567")
     with pytest.raises(InputError):
-        add_editor(stored.ledger, "", "long enough password")
+        stored.factbox.add_editor("", "long enough password")
 
 
 def test_login_sets_a_strict_session_cookie(client: TestClient) -> None:
@@ -79,7 +78,7 @@ def test_login_sets_a_strict_session_cookie(client: TestClient) -> None:
 
 def test_cookies_are_secure_when_served_over_https(stored: Stored) -> None:
     with TestClient(
-        create_app(stored.ledger, WebSettings(salt="s", cookie_secure=True)),
+        create_app(stored.factbox, WebSettings(salt="s", cookie_secure=True)),
         base_url="https://testserver",
     ) as client:
         form = client.get("/editors/login")
@@ -219,7 +218,9 @@ def test_a_report_from_elsewhere_is_shown_as_the_reader_saw_it(
     assert "said <mark>Teh minister</mark> x" in page
 
 
-def test_a_correction_goes_to_the_sink(client: TestClient, stored: Stored) -> None:
+def test_a_correction_from_the_queue_shows_on_the_article(
+    client: TestClient, stored: Stored
+) -> None:
     client.post("/api/reports", json=report(article_id=str(stored.ids["brussels"])))
     token = login(client)
     page = client.get("/editors/queue").text
@@ -238,8 +239,14 @@ def test_a_correction_goes_to_the_sink(client: TestClient, stored: Stored) -> No
     )
     assert response.status_code == 200
     assert f"Correction of statement {statement_id} saved" in response.text
-    sink = client.app.state.web.sink  # type: ignore[attr-defined]
-    assert sink.corrected([statement_id, 999]) == {statement_id}
     article = client.get(f"/api/articles/{stored.ids['brussels']}").json()
     flags = {s["id"]: s["corrected"] for s in article["statements"]}
     assert flags[statement_id] is True and sum(flags.values()) == 1
+    [shown] = [s for s in article["statements"] if s["id"] == statement_id]
+    assert [sp["actor_id"] for sp in shown["speakers"]] == ["SK"]
+    [fix] = shown["corrections"]
+    assert (fix["field"], fix["editor"], fix["why"]) == (
+        "speaker",
+        EDITOR[0],
+        "It was the Slovak minister",
+    )

@@ -89,7 +89,7 @@ def test_a_new_report_is_mailed_and_posted_once_per_group(
         webhook_url=hook_url,
         public_url="https://factbox.newsroom.test",
     )
-    app = create_app(stored.ledger, settings)
+    app = create_app(stored.factbox, settings)
     with TestClient(app) as client:
         payload = report(comment="Wrong minister <script>alert(1)</script>")
         # A reader cannot choose where the notice goes: unknown fields are refused outright.
@@ -120,7 +120,7 @@ def test_a_dead_mail_server_does_not_slow_or_fail_the_report(stored: Stored) -> 
     settings = WebSettings(
         salt="s", smtp_host="127.0.0.1", smtp_port=_free_port(), smtp_to=("desk@newsroom.test",)
     )
-    app = create_app(stored.ledger, settings)
+    app = create_app(stored.factbox, settings)
     with TestClient(app) as client:
         assert client.post("/api/reports", json=report()).status_code == 202
         app.state.web.notifier.join()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import html
 import io
 import re
@@ -12,9 +11,16 @@ from conftest import Stored
 from fastapi.testclient import TestClient
 from support import BRUSSELS, TROOPS, save_troops_proposal
 
-from factbox.stance.records import Position, PositionChange, Proposal
-from factbox.web import FactboxView, WebSettings, create_app
-from factbox.web.factbox import ledger_positions
+from factbox.corrections import CorrectionRequest
+from factbox.stance.records import (
+    Cue,
+    MatchedJudgement,
+    MatchEvidence,
+    Proposal,
+    ProposalMatch,
+    Stance,
+    StanceJudgement,
+)
 
 
 def test_the_start_page_lists_articles(client: TestClient) -> None:
@@ -84,6 +90,8 @@ def test_article_json_and_openapi(client: TestClient, stored: Stored) -> None:
     assert {"/api/reports", "/api/articles/{article_id}", "/api/actors/{actor_id}"} <= set(
         spec["paths"]
     )
+    statement = spec["components"]["schemas"]["StatementJSON"]["properties"]
+    assert {"speakers", "corrected", "corrections"} <= set(statement)
     schema = spec["components"]["schemas"]["ReportIn"]
     assert schema["properties"]["comment"]["maxLength"] == 1000
     assert (
@@ -92,73 +100,120 @@ def test_article_json_and_openapi(client: TestClient, stored: Stored) -> None:
     )
 
 
-def test_factbox_pages_need_a_positions_provider(client: TestClient) -> None:
+def test_an_unknown_proposal_is_not_found_and_a_bad_slug_or_date_is_named(
+    client: TestClient,
+) -> None:
     assert client.get(f"/proposals/{TROOPS}").status_code == 404
-    assert client.get(f"/api/proposals/{TROOPS}").status_code == 404
+    missing = client.get(f"/api/proposals/{TROOPS}")
+    assert missing.status_code == 404 and TROOPS in missing.json()["detail"]
+    bad = client.get("/api/proposals/Not_A_Slug")
+    assert bad.status_code == 422 and "Not_A_Slug" in bad.json()["detail"]
+    page = client.get("/proposals/Not_A_Slug")
+    assert page.status_code == 422 and "Not_A_Slug" in page.text
 
 
-def _view(stored: Stored) -> FactboxView:
-    day = dt.date(2024, 4, 4)
-    return FactboxView(
-        proposal=Proposal(slug=TROOPS, title="Send troops to Ukraine"),
-        as_of=day,
-        positions=[
-            Position("CZ", "Czechia", "country", "supports", day, [1]),
-            Position("SK", "Slovakia", "country", "opposes", day, [2]),
-            Position("US", "United States", "country", "open", day, [2]),
-            Position("NATO", "NATO", "organization", "unclear", day, [3]),
-        ],
-        changes=[
-            PositionChange("SK", "Slovakia", "country", day, "opposes", None, 2, "correction", 1.0)
-        ],
-        corrected=frozenset({2}),
+def _judged(stored: Stored, statement_id: int, stance: Stance) -> tuple[int, MatchedJudgement]:
+    """What extraction would have stored for a statement on the troops proposal."""
+    [found] = [s for s in stored.factbox.statements() if s.id == statement_id]
+    start, end = found.statement.content_span
+    match = ProposalMatch(
+        TROOPS, 1.0, (MatchEvidence("action", found.statement.content, (start, end)),)
+    )
+    judgement = StanceJudgement(
+        TROOPS, stance, 0.8, (Cue(found.statement.cue, (start, end), "lexicon"),)
+    )
+    return statement_id, MatchedJudgement(match, judgement)
+
+
+def _troops_factbox(stored: Stored) -> None:
+    """CZ supports by extraction; SK, NATO and (re-assigned from France) the US by editors."""
+    stored.ledger.save_proposal(
+        Proposal(slug=TROOPS, title="Send troops to Ukraine", bodies=["nato"]),
+        [_judged(stored, 1, "supports")],
+    )
+    factbox = stored.factbox
+    factbox.correct(2, "stance", "opposes", proposal=TROOPS, editor="olena", reason="no soldiers")
+    factbox.correct(3, "stance", "unclear", proposal=TROOPS, editor="olena", reason="vague")
+    factbox.correct_statement(
+        CorrectionRequest(4, editor="o", why="w", actors=["US"], stances={TROOPS: "open"})
     )
 
 
-def test_the_factbox_page_shows_table_map_and_timeline(stored: Stored) -> None:
-    view = _view(stored)
-    app = create_app(
-        stored.ledger,
-        WebSettings(salt="s"),
-        positions_provider=lambda _l, slug, _d: view if slug == TROOPS else None,
-    )
-    with TestClient(app) as client:
-        page = client.get(f"/proposals/{TROOPS}").text
-        assert '<a href="/actors/SK">Slovakia</a>' in page
-        assert "corrected by the editors" in page
-        tiles = dict(
-            re.findall(r'<title>([^<]+): [^<]+</title>\s*<rect [^>]*class="tile-(\w+)"', page)
-        )
-        assert tiles["Czechia"] == "supports"
-        assert tiles["Slovakia"] == "opposes"
-        assert tiles["United States"] == "open"  # outside the grid: drawn below it
-        assert tiles["Poland"] == "none"
-        assert "NATO" not in tiles
-        assert "Slovakia: opposes" in page  # the map's text alternative
-        assert client.get("/proposals/other").status_code == 404
-        rows = list(csv.DictReader(io.StringIO(client.get(f"/proposals/{TROOPS}.csv").text)))
-        assert [(r["actor_id"], r["stance"], r["corrected"]) for r in rows] == [
-            ("CZ", "supports", ""),
-            ("SK", "opposes", "yes"),
-            ("US", "open", "yes"),
-            ("NATO", "unclear", ""),
-        ]
-        assert rows[0]["quote"] == "his country would send more artillery shells before the summer"
-        data = client.get(f"/api/proposals/{TROOPS}").json()
-        assert data["positions"][1]["stance"] == "opposes"
-        assert data["changes"][0]["source"] == "correction"
+def test_the_factbox_page_shows_table_map_and_timeline(client: TestClient, stored: Stored) -> None:
+    _troops_factbox(stored)
+    page = client.get(f"/proposals/{TROOPS}").text
+    assert '<a href="/actors/SK">Slovakia</a>' in page
+    assert "corrected by the editors" in page
+    tiles = dict(re.findall(r'<title>([^<]+): [^<]+</title>\s*<rect [^>]*class="tile-(\w+)"', page))
+    assert tiles["Czechia"] == "supports"
+    assert tiles["Slovakia"] == "opposes"
+    assert tiles["United States"] == "open"  # outside the grid: drawn below it
+    assert tiles["France"] == "none"  # its statement was re-assigned to the US
+    assert "NATO" not in tiles
+    assert "Slovakia: opposes" in page  # the map's text alternative
+    rows = list(csv.DictReader(io.StringIO(client.get(f"/proposals/{TROOPS}.csv").text)))
+    assert {r["actor_id"]: (r["stance"], r["corrected"]) for r in rows} == {
+        "CZ": ("supports", ""),
+        "SK": ("opposes", "yes"),
+        "US": ("open", "yes"),
+        "NATO": ("unclear", "yes"),
+    }
+    [czech] = [r for r in rows if r["actor_id"] == "CZ"]
+    assert czech["said"] == "his country would send more artillery shells before the summer"
+    data = client.get(f"/api/proposals/{TROOPS}").json()
+    assert {p["actor_id"]: p["stance"] for p in data["positions"]}["SK"] == "opposes"
+    assert {c["source"] for c in data["history"]} == {"extraction", "correction"}
+    assert [d["body"] for d in data["decisions"]] == ["nato"]
+    [us] = [p for p in data["positions"] if p["actor_id"] == "US"]
+    assert us["corrected"] is True
+    assert us["quotes"][0]["corrections"][0]["editor"] == "o"
 
 
-def test_the_factbox_over_the_ledger_shows_an_editors_correction(stored: Stored) -> None:
+def test_the_factbox_over_the_ledger_shows_an_editors_correction(
+    client: TestClient, stored: Stored
+) -> None:
     save_troops_proposal(stored.ledger)
-    app = create_app(stored.ledger, WebSettings(salt="s"), positions_provider=ledger_positions)
-    with TestClient(app) as client:
-        assert "No actor has a position" in client.get(f"/proposals/{TROOPS}").text
-        app.state.web.sink.correct(
-            2, "stance", "opposes", "olena", "He said no soldiers", proposal=TROOPS
-        )
-        page = client.get(f"/proposals/{TROOPS}").text
-        assert '<a href="/actors/SK">Slovakia</a>' in page
-        assert '<span class="stance stance-opposes">opposes</span>' in page
-        assert "corrected by the editors" in page
-        assert "nato: blocked" in page
+    assert "No actor has a position" in client.get(f"/proposals/{TROOPS}").text
+    stored.factbox.correct(
+        2, "stance", "opposes", proposal=TROOPS, editor="olena", reason="He said no soldiers"
+    )
+    page = client.get(f"/proposals/{TROOPS}").text
+    assert '<a href="/actors/SK">Slovakia</a>' in page
+    assert '<span class="stance stance-opposes">opposes</span>' in page
+    assert "corrected by the editors" in page
+    assert "nato: blocked" in page
+
+
+def test_the_proposal_list_and_a_statement_link(client: TestClient, stored: Stored) -> None:
+    assert client.get("/api/proposals").json() == []
+    save_troops_proposal(stored.ledger)
+    [listed] = client.get("/api/proposals").json()
+    assert (listed["slug"], listed["bodies"], listed["statements"]) == (TROOPS, ["nato"], 0)
+    link = client.get("/statements/2", follow_redirects=False)
+    assert link.status_code == 303
+    assert link.headers["location"] == f"/articles/{stored.ids['brussels']}#s2"
+    assert client.get("/statements/999").status_code == 404
+
+
+def test_bad_values_in_addresses_are_named_not_replaced(client: TestClient, stored: Stored) -> None:
+    save_troops_proposal(stored.ledger)
+    for path, value in [
+        (f"/api/proposals/{TROOPS}?as_of=2024-02-30", "2024-02-30"),
+        (f"/proposals/{TROOPS}?as_of=yesterday", "yesterday"),
+        (f"/proposals/{TROOPS}.csv?as_of=28.02.2024", "28.02.2024"),
+        ("/api/articles/first", "first"),
+        ("/articles/-1", "-1"),
+        ("/api/actors/cz", "cz"),
+        ("/statements/2x", "2x"),
+    ]:
+        response = client.get(path)
+        assert response.status_code == 422, path
+        assert value in (response.json()["detail"] if "/api/" in path else response.text)
+    day = client.get(f"/api/proposals/{TROOPS}?as_of=2024-02-27").json()
+    assert day["as_of"] == "2024-02-27"
+
+
+def test_an_id_beyond_what_the_ledger_can_hold_is_named(client: TestClient) -> None:
+    response = client.get(f"/api/articles/{2**31}")
+    assert response.status_code == 422 and str(2**31) in response.json()["detail"]
+    assert client.get(f"/api/articles/{2**31 - 1}").status_code == 404

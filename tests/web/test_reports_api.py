@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from conftest import LiveFactory, Stored
 from fastapi.testclient import TestClient
 
+from factbox.editorial import hash_reporter
 from factbox.store.reports import (
-    hash_reporter,
     list_groups,
     purge_expired,
     report_count,
@@ -159,7 +159,7 @@ def test_a_selection_cut_inside_an_emoji_is_stored_cleanly(
 
 def test_forged_origins_are_refused(stored: Stored) -> None:
     settings = WebSettings(salt="s", allowed_origins=("https://news.example",))
-    with TestClient(create_app(stored.ledger, settings)) as client:
+    with TestClient(create_app(stored.factbox, settings)) as client:
         forged = client.post(
             "/api/reports", json=report(), headers={"Origin": "https://evil.example"}
         )
@@ -185,7 +185,7 @@ def test_cors_preflight_only_for_allowed_origins(stored: Stored) -> None:
         "Access-Control-Request-Method": "POST",
         "Access-Control-Request-Headers": "content-type",
     }
-    with TestClient(create_app(stored.ledger, settings)) as client:
+    with TestClient(create_app(stored.factbox, settings)) as client:
         allowed = client.options(
             "/api/reports", headers={**preflight, "Origin": "https://news.example"}
         )
@@ -202,7 +202,7 @@ def test_cors_preflight_only_for_allowed_origins(stored: Stored) -> None:
 
 def test_rate_limit_per_client_address(stored: Stored) -> None:
     settings = WebSettings(salt="s", rate_limit=3)
-    with TestClient(create_app(stored.ledger, settings)) as client:
+    with TestClient(create_app(stored.factbox, settings)) as client:
         codes = [client.post("/api/reports", json=report()).status_code for _ in range(5)]
         assert codes == [202, 202, 202, 429, 429]
         limited = client.post("/api/reports", json=report())
@@ -280,9 +280,9 @@ def test_retention_deletes_old_reports_and_their_empty_groups(
 
 
 def test_retention_runs_when_the_server_starts(stored: Stored) -> None:
-    with TestClient(create_app(stored.ledger, WebSettings(salt="s"))) as client:
+    with TestClient(create_app(stored.factbox, WebSettings(salt="s"))) as client:
         client.post("/api/reports", json=report())
     with stored.ledger.engine.begin() as conn:
         conn.execute(reports.update().values(created_at=dt.datetime(2000, 1, 1)))
-    with TestClient(create_app(stored.ledger, WebSettings(salt="s", retention_days=7))):
+    with TestClient(create_app(stored.factbox, WebSettings(salt="s", retention_days=7))):
         assert report_count(stored.ledger) == 0

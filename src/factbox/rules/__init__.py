@@ -5,7 +5,6 @@ whether it can adopt a proposal and why. See docs/rules.md.
 """
 
 from factbox.rules.bodies import (
-    BODIES_ENV,
     body_folders,
     load_bodies,
     load_body,
@@ -13,7 +12,7 @@ from factbox.rules.bodies import (
     parse_body,
     with_members,
 )
-from factbox.rules.decide import could_act_alone, decide, decision_record, is_state
+from factbox.rules.decide import could_act_alone, decide, is_state
 from factbox.rules.membership import (
     MembershipUnknown,
     member_name,
@@ -31,7 +30,6 @@ from factbox.rules.records import (
 )
 
 __all__ = [
-    "BODIES_ENV",
     "Body",
     "Decision",
     "Membership",
@@ -43,7 +41,6 @@ __all__ = [
     "body_folders",
     "could_act_alone",
     "decide",
-    "decision_record",
     "is_state",
     "load_bodies",
     "load_body",

@@ -1,16 +1,15 @@
 """Reading bodies from data files: the shipped ones plus any in a user folder.
 
 A body is one file (``<id>.json`` or ``<id>.toml``) in ``factbox/data/bodies/`` or in a
-user folder given as an argument or in the ``FACTBOX_BODIES`` environment variable
-(several folders separated by ``os.pathsep``). A user body with the id of a shipped one
-replaces it. ``docs/rules.md`` describes the file format.
+user folder given as an argument (the settings read it from the ``FACTBOX_BODIES``
+environment variable: several folders separated by ``os.pathsep``). A user body with the
+id of a shipped one replaces it. ``docs/rules.md`` describes the file format.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import tomllib
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
@@ -38,24 +37,27 @@ from factbox.rules.records import (
     UnscParams,
 )
 
-BODIES_ENV = "FACTBOX_BODIES"
 SHIPPED_BODIES = Path(__file__).resolve().parent.parent / "data" / "bodies"
 BODY_SUFFIXES = (".json", ".toml")
 
 
-def body_folders(user_dir: str | Path | None = None) -> list[Path]:
-    """The folders bodies are read from, shipped first (later folders win)."""
+UserDirs = str | Path | Sequence[str | Path] | None
+"""A folder of the user's body files, or several (later folders win), or none."""
+
+
+def body_folders(user_dir: UserDirs = None) -> list[Path]:
+    """The folders bodies are read from, shipped first (later folders win). The settings
+    (``factbox.settings``, from ``FACTBOX_BODIES``) say which."""
     folders = [SHIPPED_BODIES]
-    if user_dir is not None:
+    if isinstance(user_dir, str | Path):
         folders.append(Path(user_dir))
-    else:
-        extra = os.environ.get(BODIES_ENV, "")
-        folders.extend(Path(part) for part in extra.split(os.pathsep) if part)
+    elif user_dir is not None:
+        folders.extend(Path(part) for part in user_dir)
     return folders
 
 
-def load_bodies(user_dir: str | Path | None = None) -> dict[str, Body]:
-    """Every body by id: the shipped ones plus those in ``user_dir`` (else ``FACTBOX_BODIES``)."""
+def load_bodies(user_dir: UserDirs = None) -> dict[str, Body]:
+    """Every body by id: the shipped ones plus those in ``user_dir``."""
     bodies: dict[str, Body] = {}
     for folder in body_folders(user_dir):
         if not folder.is_dir():
@@ -67,7 +69,7 @@ def load_bodies(user_dir: str | Path | None = None) -> dict[str, Body]:
     return bodies
 
 
-def load_body(body_ref: str, user_dir: str | Path | None = None) -> Body:
+def load_body(body_ref: str, user_dir: UserDirs = None) -> Body:
     """One body by reference: an id (``nato``) or a parametric one (``state:FR``,
     ``coalition:FR,GB``)."""
     body_id, _, member_list = body_ref.partition(":")
@@ -128,9 +130,7 @@ def parse_body(data: Mapping[str, Any], origin: str = "<data>") -> Body:
         for key, value in reader.table(data, "sources", required=False).items()
     )
     known_sources = {s.key for s in sources}
-    rules = tuple(
-        _rule(reader, item, known_sources) for item in reader.items(data, "rules")
-    )
+    rules = tuple(_rule(reader, item, known_sources) for item in reader.items(data, "rules"))
     if not rules:
         raise InputError(origin, "a body needs at least one rule")
     default_rule = reader.text(data, "default_rule", required=False) or rules[0].id
@@ -342,9 +342,7 @@ def _thresholds(reader: _Reader, data: Mapping[str, Any], known: set[str]) -> Qm
     )
 
 
-def _population_table(
-    reader: _Reader, item: Mapping[str, Any], known: set[str]
-) -> PopulationTable:
+def _population_table(reader: _Reader, item: Mapping[str, Any], known: set[str]) -> PopulationTable:
     year = reader.whole(item, "year") or 0
     entries = []
     for row in reader.items(item, "members"):

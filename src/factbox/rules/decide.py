@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 import pycountry
 
@@ -125,23 +124,3 @@ def _verdict(
     if rule.kind == "coalition":
         return coalition_verdict(counted)
     raise ValueError(f"rule {rule.id!r}: parameters do not match its kind {rule.kind!r}")
-
-
-def decision_record(decision: Decision) -> dict[str, Any]:
-    """The public JSON shape of a decision (field names are part of the contract)."""
-    return {
-        "proposal": decision.proposal,
-        "body": decision.body,
-        "as_of": decision.as_of.isoformat(),
-        "rule": decision.rule,
-        "members": list(decision.members),
-        "outcome": decision.outcome,
-        "supporting": list(decision.supporting),
-        "open": list(decision.open),
-        "opposing": list(decision.opposing),
-        "silent": list(decision.silent),
-        "blocking": list(decision.blocking),
-        "needed": decision.needed,
-        "can_act_alone": list(decision.can_act_alone),
-        "explanation": list(decision.explanation),
-    }

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from factbox.records import STANCES as STANCES
-from factbox.records import ActorKind, Span, Statement
+from factbox.records import ActorKind, Correction, Span, Statement, StoredStatement
 from factbox.records import Stance as Stance
 
 About = Literal["speaker", "others"]
@@ -190,3 +190,29 @@ class PositionChange:
     statement_id: int
     source: EvidenceSource
     confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class MatchedJudgement:
+    """A statement's judgement on a proposal, with the match that tied it to the proposal."""
+
+    match: ProposalMatch
+    judgement: StanceJudgement
+
+    @property
+    def evidence_span(self) -> Span:
+        """From the first to the last word that matched or decided."""
+        spans = [e.span for e in self.match.evidence] + [c.span for c in self.judgement.cues]
+        return (min(s for s, _ in spans), max(e for _, e in spans))
+
+
+@dataclass(slots=True)
+class StoredJudgement:
+    """A current statement tied to a proposal by extraction, by a correction, or both."""
+
+    stored: StoredStatement
+    proposal: str
+    found: MatchedJudgement | None
+    """What extraction found; None when only an editor's correction ties it to the proposal."""
+    corrections: list[Correction] = field(default_factory=list)
+    """Corrections of this statement that apply to this proposal, oldest first."""

@@ -1,98 +1,62 @@
-"""Proposals, stance judgements and editors' corrections in the ledger.
+"""Proposals, stance judgements and editors' corrections in the ledger (SQL only).
 
 A judgement ties one statement to one proposal; its actors are the statement's speakers.
-Corrections are kept beside what extraction found, never written over it, so re-extracting
-or re-judging never loses an editor's work: :func:`judged_statement` applies them when
-positions are computed. When an article is revised, :func:`carry_corrections` copies them to
-the same statements in the new revision.
+Corrections are kept beside what extraction found, never written over it; the service
+applies them when statements are read (``factbox.corrections``). When an article is revised,
+:func:`carry_corrections` copies them to the statements the new revision's follow says are the
+same.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from difflib import SequenceMatcher
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from factbox.extract.compare import greedy_pairs
-from factbox.records import ActorKind, InputError, Span, Statement, StoredStatement
+from factbox.records import (
+    CORRECTION_FIELDS,
+    Correction,
+    CorrectionField,
+    MissingError,
+    Span,
+    Statement,
+    StoredStatement,
+)
 from factbox.stance.records import (
     STANCES,
-    Actor,
     Cue,
     CueRole,
-    EditorCorrection,
-    JudgedStatement,
+    MatchedJudgement,
     MatchEvidence,
     Proposal,
     ProposalMatch,
     Slot,
     Stance,
     StanceJudgement,
+    StoredJudgement,
 )
 from factbox.store.schema import articles, corrections, judgements, proposals, statements
 
+__all__ = [
+    "CORRECTION_FIELDS",
+    "Correction",
+    "CorrectionField",
+    "MatchedJudgement",
+    "ProposalOutcome",
+    "StoredJudgement",
+]
+
 ProposalOutcome = Literal["added", "changed", "unchanged"]
-CorrectionField = Literal["stance", "speaker", "not_statement"]
-CORRECTION_FIELDS: tuple[CorrectionField, ...] = ("stance", "speaker", "not_statement")
-ACTOR_KINDS: tuple[ActorKind, ...] = ("person", "country", "organization", "unknown")
-CARRY_SIMILARITY = 0.9
-"""How alike (``difflib`` ratio of the case- and space-folded words) a revised statement with
-the same source must be for a correction to follow it: a typo fixed, not a claim changed."""
 
-
-@dataclass(frozen=True, slots=True)
-class MatchedJudgement:
-    """A statement's judgement on a proposal, with the match that tied it to the proposal."""
-
-    match: ProposalMatch
-    judgement: StanceJudgement
-
-    @property
-    def evidence_span(self) -> Span:
-        """From the first to the last word that matched or decided."""
-        spans = [e.span for e in self.match.evidence] + [c.span for c in self.judgement.cues]
-        return (min(s for s, _ in spans), max(e for _, e in spans))
-
-
-@dataclass(frozen=True, slots=True)
-class Correction:
-    """An editor's fix of one statement.
-
-    - ``stance``: ``value`` is a stance label; ``proposal`` is required.
-    - ``speaker``: ``value`` is a list of ``{"actor_id", "actor", "actor_kind", "name"}``
-      objects that replace the statement's speakers as actors (all proposals).
-    - ``not_statement``: ``value`` is ``true`` (it is not a statement: drop it everywhere) or
-      ``false`` (undo an earlier one).
-    """
-
-    statement_id: int
-    field: CorrectionField
-    value: Any
-    proposal: str | None = None
-    editor: str | None = None
-    reason: str | None = None
-    id: int | None = None
-    created_at: dt.datetime | None = None
-    carried_from: int | None = None
-    """The correction of the same statement in the article's previous revision that this one
-    copies (set when an article is revised; ``created_at`` stays the editor's time)."""
-
-
-@dataclass(slots=True)
-class StoredJudgement:
-    """A current statement tied to a proposal by extraction, by a correction, or both."""
-
-    stored: StoredStatement
-    proposal: str
-    found: MatchedJudgement | None
-    """What extraction found; None when only an editor's correction ties it to the proposal."""
-    corrections: list[Correction] = field(default_factory=list)
-    """Corrections of this statement that apply to this proposal, oldest first."""
+FollowStatements = Callable[
+    [Sequence[tuple[int, str, str]], Sequence[tuple[int, Statement]]], dict[int, int]
+]
+"""Which revised statement each old one became (see ``factbox.corrections``): old
+``(id, content, source_text)`` and new ``(id, statement)`` in, old id to new id out."""
 
 
 def _now() -> dt.datetime:
@@ -200,31 +164,15 @@ def _correction(row: Any) -> Correction:
     )
 
 
-def _folded(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
-def _likeness(old_content: str, old_source: str, new: Statement) -> float:
-    """1.0 for the same words; the content's similarity for the same source; else 0."""
-    old_words, new_words = _folded(old_content), _folded(new.content)
-    if old_words == new_words:
-        return 1.0
-    if _folded(old_source) != _folded(new.source_text):
-        return 0.0
-    return SequenceMatcher(None, old_words, new_words, autojunk=False).ratio()
-
-
 def carry_corrections(
-    conn: Connection, old_article_id: int, revised: Sequence[tuple[int, Statement]]
+    conn: Connection,
+    old_article_id: int,
+    revised: Sequence[tuple[int, Statement]],
+    follow: FollowStatements,
 ) -> int:
-    """Copy the corrections of an article's previous revision to the same statements in the
-    revised one (``revised``: new statement ids with their statements); returns how many.
-
-    A statement is the same when its words are (after folding case and spaces), or when its
-    source is and its content differs by no more than a typo (``CARRY_SIMILARITY``). Each old
-    statement follows at most one new one, the likest. A correction of a statement whose
-    words changed stays with the old revision: the editor judged other words.
-    """
+    """Copy the corrections of an article's previous revision to the statements of the
+    revised one (``revised``: new statement ids with their statements) that ``follow``
+    says they became; returns how many."""
     old = conn.execute(
         sa.select(statements.c.id, statements.c.content, statements.c.source_text).where(
             statements.c.article_id == old_article_id
@@ -234,12 +182,8 @@ def carry_corrections(
     if not fixes:
         return 0
     corrected = {fix.statement_id for fix in fixes}
-    follows = greedy_pairs(
-        (likeness, row.id, new_id)
-        for row in old
-        if row.id in corrected
-        for new_id, statement in revised
-        if (likeness := _likeness(row.content, row.source_text, statement)) >= CARRY_SIMILARITY
+    follows = follow(
+        [(row.id, row.content, row.source_text) for row in old if row.id in corrected], revised
     )
     return copy_corrections(conn, fixes, follows)
 
@@ -285,83 +229,6 @@ def _proposal(row: Any) -> Proposal:
         terms=list(row.terms),
         bodies=list(row.bodies),
     )
-
-
-def _speaker_actors(value: Any) -> tuple[Actor, ...]:
-    return tuple(
-        Actor(
-            actor_id=item.get("actor_id") or None,
-            actor=item.get("actor") or item.get("name") or None,
-            actor_kind=item.get("actor_kind") or "unknown",
-        )
-        for item in value
-    )
-
-
-def judged_statement(item: StoredJudgement) -> JudgedStatement | None:
-    """The statement as positions see it: extraction with the latest corrections applied.
-
-    None when an editor said it is not a statement, or when nothing (no extraction, no
-    stance correction) ties it to the proposal.
-    """
-    latest: dict[CorrectionField, Correction] = {}
-    for fix in item.corrections:
-        latest[fix.field] = fix
-    not_statement = latest.get("not_statement")
-    if not_statement is not None and not_statement.value is True:
-        return None
-    statement = item.stored.statement
-    stance_fix = latest.get("stance")
-    editor_stance: EditorCorrection | None = None
-    if stance_fix is not None:
-        made = stance_fix.created_at or _now()
-        editor_stance = EditorCorrection(
-            stance=_stance(stance_fix.value),
-            corrected_on=made.date(),
-            editor=stance_fix.editor,
-            note=stance_fix.reason,
-        )
-    if item.found is not None:
-        judgement = item.found.judgement
-    elif editor_stance is not None:
-        judgement = StanceJudgement(item.proposal, editor_stance.stance, 1.0)
-    else:
-        return None
-    judged = JudgedStatement.from_statement(item.stored.id, statement, judgement, editor_stance)
-    speaker_fix = latest.get("speaker")
-    if speaker_fix is not None:
-        judged = JudgedStatement(
-            judged.statement_id,
-            judged.said_on,
-            _speaker_actors(speaker_fix.value),
-            judged.judgement,
-            judged.correction,
-        )
-    return judged
-
-
-def check_correction(correction: Correction) -> None:
-    """Raise ``InputError`` when a correction's value does not fit its field."""
-    name = f"statement {correction.statement_id}"
-    if correction.field not in CORRECTION_FIELDS:
-        raise InputError(
-            name, f"cannot correct {correction.field!r} (fields: stance, speaker, not_statement)"
-        )
-    if correction.field == "stance":
-        if correction.proposal is None:
-            raise InputError(name, "a stance correction needs a proposal")
-        if correction.value not in STANCES:
-            raise InputError(name, f"stance must be one of {', '.join(STANCES)}")
-    elif correction.field == "not_statement":
-        if not isinstance(correction.value, bool):
-            raise InputError(name, "not_statement takes true or false")
-    else:
-        items = correction.value
-        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-            raise InputError(name, "a speaker correction is a list of actors")
-        for item in items:
-            if item.get("actor_kind", "unknown") not in ACTOR_KINDS:
-                raise InputError(name, f"actor_kind must be one of {', '.join(ACTOR_KINDS)}")
 
 
 class StanceTables:
@@ -476,45 +343,76 @@ class StanceTables:
     # -- corrections -----------------------------------------------------------------
 
     def add_correction(self, correction: Correction) -> Correction:
-        """Store an editor's correction; raises ``InputError`` for a bad one."""
-        check_correction(correction)
-        name = f"statement {correction.statement_id}"
-        created = correction.created_at or _now()
+        """Store one correction (see :meth:`add_corrections`)."""
+        return self.add_corrections([correction])[0]
+
+    def add_corrections(self, items: Sequence[Correction]) -> list[Correction]:
+        """Store editors' corrections (checked by the caller: ``factbox.corrections``), all
+        or none; ``InputError`` for a statement or proposal the ledger does not hold."""
+        saved = []
         with self.engine.begin() as conn:
-            exists = conn.execute(
-                sa.select(statements.c.id).where(statements.c.id == correction.statement_id)
+            for correction in items:
+                self._check_refs(conn, correction)
+                created = correction.created_at or _now()
+                new_id = conn.execute(
+                    corrections.insert()
+                    .values(
+                        statement_id=correction.statement_id,
+                        proposal=correction.proposal,
+                        field=correction.field,
+                        value=correction.value,
+                        editor=correction.editor,
+                        reason=correction.reason,
+                        created_at=created,
+                    )
+                    .returning(corrections.c.id)
+                ).scalar_one()
+                saved.append(replace(correction, id=new_id, created_at=created))
+        return saved
+
+    @staticmethod
+    def _check_refs(conn: Connection, correction: Correction) -> None:
+        exists = conn.execute(
+            sa.select(statements.c.id).where(statements.c.id == correction.statement_id)
+        ).first()
+        if exists is None:
+            raise MissingError(
+                f"statement {correction.statement_id}", "no such statement in the ledger"
+            )
+        if correction.proposal is not None:
+            known = conn.execute(
+                sa.select(proposals.c.slug).where(proposals.c.slug == correction.proposal)
             ).first()
-            if exists is None:
-                raise InputError(name, "no such statement in the ledger")
-            if correction.proposal is not None:
-                known = conn.execute(
-                    sa.select(proposals.c.slug).where(proposals.c.slug == correction.proposal)
-                ).first()
-                if known is None:
-                    raise InputError(correction.proposal, "no such proposal in the ledger")
-            new_id = conn.execute(
-                corrections.insert()
-                .values(
-                    statement_id=correction.statement_id,
-                    proposal=correction.proposal,
-                    field=correction.field,
-                    value=correction.value,
-                    editor=correction.editor,
-                    reason=correction.reason,
-                    created_at=created,
-                )
-                .returning(corrections.c.id)
-            ).scalar_one()
-        return Correction(
-            statement_id=correction.statement_id,
-            field=correction.field,
-            value=correction.value,
-            proposal=correction.proposal,
-            editor=correction.editor,
-            reason=correction.reason,
-            id=new_id,
-            created_at=created,
-        )
+            if known is None:
+                raise MissingError(correction.proposal, "no such proposal in the ledger")
+
+    def corrections_of(self, statement_ids: Iterable[int]) -> dict[int, list[Correction]]:
+        """The corrections of each of these statements that has any, oldest first."""
+        ids = sorted(set(statement_ids))
+        found: dict[int, list[Correction]] = {}
+        chunk = 500  # stays under every engine's limit on bound parameters
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), chunk):
+                rows = conn.execute(
+                    sa.select(corrections)
+                    .where(corrections.c.statement_id.in_(ids[start : start + chunk]))
+                    .order_by(corrections.c.created_at, corrections.c.id)
+                ).all()
+                for row in rows:
+                    found.setdefault(row.statement_id, []).append(_correction(row))
+        return found
+
+    def corrected_statement_ids(self, field: CorrectionField) -> list[int]:
+        """Current statements with a correction of ``field``."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(corrections.c.statement_id)
+                .distinct()
+                .join(statements, statements.c.id == corrections.c.statement_id)
+                .join(articles, articles.c.id == statements.c.article_id)
+                .where(corrections.c.field == field, articles.c.is_current.is_(True))
+            ).all()
+        return [int(row.statement_id) for row in rows]
 
     def corrections(self, statement_id: int | None = None) -> list[Correction]:
         query = sa.select(corrections).order_by(corrections.c.created_at, corrections.c.id)

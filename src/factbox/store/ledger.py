@@ -9,7 +9,6 @@ and nothing half-written.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from factbox.records import (
     ActorKind,
     Article,
     ArticleRef,
+    ArticleRow,
     DateBasis,
     Person,
     Speaker,
@@ -29,10 +29,10 @@ from factbox.records import (
     StatementKind,
     StoredStatement,
 )
-from factbox.store import schema
 from factbox.store.copies import CopyOf, CopyTables, article_ref, remember_copy
 from factbox.store.feeds import FeedTables
 from factbox.store.judgements import (
+    FollowStatements,
     MatchedJudgement,
     StanceTables,
     carry_corrections,
@@ -40,17 +40,11 @@ from factbox.store.judgements import (
     corrections_of,
     insert_judgements,
 )
-from factbox.store.schema import articles, judgements, meta, people, speakers, statements
+from factbox.store.migrations import upgrade
+from factbox.store.schema import articles, judgements, people, speakers, statements
 from factbox.store.vectors import EncodedStatements, VectorTables, insert_vectors
 
-DB_ENV = "FACTBOX_DB"
-DEFAULT_DB = "factbox.db"
-
 SaveOutcome = Literal["ingested", "revised", "unchanged"]
-
-
-def default_db() -> str:
-    return os.environ.get(DB_ENV) or DEFAULT_DB
 
 
 def database_url(db: str | Path) -> str:
@@ -68,19 +62,6 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleRow:
-    """An article revision with its statement count, for listings."""
-
-    ref: ArticleRef
-    format: str
-    place: str | None
-    agency: str | None
-    content_hash: str
-    ingested_at: dt.datetime
-    statements: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,8 +109,8 @@ class PeopleDirectory:
 class Ledger(StanceTables, VectorTables, CopyTables, FeedTables):
     """A handle on one database (SQLite file or SQLAlchemy URL)."""
 
-    def __init__(self, db: str | Path | None = None) -> None:
-        self.url = database_url(db if db is not None else default_db())
+    def __init__(self, db: str | Path) -> None:
+        self.url = database_url(db)
         self.engine: Engine = sa.create_engine(self.url, future=True)
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
@@ -146,32 +127,7 @@ class Ledger(StanceTables, VectorTables, CopyTables, FeedTables):
 
     def _migrate(self) -> None:
         with self.engine.begin() as conn:
-            schema.metadata.create_all(conn)
-            version = conn.execute(
-                sa.select(meta.c.value).where(meta.c.name == "schema_version")
-            ).scalar_one_or_none()
-            if version is None:
-                conn.execute(
-                    meta.insert().values(name="schema_version", value=str(schema.SCHEMA_VERSION))
-                )
-            elif int(version) > schema.SCHEMA_VERSION:
-                raise RuntimeError(
-                    f"{self.url}: ledger schema version {version} is newer than this factbox "
-                    f"({schema.SCHEMA_VERSION}); upgrade factbox"
-                )
-            elif int(version) < schema.SCHEMA_VERSION:
-                # Versions 2 to 4 added tables, which create_all has just made, and one column.
-                # Version 5 added the tables of SCALE_TABLES.
-                for table in schema.SCALE_TABLES:
-                    table.create(conn, checkfirst=True)
-                columns = {c["name"] for c in sa.inspect(conn).get_columns("corrections")}
-                if "carried_from" not in columns:
-                    conn.execute(sa.text("ALTER TABLE corrections ADD COLUMN carried_from INTEGER"))
-                conn.execute(
-                    meta.update()
-                    .where(meta.c.name == "schema_version")
-                    .values(value=str(schema.SCHEMA_VERSION))
-                )
+            upgrade(conn, self.url)
 
     # -- writing ---------------------------------------------------------------
 
@@ -193,13 +149,16 @@ class Ledger(StanceTables, VectorTables, CopyTables, FeedTables):
         *,
         bands: Sequence[int] = (),
         copy_of: CopyOf | None = None,
+        follow: FollowStatements | None = None,
     ) -> SaveOutcome:
         """Store one article revision with its statements, all or nothing.
 
         ``judged[i]`` holds the judgements of ``found[i]`` on stored proposals, and row ``i``
         of ``vectors`` its sentence vector. ``bands``: the buckets of its MinHash signature,
         kept so later copies find it. ``copy_of``: the article is a syndicated copy of another
-        (see ``factbox.syndication``), stored without statements of its own.
+        (see ``factbox.syndication``), stored without statements of its own. For a revision,
+        ``follow`` says which new statement each corrected old one became, and their
+        corrections are copied over (without it, they stay with the old revision).
         """
         _check_judged(found, judged)
         if vectors is not None and len(vectors.matrix) != len(found):
@@ -218,8 +177,9 @@ class Ledger(StanceTables, VectorTables, CopyTables, FeedTables):
             statement_ids = self._insert_revision(
                 conn, article, revision, None if current is None else current.id, found, judged
             )
-            if current is not None:
-                carry_corrections(conn, current.id, list(zip(statement_ids, found, strict=True)))
+            if current is not None and follow is not None:
+                revised = list(zip(statement_ids, found, strict=True))
+                carry_corrections(conn, current.id, revised, follow)
             if vectors is not None:
                 insert_vectors(conn, statement_ids, vectors.matrix, vectors.model)
             self._remember(conn, list(persons))

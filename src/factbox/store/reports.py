@@ -1,256 +1,43 @@
-"""Readers' error reports, editors and their sessions, on the ledger's shared metadata.
-
-Identical reports (same page and same quoted selection) form one *group* with a counter:
-editors work on groups. A reporter's address is never stored, only a salted hash of it.
-"""
+"""Readers' error reports, editors and their sessions in the ledger (SQL only; the records
+and the queue's rules are in ``factbox.editorial``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from factbox.store.ledger import Ledger
-from factbox.store.schema import articles, metadata, speakers, statements
-
-ReportStatus = Literal["new", "in_progress", "fixed", "rejected", "spam"]
-REPORT_STATUSES: tuple[ReportStatus, ...] = ("new", "in_progress", "fixed", "rejected", "spam")
-REOPEN: ReportStatus = "new"
-
-# Which status an editor may move a group to from each status; a closed group can only be
-# reopened.
-TRANSITIONS: dict[ReportStatus, tuple[ReportStatus, ...]] = {
-    "new": ("in_progress", "fixed", "rejected", "spam"),
-    "in_progress": ("fixed", "rejected", "spam", "new"),
-    "fixed": (REOPEN,),
-    "rejected": (REOPEN,),
-    "spam": (REOPEN,),
-}
-
-report_groups = sa.Table(
-    "report_groups",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("group_key", sa.String(64), nullable=False, unique=True),
-    sa.Column("page_url", sa.Text, nullable=False),
-    sa.Column("article_id", sa.Integer),
-    sa.Column("revision", sa.String(128)),
-    sa.Column("exact", sa.Text, nullable=False),
-    sa.Column("prefix", sa.Text, nullable=False),
-    sa.Column("suffix", sa.Text, nullable=False),
-    sa.Column("position_start", sa.Integer),
-    sa.Column("position_end", sa.Integer),
-    sa.Column("status", sa.String(16), nullable=False),
-    sa.Column("count", sa.Integer, nullable=False),
-    sa.Column("first_reported", sa.DateTime, nullable=False),
-    sa.Column("last_reported", sa.DateTime, nullable=False),
-    sa.Column("updated_at", sa.DateTime),
-    sa.Column("updated_by", sa.Text),
+from factbox.editorial import (
+    REPORT_STATUSES,
+    Editor,
+    EditorSession,
+    NewReport,
+    ReportComment,
+    ReportGroup,
+    ReportStatus,
+    SavedReport,
+    report_status,
 )
-sa.Index("ix_report_groups_status", report_groups.c.status, report_groups.c.last_reported)
-sa.Index("ix_report_groups_page", report_groups.c.page_url)
-sa.Index("ix_report_groups_article", report_groups.c.article_id)
-
-reports = sa.Table(
-    "reports",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column(
-        "group_id",
-        sa.Integer,
-        sa.ForeignKey("report_groups.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
-    sa.Column("created_at", sa.DateTime, nullable=False),
-    sa.Column("comment", sa.Text, nullable=False),
-    sa.Column("reporter_hash", sa.String(64), nullable=False),
-    sa.Column("origin", sa.Text),
-)
-sa.Index("ix_reports_group", reports.c.group_id)
-sa.Index("ix_reports_created", reports.c.created_at)
-
-report_events = sa.Table(
-    "report_events",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column(
-        "group_id",
-        sa.Integer,
-        sa.ForeignKey("report_groups.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
-    sa.Column("at", sa.DateTime, nullable=False),
-    sa.Column("editor", sa.Text, nullable=False),
-    sa.Column("status_from", sa.String(16), nullable=False),
-    sa.Column("status_to", sa.String(16), nullable=False),
-)
-sa.Index("ix_report_events_group", report_events.c.group_id)
-
-editors = sa.Table(
-    "editors",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("name", sa.String(64), nullable=False, unique=True),
-    sa.Column("password_hash", sa.Text, nullable=False),
-    sa.Column("created_at", sa.DateTime, nullable=False),
-)
-
-editor_sessions = sa.Table(
-    "editor_sessions",
-    metadata,
-    sa.Column("token_hash", sa.String(64), primary_key=True),
-    sa.Column(
-        "editor_id", sa.Integer, sa.ForeignKey("editors.id", ondelete="CASCADE"), nullable=False
-    ),
-    sa.Column("csrf_token", sa.String(64), nullable=False),
-    sa.Column("created_at", sa.DateTime, nullable=False),
-    sa.Column("expires_at", sa.DateTime, nullable=False),
-)
-
-# Used only while the ledger has no shared ``corrections`` table (see web.corrections).
-web_corrections = sa.Table(
-    "web_corrections",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("statement_id", sa.Integer, nullable=False),
-    sa.Column("proposal", sa.String(64)),
-    sa.Column("field", sa.String(16), nullable=False),
-    sa.Column("value", sa.JSON, nullable=False),
-    sa.Column("editor", sa.Text),
-    sa.Column("reason", sa.Text),
-    sa.Column("created_at", sa.DateTime, nullable=False),
-)
-sa.Index("ix_web_corrections_statement", web_corrections.c.statement_id)
-
-WEB_TABLES = (
+from factbox.records import ArticleText
+from factbox.store.editorial_schema import (
+    editor_sessions,
+    editors,
+    report_events,
     report_groups,
     reports,
-    report_events,
-    editors,
-    editor_sessions,
-    web_corrections,
 )
-
-
-def ensure_tables(ledger: Ledger) -> None:
-    """Create this module's tables if the ledger lacks them (idempotent)."""
-    metadata.create_all(ledger.engine, tables=list(WEB_TABLES))
+from factbox.store.ledger import Ledger
+from factbox.store.schema import articles, speakers, statements
 
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
-# -- records ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class NewReport:
-    """A validated report as it is written: the selection, the comment, who (hashed)."""
-
-    page_url: str
-    exact: str
-    prefix: str
-    suffix: str
-    position: tuple[int, int] | None
-    comment: str
-    reporter_hash: str
-    article_id: int | None = None
-    revision: str | None = None
-    origin: str | None = None
-
-    @property
-    def group_key(self) -> str:
-        return group_key(self.page_url, self.exact, self.prefix, self.suffix)
-
-
-@dataclass(frozen=True, slots=True)
-class SavedReport:
-    group_id: int
-    count: int
-    """How many reports the group holds now; 1 for a new group."""
-
-
-@dataclass(frozen=True, slots=True)
-class ReportGroup:
-    id: int
-    page_url: str
-    article_id: int | None
-    revision: str | None
-    exact: str
-    prefix: str
-    suffix: str
-    position: tuple[int, int] | None
-    status: ReportStatus
-    count: int
-    first_reported: dt.datetime
-    last_reported: dt.datetime
-    updated_at: dt.datetime | None
-    updated_by: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class ReportComment:
-    id: int
-    created_at: dt.datetime
-    comment: str
-
-
-@dataclass(frozen=True, slots=True)
-class Editor:
-    id: int
-    name: str
-    password_hash: str
-
-
-@dataclass(frozen=True, slots=True)
-class EditorSession:
-    editor: Editor
-    csrf_token: str
-    expires_at: dt.datetime
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleText:
-    """One stored article revision with what the web pages need of it."""
-
-    id: int
-    key: str
-    revision: int
-    is_current: bool
-    title: str | None
-    url: str | None
-    published: dt.date | None
-    content_hash: str
-    body: str
-
-
-class TransitionError(ValueError):
-    """An editor asked for a status change the queue does not allow."""
-
-
-def group_key(page_url: str, exact: str, prefix: str, suffix: str) -> str:
-    text = json.dumps([page_url, exact, prefix, suffix], ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def hash_reporter(address: str, salt: str) -> str:
-    return hashlib.sha256(f"{salt}\x00{address}".encode()).hexdigest()
-
-
-def _status(value: str) -> ReportStatus:
-    for status in REPORT_STATUSES:
-        if status == value:
-            return status
-    raise ValueError(f"unknown report status {value!r}")
 
 
 def _group(row: Any) -> ReportGroup:
@@ -266,7 +53,7 @@ def _group(row: Any) -> ReportGroup:
         prefix=row.prefix,
         suffix=row.suffix,
         position=position,
-        status=_status(row.status),
+        status=report_status(row.status),
         count=row._mapping["count"],
         first_reported=row.first_reported,
         last_reported=row.last_reported,
@@ -430,7 +217,7 @@ def status_counts(ledger: Ledger) -> dict[ReportStatus, int]:
         ).all()
     counts = dict.fromkeys(REPORT_STATUSES, 0)
     for status, count in rows:
-        counts[_status(status)] = int(count)
+        counts[report_status(status)] = int(count)
     return counts
 
 
@@ -458,8 +245,15 @@ def group_comments(ledger: Ledger, group_ids: Sequence[int]) -> dict[int, list[R
     return found
 
 
-def set_status(ledger: Ledger, group_id: int, status: ReportStatus, editor: str) -> ReportGroup:
-    """Move a group to ``status``; raises ``TransitionError`` or ``LookupError``."""
+def set_status(
+    ledger: Ledger,
+    group_id: int,
+    status: ReportStatus,
+    editor: str,
+    check: Callable[[ReportStatus, ReportStatus], None],
+) -> ReportGroup:
+    """Move a group to ``status`` if ``check(current, status)`` does not raise (the queue's
+    rules: ``factbox.editorial.check_transition``); ``LookupError`` for no such group."""
     now = utcnow()
     with ledger.engine.begin() as conn:
         row = conn.execute(
@@ -467,9 +261,8 @@ def set_status(ledger: Ledger, group_id: int, status: ReportStatus, editor: str)
         ).first()
         if row is None:
             raise LookupError(f"no report group {group_id}")
-        current = _status(row.status)
-        if status not in TRANSITIONS[current]:
-            raise TransitionError(f"a {current} report cannot become {status}")
+        current = report_status(row.status)
+        check(current, status)
         conn.execute(
             report_groups.update()
             .where(report_groups.c.id == group_id, report_groups.c.status == current)
@@ -614,18 +407,17 @@ def article_for_url(ledger: Ledger, url: str) -> ArticleText | None:
     return _article(row) if row is not None else None
 
 
-def actor_article_ids(ledger: Ledger, actor_id: str) -> list[int]:
-    """Current articles with a statement one of whose speakers speaks for ``actor_id``."""
+def actor_statement_ids(ledger: Ledger, actor_id: str) -> list[int]:
+    """Current statements one of whose extracted speakers speaks for ``actor_id``."""
     with ledger.engine.connect() as conn:
         rows = conn.execute(
-            sa.select(statements.c.article_id)
+            sa.select(statements.c.id)
             .distinct()
             .join(speakers, speakers.c.statement_id == statements.c.id)
             .join(articles, articles.c.id == statements.c.article_id)
             .where(speakers.c.actor_id == actor_id, articles.c.is_current.is_(True))
-            .order_by(statements.c.article_id)
         ).all()
-    return [int(row.article_id) for row in rows]
+    return [int(row.id) for row in rows]
 
 
 def actor_names(ledger: Ledger, actor_id: str) -> list[str]:

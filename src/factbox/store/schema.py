@@ -1,4 +1,5 @@
-"""The ledger's schema, in SQLAlchemy Core so SQLite and PostgreSQL share it."""
+"""The ledger's schema, in SQLAlchemy Core so SQLite and PostgreSQL share it (the steps
+between versions: ``store.migrations``)."""
 
 from __future__ import annotations
 

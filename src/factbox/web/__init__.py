@@ -1,19 +1,8 @@
-"""The web server: factbox pages, the report script's API and the editors' queue."""
+"""The web server: factbox pages, the report script's API and the editors' queue, over the
+factbox service (``factbox.service``)."""
 
 from factbox.web.app import create_app
-from factbox.web.auth import add_editor
-from factbox.web.corrections import CorrectionSink, default_sink
-from factbox.web.factbox import FactboxView, PositionsProvider
 from factbox.web.server import serve
 from factbox.web.settings import WebSettings
 
-__all__ = [
-    "CorrectionSink",
-    "FactboxView",
-    "PositionsProvider",
-    "WebSettings",
-    "add_editor",
-    "create_app",
-    "default_sink",
-    "serve",
-]
+__all__ = ["WebSettings", "create_app", "serve"]

@@ -1,24 +1,21 @@
-"""A proposal's factbox as the pages show it: positions, decisions, timeline and map.
-
-The server does not compute positions itself: whoever starts it passes a
-``PositionsProvider`` (the ledger, a proposal slug and an as-of date in; a
-``FactboxView`` out, or None for an unknown proposal).
-"""
+"""A proposal's factbox as the pages show it: positions, decisions, timeline and map, from
+the service's ``FactboxReport``."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import pycountry
 
+from factbox.records import StoredStatement
 from factbox.rules.records import Decision
+from factbox.service import FactboxReport
 from factbox.stance.records import Position, PositionChange, Proposal, Stance
-from factbox.store.ledger import Ledger
 
 GEOMETRY = Path(__file__).parent / "geometry" / "europe-tiles.json"
 
@@ -32,35 +29,43 @@ STANCE_LABELS: dict[str, str] = {
 
 
 @dataclass(frozen=True, slots=True)
+class FactboxRow:
+    """One actor's row: its position and the latest statement that says so (corrected)."""
+
+    position: Position
+    quote: StoredStatement | None
+    corrected: bool
+
+
+@dataclass(frozen=True, slots=True)
 class FactboxView:
+    """A proposal's factbox as the page shows it."""
+
     proposal: Proposal
     as_of: dt.date
     positions: list[Position]
+    rows: list[FactboxRow]
     changes: list[PositionChange] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
-    corrected: frozenset[int] = frozenset()
-    """Statement ids whose reading an editor corrected."""
 
 
-PositionsProvider = Callable[[Ledger, str, dt.date | None], FactboxView | None]
-
-
-def ledger_positions(ledger: Ledger, slug: str, as_of: dt.date | None) -> FactboxView | None:
-    """The positions provider ``factbox serve`` uses: the Python API over the ledger."""
-    from factbox import api
-
-    if ledger.proposal(slug) is None:
-        return None
-    found = api.positions(slug, ledger, as_of=as_of)
-    decisions = [api.decide_on(found, body) for body in found.proposal.bodies]
-    corrected = frozenset(i for i, e in found.evidence.items() if e.judged.correction)
+def factbox_view(report: FactboxReport) -> FactboxView:
+    found = report.positions
+    rows = [
+        FactboxRow(
+            position=p,
+            quote=found.evidence[p.evidence[-1]].stored if p.evidence else None,
+            corrected=any(found.evidence[i].stored.corrected for i in p.evidence),
+        )
+        for p in found.positions
+    ]
     return FactboxView(
         proposal=found.proposal,
         as_of=found.as_of,
         positions=found.positions,
+        rows=rows,
         changes=found.history,
-        decisions=decisions,
-        corrected=corrected,
+        decisions=report.decisions,
     )
 
 

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from factbox.store.ledger import Ledger
-from factbox.store.reports import NewReport, SavedReport, save_reports
+from factbox.editorial import NewReport, SavedReport
+from factbox.service import Factbox
 
 log = logging.getLogger("factbox.web")
 
@@ -154,8 +154,8 @@ _STOP = None
 class ReportWriter:
     """Stores reports from a queue in batches, one transaction per batch."""
 
-    def __init__(self, ledger: Ledger) -> None:
-        self.ledger = ledger
+    def __init__(self, factbox: Factbox) -> None:
+        self.factbox = factbox
         self._queue: queue.Queue[_Job | None] = queue.Queue()
         self._thread: threading.Thread | None = None
         self.batches = 0
@@ -197,7 +197,7 @@ class ReportWriter:
 
     def _write(self, jobs: list[_Job]) -> None:
         try:
-            saved = save_reports(self.ledger, [report for report, _ in jobs])
+            saved = self.factbox.save_reports([report for report, _ in jobs])
         except Exception as exc:  # answer every waiting request, then keep serving
             log.exception("storing %d reports failed", len(jobs))
             for _, future in jobs:

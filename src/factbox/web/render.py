@@ -58,6 +58,17 @@ def statement_label(item: StoredStatement) -> str:
     return "Said by " + "; ".join(speaker_label(s) for s in speakers)
 
 
+def correction_note(item: StoredStatement) -> str:
+    """Who corrected the statement, when and why (the latest correction)."""
+    if not item.corrections:
+        return ""
+    last = item.corrections[-1]
+    who = last.editor or "an editor"
+    when = f" on {last.created_at.date().isoformat()}" if last.created_at else ""
+    why = f": {last.reason}" if last.reason else ""
+    return f"by {who}{when}{why}"
+
+
 def excerpt(body: str, span: tuple[int, int], radius: int = 240) -> Excerpt:
     start, end = span
     left = max(0, start - radius)

@@ -7,21 +7,17 @@ from pathlib import Path
 import uvicorn
 from fastapi import FastAPI
 
-from factbox.store.ledger import Ledger
+from factbox.service import Factbox
 from factbox.web.app import create_app
-from factbox.web.corrections import CorrectionSink
-from factbox.web.factbox import PositionsProvider
 from factbox.web.settings import WebSettings
 
 
 def serve(
-    db: str | Path | Ledger,
+    db: Factbox | str | Path,
     host: str = "127.0.0.1",
     port: int = 8000,
     settings: WebSettings | None = None,
     *,
-    positions_provider: PositionsProvider | None = None,
-    correction_sink: CorrectionSink | None = None,
     log_level: str = "info",
 ) -> None:
     """Serve factbox until interrupted.
@@ -29,12 +25,7 @@ def serve(
     uvicorn's own proxy-header handling is off: ``X-Forwarded-For`` is believed only from
     the proxies in ``settings.trusted_proxies`` (see ``factbox.web.clients``).
     """
-    app = create_app(
-        db,
-        settings or WebSettings.from_env(),
-        positions_provider=positions_provider,
-        correction_sink=correction_sink,
-    )
+    app = create_app(db, settings or WebSettings.from_env())
     uvicorn.Server(uvicorn_config(app, host, port, log_level)).run()
 
 

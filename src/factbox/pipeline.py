@@ -1,0 +1,548 @@
+"""Running the stages over the ledger: ingest (read, extract, judge, store) and judging the
+stored statements against new or changed proposals.
+
+The service (``factbox.service``) calls these with the ledger it holds; they are the only
+code above the store that writes articles, statements and judgements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Literal
+
+from spacy.language import Language
+
+from factbox import rules
+from factbox.corrections import is_rejected
+from factbox.embed.encoder import SentenceEncoder, load_encoder
+from factbox.extract import extract_article
+from factbox.extract.compare import StatementChange, pair_statements
+from factbox.extract.nlp import load_nlp
+from factbox.ingest import DEFAULT_MAX_BYTES, read_inputs
+from factbox.ingesting import (
+    IngestRun,
+    IngestSummary,
+    ProgressCallback,
+    StatementEmbedding,
+    extract,
+    judge,
+    pending_articles,
+    store,
+    vector_model,
+)
+from factbox.records import (
+    Article,
+    ArticleRef,
+    Correction,
+    IngestFailure,
+    SourceItem,
+    Span,
+    Statement,
+    StoredStatement,
+)
+from factbox.stance import (
+    Cue,
+    Proposal,
+    ProposalMatch,
+    ProposalMatcher,
+    StanceJudgement,
+)
+from factbox.stance.proposals import proposal_from_table
+from factbox.stance.records import MatchedJudgement
+from factbox.stance.semantic import (
+    SIMILARITY_THRESHOLD,
+    WORD_MATCH_FLOOR,
+    ProposalVectors,
+    Similarity,
+    rough_sentences,
+    statement_text,
+)
+from factbox.store import Ledger
+from factbox.store.judgements import ProposalOutcome
+from factbox.store.vectors import StoredVectors
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    ledger: Ledger,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    model: str | None = None,
+    batch_size: int = 16,
+    n_process: int = 1,
+    progress: ProgressCallback | None = None,
+    vectors: bool | None = None,
+    cluster: str | None = None,
+    cluster_timeout: float | None = None,
+) -> IngestSummary:
+    """Read, extract and store every article under ``paths``; one transaction per article.
+
+    Bad items are reported in the summary and skipped; articles whose content is already
+    in the ledger are not parsed again, and syndicated copies of a stored story are stored
+    without statements of their own. Each statement's sentence vector is stored with it
+    unless ``vectors`` is False (default: ``$FACTBOX_VECTORS``, on). ``cluster``
+    (``tcp://HOST:PORT`` or ``local:N``) parses on a Dask cluster instead of ``n_process``
+    local processes (``factbox.cluster``), within ``cluster_timeout`` seconds if given; its
+    statements get their vectors when a proposal is first added.
+    """
+    items = read_inputs([str(p) for p in paths], max_bytes=max_bytes)
+    return ingest_items(
+        items,
+        ledger,
+        model=model,
+        batch_size=batch_size,
+        n_process=n_process,
+        progress=progress,
+        vectors=vectors,
+        cluster=cluster,
+        cluster_timeout=cluster_timeout,
+    )
+
+
+def ingest_items(
+    items: Iterable[SourceItem | IngestFailure],
+    ledger: Ledger,
+    *,
+    model: str | None = None,
+    batch_size: int = 16,
+    n_process: int = 1,
+    progress: ProgressCallback | None = None,
+    vectors: bool | None = None,
+    cluster: str | None = None,
+    cluster_timeout: float | None = None,
+) -> IngestSummary:
+    """:func:`ingest` of items already read (a feed's, for ``factbox watch``)."""
+    run = IngestRun(progress)
+    pending = pending_articles(items, ledger, run)
+    if cluster is not None:
+        from factbox.cluster import ingest_on_cluster  # dask is an optional extra
+
+        ingest_on_cluster(
+            pending,
+            ledger,
+            run,
+            cluster,
+            model=model,
+            batch_size=batch_size,
+            timeout=cluster_timeout,
+        )
+        return run.summary
+    known = ledger.people_directory()
+    nlp = load_nlp(model)
+    stored_proposals = ledger.proposals()
+    # Built once per run: it parses every proposal's title and description.
+    matcher = ProposalMatcher(nlp, stored_proposals) if stored_proposals else None
+    embedding = StatementEmbedding.load(matcher, stored_proposals, vectors)
+    for doc, waiting in nlp.pipe(
+        ((p.article.body, p) for p in pending),
+        as_tuples=True,
+        batch_size=batch_size,
+        n_process=n_process,
+    ):
+        found = extract(doc, waiting, known, matcher, embedding)
+        if isinstance(found, IngestFailure):
+            run.fail(found)
+            continue
+        run.stored(waiting.article, store(ledger, found), len(found.statements))
+    return run.summary
+
+
+@dataclass(slots=True)
+class ArticleReextraction:
+    """What re-extracting one stored article changed."""
+
+    article: ArticleRef
+    outcome: Literal["revised", "unchanged"]
+    """``revised``: its statements changed, so a new revision (same text) holds them."""
+    changes: list[StatementChange] = field(default_factory=list)
+    carried: int = 0
+    """Statements whose editors' corrections moved to a statement of the new extraction."""
+    kept: list[Statement] = field(default_factory=list)
+    """Statements an editor corrected that the new extraction no longer finds: kept as they
+    were, with their corrections, so no editor's work is lost."""
+
+
+@dataclass(slots=True)
+class ReextractSummary:
+    """What ``reextract`` did, article by article."""
+
+    articles: list[ArticleReextraction] = field(default_factory=list)
+    failed: list[IngestFailure] = field(default_factory=list)
+
+    def count(self, change: str) -> int:
+        """How many statements were ``added``, ``removed`` or ``changed`` in all."""
+        return sum(1 for a in self.articles for c in a.changes if c.change == change)
+
+    @property
+    def revised(self) -> list[ArticleReextraction]:
+        return [a for a in self.articles if a.outcome == "revised"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def reextract(
+    ledger: Ledger,
+    *,
+    model: str | None = None,
+    batch_size: int = 16,
+    n_process: int = 1,
+    progress: ProgressCallback | None = None,
+) -> ReextractSummary:
+    """Run extraction and judging again on every current article of the ledger.
+
+    An article whose statements come out the same keeps its revision, with its judgements
+    replaced by the new ones. Otherwise the new statements become the next revision of the
+    article (the same text), and every editor's correction goes with the statement that is
+    the same one in the new extraction (``factbox.extract.compare``), marked
+    ``carried_from`` as when an article is revised; a corrected statement the extraction no
+    longer finds is kept as it was, with its corrections (unless an editor said it is no
+    statement). Nothing is written for an article whose extraction fails.
+    """
+    summary = ReextractSummary()
+    known = ledger.people_directory()
+    fixes_of: dict[int, list[Correction]] = {}
+    for fix in ledger.corrections():
+        fixes_of.setdefault(fix.statement_id, []).append(fix)
+    copies = ledger.copy_keys()  # syndicated copies have no statements of their own
+    rows = [row for row in ledger.articles() if row.ref.key not in copies]
+
+    def texts() -> Iterator[tuple[str, tuple[ArticleRef, Article]]]:
+        for row in rows:
+            article = ledger.stored_article(row.ref.id)
+            yield article.body, (row.ref, article)
+
+    nlp = load_nlp(model)
+    stored_proposals = ledger.proposals()
+    matcher = ProposalMatcher(nlp, stored_proposals) if stored_proposals else None
+    for doc, (ref, article) in nlp.pipe(
+        texts(), as_tuples=True, batch_size=batch_size, n_process=n_process
+    ):
+        try:
+            extraction = extract_article(doc, article, known)
+            old = ledger.statements(article_id=ref.id)
+            result = _reextracted(ref, old, extraction.statements, fixes_of)
+            found = [*extraction.statements, *result.kept]
+            found.sort(key=lambda s: (s.span, s.cue_span or (0, 0)))
+            judged = [judge(doc, s, matcher) for s in found] if matcher is not None else None
+        except Exception as exc:  # one article's failure must not sink the run
+            summary.failed.append(IngestFailure(article.source_name, f"reextract failed: {exc!r}"))
+            if progress is not None:
+                progress(article.source_name, "failed")
+            continue
+        if result.outcome == "unchanged":
+            if judged is not None:
+                pairs = pair_statements([s.statement for s in old], found).pairs
+                ledger.replace_judgements(
+                    [s.id for s in old],
+                    [(s.id, j) for i, s in enumerate(old) for j in judged[pairs[i]]],
+                )
+        else:
+            position = {id(s): index for index, s in enumerate(found)}
+            new_index = [position[id(s)] for s in (*extraction.statements, *result.kept)]
+            follows = {old_id: new_index[index] for old_id, index in result.follows.items()}
+            ledger.save_reextraction(ref.id, found, extraction.people, judged, follows)
+        for person in extraction.people:
+            known.add(person)
+        summary.articles.append(result.report)
+        if progress is not None:
+            progress(article.source_name, result.outcome)
+    return summary
+
+
+@dataclass(slots=True)
+class _Reextracted:
+    report: ArticleReextraction
+    kept: list[Statement]
+    follows: dict[int, int]
+    """Old statement id -> index into the new statements followed by the kept ones."""
+
+    @property
+    def outcome(self) -> str:
+        return self.report.outcome
+
+
+def _reextracted(
+    ref: ArticleRef,
+    old: Sequence[StoredStatement],
+    new: Sequence[Statement],
+    fixes_of: dict[int, list[Correction]],
+) -> _Reextracted:
+    """Compare one article's stored and new statements; decide where corrections go."""
+    pairing = pair_statements([s.statement for s in old], new)
+    follows: dict[int, int] = {}
+    kept: list[Statement] = []
+    for index, stored in enumerate(old):
+        fixes = fixes_of.get(stored.id)
+        if not fixes:
+            continue
+        if index in pairing.pairs:
+            follows[stored.id] = pairing.pairs[index]
+        elif not is_rejected(fixes):
+            follows[stored.id] = len(new) + len(kept)
+            kept.append(stored.statement)
+    kept_ids = {id(s) for s in kept}
+    changes = [
+        c
+        for c in pairing.changes
+        if not (c.change == "removed" and c.before is not None and id(c.before) in kept_ids)
+    ]
+    outcome: Literal["revised", "unchanged"] = "revised" if changes else "unchanged"
+    carried = sum(1 for old_id, index in follows.items() if index < len(new))
+    report = ArticleReextraction(ref, outcome, changes, carried, kept)
+    return _Reextracted(report, kept, follows)
+
+
+# -- stance: judging statements ---------------------------------------------------------
+
+
+def _moved(span: Span | None, delta: int) -> Span | None:
+    return None if span is None else (span[0] + delta, span[1] + delta)
+
+
+def _move(span: Span, delta: int) -> Span:
+    return (span[0] + delta, span[1] + delta)
+
+
+def _statement_moved(statement: Statement, delta: int) -> Statement:
+    return replace(
+        statement,
+        cue_span=_moved(statement.cue_span, delta),
+        content_span=_move(statement.content_span, delta),
+        source_span=_moved(statement.source_span, delta),
+        span=_move(statement.span, delta),
+        speakers=[replace(sp, span=_moved(sp.span, delta)) for sp in statement.speakers],
+    )
+
+
+def _judgement_moved(found: MatchedJudgement, delta: int) -> MatchedJudgement:
+    match: ProposalMatch = replace(
+        found.match,
+        evidence=tuple(replace(e, span=_move(e.span, delta)) for e in found.match.evidence),
+    )
+    judgement: StanceJudgement = replace(
+        found.judgement,
+        cues=tuple(Cue(c.text, _move(c.span, delta), c.role) for c in found.judgement.cues),
+        others_span=_moved(found.judgement.others_span, delta),
+    )
+    return MatchedJudgement(match, judgement)
+
+
+@dataclass(slots=True)
+class _Window:
+    """A stretch of an article body (whole paragraphs) around some of its statements."""
+
+    start: int
+    end: int
+    statements: list[StoredStatement]
+
+
+CONTEXT_PARAGRAPHS = 3
+"""Paragraphs before a statement's own that its window takes in, where the proposal a
+statement refers back to ("such a step") is looked for."""
+
+
+def paragraph_windows(
+    body: str,
+    found: Sequence[StoredStatement],
+    needs_context: Callable[[str], bool] = lambda content: False,
+) -> list[_Window]:
+    """The paragraphs each statement touches, and the ``CONTEXT_PARAGRAPHS`` before them for
+    a statement whose content ``needs_context``, merged where they overlap.
+
+    Parsing these instead of the whole article gives the classifier every word it reads
+    (it walks up to the sentence root, cue included) at a fraction of the cost.
+    """
+    reaches: list[tuple[int, int, StoredStatement]] = []
+    for stored in found:
+        first, last = stored.statement.span
+        start = body.rfind("\n", 0, first) + 1
+        if needs_context(stored.statement.content):
+            start = _paragraphs_back(body, start, CONTEXT_PARAGRAPHS)
+        end = body.find("\n", last)
+        reaches.append((start, len(body) if end < 0 else end, stored))
+    windows: list[_Window] = []
+    for start, end, stored in sorted(reaches, key=lambda r: (r[0], r[2].statement.span)):
+        if windows and start <= windows[-1].end:
+            windows[-1].end = max(windows[-1].end, end)
+            windows[-1].statements.append(stored)
+        else:
+            windows.append(_Window(start, end, [stored]))
+    return windows
+
+
+def _paragraphs_back(body: str, start: int, count: int) -> int:
+    """Where the paragraph ``count`` non-empty lines before the one at ``start`` begins."""
+    for _ in range(count):
+        end = start - 1
+        while end > 0 and body[end - 1] == "\n":
+            end -= 1
+        if end <= 0:
+            return 0
+        start = body.rfind("\n", 0, end) + 1
+    return start
+
+
+JudgeProgress = Callable[[int, int], None]
+"""Called with (articles done, articles in all) while statements are judged."""
+
+
+def statement_vectors(
+    ledger: Ledger, encoder: SentenceEncoder, refers_back: Callable[[str], bool]
+) -> StoredVectors:
+    """Every current statement's vector. Statements without one (a ledger made before
+    vectors, or ingested with them off) are embedded now and stored, once."""
+    model = vector_model(encoder)
+    missing = ledger.statements_without_vectors(model, encoder.dimension)
+    chunk = 2000  # a few seconds of encoding per transaction
+    for start in range(0, len(missing), chunk):
+        found = ledger.current_statements(missing[start : start + chunk])
+        bodies = ledger.article_bodies(s.article.id for s in found)
+        texts = [statement_text(bodies[s.article.id], s.statement, refers_back) for s in found]
+        ledger.save_vectors([s.id for s in found], encoder.encode(texts), model)
+    return ledger.vectors(model, encoder.dimension)
+
+
+def candidate_statements(
+    ledger: Ledger, matcher: ProposalMatcher, close: set[int], near: set[int] | None = None
+) -> set[int]:
+    """The current statements worth parsing for the matcher's proposals: those whose vector
+    is close to one (``close``); and among those ``near`` one (all, if None), those whose
+    words could match one (``ProposalMatcher.may_mention``) and those that may refer back
+    ("such a step") to a sentence with such words in the paragraphs before them. The rest
+    cannot match, and are not parsed."""
+    chosen = set(close)
+    referring = []
+    for outline in ledger.statement_outlines():
+        if near is not None and outline.id not in near:
+            continue
+        if matcher.may_mention(outline.content):
+            chosen.add(outline.id)
+        elif matcher.may_refer_back(outline.content):
+            referring.append(outline)
+    bodies = ledger.article_bodies(o.article_id for o in referring)
+    for outline in referring:
+        body = bodies[outline.article_id]
+        line = body.rfind("\n", 0, outline.start) + 1
+        before = body[_paragraphs_back(body, line, CONTEXT_PARAGRAPHS) : outline.start]
+        if any(matcher.may_mention(sentence) for sentence in rough_sentences(before)):
+            chosen.add(outline.id)
+    return chosen
+
+
+def judge_ledger(
+    ledger: Ledger,
+    proposals: Sequence[Proposal],
+    *,
+    nlp: Language,
+    batch_size: int = 64,
+    progress: JudgeProgress | None = None,
+    search: bool = True,
+    threshold: float = SIMILARITY_THRESHOLD,
+    floor: float = WORD_MATCH_FLOOR,
+) -> dict[str, list[tuple[int, MatchedJudgement]]]:
+    """Judge every current statement against ``proposals``. Nothing is written but the
+    vectors of statements that had none.
+
+    With ``search`` (the default), the statements' vectors are compared with the proposals'
+    (``factbox.stance.semantic``) and only the candidates (``candidate_statements``) are
+    parsed; without it, every statement is. Only the paragraphs around a statement are
+    re-parsed (in batches through ``nlp.pipe``)."""
+    found: dict[str, list[tuple[int, MatchedJudgement]]] = {p.slug: [] for p in proposals}
+    if not proposals:
+        return found
+    matcher = ProposalMatcher(nlp, proposals)
+    similar: dict[int, dict[str, Similarity]] = {}
+    if search:
+        encoder = load_encoder()
+        vectors = statement_vectors(ledger, encoder, matcher.may_refer_back)
+        rows = ProposalVectors(encoder, proposals).similar(vectors.matrix, floor)
+        similar = dict(zip(vectors.ids.tolist(), rows, strict=True))
+        close = {i for i, row in similar.items() if any(s.score >= threshold for s in row.values())}
+        near = {i for i, row in similar.items() if row}
+        chosen = ledger.current_statements(candidate_statements(ledger, matcher, close, near))
+    else:
+        chosen = ledger.statements()
+    by_article: dict[int, list[StoredStatement]] = {}
+    for stored_statement in chosen:
+        by_article.setdefault(stored_statement.article.id, []).append(stored_statement)
+    total = len(by_article)
+    if progress is not None:
+        progress(0, total)
+
+    def windows() -> Iterator[tuple[str, tuple[int, _Window, bool]]]:
+        for index, (article_id, items) in enumerate(by_article.items()):
+            body = ledger.article_body(article_id)
+            parts = paragraph_windows(body, items, matcher.may_refer_back)
+            for number, window in enumerate(parts):
+                yield body[window.start : window.end], (index, window, number == len(parts) - 1)
+
+    for doc, (index, window, last) in nlp.pipe(windows(), as_tuples=True, batch_size=batch_size):
+        for stored in window.statements:
+            moved = _statement_moved(stored.statement, -window.start)
+            near_to = similar.get(stored.id) if search else None
+            for item in judge(doc, moved, matcher, near_to, threshold):
+                found[item.match.slug].append((stored.id, _judgement_moved(item, window.start)))
+        if last and progress is not None:
+            progress(index + 1, total)
+    return found
+
+
+@dataclass(slots=True)
+class ProposalSummary:
+    """What adding a proposal did: ``added``, ``changed`` (both re-judge every current
+    statement against it) or ``unchanged``; ``matched`` counts statements about it."""
+
+    proposal: Proposal
+    outcome: ProposalOutcome
+    matched: int
+
+
+def check_bodies(proposal: Proposal) -> None:
+    """Raise ``InputError`` for a body the proposal names that factbox does not know."""
+    for body in proposal.bodies:
+        rules.load_body(body)
+
+
+def make_proposal(
+    slug: str,
+    title: str,
+    description: str = "",
+    terms: Sequence[str] = (),
+    bodies: Sequence[str] = (),
+) -> Proposal:
+    """A proposal, checked as ``proposal load`` checks a file's (``InputError`` if bad)."""
+    table: dict[str, object] = {
+        "slug": slug,
+        "title": title,
+        "description": description,
+        "terms": list(terms),
+        "bodies": list(bodies),
+    }
+    return proposal_from_table(table, slug)
+
+
+def add_proposals(
+    items: Sequence[Proposal],
+    ledger: Ledger,
+    *,
+    model: str | None = None,
+    progress: JudgeProgress | None = None,
+) -> list[ProposalSummary]:
+    """Store proposals; every new or changed one is judged against all current statements
+    (one pass over the ledger for all of them) and stored with its judgements at once."""
+    for proposal in items:
+        check_bodies(proposal)
+    stored = {p.slug: p for p in ledger.proposals()}
+    changed = [p for p in items if stored.get(p.slug) != p]
+    found = judge_ledger(ledger, changed, nlp=load_nlp(model), progress=progress) if changed else {}
+    summaries = []
+    for proposal in items:
+        rows = found.get(proposal.slug, [])
+        outcome = ledger.save_proposal(proposal, rows) if proposal in changed else "unchanged"
+        matched = len(rows) if outcome != "unchanged" else ledger.judgement_count(proposal.slug)
+        summaries.append(ProposalSummary(proposal, outcome, matched))
+    return summaries

@@ -1,0 +1,97 @@
+"""The ledger's schema versions and the steps between them.
+
+``STEPS`` maps each version to the step that brings a ledger of the version before it up to
+it; opening a ledger runs, in one transaction, every step above the version it records, then
+records ``SCHEMA_VERSION``. A new ledger gets the whole schema at once. Each step checks what
+is already there, so a step that meets its own work (a half-upgraded copy) does nothing.
+
+The editors' tables (``store.editorial_schema``) have no version of their own: they are
+created whenever they are missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from factbox.store import schema
+from factbox.store.editorial_schema import EDITORIAL_TABLES
+
+Step = Callable[[Connection], None]
+
+
+def _columns(conn: Connection, table: str) -> set[str]:
+    return {c["name"] for c in sa.inspect(conn).get_columns(table)}
+
+
+def _add_stance_tables(conn: Connection) -> None:
+    """2: proposals, judgements and corrections."""
+    for table in (schema.proposals, schema.judgements, schema.corrections):
+        table.create(conn, checkfirst=True)
+
+
+def _add_carried_from(conn: Connection) -> None:
+    """3: ``corrections.carried_from``, the correction a carried one copies."""
+    if "carried_from" not in _columns(conn, "corrections"):
+        conn.execute(sa.text("ALTER TABLE corrections ADD COLUMN carried_from INTEGER"))
+
+
+def _add_statement_vectors(conn: Connection) -> None:
+    """4: ``statement_vectors``, each statement's sentence vector."""
+    schema.statement_vectors.create(conn, checkfirst=True)
+
+
+def _add_scale_tables(conn: Connection) -> None:
+    """5: ``feeds`` (``factbox watch``), ``copies`` and ``minhash_bands`` (syndication)."""
+    for table in schema.SCALE_TABLES:
+        table.create(conn, checkfirst=True)
+
+
+STEPS: dict[int, Step] = {
+    2: _add_stance_tables,
+    3: _add_carried_from,
+    4: _add_statement_vectors,
+    5: _add_scale_tables,
+}
+SCHEMA_VERSION = schema.SCHEMA_VERSION
+assert sorted(STEPS) == list(range(2, SCHEMA_VERSION + 1)), "one step per schema version"
+
+
+class SchemaTooNew(RuntimeError):
+    """The ledger was written by a newer factbox."""
+
+
+def _stored_version(conn: Connection) -> int | None:
+    schema.meta.create(conn, checkfirst=True)
+    value = conn.execute(
+        sa.select(schema.meta.c.value).where(schema.meta.c.name == "schema_version")
+    ).scalar_one_or_none()
+    return None if value is None else int(value)
+
+
+def upgrade(conn: Connection, url: str = "ledger") -> int:
+    """Bring the ledger on ``conn`` to ``SCHEMA_VERSION``; returns the version it had (0 for a
+    new ledger). ``SchemaTooNew`` for a ledger of a later version."""
+    version = _stored_version(conn)
+    if version is None:
+        schema.metadata.create_all(conn)
+        conn.execute(schema.meta.insert().values(name="schema_version", value=str(SCHEMA_VERSION)))
+        return 0
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"{url}: ledger schema version {version} is newer than this factbox "
+            f"({SCHEMA_VERSION}); upgrade factbox"
+        )
+    for number in range(version + 1, SCHEMA_VERSION + 1):
+        STEPS[number](conn)
+    for table in EDITORIAL_TABLES:
+        table.create(conn, checkfirst=True)
+    if version < SCHEMA_VERSION:
+        conn.execute(
+            schema.meta.update()
+            .where(schema.meta.c.name == "schema_version")
+            .values(value=str(SCHEMA_VERSION))
+        )
+    return version

@@ -1,0 +1,55 @@
+"""The HTML side: the template environment and rendering a page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+
+from factbox.web.factbox import STANCE_LABELS
+from factbox.web.render import correction_note, statement_label
+
+HERE = Path(__file__).parent
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` if it is an http(s) address (never ``javascript:`` and the like)."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(HERE / "templates")),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.globals.update(
+        who=statement_label,
+        correction_note=correction_note,
+        stance_label=lambda s: STANCE_LABELS.get(s, s),
+        safe_url=safe_url,
+    )
+    return env
+
+
+def render_page(
+    templates: jinja2.Environment,
+    lang: str,
+    request: Request,
+    template: str,
+    status_code: int = 200,
+    **context: Any,
+) -> HTMLResponse:
+    """A page from ``template``; the editors' pages carry no report script."""
+    context.setdefault("lang", lang)
+    context.setdefault("editor", None)
+    context.setdefault("report_script", not request.url.path.startswith("/editors"))
+    html = templates.get_template(template).render(request=request, **context)
+    return HTMLResponse(html, status_code=status_code)

@@ -1,0 +1,81 @@
+"""Ledgers written by earlier releases open and upgrade in place, step by numbered step."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+import factbox
+from factbox.store import Ledger
+from factbox.store.migrations import STEPS, SchemaTooNew
+from factbox.store.schema import SCHEMA_VERSION
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+OLD_LEDGER = FIXTURES / "ledger-237d6a4.db"
+"""Written by commit 237d6a4 (schema version 3): one demo article (04-bratislava-fico.txt),
+the demo proposal, a speaker correction (statement 1 to AT), a stance correction, a reader's
+report and an editor (olena, "correct horse battery")."""
+
+
+def stored_version(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return int(conn.execute("select value from meta where name='schema_version'").fetchone()[0])
+
+
+def test_every_version_has_one_step() -> None:
+    assert sorted(STEPS) == list(range(2, SCHEMA_VERSION + 1))
+
+
+def test_a_ledger_of_the_previous_release_opens_and_upgrades(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    shutil.copy(OLD_LEDGER, path)
+    assert stored_version(path) == 3
+    with factbox.open(path) as service:
+        statements = service.statements()
+        assert len(statements) == 6
+        [first] = [s for s in statements if s.id == 1]
+        assert [sp.actor_id for sp in first.statement.speakers] == ["AT"]
+        assert first.corrected and first.corrections[0].reason == "w"
+        [proposal] = service.proposals()
+        report = service.positions(proposal.slug)
+        assert any(e.judged.source == "correction" for e in report.evidence.values())
+        assert service.report_count() == 1
+        assert service.verify_editor("olena", "correct horse battery") is not None
+        # and it takes new work
+        service.correct(2, "not_statement", True, editor="e", reason="a caption")
+        assert 2 not in {s.id for s in service.statements()}
+    assert stored_version(path) == SCHEMA_VERSION
+
+
+def test_upgrading_twice_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    shutil.copy(OLD_LEDGER, path)
+    Ledger(path).close()
+    with sqlite3.connect(path) as conn:
+        before = conn.execute("select sql from sqlite_master order by name").fetchall()
+    Ledger(path).close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("select sql from sqlite_master order by name").fetchall() == before
+
+
+def test_a_ledger_from_a_newer_factbox_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    Ledger(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"update meta set value = '{SCHEMA_VERSION + 1}'")
+    with pytest.raises(SchemaTooNew, match="newer than this factbox"):
+        Ledger(path)
+
+
+def test_a_new_ledger_gets_the_whole_schema(tmp_path: Path) -> None:
+    ledger = Ledger(tmp_path / "new.db")
+    with ledger.engine.connect() as conn:
+        tables = set(sa.inspect(conn).get_table_names())
+    ledger.close()
+    assert {"articles", "statements", "corrections", "report_groups", "editors"} <= tables
+    assert "web_corrections" not in tables
+    assert stored_version(tmp_path / "new.db") == SCHEMA_VERSION
