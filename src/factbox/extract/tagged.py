@@ -47,6 +47,7 @@ from factbox.extract.tagger import BEGIN, CONTENT, CUE, INSIDE, ROLE_SCORES, SOU
 from factbox.records import Span, Statement, StatementKind
 
 TokenRange = tuple[int, int]
+_EDGE_MARKS = frozenset({",", ";", ":", ".", "\u2014", "\u2013", "-"})
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "advcl", "pobj"})
 _SOURCE_DEPS = frozenset({"nsubj", "nsubjpass", "pobj"})
 
@@ -236,12 +237,17 @@ class _Combiner:
         if not self.polnear and (linked is None or not self.speech_cue(cue)):
             return None  # the factbox keeps a speaker's speech, which the parse links
         source = linked or source
-        content_start = content.start
+        content_start, content_end = content.start, content.end
         if not self.polnear and self.doc[content_start].lower_ == "that":
             content_start += 1
-        if content_start >= content.end:
+        # a tagged span can run onto the commas around it; a content never starts or ends so
+        while content_start < content_end and self.doc[content_start].text in _EDGE_MARKS:
+            content_start += 1
+        while content_end > content_start and self.doc[content_end - 1].text in _EDGE_MARKS:
+            content_end -= 1
+        if content_start >= content_end:
             return None
-        content_chars = self.chars(content_start, content.end)
+        content_chars = self.chars(content_start, content_end)
         source_chars = self.chars(source.start, source.end) if source is not None else None
         edges = [cue_chars, content_chars] + ([source_chars] if source_chars else [])
         return Statement(
