@@ -19,6 +19,7 @@ from typing import Any
 from factbox import rules
 from factbox import service as _service
 from factbox.ingest import DEFAULT_MAX_BYTES
+from factbox.ingest.parts import PART_CHARS
 from factbox.ingesting import VECTORS_ENV, vector_model, vectors_enabled
 from factbox.parsing import parse_date
 from factbox.pipeline import (
@@ -40,6 +41,7 @@ from factbox.records import (
     Correction,
     CorrectionField,
     IngestFailure,
+    IngestNote,
     SourceItem,
     StoredStatement,
 )
@@ -117,6 +119,7 @@ def ingest(
     vectors: bool | None = None,
     cluster: str | None = None,
     cluster_timeout: float | None = None,
+    part_chars: int = PART_CHARS,
 ) -> IngestSummary:
     """Read, extract and store every article under ``paths`` (see ``Factbox.ingest``)."""
     with opened(db, model=model) as factbox:
@@ -129,11 +132,12 @@ def ingest(
             vectors=vectors,
             cluster=cluster,
             cluster_timeout=cluster_timeout,
+            part_chars=part_chars,
         )
 
 
 def ingest_items(
-    items: Iterable[SourceItem | IngestFailure],
+    items: Iterable[SourceItem | IngestFailure | IngestNote],
     db: Db = None,
     *,
     model: str | None = None,

@@ -164,6 +164,8 @@ def _print_failures(failed: list[IngestFailure]) -> None:
 
 def _print_summary(summary: service.IngestSummary) -> None:
     copies = f", copies {len(summary.copies)}" if summary.copies else ""
+    for note in summary.notes:
+        err.print(f"factbox: note: {note.name}: {note.note}", markup=False, highlight=False)
     err.print(
         f"ingested {len(summary.ingested)}, revised {len(summary.revised)}, "
         f"unchanged {len(summary.unchanged)}, failed {len(summary.failed)}{copies}; "

@@ -275,4 +275,4 @@ def _record(
         return
     for person in found.people:
         known.add(person)
-    run.stored(found.pending.article, outcome, len(found.statements))
+    run.stored(found.pending.article, outcome, len(found.statements), ledger)

@@ -25,7 +25,16 @@ from factbox.corrections import follow_statements
 from factbox.embed.encoder import SentenceEncoder, load_encoder
 from factbox.extract import extract_article
 from factbox.ingest import prepare_article
-from factbox.records import Article, IngestFailure, InputError, Person, SourceItem, Statement
+from factbox.records import (
+    Article,
+    ArticleRef,
+    IngestFailure,
+    IngestNote,
+    InputError,
+    Person,
+    SourceItem,
+    Statement,
+)
 from factbox.stance import Proposal, ProposalMatcher, classify, statement_span
 from factbox.stance.lexicon import load_concepts
 from factbox.stance.matching import may_refer_back
@@ -55,6 +64,9 @@ class IngestSummary:
     failed: list[IngestFailure] = field(default_factory=list)
     copies: list[str] = field(default_factory=list)
     """Syndicated copies of another article: stored, their statements are the other's."""
+    notes: list[IngestNote] = field(default_factory=list)
+    """What the user should know though nothing failed: links skipped, bytes replaced, a
+    text already stored under another name."""
     statements: int = 0
 
     @property
@@ -77,7 +89,20 @@ class IngestRun:
         self.summary.failed.append(failure)
         self.report(failure.name, "failed")
 
-    def stored(self, article: Article, outcome: SaveOutcome, statements: int) -> None:
+    def unchanged(self, name: str, note: str | None = None) -> None:
+        if note is not None:
+            self.summary.notes.append(IngestNote(name, note))
+        self.summary.unchanged.append(name)
+        self.report(name, "unchanged")
+
+    def stored(
+        self, article: Article, outcome: SaveOutcome, statements: int, ledger: Ledger | None = None
+    ) -> None:
+        """Count one stored article; ``ledger`` names the other article of a ``duplicate``."""
+        if outcome == "duplicate":
+            copy = ledger.same_text(article.content_hash) if ledger is not None else None
+            self.unchanged(article.source_name, same_text_note(copy) if copy else None)
+            return
         if outcome == "unchanged":
             self.summary.unchanged.append(article.source_name)
         else:
@@ -96,35 +121,62 @@ class PendingArticle:
     bands: list[int]
 
 
+def same_text_note(copy: ArticleRef) -> str:
+    return f"same text as article {copy.id} ({copy.source_name}); not stored again"
+
+
+def _already_stored(
+    article: Article, ledger: Ledger, queued: dict[str, str], run: IngestRun
+) -> bool:
+    """Whether ``article``'s text was read earlier in this run or is stored, under its own
+    key or another (the same file under another path); counted as unchanged if so."""
+    first = queued.get(article.content_hash)
+    if first is not None:
+        run.unchanged(article.source_name, f"same text as {first}; read once")
+        return True
+    current = ledger.current_hash(article.key)
+    if current == article.content_hash:
+        run.unchanged(article.source_name)
+        return True
+    copy = ledger.same_text(article.content_hash) if current is None else None
+    if copy is not None:
+        run.unchanged(article.source_name, same_text_note(copy))
+        return True
+    return False
+
+
 def pending_articles(
-    items: Iterable[SourceItem | IngestFailure], ledger: Ledger, run: IngestRun
+    items: Iterable[SourceItem | IngestFailure | IngestNote], ledger: Ledger, run: IngestRun
 ) -> Iterator[PendingArticle]:
-    """Triage (see the module's docstring): failures, unchanged articles and copies are
-    dealt with here; what needs parsing is yielded."""
-    queued: set[tuple[str, str]] = set()
+    """Triage (see the module's docstring): failures, notes, unchanged articles (the same
+    text under any key) and copies are dealt with here; what needs parsing is yielded."""
+    queued: dict[str, str] = {}  # content hash -> the name it was first read under
     finder = CopyFinder(ledger)
     for item in items:
         if isinstance(item, IngestFailure):
             run.fail(item)
+            continue
+        if isinstance(item, IngestNote):
+            run.summary.notes.append(item)
             continue
         try:
             article = prepare_article(item)
         except InputError as exc:
             run.fail(IngestFailure(exc.name, exc.reason))
             continue
-        identity = (article.key, article.content_hash)
-        if identity in queued or ledger.current_hash(article.key) == article.content_hash:
-            run.summary.unchanged.append(article.source_name)
-            run.report(article.source_name, "unchanged")
+        if _already_stored(article, ledger, queued, run):
             continue
-        queued.add(identity)
+        queued[article.content_hash] = article.source_name
         fingerprint = finder.fingerprint(article)
         copy = finder.find(article, fingerprint)
         if copy is not None:
             try:
-                ledger.save_article(article, [], [], copy_of=copy)
+                outcome = ledger.save_article(article, [], [], copy_of=copy)
             except Exception as exc:  # a ledger that refuses one article must not sink the rest
                 run.fail(IngestFailure(article.source_name, f"not stored: {exc!r}"))
+                continue
+            if outcome == "unchanged":  # another ingest stored it since (a concurrent run)
+                run.unchanged(article.source_name)
                 continue
             run.summary.copies.append(article.source_name)
             run.report(article.source_name, f"copy of {copy.key}")

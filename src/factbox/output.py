@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factbox.rules import Decision
+from factbox.serialize import spreadsheet_rows
 
 
 class OutputFormat(StrEnum):
@@ -42,9 +43,9 @@ def render(
     if fmt is OutputFormat.csv:
         buffer = io.StringIO()
         if rows:
-            writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
+            writer = csv.writer(buffer)
+            writer.writerow(list(rows[0]))
+            writer.writerows(spreadsheet_rows([list(row.values()) for row in rows]))
         console.file.write(buffer.getvalue())
         return
     table = Table(title=title, show_lines=True, expand=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
 from spacy.language import Language
 
 from factbox import rules
@@ -21,9 +22,12 @@ from factbox.extract import extract_article
 from factbox.extract.compare import StatementChange, pair_statements
 from factbox.extract.nlp import load_nlp
 from factbox.ingest import DEFAULT_MAX_BYTES, read_inputs
+from factbox.ingest.parts import PART_CHARS, parse_parts
 from factbox.ingesting import (
+    Extracted,
     IngestRun,
     IngestSummary,
+    PendingArticle,
     ProgressCallback,
     StatementEmbedding,
     extract,
@@ -37,6 +41,7 @@ from factbox.records import (
     ArticleRef,
     Correction,
     IngestFailure,
+    IngestNote,
     SourceItem,
     Span,
     Statement,
@@ -61,7 +66,8 @@ from factbox.stance.semantic import (
 )
 from factbox.store import Ledger
 from factbox.store.judgements import ProposalOutcome
-from factbox.store.vectors import StoredVectors
+from factbox.store.vectors import EncodedStatements, StoredVectors
+from factbox.workers import die_with_parent
 
 
 def ingest(
@@ -76,6 +82,7 @@ def ingest(
     vectors: bool | None = None,
     cluster: str | None = None,
     cluster_timeout: float | None = None,
+    part_chars: int = PART_CHARS,
 ) -> IngestSummary:
     """Read, extract and store every article under ``paths``; one transaction per article.
 
@@ -85,7 +92,9 @@ def ingest(
     unless ``vectors`` is False (default: ``$FACTBOX_VECTORS``, on). ``cluster``
     (``tcp://HOST:PORT`` or ``local:N``) parses on a Dask cluster instead of ``n_process``
     local processes (``factbox.cluster``), within ``cluster_timeout`` seconds if given; its
-    statements get their vectors when a proposal is first added.
+    statements get their vectors when a proposal is first added. An article longer than
+    ``part_chars`` (or the parser's ``max_length``) is parsed in parts at paragraph breaks
+    (``ingest.parts``) and stored as one article (on one machine; a cluster parses it whole).
     """
     items = read_inputs([str(p) for p in paths], max_bytes=max_bytes)
     return ingest_items(
@@ -98,11 +107,12 @@ def ingest(
         vectors=vectors,
         cluster=cluster,
         cluster_timeout=cluster_timeout,
+        part_chars=part_chars,
     )
 
 
 def ingest_items(
-    items: Iterable[SourceItem | IngestFailure],
+    items: Iterable[SourceItem | IngestFailure | IngestNote],
     ledger: Ledger,
     *,
     model: str | None = None,
@@ -112,6 +122,7 @@ def ingest_items(
     vectors: bool | None = None,
     cluster: str | None = None,
     cluster_timeout: float | None = None,
+    part_chars: int = PART_CHARS,
 ) -> IngestSummary:
     """:func:`ingest` of items already read (a feed's, for ``factbox watch``)."""
     run = IngestRun(progress)
@@ -131,22 +142,103 @@ def ingest_items(
         return run.summary
     known = ledger.people_directory()
     nlp = load_nlp(model)
+    if n_process > 1:
+        die_with_parent()
     stored_proposals = ledger.proposals()
     # Built once per run: it parses every proposal's title and description.
     matcher = ProposalMatcher(nlp, stored_proposals) if stored_proposals else None
     embedding = StatementEmbedding.load(matcher, stored_proposals, vectors)
-    for doc, waiting in nlp.pipe(
-        ((p.article.body, p) for p in pending),
+    parsed: list[Extracted | IngestFailure] = []
+    for doc, part in nlp.pipe(
+        _parts(pending, min(part_chars, nlp.max_length), run),
         as_tuples=True,
         batch_size=batch_size,
         n_process=n_process,
     ):
-        found = extract(doc, waiting, known, matcher, embedding)
+        parsed.append(extract(doc, part.pending, known, matcher, embedding))
+        if not part.last:
+            continue
+        found = _joined(part.whole, part.offsets, parsed)
+        parsed = []
         if isinstance(found, IngestFailure):
             run.fail(found)
             continue
-        run.stored(waiting.article, store(ledger, found), len(found.statements))
+        waiting = found.pending
+        try:
+            outcome = store(ledger, found)
+        except Exception as exc:  # a ledger that refuses one article must not sink the rest
+            run.fail(IngestFailure(waiting.article.source_name, f"not stored: {exc!r}"))
+            continue
+        run.stored(waiting.article, outcome, len(found.statements), ledger)
     return run.summary
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One part of a pending article as it goes through the parser (``ingest.parts``):
+    ``pending`` holds the part's text as its body; ``whole`` is the article."""
+
+    whole: PendingArticle
+    pending: PendingArticle
+    offsets: tuple[int, ...]
+    """The offset in the whole body of every part of the article."""
+    last: bool
+
+
+def _parts(
+    pending: Iterable[PendingArticle], limit: int, run: IngestRun
+) -> Iterator[tuple[str, _Part]]:
+    """Each pending article as the texts to parse (one, unless it is longer than ``limit``)."""
+    for waiting in pending:
+        article = waiting.article
+        parts = parse_parts(article.body, limit)
+        if len(parts) > 1:
+            run.summary.notes.append(
+                IngestNote(
+                    article.source_name,
+                    f"{len(article.body):,} characters: parsed in {len(parts)} parts "
+                    "at paragraph breaks, stored as one article",
+                )
+            )
+        offsets = tuple(offset for offset, _ in parts)
+        for number, (_, text) in enumerate(parts):
+            part = (
+                waiting
+                if len(parts) == 1
+                else replace(waiting, article=replace(article, body=text))
+            )
+            yield text, _Part(waiting, part, offsets, number == len(parts) - 1)
+
+
+def _joined(
+    whole: PendingArticle, offsets: Sequence[int], parsed: Sequence[Extracted | IngestFailure]
+) -> Extracted | IngestFailure:
+    """One article's extraction from those of its parts, every span moved into its body."""
+    if len(parsed) == 1:
+        return parsed[0]
+    done: list[Extracted] = []
+    for found in parsed:
+        if isinstance(found, IngestFailure):
+            return IngestFailure(whole.article.source_name, found.reason)
+        done.append(found)
+    statements = [
+        _statement_moved(s, offset)
+        for offset, found in zip(offsets, done, strict=True)
+        for s in found.statements
+    ]
+    people = [person for found in done for person in found.people]
+    judged: list[list[MatchedJudgement]] | None = None
+    if all(found.judged is not None for found in done):  # judged by every part, or none
+        judged = [
+            [_judgement_moved(j, offset) for j in found_judged]
+            for offset, found in zip(offsets, done, strict=True)
+            for found_judged in found.judged or []
+        ]
+    vectors: EncodedStatements | None = None
+    encoded = [found.vectors for found in done if found.vectors is not None]
+    if encoded and len(encoded) == len(done):
+        vectors = EncodedStatements(encoded[0].model, np.concatenate([e.matrix for e in encoded]))
+    return Extracted(whole, statements, people, judged, vectors)
 
 
 @dataclass(slots=True)
@@ -314,6 +406,7 @@ def _statement_moved(statement: Statement, delta: int) -> Statement:
         content_span=_move(statement.content_span, delta),
         source_span=_moved(statement.source_span, delta),
         span=_move(statement.span, delta),
+        content_pieces=tuple(_move(piece, delta) for piece in statement.content_pieces),
         speakers=[replace(sp, span=_moved(sp.span, delta)) for sp in statement.speakers],
     )
 

@@ -104,6 +104,15 @@ class IngestFailure:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class IngestNote:
+    """Something a reader did that the user should know of, though nothing failed: a link
+    out of the input folder skipped, bytes that were not UTF-8 replaced (one line)."""
+
+    name: str
+    note: str
+
+
 class InputError(Exception):
     """Bad input: the message names the problem; ``name`` names the input."""
 

@@ -11,6 +11,8 @@ Spans are ``[start, end]`` character offsets into the stored article body; dates
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from typing_extensions import TypedDict
@@ -223,6 +225,47 @@ class ActorJSON(TypedDict):
     positions: list[ActorPositionJSON]
 
 
+# -- what the public may see ------------------------------------------------------------------
+
+_PATH_KEY = re.compile(r"^(?:[A-Za-z]:)?[\\/]")
+"""A key that is a file's path on the machine that ingested it (POSIX or Windows)."""
+_SEPARATORS = re.compile(r"[\\/]")
+
+
+def file_name(name: str) -> str:
+    """The last part of a path: ``story.txt`` of ``/srv/news/story.txt``."""
+    return _SEPARATORS.split(name)[-1]
+
+
+def public_key(key: str) -> str:
+    """An article key as the public may see it: an id or URL as it is, a file's path only
+    by the file's name (with a JSONL line or feed item number), never the server's folders."""
+    return file_name(key) if _PATH_KEY.match(key) else key
+
+
+def article_name(title: str | None, key: str) -> str:
+    """What to call an article in public: its title, else its public key."""
+    return title or public_key(key)
+
+
+# Cells a spreadsheet would run as a formula (or that hide one behind a tab or return), per
+# OWASP's "CSV Injection" advice: such a cell is prefixed with an apostrophe, which
+# spreadsheets show as text and do not evaluate.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A CSV cell that no spreadsheet evaluates; numbers and other text are left as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def spreadsheet_rows(rows: Iterable[Sequence[object]]) -> list[list[object]]:
+    """Every cell of ``rows`` through :func:`spreadsheet_safe`."""
+    return [[spreadsheet_safe(cell) for cell in row] for row in rows]
+
+
 # -- records ----------------------------------------------------------------------------------
 
 
@@ -254,10 +297,11 @@ def speaker_record(speaker: Speaker) -> SpeakerJSON:
     }
 
 
-def article_ref_record(ref: ArticleRef) -> ArticleRefJSON:
+def article_ref_record(ref: ArticleRef, *, public: bool = False) -> ArticleRefJSON:
+    """``public``: the key as :func:`public_key` shows it (the web's records)."""
     return {
         "id": ref.id,
-        "key": ref.key,
+        "key": public_key(ref.key) if public else ref.key,
         "revision": ref.revision,
         "title": ref.title,
         "url": ref.url,
@@ -282,21 +326,23 @@ def statement_fields(s: Statement) -> StatementFieldsJSON:
     }
 
 
-def statement_record(stored: StoredStatement) -> StatementJSON:
+def statement_record(stored: StoredStatement, *, public: bool = False) -> StatementJSON:
+    """``public``: article keys as :func:`public_key` shows them."""
     return {
         "id": stored.id,
-        "article": article_ref_record(stored.article),
-        "sources": [article_ref_record(a) for a in (stored.article, *stored.copies)],
+        "article": article_ref_record(stored.article, public=public),
+        "sources": [article_ref_record(a, public=public) for a in (stored.article, *stored.copies)],
         **statement_fields(stored.statement),
         "corrected": stored.corrected,
         "corrections": [correction_record(c) for c in stored.corrections],
     }
 
 
-def article_record(row: ArticleRow) -> ArticleJSON:
+def article_record(row: ArticleRow, *, public: bool = False) -> ArticleJSON:
+    """``public``: the key and source without the server's folders."""
     return {
-        **article_ref_record(row.ref),
-        "source": row.ref.source_name,
+        **article_ref_record(row.ref, public=public),
+        "source": file_name(row.ref.source_name) if public else row.ref.source_name,
         "format": row.format,
         "place": row.place,
         "agency": row.agency,
@@ -305,10 +351,13 @@ def article_record(row: ArticleRow) -> ArticleJSON:
     }
 
 
-def article_text_record(article: ArticleText, statements: list[StoredStatement]) -> ArticleTextJSON:
+def article_text_record(
+    article: ArticleText, statements: list[StoredStatement], *, public: bool = False
+) -> ArticleTextJSON:
+    """``public``: keys without the server's folders."""
     return {
         "id": article.id,
-        "key": article.key,
+        "key": public_key(article.key) if public else article.key,
         "revision": article.revision,
         "current": article.is_current,
         "title": article.title,
@@ -316,7 +365,7 @@ def article_text_record(article: ArticleText, statements: list[StoredStatement])
         "published": article.published.isoformat() if article.published else None,
         "content_hash": article.content_hash,
         "body": article.body,
-        "statements": [statement_record(s) for s in statements],
+        "statements": [statement_record(s, public=public) for s in statements],
     }
 
 
@@ -437,11 +486,11 @@ def factbox_record(report: FactboxReport, statements: int) -> FactboxJSON:
     }
 
 
-def actor_record(actor: ActorReport) -> ActorJSON:
+def actor_record(actor: ActorReport, *, public: bool = False) -> ActorJSON:
     return {
         "actor_id": actor.actor_id,
         "names": actor.names,
-        "statements": [statement_record(s) for s in actor.statements],
+        "statements": [statement_record(s, public=public) for s in actor.statements],
         "positions": [
             {
                 "proposal": proposal.slug,

@@ -38,6 +38,7 @@ from factbox.editorial import (
 )
 from factbox.extract.nlp import load_nlp
 from factbox.ingest import DEFAULT_MAX_BYTES
+from factbox.ingest.parts import PART_CHARS
 from factbox.pipeline import (
     IngestSummary,
     JudgeProgress,
@@ -52,6 +53,7 @@ from factbox.records import (
     Correction,
     CorrectionField,
     IngestFailure,
+    IngestNote,
     InputError,
     MissingError,
     SourceItem,
@@ -173,6 +175,7 @@ class Factbox:
         vectors: bool | None = None,
         cluster: str | None = None,
         cluster_timeout: float | None = None,
+        part_chars: int = PART_CHARS,
     ) -> IngestSummary:
         """Read, extract, judge and store every article under ``paths`` (see
         ``factbox.pipeline.ingest``: statement vectors, syndicated copies, a Dask cluster)."""
@@ -187,11 +190,12 @@ class Factbox:
             vectors=vectors,
             cluster=cluster,
             cluster_timeout=cluster_timeout,
+            part_chars=part_chars,
         )
 
     def ingest_items(
         self,
-        items: Iterable[SourceItem | IngestFailure],
+        items: Iterable[SourceItem | IngestFailure | IngestNote],
         *,
         progress: ProgressCallback | None = None,
         vectors: bool | None = None,

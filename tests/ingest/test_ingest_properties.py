@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factbox.ingest import prepare_article, read_inputs
-from factbox.records import IngestFailure, InputError, SourceItem
+from factbox.records import IngestFailure, IngestNote, InputError, SourceItem
 
 WORDS = st.sampled_from(
     [
@@ -79,7 +79,7 @@ def test_any_bytes_are_read_without_raising(tmp_path: Path, data: bytes, suffix:
     path = tmp_path / f"input{suffix}"
     path.write_bytes(data)
     for result in read_inputs([str(path)]):
-        assert isinstance(result, (SourceItem, IngestFailure))
+        assert isinstance(result, (SourceItem, IngestFailure, IngestNote))
         assert result.name.startswith(str(path))
         if isinstance(result, IngestFailure):
             assert result.reason and "\n" not in result.reason

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from factbox.ingest import DEFAULT_MAX_BYTES, prepare_article, read_inputs
-from factbox.records import IngestFailure, SourceItem
+from factbox.records import IngestFailure, IngestNote, SourceItem
 
 
 def results_for(*paths: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> list[object]:
@@ -27,7 +27,7 @@ def only_failure(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Ingest
 
 
 def only_item(path: Path) -> SourceItem:
-    results = results_for(path)
+    results = [r for r in results_for(path) if not isinstance(r, IngestNote)]
     assert len(results) == 1
     item = results[0]
     assert isinstance(item, SourceItem), item
@@ -133,6 +133,8 @@ def test_legacy_encodings_are_detected(tmp_path: Path, encoding: str, text: str)
     path = tmp_path / f"story-{encoding}.txt"
     path.write_bytes(text.encode(encoding))
     assert only_item(path).raw == text
+    [note] = [r for r in results_for(path) if isinstance(r, IngestNote)]
+    assert note.name == str(path) and note.note.startswith("not UTF-8; read as ")
 
 
 def test_html_meta_charset_is_used(tmp_path: Path) -> None:

@@ -474,7 +474,7 @@ def test_a_version_2_ledger_gains_the_carried_from_column(tmp_path: Path) -> Non
     with ledger.engine.connect() as conn:
         version = conn.execute(sa.text("select value from meta")).scalar_one()
         columns = {c["name"] for c in sa.inspect(conn).get_columns("corrections")}
-    assert int(version) == SCHEMA_VERSION == 5
+    assert int(version) == SCHEMA_VERSION == 6
     assert "carried_from" in columns
     (first, *_) = ledger.statements()
     assert api.correct(first.id, "not_statement", True, ledger).carried_from is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -134,3 +135,61 @@ def test_readers_reports_group_on_postgresql(pg_ledger: Ledger) -> None:
     group = get_group(pg_ledger, later.group_id)
     assert group is not None and group.count == 3 and group.status == "new"
     assert report_count(pg_ledger) == 3
+
+
+def test_two_ingests_into_one_postgresql_ledger_both_finish_without_duplicates(
+    server: str, tmp_path: Path
+) -> None:
+    """Two ``factbox ingest`` processes on one folder at once (the advisory write lock)."""
+    sys.path.insert(0, str(Path(__file__).parents[1]))
+    from test_ingest_processes import assert_both_finished, run_two_at_once, write_stories
+
+    total = 8
+    folder = write_stories(tmp_path / "wire", total)
+    url = fresh_database(server, f"factbox_concurrent_{os.getpid()}")
+    runs = run_two_at_once(folder, url)
+    assert_both_finished(runs, total)
+    ledger = Ledger(url)
+    try:
+        rows = ledger.articles()
+    finally:
+        ledger.close()
+    assert len(rows) == total and len({row.ref.key for row in rows}) == total
+
+
+def test_ids_out_of_range_are_not_found_and_one_bad_report_fails_alone(
+    pg_ledger: Ledger,
+) -> None:
+    """On PostgreSQL, INTEGER is 32-bit: an 18-digit id must never reach a query."""
+    import concurrent.futures
+    import dataclasses
+
+    from fastapi.testclient import TestClient
+
+    from factbox.service import Factbox
+    from factbox.web import WebSettings, create_app
+    from factbox.web.intake import ReportIn, ReportWriter
+
+    factbox = Factbox(pg_ledger)
+    with TestClient(create_app(factbox, WebSettings(salt="s"))) as client:
+        for number in ("9223372036854775808", "123456789012345678", "2147483648"):
+            for url in (f"/api/articles/{number}", f"/articles/{number}", f"/statements/{number}"):
+                assert client.get(url).status_code in (404, 422), url
+        selection = {"type": "TextQuoteSelector", "exact": "words"}
+        refused = client.post(
+            "/api/reports",
+            json={"url": "http://testserver/a", "selector": [selection], "article_id": "1" * 18},
+        )
+        assert refused.status_code == 422
+    writer = ReportWriter(factbox)
+    good: concurrent.futures.Future[Any] = concurrent.futures.Future()
+    bad: concurrent.futures.Future[Any] = concurrent.futures.Future()
+    fine = ReportIn.model_validate(
+        {"url": "http://testserver/a", "selector": [selection], "article_id": "1"}
+    ).to_report("0" * 64, None)
+    broken = dataclasses.replace(fine, exact="broken", article_id=10**17)
+    writer._write([(fine, good), (broken, bad)])
+    assert good.result(timeout=0).count == 1
+    assert bad.exception(timeout=0) is not None
+    assert report_count(pg_ledger) == 1
+

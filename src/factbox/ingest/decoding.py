@@ -1,9 +1,15 @@
 """Turning input bytes into text, or saying clearly why they are not text.
 
-Order: byte-order mark, strict UTF-8, the charset the document declares (HTML meta charset,
-XML encoding declaration), then detection: charset-normalizer's candidates plus the preferred
-single-byte encodings of ``data/ingest/encodings.toml``, ranked by how well each decoding
-reads (see ``_rank``).
+Order: byte-order mark, strict UTF-8, UTF-8 with a few damaged bytes, the charset the
+document declares (HTML meta charset, XML encoding declaration), then detection:
+charset-normalizer's candidates plus the preferred single-byte encodings of
+``data/ingest/encodings.toml``, ranked by how well each decoding reads (see ``_detect``).
+
+Nothing is guessed silently. Bytes that are mostly well-formed UTF-8 (more valid multi-byte
+sequences than invalid bytes) are UTF-8 with damage: the bad bytes become U+FFFD and the
+note says how many. A single-byte decoding is a guess, right for a cp1252 or KOI8-R file but
+wrong for random bytes (which read as letters in almost any code page), so the note names the
+encoding chosen. A declared charset is the document's own word and gets no note.
 """
 
 from __future__ import annotations
@@ -31,7 +37,8 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9._:\
 # Browsers read "latin-1" labels as windows-1252 (WHATWG Encoding Standard), and so do we:
 # files labelled ISO-8859-1 very often hold cp1252 quotes and dashes.
 _LABEL_ALIASES = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"}
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f")
+# C0 and C1 control characters other than tab, line feed, form feed and carriage return.
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _ANALYSED_CHARS = 100_000
 """Encoding candidates are compared on this much of their decoded text."""
 # Punctuation that belongs inside words: apostrophes, non-ASCII hyphens, the Catalan middle dot.
@@ -42,6 +49,22 @@ _ALPHABETIC_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK"})
 
 class NotText(Exception):
     """The bytes are not readable text; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Text from bytes, and a one-line note when it was not plainly UTF-8 or declared."""
+
+    text: str
+    note: str | None = None
+
+
+# A well-formed UTF-8 sequence of two to four bytes (RFC 3629, no overlongs or surrogates).
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,12 +114,7 @@ def declared_encoding(data: bytes) -> str | None:
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
-    controls = sum(
-        1
-        for char in text
-        if char not in _ALLOWED_CONTROLS and (ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0)
-    )
-    return controls / len(text)
+    return len(_CONTROL_CHARS.findall(text)) / len(text)
 
 
 def _checked(text: str) -> str:
@@ -204,12 +222,26 @@ def _detect(data: bytes) -> _Candidate | None:
     return min(ranked, key=lambda pair: pair[0])[1]
 
 
-def decode_bytes(data: bytes) -> str:
-    """The text of ``data``; raises ``NotText`` with a one-line reason."""
+def _damaged_utf8(data: bytes) -> Decoded | None:
+    """``data`` as UTF-8 with its bad bytes replaced, when most of its non-ASCII is UTF-8."""
+    valid = sum(len(m.group()) for m in _UTF8_MULTIBYTE.finditer(data))
+    if not valid:
+        return None
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    non_ascii = sum(1 for byte in data if byte >= 0x80)
+    if non_ascii - valid > valid:
+        return None  # more stray bytes than UTF-8: another encoding
+    plural = "s" if replaced != 1 else ""
+    return Decoded(text, f"{replaced} invalid UTF-8 byte sequence{plural} replaced with U+FFFD")
+
+
+def decode_text(data: bytes) -> Decoded:
+    """The text of ``data`` and what was done to read it; ``NotText`` with a one-line reason."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return _checked(data.decode(encoding))
+                return Decoded(_checked(data.decode(encoding)))
             except UnicodeDecodeError as error:
                 raise NotText(
                     f"invalid {encoding} after its byte-order mark ({error.reason})"
@@ -217,16 +249,28 @@ def decode_bytes(data: bytes) -> str:
     if b"\x00" in data:
         raise NotText("binary data (contains NUL bytes), not text")
     try:
-        return _checked(data.decode("utf-8"))
+        return Decoded(_checked(data.decode("utf-8")))
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return Decoded(_checked(damaged.text), damaged.note)
     declared = declared_encoding(data)
     if declared is not None:
         try:
-            return _checked(data.decode(declared))
+            return Decoded(_checked(data.decode(declared)))
         except UnicodeDecodeError:
             pass  # the declaration is wrong; fall back to detection
     detected = _detect(data)
     if detected is None:
         raise NotText("not UTF-8, and no plausible text encoding detected")
-    return _checked(detected.text)
+    return Decoded(
+        _checked(detected.text),
+        f"not UTF-8; read as {detected.encoding} (a guess: convert the file to UTF-8 "
+        "if its text looks wrong)",
+    )
+
+
+def decode_bytes(data: bytes) -> str:
+    """The text of ``data``; raises ``NotText`` with a one-line reason."""
+    return decode_text(data).text

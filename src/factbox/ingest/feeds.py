@@ -15,6 +15,17 @@ import feedparser
 from factbox.records import IngestFailure, SourceItem
 
 _XML_DECLARED_ENCODING = re.compile(r"""(\A\s*<\?xml[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2""")
+# A numeric character reference (&#1114112; or &#x110000;); feedparser's fallback parser
+# calls chr() on it and raises past the end of Unicode (found by bench/fuzz.py).
+_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+_LAST_CODE_POINT = 0x10FFFF
+
+
+def _valid_reference(match: re.Match[str]) -> str:
+    hexadecimal, decimal = match.groups()
+    digits = (hexadecimal or decimal).lstrip("0")
+    value = int(digits or "0", 16 if hexadecimal else 10) if len(digits) < 10 else -1
+    return match.group() if 0 < value <= _LAST_CODE_POINT else "&#xFFFD;"
 
 
 def _as_utf8_document(text: str) -> bytes:
@@ -23,6 +34,7 @@ def _as_utf8_document(text: str) -> bytes:
     We decode inputs ourselves (so a feed gets the same charset handling as any other input);
     the declaration must then not claim the original encoding any more.
     """
+    text = _CHARACTER_REFERENCE.sub(_valid_reference, text)
     return _XML_DECLARED_ENCODING.sub(r"\1\2utf-8\2", text, count=1).encode("utf-8")
 
 
@@ -51,7 +63,11 @@ def _web_link(entry: Any) -> str | None:
 
 def read_feed(text: str, name: str, key_base: str) -> Iterator[SourceItem | IngestFailure]:
     """Items of an RSS or Atom document, named ``name#N`` (N counts items from 1)."""
-    parsed = feedparser.parse(io.BytesIO(_as_utf8_document(text)))
+    try:
+        parsed = feedparser.parse(io.BytesIO(_as_utf8_document(text)))
+    except Exception as exc:  # a parser bug on odd input is this input's failure, not ours
+        yield IngestFailure(name, f"the feed parser failed on this feed ({exc})")
+        return
     entries = list(parsed.get("entries") or [])
     if not any(_content(entry) for entry in entries):
         if parsed.get("bozo"):

@@ -48,7 +48,7 @@ def _first_line_is_json_object(text: str) -> bool:
         if line.strip():
             try:
                 return isinstance(json.loads(line), dict)
-            except ValueError:
+            except (ValueError, RecursionError):
                 return False
     return False
 

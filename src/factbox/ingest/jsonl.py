@@ -72,6 +72,8 @@ def _item(line: str, item_name: str, fallback_key: str) -> SourceItem:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         raise _BadLine(f"not valid JSON ({error.msg} at column {error.colno})") from None
+    except RecursionError:  # "[[[[..." deeper than Python's stack (found by bench/fuzz.py)
+        raise _BadLine("JSON nested too deeply") from None
     if not isinstance(record, dict):
         raise _BadLine(f"expected a JSON object, got {_json_kind(record)}")
     raw = _content(record)

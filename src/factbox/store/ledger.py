@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -40,11 +41,16 @@ from factbox.store.judgements import (
     corrections_of,
     insert_judgements,
 )
-from factbox.store.migrations import upgrade
+from factbox.store.migrations import up_to_date, upgrade
 from factbox.store.schema import articles, judgements, people, speakers, statements
 from factbox.store.vectors import EncodedStatements, VectorTables, insert_vectors
 
-SaveOutcome = Literal["ingested", "revised", "unchanged"]
+SaveOutcome = Literal["ingested", "revised", "unchanged", "duplicate"]
+"""``duplicate``: the same text is already the current revision of another article."""
+
+ARTICLE_WRITE_LOCK = 0x66616374  # "fact"
+"""PostgreSQL advisory lock held while an article is written, so two ingests into one ledger
+take turns per article (SQLite's BEGIN IMMEDIATE does the same there)."""
 
 
 def database_url(db: str | Path) -> str:
@@ -126,10 +132,47 @@ class Ledger(StanceTables, VectorTables, CopyTables, FeedTables):
         self.close()
 
     def _migrate(self) -> None:
-        with self.engine.begin() as conn:
+        with self.engine.connect() as conn:
+            if up_to_date(conn):  # nothing to write: a read-only ledger opens too
+                return
+        # Under the write lock: two processes opening a new ledger at once would both
+        # create its tables and both write its schema version.
+        with self._write_transaction() as conn:
             upgrade(conn, self.url)
 
     # -- writing ---------------------------------------------------------------
+
+    @contextmanager
+    def _write_transaction(self) -> Iterator[Connection]:
+        """A transaction that holds the ledger's write lock from its first statement.
+
+        Two processes ingesting into one ledger both read "no such article" and then both
+        insert it, unless the read and the write happen under one lock: SQLite's
+        ``BEGIN IMMEDIATE`` takes the write lock at once (waiting up to the busy timeout),
+        PostgreSQL takes an advisory lock for the transaction.
+        """
+        with self.engine.begin() as conn:
+            dialect = conn.dialect.name
+            if dialect == "sqlite":
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            elif dialect == "postgresql":
+                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(ARTICLE_WRITE_LOCK)))
+            yield conn
+
+    def same_text(self, content_hash: str) -> ArticleRef | None:
+        """The current article whose text has this hash, under whatever key."""
+        with self.engine.connect() as conn:
+            row = self._same_text(conn, content_hash)
+        return self._ref(row) if row is not None else None
+
+    @staticmethod
+    def _same_text(conn: Connection, content_hash: str) -> Any:
+        return conn.execute(
+            sa.select(articles)
+            .where(articles.c.content_hash == content_hash, articles.c.is_current.is_(True))
+            .order_by(articles.c.id)
+            .limit(1)
+        ).first()
 
     def current_hash(self, key: str) -> str | None:
         with self.engine.connect() as conn:
@@ -153,7 +196,9 @@ class Ledger(StanceTables, VectorTables, CopyTables, FeedTables):
     ) -> SaveOutcome:
         """Store one article revision with its statements, all or nothing.
 
-        ``judged[i]`` holds the judgements of ``found[i]`` on stored proposals, and row ``i``
+        A new key whose text is already another current article's is not stored
+        (``duplicate``). ``judged[i]`` holds the judgements of ``found[i]`` on stored
+        proposals, and row ``i``
         of ``vectors`` its sentence vector. ``bands``: the buckets of its MinHash signature,
         kept so later copies find it. ``copy_of``: the article is a syndicated copy of another
         (see ``factbox.syndication``), stored without statements of its own. For a revision,
@@ -165,7 +210,7 @@ class Ledger(StanceTables, VectorTables, CopyTables, FeedTables):
             raise ValueError("vectors must have one row per statement")
         if copy_of is not None and found:
             raise ValueError("a syndicated copy has no statements of its own")
-        with self.engine.begin() as conn:
+        with self._write_transaction() as conn:
             current = conn.execute(
                 sa.select(articles.c.id, articles.c.revision, articles.c.content_hash).where(
                     articles.c.key == article.key, articles.c.is_current.is_(True)
@@ -173,6 +218,12 @@ class Ledger(StanceTables, VectorTables, CopyTables, FeedTables):
             ).first()
             if current is not None and current.content_hash == article.content_hash:
                 return "unchanged"
+            if (
+                current is None
+                and copy_of is None
+                and self._same_text(conn, article.content_hash) is not None
+            ):
+                return "duplicate"
             revision = 1 if current is None else current.revision + 1
             statement_ids = self._insert_revision(
                 conn, article, revision, None if current is None else current.id, found, judged

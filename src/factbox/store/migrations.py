@@ -49,11 +49,31 @@ def _add_scale_tables(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
+def _add_content_hash_index(conn: Connection) -> None:
+    """6: ``ix_articles_content_hash``, to find an article by its text under another key."""
+    schema.content_hash_index.create(conn, checkfirst=True)
+
+
+def up_to_date(conn: Connection) -> bool:
+    """Whether the ledger on ``conn`` is at ``SCHEMA_VERSION`` with every table, so opening it
+    writes nothing (a read-only ledger still opens)."""
+    tables = set(sa.inspect(conn).get_table_names())
+    if not set(schema.metadata.tables) <= tables:
+        return False
+    if not {t.name for t in EDITORIAL_TABLES} <= tables:
+        return False
+    version = conn.execute(
+        sa.select(schema.meta.c.value).where(schema.meta.c.name == "schema_version")
+    ).scalar_one_or_none()
+    return version == str(SCHEMA_VERSION)
+
+
 STEPS: dict[int, Step] = {
     2: _add_stance_tables,
     3: _add_carried_from,
     4: _add_statement_vectors,
     5: _add_scale_tables,
+    6: _add_content_hash_index,
 }
 SCHEMA_VERSION = schema.SCHEMA_VERSION
 assert sorted(STEPS) == list(range(2, SCHEMA_VERSION + 1)), "one step per schema version"

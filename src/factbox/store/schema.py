@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """1: articles, statements, speakers, people. 2: proposals, judgements, corrections.
 3: ``corrections.carried_from`` (a correction carried over to a revised article).
 4: ``statement_vectors`` (each statement's sentence vector, for matching proposals).
 5: ``feeds`` (what ``factbox watch`` remembers of each feed), ``copies`` and
-``minhash_bands`` (syndicated copies, ``factbox.syndication``)."""
+``minhash_bands`` (syndicated copies, ``factbox.syndication``).
+6: ``ix_articles_content_hash`` (the same text under another key is found by its hash)."""
 
 metadata = sa.MetaData()
 
@@ -42,6 +43,7 @@ articles = sa.Table(
     sa.UniqueConstraint("key", "revision", name="uq_articles_key_revision"),
 )
 sa.Index("ix_articles_current", articles.c.key, articles.c.is_current)
+content_hash_index = sa.Index("ix_articles_content_hash", articles.c.content_hash)
 
 statements = sa.Table(
     "statements",

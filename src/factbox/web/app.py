@@ -36,23 +36,50 @@ CSP = (
 )
 
 
-class SecurityHeaders:
-    """Adds CSP and friends to every response (pure ASGI, so the report path stays fast)."""
+Message = MutableMapping[str, Any]
+Send = Callable[[Message], Awaitable[None]]
+Receive = Callable[[], Awaitable[Message]]
+
+
+class _ResponseFilter:
+    """Pure ASGI middleware that rewrites HTTP requests' scope and responses' messages (no
+    request objects, so the report path stays fast)."""
 
     def __init__(self, app: Callable[..., Awaitable[None]]) -> None:
         self.app = app
 
-    async def __call__(
-        self,
-        scope: MutableMapping[str, Any],
-        receive: Callable[[], Awaitable[MutableMapping[str, Any]]],
-        send: Callable[[MutableMapping[str, Any]], Awaitable[None]],
-    ) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def __call__(self, scope: Message, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            scope, send = self.filtered(scope, send)
+        await self.app(scope, receive, send)
 
-        async def with_headers(message: MutableMapping[str, Any]) -> None:
+    def filtered(self, scope: Message, send: Send) -> tuple[Message, Send]:
+        raise NotImplementedError
+
+
+class HeadAsGet(_ResponseFilter):
+    """Answers ``HEAD`` on every ``GET`` route: the GET response's status and headers,
+    without its body (RFC 9110 section 9.3.2)."""
+
+    def filtered(self, scope: Message, send: Send) -> tuple[Message, Send]:
+        if scope["method"] != "HEAD":
+            return scope, send
+
+        async def without_body(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        return {**scope, "method": "GET"}, without_body
+
+
+class SecurityHeaders(_ResponseFilter):
+    """Adds CSP and friends to every response."""
+
+    def filtered(self, scope: Message, send: Send) -> tuple[Message, Send]:
+        async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 headers += [
@@ -63,7 +90,7 @@ class SecurityHeaders:
                 message["headers"] = headers
             await send(message)
 
-        await self.app(scope, receive, with_headers)
+        return scope, with_headers
 
 
 def _state(factbox: Factbox, config: WebSettings) -> WebState:
@@ -160,6 +187,7 @@ def create_app(db: Factbox | str | Path, settings: WebSettings | None = None) ->
     )
     app.state.web = state
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     install_error_handlers(app)
     for router in (readers.pages, readers.api, reports_api.router, editors.router):

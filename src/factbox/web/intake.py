@@ -16,6 +16,7 @@ from urllib.parse import urlsplit, urlunsplit
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from factbox.editorial import NewReport, SavedReport
+from factbox.parsing import MAX_ID
 from factbox.service import Factbox
 
 log = logging.getLogger("factbox.web")
@@ -100,6 +101,13 @@ class ReportIn(_Strict):
             raise ValueError("the page address must be an http or https URL")
         # The fragment is the reader's place on the page, not another page.
         return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, ""))
+
+    @field_validator("article_id", mode="after")
+    @classmethod
+    def _row_id(cls, value: str | None) -> str | None:
+        if value is not None and not 0 < int(value) <= MAX_ID:
+            raise ValueError("not an article id (out of range)")
+        return value
 
     @field_validator("comment", mode="after")
     @classmethod
@@ -199,9 +207,14 @@ class ReportWriter:
         try:
             saved = self.factbox.save_reports([report for report, _ in jobs])
         except Exception as exc:  # answer every waiting request, then keep serving
-            log.exception("storing %d reports failed", len(jobs))
-            for _, future in jobs:
-                future.set_exception(exc)
+            if len(jobs) > 1:
+                # One bad report must not fail the others: store them one by one.
+                log.warning("storing %d reports together failed; storing each alone", len(jobs))
+                for job in jobs:
+                    self._write([job])
+                return
+            log.exception("storing a report failed")
+            jobs[0][1].set_exception(exc)
             return
         self.batches += 1
         for (_, future), result in zip(jobs, saved, strict=True):

@@ -10,8 +10,9 @@ import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
+from factbox.serialize import article_name
 from factbox.web.factbox import STANCE_LABELS
-from factbox.web.render import correction_note, statement_label
+from factbox.web.render import correction_note, inert_bidi, statement_label
 
 HERE = Path(__file__).parent
 
@@ -29,12 +30,14 @@ def environment() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(str(HERE / "templates")),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
+        finalize=inert_bidi,
     )
     env.globals.update(
         who=statement_label,
         correction_note=correction_note,
         stance_label=lambda s: STANCE_LABELS.get(s, s),
         safe_url=safe_url,
+        article_name=article_name,
     )
     return env
 

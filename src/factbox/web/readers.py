@@ -23,6 +23,7 @@ from factbox.serialize import (
     factbox_record,
     position_row,
     proposal_record,
+    spreadsheet_rows,
 )
 from factbox.web.deps import ActorId, ArticleId, AsOf, Service, Slug, State, StatementId
 from factbox.web.errors import NotFound
@@ -93,9 +94,9 @@ def factbox_csv(factbox: Service, slug: Slug, as_of: AsOf) -> Response:
     rows = [position_row(p, report) for p in report.positions]
     out = io.StringIO()
     if rows:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+        writer = csv.writer(out)
+        writer.writerow(list(rows[0]))
+        writer.writerows(spreadsheet_rows([list(row.values()) for row in rows]))
     return Response(
         out.getvalue(),
         media_type="text/csv; charset=utf-8",
@@ -137,7 +138,7 @@ def api_factbox(factbox: Service, slug: Slug, as_of: AsOf) -> FactboxJSON:
 
 @api.get("/articles", summary="Current revisions of every article")
 def api_articles(factbox: Service) -> list[ArticleJSON]:
-    return [article_record(row) for row in factbox.articles()]
+    return [article_record(row, public=True) for row in factbox.articles()]
 
 
 @api.get(
@@ -149,7 +150,7 @@ def api_article(factbox: Service, article_id: ArticleId) -> ArticleTextJSON:
     article = factbox.article(article_id)
     if article is None:
         raise NotFound("no such article")
-    return article_text_record(article, factbox.statements(article.id))
+    return article_text_record(article, factbox.statements(article.id), public=True)
 
 
 @api.get(
@@ -161,4 +162,4 @@ def api_actor(factbox: Service, actor_id: ActorId) -> ActorJSON:
     actor = factbox.actor(actor_id)
     if not actor.statements and not actor.positions:
         raise NotFound("no statements for that actor")
-    return actor_record(actor)
+    return actor_record(actor, public=True)

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
 
 from factbox.records import Speaker, StoredStatement
+
+# Unicode's explicit embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): one
+# of them in a reader's report or an article turns the rest of a line around (a "Trojan
+# Source" display). Printed, each becomes its visible code instead, e.g. "[U+202E]".
+_BIDI_CONTROLS = {
+    code: f"[U+{code:04X}]" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,3 +90,15 @@ def excerpt(body: str, span: tuple[int, int], radius: int = 240) -> Excerpt:
         clipped_start=left > 0,
         clipped_end=right < len(body),
     )
+
+
+def inert_bidi(value: Any) -> Any:
+    """Jinja's ``finalize``: every printed string with its bidi controls shown as codes.
+
+    Markup (already escaped) stays Markup: the codes hold no characters that need escaping.
+    """
+    if isinstance(value, Markup):
+        return Markup(str(value).translate(_BIDI_CONTROLS))
+    if isinstance(value, str):
+        return value.translate(_BIDI_CONTROLS)
+    return value
