@@ -76,7 +76,7 @@ def test_an_article_over_the_parsers_max_length_is_stored_whole(
 
     def small_nlp(name: str | None = None) -> Language:
         nlp = load_nlp(name)
-        nlp.max_length = 2000
+        monkeypatch.setattr(nlp, "max_length", 2000)  # the parser is shared: undone after
         return nlp
 
     monkeypatch.setattr(pipeline, "load_nlp", small_nlp)

@@ -18,6 +18,7 @@ from typing import Any, Literal
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from factbox.parsing import MAX_ID
 from factbox.records import (
     ActorKind,
     Article,
@@ -492,6 +493,8 @@ class Ledger(StanceTables, VectorTables, CopyTables, FeedTables):
         """An article by numeric id, or the current revision of a key (id, URL or path)."""
         query = sa.select(articles)
         if ref.isdigit():
+            if not 0 < int(ref) <= MAX_ID:  # past the ledger's ids: never sent to the database
+                return None
             query = query.where(articles.c.id == int(ref))
         else:
             query = query.where(articles.c.key == ref, articles.c.is_current.is_(True))
