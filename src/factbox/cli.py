@@ -78,7 +78,7 @@ AsOfOption = Annotated[
         "--as-of",
         metavar="YYYY-MM-DD",
         help="The day to look at: statements said later are left out, and bodies have "
-        "their members of that day \\[default: today].",
+        "their members of that day \\[default: the date of the latest evidence].",
     ),
 ]
 

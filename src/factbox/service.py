@@ -360,11 +360,14 @@ class Factbox:
     # -- positions and decisions -------------------------------------------------------
 
     def positions(self, slug: str, *, as_of: dt.date | None = None) -> PositionsReport:
-        """Each actor's position on proposal ``slug`` as of ``as_of`` (default: today), and
-        every change of it: the latest dated evidence wins, an editor's correction wins over
-        extraction (see ``factbox.stance.positions``)."""
+        """Each actor's position on proposal ``slug`` as of ``as_of`` (default: the date of
+        the latest evidence, else today), and every change of it: the latest dated evidence
+        wins, an editor's correction wins over extraction (see ``factbox.stance.positions``).
+
+        The default is the latest evidence's date rather than today so that a factbox shows
+        the bodies' members of the day the last statement was made, and reads the same
+        tomorrow as today until new evidence arrives."""
         proposal = self.proposal(slug)
-        day = as_of or dt.date.today()
         evidence: dict[int, Evidence] = {}
         for item in self._ledger.judgements(slug):
             judged = fixes.judged_statement(item)
@@ -372,6 +375,8 @@ class Factbox:
             if judged is not None and stored is not None:
                 evidence[item.stored.id] = Evidence(stored, judged, item.found)
         found = [e.judged for e in evidence.values()]
+        latest = max((j.said_on for j in found if j.said_on), default=None)
+        day = as_of or latest or dt.date.today()
         return PositionsReport(
             proposal=proposal,
             as_of=day,
@@ -389,6 +394,13 @@ class Factbox:
         """A body by reference (``nato``, ``state:FR``, ...), shipped or from the settings'
         folders; ``InputError`` if unknown."""
         return rules.load_body(body, self.settings.bodies)
+
+    def known_body(self, body: str) -> Body | None:
+        """:meth:`body`, or None when there is no such body."""
+        try:
+            return self.body(body)
+        except InputError:
+            return None
 
     def decide(
         self,

@@ -75,15 +75,31 @@ class HeadAsGet(_ResponseFilter):
         return {**scope, "method": "GET"}, without_body
 
 
+def embed_csp(allowed_origins: tuple[str, ...]) -> str:
+    """The CSP of embeddable pages: framed by the allowed origins, or by anyone if none are
+    configured (the page holds only what the public factbox page shows)."""
+    ancestors = " ".join(allowed_origins) if allowed_origins else "*"
+    return CSP.replace("frame-ancestors 'none'", f"frame-ancestors {ancestors}")
+
+
 class SecurityHeaders(_ResponseFilter):
-    """Adds CSP and friends to every response."""
+    """Adds CSP and friends to every response; ``/embed/`` pages may be framed
+    (``embed_csp``), every other page may not."""
+
+    def __init__(
+        self, app: Callable[..., Awaitable[None]], allowed_origins: tuple[str, ...] = ()
+    ) -> None:
+        super().__init__(app)
+        self.embed = embed_csp(allowed_origins).encode()
 
     def filtered(self, scope: Message, send: Send) -> tuple[Message, Send]:
+        csp = self.embed if scope["path"].startswith("/embed/") else CSP.encode()
+
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 headers += [
-                    (b"content-security-policy", CSP.encode()),
+                    (b"content-security-policy", csp),
                     (b"x-content-type-options", b"nosniff"),
                     (b"referrer-policy", b"strict-origin-when-cross-origin"),
                 ]
@@ -186,7 +202,7 @@ def create_app(db: Factbox | str | Path, settings: WebSettings | None = None) ->
         lifespan=_lifespan(state, owned),
     )
     app.state.web = state
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(SecurityHeaders, allowed_origins=state.settings.allowed_origins)
     app.add_middleware(HeadAsGet)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     install_error_handlers(app)

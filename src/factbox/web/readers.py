@@ -8,9 +8,9 @@ import csv
 import io
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from factbox.records import STANCES
+from factbox.records import InputError
 from factbox.serialize import (
     ActorJSON,
     ArticleJSON,
@@ -27,10 +27,15 @@ from factbox.serialize import (
 )
 from factbox.web.deps import ActorId, ArticleId, AsOf, Service, Slug, State, StatementId
 from factbox.web.errors import NotFound
-from factbox.web.factbox import country_name, factbox_view, is_country, stance_map
+from factbox.web.factbox import (
+    LEGEND,
+    ServerLinks,
+    country_name,
+    factbox_view,
+    is_country,
+)
+from factbox.web.oembed import OEMBED_FORMATS, embed_size, oembed_record, proposal_of
 from factbox.web.render import article_segments
-
-MAP_CELL = 44
 
 pages = APIRouter(include_in_schema=False)
 api = APIRouter(prefix="/api", tags=["reading"])
@@ -104,22 +109,48 @@ def factbox_csv(factbox: Service, slug: Slug, as_of: AsOf) -> Response:
     )
 
 
+def _view(state: State, slug: str, as_of: AsOf) -> dict[str, object]:
+    factbox = state.factbox
+    report = factbox.factbox(slug, as_of=as_of)
+    view = factbox_view(report, factbox.known_body)
+    return {"view": view, "links": ServerLinks(slug), "legend": LEGEND}
+
+
 @pages.get("/proposals/{slug}", response_class=HTMLResponse)
 def factbox_page(request: Request, state: State, slug: Slug, as_of: AsOf) -> HTMLResponse:
-    view = factbox_view(state.factbox.factbox(slug, as_of=as_of))
-    shown = stance_map(view.positions)
-    rows_used = max([t.row for t in shown.tiles + shown.elsewhere], default=0) + 1
-    return state.page(
-        request,
-        "factbox.html",
-        view=view,
-        rows=view.rows,
-        stance_map=shown,
-        cell=MAP_CELL,
-        map_width=shown.columns * MAP_CELL,
-        map_height=rows_used * MAP_CELL,
-        legend=[*STANCES, "none"],
-    )
+    return state.page(request, "factbox.html", **_view(state, slug, as_of))
+
+
+@pages.get("/embed/proposals/{slug}", response_class=HTMLResponse)
+def factbox_embed(request: Request, state: State, slug: Slug, as_of: AsOf) -> HTMLResponse:
+    """The factbox alone, for an ``<iframe>`` (links open in the embedding page's place)."""
+    context = _view(state, slug, as_of)
+    return state.page(request, "embed.html", report_script=False, **context)
+
+
+@pages.get("/oembed", response_model=None)
+def oembed(
+    request: Request,
+    state: State,
+    url: str,
+    maxwidth: int | None = None,
+    maxheight: int | None = None,
+    format: str = "json",  # noqa: A002 - the oEmbed spec names it so
+) -> Response:
+    """oEmbed (https://oembed.com, section 2.2) for a factbox page's address: a ``rich``
+    answer whose ``html`` is an ``<iframe>`` of the embeddable page."""
+    if format not in OEMBED_FORMATS:
+        return Response("only format=json is offered", status_code=501, media_type="text/plain")
+    slug = proposal_of(url)
+    if slug is None:
+        raise NotFound("That address is not a factbox page of this server.")
+    try:
+        proposal = state.factbox.proposal(slug)
+    except InputError:
+        raise NotFound("There is no such proposal.") from None
+    base = state.settings.public_url or str(request.base_url)
+    width, height = embed_size(maxwidth, maxheight)
+    return JSONResponse(oembed_record(proposal, base, width, height))
 
 
 @api.get("/proposals", summary="Proposals in the ledger")
