@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 import pycountry
 
+from factbox.extract.actors import actor_index
 from factbox.records import Speaker, StoredStatement
 from factbox.rules import Body
 from factbox.rules.records import Decision
@@ -42,14 +43,14 @@ OUTCOMES = {
     "blocked": "blocked",
     "undetermined": "not yet decided by the known positions",
 }
-NAMES = {"XK": "Kosovo"}
-"""Countries pycountry names differently from newsrooms, or does not name."""
 
 
 def country_name(actor_id: str) -> str:
-    """A country's short English name ("Czechia", "Russia"), else ``actor_id``."""
-    if actor_id in NAMES:
-        return NAMES[actor_id]
+    """A country's short English name as factbox's actor data gives it ("Czechia", "Russia",
+    "United States"), else pycountry's, else ``actor_id``."""
+    known = actor_index().actor(actor_id)
+    if known is not None and known.kind == "country":
+        return known.name
     country = pycountry.countries.get(alpha_2=actor_id)
     if country is None:
         return actor_id
@@ -59,7 +60,10 @@ def country_name(actor_id: str) -> str:
 def is_country(actor_id: str | None) -> bool:
     if not actor_id or len(actor_id) != 2:
         return False
-    return actor_id in NAMES or pycountry.countries.get(alpha_2=actor_id) is not None
+    known = actor_index().actor(actor_id)
+    return (known is not None and known.kind == "country") or (
+        pycountry.countries.get(alpha_2=actor_id) is not None
+    )
 
 
 def display_name(actor_id: str | None, actor: str | None, kind: str) -> str:
