@@ -667,6 +667,39 @@ def serve(
         run_server(factbox, host, port, settings)
 
 
+@app.command()
+def export(
+    slug: Annotated[str, typer.Argument(help="The proposal's slug.")],
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the factbox into.")],
+    report_endpoint: Annotated[
+        str | None,
+        typer.Option(
+            "--report-endpoint",
+            metavar="URL",
+            help="A factbox server's report endpoint (https://HOST/api/reports): the page "
+            "then carries report.js posting there \\[default: no report script].",
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    db: DbOption = None,
+) -> None:
+    """Write a proposal's factbox as static files (index.html, map.svg, site.css) that open
+    from disk or any web host with no network and no factbox server.
+
+    With --report-endpoint the page also carries report.js, posting readers' error reports
+    to that server, which must list the page's origin in its allowed origins
+    (factbox serve --allowed-origin). Example:
+    factbox export send-troops --out factbox-send-troops
+    """
+    day = _as_of(as_of)
+    with _opened(db) as factbox:
+        summary = factbox.export(
+            parse_slug(slug), out, report_endpoint=report_endpoint, as_of=day
+        )
+    out_files = ", ".join(summary.files)
+    typer.echo(f"wrote {summary.out}: {out_files} (as of {summary.as_of.isoformat()})")
+
+
 def _stance_options(items: list[str]) -> dict[str, Stance]:
     """``PROPOSAL=STANCE`` options as a mapping; ``InputError`` for a malformed one."""
     found: dict[str, Stance] = {}

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factbox import corrections as fixes
 from factbox import pipeline, rules, stance
@@ -66,6 +66,9 @@ from factbox.stance.records import MatchedJudgement
 from factbox.store import Ledger
 from factbox.store import reports as queue
 from factbox.store.feeds import FeedState
+
+if TYPE_CHECKING:
+    from factbox.web.export import ExportSummary
 
 __all__ = [
     "ActorReport",
@@ -422,6 +425,20 @@ class Factbox:
         """A proposal's positions with the decision of every body it names."""
         report = self.positions(slug, as_of=as_of)
         return FactboxReport(report, [self.decide_on(report, b) for b in report.proposal.bodies])
+
+    def export(
+        self,
+        slug: str,
+        out: str | Path,
+        *,
+        report_endpoint: str | None = None,
+        as_of: dt.date | None = None,
+    ) -> ExportSummary:
+        """Write proposal ``slug``'s factbox as static files into folder ``out`` (see
+        ``factbox.web.export``); returns its ``ExportSummary``."""
+        from factbox.web.export import export_factbox  # the web's templates draw it
+
+        return export_factbox(self, slug, Path(out), endpoint=report_endpoint, as_of=as_of)
 
     # -- corrections -------------------------------------------------------------------
 

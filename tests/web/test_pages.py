@@ -144,12 +144,15 @@ def test_the_factbox_page_shows_table_map_and_timeline(client: TestClient, store
     page = client.get(f"/proposals/{TROOPS}").text
     assert '<a href="/actors/SK">Slovakia</a>' in page
     assert "corrected by the editors" in page
-    tiles = dict(re.findall(r'<title>([^<]+): [^<]+</title>\s*<rect [^>]*class="tile-(\w+)"', page))
-    assert tiles["Czechia"] == "supports"
-    assert tiles["Slovakia"] == "opposes"
-    assert tiles["United States"] == "open"  # outside the grid: drawn below it
-    assert tiles["France"] == "none"  # its statement was re-assigned to the US
-    assert "NATO" not in tiles
+    drawn: dict[str, str] = {}
+    for actor, stance in re.findall(r'data-actor="(\w+)" data-stance="(\w+)"', page):
+        drawn.setdefault(actor, stance)
+    assert drawn["CZ"] == "supports"
+    assert drawn["SK"] == "opposes"
+    assert drawn["US"] == "open"  # outside Europe: drawn on the world map below it
+    assert drawn["FR"] == "none"  # its statement was re-assigned to the US
+    assert "NATO" not in drawn  # an organisation: listed in the inset, not drawn
+    assert re.search(r'data-inset="NATO">.*NATO: unclear', page)
     assert "Slovakia: opposes" in page  # the map's text alternative
     rows = list(csv.DictReader(io.StringIO(client.get(f"/proposals/{TROOPS}.csv").text)))
     assert {r["actor_id"]: (r["stance"], r["corrected"]) for r in rows} == {
@@ -181,7 +184,7 @@ def test_the_factbox_over_the_ledger_shows_an_editors_correction(
     assert '<a href="/actors/SK">Slovakia</a>' in page
     assert '<span class="stance stance-opposes">opposes</span>' in page
     assert "corrected by the editors" in page
-    assert "nato: blocked" in page
+    assert "North Atlantic Treaty Organization (North Atlantic Council): blocked" in page
 
 
 def test_the_proposal_list_and_a_statement_link(client: TestClient, stored: Stored) -> None:
