@@ -693,9 +693,7 @@ def export(
     """
     day = _as_of(as_of)
     with _opened(db) as factbox:
-        summary = factbox.export(
-            parse_slug(slug), out, report_endpoint=report_endpoint, as_of=day
-        )
+        summary = factbox.export(parse_slug(slug), out, report_endpoint=report_endpoint, as_of=day)
     out_files = ", ".join(summary.files)
     typer.echo(f"wrote {summary.out}: {out_files} (as of {summary.as_of.isoformat()})")
 

@@ -42,8 +42,10 @@ def report_endpoint(url: str) -> str:
     """An http(s) address with a host, as given; ``InputError`` otherwise."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InputError(url, "not a report endpoint (an http(s) address, e.g. "
-                         "https://factbox.example/api/reports)")
+        raise InputError(
+            url,
+            "not a report endpoint (an http(s) address, e.g. https://factbox.example/api/reports)",
+        )
     return url.strip()
 
 
@@ -62,13 +64,17 @@ def export_factbox(
         raise InputError(str(out), "not a folder")
     report = factbox.factbox(slug, as_of=as_of)
     view = factbox_view(report, factbox.known_body)
-    html = environment().get_template("export.html").render(
-        view=view,
-        links=ExportLinks(report),
-        legend=LEGEND,
-        lang=lang,
-        endpoint=endpoint,
-        generated=dt.date.today(),
+    html = (
+        environment()
+        .get_template("export.html")
+        .render(
+            view=view,
+            links=ExportLinks(report),
+            legend=LEGEND,
+            lang=lang,
+            endpoint=endpoint,
+            generated=dt.date.today(),
+        )
     )
     contents: dict[str, str] = {
         "index.html": html,

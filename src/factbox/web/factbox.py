@@ -19,7 +19,7 @@ the first one for a given set of positions costs no drawing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -187,24 +187,44 @@ def _groups(report: FactboxReport) -> list[StanceGroup]:
     rows = [_row(p, report) for p in report.positions.positions]
     held = {r.actor_id for r in rows if r.actor_id}
     silent = {m for d in report.decisions for m in d.members if m not in held}
-    rows += [FactboxRow(m, display_name(m, None, "country"), "none", None, None, False) for m in silent]
+    rows += [
+        FactboxRow(m, display_name(m, None, "country"), "none", None, None, False) for m in silent
+    ]
     kinds = {p.actor_id: p.actor_kind for p in report.positions.positions}
     groups = []
     for stance in GROUP_ORDER:
         here = [r for r in rows if r.stance == stance]
-        states = [r for r in here if r.actor_id and is_country(r.actor_id) and kinds.get(r.actor_id, "country") == "country"]
+        states = [
+            r
+            for r in here
+            if r.actor_id
+            and is_country(r.actor_id)
+            and kinds.get(r.actor_id, "country") == "country"
+        ]
         orgs = [r for r in here if r.actor_id and kinds.get(r.actor_id) == "organization"]
         others = [r for r in here if r not in states and r not in orgs]
         if here:
             groups.append(
-                StanceGroup(stance, STANCE_LABELS[stance], _by_name(states), _by_name(orgs), _by_name(others))
+                StanceGroup(
+                    stance,
+                    STANCE_LABELS[stance],
+                    _by_name(states),
+                    _by_name(orgs),
+                    _by_name(others),
+                )
             )
     return groups
 
 
-def _body_view(decision: Decision, body: Body | None, stances: dict[str, str], index: int) -> BodyView:
+def _body_view(
+    decision: Decision, body: Body | None, stances: Mapping[str, str], index: int
+) -> BodyView:
     name = body.name if body else decision.body
-    rule = next((r.name for r in body.rules if r.id == decision.rule), decision.rule) if body else decision.rule
+    rule = (
+        next((r.name for r in body.rules if r.id == decision.rule), decision.rule)
+        if body
+        else decision.rule
+    )
     seats = seat_diagram(
         decision.members,
         stances,
@@ -220,13 +240,13 @@ def factbox_view(report: FactboxReport, body_of: Callable[[str], Body | None]) -
     """The page's view of ``report``; ``body_of`` finds a body by id (None if unknown)."""
     positions = report.positions.positions
     stances = {p.actor_id: p.stance for p in positions if p.actor_id}
-    bodies = [
-        _body_view(d, body_of(d.body), stances, i) for i, d in enumerate(report.decisions, 1)
-    ]
+    bodies = [_body_view(d, body_of(d.body), stances, i) for i, d in enumerate(report.decisions, 1)]
     names = {p.actor_id: display_name(p.actor_id, p.actor, p.actor_kind) for p in positions}
     timeline = sorted(
         (
-            TimelineEntry(c, names.get(c.actor_id) or display_name(c.actor_id, c.actor, c.actor_kind))
+            TimelineEntry(
+                c, names.get(c.actor_id) or display_name(c.actor_id, c.actor, c.actor_kind)
+            )
             for c in report.positions.history
         ),
         key=lambda e: (e.change.on, e.name.casefold(), e.change.statement_id),
@@ -234,7 +254,11 @@ def factbox_view(report: FactboxReport, body_of: Callable[[str], Body | None]) -
     first = bodies[0] if bodies else None
     known = map_names()
     figure = stance_map(
-        {p.actor_id: p.stance for p in positions if p.actor_id in known and p.actor_kind == "country"},
+        {
+            p.actor_id: p.stance
+            for p in positions
+            if p.actor_id in known and p.actor_kind == "country"
+        },
         organisations=[
             (p.actor_id, display_name(p.actor_id, p.actor, p.actor_kind), p.stance)
             for p in sorted(positions, key=lambda p: (p.actor or p.actor_id or "").casefold())
@@ -265,7 +289,9 @@ class ServerLinks:
     """Where the server's factbox page points: its own actor, article and statement pages."""
 
     def __init__(self, slug: str) -> None:
-        self.downloads: Downloads | None = Downloads(f"/proposals/{slug}.csv", f"/api/proposals/{slug}")
+        self.downloads: Downloads | None = Downloads(
+            f"/proposals/{slug}.csv", f"/api/proposals/{slug}"
+        )
 
     def actor(self, actor_id: str | None) -> str | None:
         return f"/actors/{actor_id}" if actor_id else None

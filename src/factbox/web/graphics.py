@@ -34,10 +34,14 @@ class StanceStyle:
 
 
 STYLES: dict[str, StanceStyle] = {
-    "supports": StanceStyle("supports", "supports", "#1f5fa8", "#ffffff", "diagonal lines", "circle"),
+    "supports": StanceStyle(
+        "supports", "supports", "#1f5fa8", "#ffffff", "diagonal lines", "circle"
+    ),
     "open": StanceStyle("open", "open to it", "#f2b33d", "#1f2328", "dots", "triangle"),
     "opposes": StanceStyle("opposes", "opposes", "#a3212d", "#ffffff", "cross-hatching", "square"),
-    "unclear": StanceStyle("unclear", "unclear", "#6e6e6e", "#ffffff", "horizontal lines", "diamond"),
+    "unclear": StanceStyle(
+        "unclear", "unclear", "#6e6e6e", "#ffffff", "horizontal lines", "diamond"
+    ),
     "none": StanceStyle("none", "no known position", "#eceff1", "#8c959f", "plain", "ring"),
 }
 OUTLINE = "#1f2328"
@@ -54,10 +58,11 @@ def pattern_defs(prefix: str) -> str:
     for key, item in STYLES.items():
         pid = f"{prefix}-{key}"
         marks = {
-            "supports": f'<path d="M-1,1 l2,-2 M0,8 l8,-8 M7,9 l2,-2" stroke="{item.ink}" stroke-width="1.6"/>',
-            "opposes": (
-                f'<path d="M0,0 l8,8 M8,0 l-8,8" stroke="{item.ink}" stroke-width="1.3"/>'
+            "supports": (
+                f'<path d="M-1,1 l2,-2 M0,8 l8,-8 M7,9 l2,-2" stroke="{item.ink}" '
+                'stroke-width="1.6"/>'
             ),
+            "opposes": (f'<path d="M0,0 l8,8 M8,0 l-8,8" stroke="{item.ink}" stroke-width="1.3"/>'),
             "open": f'<circle cx="4" cy="4" r="1.5" fill="{item.ink}"/>',
             "unclear": f'<path d="M0,2 h8 M0,6 h8" stroke="{item.ink}" stroke-width="1.2"/>',
             "none": "",

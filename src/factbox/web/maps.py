@@ -125,7 +125,10 @@ def equal_earth(lon: float, lat: float) -> Point:
     t2 = theta * theta
     t6 = t2 * t2 * t2
     x = (
-        2 * math.sqrt(3) * math.radians(lon) * math.cos(theta)
+        2
+        * math.sqrt(3)
+        * math.radians(lon)
+        * math.cos(theta)
         / (3 * (9 * a4 * t6 * t2 + 7 * a3 * t6 + 3 * a2 * t2 + a1))
     )
     y = theta * (a1 + a2 * t2 + t6 * (a3 + a4 * t2))
@@ -251,7 +254,9 @@ def _draw(
 def _europe() -> tuple[_Drawn, ...]:
     frame = _europe_frame()
     drawn = [_draw(c, frame, laea, 0.35) for c in countries().values() if c.detailed]
-    return tuple(d for d in drawn if d.visible and d.box[0] < frame.width and d.box[1] < frame.height)
+    return tuple(
+        d for d in drawn if d.visible and d.box[0] < frame.width and d.box[1] < frame.height
+    )
 
 
 @lru_cache(maxsize=1)
@@ -342,9 +347,7 @@ def _figure(
             f'fill="{SEA}"/>' + "".join(w_shapes) + "".join(w_outlines) + "</g>"
         )
         height = top + world_frame.height
-    names = dict(
-        sorted(((c.actor_id, c.name) for c in countries().values()), key=lambda kv: kv[1])
-    )
+    names = dict(sorted(((c.actor_id, c.name) for c in countries().values()), key=lambda kv: kv[1]))
     described = [
         InsetEntry(code, names[code], stances[code], code in members)
         for code in sorted(stances, key=lambda c: names.get(c, c))

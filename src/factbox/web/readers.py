@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -109,7 +110,7 @@ def factbox_csv(factbox: Service, slug: Slug, as_of: AsOf) -> Response:
     )
 
 
-def _view(state: State, slug: str, as_of: AsOf) -> dict[str, object]:
+def _view(state: State, slug: str, as_of: AsOf) -> dict[str, Any]:
     factbox = state.factbox
     report = factbox.factbox(slug, as_of=as_of)
     view = factbox_view(report, factbox.known_body)

@@ -85,10 +85,11 @@ def _diagram(
             x = column * SEAT + SEAT / 2
             y = row * SEAT + SEAT / 2
             element, geometry = shape(group.stance, x, y, RADIUS)
+            edge = item.ink if group.stance == "none" else "#ffffff"
             stroke = (
                 f'stroke="{OUTLINE}" stroke-width="3"'
                 if blocks
-                else f'stroke="{item.ink if group.stance == "none" else "#ffffff"}" stroke-width="1"'
+                else f'stroke="{edge}" stroke-width="1"'
             )
             label = f"{name}: {item.label}" + (", blocking" if blocks else "")
             marks.append(
@@ -108,6 +109,8 @@ def _diagram(
         f'width="{width:.0f}" height="{rows * SEAT:.0f}" role="img" class="seats" '
         f'aria-labelledby="{prefix}-title {prefix}-desc">'
         f'<title id="{prefix}-title">{escape(title)}</title>'
-        f'<desc id="{prefix}-desc">{escape(text or "No members.")}</desc>' + "".join(marks) + "</svg>"
+        f'<desc id="{prefix}-desc">{escape(text or "No members.")}</desc>'
+        + "".join(marks)
+        + "</svg>"
     )
     return SeatFigure(Markup(svg), tuple(groups))
