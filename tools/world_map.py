@@ -11,8 +11,9 @@ How: TopoJSON stores each shared border once, as an *arc* of delta-encoded integ
 The arcs are decoded to degrees and each is simplified on its own (Douglas-Peucker, the
 two ends kept; the same ``simplify`` the map uses on pixels), so neighbours still share
 the same simplified border and no slivers open between them. Rings are then put together
-from their arcs, rounded to 0.01 degree (about 1 km), and stored as integer deltas: the first point absolute, every other point
-as the step from the one before, which is mostly one- or two-digit numbers.
+from their arcs, rounded to 0.01 degree (about 1 km), and stored as integer deltas: the
+first point absolute, every other point as the step from the one before, which is mostly
+one- or two-digit numbers.
 
 Europe and its neighbours come from the 1:50m file (small states such as Malta or
 Luxembourg are in it); every other country from the 1:110m file, for the world inset.
