@@ -101,7 +101,8 @@ def test_the_export_opens_from_file_with_the_network_cut(
         badge = page.locator(".stance-opposes").first
         assert badge.evaluate("b => getComputedStyle(b).backgroundColor") == "rgb(163, 33, 45)"
         assert page.evaluate(SIDEWAYS) <= 0
-        assert page.locator("svg.stance-map path[data-actor='CZ'][data-stance='supports']").count() >= 1
+        czechia = "svg.stance-map path[data-actor='CZ'][data-stance='supports']"
+        assert page.locator(czechia).count() >= 1
         assert page.locator("svg.stance-map").bounding_box()["width"] > 100
         assert page.get_by_role("row", name="Czechia").is_visible()
         assert page.locator("script").count() == 0
