@@ -104,7 +104,6 @@ def test_report_group_correct_and_see_it_on_the_factbox(
     row = page.get_by_role("row", name="Slovakia")
     assert "opposes" in row.inner_text()
     assert "corrected by the editors" in row.inner_text()
-    page.screenshot(path=str(SCREENSHOTS / "factbox.png"), full_page=True)
 
 
 class _Quiet(SimpleHTTPRequestHandler):

@@ -23,9 +23,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-import pycountry
-
-from factbox.extract.actors import actor_index
 from factbox.records import Speaker, StoredStatement
 from factbox.rules import Body
 from factbox.rules.records import Decision
@@ -33,6 +30,7 @@ from factbox.service import FactboxReport
 from factbox.stance.records import Position, PositionChange, Proposal
 from factbox.web.graphics import STYLES
 from factbox.web.maps import MapFigure, map_names, stance_map
+from factbox.web.names import country_name, is_country
 from factbox.web.seats import SeatFigure, seat_diagram
 
 STANCE_LABELS: dict[str, str] = {key: item.label for key, item in STYLES.items()}
@@ -43,27 +41,6 @@ OUTCOMES = {
     "blocked": "blocked",
     "undetermined": "not yet decided by the known positions",
 }
-
-
-def country_name(actor_id: str) -> str:
-    """A country's short English name as factbox's actor data gives it ("Czechia", "Russia",
-    "United States"), else pycountry's, else ``actor_id``."""
-    known = actor_index().actor(actor_id)
-    if known is not None and known.kind == "country":
-        return known.name
-    country = pycountry.countries.get(alpha_2=actor_id)
-    if country is None:
-        return actor_id
-    return str(getattr(country, "common_name", None) or country.name)
-
-
-def is_country(actor_id: str | None) -> bool:
-    if not actor_id or len(actor_id) != 2:
-        return False
-    known = actor_index().actor(actor_id)
-    return (known is not None and known.kind == "country") or (
-        pycountry.countries.get(alpha_2=actor_id) is not None
-    )
 
 
 def display_name(actor_id: str | None, actor: str | None, kind: str) -> str:

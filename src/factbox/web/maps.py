@@ -34,6 +34,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from factbox.web.graphics import OUTLINE, STANCE_KEYS, pattern_defs, style
+from factbox.web.names import country_name
 
 GEOMETRY = Path(__file__).parent / "geometry" / "world-map.json"
 
@@ -240,10 +241,20 @@ class _Drawn:
         return right > 0 and bottom > 0
 
 
+def _unwrapped(ring: tuple[Point, ...]) -> tuple[Point, ...]:
+    """A ring that runs along the antimeridian from +180 to -180 (Russia's Chukotka, Fiji)
+    with its western-hemisphere points moved past +180: drawn as one shape that leaves the
+    frame on the right, instead of a band across the whole world map."""
+    longitudes = [lon for lon, _ in ring]
+    if max(longitudes) - min(longitudes) <= 180:
+        return ring
+    return tuple((lon + 360 if lon < 0 else lon, lat) for lon, lat in ring)
+
+
 def _draw(
     country: Country, frame: _Frame, project: Callable[[float, float], Point], tolerance: float
 ) -> _Drawn:
-    rings = [[frame.pixel(project(*p)) for p in ring] for ring in country.rings]
+    rings = [[frame.pixel(project(*p)) for p in _unwrapped(ring)] for ring in country.rings]
     main = max(rings, key=len)
     xs = [x for x, _ in main]
     ys = [y for _, y in main]
@@ -309,7 +320,7 @@ def _layer(
     for item in drawn:
         code = item.country.actor_id
         stance = stances.get(code, "none")
-        label = _label(item.country.name, stance, code in members, body)
+        label = _label(country_name(code), stance, code in members, body)
         shapes.append(_country_element(item, stance, prefix, label))
         if code in members:
             outlines.append(_outline(item))
@@ -338,16 +349,20 @@ def _figure(
     world_frame, world = _world()
     far = [d for d in world if d.country.actor_id not in shown and d.country.actor_id in stances]
     if far:
-        top = height + 28
+        top = height + 40
         w_shapes, w_outlines, _, _ = _layer(world, stances, members, prefix, body)
         world_part = (
-            f'<g transform="translate(0,{top:.0f})" data-view="world">'
-            f'<text x="4" y="-8" font-size="13" fill="#1f2328">Elsewhere in the world</text>'
-            f'<rect width="{world_frame.width:.0f}" height="{world_frame.height:.0f}" '
-            f'fill="{SEA}"/>' + "".join(w_shapes) + "".join(w_outlines) + "</g>"
+            f'<g transform="translate(0,{top:.0f})">'
+            f'<text x="4" y="-10" font-size="14" fill="#1f2328">Elsewhere in the world</text>'
+            f'<svg width="{world_frame.width:.0f}" height="{world_frame.height:.0f}" '
+            f'data-view="world"><rect width="{world_frame.width:.0f}" '
+            f'height="{world_frame.height:.0f}" fill="{SEA}"/>'
+            + "".join(w_shapes)
+            + "".join(w_outlines)
+            + "</svg></g>"
         )
         height = top + world_frame.height
-    names = dict(sorted(((c.actor_id, c.name) for c in countries().values()), key=lambda kv: kv[1]))
+    names = {code: country_name(code) for code in countries()}
     described = [
         InsetEntry(code, names[code], stances[code], code in members)
         for code in sorted(stances, key=lambda c: names.get(c, c))
@@ -360,17 +375,19 @@ def _figure(
         f'<title id="{prefix}-title">{escape(title)}</title>'
         f'<desc id="{prefix}-desc">{escape(desc or "No country has a known position.")}</desc>'
         + pattern_defs(prefix)
+        + f'<svg width="{frame.width:.0f}" height="{frame.height:.0f}" data-view="europe">'
         + f'<rect width="{frame.width:.0f}" height="{frame.height:.0f}" fill="{SEA}"/>'
         + "".join(shapes)
         + "".join(outlines)
         + "".join(markers)
+        + "</svg>"
         + world_part
         + "</svg>"
     )
     small_entries = tuple(
         InsetEntry(
             d.country.actor_id,
-            d.country.name,
+            country_name(d.country.actor_id),
             stances.get(d.country.actor_id, "none"),
             d.country.actor_id in members,
         )
