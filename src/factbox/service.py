@@ -114,6 +114,8 @@ class FactboxReport:
 
     positions: PositionsReport
     decisions: list[Decision]
+    bodies: dict[str, Body] = field(default_factory=dict)
+    """The bodies decided on, by the reference each decision names (``decision.body``)."""
 
     @property
     def proposal(self) -> Proposal:
@@ -398,13 +400,6 @@ class Factbox:
         folders; ``InputError`` if unknown."""
         return rules.load_body(body, self.settings.bodies)
 
-    def known_body(self, body: str) -> Body | None:
-        """:meth:`body`, or None when there is no such body."""
-        try:
-            return self.body(body)
-        except InputError:
-            return None
-
     def decide(
         self,
         slug: str,
@@ -424,7 +419,9 @@ class Factbox:
     def factbox(self, slug: str, *, as_of: dt.date | None = None) -> FactboxReport:
         """A proposal's positions with the decision of every body it names."""
         report = self.positions(slug, as_of=as_of)
-        return FactboxReport(report, [self.decide_on(report, b) for b in report.proposal.bodies])
+        bodies = {ref: self.body(ref) for ref in report.proposal.bodies}
+        decisions = [decide_with(report, body, ref) for ref, body in bodies.items()]
+        return FactboxReport(report, decisions, bodies)
 
     def export(
         self,

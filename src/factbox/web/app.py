@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from factbox import service
 from factbox.records import InputError, MissingError
 from factbox.service import Factbox
-from factbox.web import editors, readers, reports_api
+from factbox.web import editors, maps, readers, reports_api
 from factbox.web.clients import RateLimiter
 from factbox.web.deps import WebState
 from factbox.web.errors import NeedsLogin, NotFound, WebError
@@ -145,6 +145,8 @@ def _lifespan(state: WebState, owned: bool) -> Callable[[FastAPI], Any]:
         state.writer.start()
         state.notifier.start()
         state.background.append(asyncio.create_task(_purge_periodically(state)))
+        # The map's borders are projected once per process: do it now, not on a reader's time.
+        state.background.append(asyncio.create_task(asyncio.to_thread(maps.prepare)))
         try:
             yield
         finally:

@@ -63,7 +63,7 @@ def export_factbox(
     if out.exists() and not out.is_dir():
         raise InputError(str(out), "not a folder")
     report = factbox.factbox(slug, as_of=as_of)
-    view = factbox_view(report, factbox.known_body)
+    view = factbox_view(report)
     html = (
         environment()
         .get_template("export.html")

@@ -19,7 +19,7 @@ the first one for a given set of positions costs no drawing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -213,11 +213,14 @@ def _body_view(
     return BodyView(decision, name, rule, OUTCOMES.get(decision.outcome, decision.outcome), seats)
 
 
-def factbox_view(report: FactboxReport, body_of: Callable[[str], Body | None]) -> FactboxView:
-    """The page's view of ``report``; ``body_of`` finds a body by id (None if unknown)."""
+def factbox_view(report: FactboxReport) -> FactboxView:
+    """The page's view of ``report``."""
     positions = report.positions.positions
     stances = {p.actor_id: p.stance for p in positions if p.actor_id}
-    bodies = [_body_view(d, body_of(d.body), stances, i) for i, d in enumerate(report.decisions, 1)]
+    bodies = [
+        _body_view(d, report.bodies.get(d.body), stances, i)
+        for i, d in enumerate(report.decisions, 1)
+    ]
     names = {p.actor_id: display_name(p.actor_id, p.actor, p.actor_kind) for p in positions}
     timeline = sorted(
         (

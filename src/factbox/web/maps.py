@@ -426,6 +426,12 @@ def stance_map(
     )
 
 
+def prepare() -> None:
+    """Load and project the borders (once per process; every later map reuses them)."""
+    _europe()
+    _world()
+
+
 def map_names() -> dict[str, str]:
     """Natural Earth's short country names by alpha-2 ("Czechia", "Bosnia and Herz.")."""
     return {code: c.name for code, c in countries().items()}

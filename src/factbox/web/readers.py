@@ -113,7 +113,7 @@ def factbox_csv(factbox: Service, slug: Slug, as_of: AsOf) -> Response:
 def _view(state: State, slug: str, as_of: AsOf) -> dict[str, Any]:
     factbox = state.factbox
     report = factbox.factbox(slug, as_of=as_of)
-    view = factbox_view(report, factbox.known_body)
+    view = factbox_view(report)
     return {"view": view, "links": ServerLinks(slug), "legend": LEGEND}
 
 
