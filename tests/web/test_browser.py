@@ -101,8 +101,8 @@ def test_report_group_correct_and_see_it_on_the_factbox(
     page.get_by_text("saved.").wait_for()
 
     page.goto(f"{server.url}/proposals/{TROOPS}")
-    row = page.get_by_role("row", name="Slovakia")
-    assert "opposes" in row.inner_text()
+    opposed = page.locator(".stance-group", has=page.locator("#group-opposes"))
+    row = opposed.get_by_role("row", name="Slovakia")
     assert "corrected by the editors" in row.inner_text()
 
 
