@@ -29,7 +29,7 @@ from factbox.rules.records import Decision
 from factbox.service import FactboxReport
 from factbox.stance.records import Position, PositionChange, Proposal
 from factbox.web.graphics import STYLES
-from factbox.web.maps import MapFigure, map_names, stance_map
+from factbox.web.maps import MapFigure, drawable, stance_map
 from factbox.web.names import country_name, is_country
 from factbox.web.seats import SeatFigure, seat_diagram
 
@@ -232,7 +232,7 @@ def factbox_view(report: FactboxReport) -> FactboxView:
         key=lambda e: (e.change.on, e.name.casefold(), e.change.statement_id),
     )
     first = bodies[0] if bodies else None
-    known = map_names()
+    known = drawable()
     figure = stance_map(
         {
             p.actor_id: p.stance

@@ -432,6 +432,6 @@ def prepare() -> None:
     _world()
 
 
-def map_names() -> dict[str, str]:
-    """Natural Earth's short country names by alpha-2 ("Czechia", "Bosnia and Herz.")."""
-    return {code: c.name for code, c in countries().items()}
+def drawable() -> frozenset[str]:
+    """The countries the map has borders for (alpha-2 codes)."""
+    return frozenset(countries())
