@@ -265,6 +265,12 @@ def test_the_embeddable_page_and_oembed(client: TestClient, stored: Stored) -> N
         "frame-ancestors 'none'"
         in client.get(f"/proposals/{TROOPS}").headers["content-security-policy"]
     )
+    # the page names its oEmbed address (discovery, oEmbed spec section 4)
+    page = client.get(f"/proposals/{TROOPS}").text
+    found = re.search(r'<link rel="alternate" type="application/json\+oembed" href="([^"]+)"', page)
+    assert found
+    discovered = client.get(found.group(1).replace("&amp;", "&"))
+    assert discovered.json()["html"].startswith('<iframe src="http://testserver/embed/proposals/')
     answer = client.get(
         "/oembed", params={"url": f"https://testserver/proposals/{TROOPS}", "maxwidth": 400}
     )
