@@ -35,6 +35,7 @@ The thresholds were chosen on PolNeAR dev (docs/quality.md).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -71,6 +72,11 @@ class Thresholds:
     anchor_source: float = 0.9
     rescue_cue: float = 0.6
     rescue_content: float = 0.6
+    lone_content: float = 1.01
+    lone_cue: float = 0.5
+    replace_content: float = 1.01
+    viterbi: float = 0.0
+    """1: decode spans with ``viterbi_spans`` instead of hysteresis."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +134,69 @@ def tagged_spans(
     return spans
 
 
+_OUT, _BEGIN, _IN = range(3)
+_IMPOSSIBLE = -1e9
+
+
+def viterbi_spans(doc: Doc, roles: np.ndarray, role: int) -> list[TaggedSpan]:
+    """The spans of ``role`` on the most likely well-formed tag sequence.
+
+    Each token's tag is O (outside), B (begins a span) or I (goes on with one) with the
+    tagger's probabilities (``1 - inside``, ``begin``, ``inside - begin``); I may only follow B
+    or I, so a span never starts on a continuation, and the best sequence under that
+    constraint (Viterbi) weighs a whole span against its parts rather than cutting on the
+    first doubtful word. Whitespace carries the state over; a line break forces O."""
+    n = len(doc)
+    inside = roles[:, role, INSIDE].astype(np.float64)
+    begin = np.minimum(roles[:, role, BEGIN].astype(np.float64), inside)
+    floor = 1e-6
+    costs = np.log(np.stack([1.0 - inside, begin, inside - begin], axis=1) + floor)
+    scores = np.full((n, 3), _IMPOSSIBLE)
+    back = np.zeros((n, 3), dtype=np.int64)
+    previous = np.array([0.0, _IMPOSSIBLE, _IMPOSSIBLE])
+    for token in doc:
+        i = token.i
+        if token.is_space:
+            if "\n" in token.text:
+                scores[i] = (previous.max(), _IMPOSSIBLE, _IMPOSSIBLE)
+                back[i] = int(previous.argmax())
+            else:
+                scores[i] = previous
+                back[i] = (_OUT, _BEGIN, _IN)
+        else:
+            best = int(previous.argmax())
+            continuing = _BEGIN if previous[_BEGIN] >= previous[_IN] else _IN
+            back[i] = (best, best, continuing)
+            scores[i] = (
+                previous[best] + costs[i, _OUT],
+                previous[best] + costs[i, _BEGIN],
+                previous[continuing] + costs[i, _IN],
+            )
+        previous = scores[i]
+    tags = np.zeros(n, dtype=np.int64)
+    if n:
+        tags[-1] = int(scores[-1].argmax())
+    for i in range(n - 1, 0, -1):
+        tags[i - 1] = back[i, tags[i]]
+    spans: list[TaggedSpan] = []
+    start: int | None = None
+    last = -1
+    for token in doc:
+        if token.is_space:
+            continue
+        tag = tags[token.i]
+        if tag != _IN and start is not None:
+            spans.append(TaggedSpan(start, last + 1, _mean(roles, role, start, last + 1)))
+            start = None
+        if tag == _BEGIN:
+            start = token.i
+        if tag != _OUT:
+            last = token.i
+    if start is not None:
+        spans.append(TaggedSpan(start, last + 1, _mean(roles, role, start, last + 1)))
+    return spans
+
+
 def _is_edge(token: Token) -> bool:
     return token.is_punct or token.is_space
 
@@ -147,6 +216,18 @@ class _Combiner:
         for number, sentence in enumerate(doc.sents):
             self.sentence_of[sentence.start : sentence.end] = number
         self.paragraph_of = paragraph_numbers(doc)
+
+    def spans(self, role: int) -> list[TaggedSpan]:
+        if self.thresholds.viterbi:
+            return viterbi_spans(self.doc, self.roles, role)
+        return tagged_spans(
+            self.doc,
+            self.roles,
+            role,
+            self.thresholds.span_threshold,
+            self.thresholds.keep_threshold,
+            self.thresholds.split_threshold,
+        )
 
     def tokens(self, span: Span) -> TokenRange:
         first = int(np.searchsorted(self.starts, span[0], side="right")) - 1
@@ -241,10 +322,7 @@ class _Combiner:
         if not self.polnear and self.doc[content_start].lower_ == "that":
             content_start += 1
         # a tagged span can run onto the commas around it; a content never starts or ends so
-        while content_start < content_end and self.doc[content_start].text in _EDGE_MARKS:
-            content_start += 1
-        while content_end > content_start and self.doc[content_end - 1].text in _EDGE_MARKS:
-            content_end -= 1
+        content_start, content_end = self.without_edge_marks(content_start, content_end)
         if content_start >= content_end:
             return None
         content_chars = self.chars(content_start, content_end)
@@ -260,6 +338,65 @@ class _Combiner:
             source_span=source_chars,
             span=(min(e[0] for e in edges), max(e[1] for e in edges)),
         )
+
+    def with_tagged_content(self, statement: Statement, contents: list[TaggedSpan]) -> Statement:
+        if statement.content_pieces or statement.cue_span is None:
+            return statement
+        rule = self.tokens(statement.content_span)
+        cue = self.tokens(statement.cue_span)
+        touching = [c for c in contents if c.start < rule[1] and rule[0] < c.end]
+        if len(touching) != 1:
+            return statement
+        (content,) = touching
+        if content.score < self.thresholds.replace_content:
+            return statement
+        if content.start < cue[1] and cue[0] < content.end:
+            return statement
+        shared = min(rule[1], content.end) - max(rule[0], content.start)
+        if shared * 2 < max(rule[1] - rule[0], content.end - content.start):
+            return statement
+        start, end = self.without_edge_marks(content.start, content.end)
+        if start >= end or (start, end) == rule:
+            return statement
+        chars = self.chars(start, end)
+        edges = [chars, statement.cue_span] + ([statement.source_span] if statement.source_span else [])
+        return dataclasses.replace(
+            statement,
+            content=self.doc.text[chars[0] : chars[1]],
+            content_span=chars,
+            span=(min(e[0] for e in edges), max(e[1] for e in edges)),
+        )
+
+    def without_edge_marks(self, start: int, end: int) -> TokenRange:
+        while start < end and self.doc[start].text in _EDGE_MARKS:
+            start += 1
+        while end > start and self.doc[end - 1].text in _EDGE_MARKS:
+            end -= 1
+        return start, end
+
+    def content_led(
+        self,
+        statements: list[Statement],
+        contents: list[TaggedSpan],
+        cues: list[TaggedSpan],
+        sources: list[TaggedSpan],
+    ) -> list[Statement]:
+        taken = [self.tokens(piece) for s in statements for piece in (s.content_pieces or (s.content_span,))]
+        out = []
+        for content in contents:
+            if content.score < self.thresholds.lone_content:
+                continue
+            if any(content.start < end and start < content.end for start, end in taken):
+                continue
+            usable = [c for c in cues if c.score >= self.thresholds.lone_cue]
+            cue = self.nearest((content.start, content.end), usable, same_sentence=False)
+            if cue is None:
+                continue
+            statement = self.new_statement(cue, [content], sources)
+            if statement is not None:
+                out.append(statement)
+                taken.append(self.tokens(statement.content_span))
+        return out
 
     def snapped(self, span: TaggedSpan, cue: TaggedSpan, deps: frozenset[str]) -> TaggedSpan | None:
         """The subtree of a dependent of the cue (``deps``) in place of the tagger's span, when
@@ -326,40 +463,21 @@ def combine(
         return statements
     thresholds = thresholds or Thresholds()
     combiner = _Combiner(doc, np.asarray(roles), thresholds, polnear)
-    sources = tagged_spans(
-        doc,
-        combiner.roles,
-        SOURCE,
-        thresholds.span_threshold,
-        thresholds.keep_threshold,
-        thresholds.split_threshold,
-    )
+    sources = combiner.spans(SOURCE)
     rescued = [s for s in dropped or [] if combiner.rescued(s)]
     kept = [
         combiner.fill_source(statement, [s for s in sources if s.score >= thresholds.fill_source])
         for statement in [*statements, *rescued]
         if not (polnear and combiner.vetoed(statement))
     ]
-    all_contents = tagged_spans(
-        doc,
-        combiner.roles,
-        CONTENT,
-        thresholds.span_threshold,
-        thresholds.keep_threshold,
-        thresholds.split_threshold,
-    )
+    all_contents = combiner.spans(CONTENT)
+    kept = [combiner.with_tagged_content(s, all_contents) for s in kept]
     rule_cues = [combiner.tokens(s.cue_span) for s in kept if s.cue_span is not None]
     contents = [span for span in all_contents if span.score >= thresholds.add_content]
     added = []
     lowest = min(thresholds.add_cue, thresholds.add_cue_with_source)
-    for cue in tagged_spans(
-        doc,
-        combiner.roles,
-        CUE,
-        thresholds.span_threshold,
-        thresholds.keep_threshold,
-        thresholds.split_threshold,
-    ):
+    all_cues = combiner.spans(CUE)
+    for cue in all_cues:
         if cue.score < lowest:
             continue
         if any(cue.start < end and start < cue.end for start, end in rule_cues):
@@ -372,4 +490,7 @@ def combine(
         statement = combiner.new_statement(cue, contents, usable)
         if statement is not None:
             added.append(statement)
+    added += combiner.content_led(
+        [*kept, *added], all_contents, all_cues, sources
+    )
     return sorted([*kept, *added], key=lambda s: (s.span, s.cue_span or (0, 0)))
