@@ -13,7 +13,7 @@ from factbox.evaluate.corpus import load_corpus
 from factbox.evaluate.relations import relation_from_statement
 from factbox.evaluate.scorer import score_article, total
 from factbox.extract.attributions import find_attributions
-from factbox.extract.tagged import Thresholds, combine, tagged_spans
+from factbox.extract.tagged import Thresholds, combine, tagged_spans, viterbi_spans
 from factbox.extract.tagger import BEGIN, CONTENT, CUE, INSIDE, ROLE_SCORES, SOURCE
 from factbox.records import Statement
 
@@ -83,6 +83,37 @@ def test_tagger_spans_break_where_a_new_span_begins(nlp: Language) -> None:
     roles[doc[2].i, SOURCE, BEGIN] = 0.9  # "master" begins a second source
     spans = tagged_spans(doc, roles, SOURCE, 0.5)
     assert [(doc[s.start : s.end].text) for s in spans] == ["harbour", "master"]
+
+
+def test_viterbi_keeps_a_span_whole_across_one_doubtful_word(nlp: Language) -> None:
+    doc = _doc_with(nlp, REPORTED, {CONTENT: ["the", "ferries", "would", "run", "again"]})
+    roles = doc._.get(ROLE_SCORES)
+    roles[doc[6].i, CONTENT, INSIDE] = 0.4  # "would": doubtful, between confident words
+    (span,) = viterbi_spans(doc, roles, CONTENT)
+    assert doc[span.start : span.end].text == "the ferries would run again"
+    # Scored alone, without neighbours inside, the same word is outside.
+    roles[doc[5].i, CONTENT, INSIDE] = roles[doc[7].i, CONTENT, INSIDE] = 0.1
+    assert all(doc[s.start : s.end].text != "would" for s in viterbi_spans(doc, roles, CONTENT))
+
+
+def test_viterbi_never_opens_a_span_on_a_continuation(nlp: Language) -> None:
+    doc = _doc_with(nlp, REPORTED, {SOURCE: ["harbour", "master"]})
+    roles = doc._.get(ROLE_SCORES)
+    roles[doc[1].i, SOURCE, BEGIN] = 0.1  # "harbour" looks like a continuation, not a start
+    roles[doc[1].i, SOURCE, INSIDE] = 0.6
+    spans = viterbi_spans(doc, roles, SOURCE)
+    assert [doc[s.start : s.end].text for s in spans] in (["harbour master"], ["master"])
+    roles[doc[2].i, SOURCE, BEGIN] = 0.9  # "master" begins a second source
+    assert [doc[s.start : s.end].text for s in viterbi_spans(doc, roles, SOURCE)][-1] == "master"
+
+
+def test_viterbi_ends_a_span_at_a_line_break(nlp: Language) -> None:
+    doc = _doc_with(nlp, TWO_PARAGRAPHS, {CONTENT: ["reopened", "on", "Monday", "ferries", "will"]})
+    roles = doc._.get(ROLE_SCORES)
+    after = next(t.i for t in doc if "\n" in t.text)
+    roles[after - 1 : after + 3, CONTENT] = (0.95, 0.05)  # across the break, nothing begins
+    texts = [doc[s.start : s.end].text for s in viterbi_spans(doc, roles, CONTENT)]
+    assert texts[0] == "reopened on Monday." and texts[1].startswith("The ferries")
 
 
 def test_a_confident_cue_the_rules_missed_becomes_a_statement(nlp: Language) -> None:
