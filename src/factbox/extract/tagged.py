@@ -75,6 +75,7 @@ class Thresholds:
     lone_content: float = 1.01
     lone_cue: float = 0.5
     replace_content: float = 1.01
+    replace_source: float = 1.01
     viterbi: float = 0.0
     """1: decode spans with ``viterbi_spans`` instead of hysteresis."""
 
@@ -339,33 +340,32 @@ class _Combiner:
             span=(min(e[0] for e in edges), max(e[1] for e in edges)),
         )
 
-    def with_tagged_content(self, statement: Statement, contents: list[TaggedSpan]) -> Statement:
-        if statement.content_pieces or statement.cue_span is None:
+    def with_tagged_span(
+        self, statement: Statement, role: int, candidates: list[TaggedSpan], threshold: float
+    ) -> Statement:
+        """The statement with its content (or source) replaced by the one tagged span that
+        overlaps it, when that span scores at least ``threshold``, keeps clear of the cue and
+        shares at least half of the longer of the two."""
+        current = statement.content_span if role == CONTENT else statement.source_span
+        if current is None or statement.content_pieces or statement.cue_span is None:
             return statement
-        rule = self.tokens(statement.content_span)
+        rule = self.tokens(current)
         cue = self.tokens(statement.cue_span)
-        touching = [c for c in contents if c.start < rule[1] and rule[0] < c.end]
-        if len(touching) != 1:
+        touching = [c for c in candidates if c.start < rule[1] and rule[0] < c.end]
+        if len(touching) != 1 or touching[0].score < threshold:
             return statement
-        (content,) = touching
-        if content.score < self.thresholds.replace_content:
+        (tagged,) = touching
+        if tagged.start < cue[1] and cue[0] < tagged.end:
             return statement
-        if content.start < cue[1] and cue[0] < content.end:
-            return statement
-        shared = min(rule[1], content.end) - max(rule[0], content.start)
-        if shared * 2 < max(rule[1] - rule[0], content.end - content.start):
-            return statement
-        start, end = self.without_edge_marks(content.start, content.end)
-        if start >= end or (start, end) == rule:
+        start, end = self.without_edge_marks(tagged.start, tagged.end)
+        shared = min(rule[1], end) - max(rule[0], start)
+        if shared * 2 < max(rule[1] - rule[0], end - start) or (start, end) == rule:
             return statement
         chars = self.chars(start, end)
-        edges = [chars, statement.cue_span] + ([statement.source_span] if statement.source_span else [])
-        return dataclasses.replace(
-            statement,
-            content=self.doc.text[chars[0] : chars[1]],
-            content_span=chars,
-            span=(min(e[0] for e in edges), max(e[1] for e in edges)),
-        )
+        if role == SOURCE:
+            return _with_source(statement, chars, self.doc.text)
+        content = self.doc.text[chars[0] : chars[1]]
+        return _respanned(dataclasses.replace(statement, content=content, content_span=chars))
 
     def without_edge_marks(self, start: int, end: int) -> TokenRange:
         while start < end and self.doc[start].text in _EDGE_MARKS:
@@ -432,17 +432,16 @@ class _Combiner:
 
 
 def _with_source(statement: Statement, source: Span, text: str) -> Statement:
-    return Statement(
-        kind=statement.kind,
-        cue=statement.cue,
-        cue_span=statement.cue_span,
-        content=statement.content,
-        content_span=statement.content_span,
-        source_text=text[source[0] : source[1]],
-        source_span=source,
-        span=(min(statement.span[0], source[0]), max(statement.span[1], source[1])),
-        content_pieces=statement.content_pieces,
+    return _respanned(
+        dataclasses.replace(statement, source_text=text[source[0] : source[1]], source_span=source)
     )
+
+
+def _respanned(statement: Statement) -> Statement:
+    """The statement with ``span`` covering its source, cue and content again."""
+    edges = [statement.content_span, *statement.content_pieces]
+    edges += [edge for edge in (statement.cue_span, statement.source_span) if edge is not None]
+    return dataclasses.replace(statement, span=(min(e[0] for e in edges), max(e[1] for e in edges)))
 
 
 def combine(
@@ -471,7 +470,15 @@ def combine(
         if not (polnear and combiner.vetoed(statement))
     ]
     all_contents = combiner.spans(CONTENT)
-    kept = [combiner.with_tagged_content(s, all_contents) for s in kept]
+    kept = [
+        combiner.with_tagged_span(
+            combiner.with_tagged_span(s, CONTENT, all_contents, thresholds.replace_content),
+            SOURCE,
+            sources,
+            thresholds.replace_source,
+        )
+        for s in kept
+    ]
     rule_cues = [combiner.tokens(s.cue_span) for s in kept if s.cue_span is not None]
     contents = [span for span in all_contents if span.score >= thresholds.add_content]
     added = []
