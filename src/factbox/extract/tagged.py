@@ -6,7 +6,7 @@ annotators draw spans and finds attributions the rules have no pattern for, but 
 is imprecise, draws boundaries worse than the parse (on PolNeAR dev, where a rule span and an
 overlapping tagger span differ, the rule's is the gold one several times as often) and has no
 notion of a relation. So the rules' statements stay the backbone, their boundaries are kept,
-and the tagger's scores are used in four ways:
+and the tagger's scores are used in six ways:
 
 1. **Rescue.** The statement scorer (confidence.py) drops rule proposals it finds unlikely; a
    dropped proposal comes back when the tagger's mean inside-probability over its cue is at
@@ -15,7 +15,12 @@ and the tagger's scores are used in four ways:
    and ``veto_content`` is dropped: mostly words that can be cues but here are not.
 3. **Source fill.** A statement with no source takes the tagger's source span in the cue's
    sentence, when one scores at least ``fill_source`` and lies outside the content.
-4. **New statements.** Each tagger cue span that overlaps no rule cue and scores at least
+4. **Replacement.** A statement's content (source) gives way to the one tagged content
+   (source) span that overlaps it, when that span scores at least ``replace_content``
+   (``replace_source``), stays clear of the cue and shares at least half of the longer of the
+   two: where the tagger is that sure, it draws the annotators' boundary more often than the
+   parse does.
+5. **New statements.** Each tagger cue span that overlaps no rule cue and scores at least
    ``add_cue`` becomes a statement when a tagger content span scoring at least
    ``add_content`` lies in the same paragraph and touches the cue's sentence (the nearest is
    taken); a cue scoring at least ``add_cue_with_source`` also does when its sentence holds a
@@ -26,10 +31,17 @@ and the tagger's scores are used in four ways:
    factbox's own conventions a new statement also needs an affirmed speech verb for cue and a source
    the parse links to it (a subject or agent), and nothing is vetoed: the factbox records
    what a speaker said, which PolNeAR's conventions do not always count.
+6. **Content-led statements.** A tagged content scoring at least ``lone_content`` that no
+   statement's content touches becomes a statement with the nearest tagged cue (scoring at
+   least ``lone_cue``) of its paragraph, built as in 5: attributions whose cue the tagger is
+   unsure of but whose content it is sure of.
 
-Tagger spans are decoded on spaCy tokens with hysteresis: a span opens at a token scoring at
-least ``span_threshold``, goes on while tokens score at least ``keep_threshold`` and is cut
-where a span-begin is confidently more likely than a continuation (``split_threshold``).
+Tagger spans are decoded on spaCy tokens by Viterbi over the tags O, B and I of each role
+(``viterbi_spans``: a span never opens on a continuation, and a doubtful word between
+confident ones stays inside when the whole is more likely). The older decoder, hysteresis
+(``tagged_spans``: a span opens at a token scoring at least ``span_threshold``, goes on while
+tokens score at least ``keep_threshold`` and is cut where a span-begin is confidently more
+likely than a continuation, ``split_threshold``), is kept for comparison (``viterbi=False``).
 The thresholds were chosen on PolNeAR dev (docs/quality.md).
 """
 
@@ -61,23 +73,23 @@ class Thresholds:
     keep_threshold: float = 0.2
     split_threshold: float = 0.9
     veto_cue: float = 0.4
-    veto_content: float = 0.4
+    veto_content: float = 0.5
     fill_source: float = 1.01
     """Above 1: off. On PolNeAR dev every setting tried lowered relation F1."""
-    add_cue: float = 0.9
+    add_cue: float = 0.7
     add_content: float = 0.7
     add_cue_with_source: float = 0.7
     """A lower bar for a new cue whose sentence holds a source scoring at least
-    ``anchor_source``."""
+    ``anchor_source`` (at 0.7, the same as ``add_cue``)."""
     anchor_source: float = 0.9
-    rescue_cue: float = 0.6
-    rescue_content: float = 0.6
-    lone_content: float = 1.01
+    rescue_cue: float = 0.5
+    rescue_content: float = 0.7
+    lone_content: float = 0.95
     lone_cue: float = 0.5
-    replace_content: float = 1.01
-    replace_source: float = 1.01
-    viterbi: float = 0.0
-    """1: decode spans with ``viterbi_spans`` instead of hysteresis."""
+    replace_content: float = 0.95
+    replace_source: float = 0.95
+    viterbi: bool = True
+    """Decode spans with ``viterbi_spans``; False: with hysteresis (``tagged_spans``)."""
 
 
 @dataclass(frozen=True, slots=True)
