@@ -193,3 +193,23 @@ def test_on_polnear_dev_the_tagger_adds_exact_spans(nlp: Language) -> None:
     assert (
         total(with_tagger).content.exact.matched_gold > total(rules_only).content.exact.matched_gold
     )
+
+
+def test_a_sure_tagged_content_replaces_the_rules_overlapping_one(nlp: Language) -> None:
+    rule = _statement(REPORTED, "said", "that the ferries would run again", "The harbour master")
+    words = {CUE: ["said"], CONTENT: ["the", "ferries", "would", "run", "again"]}
+    doc = _doc_with(nlp, REPORTED, words)
+    (sure,) = combine(doc, [rule], Thresholds(replace_content=0.9))
+    assert _spans(REPORTED, sure)[1] == "the ferries would run again"
+    (unsure,) = combine(doc, [rule], Thresholds(replace_content=0.99))
+    assert _spans(REPORTED, unsure)[1] == "that the ferries would run again"
+
+
+def test_a_sure_tagged_content_without_a_statement_takes_the_nearest_cue(nlp: Language) -> None:
+    words = {CUE: ["according", "to"], CONTENT: ["The", "ferries", "will", "run", "again"]}
+    doc = _doc_with(nlp, NOTICE, words)
+    roles = doc._.get(ROLE_SCORES)
+    roles[:, CUE, INSIDE] *= 0.6  # a cue too weak to make a statement on its own (0.57)
+    assert combine(doc, [], Thresholds(lone_content=1.01)) == []
+    (statement,) = combine(doc, [], Thresholds(lone_content=0.9))
+    assert _spans(NOTICE, statement)[:2] == ("according to", "The ferries will run again")

@@ -393,8 +393,14 @@ class _Combiner:
         cues: list[TaggedSpan],
         sources: list[TaggedSpan],
     ) -> list[Statement]:
-        taken = [self.tokens(piece) for s in statements for piece in (s.content_pieces or (s.content_span,))]
-        out = []
+        """New statements around the sure tagged contents no statement touches (item 6 of
+        the module docstring)."""
+        taken = [
+            self.tokens(piece)
+            for statement in statements
+            for piece in (statement.content_pieces or (statement.content_span,))
+        ]
+        out: list[Statement] = []
         for content in contents:
             if content.score < self.thresholds.lone_content:
                 continue
@@ -509,7 +515,5 @@ def combine(
         statement = combiner.new_statement(cue, contents, usable)
         if statement is not None:
             added.append(statement)
-    added += combiner.content_led(
-        [*kept, *added], all_contents, all_cues, sources
-    )
+    added += combiner.content_led([*kept, *added], all_contents, all_cues, sources)
     return sorted([*kept, *added], key=lambda s: (s.span, s.cue_span or (0, 0)))
