@@ -19,7 +19,8 @@ and the tagger's scores are used in six ways:
    (source) span that overlaps it, when that span scores at least ``replace_content``
    (``replace_source``), stays clear of the cue and shares at least half of the longer of the
    two: where the tagger is that sure, it draws the annotators' boundary more often than the
-   parse does.
+   parse does. PolNeAR's conventions only: the factbox's own boundaries (quote marks out,
+   "that" out) are the rules'.
 5. **New statements.** Each tagger cue span that overlaps no rule cue and scores at least
    ``add_cue`` becomes a statement when a tagger content span scoring at least
    ``add_content`` lies in the same paragraph and touches the cue's sentence (the nearest is
@@ -359,7 +360,9 @@ class _Combiner:
         overlaps it, when that span scores at least ``threshold``, keeps clear of the cue and
         shares at least half of the longer of the two."""
         current = statement.content_span if role == CONTENT else statement.source_span
-        if current is None or statement.content_pieces or statement.cue_span is None:
+        if not self.polnear or current is None or statement.content_pieces:
+            return statement
+        if statement.cue_span is None:
             return statement
         rule = self.tokens(current)
         cue = self.tokens(statement.cue_span)
