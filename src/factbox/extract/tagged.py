@@ -35,7 +35,8 @@ and the tagger's scores are used in six ways:
 6. **Content-led statements.** A tagged content scoring at least ``lone_content`` that no
    statement's content touches becomes a statement with the nearest tagged cue (scoring at
    least ``lone_cue``) of its paragraph, built as in 5: attributions whose cue the tagger is
-   unsure of but whose content it is sure of.
+   unsure of but whose content it is sure of. PolNeAR's conventions only (on real news under
+   the factbox's own they made statements of bare lead-ins such as "X reports").
 
 Tagger spans are decoded on spaCy tokens by Viterbi over the tags O, B and I of each role
 (``viterbi_spans``: a span never opens on a continuation, and a doubtful word between
@@ -398,6 +399,8 @@ class _Combiner:
     ) -> list[Statement]:
         """New statements around the sure tagged contents no statement touches (item 6 of
         the module docstring)."""
+        if not self.polnear:
+            return []
         taken = [
             self.tokens(piece)
             for statement in statements
