@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -21,11 +21,13 @@ from factbox.embed.encoder import REBUILD_COMMAND
 from factbox.evaluate.cli import eval_app
 from factbox.ingest import DEFAULT_MAX_BYTES
 from factbox.output import DecisionFormat, OutputFormat, print_decision, print_json, render
+from factbox.paging import DEFAULT_LIMIT, MAX_LIMIT, parse_limit
 from factbox.parsing import parse_as_of, parse_id, parse_slug, parse_stance
 from factbox.records import (
     Correction,
     IngestFailure,
     InputError,
+    Page,
     SourceItem,
     Stance,
     StoredStatement,
@@ -47,7 +49,7 @@ from factbox.serialize import (
     statement_record,
     statement_row,
 )
-from factbox.service import Factbox, latest_said_on
+from factbox.service import Factbox, every_item, latest_said_on
 from factbox.settings import Settings
 
 app = typer.Typer(
@@ -59,6 +61,7 @@ app = typer.Typer(
 # Piped or redirected output gets a wide table rather than rich's 80-column default.
 out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, soft_wrap=True)  # one error, one line, however long
+T = TypeVar("T")
 
 DbOption = Annotated[
     str | None,
@@ -317,17 +320,70 @@ def watch(
         ).run()
 
 
+LimitOption = Annotated[
+    str | None,
+    typer.Option(
+        "--limit",
+        metavar="N",
+        help=f"Rows per page, 1 to {MAX_LIMIT} \\[default: {DEFAULT_LIMIT}].",
+    ),
+]
+AfterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--after",
+        metavar="CURSOR",
+        help="Start after this cursor: the one the previous page printed.",
+    ),
+]
+AllOption = Annotated[
+    bool, typer.Option("--all", help="Every page, one after another (no cursor printed).")
+]
+
+
+def _paged(
+    listing: Callable[[str | None, int], Page[T]], after: str | None, limit: str | None, every: bool
+) -> list[T]:
+    """The page of ``listing`` the options ask for (every page with ``--all``); the cursor of
+    the next page goes to stderr, so the output itself stays one table, JSON list or CSV."""
+    size = parse_limit(limit)
+    if every:
+        return list(every_item(lambda cursor: listing(cursor, MAX_LIMIT)))
+    found = listing(after, size)
+    if found.next is not None:
+        err.print(f"next page: --after {found.next}", markup=False, highlight=False)
+    return found.items
+
+
 @app.command()
 def statements(
     db: DbOption = None,
     article: Annotated[
         str | None, typer.Option("--article", help="An article id, or its key (id, URL or path).")
     ] = None,
+    actor: Annotated[
+        str | None,
+        typer.Option("--actor", help="Only the statements of this actor (FR, NATO)."),
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
+    limit: LimitOption = None,
+    after: AfterOption = None,
+    every: AllOption = False,
 ) -> None:
-    """List extracted statements: who said what, when, with source spans."""
+    """List extracted statements: who said what, when, with source spans. Newest first, a
+    page at a time; with --article, every statement of that article in text order."""
     with _opened(db) as factbox:
-        found = factbox.statements(article)
+        if article is not None:
+            found = factbox.statements(article)
+        else:
+            found = _paged(
+                lambda cursor, size: factbox.statements_page(
+                    after=cursor, limit=size, actor=actor
+                ),
+                after,
+                limit,
+                every,
+            )
     render(
         [statement_record(s) for s in found],
         [statement_row(s) for s in found],
@@ -338,10 +394,26 @@ def statements(
 
 
 @app.command()
-def articles(db: DbOption = None, fmt: FormatOption = OutputFormat.table) -> None:
-    """List the articles in the ledger (current revisions)."""
+def articles(
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+    search: Annotated[
+        str | None,
+        typer.Option("--search", help="Only articles whose title or a speaker's name holds it."),
+    ] = None,
+    limit: LimitOption = None,
+    after: AfterOption = None,
+    every: AllOption = False,
+) -> None:
+    """List the articles in the ledger (current revisions), newest published first (the
+    undated after the dated), a page at a time."""
     with _opened(db) as factbox:
-        rows = factbox.articles()
+        rows = _paged(
+            lambda cursor, size: factbox.articles_page(after=cursor, limit=size, search=search),
+            after,
+            limit,
+            every,
+        )
     render(
         [article_record(r) for r in rows],
         [article_row(r) for r in rows],

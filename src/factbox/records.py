@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar
 
 Span = tuple[int, int]
+T = TypeVar("T")
 
 StatementKind = Literal["direct", "indirect", "mixed", "belief", "act"]
 """``act``: a stance stated by an act without a speech verb ("rejected the idea", "has not
@@ -126,6 +127,11 @@ class MissingError(InputError):
     """Input that names something the ledger does not hold (a proposal, an article...)."""
 
 
+class CursorError(InputError):
+    """A page cursor (``--after``, ``?after=``) that no listing gave out: the web answers
+    400, the command line one line and exit 1."""
+
+
 @dataclass(frozen=True, slots=True)
 class Person:
     """A person the ledger has seen: name, role and the actor they speak for."""
@@ -149,6 +155,9 @@ class ArticleRef:
     url: str | None
     published: dt.date | None
     source_name: str
+    lead: str | None = None
+    """The first sentence of an untitled article's body (``factbox.leads``), what lists call
+    it; None when it has a title."""
 
 
 CorrectionField = Literal["stance", "not_about", "speaker", "not_statement"]
@@ -236,3 +245,14 @@ class ArticleText:
     published: dt.date | None
     content_hash: str
     body: str
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    """One page of a listing, in the listing's order, and the cursor of the page after it
+    (None on the last page). Cursors come from ``factbox.paging``; a listing's next page
+    starts right after the last item of this one, so rows added meanwhile never make a row
+    repeat or go missing across pages."""
+
+    items: list[T]
+    next: str | None

@@ -23,6 +23,7 @@ from factbox.records import (
     ArticleRow,
     ArticleText,
     Correction,
+    Page,
     Span,
     Speaker,
     Statement,
@@ -99,6 +100,12 @@ class ArticleJSON(TypedDict):
     agency: str | None
     content_hash: str
     statements: int
+
+
+class ArticlesPageJSON(TypedDict):
+    items: list[ArticleJSON]
+    next: str | None
+    """The cursor of the next page (``?after=``); null on the last page."""
 
 
 class ArticleTextJSON(TypedDict):
@@ -222,7 +229,16 @@ class ActorJSON(TypedDict):
     actor_id: str
     names: list[str]
     statements: list[StatementJSON]
+    """A page of its statements, newest first."""
+    next: str | None
+    """The cursor of the next page of its statements (``?after=``); null on the last."""
     positions: list[ActorPositionJSON]
+
+
+class StatementsPageJSON(TypedDict):
+    items: list[StatementJSON]
+    next: str | None
+    """The cursor of the next page (``?after=``); null on the last page."""
 
 
 # -- what the public may see ------------------------------------------------------------------
@@ -243,9 +259,10 @@ def public_key(key: str) -> str:
     return file_name(key) if _PATH_KEY.match(key) else key
 
 
-def article_name(title: str | None, key: str) -> str:
-    """What to call an article in public: its title, else its public key."""
-    return title or public_key(key)
+def article_name(title: str | None, key: str, lead: str | None = None) -> str:
+    """What to call an article in public: its title, else its first sentence (``lead``),
+    else its public key."""
+    return title or lead or public_key(key)
 
 
 # Cells a spreadsheet would run as a formula (or that hide one behind a tab or return), per
@@ -486,11 +503,22 @@ def factbox_record(report: FactboxReport, statements: int) -> FactboxJSON:
     }
 
 
+def articles_page_record(page: Page[ArticleRow], *, public: bool = False) -> ArticlesPageJSON:
+    return {"items": [article_record(r, public=public) for r in page.items], "next": page.next}
+
+
+def statements_page_record(
+    page: Page[StoredStatement], *, public: bool = False
+) -> StatementsPageJSON:
+    return {"items": [statement_record(s, public=public) for s in page.items], "next": page.next}
+
+
 def actor_record(actor: ActorReport, *, public: bool = False) -> ActorJSON:
     return {
         "actor_id": actor.actor_id,
         "names": actor.names,
         "statements": [statement_record(s, public=public) for s in actor.statements],
+        "next": actor.next,
         "positions": [
             {
                 "proposal": proposal.slug,

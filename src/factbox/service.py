@@ -13,11 +13,12 @@ actor pages and article pages all read statements through it, so they agree.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from collections.abc import Iterable, Sequence
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from factbox import corrections as fixes
 from factbox import pipeline, rules, stance
@@ -39,6 +40,19 @@ from factbox.editorial import (
 from factbox.extract.nlp import load_nlp
 from factbox.ingest import DEFAULT_MAX_BYTES
 from factbox.ingest.parts import PART_CHARS
+from factbox.paging import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    ArticleKey,
+    ReportKey,
+    article_cursor,
+    check_limit,
+    id_cursor,
+    parse_article_cursor,
+    parse_id_cursor,
+    parse_report_cursor,
+    report_cursor,
+)
 from factbox.pipeline import (
     IngestSummary,
     JudgeProgress,
@@ -56,6 +70,7 @@ from factbox.records import (
     IngestNote,
     InputError,
     MissingError,
+    Page,
     SourceItem,
     StoredStatement,
 )
@@ -72,6 +87,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ActorReport",
+    "ComputedViews",
     "Evidence",
     "Factbox",
     "FactboxReport",
@@ -81,6 +97,10 @@ __all__ = [
     "ReextractSummary",
     "open",
 ]
+
+T = TypeVar("T")
+SEARCH_CHARS = 200
+"""The longest search the article listing takes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +155,8 @@ class ActorReport:
     """The names its speakers gave it, most frequent first."""
     statements: list[StoredStatement]
     positions: list[tuple[Proposal, Position]]
+    next: str | None = None
+    """The cursor of the next page of its statements (None on the last)."""
 
 
 def open(  # noqa: A001 - ``factbox.open(db)`` reads as opening the factbox
@@ -147,12 +169,49 @@ def open(  # noqa: A001 - ``factbox.open(db)`` reads as opening the factbox
     return Factbox(Ledger(chosen.db), chosen)
 
 
+class ComputedViews:
+    """Views computed from the whole ledger (a proposal's positions, its factbox), kept
+    until the ledger changes.
+
+    Computing a proposal's positions reads every statement judged on it; a factbox page
+    asks for them on every request. Each view is kept with the ledger's change stamp
+    (``Ledger.change_stamp``: one indexed read, set anew by every write of articles,
+    judgements, corrections or proposals, by whatever process makes it) and served while
+    the stamp is the same. The stamp is read before computing, so a write during the
+    computation makes the next request compute again. The ``size`` most recently used views
+    are kept; callers must not change what they are given.
+    """
+
+    def __init__(self, stamp: Callable[[], str], size: int = 64) -> None:
+        self._stamp = stamp
+        self._size = size
+        self._lock = threading.Lock()
+        self._views: OrderedDict[Hashable, tuple[str, Any]] = OrderedDict()
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        stamp = self._stamp()
+        with self._lock:
+            kept = self._views.get(key)
+            if kept is not None and kept[0] == stamp:
+                self._views.move_to_end(key)
+                found: T = kept[1]
+                return found
+        value = compute()
+        with self._lock:
+            self._views[key] = (stamp, value)
+            self._views.move_to_end(key)
+            while len(self._views) > self._size:
+                self._views.popitem(last=False)
+        return value
+
+
 class Factbox:
     """One ledger and every way to read and change it. Close it once (or use ``with``)."""
 
     def __init__(self, ledger: Ledger, settings: Settings | None = None) -> None:
         self._ledger = ledger
         self.settings = settings or Settings(db=ledger.url)
+        self._views = ComputedViews(ledger.change_stamp)
 
     @property
     def url(self) -> str:
@@ -273,20 +332,40 @@ class Factbox:
 
     # -- articles and statements -------------------------------------------------------
 
-    def articles(self) -> list[ArticleRow]:
-        """Current revisions of every article; their statement counts leave out the
-        statements editors rejected."""
-        ids = self._ledger.corrected_statement_ids("not_statement")
+    def articles_page(
+        self, *, after: str | None = None, limit: int = DEFAULT_LIMIT, search: str | None = None
+    ) -> Page[ArticleRow]:
+        """A page of current articles, newest published first, the undated after the
+        dated (``factbox.paging``); ``search``: only those whose title or a speaker's name
+        holds it (case-insensitive; a page of a search looks through a bounded number of
+        articles, so it may hold fewer than ``limit`` and still have a next page).
+        Statement counts leave out the statements editors rejected. ``CursorError`` for a
+        cursor no listing gave out."""
+        key = parse_article_cursor(after) if after else None
+        check_limit(limit)
+        words = " ".join((search or "").split())
+        if len(words) > SEARCH_CHARS:
+            raise InputError(words[:40] + "…", f"a search is at most {SEARCH_CHARS} characters")
+        rows, resume = self._ledger.article_page(key, limit + 1, words or None)
+        shown = self._without_rejected(rows[:limit])
+        if len(rows) > limit:
+            resume = ArticleKey(shown[-1].ref.published, shown[-1].ref.id)
+        return Page(shown, article_cursor(resume) if resume else None)
+
+    def articles(self, *, search: str | None = None) -> list[ArticleRow]:
+        """Every page of :meth:`articles_page`, in its order."""
+        return list(every_item(lambda after: self.articles_page(after=after, search=search)))
+
+    def _without_rejected(self, rows: list[ArticleRow]) -> list[ArticleRow]:
+        """``rows`` with the statements editors rejected taken out of their counts."""
+        ids = self._ledger.corrected_statement_ids("not_statement", [r.ref.id for r in rows])
         by_id = self._ledger.corrections_of(ids)
         rejected = Counter(
             s.article.id
             for s in self._ledger.current_statements(ids)
             if fixes.is_rejected(by_id.get(s.id, []))
         )
-        return [
-            replace(row, statements=row.statements - rejected[row.ref.id])
-            for row in self._ledger.articles()
-        ]
+        return [replace(row, statements=row.statements - rejected[row.ref.id]) for row in rows]
 
     def find_article(self, ref: str) -> ArticleRef:
         """An article by numeric id or key (its id, URL or path); ``InputError`` if none."""
@@ -332,25 +411,60 @@ class Factbox:
         ref = self.find_article(str(article))
         return self._corrected(self._ledger.statements(article_id=ref.id), editors=editors)
 
+    def statements_page(
+        self,
+        *,
+        after: str | None = None,
+        limit: int = DEFAULT_LIMIT,
+        actor: str | None = None,
+        editors: bool = False,
+    ) -> Page[StoredStatement]:
+        """A page of current statements, newest stored first (``factbox.paging``),
+        corrections applied; ``actor``: only those one of whose (corrected) speakers speaks
+        for it. Rejected statements are left out unless ``editors``."""
+        before = parse_id_cursor(after) if after else None
+        check_limit(limit)
+        reassigned = self._ledger.corrected_statement_ids("speaker") if actor else []
+        kept: list[StoredStatement] = []
+        while len(kept) <= limit:
+            want = limit + 1 - len(kept)
+            batch = self._ledger.statement_id_page(before, want, actor)
+            low = batch[-1] if len(batch) == want else 0  # every id in [low, before) is read
+            wanted = set(batch) | {
+                i for i in reassigned if low <= i and (before is None or i < before)
+            }
+            found = self._corrected(self._ledger.current_statements(wanted), editors=editors)
+            kept += sorted(
+                (s for s in found if actor is None or _speaks_for(s, actor)),
+                key=lambda s: s.id,
+                reverse=True,
+            )
+            if len(batch) < want:
+                break
+            before = low
+        nxt = id_cursor(kept[limit - 1].id) if len(kept) > limit else None
+        return Page(kept[:limit], nxt)
+
     def statement(self, statement_id: int, *, editors: bool = False) -> StoredStatement | None:
         """A current statement, corrections applied (None if rejected, unless ``editors``)."""
         found = self._ledger.current_statements([statement_id])
         shown = self._corrected(found, editors=editors)
         return shown[0] if shown else None
 
-    def actor(self, actor_id: str) -> ActorReport:
-        """An actor's statements (as corrected: a statement re-assigned to it is listed, one
-        re-assigned away is not) and its position on every proposal."""
-        candidates = set(queue.actor_statement_ids(self._ledger, actor_id))
-        candidates |= set(self._ledger.corrected_statement_ids("speaker"))
-        stored = [
-            s
-            for s in self._corrected(self._ledger.current_statements(candidates))
-            if any(sp.actor_id == actor_id for sp in s.statement.speakers)
-        ]
-        names = Counter(
+    def actor(
+        self, actor_id: str, *, after: str | None = None, limit: int = DEFAULT_LIMIT
+    ) -> ActorReport:
+        """A page of an actor's statements (as corrected: a statement re-assigned to it is
+        listed, one re-assigned away is not; newest first, as :meth:`statements_page`), the
+        names its speakers gave it, and its position on every proposal."""
+        page = self.statements_page(after=after, limit=limit, actor=actor_id)
+        extracted = self._views.get(
+            ("names", actor_id), lambda: queue.actor_names(self._ledger, actor_id)
+        )
+        names = Counter(dict.fromkeys(extracted, 0))
+        names.update(
             sp.actor
-            for s in stored
+            for s in page.items
             for sp in s.statement.speakers
             if sp.actor_id == actor_id and sp.actor
         )
@@ -360,7 +474,9 @@ class Factbox:
             for position in self.positions(proposal.slug).positions
             if position.actor_id == actor_id
         ]
-        return ActorReport(actor_id, [n for n, _ in names.most_common()], stored, held)
+        return ActorReport(
+            actor_id, [n for n, _ in names.most_common()], page.items, held, page.next
+        )
 
     # -- positions and decisions -------------------------------------------------------
 
@@ -372,6 +488,10 @@ class Factbox:
         The default is the latest evidence's date rather than today so that a factbox shows
         the bodies' members of the day the last statement was made, and reads the same
         tomorrow as today until new evidence arrives."""
+        key = ("positions", slug, as_of, dt.date.today() if as_of is None else None)
+        return self._views.get(key, lambda: self._positions(slug, as_of))
+
+    def _positions(self, slug: str, as_of: dt.date | None) -> PositionsReport:
         proposal = self.proposal(slug)
         evidence: dict[int, Evidence] = {}
         for item in self._ledger.judgements(slug):
@@ -417,11 +537,17 @@ class Factbox:
         return decide_with(report, self.body(body), body, rule=rule)
 
     def factbox(self, slug: str, *, as_of: dt.date | None = None) -> FactboxReport:
-        """A proposal's positions with the decision of every body it names."""
-        report = self.positions(slug, as_of=as_of)
-        bodies = {ref: self.body(ref) for ref in report.proposal.bodies}
-        decisions = [decide_with(report, body, ref) for ref, body in bodies.items()]
-        return FactboxReport(report, decisions, bodies)
+        """A proposal's positions with the decision of every body it names (kept until the
+        ledger changes: :class:`ComputedViews`)."""
+
+        def compute() -> FactboxReport:
+            report = self.positions(slug, as_of=as_of)
+            bodies = {ref: self.body(ref) for ref in report.proposal.bodies}
+            decisions = [decide_with(report, body, ref) for ref, body in bodies.items()]
+            return FactboxReport(report, decisions, bodies)
+
+        key = ("factbox", slug, as_of, dt.date.today() if as_of is None else None)
+        return self._views.get(key, compute)
 
     def export(
         self,
@@ -479,20 +605,41 @@ class Factbox:
     def report_count(self) -> int:
         return queue.report_count(self._ledger)
 
+    def report_groups_page(
+        self,
+        statuses: Sequence[ReportStatus] | None = None,
+        *,
+        after: str | None = None,
+        limit: int = DEFAULT_LIMIT,
+        page_url: str | None = None,
+        article_id: int | None = None,
+    ) -> Page[ReportGroup]:
+        """A page of report groups in any of ``statuses`` (None: all), latest reported
+        first (``factbox.paging``)."""
+        key = parse_report_cursor(after) if after else None
+        check_limit(limit)
+        found = queue.group_page(
+            self._ledger, statuses, key, limit + 1, page_url=page_url, article_id=article_id
+        )
+        last = found[limit - 1] if len(found) > limit else None
+        nxt = report_cursor(ReportKey(last.last_reported, last.id)) if last else None
+        return Page(found[:limit], nxt)
+
     def report_groups(
         self,
-        statuses: Sequence[ReportStatus | None] = (None,),
+        statuses: Sequence[ReportStatus] | None = None,
         *,
         page_url: str | None = None,
         article_id: int | None = None,
     ) -> list[ReportGroup]:
-        """Report groups in any of ``statuses`` (None: all), latest reported first."""
-        groups: list[ReportGroup] = []
-        for status in statuses:
-            groups += queue.list_groups(
-                self._ledger, status=status, page_url=page_url, article_id=article_id
+        """Every page of :meth:`report_groups_page`, in its order."""
+        return list(
+            every_item(
+                lambda after: self.report_groups_page(
+                    statuses, after=after, limit=MAX_LIMIT, page_url=page_url, article_id=article_id
+                )
             )
-        return sorted(groups, key=lambda g: (g.last_reported, g.id), reverse=True)
+        )
 
     def report_group(self, group_id: int) -> ReportGroup | None:
         return queue.get_group(self._ledger, group_id)
@@ -553,6 +700,22 @@ def decide_with(
         raise InputError(str(rule), problem) from None
     stances = {p.actor_id: p.stance for p in report.positions if p.actor_id}
     return rules.decide(found, report.as_of, stances, proposal=report.proposal.slug, rule=rule)
+
+
+def every_item(page: Callable[[str | None], Page[T]]) -> Iterator[T]:
+    """Every item of a listing, a page at a time: ``page(cursor)`` gives the page after
+    ``cursor`` (None: the first)."""
+    after: str | None = None
+    while True:
+        found = page(after)
+        yield from found.items
+        if found.next is None:
+            return
+        after = found.next
+
+
+def _speaks_for(stored: StoredStatement, actor_id: str) -> bool:
+    return any(sp.actor_id == actor_id for sp in stored.statement.speakers)
 
 
 def latest_said_on(found: Iterable[StoredStatement]) -> dt.date | None:

@@ -79,3 +79,27 @@ def test_a_new_ledger_gets_the_whole_schema(tmp_path: Path) -> None:
     assert {"articles", "statements", "corrections", "report_groups", "editors"} <= tables
     assert "web_corrections" not in tables
     assert stored_version(tmp_path / "new.db") == SCHEMA_VERSION
+
+
+def index_names(path: Path) -> set[str]:
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("select name from sqlite_master where type = 'index'").fetchall()
+    return {name for (name,) in rows if not name.startswith("sqlite_autoindex")}
+
+
+def test_an_upgraded_ledger_gets_the_listing_indexes_of_a_new_one(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    shutil.copy(OLD_LEDGER, path)
+    assert "ix_articles_listing" not in index_names(path)
+    with factbox.open(path) as service:
+        [listed] = service.articles_page(limit=5).items
+        assert listed.statements == 6
+    Ledger(tmp_path / "new.db").close()
+    assert index_names(tmp_path / "new.db") <= index_names(path)
+    assert {"ix_articles_listing", "ix_speakers_actor_statement", "ix_report_groups_recent"} <= (
+        index_names(path)
+    )
+    assert "ix_speakers_actor" not in index_names(path)
+    with sqlite3.connect(path) as conn:
+        [(stamp,)] = conn.execute("select value from meta where name = 'changed'").fetchall()
+    assert len(stamp) == 32

@@ -107,7 +107,9 @@ def test_a_version_2_ledger_is_migrated_on_postgresql(pg_ledger: Ledger) -> None
         conn.execute(sa.text("UPDATE meta SET value = '2' WHERE name = 'schema_version'"))
     reopened = Ledger(pg_ledger.url)
     with reopened.engine.connect() as conn:
-        version = conn.execute(sa.text("SELECT value FROM meta")).scalar_one()
+        version = conn.execute(
+            sa.text("SELECT value FROM meta WHERE name = 'schema_version'")
+        ).scalar_one()
         columns = {c["name"] for c in sa.inspect(conn).get_columns("corrections")}
     reopened.close()
     assert int(version) == SCHEMA_VERSION

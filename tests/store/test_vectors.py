@@ -56,7 +56,9 @@ def test_a_version_3_ledger_upgrades_and_gets_vectors_on_first_use(tmp_path: Pat
         conn.execute("update meta set value = '3' where name = 'schema_version'")
     ledger = Ledger(path)
     with ledger.engine.connect() as conn:
-        version = conn.execute(sa.text("select value from meta")).scalar_one()
+        version = conn.execute(
+            sa.text("select value from meta where name = 'schema_version'")
+        ).scalar_one()
         tables = set(sa.inspect(conn).get_table_names())
     assert int(version) == SCHEMA_VERSION >= 4
     assert "statement_vectors" in tables

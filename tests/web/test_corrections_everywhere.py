@@ -65,7 +65,7 @@ def assert_shown_for_austria(client: TestClient, stored: Stored, statement_id: i
 
 def assert_in_no_public_view(client: TestClient, stored: Stored, statement_id: int) -> None:
     assert statement_id not in cli_statements(db_of(stored))
-    listed = {a["key"]: a["statements"] for a in client.get("/api/articles").json()}
+    listed = {a["key"]: a["statements"] for a in client.get("/api/articles").json()["items"]}
     assert listed == {"brussels": 2, "paris": 2}  # the Brussels article had 3
     article = client.get(f"/api/articles/{stored.ids['brussels']}").json()
     assert statement_id not in {s["id"] for s in article["statements"]}

@@ -85,7 +85,8 @@ def test_article_json_and_openapi(client: TestClient, stored: Stored) -> None:
         assert BRUSSELS[start:end] == statement["content"]
     assert client.get("/api/articles/999").status_code == 404
     listing = client.get("/api/articles").json()
-    assert {a["key"] for a in listing} == {"brussels", "paris"}
+    assert {a["key"] for a in listing["items"]} == {"brussels", "paris"}
+    assert listing["next"] is None
     spec = client.get("/openapi.json").json()
     assert {"/api/reports", "/api/articles/{article_id}", "/api/actors/{actor_id}"} <= set(
         spec["paths"]

@@ -14,6 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from factbox.leads import first_sentence
 from factbox.records import ArticleRef
 from factbox.store.schema import articles, copies, minhash_bands
 
@@ -43,8 +44,9 @@ def remember_copy(conn: Connection, key: str, copy_of: CopyOf | None, bands: Seq
         )
 
 
-def article_ref(row: Any) -> ArticleRef:
-    """The article reference of a row of ``articles``."""
+def article_ref(row: Any, opening: str | None = None) -> ArticleRef:
+    """The article reference of a row of ``articles``; an untitled one's lead is the first
+    sentence of ``opening`` (the start of its body; default: the row's body)."""
     return ArticleRef(
         id=row.id,
         key=row.key,
@@ -53,6 +55,7 @@ def article_ref(row: Any) -> ArticleRef:
         url=row.url,
         published=row.published,
         source_name=row.source_name,
+        lead=None if row.title else first_sentence(row.body if opening is None else opening),
     )
 
 

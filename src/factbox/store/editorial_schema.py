@@ -31,6 +31,10 @@ report_groups = sa.Table(
 sa.Index("ix_report_groups_status", report_groups.c.status, report_groups.c.last_reported)
 sa.Index("ix_report_groups_page", report_groups.c.page_url)
 sa.Index("ix_report_groups_article", report_groups.c.article_id)
+# The queue with every status, latest reported first (``factbox.paging``).
+report_groups_recent_index = sa.Index(
+    "ix_report_groups_recent", report_groups.c.last_reported, report_groups.c.id
+)
 
 reports = sa.Table(
     "reports",

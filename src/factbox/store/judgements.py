@@ -39,6 +39,7 @@ from factbox.stance.records import (
     StanceJudgement,
     StoredJudgement,
 )
+from factbox.store.migrations import mark_changed
 from factbox.store.schema import articles, corrections, judgements, proposals, statements
 
 __all__ = [
@@ -262,6 +263,7 @@ class StanceTables:
             ).first()
             if row is not None and _proposal(row) == proposal:
                 return "unchanged"
+            mark_changed(conn)
             now = _now()
             if row is None:
                 conn.execute(
@@ -294,22 +296,26 @@ class StanceTables:
     def judgements(self, slug: str) -> list[StoredJudgement]:
         """Every current statement tied to ``slug`` by extraction or an editor, in article
         and text order, with the corrections that apply to it."""
-        current = (
-            sa.select(statements.c.id)
-            .join(articles, articles.c.id == statements.c.article_id)
-            .where(articles.c.is_current.is_(True))
-        )
+        def current(statement_id: sa.ColumnElement[int]) -> sa.ColumnElement[bool]:
+            # checked row by row from the proposal's judgements (``ix_judgements_proposal``)
+            # and the corrections, rather than listing every current statement
+            return sa.exists().where(
+                statements.c.id == statement_id,
+                articles.c.id == statements.c.article_id,
+                articles.c.is_current.is_(True),
+            )
+
         with self.engine.connect() as conn:
             found_rows = conn.execute(
                 sa.select(judgements).where(
-                    judgements.c.proposal == slug, judgements.c.statement_id.in_(current)
+                    judgements.c.proposal == slug, current(judgements.c.statement_id)
                 )
             ).all()
             fix_rows = conn.execute(
                 sa.select(corrections)
                 .where(
-                    corrections.c.statement_id.in_(current),
                     sa.or_(corrections.c.proposal == slug, corrections.c.proposal.is_(None)),
+                    current(corrections.c.statement_id),
                 )
                 .order_by(corrections.c.created_at, corrections.c.id)
             ).all()
@@ -351,6 +357,7 @@ class StanceTables:
         or none; ``InputError`` for a statement or proposal the ledger does not hold."""
         saved = []
         with self.engine.begin() as conn:
+            mark_changed(conn)
             for correction in items:
                 self._check_refs(conn, correction)
                 created = correction.created_at or _now()
@@ -402,16 +409,22 @@ class StanceTables:
                     found.setdefault(row.statement_id, []).append(_correction(row))
         return found
 
-    def corrected_statement_ids(self, field: CorrectionField) -> list[int]:
-        """Current statements with a correction of ``field``."""
+    def corrected_statement_ids(
+        self, field: CorrectionField, article_ids: Sequence[int] | None = None
+    ) -> list[int]:
+        """Current statements with a correction of ``field`` (of these articles only, when
+        ``article_ids`` are given)."""
+        query = (
+            sa.select(corrections.c.statement_id)
+            .distinct()
+            .join(statements, statements.c.id == corrections.c.statement_id)
+            .join(articles, articles.c.id == statements.c.article_id)
+            .where(corrections.c.field == field, articles.c.is_current.is_(True))
+        )
+        if article_ids is not None:
+            query = query.where(statements.c.article_id.in_(list(article_ids)))
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                sa.select(corrections.c.statement_id)
-                .distinct()
-                .join(statements, statements.c.id == corrections.c.statement_id)
-                .join(articles, articles.c.id == statements.c.article_id)
-                .where(corrections.c.field == field, articles.c.is_current.is_(True))
-            ).all()
+            rows = conn.execute(query).all()
         return [int(row.statement_id) for row in rows]
 
     def corrections(self, statement_id: int | None = None) -> list[Correction]:

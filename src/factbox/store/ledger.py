@@ -18,6 +18,7 @@ from typing import Any, Literal
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from factbox.leads import first_sentence
 from factbox.parsing import MAX_ID
 from factbox.records import (
     ActorKind,
@@ -42,7 +43,8 @@ from factbox.store.judgements import (
     corrections_of,
     insert_judgements,
 )
-from factbox.store.migrations import up_to_date, upgrade
+from factbox.store.listing import ARTICLE_REF_COLUMNS, ListingTables
+from factbox.store.migrations import mark_changed, up_to_date, upgrade
 from factbox.store.schema import articles, judgements, people, speakers, statements
 from factbox.store.vectors import EncodedStatements, VectorTables, insert_vectors
 
@@ -113,7 +115,7 @@ class PeopleDirectory:
         return len(self._by_name)
 
 
-class Ledger(StanceTables, VectorTables, CopyTables, FeedTables):
+class Ledger(StanceTables, VectorTables, CopyTables, FeedTables, ListingTables):
     """A handle on one database (SQLite file or SQLAlchemy URL)."""
 
     def __init__(self, db: str | Path) -> None:
@@ -249,6 +251,7 @@ class Ledger(StanceTables, VectorTables, CopyTables, FeedTables):
     ) -> list[int]:
         """Make ``article`` the current revision ``revision`` with its statements and their
         judgements; returns the statement ids in order."""
+        mark_changed(conn)
         if previous_id is not None:
             conn.execute(
                 articles.update().where(articles.c.id == previous_id).values(is_current=False)
@@ -330,6 +333,7 @@ class Ledger(StanceTables, VectorTables, CopyTables, FeedTables):
         """Replace what extraction judged of these statements with ``found``, at once
         (editors' corrections are kept: they live beside judgements)."""
         with self.engine.begin() as conn:
+            mark_changed(conn)
             for start in range(0, len(statement_ids), 500):
                 chunk = list(statement_ids[start : start + 500])
                 conn.execute(judgements.delete().where(judgements.c.statement_id.in_(chunk)))
@@ -587,7 +591,7 @@ class Ledger(StanceTables, VectorTables, CopyTables, FeedTables):
 
     def _select_statements(self, where: sa.ColumnElement[bool]) -> list[StoredStatement]:
         query = (
-            sa.select(statements, articles)
+            sa.select(statements, *ARTICLE_REF_COLUMNS)
             .join(articles, articles.c.id == statements.c.article_id)
             .where(where)
             .order_by(articles.c.published, articles.c.id, statements.c.ordinal)
@@ -626,18 +630,23 @@ class Ledger(StanceTables, VectorTables, CopyTables, FeedTables):
     def _stored(
         self, rows: Iterable[Any], by_statement: dict[int, list[Speaker]]
     ) -> Iterator[StoredStatement]:
+        refs: dict[int, ArticleRef] = {}
         for row in rows:
             m = row._mapping
             statement_id = m[statements.c.id]
-            ref = ArticleRef(
-                id=m[articles.c.id],
-                key=m[articles.c.key],
-                revision=m[articles.c.revision],
-                title=m[articles.c.title],
-                url=m[articles.c.url],
-                published=m[articles.c.published],
-                source_name=m[articles.c.source_name],
-            )
+            ref = refs.get(m[articles.c.id])
+            if ref is None:
+                title = m[articles.c.title]
+                ref = refs[m[articles.c.id]] = ArticleRef(
+                    id=m[articles.c.id],
+                    key=m[articles.c.key],
+                    revision=m[articles.c.revision],
+                    title=title,
+                    url=m[articles.c.url],
+                    published=m[articles.c.published],
+                    source_name=m[articles.c.source_name],
+                    lead=None if title else first_sentence(m["opening"] or ""),
+                )
             yield StoredStatement(
                 id=statement_id,
                 article=ref,

@@ -11,13 +11,14 @@ created whenever they are missing.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from factbox.store import schema
-from factbox.store.editorial_schema import EDITORIAL_TABLES
+from factbox.store.editorial_schema import EDITORIAL_TABLES, report_groups_recent_index
 
 Step = Callable[[Connection], None]
 
@@ -54,6 +55,36 @@ def _add_content_hash_index(conn: Connection) -> None:
     schema.content_hash_index.create(conn, checkfirst=True)
 
 
+LISTING_INDEXES = (
+    schema.articles_listing_index,
+    schema.speakers_actor_index,
+    report_groups_recent_index,
+)
+"""The indexes schema version 7 added: every listing reads a page in index order."""
+
+
+def _add_listing_indexes(conn: Connection) -> None:
+    """7: the listings' indexes (``ix_speakers_actor_statement`` takes the place of
+    ``ix_speakers_actor``, its first column) and ``meta``'s ``changed`` row."""
+    for table in EDITORIAL_TABLES:  # the queue's index needs its table (made just below)
+        table.create(conn, checkfirst=True)
+    for index in LISTING_INDEXES:
+        index.create(conn, checkfirst=True)
+    if "ix_speakers_actor" in {i["name"] for i in sa.inspect(conn).get_indexes("speakers")}:
+        conn.execute(sa.text("DROP INDEX ix_speakers_actor"))
+    mark_changed(conn)
+
+
+def mark_changed(conn: Connection) -> None:
+    """Record, in the transaction on ``conn``, that what computed views read has changed."""
+    stamp = uuid.uuid4().hex
+    updated = conn.execute(
+        schema.meta.update().where(schema.meta.c.name == schema.CHANGED).values(value=stamp)
+    )
+    if not updated.rowcount:
+        conn.execute(schema.meta.insert().values(name=schema.CHANGED, value=stamp))
+
+
 def up_to_date(conn: Connection) -> bool:
     """Whether the ledger on ``conn`` is at ``SCHEMA_VERSION`` with every table, so opening it
     writes nothing (a read-only ledger still opens)."""
@@ -74,6 +105,7 @@ STEPS: dict[int, Step] = {
     4: _add_statement_vectors,
     5: _add_scale_tables,
     6: _add_content_hash_index,
+    7: _add_listing_indexes,
 }
 SCHEMA_VERSION = schema.SCHEMA_VERSION
 assert sorted(STEPS) == list(range(2, SCHEMA_VERSION + 1)), "one step per schema version"
@@ -98,6 +130,7 @@ def upgrade(conn: Connection, url: str = "ledger") -> int:
     if version is None:
         schema.metadata.create_all(conn)
         conn.execute(schema.meta.insert().values(name="schema_version", value=str(SCHEMA_VERSION)))
+        mark_changed(conn)
         return 0
     if version > SCHEMA_VERSION:
         raise SchemaTooNew(

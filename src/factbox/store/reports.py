@@ -24,6 +24,7 @@ from factbox.editorial import (
     SavedReport,
     report_status,
 )
+from factbox.paging import ReportKey
 from factbox.records import ArticleText
 from factbox.store.editorial_schema import (
     editor_sessions,
@@ -197,17 +198,38 @@ def list_groups(
     article_id: int | None = None,
     limit: int = 100,
 ) -> list[ReportGroup]:
-    query = sa.select(report_groups).order_by(
-        report_groups.c.last_reported.desc(), report_groups.c.id.desc()
-    )
-    if status is not None:
-        query = query.where(report_groups.c.status == status)
+    """The first ``limit`` groups of :func:`group_page` in ``status`` (None: any)."""
+    statuses = None if status is None else [status]
+    return group_page(ledger, statuses, None, limit, page_url=page_url, article_id=article_id)
+
+
+def group_page(
+    ledger: Ledger,
+    statuses: Sequence[ReportStatus] | None,
+    after: ReportKey | None,
+    limit: int,
+    *,
+    page_url: str | None = None,
+    article_id: int | None = None,
+) -> list[ReportGroup]:
+    """Up to ``limit`` report groups after ``after``, latest reported first (``id`` breaks
+    ties), in any of ``statuses`` (None: all); read in the order of
+    ``ix_report_groups_status`` or ``ix_report_groups_recent``."""
+    query = sa.select(report_groups)
+    if statuses is not None:
+        query = query.where(report_groups.c.status.in_(list(statuses)))
     if page_url:
         query = query.where(report_groups.c.page_url == page_url)
     if article_id is not None:
         query = query.where(report_groups.c.article_id == article_id)
+    if after is not None:
+        query = query.where(
+            sa.tuple_(report_groups.c.last_reported, report_groups.c.id)
+            < sa.tuple_(sa.literal(after.last_reported, sa.DateTime), sa.literal(after.id))
+        )
+    order = (report_groups.c.last_reported.desc(), report_groups.c.id.desc())
     with ledger.engine.connect() as conn:
-        return [_group(row) for row in conn.execute(query.limit(limit)).all()]
+        return [_group(row) for row in conn.execute(query.order_by(*order).limit(limit)).all()]
 
 
 def status_counts(ledger: Ledger) -> dict[ReportStatus, int]:

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """1: articles, statements, speakers, people. 2: proposals, judgements, corrections.
 3: ``corrections.carried_from`` (a correction carried over to a revised article).
 4: ``statement_vectors`` (each statement's sentence vector, for matching proposals).
 5: ``feeds`` (what ``factbox watch`` remembers of each feed), ``copies`` and
 ``minhash_bands`` (syndicated copies, ``factbox.syndication``).
-6: ``ix_articles_content_hash`` (the same text under another key is found by its hash)."""
+6: ``ix_articles_content_hash`` (the same text under another key is found by its hash).
+7: the listings' indexes (``LISTING_INDEXES``: every list is read a page at a time, in index
+order) and the ``changed`` row of ``meta`` (what caches of computed views compare)."""
 
 metadata = sa.MetaData()
 
@@ -44,6 +46,10 @@ articles = sa.Table(
 )
 sa.Index("ix_articles_current", articles.c.key, articles.c.is_current)
 content_hash_index = sa.Index("ix_articles_content_hash", articles.c.content_hash)
+# The article listing: current revisions, newest published first (``factbox.paging``).
+articles_listing_index = sa.Index(
+    "ix_articles_listing", articles.c.is_current, articles.c.published, articles.c.id
+)
 
 statements = sa.Table(
     "statements",
@@ -91,7 +97,10 @@ speakers = sa.Table(
     sa.Column("actor_kind", sa.String(16), nullable=False),
 )
 sa.Index("ix_speakers_statement", speakers.c.statement_id)
-sa.Index("ix_speakers_actor", speakers.c.actor_id)
+# An actor's statements, newest first: the index gives them in statement order.
+speakers_actor_index = sa.Index(
+    "ix_speakers_actor_statement", speakers.c.actor_id, speakers.c.statement_id
+)
 
 people = sa.Table(
     "people",
@@ -234,3 +243,8 @@ sa.Index("ix_minhash_bands_key", minhash_bands.c.key)
 
 SCALE_TABLES = (feeds, copies, minhash_bands)
 """The tables schema version 5 added (its migration step creates them)."""
+
+CHANGED = "changed"
+"""The ``meta`` row that every write of articles, statements, judgements, corrections or
+proposals sets to a new random value: a view computed from them (a proposal's positions)
+is current while this value is the one it was computed under."""

@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from factbox import service
-from factbox.records import InputError, MissingError
+from factbox.records import CursorError, InputError, MissingError
 from factbox.service import Factbox
 from factbox.web import editors, maps, readers, reports_api
 from factbox.web.clients import RateLimiter
@@ -169,7 +169,8 @@ def _error_response(request: Request, status: int, title: str, message: str) -> 
 
 def install_error_handlers(app: FastAPI) -> None:
     """Typed errors to HTML pages, or to JSON for ``/api/``: ``WebError`` with its status,
-    a missing proposal, article or statement 404, any other bad value 422 naming it."""
+    a missing proposal, article or statement 404, a page cursor no listing gave out 400,
+    any other bad value 422 naming it."""
 
     async def web_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, WebError)
@@ -179,6 +180,8 @@ def install_error_handlers(app: FastAPI) -> None:
         assert isinstance(exc, InputError)
         if isinstance(exc, MissingError):
             return _error_response(request, NotFound.status, NotFound.title, str(exc))
+        if isinstance(exc, CursorError):
+            return _error_response(request, 400, "Not understood", str(exc))
         return _error_response(request, 422, "Not understood", str(exc))
 
     async def needs_login(_request: Request, _exc: Exception) -> Response:

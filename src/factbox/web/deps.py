@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse
 from starlette.datastructures import FormData
 
 from factbox.editorial import EditorSession
+from factbox.paging import parse_limit
 from factbox.parsing import parse_as_of, parse_id, parse_slug
 from factbox.records import InputError
 from factbox.service import Factbox
@@ -102,12 +103,23 @@ def as_of_value(as_of: str | None = None) -> dt.date | None:
     return parse_as_of(as_of)
 
 
+def after_value(after: str | None = None) -> str | None:
+    """A page cursor as given (the service checks it: a bad one is a 400)."""
+    return after[:64] if after else None
+
+
+def limit_value(limit: str | None = None) -> int:
+    return parse_limit(limit)
+
+
 ArticleId = Annotated[int, Depends(article_id_value)]
 StatementId = Annotated[int, Depends(statement_id_value)]
 GroupId = Annotated[int, Depends(group_id_value)]
 Slug = Annotated[str, Depends(slug_value)]
 ActorId = Annotated[str, Depends(actor_id_value)]
 AsOf = Annotated[dt.date | None, Depends(as_of_value)]
+After = Annotated[str | None, Depends(after_value)]
+Limit = Annotated[int, Depends(limit_value)]
 
 
 # -- editors ---------------------------------------------------------------------------------

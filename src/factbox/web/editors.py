@@ -28,6 +28,7 @@ from factbox.service import Factbox
 from factbox.web import auth
 from factbox.web.anchor import Anchor, anchor
 from factbox.web.deps import (
+    After,
     CheckedForm,
     EditorForm,
     GroupId,
@@ -39,6 +40,7 @@ from factbox.web.deps import (
     form_text,
 )
 from factbox.web.errors import NotAllowed, NotFound, Refused
+from factbox.web.pages import page_links
 from factbox.web.render import Excerpt, excerpt
 
 router = APIRouter(prefix="/editors", include_in_schema=False)
@@ -77,6 +79,8 @@ STATUS_FILTERS: list[tuple[str, str]] = [
     ("all", "all"),
 ]
 ACTOR_SEPARATORS = re.compile(r"[\s,;]+")
+QUEUE_PAGE = 25
+"""Report groups per page of the queue (each shows its article's excerpt and forms)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,10 +192,10 @@ def logout(request: Request, factbox: Service, _form: CheckedForm) -> Response:
     return response
 
 
-def _wanted(status: str) -> tuple[str, list[ReportStatus | None]]:
-    """The status filter as shown, and the statuses it asks for."""
+def _wanted(status: str) -> tuple[str, list[ReportStatus] | None]:
+    """The status filter as shown, and the statuses it asks for (None: all)."""
     if status == "all":
-        return status, [None]
+        return status, None
     if status in REPORT_STATUSES:
         return status, [s for s in REPORT_STATUSES if s == status]
     return "open", ["new", "in_progress"]
@@ -205,13 +209,17 @@ def queue_page(
     status: str = "open",
     article: str = "",
     message: str = "",
+    after: After = None,
 ) -> Response:
     factbox = state.factbox
     # "page" is the page address filter (the name a reader of the URL expects)
     page_filter = request.query_params.get("page", "")[:2048]
     article_id = parse_id(article, "an article id") if article else None
     status, wanted = _wanted(status)
-    groups = factbox.report_groups(wanted, page_url=page_filter or None, article_id=article_id)
+    found = factbox.report_groups_page(
+        wanted, after=after, limit=QUEUE_PAGE, page_url=page_filter or None, article_id=article_id
+    )
+    groups = found.items
     comments = factbox.report_comments([g.id for g in groups])
     counts: dict[str, int] = {str(k): v for k, v in factbox.status_counts().items()}
     counts["open"] = counts["new"] + counts["in_progress"]
@@ -231,6 +239,7 @@ def queue_page(
         proposals=factbox.proposals(),
         stances=STANCES,
         back="/editors/queue?" + urlencode({k: v for k, v in query.items() if v}),
+        links=page_links(request, found.next),
         message=message[:200],
     )
 

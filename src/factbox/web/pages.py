@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import jinja2
 from fastapi import Request
@@ -23,6 +24,30 @@ def safe_url(url: str | None) -> str | None:
         return None
     parts = urlsplit(url.strip())
     return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+@dataclass(frozen=True, slots=True)
+class PageLinks:
+    """Where a list's pagination links go: the next page (None on the last) and the first
+    (None on the first)."""
+
+    next: str | None
+    first: str | None
+
+
+def page_links(request: Request, next_cursor: str | None, fragment: str = "") -> PageLinks:
+    """The links to the next and the first page of the list ``request`` shows, keeping its
+    other query values (search, filters, page size)."""
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k != "after" and v]
+    base = request.url.path
+
+    def link(values: list[tuple[str, str]]) -> str:
+        return base + (f"?{urlencode(values)}" if values else "") + fragment
+
+    return PageLinks(
+        next=link([*kept, ("after", next_cursor)]) if next_cursor else None,
+        first=link(kept) if request.query_params.get("after") else None,
+    )
 
 
 def environment() -> jinja2.Environment:

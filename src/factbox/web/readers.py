@@ -14,19 +14,32 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from factbox.records import InputError
 from factbox.serialize import (
     ActorJSON,
-    ArticleJSON,
+    ArticlesPageJSON,
     ArticleTextJSON,
     FactboxJSON,
     ProposalJSON,
+    StatementsPageJSON,
     actor_record,
-    article_record,
     article_text_record,
+    articles_page_record,
     factbox_record,
     position_row,
     proposal_record,
     spreadsheet_rows,
+    statements_page_record,
 )
-from factbox.web.deps import ActorId, ArticleId, AsOf, Service, Slug, State, StatementId
+from factbox.web.deps import (
+    ActorId,
+    After,
+    ArticleId,
+    AsOf,
+    Limit,
+    Service,
+    Slug,
+    State,
+    StatementId,
+    actor_id_value,
+)
 from factbox.web.errors import NotFound
 from factbox.web.factbox import (
     LEGEND,
@@ -36,6 +49,7 @@ from factbox.web.factbox import (
     is_country,
 )
 from factbox.web.oembed import OEMBED_FORMATS, embed_size, oembed_record, proposal_of
+from factbox.web.pages import page_links
 from factbox.web.render import article_segments
 
 pages = APIRouter(include_in_schema=False)
@@ -43,14 +57,17 @@ api = APIRouter(prefix="/api", tags=["reading"])
 
 
 @pages.get("/", response_class=HTMLResponse)
-def index(request: Request, state: State) -> HTMLResponse:
+def index(request: Request, state: State, after: After, limit: Limit, q: str = "") -> HTMLResponse:
     factbox = state.factbox
+    found = factbox.articles_page(after=after, limit=limit, search=q)
     return state.page(
         request,
         "index.html",
         proposals=factbox.proposals(),
         factboxes=True,
-        articles=factbox.articles(),
+        articles=found.items,
+        search=q,
+        links=page_links(request, found.next, "#articles"),
     )
 
 
@@ -78,9 +95,11 @@ def statement_link(factbox: Service, statement_id: StatementId) -> Response:
 
 
 @pages.get("/actors/{actor_id}", response_class=HTMLResponse)
-def actor_page(request: Request, state: State, actor_id: ActorId) -> HTMLResponse:
-    actor = state.factbox.actor(actor_id)
-    if not actor.statements and not actor.positions:
+def actor_page(
+    request: Request, state: State, actor_id: ActorId, after: After, limit: Limit
+) -> HTMLResponse:
+    actor = state.factbox.actor(actor_id, after=after, limit=limit)
+    if not after and not actor.statements and not actor.positions:
         raise NotFound("No statements or positions for that actor.")
     names = actor.names
     name = country_name(actor_id) if is_country(actor_id) else (names[0] if names else actor_id)
@@ -91,6 +110,7 @@ def actor_page(request: Request, state: State, actor_id: ActorId) -> HTMLRespons
         name=name,
         statements=actor.statements,
         positions=actor.positions,
+        links=page_links(request, actor.next, "#statements-heading"),
     )
 
 
@@ -168,9 +188,35 @@ def api_factbox(factbox: Service, slug: Slug, as_of: AsOf) -> FactboxJSON:
     return factbox_record(factbox.factbox(slug, as_of=as_of), factbox.statement_count(slug))
 
 
-@api.get("/articles", summary="Current revisions of every article")
-def api_articles(factbox: Service) -> list[ArticleJSON]:
-    return [article_record(row, public=True) for row in factbox.articles()]
+PAGED: dict[int | str, dict[str, Any]] = {
+    400: {"description": "A page cursor no listing gave out"},
+    422: {"description": "A bad page size or search"},
+}
+
+
+@api.get(
+    "/articles",
+    summary="A page of current articles, newest published first; ?q= searches titles and "
+    "speakers",
+    responses=PAGED,
+)
+def api_articles(factbox: Service, after: After, limit: Limit, q: str = "") -> ArticlesPageJSON:
+    found = factbox.articles_page(after=after, limit=limit, search=q)
+    return articles_page_record(found, public=True)
+
+
+@api.get(
+    "/statements",
+    summary="A page of current statements (corrections applied), newest first; ?actor= "
+    "keeps those of one actor",
+    responses=PAGED,
+)
+def api_statements(
+    factbox: Service, after: After, limit: Limit, actor: str = ""
+) -> StatementsPageJSON:
+    chosen = actor_id_value(actor) if actor else None
+    found = factbox.statements_page(after=after, limit=limit, actor=chosen)
+    return statements_page_record(found, public=True)
 
 
 @api.get(
@@ -187,11 +233,12 @@ def api_article(factbox: Service, article_id: ArticleId) -> ArticleTextJSON:
 
 @api.get(
     "/actors/{actor_id}",
-    summary="An actor's statements (corrections applied) and positions",
-    responses={404: {"description": "Nothing for that actor"}, 422: {"description": "A bad id"}},
+    summary="A page of an actor's statements (corrections applied), newest first, and its "
+    "positions",
+    responses={404: {"description": "Nothing for that actor"}, **PAGED},
 )
-def api_actor(factbox: Service, actor_id: ActorId) -> ActorJSON:
-    actor = factbox.actor(actor_id)
-    if not actor.statements and not actor.positions:
+def api_actor(factbox: Service, actor_id: ActorId, after: After, limit: Limit) -> ActorJSON:
+    actor = factbox.actor(actor_id, after=after, limit=limit)
+    if not after and not actor.statements and not actor.positions:
         raise NotFound("no statements for that actor")
     return actor_record(actor, public=True)
