@@ -196,7 +196,11 @@ def _getter(client: TestClient, path: str) -> Callable[[], object]:
 
 def measure(factbox: Factbox, label: str, count: int) -> list[float]:
     """Print p50/p95 of each page and list; returns the p95s."""
-    client = TestClient(create_app(factbox, WebSettings(salt="bench")))
+    with TestClient(create_app(factbox, WebSettings(salt="bench"))) as client:  # started
+        return _measure(client, factbox, label, count)
+
+
+def _measure(client: TestClient, factbox: Factbox, label: str, count: int) -> list[float]:
     deep_articles = deep_cursor(lambda a: factbox.articles_page(after=a, limit=50), 60)
     deep_actor = deep_cursor(lambda a: factbox.statements_page(after=a, limit=50, actor=ACTOR), 40)
     article_id = max(factbox.articles_page(limit=20).items, key=lambda r: r.statements).ref.id
