@@ -24,6 +24,7 @@ from factbox.store.ledger import Ledger
 from factbox.web import WebSettings, create_app
 
 WIDTHS = [1280, 390]
+PARTS = 3000
 POLNEAR_DEV = Path(__file__).parents[2].parent / "shared" / "corpora" / "polnear" / "dev" / "text"
 # a dev article whose statements overlap (nested and crossing)
 POLNEAR_ARTICLE = "breitbart_2016-10-03_the-latest-trump-s-leaked-taxes-.txt"
@@ -111,13 +112,15 @@ def test_every_statement_link_lands_on_its_highlight(
 
 @pytest.fixture(scope="module")
 def ingested(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Factbox]:
-    """The demo week, and one PolNeAR dev article when the corpus is there, as extracted."""
+    """The demo week, and one PolNeAR dev article when the corpus is there, as extracted;
+    a body longer than ``PARTS`` characters is parsed in parts, as a long feature is, so the
+    spans found in each part must come back to the right place in the whole body."""
     folder = tmp_path_factory.mktemp("ingested")
     inputs = [demo_articles()]
     if (POLNEAR_DEV / POLNEAR_ARTICLE).exists():
         (folder / POLNEAR_ARTICLE).write_bytes((POLNEAR_DEV / POLNEAR_ARTICLE).read_bytes())
         inputs.append(folder / POLNEAR_ARTICLE)
-    summary = api.ingest(inputs, folder / "ledger.db")
+    summary = api.ingest(inputs, folder / "ledger.db", part_chars=PARTS)
     assert summary.ok, summary.failed
     factbox = Factbox(Ledger(folder / "ledger.db"))
     yield factbox
