@@ -12,12 +12,11 @@ Spans are ``[start, end]`` character offsets into the stored article body; dates
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from typing_extensions import TypedDict
 
-from factbox.corrections import StatementStance
 from factbox.pipeline import ArticleReextraction
 from factbox.records import (
     ArticleRef,
@@ -102,20 +101,6 @@ class ArticleJSON(TypedDict):
     statements: int
 
 
-class StatementStanceJSON(TypedDict):
-    proposal: str
-    stance: str
-    corrected: bool
-    """An editor's correction set it."""
-    others: bool
-    """The statement reports others' stance, not its speaker's own."""
-
-
-class ArticleStatementJSON(StatementJSON):
-    stances: list[StatementStanceJSON]
-    """The statement's stance on each proposal it is about (corrections applied)."""
-
-
 class ArticleTextJSON(TypedDict):
     id: int
     key: str
@@ -126,7 +111,7 @@ class ArticleTextJSON(TypedDict):
     published: str | None
     content_hash: str
     body: str
-    statements: list[ArticleStatementJSON]
+    statements: list[StatementJSON]
 
 
 class ProposalJSON(TypedDict):
@@ -366,24 +351,10 @@ def article_record(row: ArticleRow, *, public: bool = False) -> ArticleJSON:
     }
 
 
-def statement_stance_record(found: StatementStance) -> StatementStanceJSON:
-    return {
-        "proposal": found.proposal,
-        "stance": found.stance,
-        "corrected": found.corrected,
-        "others": found.others,
-    }
-
-
 def article_text_record(
-    article: ArticleText,
-    statements: list[StoredStatement],
-    stances: Mapping[int, list[StatementStance]],
-    *,
-    public: bool = False,
+    article: ArticleText, statements: list[StoredStatement], *, public: bool = False
 ) -> ArticleTextJSON:
-    """``public``: keys without the server's folders. ``stances``: each statement's stance
-    on each proposal, by statement id (``Factbox.stances``)."""
+    """``public``: keys without the server's folders."""
     return {
         "id": article.id,
         "key": public_key(article.key) if public else article.key,
@@ -394,13 +365,7 @@ def article_text_record(
         "published": article.published.isoformat() if article.published else None,
         "content_hash": article.content_hash,
         "body": article.body,
-        "statements": [
-            {
-                **statement_record(s, public=public),
-                "stances": [statement_stance_record(f) for f in stances.get(s.id, [])],
-            }
-            for s in statements
-        ],
+        "statements": [statement_record(s, public=public) for s in statements],
     }
 
 

@@ -185,8 +185,7 @@ def api_article(factbox: Service, article_id: ArticleId) -> ArticleTextJSON:
     article = factbox.article(article_id)
     if article is None:
         raise NotFound("no such article")
-    stored = factbox.statements(article.id)
-    return article_text_record(article, stored, factbox.stances(stored), public=True)
+    return article_text_record(article, factbox.statements(article.id), public=True)
 
 
 @api.get(
