@@ -44,6 +44,7 @@ from factbox.records import (
 from factbox.stance.records import (
     EditorCorrection,
     JudgedStatement,
+    MatchedJudgement,
     StanceJudgement,
     StoredJudgement,
 )
@@ -270,6 +271,28 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
+def editor_stance(fixes: Sequence[Correction]) -> EditorCorrection | bool | None:
+    """An editor's latest reading of a statement on one proposal, from that proposal's
+    ``stance`` and ``not_about`` corrections (``fixes``, oldest first): the correction, False
+    when the editor said the statement is not about the proposal, None when no editor said
+    anything."""
+    readings = [c for c in fixes if c.field in ("stance", "not_about")]
+    stance_fix = readings[-1] if readings else None
+    if stance_fix is not None and stance_fix.field == "not_about":
+        if stance_fix.value is True:
+            return False
+        stance_fix = next((c for c in reversed(readings) if c.field == "stance"), None)
+    if stance_fix is None:
+        return None
+    made = stance_fix.created_at or _now()
+    return EditorCorrection(
+        stance=stance_fix.value,
+        corrected_on=made.date(),
+        editor=stance_fix.editor,
+        note=stance_fix.reason,
+    )
+
+
 def judged_statement(item: StoredJudgement) -> JudgedStatement | None:
     """The statement as positions see it: extraction with the latest corrections applied.
 
@@ -279,28 +302,51 @@ def judged_statement(item: StoredJudgement) -> JudgedStatement | None:
     stored = corrected_statement(item.stored, item.corrections)
     if stored is None:
         return None
-    readings = [c for c in item.corrections if c.field in ("stance", "not_about")]
-    stance_fix = readings[-1] if readings else None
-    if stance_fix is not None and stance_fix.field == "not_about":
-        if stance_fix.value is True:
-            return None
-        stance_fix = next((c for c in reversed(readings) if c.field == "stance"), None)
-    editor_stance: EditorCorrection | None = None
-    if stance_fix is not None:
-        made = stance_fix.created_at or _now()
-        editor_stance = EditorCorrection(
-            stance=stance_fix.value,
-            corrected_on=made.date(),
-            editor=stance_fix.editor,
-            note=stance_fix.reason,
-        )
+    reading = editor_stance(item.corrections)
+    if reading is False:
+        return None
+    corrected = reading if isinstance(reading, EditorCorrection) else None
     if item.found is not None:
         judgement = item.found.judgement
-    elif editor_stance is not None:
-        judgement = StanceJudgement(item.proposal, editor_stance.stance, 1.0)
+    elif corrected is not None:
+        judgement = StanceJudgement(item.proposal, corrected.stance, 1.0)
     else:
         return None
-    return JudgedStatement.from_statement(stored.id, stored.statement, judgement, editor_stance)
+    return JudgedStatement.from_statement(stored.id, stored.statement, judgement, corrected)
+
+
+@dataclass(frozen=True, slots=True)
+class StatementStance:
+    """Where one statement stands on one proposal, as every view shows it."""
+
+    proposal: str
+    stance: Stance
+    corrected: bool
+    """An editor's correction set it (else extraction found it)."""
+    others: bool = False
+    """The statement reports others' stance, not its speaker's own (it moves no position)."""
+
+
+def statement_stances(
+    fixes: Sequence[Correction], found: Mapping[str, MatchedJudgement]
+) -> list[StatementStance]:
+    """A statement's stance on each proposal: extraction's judgements (``found``, by
+    proposal slug) with the editors' corrections of the statement (``fixes``, oldest first)
+    applied the way positions apply them; a proposal an editor said it is not about is left
+    out, one only an editor tied it to is in. In proposal order."""
+    slugs = set(found) | {c.proposal for c in fixes if c.field == "stance" and c.proposal}
+    stances = []
+    for slug in sorted(slugs):
+        reading = editor_stance([c for c in fixes if c.proposal == slug])
+        judgement = found[slug].judgement if slug in found else None
+        if reading is False:
+            continue
+        if isinstance(reading, EditorCorrection):
+            stances.append(StatementStance(slug, reading.stance, True))
+        elif judgement is not None:
+            others = judgement.about == "others"
+            stances.append(StatementStance(slug, judgement.stance, False, others))
+    return stances
 
 
 # -- carrying them to a revised article ---------------------------------------------------

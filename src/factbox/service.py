@@ -451,6 +451,13 @@ class Factbox:
         shown = self._corrected(found, editors=editors)
         return shown[0] if shown else None
 
+    def stances(self, stored: Sequence[StoredStatement]) -> dict[int, list[fixes.StatementStance]]:
+        """Each statement's stance on every proposal it is about, by statement id: what
+        extraction judged, with the editors' corrections the statement carries applied (see
+        ``factbox.corrections.statement_stances``)."""
+        found = self._ledger.judgements_of(s.id for s in stored)
+        return {s.id: fixes.statement_stances(s.corrections, found.get(s.id, {})) for s in stored}
+
     def actor(
         self, actor_id: str, *, after: str | None = None, limit: int = DEFAULT_LIMIT
     ) -> ActorReport:

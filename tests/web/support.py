@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factbox.records import ActorKind, Article, Speaker, Statement
 from factbox.store.ledger import Ledger
@@ -190,3 +190,72 @@ def save_troops_proposal(ledger: Ledger) -> None:
             bodies=["nato"],
         )
     )
+
+
+# An article whose statements overlap the ways extraction's do: one nested in another from
+# the same first word, one crossing the end of another, and a quote across two paragraphs.
+OVERLAPS = "\n\n".join(
+    [
+        "Lipavsky promised to keep supporting Kyiv and said Prague would send shells before"
+        " the summer, the ministry's spokesman added on Friday.",
+        '"We are ready to help.',
+        'We will not wait for the others," the Estonian prime minister told reporters.',
+    ]
+)
+
+
+def _said(
+    body: str, source: str, cue: str, content: str, speaker: Speaker, after: int = 0
+) -> Statement:
+    source_span = _span(body, source, after)
+    cue_span = _span(body, cue, after)
+    content_span = _span(body, content, after)
+    spans = (source_span, cue_span, content_span)
+    return Statement(
+        kind="direct" if body[content_span[0] - 1] == '"' else "indirect",
+        cue=cue,
+        cue_span=cue_span,
+        content=content,
+        content_span=content_span,
+        source_text=source,
+        source_span=source_span,
+        span=(min(s[0] for s in spans), max(s[1] for s in spans)),
+        speakers=[replace(speaker, text=source, span=source_span)],
+        said_on=dt.date(2024, 4, 5),
+        said_on_basis="explicit",
+    )
+
+
+def overlapping_statements(body: str = OVERLAPS) -> list[Statement]:
+    lipavsky = Speaker("", None, "Jan Lipavsky", "Foreign Minister", "CZ", "Czechia", "country")
+    spokesman = Speaker("", None, None, "spokesman", "CZ", "Czechia", "country")
+    estonia = Speaker("", None, None, "prime minister", "EE", "Estonia", "country")
+    shells = "Prague would send shells before the summer"
+    added = body.index("added")
+    return [
+        _said(body, "Lipavsky", "promised", "to keep supporting Kyiv", lipavsky),
+        _said(body, "Lipavsky", "said", shells, lipavsky),
+        # the spokesman's statement starts inside Lipavsky's and ends after it
+        replace(
+            _said(body, "the ministry's spokesman", "added", shells, spokesman),
+            span=(body.index(shells), added + len("added")),
+        ),
+        _said(
+            body,
+            "the Estonian prime minister",
+            "told",
+            "We are ready to help.\n\nWe will not wait for the others,",
+            estonia,
+        ),
+    ]
+
+
+def store_overlaps(ledger: Ledger) -> int:
+    """Store the article of overlapping statements; returns its article id."""
+    ledger.save_article(
+        article("overlaps", "Shells before the summer", OVERLAPS, dt.date(2024, 4, 5)),
+        overlapping_statements(),
+    )
+    ref = ledger.find_article("overlaps")
+    assert ref is not None
+    return ref.id

@@ -29,6 +29,7 @@ PAIRS = [
     ("error", "page"),
     ("text", "mark"),
     ("text", "mark-focus"),
+    ("text", "mark-inner"),
     ("tip-text", "tip"),
     ("supports-text", "supports"),
     ("opposes-text", "opposes"),

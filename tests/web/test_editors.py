@@ -238,7 +238,7 @@ def test_a_correction_from_the_queue_shows_on_the_article(
         },
     )
     assert response.status_code == 200
-    assert f"Correction of statement {statement_id} saved" in response.text
+    assert '<p class="notice" role="status">The correction was saved.</p>' in response.text
     article = client.get(f"/api/articles/{stored.ids['brussels']}").json()
     flags = {s["id"]: s["corrected"] for s in article["statements"]}
     assert flags[statement_id] is True and sum(flags.values()) == 1

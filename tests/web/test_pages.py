@@ -45,10 +45,15 @@ def test_the_article_page_marks_every_statement(client: TestClient, stored: Stor
     assert len(marks) == 3
     for statement_id, _who, described_by in marks:
         assert statement_id == described_by
-        assert f'<li id="who-{statement_id}">' in text
-    assert "Said by Robert Fico (Prime Minister) — for Slovakia, SK" in {
+        assert f'id="who-{statement_id}"' in text
+        assert f'<a href="#s{statement_id}">' in text
+    assert "Said by Robert Fico (Prime Minister) — for Slovakia" in {
         html.unescape(who) for _, who, _ in marks
     }
+    # listed once each: the quote, then the speaker with the actor they speak for
+    assert "“We will not send soldiers, but we will send everything else”" in text
+    assert 'Robert Fico (Prime Minister), for <a href="/actors/SK">Slovakia</a>' in text
+    assert "Said by" not in text.split('id="statements-heading"')[1]
     # The article text is the stored body, word for word, once the marks are taken out.
     body = re.search(r'<div class="article-text">(.*?)</div>', text, re.S)
     assert body is not None

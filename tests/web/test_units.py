@@ -100,10 +100,10 @@ def test_settings_from_the_environment() -> None:
         WebSettings.from_env({"FACTBOX_WEB_RETENTION_DAYS": "soon"})
 
 
-def test_report_js_is_at_most_2_kb_gzipped() -> None:
+def test_report_js_is_at_most_2_5_kb_gzipped() -> None:
     source = REPORT_JS.read_bytes()
     size = len(gzip.compress(source, compresslevel=9))
-    assert size <= 2048, f"report.js is {size} bytes gzipped"
+    assert size <= 2560, f"report.js is {size} bytes gzipped"
     text = source.decode("utf-8")
     assert "innerHTML" not in text and "insertAdjacentHTML" not in text and "eval(" not in text
     assert "Повідомити про помилку" in text and "Report an error" in text

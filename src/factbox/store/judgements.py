@@ -339,6 +339,23 @@ class StanceTables:
             for stored in self._stored_statements(ids)
         ]
 
+    def judgements_of(self, statement_ids: Iterable[int]) -> dict[int, dict[str, MatchedJudgement]]:
+        """What extraction found of each of these statements, by proposal slug (statements
+        judged on no proposal are left out)."""
+        ids = sorted(set(statement_ids))
+        found: dict[int, dict[str, MatchedJudgement]] = {}
+        chunk = 500  # stays under every engine's limit on bound parameters
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), chunk):
+                rows = conn.execute(
+                    sa.select(judgements).where(
+                        judgements.c.statement_id.in_(ids[start : start + chunk])
+                    )
+                ).all()
+                for row in rows:
+                    found.setdefault(row.statement_id, {})[row.proposal] = _matched(row)
+        return found
+
     def judgement_count(self, slug: str | None = None) -> int:
         query = sa.select(sa.func.count()).select_from(judgements)
         if slug is not None:

@@ -117,3 +117,27 @@ def anchor(
     if found is None or found[2] < FUZZY_MIN_RATIO:
         return Anchor("missing", None, found[2] if found else 0.0)
     return Anchor("fuzzy", (offset + found[0], offset + found[1]), found[2])
+
+
+Finding = Literal["found", "changed", "not_in_text", "not_found"]
+"""Where a reader's quote is now:
+
+- ``found``: word for word in the current text;
+- ``changed``: it was word for word in the revision the reader saw, and that text has changed
+  since (the report is probably fixed; a fuzzy anchor shows the closest text);
+- ``not_in_text``: it was not in the text the reader saw (they selected the title, the list of
+  statements or other page text), so nothing was fixed;
+- ``not_found``: not in the current text, and which text the reader saw is not known (a page
+  on another site, or a revision the ledger no longer holds)."""
+
+
+def finding(found: Anchor, exact: str, current: str, seen: str | None) -> Finding:
+    """What an anchor ``found`` in the ``current`` text says about the report: ``seen`` is the
+    text of the revision the reader reported on, when the ledger holds it."""
+    if found.kind == "exact":
+        return "found"
+    if seen is None:
+        return "not_found"
+    if seen != current and exact in seen:
+        return "changed"
+    return "not_in_text"

@@ -174,7 +174,11 @@ def _error_response(request: Request, status: int, title: str, message: str) -> 
     if request.url.path.startswith("/api/"):
         return JSONResponse({"detail": message}, status_code=status)
     state: WebState = request.app.state.web
-    return state.page(request, "error.html", status, title=title, message=message)
+    desk = request.url.path.startswith("/editors")
+    back = (
+        ("/editors/queue", "Back to the reports queue") if desk else ("/", "Back to the start page")
+    )
+    return state.page(request, "error.html", status, title=title, message=message, back=back)
 
 
 def install_error_handlers(app: FastAPI) -> None:

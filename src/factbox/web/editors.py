@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from factbox.corrections import CorrectionRequest
+from factbox.corrections import CorrectionRequest, StatementStance
 from factbox.editorial import (
     REPORT_STATUSES,
     TRANSITIONS,
@@ -26,7 +26,7 @@ from factbox.parsing import parse_id, parse_slug, parse_stance
 from factbox.records import STANCES, ArticleText, InputError, StoredStatement
 from factbox.service import Factbox
 from factbox.web import auth
-from factbox.web.anchor import Anchor, anchor
+from factbox.web.anchor import Anchor, Finding, anchor, finding
 from factbox.web.deps import (
     After,
     CheckedForm,
@@ -41,7 +41,7 @@ from factbox.web.deps import (
 )
 from factbox.web.errors import NotAllowed, NotFound, Refused
 from factbox.web.pages import page_links
-from factbox.web.render import Excerpt, excerpt
+from factbox.web.render import Excerpt, excerpt, shown_speaker
 
 router = APIRouter(prefix="/editors", include_in_schema=False)
 
@@ -83,39 +83,55 @@ QUEUE_PAGE = 25
 """Report groups per page of the queue (each shows its article's excerpt and forms)."""
 
 
+NOTICES: dict[str, str] = {
+    "correction-saved": "The correction was saved.",
+    "status-changed": "The report's status was changed.",
+}
+"""The notices the queue page can show, by the key its address names (``?notice=``): the
+address chooses one of these, never the words printed."""
+
+
 @dataclass(frozen=True, slots=True)
 class QueueItem:
     group: ReportGroup
     comments: list[ReportComment]
     article: ArticleText | None
+    """The current revision of the article the report is about."""
     anchor: Anchor | None
+    finding: Finding | None
     excerpt: Excerpt | None
     statements: list[StoredStatement]
     """The statements the selection touches, as editors see them (rejected ones too)."""
+    stances: dict[int, list[StatementStance]]
     transitions: tuple[ReportStatus, ...]
 
     @property
     def probably_fixed(self) -> bool:
-        return self.anchor is not None and self.anchor.probably_fixed
+        """Only when the quoted words were in the text the reader saw and that text changed."""
+        return self.finding == "changed"
 
 
-def _reported_article(factbox: Factbox, group: ReportGroup) -> ArticleText | None:
-    """The current text of the article the report is about."""
+def _reported_articles(
+    factbox: Factbox, group: ReportGroup
+) -> tuple[ArticleText | None, ArticleText | None]:
+    """The revision the reader reported on (when known) and the article's current one."""
     if group.article_id is not None:
-        reported = factbox.article(group.article_id)
-        if reported is not None:
-            return reported if reported.is_current else factbox.current_article(reported.key)
-    return factbox.article_for_url(group.page_url)
+        seen = factbox.article(group.article_id)
+        if seen is not None:
+            return seen, seen if seen.is_current else factbox.current_article(seen.key)
+    return None, factbox.article_for_url(group.page_url)
 
 
 def queue_item(factbox: Factbox, group: ReportGroup, comments: list[ReportComment]) -> QueueItem:
-    article = _reported_article(factbox, group)
+    seen, article = _reported_articles(factbox, group)
     found: Anchor | None = None
+    what: Finding | None = None
     shown: Excerpt | None = None
     statements: list[StoredStatement] = []
     if article is not None:
         found = anchor(article.body, group.exact, group.prefix, group.suffix)
-        if found.span is not None:
+        what = finding(found, group.exact, article.body, seen.body if seen else None)
+        if found.span is not None and what != "not_in_text":
             shown = excerpt(article.body, found.span)
             start, end = found.span
             statements = [
@@ -123,7 +139,17 @@ def queue_item(factbox: Factbox, group: ReportGroup, comments: list[ReportCommen
                 for s in factbox.statements(article.id, editors=True)
                 if s.statement.span[0] < end and start < s.statement.span[1]
             ]
-    return QueueItem(group, comments, article, found, shown, statements, TRANSITIONS[group.status])
+    return QueueItem(
+        group,
+        comments,
+        article,
+        found,
+        what,
+        shown,
+        statements,
+        factbox.stances(statements) if statements else {},
+        TRANSITIONS[group.status],
+    )
 
 
 def _cookie(response: Response, state: WebState, name: str, value: str, max_age: int) -> None:
@@ -208,8 +234,8 @@ def queue_page(
     session: Session,
     status: str = "open",
     article: str = "",
-    message: str = "",
     after: After = None,
+    notice: str = "",
 ) -> Response:
     factbox = state.factbox
     # "page" is the page address filter (the name a reader of the URL expects)
@@ -240,7 +266,7 @@ def queue_page(
         stances=STANCES,
         back="/editors/queue?" + urlencode({k: v for k, v in query.items() if v}),
         links=page_links(request, found.next),
-        message=message[:200],
+        notice=NOTICES.get(notice),
     )
 
 
@@ -254,7 +280,17 @@ def change_status(factbox: Service, group_id: GroupId, sent: CheckedForm) -> Res
         factbox.set_report_status(group_id, chosen, sent.session.editor.name)
     except TransitionError as exc:
         raise NotAllowed(str(exc)) from None
-    return RedirectResponse(back_to(sent.text("back", 2300)) + f"#r{group_id}", 303)
+    return RedirectResponse(_with_notice(sent, "status-changed", group_id), 303)
+
+
+def _with_notice(sent: EditorForm, notice: str, group_id: int | None) -> str:
+    """Back into the queue the form came from, with one of the fixed ``NOTICES``, at the
+    report the form was on."""
+    back = back_to(sent.text("back", 2300))
+    joiner = "&" if "?" in back else "?"
+    return f"{back}{joiner}{urlencode({'notice': notice})}" + (
+        f"#r{group_id}" if group_id is not None else ""
+    )
 
 
 def _correct(factbox: Factbox, sent: EditorForm) -> int:
@@ -264,10 +300,13 @@ def _correct(factbox: Factbox, sent: EditorForm) -> int:
     proposal = sent.text("proposal", 64).strip()
     asked: dict[str, Any]
     if field == "speaker":
+        current = factbox.statement(statement_id, editors=True)
+        typed = sent.text("speaker", 200).strip()
         asked = {
             "actors": [a for a in ACTOR_SEPARATORS.split(sent.text("actor_id", 200)) if a],
             "no_actor": sent.text("no_actor", 8) == "yes",
-            "speaker": sent.text("speaker", 200),
+            # the form shows the current name: sent back unchanged, it changes nothing
+            "speaker": None if current and typed == shown_speaker(current) else typed,
         }
     elif field == "stance":
         asked = {"stances": {parse_slug(proposal): parse_stance(sent.text("stance", 16))}}
@@ -287,8 +326,7 @@ def _correct(factbox: Factbox, sent: EditorForm) -> int:
 
 @router.post("/corrections")
 def correct(factbox: Service, sent: CheckedForm) -> Response:
-    statement_id = _correct(factbox, sent)
-    back = back_to(sent.text("back", 2300))
-    joiner = "&" if "?" in back else "?"
-    note = urlencode({"message": f"Correction of statement {statement_id} saved."})
-    return RedirectResponse(f"{back}{joiner}{note}", 303)
+    _correct(factbox, sent)
+    report = sent.text("report", 18)
+    group_id = parse_id(report, "a report id") if report else None
+    return RedirectResponse(_with_notice(sent, "correction-saved", group_id), 303)

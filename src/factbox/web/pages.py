@@ -13,7 +13,14 @@ from fastapi.responses import HTMLResponse
 
 from factbox.serialize import article_name
 from factbox.web.factbox import STANCE_LABELS
-from factbox.web.render import correction_note, inert_bidi, statement_label
+from factbox.web.render import (
+    correction_note,
+    correction_text,
+    current_values,
+    inert_bidi,
+    speaker_name,
+    statement_label,
+)
 
 HERE = Path(__file__).parent
 
@@ -59,6 +66,9 @@ def environment() -> jinja2.Environment:
     )
     env.globals.update(
         who=statement_label,
+        speaker_name=speaker_name,
+        current_values=current_values,
+        correction_text=correction_text,
         correction_note=correction_note,
         stance_label=lambda s: STANCE_LABELS.get(s, s),
         safe_url=safe_url,

@@ -50,7 +50,7 @@ from factbox.web.factbox import (
 )
 from factbox.web.oembed import OEMBED_FORMATS, embed_size, oembed_record, proposal_of
 from factbox.web.pages import page_links
-from factbox.web.render import article_segments
+from factbox.web.render import article_pieces
 
 pages = APIRouter(include_in_schema=False)
 api = APIRouter(prefix="/api", tags=["reading"])
@@ -76,13 +76,16 @@ def article_page(request: Request, state: State, article_id: ArticleId) -> HTMLR
     article = state.factbox.article(article_id)
     if article is None:
         raise NotFound("There is no article with that id.")
-    stored = state.factbox.statements(article.id)
+    factbox = state.factbox
+    stored = factbox.statements(article.id)
     return state.page(
         request,
         "article.html",
         article=article,
-        segments=article_segments(article.body, stored),
-        statements=stored,
+        pieces=article_pieces(article.body, stored),
+        statements=sorted(stored, key=lambda s: (s.statement.span, s.id)),
+        stances=factbox.stances(stored),
+        proposals={p.slug: p for p in factbox.proposals()},
     )
 
 

@@ -56,7 +56,12 @@ def _origin_allowed(origin: str | None, request: Request, state: WebState) -> bo
 def _cors_headers(origin: str | None, request: Request, state: WebState) -> dict[str, str]:
     if origin is None or origin_of(origin) == _requestorigin_of(request, state):
         return {}
-    return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
+    # Retry-After is not a CORS-safelisted header: report.js on another site reads it on a 429
+    return {
+        "Access-Control-Allow-Origin": origin,
+        "Access-Control-Expose-Headers": "Retry-After",
+        "Vary": "Origin",
+    }
 
 
 def _queue_url(state: WebState, group_id: int) -> str | None:
