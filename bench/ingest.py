@@ -1,14 +1,16 @@
 """End-to-end ingest throughput against bare spaCy parsing, measured in the same run.
 
-    python bench/ingest.py [CORPUS_DIR ...] [--repeat 3] [--limit N] [--jobs 1]
+    python bench/ingest.py [CORPUS_DIR ...] [--repeat 3] [--limit N] [--jobs 1,2]
 
 CORPUS_DIR defaults to PolNeAR's dev texts (../shared/corpora/polnear/dev/text beside the
 repository) when present, else the bundled demo articles. The baseline is ``nlp.pipe`` over
 the very texts factbox parses (the cleaned article bodies) with the same spaCy model (the
-attribution tagger switched off), batch size and process count; ``nlp.pipe`` with the tagger is
-printed beside it; the ratio is end-to-end articles/s over baseline articles/s (1.0 would mean
-reading, extraction and storage cost nothing on top of parsing). Each side runs ``--repeat``
-times, interleaved, and the best run of each counts.
+attribution tagger and extraction switched off), batch size and process count; ``nlp.pipe``
+with the tagger is printed beside it. For each process count in ``--jobs`` the ratio is
+end-to-end articles/s over baseline articles/s (1.0 would mean the tagger, reading,
+extraction and storage cost nothing on top of parsing); with more than one count, the
+ingest throughput of each over that of the first is printed too (what ``--jobs N`` gains).
+Each measurement runs ``--repeat`` times, interleaved, and the best run of each counts.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import time
 from pathlib import Path
 
 from factbox import api
+from factbox.extract.component import COMPONENT as EXTRACT
 from factbox.extract.nlp import default_model_name, load_nlp
 from factbox.extract.tagger import COMPONENT as TAGGER
 from factbox.ingest import prepare_article, read_inputs
@@ -56,7 +59,7 @@ def bodies(files: list[Path]) -> list[str]:
 def time_parse(texts: list[str], batch_size: int, jobs: int, tagger: bool = False) -> float:
     """``nlp.pipe`` over ``texts``: the spaCy model alone, or with the attribution tagger."""
     nlp = load_nlp()
-    disabled = [] if tagger else [TAGGER]
+    disabled = [EXTRACT] if tagger else [TAGGER, EXTRACT]
     start = time.perf_counter()
     with nlp.select_pipes(disable=disabled):
         for _doc in nlp.pipe(texts, batch_size=batch_size, n_process=jobs):
@@ -79,45 +82,53 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--batch-size", type=int, default=16)
-    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--jobs", default="1,2", help="process counts, comma-separated")
     args = parser.parse_args()
+    counts = [int(j) for j in args.jobs.split(",")]
 
     files = article_files(args.corpus or default_corpus(), args.limit)
     texts = bodies(files)
     words = sum(len(t.split()) for t in texts)
-    load_nlp()  # load once, outside both timings
+    load_nlp()  # load once, outside the timings
     time_parse(texts[:4], args.batch_size, 1)  # warm up
     print(f"model {default_model_name()}; {len(files)} files, {len(texts)} articles, {words} words")
 
-    parse_times: list[float] = []
-    tagged_times: list[float] = []
-    ingest_times: list[float] = []
+    best: dict[tuple[str, int], float] = {}
     summary = None
     for _ in range(args.repeat):
-        parse_times.append(time_parse(texts, args.batch_size, args.jobs))
-        tagged_times.append(time_parse(texts, args.batch_size, args.jobs, tagger=True))
-        seconds, summary = time_ingest(files, args.batch_size, args.jobs)
-        ingest_times.append(seconds)
+        for jobs in counts:
+            runs = {
+                "bare": time_parse(texts, args.batch_size, jobs),
+                "tagged": time_parse(texts, args.batch_size, jobs, tagger=True),
+            }
+            runs["ingest"], summary = time_ingest(files, args.batch_size, jobs)
+            for name, seconds in runs.items():
+                best[name, jobs] = min(seconds, best.get((name, jobs), seconds))
     assert summary is not None
     if summary.failed:
         print(f"warning: {len(summary.failed)} files failed to ingest", file=sys.stderr)
 
-    parse_s, tagged_s, ingest_s = min(parse_times), min(tagged_times), min(ingest_times)
     n = len(texts)
-    print(
-        f"bare nlp.pipe : {n / parse_s:8.1f} articles/s  {words / parse_s:9.0f} words/s  "
-        f"({parse_s:.2f} s, spaCy model alone)"
-    )
-    print(
-        f"with tagger   : {n / tagged_s:8.1f} articles/s  {words / tagged_s:9.0f} words/s  "
-        f"({tagged_s:.2f} s, nlp.pipe with the attribution tagger)"
-    )
-    print(
-        f"factbox ingest: {n / ingest_s:8.1f} articles/s  {words / ingest_s:9.0f} words/s  "
-        f"({ingest_s:.2f} s, {summary.statements} statements)"
-    )
-    print(f"ratio (tagged parse / bare parse throughput): {parse_s / tagged_s:.3f}")
-    print(f"ratio (ingest / bare parse throughput): {parse_s / ingest_s:.3f}")
+    for jobs in counts:
+        parse_s, tagged_s, ingest_s = best["bare", jobs], best["tagged", jobs], best["ingest", jobs]
+        print(f"--jobs {jobs}")
+        print(
+            f"  bare nlp.pipe : {n / parse_s:8.1f} articles/s  {words / parse_s:9.0f} words/s  "
+            f"({parse_s:.2f} s, spaCy model alone)"
+        )
+        print(
+            f"  with tagger   : {n / tagged_s:8.1f} articles/s  {words / tagged_s:9.0f} words/s  "
+            f"({tagged_s:.2f} s, nlp.pipe with the attribution tagger)"
+        )
+        print(
+            f"  factbox ingest: {n / ingest_s:8.1f} articles/s  {words / ingest_s:9.0f} words/s  "
+            f"({ingest_s:.2f} s, {summary.statements} statements)"
+        )
+        print(f"  ratio (tagged parse / bare parse throughput): {parse_s / tagged_s:.3f}")
+        print(f"  ratio (ingest / bare parse throughput): {parse_s / ingest_s:.3f}")
+    for jobs in counts[1:]:
+        gain = best["ingest", counts[0]] / best["ingest", jobs]
+        print(f"ratio (ingest --jobs {jobs} / ingest --jobs {counts[0]} throughput): {gain:.3f}")
     return 0
 
 

@@ -13,12 +13,13 @@ cost nearly all the time, run on the workers, in tasks of a few articles:
   writer on a unique key is tried again. A worker that dies has its tasks run again by the
   scheduler on another worker (Dask retries a task whose worker died), and each article's
   records are stored once, when they come back: nothing is lost or stored twice.
-- The same statements as a one-process run: extraction resolves a name through the people
-  known from earlier articles, so each task takes the people known when it is sent and
-  notes every name it looked up and the answer. Results are stored in input order; one whose
-  answers differ from those the people of all earlier articles give (someone first named in
-  full in an article still in flight) is extracted again here, from the parse the worker
-  sent with it (``Doc.to_bytes``), with them before it is stored: no second parse.
+- The same statements as a one-process run: extraction (the pipeline's ``factbox_extract``
+  component) resolves a name through the people known from earlier articles, so each task
+  takes the people known when it is sent, and the extraction notes every name it looked up
+  and the answer. Results are stored in input order; one whose answers differ from those the
+  people of all earlier articles give (someone first named in full in an article still in
+  flight) is extracted again here by the same component, from the parse the worker sent
+  with it (``Doc.to_bytes``), with them before it is stored: no second parse.
 """
 
 from __future__ import annotations
@@ -35,9 +36,11 @@ from typing import Any
 import sqlalchemy as sa
 from spacy.tokens import Doc
 
+from factbox.extract.component import EXTRACTION, article_doc, extractor
 from factbox.extract.nlp import load_nlp
+from factbox.extract.pipeline import answers_hold
 from factbox.ingesting import Extracted, IngestRun, PendingArticle, extract, store
-from factbox.records import IngestFailure, InputError, Person
+from factbox.records import Extraction, IngestFailure, InputError, Person
 from factbox.stance import Proposal, ProposalMatcher
 from factbox.store import Ledger, SaveOutcome
 from factbox.store.ledger import PeopleDirectory
@@ -132,34 +135,18 @@ class Batch:
     model: str | None
 
 
-class RecordedLookups(PeopleDirectory):
-    """A people directory that notes each name extraction looked up and the answer."""
-
-    def __init__(self, known: PeopleDirectory) -> None:
-        super().__init__()
-        self.known = known
-        self.answers: dict[str, Person | None] = {}
-
-    def lookup(self, name: str) -> Person | None:
-        found = self.known.lookup(name)
-        self.answers[name] = found
-        return found
-
-    def add(self, person: Person) -> None:
-        self.known.add(person)
-
-
 @dataclass(frozen=True, slots=True)
 class Parsed:
-    """A worker's result for one article, with the names extraction looked up and the
-    parse (``Doc.to_bytes``), to extract again here if those answers have changed."""
+    """A worker's result for one article, with the extraction the pipeline left (and the
+    answers it had from the people known there) and the parse (``Doc.to_bytes``), to
+    extract again here if those answers have changed."""
 
     found: Extracted | IngestFailure
-    answers: dict[str, Person | None]
+    extraction: Extraction | None
     doc: bytes
 
     def agrees_with(self, known: PeopleDirectory) -> bool:
-        return all(known.lookup(name) == answer for name, answer in self.answers.items())
+        return self.extraction is None or answers_hold(self.extraction, known)
 
 
 @lru_cache(maxsize=4)
@@ -184,15 +171,15 @@ def run_batch(batch: Batch) -> list[Parsed]:
     """Parse, extract and judge a batch of articles (on a worker), in order: a later article
     knows the people of the earlier ones, as in a one-process run."""
     nlp = load_nlp(batch.model)
+    extracting = extractor(nlp)
     matcher = _matcher(batch.model, tuple(batch.proposals))
     known = PeopleDirectory(batch.people)
     results: list[Parsed] = []
-    texts = ((p.article.body, p) for p in batch.pending)
-    for doc, pending in nlp.pipe(texts, as_tuples=True, batch_size=len(batch.pending)):
-        recorded = RecordedLookups(known)
-        parse = doc.to_bytes()  # before extraction keeps its caches in the doc
-        found = extract(doc, pending, recorded, matcher)
-        results.append(Parsed(found, recorded.answers, parse))
+    docs = ((article_doc(nlp, p.article), p) for p in batch.pending)
+    with extracting.knowing(PeopleDirectory(batch.people)):
+        for doc, pending in nlp.pipe(docs, as_tuples=True, batch_size=len(batch.pending)):
+            found = extract(doc, pending, known, matcher, extracting)
+            results.append(Parsed(found, doc._.get(EXTRACTION), doc.to_bytes()))
     return results
 
 
@@ -242,7 +229,8 @@ def ingest_on_cluster(
             if not parsed.agrees_with(known):  # extract again, with the people known now
                 nlp = load_nlp(model)
                 doc = Doc(nlp.vocab).from_bytes(parsed.doc)
-                found = extract(doc, sent[stored], known, _matcher(model, tuple(proposals)))
+                matcher = _matcher(model, tuple(proposals))
+                found = extract(doc, sent[stored], known, matcher, extractor(nlp))
             _record(found, ledger, run, known)
             stored += 1
 

@@ -6,9 +6,12 @@
    unchanged; one that is a syndicated copy of a stored or earlier article is stored at once,
    without statements (``factbox.syndication``); the rest are pending, with the bands of
    their MinHash signature.
-2. Extraction (the costly part, in whichever process parses): statements, people, each
-   statement's sentence vector (``factbox.embed``; where the run has an encoder) and the
-   stance of each statement on the stored proposals, by words and by meaning.
+2. Extraction (the costly part): statements and people, by the pipeline's
+   ``factbox_extract`` component in whichever process parses (``factbox.extract.component``;
+   done again in this process, from the same parse, only where the people known from
+   earlier articles answer otherwise than they did there); then each statement's sentence
+   vector (``factbox.embed``; where the run has an encoder) and the stance of each statement
+   on the stored proposals, by words and by meaning.
 3. Storing: one transaction per article, which leaves an unchanged article unchanged, so
    storing the same result twice (a retried task) writes it once.
 """
@@ -23,7 +26,7 @@ from spacy.tokens import Doc
 
 from factbox.corrections import follow_statements
 from factbox.embed.encoder import SentenceEncoder, load_encoder
-from factbox.extract import extract_article
+from factbox.extract.component import ExtractComponent
 from factbox.ingest import prepare_article
 from factbox.records import (
     Article,
@@ -282,15 +285,17 @@ def extract(
     pending: PendingArticle,
     known: PeopleDirectory,
     matcher: ProposalMatcher | None,
+    extracting: ExtractComponent,
     embedding: StatementEmbedding | None = None,
 ) -> Extracted | IngestFailure:
-    """Extract, embed and judge one parsed article; a failure names the article and the
-    step."""
+    """Take one parsed article's extraction at its turn (``known``: the people of the
+    ledger and of every article before it), embed and judge it; a failure names the article
+    and the step."""
     article = pending.article
-    try:
-        extraction = extract_article(doc, article, known)
-    except Exception as exc:  # one article's extraction bug must not sink the batch
-        return IngestFailure(article.source_name, f"extraction failed: {exc!r}")
+    extraction = extracting.in_turn(doc, known)
+    if extraction is None or extraction.error is not None:
+        problem = "not extracted" if extraction is None else extraction.error
+        return IngestFailure(article.source_name, f"extraction failed: {problem}")
     statements = extraction.statements
     encoded: EncodedStatements | None = None
     similar: list[dict[str, Similarity] | None] = [None for _ in statements]

@@ -14,12 +14,13 @@ from typing import Literal
 
 import numpy as np
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from factbox import rules
 from factbox.corrections import is_rejected
 from factbox.embed.encoder import SentenceEncoder, load_encoder
-from factbox.extract import extract_article
 from factbox.extract.compare import StatementChange, pair_statements
+from factbox.extract.component import article_doc, extractor
 from factbox.extract.nlp import load_nlp
 from factbox.ingest import DEFAULT_MAX_BYTES, read_inputs
 from factbox.ingest.parts import PART_CHARS, parse_parts
@@ -66,6 +67,7 @@ from factbox.stance.semantic import (
 )
 from factbox.store import Ledger
 from factbox.store.judgements import ProposalOutcome
+from factbox.store.ledger import PeopleDirectory
 from factbox.store.vectors import EncodedStatements, StoredVectors
 from factbox.workers import die_with_parent
 
@@ -148,28 +150,29 @@ def ingest_items(
     # Built once per run: it parses every proposal's title and description.
     matcher = ProposalMatcher(nlp, stored_proposals) if stored_proposals else None
     embedding = StatementEmbedding.load(matcher, stored_proposals, vectors)
+    extracting = extractor(nlp)
     parsed: list[Extracted | IngestFailure] = []
-    for doc, part in nlp.pipe(
-        _parts(pending, min(part_chars, nlp.max_length), run),
-        as_tuples=True,
-        batch_size=batch_size,
-        n_process=n_process,
-    ):
-        parsed.append(extract(doc, part.pending, known, matcher, embedding))
-        if not part.last:
-            continue
-        found = _joined(part.whole, part.offsets, parsed)
-        parsed = []
-        if isinstance(found, IngestFailure):
-            run.fail(found)
-            continue
-        waiting = found.pending
-        try:
-            outcome = store(ledger, found)
-        except Exception as exc:  # a ledger that refuses one article must not sink the rest
-            run.fail(IngestFailure(waiting.article.source_name, f"not stored: {exc!r}"))
-            continue
-        run.stored(waiting.article, outcome, len(found.statements), ledger)
+    docs = (
+        (article_doc(nlp, part.pending.article), part)
+        for part in _parts(pending, min(part_chars, nlp.max_length), run)
+    )
+    with extracting.knowing(PeopleDirectory(known.persons())):
+        for doc, part in nlp.pipe(docs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+            parsed.append(extract(doc, part.pending, known, matcher, extracting, embedding))
+            if not part.last:
+                continue
+            found = _joined(part.whole, part.offsets, parsed)
+            parsed = []
+            if isinstance(found, IngestFailure):
+                run.fail(found)
+                continue
+            waiting = found.pending
+            try:
+                outcome = store(ledger, found)
+            except Exception as exc:  # a ledger that refuses one article must not sink the rest
+                run.fail(IngestFailure(waiting.article.source_name, f"not stored: {exc!r}"))
+                continue
+            run.stored(waiting.article, outcome, len(found.statements), ledger)
     return run.summary
 
 
@@ -185,10 +188,9 @@ class _Part:
     last: bool
 
 
-def _parts(
-    pending: Iterable[PendingArticle], limit: int, run: IngestRun
-) -> Iterator[tuple[str, _Part]]:
-    """Each pending article as the texts to parse (one, unless it is longer than ``limit``)."""
+def _parts(pending: Iterable[PendingArticle], limit: int, run: IngestRun) -> Iterator[_Part]:
+    """Each pending article as the parts to parse (one, unless it is longer than ``limit``),
+    each holding its text as its article's body."""
     for waiting in pending:
         article = waiting.article
         parts = parse_parts(article.body, limit)
@@ -207,7 +209,7 @@ def _parts(
                 if len(parts) == 1
                 else replace(waiting, article=replace(article, body=text))
             )
-            yield text, _Part(waiting, part, offsets, number == len(parts) - 1)
+            yield _Part(waiting, part, offsets, number == len(parts) - 1)
 
 
 def _joined(
@@ -302,46 +304,57 @@ def reextract(
     copies = ledger.copy_keys()  # syndicated copies have no statements of their own
     rows = [row for row in ledger.articles() if row.ref.key not in copies]
 
-    def texts() -> Iterator[tuple[str, tuple[ArticleRef, Article]]]:
+    nlp = load_nlp(model)
+    extracting = extractor(nlp)
+
+    def docs() -> Iterator[tuple[Doc, tuple[ArticleRef, Article]]]:
         for row in rows:
             article = ledger.stored_article(row.ref.id)
-            yield article.body, (row.ref, article)
+            yield article_doc(nlp, article), (row.ref, article)
 
-    nlp = load_nlp(model)
     stored_proposals = ledger.proposals()
     matcher = ProposalMatcher(nlp, stored_proposals) if stored_proposals else None
-    for doc, (ref, article) in nlp.pipe(
-        texts(), as_tuples=True, batch_size=batch_size, n_process=n_process
-    ):
-        try:
-            extraction = extract_article(doc, article, known)
-            old = ledger.statements(article_id=ref.id)
-            result = _reextracted(ref, old, extraction.statements, fixes_of)
-            found = [*extraction.statements, *result.kept]
-            found.sort(key=lambda s: (s.span, s.cue_span or (0, 0)))
-            judged = [judge(doc, s, matcher) for s in found] if matcher is not None else None
-        except Exception as exc:  # one article's failure must not sink the run
-            summary.failed.append(IngestFailure(article.source_name, f"reextract failed: {exc!r}"))
-            if progress is not None:
-                progress(article.source_name, "failed")
-            continue
-        if result.outcome == "unchanged":
-            if judged is not None:
-                pairs = pair_statements([s.statement for s in old], found).pairs
-                ledger.replace_judgements(
-                    [s.id for s in old],
-                    [(s.id, j) for i, s in enumerate(old) for j in judged[pairs[i]]],
+    with extracting.knowing(PeopleDirectory(known.persons())):
+        for doc, (ref, article) in nlp.pipe(
+            docs(), as_tuples=True, batch_size=batch_size, n_process=n_process
+        ):
+            extraction = extracting.in_turn(doc, known)
+            problem = "not extracted" if extraction is None else extraction.error
+            if extraction is not None and problem is None:
+                try:
+                    old = ledger.statements(article_id=ref.id)
+                    result = _reextracted(ref, old, extraction.statements, fixes_of)
+                    found = [*extraction.statements, *result.kept]
+                    found.sort(key=lambda s: (s.span, s.cue_span or (0, 0)))
+                    judged = (
+                        [judge(doc, s, matcher) for s in found] if matcher is not None else None
+                    )
+                except Exception as exc:  # one article's failure must not sink the run
+                    problem = repr(exc)
+            if extraction is None or problem is not None:
+                summary.failed.append(
+                    IngestFailure(article.source_name, f"reextract failed: {problem}")
                 )
-        else:
-            position = {id(s): index for index, s in enumerate(found)}
-            new_index = [position[id(s)] for s in (*extraction.statements, *result.kept)]
-            follows = {old_id: new_index[index] for old_id, index in result.follows.items()}
-            ledger.save_reextraction(ref.id, found, extraction.people, judged, follows)
-        for person in extraction.people:
-            known.add(person)
-        summary.articles.append(result.report)
-        if progress is not None:
-            progress(article.source_name, result.outcome)
+                if progress is not None:
+                    progress(article.source_name, "failed")
+                continue
+            if result.outcome == "unchanged":
+                if judged is not None:
+                    pairs = pair_statements([s.statement for s in old], found).pairs
+                    ledger.replace_judgements(
+                        [s.id for s in old],
+                        [(s.id, j) for i, s in enumerate(old) for j in judged[pairs[i]]],
+                    )
+            else:
+                position = {id(s): index for index, s in enumerate(found)}
+                new_index = [position[id(s)] for s in (*extraction.statements, *result.kept)]
+                follows = {old_id: new_index[index] for old_id, index in result.follows.items()}
+                ledger.save_reextraction(ref.id, found, extraction.people, judged, follows)
+            for person in extraction.people:
+                known.add(person)
+            summary.articles.append(result.report)
+            if progress is not None:
+                progress(article.source_name, result.outcome)
     return summary
 
 

@@ -97,6 +97,26 @@ class Statement:
     said, "but not alone."``); empty when ``content_span`` is the whole of it."""
 
 
+@dataclass(slots=True)
+class Extraction:
+    """What extraction found in one article: its statements, the people it names, and the
+    answers it had from the people known before the article.
+
+    The answers let a caller that extracted articles out of order (in worker processes)
+    check that the people known at the article's turn give the same ones; extraction
+    depends on the known people only through them.
+    """
+
+    statements: list[Statement]
+    people: list[Person]
+    looked_up: dict[str, Person | None] = field(default_factory=dict)
+    """Each name looked up among the known people, and the person found (None: nobody)."""
+    holders: dict[tuple[str, str], Person | None] = field(default_factory=dict)
+    """Each (role key, actor id) asked of the known people, and who holds it."""
+    error: str | None = None
+    """Why extraction failed (the exception), when it did; then nothing else is set."""
+
+
 @dataclass(frozen=True, slots=True)
 class IngestFailure:
     """An input that could not be ingested, and why (one line)."""

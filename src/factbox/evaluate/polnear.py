@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -109,16 +109,22 @@ def extract_predictions(
     ``seconds`` covers parsing and extraction; loading the model is ``load_seconds``.
     """
     # Imported here so that scoring stored predictions does not need the extractor.
-    from factbox.extract.attributions import find_attributions
+    from factbox.extract.component import EXTRACTION, article_doc, text_article
     from factbox.extract.nlp import load_nlp
 
     started = time.perf_counter()
-    nlp = load_nlp()
+    nlp = load_nlp(conventions=conventions)
     loaded = time.perf_counter()
     relations: list[list[Relation]] = []
-    for doc in nlp.pipe((article.text for article in articles), batch_size=batch_size):
-        statements = find_attributions(doc, conventions=conventions)
-        relations.append([relation_from_statement(s) for s in statements])
+    docs = (
+        article_doc(nlp, replace(text_article(article.name), body=article.text))
+        for article in articles
+    )
+    for doc in nlp.pipe(docs, batch_size=batch_size):
+        extraction = doc._.get(EXTRACTION)
+        if extraction.error is not None:
+            raise RuntimeError(f"extraction failed: {extraction.error}")
+        relations.append([relation_from_statement(s) for s in extraction.statements])
     finished = time.perf_counter()
     return Predictions(relations, FACTBOX, finished - loaded, loaded - started)
 

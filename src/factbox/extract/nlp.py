@@ -9,6 +9,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from factbox.extract.attributions import Conventions
+from factbox.extract.component import COMPONENT as EXTRACT
 from factbox.extract.tagger import COMPONENT as TAGGER
 from factbox.extract.tagger import check_model_files
 from factbox.settings import MODEL_ENV
@@ -50,9 +52,10 @@ def default_model_name() -> str:
 
 
 @lru_cache(maxsize=4)
-def load_nlp(name: str | None = None) -> Language:
+def load_nlp(name: str | None = None, conventions: Conventions = "factbox") -> Language:
     """Load a pipeline (a package name or a path) and add the attribution tagger after its
-    parser; never downloads anything."""
+    parser and extraction last (``factbox_extract`` with ``conventions``); never
+    downloads anything."""
     model = name or default_model_name()
     try:
         nlp = spacy.load(model)
@@ -66,4 +69,6 @@ def load_nlp(name: str | None = None) -> Language:
     if TAGGER not in nlp.pipe_names:
         check_model_files()
         nlp.add_pipe(TAGGER, after="parser" if "parser" in nlp.pipe_names else None)
+    if EXTRACT not in nlp.pipe_names:
+        nlp.add_pipe(EXTRACT, last=True, config={"conventions": conventions})
     return nlp

@@ -2,11 +2,16 @@
 
 A statement whose source is page furniture or a news agency ("Share: ...", "AFP: ...") is
 left out (``furniture.py``): whoever the agency quotes is a statement of their own.
+
+Extraction depends on the people known from earlier articles only through the questions it
+asks of them (who is "Fico"? who is France's prime minister?); every answer is noted in the
+``Extraction``, so a caller that extracted articles out of order can check them against
+the people known at each article's turn (``answers_hold``). Resolution keeps per-article
+caches in ``doc.user_data``; they are cleared before and after, so the same Doc can be
+extracted again (with other known people) and serialised (``Doc.to_bytes``) afterwards.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -14,20 +19,51 @@ from factbox.extract.attributions import find_attributions
 from factbox.extract.dates import resolve_said_on
 from factbox.extract.furniture import page_furniture
 from factbox.extract.speakers import ArticleContext, KnownPeople, resolve_speakers
-from factbox.records import Article, Person, Statement
+from factbox.records import Article, Extraction, Person, Statement
+
+CACHE_PREFIX = "factbox."
+"""The ``doc.user_data`` keys of resolution's per-article caches start so."""
 
 
-@dataclass(slots=True)
-class Extraction:
-    """What one article yields: its statements, and the people it names."""
+class _NotedAnswers:
+    """The known people as one article's extraction asks them, noting every answer."""
 
-    statements: list[Statement]
-    people: list[Person]
+    def __init__(self, known: KnownPeople | None, extraction: Extraction) -> None:
+        self.known = known
+        self.extraction = extraction
+
+    def lookup(self, name: str) -> Person | None:
+        found = self.known.lookup(name) if self.known is not None else None
+        self.extraction.looked_up[name] = found
+        return found
+
+    def holder(self, role_key: str, actor_id: str) -> Person | None:
+        holder = getattr(self.known, "holder", None)
+        found = holder(role_key, actor_id) if holder is not None else None
+        self.extraction.holders[(role_key, actor_id)] = found
+        return found
+
+
+def answers_hold(extraction: Extraction, known: KnownPeople | None) -> bool:
+    """Whether ``known`` gives every answer ``extraction`` had (then extracting with it
+    gives the same statements and people)."""
+    asked = _NotedAnswers(known, Extraction([], []))
+    return all(asked.lookup(name) == found for name, found in extraction.looked_up.items()) and all(
+        asked.holder(*key) == found for key, found in extraction.holders.items()
+    )
+
+
+def clear_caches(doc: Doc) -> None:
+    """Drop resolution's per-article caches from ``doc``."""
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(CACHE_PREFIX)]:
+        del doc.user_data[key]
 
 
 def extract_article(doc: Doc, article: Article, known: KnownPeople | None = None) -> Extraction:
     """Statements in ``doc`` (the parse of ``article.body``) with speakers and dates resolved."""
-    context = ArticleContext(doc, article, known)
+    clear_caches(doc)
+    extraction = Extraction(statements=[], people=[])
+    context = ArticleContext(doc, article, _NotedAnswers(known, extraction))
     furniture = page_furniture()
     statements = [
         statement
@@ -39,7 +75,10 @@ def extract_article(doc: Doc, article: Article, known: KnownPeople | None = None
         statement.said_on, statement.said_on_basis = resolve_said_on(
             doc, statement.span, article.published, cue=statement.cue_span
         )
-    return Extraction(statements=statements, people=context.people())
+    clear_caches(doc)
+    extraction.statements = statements
+    extraction.people = context.people()
+    return extraction
 
 
 def extract_statements(
