@@ -141,3 +141,33 @@ def test_parser_workers_die_with_a_killed_ingest(tmp_path: Path) -> None:
     for pid in left:  # clean up before failing
         os.kill(pid, signal.SIGKILL)
     assert left == [], "parser workers outlived the killed ingest by 10 s"
+
+
+def test_two_parser_processes_store_what_one_process_stores(tmp_path: Path) -> None:
+    """Extraction, vectors and stance run in the parser processes; a surname first named in
+    full in an article the other process had ("Fiala said") still resolves to the person."""
+    from factbox import api
+    from factbox.pipeline import make_proposal
+
+    folder = write_stories(tmp_path / "wire", 3)
+    (folder / "story-003.txt").write_text(
+        "Prague keeps its line\nWednesday, 28 February 2024\n\n"
+        "PRAGUE (Factbox Wire) - Fiala said on Tuesday that sending soldiers to Ukraine "
+        "was not on the table.\n",
+        encoding="utf-8",
+    )
+    troops = make_proposal("troops", "Send ground troops to Ukraine", terms=["soldiers"])
+    found = []
+    for jobs in (1, 2):
+        db = tmp_path / f"jobs{jobs}.db"
+        api.add_proposal(troops, db)
+        summary = api.ingest([folder], db, n_process=jobs, batch_size=1)
+        assert summary.ok and len(summary.ingested) == 4
+        statements = [(s.article.key, s.statement) for s in api.statements(db)]
+        judged = [(j.stored.statement, j.found) for j in api.judged_statements("troops", db)]
+        found.append((statements, judged))
+    assert found[0] == found[1]
+    statements, judged = found[0]
+    fiala = [s for key, s in statements if key.endswith("story-003.txt")]
+    assert [sp.name for s in fiala for sp in s.speakers] == ["Petr Fiala"]
+    assert judged

@@ -39,7 +39,7 @@ from spacy.tokens import Doc
 from factbox.extract.component import EXTRACTION, article_doc, extractor
 from factbox.extract.nlp import load_nlp
 from factbox.extract.pipeline import answers_hold
-from factbox.ingesting import Extracted, IngestRun, PendingArticle, extract, store
+from factbox.ingesting import Extracted, IngestRun, Judging, PendingArticle, extract, store
 from factbox.records import Extraction, IngestFailure, InputError, Person
 from factbox.stance import Proposal, ProposalMatcher
 from factbox.store import Ledger, SaveOutcome
@@ -178,7 +178,7 @@ def run_batch(batch: Batch) -> list[Parsed]:
     docs = ((article_doc(nlp, p.article), p) for p in batch.pending)
     with extracting.knowing(PeopleDirectory(batch.people)):
         for doc, pending in nlp.pipe(docs, as_tuples=True, batch_size=len(batch.pending)):
-            found = extract(doc, pending, known, matcher, extracting)
+            found = extract(doc, pending, known, extracting, Judging(matcher))
             results.append(Parsed(found, doc._.get(EXTRACTION), doc.to_bytes()))
     return results
 
@@ -230,7 +230,7 @@ def ingest_on_cluster(
                 nlp = load_nlp(model)
                 doc = Doc(nlp.vocab).from_bytes(parsed.doc)
                 matcher = _matcher(model, tuple(proposals))
-                found = extract(doc, sent[stored], known, matcher, extractor(nlp))
+                found = extract(doc, sent[stored], known, extractor(nlp), Judging(matcher))
             _record(found, ledger, run, known)
             stored += 1
 

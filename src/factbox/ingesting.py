@@ -26,11 +26,12 @@ from spacy.tokens import Doc
 
 from factbox.corrections import follow_statements
 from factbox.embed.encoder import SentenceEncoder, load_encoder
-from factbox.extract.component import ExtractComponent
+from factbox.extract.component import FOLLOW_UP, ExtractComponent
 from factbox.ingest import prepare_article
 from factbox.records import (
     Article,
     ArticleRef,
+    Extraction,
     IngestFailure,
     IngestNote,
     InputError,
@@ -280,41 +281,69 @@ class Extracted:
     vectors: EncodedStatements | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """What follows extraction: each statement's vector and its judgements on the stored
+    proposals (None where the run has no encoder, or no proposals), or why it failed."""
+
+    judged: list[list[MatchedJudgement]] | None
+    vectors: EncodedStatements | None
+    failure: str | None = None
+
+
+@dataclass(slots=True)
+class Judging:
+    """The step after extraction, run by the pipeline's extraction component where it
+    extracts (``ExtractComponent.knowing(..., then=...)``), or here when the extraction was
+    made again at its turn."""
+
+    matcher: ProposalMatcher | None
+    embedding: StatementEmbedding | None = None
+
+    def __call__(self, doc: Doc, extraction: Extraction) -> Judged:
+        statements = extraction.statements
+        encoded: EncodedStatements | None = None
+        similar: list[dict[str, Similarity] | None] = [None for _ in statements]
+        if self.embedding is not None:
+            encoded = self.embedding.encode(doc.text, statements)
+            if self.embedding.near is not None:
+                similar = list(self.embedding.near.similar(encoded.matrix))
+        judged: list[list[MatchedJudgement]] | None = None
+        if self.matcher is not None:
+            try:
+                judged = [
+                    judge(doc, s, self.matcher, near_to)
+                    for s, near_to in zip(statements, similar, strict=True)
+                ]
+            except Exception as exc:  # one statement's stance must not sink the batch
+                return Judged(None, None, f"stance failed: {exc!r}")
+        return Judged(judged, encoded)
+
+
 def extract(
     doc: Doc,
     pending: PendingArticle,
     known: PeopleDirectory,
-    matcher: ProposalMatcher | None,
     extracting: ExtractComponent,
-    embedding: StatementEmbedding | None = None,
+    judging: Judging,
 ) -> Extracted | IngestFailure:
     """Take one parsed article's extraction at its turn (``known``: the people of the
-    ledger and of every article before it), embed and judge it; a failure names the article
-    and the step."""
+    ledger and of every article before it) with its vectors and judgements (made where it
+    was extracted, or here if it was extracted again); a failure names the article and the
+    step."""
     article = pending.article
     extraction = extracting.in_turn(doc, known)
     if extraction is None or extraction.error is not None:
         problem = "not extracted" if extraction is None else extraction.error
         return IngestFailure(article.source_name, f"extraction failed: {problem}")
-    statements = extraction.statements
-    encoded: EncodedStatements | None = None
-    similar: list[dict[str, Similarity] | None] = [None for _ in statements]
-    if embedding is not None:
-        encoded = embedding.encode(article.body, statements)
-        if embedding.near is not None:
-            similar = list(embedding.near.similar(encoded.matrix))
-    judged: list[list[MatchedJudgement]] | None = None
-    if matcher is not None:
-        try:
-            judged = [
-                judge(doc, s, matcher, near_to)
-                for s, near_to in zip(statements, similar, strict=True)
-            ]
-        except Exception as exc:  # nor may one statement's stance
-            return IngestFailure(article.source_name, f"stance failed: {exc!r}")
+    done = doc._.get(FOLLOW_UP)
+    if not isinstance(done, Judged):
+        done = judging(doc, extraction)
+    if done.failure is not None:
+        return IngestFailure(article.source_name, done.failure)
     for person in extraction.people:
         known.add(person)
-    return Extracted(pending, statements, extraction.people, judged, encoded)
+    return Extracted(pending, extraction.statements, extraction.people, done.judged, done.vectors)
 
 
 def store(ledger: Ledger, found: Extracted) -> SaveOutcome:

@@ -28,6 +28,7 @@ from factbox.ingesting import (
     Extracted,
     IngestRun,
     IngestSummary,
+    Judging,
     PendingArticle,
     ProgressCallback,
     StatementEmbedding,
@@ -151,14 +152,15 @@ def ingest_items(
     matcher = ProposalMatcher(nlp, stored_proposals) if stored_proposals else None
     embedding = StatementEmbedding.load(matcher, stored_proposals, vectors)
     extracting = extractor(nlp)
+    judging = Judging(matcher, embedding)
     parsed: list[Extracted | IngestFailure] = []
     docs = (
         (article_doc(nlp, part.pending.article), part)
         for part in _parts(pending, min(part_chars, nlp.max_length), run)
     )
-    with extracting.knowing(PeopleDirectory(known.persons())):
+    with extracting.knowing(PeopleDirectory(known.persons()), then=judging):
         for doc, part in nlp.pipe(docs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-            parsed.append(extract(doc, part.pending, known, matcher, extracting, embedding))
+            parsed.append(extract(doc, part.pending, known, extracting, judging))
             if not part.last:
                 continue
             found = _joined(part.whole, part.offsets, parsed)

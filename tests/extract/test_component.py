@@ -97,6 +97,7 @@ def test_an_article_whose_extraction_fails_does_not_sink_its_batch(
 
     monkeypatch.setattr(component_module, "extract_article", fail_on_the_border)
     articles = [_article("two", SECOND), _article("one", FIRST)]
-    failed, fine = [doc._.get(EXTRACTION) for doc in nlp.pipe(article_doc(nlp, a) for a in articles)]
+    docs = nlp.pipe(article_doc(nlp, a) for a in articles)
+    failed, fine = [doc._.get(EXTRACTION) for doc in docs]
     assert failed.error == repr(ValueError("no border here")) and failed.statements == []
     assert fine.error is None and fine.statements

@@ -63,6 +63,9 @@ ARTICLE = "factbox_article"
 empty: the body is the Doc's text)."""
 EXTRACTION = "factbox_extraction"
 """Doc extension: the ``Extraction`` the component left, or None."""
+FOLLOW_UP = "factbox_follow_up"
+"""Doc extension: what the run's follow-up step (``knowing(..., then=...)``) made of the
+extraction, or None."""
 CONVENTIONS: tuple[Conventions, ...] = ("factbox", "polnear")
 
 
@@ -87,6 +90,11 @@ def _pickled_extension(name: str) -> None:
 
 _pickled_extension(ARTICLE)
 _pickled_extension(EXTRACTION)
+_pickled_extension(FOLLOW_UP)
+
+FollowUp = Callable[[Doc, Extraction], object]
+"""A step the caller runs on each extraction where it is made (ingest's vectors and
+stance); its result must pickle."""
 
 
 class LearningPeople(KnownPeople, Protocol):
@@ -113,26 +121,36 @@ class ExtractComponent:
     def __init__(self, conventions: Conventions = "factbox") -> None:
         self.conventions: Conventions = conventions
         self.known: LearningPeople | None = None
+        self.then: FollowUp | None = None
         for load in _DATA:
             load()
 
     @contextmanager
-    def knowing(self, people: LearningPeople | None) -> Iterator[None]:
+    def knowing(
+        self, people: LearningPeople | None, then: FollowUp | None = None
+    ) -> Iterator[None]:
         """Extract with ``people`` known before the first article (the component adds each
-        article's people to it: pass a copy the caller does not read)."""
-        before, self.known = self.known, people
+        article's people to it: pass a copy the caller does not read), and run ``then`` on
+        each extraction that did not fail, keeping its result in ``doc._.factbox_follow_up``.
+        Both reach the workers of an ``nlp.pipe(n_process=N)`` started inside the block."""
+        before = self.known, self.then
+        self.known, self.then = people, then
         try:
             yield
         finally:
-            self.known = before
+            self.known, self.then = before
 
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.get(ARTICLE)
-        if article is not None:
-            doc._.set(EXTRACTION, self.extract(doc, article, self.known))
-            if self.known is not None:
-                for person in doc._.get(EXTRACTION).people:
-                    self.known.add(person)
+        if article is None:
+            return doc
+        found = self.extract(doc, article, self.known)
+        doc._.set(EXTRACTION, found)
+        if self.known is not None:
+            for person in found.people:
+                self.known.add(person)
+        if self.then is not None and found.error is None:
+            doc._.set(FOLLOW_UP, self.then(doc, found))
         return doc
 
     def extract(self, doc: Doc, article: Article, known: KnownPeople | None) -> Extraction:
@@ -148,13 +166,15 @@ class ExtractComponent:
     def in_turn(self, doc: Doc, known: KnownPeople | None) -> Extraction | None:
         """``doc``'s extraction as it is at its turn in input order, with ``known`` the
         people of the articles before it: the one left on it when every answer still holds,
-        else done again here. None if the Doc was not extracted."""
+        else done again here (and the follow-up's result dropped, as it followed the other
+        extraction). None if the Doc was not extracted."""
         found: Extraction | None = doc._.get(EXTRACTION)
         if found is None or found.error is not None or answers_hold(found, known):
             return found
         article = doc._.get(ARTICLE)
         found = self.extract(doc, article, known)
         doc._.set(EXTRACTION, found)
+        doc._.set(FOLLOW_UP, None)
         return found
 
 
