@@ -24,9 +24,10 @@ from pathlib import Path
 from distributed import Client, LocalCluster
 
 from factbox import api
+from factbox.extract.component import article_doc, extractor
 from factbox.extract.nlp import load_nlp
 from factbox.ingest import read_inputs
-from factbox.ingesting import Extracted, IngestRun, extract, pending_articles, store
+from factbox.ingesting import Extracted, IngestRun, Judging, extract, pending_articles, store
 from factbox.store import Ledger
 
 REPO = Path(__file__).resolve().parents[1]
@@ -76,8 +77,10 @@ def write_rate(files: list[str], folder: Path) -> float:
         pending = list(pending_articles(read_inputs(files), source, run))
         known = source.people_directory()
     found = []
-    for doc, waiting in nlp.pipe(((p.article.body, p) for p in pending), as_tuples=True):
-        result = extract(doc, waiting, known, None)
+    extracting = extractor(nlp)
+    docs = ((article_doc(nlp, p.article), p) for p in pending)
+    for doc, waiting in nlp.pipe(docs, as_tuples=True):
+        result = extract(doc, waiting, known, extracting, Judging(None))
         if isinstance(result, Extracted):
             found.append(result)
     with Ledger(folder / "writes.db") as target:
