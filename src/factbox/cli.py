@@ -19,6 +19,8 @@ from factbox.corrections import CorrectionRequest
 from factbox.embed import ModelFileError
 from factbox.embed.encoder import REBUILD_COMMAND
 from factbox.evaluate.cli import eval_app
+from factbox.extract.tagger import REBUILD_COMMAND as TAGGER_REBUILD_COMMAND
+from factbox.extract.tagger import ModelFileError as TaggerModelFileError
 from factbox.ingest import DEFAULT_MAX_BYTES
 from factbox.output import DecisionFormat, OutputFormat, print_decision, print_json, render
 from factbox.paging import DEFAULT_LIMIT, MAX_LIMIT, parse_limit
@@ -111,6 +113,8 @@ def _opened(db: str | None, model: str | None = None) -> Iterator[Factbox]:
         fail(exc.name, exc.reason)
     except ModelFileError as exc:
         model_file_error(exc)
+    except TaggerModelFileError as exc:
+        fail(str(exc.path), f"{exc.problem}; rebuild it with: {TAGGER_REBUILD_COMMAND}")
     except RuntimeError as exc:  # a spaCy model that is not installed
         fail(model or "model", str(exc))
     finally:

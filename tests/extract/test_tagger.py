@@ -8,8 +8,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 from spacy.language import Language
+from typer.testing import CliRunner
 
-from factbox.extract.nlp import PARAGRAPHS
+import factbox.extract.nlp as nlp_module
+from factbox.cli import app
+from factbox.extract.nlp import PARAGRAPHS, load_nlp
 from factbox.extract.tagger import (
     COMPONENT,
     CONFIG_FILE,
@@ -18,12 +21,14 @@ from factbox.extract.tagger import (
     INSIDE,
     MODEL_DIR,
     MODEL_FILE,
+    REBUILD_COMMAND,
     ROLE_SCORES,
     SOURCE,
     TOKENIZER_FILE,
     AttributionTagger,
     ModelFileError,
     best_window,
+    check_model_files,
     plan_windows,
 )
 
@@ -96,3 +101,23 @@ def test_a_corrupt_model_file_is_named(tmp_path: Path) -> None:
         AttributionTagger(directory)
     assert str(directory / MODEL_FILE) in str(raised.value)
     assert "bench/train_tagger.py" in str(raised.value)
+
+
+def test_the_command_line_names_a_missing_tagger_file_and_its_rebuild_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    directory = _copy_model(tmp_path)
+    (directory / MODEL_FILE).unlink()
+    story = tmp_path / "story.txt"
+    story.write_text("The minister said on Monday that the border would stay open.\n")
+    monkeypatch.setattr(nlp_module, "check_model_files", lambda: check_model_files(directory))
+    load_nlp.cache_clear()
+    try:
+        result = CliRunner().invoke(app, ["ingest", str(story), "--db", str(tmp_path / "l.db")])
+    finally:
+        load_nlp.cache_clear()
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"factbox: error: {directory / MODEL_FILE}: file not found; rebuild it with: "
+        f"{REBUILD_COMMAND}"
+    ]

@@ -56,6 +56,7 @@ class ModelFileError(RuntimeError):
     def __init__(self, path: Path, problem: str) -> None:
         super().__init__(f"{path}: {problem}; rebuild it with: {REBUILD_COMMAND}")
         self.path = path
+        self.problem = problem
 
 
 @dataclass(frozen=True, slots=True)
