@@ -178,14 +178,16 @@ def read_one(data: bytes, suffix: str) -> int:
 
 def extract_one(nlp: Any, text: str) -> int:
     """Parse and extract ``text``; raises if a statement's span leaves the text."""
-    from factbox.extract import extract_article
+    from factbox.extract.component import EXTRACTION, article_doc
     from factbox.records import Article
 
-    doc = nlp(text)
     article = Article(
         key="fuzz", source_name="fuzz", format="text", raw=text, body=text, content_hash="0" * 64
     )
-    found = extract_article(doc, article).statements
+    extraction = nlp(article_doc(nlp, article))._.get(EXTRACTION)
+    if extraction.error is not None:  # the component keeps an article's error; a crash here
+        raise RuntimeError(extraction.error)
+    found = extraction.statements
     for statement in found:
         for span in (statement.span, statement.content_span, statement.cue_span):
             if span is not None:
