@@ -72,6 +72,13 @@ from factbox.store.ledger import PeopleDirectory
 from factbox.store.vectors import EncodedStatements, StoredVectors
 from factbox.workers import die_with_parent
 
+WORKER_CHUNK = 4
+"""Articles a parser process takes at a time with ``--jobs N`` (N > 1). spaCy hands the
+workers batches in turn and this process reads their results in input order, so a worker
+that finished early waits until its result is read; with all of extraction in the workers
+an article costs about a second, and batches of 16 left one worker idle for many seconds
+(cProfile of a worker: a quarter of its time blocked writing its result)."""
+
 
 def ingest(
     paths: Sequence[str | Path],
@@ -158,8 +165,9 @@ def ingest_items(
         (article_doc(nlp, part.pending.article), part)
         for part in _parts(pending, min(part_chars, nlp.max_length), run)
     )
+    chunk = batch_size if n_process == 1 else max(1, min(batch_size, WORKER_CHUNK))
     with extracting.knowing(PeopleDirectory(known.persons()), then=judging):
-        for doc, part in nlp.pipe(docs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        for doc, part in nlp.pipe(docs, as_tuples=True, batch_size=chunk, n_process=n_process):
             parsed.append(extract(doc, part.pending, known, extracting, judging))
             if not part.last:
                 continue
