@@ -405,8 +405,10 @@ class ProposalMatcher:
         )
 
     def _referring_noun(self, span: SpacySpan) -> Token | None:
-        """A bare noun phrase that points back: "such a step", "no such plans", "the option"
-        (not "the ammunition plan" or "the plan to buy shells", which name their own topic)."""
+        """A bare noun phrase that points back: "such a step", "no such plans", "the option",
+        "in this case" (not "the ammunition plan" or "the plan to buy shells", which name
+        their own topic). What hangs on the noun outside the statement ("ruled out such an
+        opportunity: [the Czech prime minister], ...", a list of who did) names no topic."""
         table = self.table
         for token in span:
             if token.pos_ != "NOUN":
@@ -416,7 +418,9 @@ class ProposalMatcher:
             own_topic = [
                 c
                 for c in token.children
-                if c.dep_ not in ("det", "predet", "punct") and c.lower_ not in referring
+                if c.dep_ not in ("det", "predet", "punct")
+                and c.lower_ not in referring
+                and span.start <= c.i < span.end
             ]
             if own_topic:
                 continue
@@ -457,6 +461,8 @@ class ProposalMatcher:
             yield self._fill(candidate, tokens, slots, phrase=(first.i, last.i))
         for token in tokens:
             if token.i not in seen and slots.theme.has_token(token) and not token.is_stop:
+                if self._modifies_other_theme(token, slots):
+                    continue  # "military aid": the aid is the thing, not the military
                 candidate = _Candidate(token, char_span(token))
                 candidate.add("theme", token)
                 yield self._fill(candidate, tokens, slots, phrase=(token.i, token.i))
@@ -472,6 +478,14 @@ class ProposalMatcher:
                     )
                 )
                 yield self._fill(candidate, tokens, slots, phrase=(first.i, last.i))
+
+    def _modifies_other_theme(self, token: Token, slots: ProposalSlots) -> bool:
+        """``token`` (a theme word) only modifies a noun that is itself a theme: another
+        one the concept table knows ("military aid"), or the proposal's own ("military
+        forces", where the forces are the theme)."""
+        if token.dep_ not in MODIFIER_DEPS or token.head.i == token.i:
+            return False
+        return bool(forms(token.head) & (self._theme_words | slots.theme.words))
 
     def _fill(
         self,
