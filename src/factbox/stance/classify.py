@@ -373,6 +373,8 @@ class _Classifier:
             reading.note(without, "condition", "lexicon")
             negation = None
         cls = None if start else self.lexical_class(node)
+        if reading.consequence and node.lemma_.lower() in self.lex.deontic:
+            cls = None  # "in this case we need to talk of war": what must follow, not a wish
         role: CueRole = "consequence" if reading.consequence else "lexicon"
         if cls is not None:
             self.apply_class(reading, cls, negation is not None, node)
@@ -505,6 +507,29 @@ class _Classifier:
             for form in self.lex.restatements
         )
 
+    def named_consequence(
+        self, reading: _Reading, span: SpacySpan, clause: Token, path: set[int]
+    ) -> None:
+        """A consequence clause that no word on the walk read: the first word against it
+        anywhere in the clause ("we need to talk about the inevitability of [conflict]")."""
+        for word in clause.subtree:
+            if word.i in path or not in_span(word, span) or word.pos_ not in ("NOUN", "ADJ"):
+                continue
+            if self.lex.words.get(word.lemma_.lower()) == "opposes" and not self._negator(word):
+                self.apply_class(reading, "opposes", False, word)
+                reading.note(word, "consequence", "consequence")
+                return
+
+    def is_case(self, child: Token, theme: Token) -> bool:
+        """``child`` is "in this case" with the proposal as the case (the theme, a phrase
+        that refers back to it): a condition, as an if-clause is."""
+        return (
+            child.dep_ == "prep"
+            and child.lower_ in self.lex.case_preps
+            and theme.head.i == child.i
+            and theme.lemma_.lower() in self.lex.case_nouns
+        )
+
     def concedes(self, child: Token) -> bool:
         """``child`` is a concessive clause ("although ...", "despite ...")."""
         if child.dep_ == "prep":
@@ -575,9 +600,9 @@ class _Classifier:
         while node.head.i != node.i and in_span(node.head, span):
             child, node = node, node.head
             walked.append(node)
-            if child.dep_ == "advcl" and any(
+            if (child.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in self.lex.condition_marks for m in child.children
-            ):
+            )) or self.is_case(child, theme):
                 # The proposal is the condition; what follows is the main clause's consequence.
                 reading = _Reading(consequence=True, cues=reading.cues, holder_node=None)
             if child.dep_ in ("conj", "appos") and self.negative_det(child) is not None:
@@ -597,6 +622,8 @@ class _Classifier:
             self.visit(reading, node, path, start=False)
             reading.question = reading.question or self.question(node)
         reading.path = walked
+        if reading.consequence and reading.mode == "none":
+            self.named_consequence(reading, span, walked[-1], path)
         # Words outside the statement's content (its cue: "warned", "urged") still count,
         # but their subject is the speaker, so they never become the holder.
         holder, deontic = reading.holder_node, reading.holder_deontic

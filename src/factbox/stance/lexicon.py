@@ -96,6 +96,9 @@ class StanceLexicon:
     speech_topics: frozenset[str] = frozenset()
     proform_pronouns: frozenset[str] = frozenset()
     restatements: frozenset[tuple[str, ...]] = frozenset()
+    case_nouns: frozenset[str] = frozenset()
+    """Nouns that refer back to the proposal as a condition ("in this case")."""
+    case_preps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +270,8 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         restatements=frozenset(
             tuple(p.split()) for p in _strings(contrast.get("restatements", []), where)
         ),
+        case_nouns=frozenset(_strings(conditions.get("case_nouns", []), where)),
+        case_preps=frozenset(_strings(conditions.get("case_preps", []), where)),
     )
 
 
