@@ -166,6 +166,7 @@ class _Classifier:
     def __init__(self, lexicon: StanceLexicon, statement: Statement | None = None) -> None:
         self.lex = lexicon
         self.statement = statement
+        self.proform_heads = frozenset(form[0] for form in lexicon.proforms)
 
     # --- what one word says -------------------------------------------------------
 
@@ -805,7 +806,10 @@ def _contrasted_own_clause(
 ) -> Token | None:
     """A clause of the speaker's own, contrasted with the proposal's, whose verb stands
     for the proposal: "we will not [do] it ourselves, but we respect allies who send",
-    "although some allies may send troops, we will not [take] part"."""
+    "although some allies may send troops, we will not [take] part"; or, when the
+    proposal's own words said nothing at all, a stance word over a pro-form in the same
+    statement ("those are the signals we send: that we are not [ruling] out different
+    things")."""
     lex = classifier.lex
     path = reading.path
     on_path = {t.i for t in (path[:-1] if reading.stopped else path)}
@@ -835,14 +839,27 @@ def _contrasted_own_clause(
             and first.lower_ in lex.contrast_coordinators
         )
 
+    def states_position(verb: Token) -> bool:
+        """``verb`` is a stance word heading what follows a colon after the speaker's
+        position on the proposal ("stated its position on this issue: we do not agree")."""
+        nouns = [t for t in path if t.lemma_.lower() in lex.position_nouns]
+        return bool(nouns) and classifier.lexical_class(verb) is not None and any(
+            t.text == ":" and nouns[0].i < t.i < verb.i for t in verb.sent
+        )
+
     for verb in span:
         if verb.i in on_path or verb.pos_ not in VERB_POS:
             continue
         words = (verb.lemma_.lower(), *(t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 4]))
-        if any(words[: len(form)] == form for form in lex.proforms):
+        if reading.mode == "none" and states_position(verb):
+            pass
+        elif any(words[: len(form)] == form for form in lex.proforms):
             if not any(contrasted(verb, other) for other in path):
                 continue
-        elif not (is_proform_stance(classifier, verb) and next_sentence_but(verb)):
+        elif not (
+            is_proform_stance(classifier, verb)
+            and (next_sentence_but(verb) or (reading.mode == "none" and not reading.stopped))
+        ):
             continue
         subject = classifier.holder_subject(verb)
         if subject is None or classifier.is_speaker(subject, statement, set()):
@@ -867,7 +884,8 @@ def _judge_own_clause(
     on its verb ("will not do it" opposes, "could join" open, "will take part" supports;
     "nothing can be ruled out" open)."""
     reading = _Reading()
-    classifier.visit(reading, verb, set(), start=not is_proform_stance(classifier, verb))
+    # a pro-form ("do it") says nothing itself; a stance word ("ruled out", "agree") does
+    classifier.visit(reading, verb, set(), start=verb.lemma_.lower() in classifier.proform_heads)
     if reading.mode == "none" and _is_asserted(verb):
         reading.mode = "firm"
     if reading.mode == "none":

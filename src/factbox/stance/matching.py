@@ -378,7 +378,11 @@ class ProposalMatcher:
         elif not self._known_theme[slug]:
             anchor = _anchor(tokens, slots)
         elif self._other_theme(tokens) is None:
-            anchor = self._referring_noun(tokens) or _bare_action(tokens, slots)
+            anchor = (
+                self._referring_noun(tokens)
+                or _bare_action(tokens, slots)
+                or self._general_word(tokens)
+            )
         if not open_candidates:
             if anchor is None:
                 return None
@@ -402,6 +406,20 @@ class ProposalMatcher:
         meaning). For a theme the table does not know, this tells nothing."""
         return next(
             (t for t in tokens if not t.is_stop and forms(t) & self._theme_words), None
+        )
+
+    def _general_word(self, tokens: SpacySpan) -> Token | None:
+        """A word that stands for anything, the proposal included, as a verb's subject or
+        object ("[nothing] can be ruled out", "we are not ruling out different [things]")."""
+        return next(
+            (
+                t
+                for t in tokens
+                if t.lemma_.lower() in self.table.general_words
+                and t.dep_ in ("nsubj", "nsubjpass", "dobj")
+                and t.head.pos_ in ("VERB", "AUX")
+            ),
+            None,
         )
 
     def _referring_noun(self, span: SpacySpan) -> Token | None:
@@ -698,6 +716,8 @@ def _bare_action(tokens: SpacySpan, slots: ProposalSlots) -> Token | None:
     for token in tokens:
         if not slots.action.has_token(token) or token.is_stop:
             continue
+        if token.pos_ != "VERB" and token.dep_ == "pobj":
+            continue  # an idiom's noun: "rejected out of hand", "on the other hand"
         objects = [c for c in token.children if c.dep_ in OBJECT_DEPS | {"dative"}]
         if not any(o.pos_ in {"NOUN", "PROPN"} for o in objects if o.dep_ != "dative"):
             return token
