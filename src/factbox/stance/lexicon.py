@@ -54,6 +54,8 @@ class ConceptTable:
     referring_nouns: frozenset[str] = frozenset()
     general_words: frozenset[str] = frozenset()
     """Words that stand for anything, the proposal included ("nothing can be ruled out")."""
+    general_determiners: frozenset[str] = frozenset()
+    """Determiners that make a noun of ``general_words`` stand for all ("all options")."""
 
     def containing(self, form: str, kind: ConceptKind) -> list[ConceptSet]:
         return [s for s in self.sets if s.kind == kind and s.has(form)]
@@ -198,6 +200,7 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         listed("referring_determiners"),
         listed("referring_nouns"),
         listed("general_words"),
+        listed("general_determiners"),
     )
 
 

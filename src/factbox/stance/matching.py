@@ -410,17 +410,23 @@ class ProposalMatcher:
 
     def _general_word(self, tokens: SpacySpan) -> Token | None:
         """A word that stands for anything, the proposal included, as a verb's subject or
-        object ("[nothing] can be ruled out", "we are not ruling out different [things]")."""
-        return next(
-            (
-                t
-                for t in tokens
-                if t.lemma_.lower() in self.table.general_words
-                and t.dep_ in ("nsubj", "nsubjpass", "dobj")
-                and t.head.pos_ in ("VERB", "AUX")
-            ),
-            None,
-        )
+        object, when it is said of all or of none: "[nothing] can be ruled out", "all
+        [options] are on the table", "we are not ruling out different [things]" (not
+        "things are different now")."""
+        for token in tokens:
+            if (
+                token.lemma_.lower() not in self.table.general_words
+                or token.dep_ not in ("nsubj", "nsubjpass", "dobj")
+                or token.head.pos_ not in ("VERB", "AUX")
+            ):
+                continue
+            quantified = token.pos_ == "PRON" or any(
+                c.dep_ == "det" and c.lower_ in self.table.general_determiners
+                for c in token.children
+            )
+            if quantified or any(c.dep_ == "neg" for c in token.head.children):
+                return token
+        return None
 
     def _referring_noun(self, span: SpacySpan) -> Token | None:
         """A bare noun phrase that points back: "such a step", "no such plans", "the option",
