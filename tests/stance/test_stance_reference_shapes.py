@@ -105,6 +105,10 @@ def test_the_military_is_troops_but_military_aid_is_not(
     assert match.slot("theme") is not None and match.slot("theme").text == "military"
     assert judgement.stance == "opposes"
     assert matcher.match(nlp("Germany will send more military aid to Ukraine.")) == []
+    # an adjective: the effort is the thing, even when close in meaning to the proposal
+    effort = nlp("Both governments should concentrate on supporting Ukraine's military effort.")
+    found = matcher.match_similar(effort[:], SLUG, CLOSE[SLUG])
+    assert found is None or found.evidence[0].text != "military"
 
 
 @pytest.mark.parametrize(

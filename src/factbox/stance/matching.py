@@ -486,7 +486,7 @@ class ProposalMatcher:
         for token in tokens:
             if token.i not in seen and slots.theme.has_token(token) and not token.is_stop:
                 if self._modifies_other_theme(token, slots):
-                    continue  # "military aid": the aid is the thing, not the military
+                    continue  # "military aid", "military effort": not the military
                 candidate = _Candidate(token, char_span(token))
                 candidate.add("theme", token)
                 yield self._fill(candidate, tokens, slots, phrase=(token.i, token.i))
@@ -504,11 +504,14 @@ class ProposalMatcher:
                 yield self._fill(candidate, tokens, slots, phrase=(first.i, last.i))
 
     def _modifies_other_theme(self, token: Token, slots: ProposalSlots) -> bool:
-        """``token`` (a theme word) only modifies a noun that is itself a theme: another
-        one the concept table knows ("military aid"), or the proposal's own ("military
-        forces", where the forces are the theme)."""
+        """``token`` (a theme word) is an adjective ("Ukraine's military effort"), or only
+        modifies a noun that is itself a theme: another one the concept table knows
+        ("military aid"), or the proposal's own ("military forces", where the forces are
+        the theme)."""
         if token.dep_ not in MODIFIER_DEPS or token.head.i == token.i:
             return False
+        if token.dep_ == "amod":
+            return True
         return bool(forms(token.head) & (self._theme_words | slots.theme.words))
 
     def _fill(
