@@ -151,3 +151,21 @@ def test_a_position_given_after_a_colon_is_the_stance_on_what_it_refers_to(
     match, judgement = judged(make_statement, matcher, text, content, "said")
     assert match.evidence[0].text == "this issue"
     assert (judgement.stance, judgement.about) == ("opposes", "speaker")
+
+
+def test_the_clause_a_cue_hangs_on_is_someone_elses(
+    make_statement: MakeStatement, matcher: ProposalMatcher
+) -> None:
+    """Another speaker's verb above the cue's clause frames nothing of the statement."""
+    minister = Who("the French minister", "FR", "France", "country")
+    text = (
+        "The spokesman denied that American troops could be sent, as the French minister"
+        " had suggested Western troops could be sent to Ukraine."
+    )
+    match, judgement = judged(
+        make_statement, matcher, text, "Western troops could be sent to Ukraine",
+        "had suggested", (minister,),
+    )
+    assert match.slot("theme") is not None
+    assert judgement.stance == "open"
+    assert all(cue.text != "denied" for cue in judgement.cues)

@@ -640,6 +640,10 @@ class _Classifier:
                 if not skip:
                     break  # above the act is another clause: "Ali rebuked him when he called for"
                 continue
+            if child.i in cue and node.i not in cue and child.dep_ in ("advcl", "relcl"):
+                # above the cue's clause is someone else's: "Kirby denied it, as Sejourne
+                # [had suggested] troops could be"
+                break
             if child.dep_ != "conj":
                 self.visit(reading, node, path, start=False, framing=True)
             reading.question = reading.question or self.question(node)
