@@ -5,7 +5,8 @@
 1. ``factbox proposal add`` as a whole command (a new process: imports, model loads, vector
    search, parsing the candidates, stance, writing) on a ledger of every PolNeAR train
    article (over 10,000 statements), for three proposals; each run on a fresh copy of the
-   ledger. Printed twice: as this environment runs it, and with torch hidden from the
+   ledger; each with its wall time and its CPU time (user + system). Printed twice: as this
+   environment runs it, and with torch hidden from the
    process (spaCy's thinc imports torch at start-up when it is installed, as the ``train``
    extra installs it; a runtime install has no torch). The baseline, in the same run, is the
    previous method (parse every statement's paragraphs, no vectors) through the API.
@@ -19,6 +20,7 @@ temporary directory, outside the repository). Nothing here asserts a time.
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import subprocess
 import sys
@@ -80,13 +82,22 @@ def time_command(ledger: Path, proposal: Proposal, hide_torch: bool) -> float:
         args = ["proposal", "add", proposal.slug, "--title", proposal.title]
         args += ["--description", proposal.description, "--db", str(copy)]
         runner = ["-c", HIDE_TORCH, *args] if hide_torch else ["-m", "factbox", *args]
+        before = _children_cpu()
         start = time.perf_counter()
         done = subprocess.run([sys.executable, *runner], capture_output=True, text=True)
         seconds = time.perf_counter() - start
+        cpu = _children_cpu() - before
         if done.returncode != 0:
             raise SystemExit(f"proposal add failed: {done.stderr.strip()}")
-        print(f"    {proposal.slug}: {done.stdout.strip()} ({seconds:.2f} s)")
+        print(f"    {proposal.slug}: {done.stdout.strip()} ({seconds:.2f} s, CPU {cpu:.2f} s)")
         return seconds
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of the finished child processes: on a shared machine the
+    wall time also counts the time the command waited for a core."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def time_previous_method(ledger_path: Path, proposal: Proposal) -> float:

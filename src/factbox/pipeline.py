@@ -22,6 +22,7 @@ from factbox.embed.encoder import SentenceEncoder, load_encoder
 from factbox.extract.compare import StatementChange, pair_statements
 from factbox.extract.component import article_doc, extractor
 from factbox.extract.nlp import load_nlp
+from factbox.extract.tagger import COMPONENT as ATTRIBUTION_TAGGER
 from factbox.ingest import DEFAULT_MAX_BYTES, read_inputs
 from factbox.ingest.parts import PART_CHARS, parse_parts
 from factbox.ingesting import (
@@ -596,14 +597,20 @@ def judge_ledger(
             for number, window in enumerate(parts):
                 yield body[window.start : window.end], (index, window, number == len(parts) - 1)
 
-    for doc, (index, window, last) in nlp.pipe(windows(), as_tuples=True, batch_size=batch_size):
-        for stored in window.statements:
-            moved = _statement_moved(stored.statement, -window.start)
-            near_to = similar.get(stored.id) if search else None
-            for item in judge(doc, moved, matcher, near_to, threshold):
-                found[item.match.slug].append((stored.id, _judgement_moved(item, window.start)))
-        if last and progress is not None:
-            progress(index + 1, total)
+    # the attribution tagger's scores are for extraction; stance reads the parse alone
+    with nlp.select_pipes(disable=[p for p in nlp.pipe_names if p == ATTRIBUTION_TAGGER]):
+        for doc, (index, window, last) in nlp.pipe(
+            windows(), as_tuples=True, batch_size=batch_size
+        ):
+            for stored in window.statements:
+                moved = _statement_moved(stored.statement, -window.start)
+                near_to = similar.get(stored.id) if search else None
+                for item in judge(doc, moved, matcher, near_to, threshold):
+                    found[item.match.slug].append(
+                        (stored.id, _judgement_moved(item, window.start))
+                    )
+            if last and progress is not None:
+                progress(index + 1, total)
     return found
 
 
@@ -654,7 +661,9 @@ def add_proposals(
         check_bodies(proposal)
     stored = {p.slug: p for p in ledger.proposals()}
     changed = [p for p in items if stored.get(p.slug) != p]
-    found = judge_ledger(ledger, changed, nlp=load_nlp(model), progress=progress) if changed else {}
+    # Judging reads only the parse of stored statements: the attribution tagger is not loaded.
+    nlp = load_nlp(model, attribution=False) if changed else None
+    found = judge_ledger(ledger, changed, nlp=nlp, progress=progress) if nlp is not None else {}
     summaries = []
     for proposal in items:
         rows = found.get(proposal.slug, [])

@@ -52,10 +52,13 @@ def default_model_name() -> str:
 
 
 @lru_cache(maxsize=4)
-def load_nlp(name: str | None = None, conventions: Conventions = "factbox") -> Language:
+def load_nlp(
+    name: str | None = None, conventions: Conventions = "factbox", attribution: bool = True
+) -> Language:
     """Load a pipeline (a package name or a path) and add the attribution tagger after its
-    parser and extraction last (``factbox_extract`` with ``conventions``); never
-    downloads anything."""
+    parser and extraction last (``factbox_extract`` with ``conventions``), unless
+    ``attribution`` is False: the parse alone, as judging stance on stored statements needs;
+    never downloads anything."""
     model = name or default_model_name()
     try:
         nlp = spacy.load(model)
@@ -66,9 +69,9 @@ def load_nlp(name: str | None = None, conventions: Conventions = "factbox") -> L
         ) from exc
     if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
-    if TAGGER not in nlp.pipe_names:
+    if attribution and TAGGER not in nlp.pipe_names:
         check_model_files()
         nlp.add_pipe(TAGGER, after="parser" if "parser" in nlp.pipe_names else None)
-    if EXTRACT not in nlp.pipe_names:
+    if attribution and EXTRACT not in nlp.pipe_names:
         nlp.add_pipe(EXTRACT, last=True, config={"conventions": conventions})
     return nlp

@@ -166,6 +166,7 @@ class _Classifier:
     def __init__(self, lexicon: StanceLexicon, statement: Statement | None = None) -> None:
         self.lex = lexicon
         self.statement = statement
+        self.proform_heads = frozenset(form[0] for form in lexicon.proforms)
 
     # --- what one word says -------------------------------------------------------
 
@@ -373,6 +374,8 @@ class _Classifier:
             reading.note(without, "condition", "lexicon")
             negation = None
         cls = None if start else self.lexical_class(node)
+        if reading.consequence and node.lemma_.lower() in self.lex.deontic:
+            cls = None  # "in this case we need to talk of war": what must follow, not a wish
         role: CueRole = "consequence" if reading.consequence else "lexicon"
         if cls is not None:
             self.apply_class(reading, cls, negation is not None, node)
@@ -505,6 +508,29 @@ class _Classifier:
             for form in self.lex.restatements
         )
 
+    def named_consequence(
+        self, reading: _Reading, span: SpacySpan, clause: Token, path: set[int]
+    ) -> None:
+        """A consequence clause that no word on the walk read: the first word against it
+        anywhere in the clause ("we need to talk about the inevitability of [conflict]")."""
+        for word in clause.subtree:
+            if word.i in path or not in_span(word, span) or word.pos_ not in ("NOUN", "ADJ"):
+                continue
+            if self.lex.words.get(word.lemma_.lower()) == "opposes" and not self._negator(word):
+                self.apply_class(reading, "opposes", False, word)
+                reading.note(word, "consequence", "consequence")
+                return
+
+    def is_case(self, child: Token, theme: Token) -> bool:
+        """``child`` is "in this case" with the proposal as the case (the theme, a phrase
+        that refers back to it): a condition, as an if-clause is."""
+        return (
+            child.dep_ == "prep"
+            and child.lower_ in self.lex.case_preps
+            and theme.head.i == child.i
+            and theme.lemma_.lower() in self.lex.case_nouns
+        )
+
     def concedes(self, child: Token) -> bool:
         """``child`` is a concessive clause ("although ...", "despite ...")."""
         if child.dep_ == "prep":
@@ -575,9 +601,9 @@ class _Classifier:
         while node.head.i != node.i and in_span(node.head, span):
             child, node = node, node.head
             walked.append(node)
-            if child.dep_ == "advcl" and any(
+            if (child.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in self.lex.condition_marks for m in child.children
-            ):
+            )) or self.is_case(child, theme):
                 # The proposal is the condition; what follows is the main clause's consequence.
                 reading = _Reading(consequence=True, cues=reading.cues, holder_node=None)
             if child.dep_ in ("conj", "appos") and self.negative_det(child) is not None:
@@ -597,6 +623,8 @@ class _Classifier:
             self.visit(reading, node, path, start=False)
             reading.question = reading.question or self.question(node)
         reading.path = walked
+        if reading.consequence and reading.mode == "none":
+            self.named_consequence(reading, span, walked[-1], path)
         # Words outside the statement's content (its cue: "warned", "urged") still count,
         # but their subject is the speaker, so they never become the holder.
         holder, deontic = reading.holder_node, reading.holder_deontic
@@ -612,6 +640,10 @@ class _Classifier:
                 if not skip:
                     break  # above the act is another clause: "Ali rebuked him when he called for"
                 continue
+            if child.i in cue and node.i not in cue and child.dep_ in ("advcl", "relcl"):
+                # above the cue's clause is someone else's: "Kirby denied it, as Sejourne
+                # [had suggested] troops could be"
+                break
             if child.dep_ != "conj":
                 self.visit(reading, node, path, start=False, framing=True)
             reading.question = reading.question or self.question(node)
@@ -778,7 +810,10 @@ def _contrasted_own_clause(
 ) -> Token | None:
     """A clause of the speaker's own, contrasted with the proposal's, whose verb stands
     for the proposal: "we will not [do] it ourselves, but we respect allies who send",
-    "although some allies may send troops, we will not [take] part"."""
+    "although some allies may send troops, we will not [take] part"; or, when the
+    proposal's own words said nothing at all, a stance word over a pro-form in the same
+    statement ("those are the signals we send: that we are not [ruling] out different
+    things")."""
     lex = classifier.lex
     path = reading.path
     on_path = {t.i for t in (path[:-1] if reading.stopped else path)}
@@ -808,14 +843,27 @@ def _contrasted_own_clause(
             and first.lower_ in lex.contrast_coordinators
         )
 
+    def states_position(verb: Token) -> bool:
+        """``verb`` is a stance word heading what follows a colon after the speaker's
+        position on the proposal ("stated its position on this issue: we do not agree")."""
+        nouns = [t for t in path if t.lemma_.lower() in lex.position_nouns]
+        return bool(nouns) and classifier.lexical_class(verb) is not None and any(
+            t.text == ":" and nouns[0].i < t.i < verb.i for t in verb.sent
+        )
+
     for verb in span:
         if verb.i in on_path or verb.pos_ not in VERB_POS:
             continue
         words = (verb.lemma_.lower(), *(t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 4]))
-        if any(words[: len(form)] == form for form in lex.proforms):
+        if reading.mode == "none" and states_position(verb):
+            pass
+        elif any(words[: len(form)] == form for form in lex.proforms):
             if not any(contrasted(verb, other) for other in path):
                 continue
-        elif not (is_proform_stance(classifier, verb) and next_sentence_but(verb)):
+        elif not (
+            is_proform_stance(classifier, verb)
+            and (next_sentence_but(verb) or (reading.mode == "none" and not reading.stopped))
+        ):
             continue
         subject = classifier.holder_subject(verb)
         if subject is None or classifier.is_speaker(subject, statement, set()):
@@ -840,7 +888,8 @@ def _judge_own_clause(
     on its verb ("will not do it" opposes, "could join" open, "will take part" supports;
     "nothing can be ruled out" open)."""
     reading = _Reading()
-    classifier.visit(reading, verb, set(), start=not is_proform_stance(classifier, verb))
+    # a pro-form ("do it") says nothing itself; a stance word ("ruled out", "agree") does
+    classifier.visit(reading, verb, set(), start=verb.lemma_.lower() in classifier.proform_heads)
     if reading.mode == "none" and _is_asserted(verb):
         reading.mode = "firm"
     if reading.mode == "none":

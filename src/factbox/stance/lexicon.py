@@ -52,6 +52,10 @@ class ConceptTable:
     referring_words: frozenset[str] = frozenset()
     referring_determiners: frozenset[str] = frozenset()
     referring_nouns: frozenset[str] = frozenset()
+    general_words: frozenset[str] = frozenset()
+    """Words that stand for anything, the proposal included ("nothing can be ruled out")."""
+    general_determiners: frozenset[str] = frozenset()
+    """Determiners that make a noun of ``general_words`` stand for all ("all options")."""
 
     def containing(self, form: str, kind: ConceptKind) -> list[ConceptSet]:
         return [s for s in self.sets if s.kind == kind and s.has(form)]
@@ -96,6 +100,11 @@ class StanceLexicon:
     speech_topics: frozenset[str] = frozenset()
     proform_pronouns: frozenset[str] = frozenset()
     restatements: frozenset[tuple[str, ...]] = frozenset()
+    position_nouns: frozenset[str] = frozenset()
+    """"its position on this issue: we do not agree": what follows the colon is the stance."""
+    case_nouns: frozenset[str] = frozenset()
+    """Nouns that refer back to the proposal as a condition ("in this case")."""
+    case_preps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +199,8 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         listed("referring_words"),
         listed("referring_determiners"),
         listed("referring_nouns"),
+        listed("general_words"),
+        listed("general_determiners"),
     )
 
 
@@ -267,6 +278,9 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         restatements=frozenset(
             tuple(p.split()) for p in _strings(contrast.get("restatements", []), where)
         ),
+        position_nouns=frozenset(_strings(contrast.get("position_nouns", []), where)),
+        case_nouns=frozenset(_strings(conditions.get("case_nouns", []), where)),
+        case_preps=frozenset(_strings(conditions.get("case_preps", []), where)),
     )
 
 

@@ -378,7 +378,11 @@ class ProposalMatcher:
         elif not self._known_theme[slug]:
             anchor = _anchor(tokens, slots)
         elif self._other_theme(tokens) is None:
-            anchor = self._referring_noun(tokens) or _bare_action(tokens, slots)
+            anchor = (
+                self._referring_noun(tokens)
+                or _bare_action(tokens, slots)
+                or self._general_word(tokens)
+            )
         if not open_candidates:
             if anchor is None:
                 return None
@@ -404,9 +408,31 @@ class ProposalMatcher:
             (t for t in tokens if not t.is_stop and forms(t) & self._theme_words), None
         )
 
+    def _general_word(self, tokens: SpacySpan) -> Token | None:
+        """A word that stands for anything, the proposal included, as a verb's subject or
+        object, when it is said of all or of none: "[nothing] can be ruled out", "all
+        [options] are on the table", "we are not ruling out different [things]" (not
+        "things are different now")."""
+        for token in tokens:
+            if (
+                token.lemma_.lower() not in self.table.general_words
+                or token.dep_ not in ("nsubj", "nsubjpass", "dobj")
+                or token.head.pos_ not in ("VERB", "AUX")
+            ):
+                continue
+            quantified = token.pos_ == "PRON" or any(
+                c.dep_ == "det" and c.lower_ in self.table.general_determiners
+                for c in token.children
+            )
+            if quantified or any(c.dep_ == "neg" for c in token.head.children):
+                return token
+        return None
+
     def _referring_noun(self, span: SpacySpan) -> Token | None:
-        """A bare noun phrase that points back: "such a step", "no such plans", "the option"
-        (not "the ammunition plan" or "the plan to buy shells", which name their own topic)."""
+        """A bare noun phrase that points back: "such a step", "no such plans", "the option",
+        "in this case" (not "the ammunition plan" or "the plan to buy shells", which name
+        their own topic). What hangs on the noun outside the statement ("ruled out such an
+        opportunity: [the Czech prime minister], ...", a list of who did) names no topic."""
         table = self.table
         for token in span:
             if token.pos_ != "NOUN":
@@ -416,7 +442,9 @@ class ProposalMatcher:
             own_topic = [
                 c
                 for c in token.children
-                if c.dep_ not in ("det", "predet", "punct") and c.lower_ not in referring
+                if c.dep_ not in ("det", "predet", "punct")
+                and c.lower_ not in referring
+                and span.start <= c.i < span.end
             ]
             if own_topic:
                 continue
@@ -457,6 +485,8 @@ class ProposalMatcher:
             yield self._fill(candidate, tokens, slots, phrase=(first.i, last.i))
         for token in tokens:
             if token.i not in seen and slots.theme.has_token(token) and not token.is_stop:
+                if self._modifies_other_theme(token, slots):
+                    continue  # "military aid", "military effort": not the military
                 candidate = _Candidate(token, char_span(token))
                 candidate.add("theme", token)
                 yield self._fill(candidate, tokens, slots, phrase=(token.i, token.i))
@@ -472,6 +502,17 @@ class ProposalMatcher:
                     )
                 )
                 yield self._fill(candidate, tokens, slots, phrase=(first.i, last.i))
+
+    def _modifies_other_theme(self, token: Token, slots: ProposalSlots) -> bool:
+        """``token`` (a theme word) is an adjective ("Ukraine's military effort"), or only
+        modifies a noun that is itself a theme: another one the concept table knows
+        ("military aid"), or the proposal's own ("military forces", where the forces are
+        the theme)."""
+        if token.dep_ not in MODIFIER_DEPS or token.head.i == token.i:
+            return False
+        if token.dep_ == "amod":
+            return True
+        return bool(forms(token.head) & (self._theme_words | slots.theme.words))
 
     def _fill(
         self,
@@ -684,6 +725,8 @@ def _bare_action(tokens: SpacySpan, slots: ProposalSlots) -> Token | None:
     for token in tokens:
         if not slots.action.has_token(token) or token.is_stop:
             continue
+        if token.pos_ != "VERB" and token.dep_ == "pobj":
+            continue  # an idiom's noun: "rejected out of hand", "on the other hand"
         objects = [c for c in token.children if c.dep_ in OBJECT_DEPS | {"dative"}]
         if not any(o.pos_ in {"NOUN", "PROPN"} for o in objects if o.dep_ != "dative"):
             return token
