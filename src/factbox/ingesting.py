@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from factbox.corrections import follow_statements
 from factbox.embed.encoder import SentenceEncoder, load_encoder
-from factbox.extract.component import FOLLOW_UP, ExtractComponent
+from factbox.extract.component import EXTRACTION, FOLLOW_UP, ExtractComponent
 from factbox.ingest import prepare_article
 from factbox.records import (
     Article,
@@ -300,12 +300,16 @@ class Judging:
     matcher: ProposalMatcher | None
     embedding: StatementEmbedding | None = None
 
-    def __call__(self, doc: Doc, extraction: Extraction) -> Judged:
+    def __call__(
+        self, doc: Doc, extraction: Extraction, encoded: EncodedStatements | None = None
+    ) -> Judged:
+        """Vectors (``encoded`` when given: made for the same statement texts) and
+        judgements of ``extraction``'s statements."""
         statements = extraction.statements
-        encoded: EncodedStatements | None = None
         similar: list[dict[str, Similarity] | None] = [None for _ in statements]
         if self.embedding is not None:
-            encoded = self.embedding.encode(doc.text, statements)
+            if encoded is None:
+                encoded = self.embedding.encode(doc.text, statements)
             if self.embedding.near is not None:
                 similar = list(self.embedding.near.similar(encoded.matrix))
         judged: list[list[MatchedJudgement]] | None = None
@@ -332,18 +336,35 @@ def extract(
     was extracted, or here if it was extracted again); a failure names the article and the
     step."""
     article = pending.article
+    first = doc._.get(EXTRACTION)
+    followed = doc._.get(FOLLOW_UP)
     extraction = extracting.in_turn(doc, known)
     if extraction is None or extraction.error is not None:
         problem = "not extracted" if extraction is None else extraction.error
         return IngestFailure(article.source_name, f"extraction failed: {problem}")
     done = doc._.get(FOLLOW_UP)
     if not isinstance(done, Judged):
-        done = judging(doc, extraction)
+        # Extracted again with other people known: the speakers may differ, the vectors
+        # (of the contents and the text before them) not, when the statements are the same.
+        kept = (
+            followed.vectors
+            if isinstance(followed, Judged)
+            and isinstance(first, Extraction)
+            and same_texts(first.statements, extraction.statements)
+            else None
+        )
+        done = judging(doc, extraction, kept)
     if done.failure is not None:
         return IngestFailure(article.source_name, done.failure)
     for person in extraction.people:
         known.add(person)
     return Extracted(pending, extraction.statements, extraction.people, done.judged, done.vectors)
+
+
+def same_texts(before: Sequence[Statement], after: Sequence[Statement]) -> bool:
+    """Whether two extractions of one article found statements of the same contents at the
+    same places (what a statement's vector is computed from)."""
+    return [(s.content, s.span) for s in before] == [(s.content, s.span) for s in after]
 
 
 def store(ledger: Ledger, found: Extracted) -> SaveOutcome:
