@@ -28,6 +28,7 @@ from factbox.corrections import follow_statements
 from factbox.embed.encoder import SentenceEncoder, load_encoder
 from factbox.extract.component import EXTRACTION, FOLLOW_UP, ExtractComponent
 from factbox.ingest import prepare_article
+from factbox.ingest.parts import PART_CHARS
 from factbox.records import (
     Article,
     ArticleRef,
@@ -56,6 +57,22 @@ from factbox.syndication import CopyFinder
 
 Outcome = SaveOutcome | str
 ProgressCallback = Callable[[str, Outcome], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ParseOptions:
+    """How a run parses and extracts the articles it ingests (``factbox.pipeline``)."""
+
+    batch_size: int = 16
+    n_process: int = 1
+    """Local parser processes (``nlp.pipe``), when no ``cluster`` is given."""
+    vectors: bool | None = None
+    """Store statement vectors (None: ``$FACTBOX_VECTORS``, on)."""
+    cluster: str | None = None
+    """``tcp://HOST:PORT`` or ``local:N``: parse on a Dask cluster (``factbox.cluster``)."""
+    cluster_timeout: float | None = None
+    part_chars: int = PART_CHARS
+    """Longer articles are parsed in parts at paragraph breaks (``ingest.parts``)."""
 
 
 @dataclass(slots=True)

@@ -24,12 +24,13 @@ from factbox.extract.component import article_doc, extractor
 from factbox.extract.nlp import load_nlp
 from factbox.extract.tagger import COMPONENT as ATTRIBUTION_TAGGER
 from factbox.ingest import DEFAULT_MAX_BYTES, read_inputs
-from factbox.ingest.parts import PART_CHARS, parse_parts
+from factbox.ingest.parts import parse_parts
 from factbox.ingesting import (
     Extracted,
     IngestRun,
     IngestSummary,
     Judging,
+    ParseOptions,
     PendingArticle,
     ProgressCallback,
     StatementEmbedding,
@@ -80,6 +81,8 @@ that finished early waits until its result is read; with all of extraction in th
 an article costs about a second, and batches of 16 left one worker idle for many seconds
 (cProfile of a worker: a quarter of its time blocked writing its result)."""
 
+DEFAULT_OPTIONS = ParseOptions()
+
 
 def ingest(
     paths: Sequence[str | Path],
@@ -87,39 +90,24 @@ def ingest(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     model: str | None = None,
-    batch_size: int = 16,
-    n_process: int = 1,
+    options: ParseOptions = DEFAULT_OPTIONS,
     progress: ProgressCallback | None = None,
-    vectors: bool | None = None,
-    cluster: str | None = None,
-    cluster_timeout: float | None = None,
-    part_chars: int = PART_CHARS,
 ) -> IngestSummary:
     """Read, extract and store every article under ``paths``; one transaction per article.
 
     Bad items are reported in the summary and skipped; articles whose content is already
     in the ledger are not parsed again, and syndicated copies of a stored story are stored
     without statements of their own. Each statement's sentence vector is stored with it
-    unless ``vectors`` is False (default: ``$FACTBOX_VECTORS``, on). ``cluster``
-    (``tcp://HOST:PORT`` or ``local:N``) parses on a Dask cluster instead of ``n_process``
-    local processes (``factbox.cluster``), within ``cluster_timeout`` seconds if given; its
-    statements get their vectors when a proposal is first added. An article longer than
-    ``part_chars`` (or the parser's ``max_length``) is parsed in parts at paragraph breaks
-    (``ingest.parts``) and stored as one article (on one machine; a cluster parses it whole).
+    unless ``options.vectors`` is False (default: ``$FACTBOX_VECTORS``, on).
+    ``options.cluster`` (``tcp://HOST:PORT`` or ``local:N``) parses on a Dask cluster
+    instead of ``options.n_process`` local processes (``factbox.cluster``), within
+    ``options.cluster_timeout`` seconds if given; its statements get their vectors when a
+    proposal is first added. An article longer than ``options.part_chars`` (or the parser's
+    ``max_length``) is parsed in parts at paragraph breaks (``ingest.parts``) and stored as
+    one article (on one machine; a cluster parses it whole).
     """
     items = read_inputs([str(p) for p in paths], max_bytes=max_bytes)
-    return ingest_items(
-        items,
-        ledger,
-        model=model,
-        batch_size=batch_size,
-        n_process=n_process,
-        progress=progress,
-        vectors=vectors,
-        cluster=cluster,
-        cluster_timeout=cluster_timeout,
-        part_chars=part_chars,
-    )
+    return ingest_items(items, ledger, model=model, options=options, progress=progress)
 
 
 def ingest_items(
@@ -127,48 +115,49 @@ def ingest_items(
     ledger: Ledger,
     *,
     model: str | None = None,
-    batch_size: int = 16,
-    n_process: int = 1,
+    options: ParseOptions = DEFAULT_OPTIONS,
     progress: ProgressCallback | None = None,
-    vectors: bool | None = None,
-    cluster: str | None = None,
-    cluster_timeout: float | None = None,
-    part_chars: int = PART_CHARS,
 ) -> IngestSummary:
     """:func:`ingest` of items already read (a feed's, for ``factbox watch``)."""
     run = IngestRun(progress)
     pending = pending_articles(items, ledger, run)
-    if cluster is not None:
+    if options.cluster is not None:
         from factbox.cluster import ingest_on_cluster  # dask is an optional extra
 
         ingest_on_cluster(
             pending,
             ledger,
             run,
-            cluster,
+            options.cluster,
             model=model,
-            batch_size=batch_size,
-            timeout=cluster_timeout,
+            batch_size=options.batch_size,
+            timeout=options.cluster_timeout,
         )
         return run.summary
     known = ledger.people_directory()
     nlp = load_nlp(model)
-    if n_process > 1:
+    if options.n_process > 1:
         die_with_parent()
     stored_proposals = ledger.proposals()
     # Built once per run: it parses every proposal's title and description.
     matcher = ProposalMatcher(nlp, stored_proposals) if stored_proposals else None
-    embedding = StatementEmbedding.load(matcher, stored_proposals, vectors)
+    embedding = StatementEmbedding.load(matcher, stored_proposals, options.vectors)
     extracting = extractor(nlp)
     judging = Judging(matcher, embedding)
     parsed: list[Extracted | IngestFailure] = []
     docs = (
         (article_doc(nlp, part.pending.article), part)
-        for part in _parts(pending, min(part_chars, nlp.max_length), run)
+        for part in _parts(pending, min(options.part_chars, nlp.max_length), run)
     )
-    chunk = batch_size if n_process == 1 else max(1, min(batch_size, WORKER_CHUNK))
+    chunk = (
+        options.batch_size
+        if options.n_process == 1
+        else max(1, min(options.batch_size, WORKER_CHUNK))
+    )
     with extracting.knowing(PeopleDirectory(known.persons()), then=judging):
-        for doc, part in nlp.pipe(docs, as_tuples=True, batch_size=chunk, n_process=n_process):
+        for doc, part in nlp.pipe(
+            docs, as_tuples=True, batch_size=chunk, n_process=options.n_process
+        ):
             parsed.append(extract(doc, part.pending, known, extracting, judging))
             if not part.last:
                 continue

@@ -87,13 +87,7 @@ class StatementJSON(StatementFieldsJSON):
     corrections: list[CorrectionJSON]
 
 
-class ArticleJSON(TypedDict):
-    id: int
-    key: str
-    revision: int
-    title: str | None
-    url: str | None
-    published: str | None
+class ArticleJSON(ArticleRefJSON):
     source: str
     format: str
     place: str | None

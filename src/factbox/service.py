@@ -56,6 +56,7 @@ from factbox.paging import (
 from factbox.pipeline import (
     IngestSummary,
     JudgeProgress,
+    ParseOptions,
     ProgressCallback,
     ProposalSummary,
     ReextractSummary,
@@ -243,18 +244,14 @@ class Factbox:
     ) -> IngestSummary:
         """Read, extract, judge and store every article under ``paths`` (see
         ``factbox.pipeline.ingest``: statement vectors, syndicated copies, a Dask cluster)."""
+        options = ParseOptions(batch_size, n_process, vectors, cluster, cluster_timeout, part_chars)
         return pipeline.ingest(
             paths,
             self._ledger,
             max_bytes=max_bytes,
             model=self.settings.model,
-            batch_size=batch_size,
-            n_process=n_process,
+            options=options,
             progress=progress,
-            vectors=vectors,
-            cluster=cluster,
-            cluster_timeout=cluster_timeout,
-            part_chars=part_chars,
         )
 
     def ingest_items(
@@ -266,7 +263,11 @@ class Factbox:
     ) -> IngestSummary:
         """:meth:`ingest` of items already read (a feed's, for ``factbox watch``)."""
         return pipeline.ingest_items(
-            items, self._ledger, model=self.settings.model, progress=progress, vectors=vectors
+            items,
+            self._ledger,
+            model=self.settings.model,
+            options=ParseOptions(vectors=vectors),
+            progress=progress,
         )
 
     def feed_state(self, url: str) -> FeedState:
