@@ -311,18 +311,26 @@ class Judged:
 @dataclass(slots=True)
 class Judging:
     """The step after extraction, run by the pipeline's extraction component where it
-    extracts (``ExtractComponent.knowing(..., then=...)``), or here when the extraction was
-    made again at its turn."""
+    extracts (``ExtractComponent.knowing(..., then=...)``), or here, for the statements whose
+    speakers or dates were resolved again at their turn."""
 
     matcher: ProposalMatcher | None
     embedding: StatementEmbedding | None = None
 
-    def __call__(
-        self, doc: Doc, extraction: Extraction, encoded: EncodedStatements | None = None
+    def __call__(self, doc: Doc, extraction: Extraction) -> Judged:
+        """Vectors and judgements of ``extraction``'s statements."""
+        return self.judged(doc, extraction.statements)
+
+    def judged(
+        self,
+        doc: Doc,
+        statements: Sequence[Statement],
+        encoded: EncodedStatements | None = None,
+        kept: Sequence[list[MatchedJudgement] | None] | None = None,
     ) -> Judged:
         """Vectors (``encoded`` when given: made for the same statement texts) and
-        judgements of ``extraction``'s statements."""
-        statements = extraction.statements
+        judgements of ``statements`` (a statement's entry in ``kept``, when not None, is its
+        judgements already made)."""
         similar: list[dict[str, Similarity] | None] = [None for _ in statements]
         if self.embedding is not None:
             if encoded is None:
@@ -331,14 +339,41 @@ class Judging:
                 similar = list(self.embedding.near.similar(encoded.matrix))
         judged: list[list[MatchedJudgement]] | None = None
         if self.matcher is not None:
+            made = kept if kept is not None else [None for _ in statements]
             try:
                 judged = [
-                    judge(doc, s, self.matcher, near_to)
-                    for s, near_to in zip(statements, similar, strict=True)
+                    done if done is not None else judge(doc, s, self.matcher, near_to)
+                    for s, near_to, done in zip(statements, similar, made, strict=True)
                 ]
             except Exception as exc:  # one statement's stance must not sink the batch
                 return Judged(None, None, f"stance failed: {exc!r}")
         return Judged(judged, encoded)
+
+    def in_turn(
+        self, doc: Doc, extraction: Extraction, first: object, followed: object
+    ) -> Judged:
+        """What follows ``extraction``, the one taken at its turn, given the extraction
+        ``first`` made where the Doc was parsed and what followed it there (``followed``).
+        Resolving speakers again leaves the spans as they were, and with them the vectors
+        (of the contents and the text before them); a statement whose speakers and date
+        are the same keeps its judgements; the others are judged here."""
+        if not isinstance(followed, Judged) or not isinstance(first, Extraction):
+            return self(doc, extraction)
+        statements = extraction.statements
+        if first.statements == statements:
+            return followed
+        if followed.failure is not None or not same_texts(first.statements, statements):
+            return self(doc, extraction)
+        before = followed.judged
+        kept = (
+            None
+            if before is None
+            else [
+                judged if was == now else None
+                for was, now, judged in zip(first.statements, statements, before, strict=True)
+            ]
+        )
+        return self.judged(doc, statements, followed.vectors, kept)
 
 
 def extract(
@@ -350,27 +385,15 @@ def extract(
 ) -> Extracted | IngestFailure:
     """Take one parsed article's extraction at its turn (``known``: the people of the
     ledger and of every article before it) with its vectors and judgements (made where it
-    was extracted, or here if it was extracted again); a failure names the article and the
-    step."""
+    was extracted, and here for statements whose speakers were resolved again); a failure
+    names the article and the step."""
     article = pending.article
     first = doc._.get(EXTRACTION)
-    followed = doc._.get(FOLLOW_UP)
     extraction = extracting.in_turn(doc, known)
     if extraction is None or extraction.error is not None:
         problem = "not extracted" if extraction is None else extraction.error
         return IngestFailure(article.source_name, f"extraction failed: {problem}")
-    done = doc._.get(FOLLOW_UP)
-    if not isinstance(done, Judged):
-        # Extracted again with other people known: the speakers may differ, the vectors
-        # (of the contents and the text before them) not, when the statements are the same.
-        kept = (
-            followed.vectors
-            if isinstance(followed, Judged)
-            and isinstance(first, Extraction)
-            and same_texts(first.statements, extraction.statements)
-            else None
-        )
-        done = judging(doc, extraction, kept)
+    done = judging.in_turn(doc, extraction, first, doc._.get(FOLLOW_UP))
     if done.failure is not None:
         return IngestFailure(article.source_name, done.failure)
     for person in extraction.people:

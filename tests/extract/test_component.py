@@ -11,6 +11,7 @@ import pytest
 from spacy.language import Language
 
 import factbox.extract.component as component_module
+import factbox.extract.pipeline as pipeline_module
 from factbox.extract import extract_article
 from factbox.extract.component import EXTRACTION, article_doc, extractor, text_article
 from factbox.records import Article, Extraction
@@ -60,23 +61,38 @@ def test_a_doc_without_its_article_is_parsed_but_not_extracted(nlp: Language) ->
     assert nlp(FIRST)._.get(EXTRACTION) is None
 
 
-def test_an_answer_a_worker_did_not_have_is_extracted_again_in_turn(nlp: Language) -> None:
+def test_an_answer_a_worker_did_not_have_is_resolved_again_in_turn(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The second article's worker did not know Jan Novak (named in the first); at its turn
-    he is known, so "Novak" is extracted again and resolved to him."""
+    he is known, so "Novak" is resolved again to him, from the spans the worker found."""
     articles = [_article("one", FIRST), _article("two", SECOND)]
     docs = list(nlp.pipe([article_doc(nlp, a) for a in articles], n_process=2, batch_size=1))
     in_worker = docs[1]._.get(EXTRACTION)
     assert in_worker.looked_up == {"Novak": None}
+
+    def no_second_search(*args: object) -> None:
+        raise AssertionError("the spans were searched for again")
+
+    monkeypatch.setattr(pipeline_module, "find_attributions", no_second_search)
     known = PeopleDirectory()
-    names = []
+    taken = []
     for doc in docs:
         found = extractor(nlp).in_turn(doc, known)
-        assert found is not None
-        names.append([speaker.name for s in found.statements for speaker in s.speakers])
+        assert found is not None and found.error is None
+        taken.append(found)
         for person in found.people:
             known.add(person)
+    names = [[speaker.name for s in found.statements for speaker in s.speakers] for found in taken]
     assert names == [["Jan Novak"], ["Jan Novak"]]
-    assert docs[1]._.get(EXTRACTION).looked_up["Novak"] is not None
+    assert taken[1].looked_up["Novak"] is not None
+    assert [replace(s, speakers=[]) for s in taken[1].statements] == [
+        replace(s, speakers=[]) for s in in_worker.statements
+    ]
+    assert taken[1].statements != in_worker.statements
+    monkeypatch.undo()
+    in_order = extract_article(nlp(SECOND), articles[1], PeopleDirectory(taken[0].people))
+    assert taken[1].statements == in_order.statements
 
 
 def test_a_run_knows_the_people_of_earlier_articles_in_one_process(nlp: Language) -> None:

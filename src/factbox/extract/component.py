@@ -27,8 +27,13 @@ the component adds each article's people as it goes, so in one process every art
 the people of all before it, as a sequential run does. A worker sees only those of the
 articles it did itself; every answer extraction had is kept in the ``Extraction``, and
 ``in_turn`` (called by the parent on each result, in input order, with the people known at
-that article's turn) extracts again, from the Doc that came back (no second parse), only
-when an answer differs. So the statements never depend on the number of processes.
+that article's turn) checks them. Where one differs, only what depends on the known people
+is done again there, from the Doc that came back (no second parse): the speakers (person,
+role, actor) and the dates, which follow the speakers (``extract.pipeline.resolve_people``,
+about a third of extraction's time); finding the spans, validating the cues and linking
+sources to contents stay as the worker did them. The caller's follow-up (ingest's vectors
+and stance) is kept for every statement that came out the same. So the statements never
+depend on the number of processes, and the parent's share of the work stays small.
 
 **Settings and data.** ``conventions`` (component config): ``factbox`` (what the ledger
 stores: speakers and dates resolved) or ``polnear`` (span boundaries as PolNeAR's annotators
@@ -53,7 +58,12 @@ from factbox.extract.confidence import load_statement_scorer
 from factbox.extract.cues import load_cue_lexicon
 from factbox.extract.furniture import page_furniture
 from factbox.extract.learned import load_cue_classifier, load_learned_cues
-from factbox.extract.pipeline import answers_hold, clear_caches, extract_article
+from factbox.extract.pipeline import (
+    answers_hold,
+    clear_caches,
+    extract_article,
+    resolve_people,
+)
 from factbox.extract.speakers import KnownPeople
 from factbox.records import Article, Extraction, Person
 
@@ -166,16 +176,20 @@ class ExtractComponent:
     def in_turn(self, doc: Doc, known: KnownPeople | None) -> Extraction | None:
         """``doc``'s extraction as it is at its turn in input order, with ``known`` the
         people of the articles before it: the one left on it when every answer still holds,
-        else done again here (and the follow-up's result dropped, as it followed the other
-        extraction). None if the Doc was not extracted."""
+        else with its speakers and dates resolved again here (``resolve_people``: the spans,
+        cues and links the worker found stay). None if the Doc was not extracted. The
+        follow-up's result stays on the Doc: it followed the extraction left there, which the
+        caller compares with this one (``doc._.factbox_extraction`` is not changed)."""
         found: Extraction | None = doc._.get(EXTRACTION)
         if found is None or found.error is not None or answers_hold(found, known):
             return found
-        article = doc._.get(ARTICLE)
-        found = self.extract(doc, article, known)
-        doc._.set(EXTRACTION, found)
-        doc._.set(FOLLOW_UP, None)
-        return found
+        article = replace(doc._.get(ARTICLE), body=doc.text)
+        statements = [replace(statement, speakers=[]) for statement in found.statements]
+        try:
+            return resolve_people(doc, article, statements, known)
+        except Exception as exc:  # as in extract: one article's bug must not sink its run
+            clear_caches(doc)
+            return Extraction([], [], error=repr(exc))
 
 
 _DATA: tuple[Callable[[], object], ...] = (

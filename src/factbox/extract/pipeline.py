@@ -3,12 +3,19 @@
 A statement whose source is page furniture or a news agency ("Share: ...", "AFP: ...") is
 left out (``furniture.py``): whoever the agency quotes is a statement of their own.
 
-Extraction depends on the people known from earlier articles only through the questions it
-asks of them (who is "Fico"? who is France's prime minister?); every answer is noted in the
-``Extraction``, so a caller that extracted articles out of order can check them against
-the people known at each article's turn (``answers_hold``). Resolution keeps per-article
-caches in ``doc.user_data``; they are cleared before and after, so the same Doc can be
-extracted again (with other known people) and serialised (``Doc.to_bytes``) afterwards.
+Extraction is two steps. ``find_statements`` finds the spans (the learned tagger's
+candidates decoded on the parse, cues validated, sources linked to contents) and drops page
+furniture; it reads the article alone. ``resolve_people`` then resolves each statement's
+speakers (person, role, actor) and its date. Only this second step depends on the people
+known from earlier articles, through the questions it asks of them (who is "Fico"? who is
+France's prime minister?); the date depends on them through the speakers only (a statement
+keeps the date of the one before when the same people made both). Every answer is noted in
+the ``Extraction``, so a caller that extracted articles out of order (spaCy's worker
+processes) can check them against the people known at each article's turn
+(``answers_hold``) and, where one differs, run ``resolve_people`` again on the statements
+found, which costs about a quarter of the whole. Resolution keeps per-article caches in
+``doc.user_data``; they are cleared before and after, so the same Doc can be resolved
+again (with other known people) and serialised (``Doc.to_bytes``) afterwards.
 """
 
 from __future__ import annotations
@@ -61,22 +68,34 @@ def clear_caches(doc: Doc) -> None:
 
 def extract_article(doc: Doc, article: Article, known: KnownPeople | None = None) -> Extraction:
     """Statements in ``doc`` (the parse of ``article.body``) with speakers and dates resolved."""
-    clear_caches(doc)
-    extraction = Extraction(statements=[], people=[])
-    context = ArticleContext(doc, article, _NotedAnswers(known, extraction))
+    return resolve_people(doc, article, find_statements(doc, article), known)
+
+
+def find_statements(doc: Doc, article: Article) -> list[Statement]:
+    """The statements in ``doc`` with their spans and cues, speakers and dates not yet
+    resolved; page furniture and agencies as sources left out."""
     furniture = page_furniture()
-    statements = [
+    return [
         statement
         for statement in find_attributions(doc)
         if not furniture.is_furniture(statement.source_text, article.agency)
     ]
+
+
+def resolve_people(
+    doc: Doc, article: Article, statements: list[Statement], known: KnownPeople | None = None
+) -> Extraction:
+    """``statements`` (of ``find_statements``) with their speakers and dates resolved, in
+    place, with ``known`` people, and the people ``doc`` names."""
+    clear_caches(doc)
+    extraction = Extraction(statements=statements, people=[])
+    context = ArticleContext(doc, article, _NotedAnswers(known, extraction))
     for statement in statements:
         statement.speakers = resolve_speakers(statement, doc, context)
         statement.said_on, statement.said_on_basis = resolve_said_on(
             doc, statement.span, article.published, cue=statement.cue_span
         )
     clear_caches(doc)
-    extraction.statements = statements
     extraction.people = context.people()
     return extraction
 
