@@ -72,14 +72,13 @@ from factbox.store import Ledger
 from factbox.store.judgements import ProposalOutcome
 from factbox.store.ledger import PeopleDirectory
 from factbox.store.vectors import EncodedStatements, StoredVectors
+from factbox.worker_order import balanced_order, in_input_order
 from factbox.workers import die_with_parent
 
-WORKER_CHUNK = 4
-"""Articles a parser process takes at a time with ``--jobs N`` (N > 1). spaCy hands the
-workers batches in turn and this process reads their results in input order, so a worker
-that finished early waits until its result is read; with all of extraction in the workers
-an article costs about a second, and batches of 16 left one worker idle for many seconds
-(cProfile of a worker: a quarter of its time blocked writing its result)."""
+WORKER_CHUNK = 2
+"""Articles a parser process takes at a time with ``--jobs N`` (N > 1): each round of N
+batches costs as much as its slowest batch (``factbox.worker_order``), so batches are small
+and of about the same length."""
 
 DEFAULT_OPTIONS = ParseOptions()
 
@@ -145,19 +144,17 @@ def ingest_items(
     extracting = extractor(nlp)
     judging = Judging(matcher, embedding)
     parsed: list[Extracted | IngestFailure] = []
-    docs = (
-        (article_doc(nlp, part.pending.article), part)
-        for part in _parts(pending, min(options.part_chars, nlp.max_length), run)
-    )
-    chunk = (
-        options.batch_size
-        if options.n_process == 1
-        else max(1, min(options.batch_size, WORKER_CHUNK))
-    )
+    parts = _parts(pending, min(options.part_chars, nlp.max_length), run)
+    chunk = options.batch_size
+    if options.n_process == 1:
+        numbered: Iterable[tuple[int, _Part]] = enumerate(parts)
+    else:
+        chunk = max(1, min(options.batch_size, WORKER_CHUNK))
+        numbered = balanced_order(parts, _length, options.n_process, chunk)
+    docs = ((article_doc(nlp, part.pending.article), (n, part)) for n, part in numbered)
     with extracting.knowing(PeopleDirectory(known.persons()), then=judging):
-        for doc, part in nlp.pipe(
-            docs, as_tuples=True, batch_size=chunk, n_process=options.n_process
-        ):
+        parsed_docs = nlp.pipe(docs, as_tuples=True, batch_size=chunk, n_process=options.n_process)
+        for doc, part in in_input_order((n, (doc, part)) for doc, (n, part) in parsed_docs):
             parsed.append(extract(doc, part.pending, known, extracting, judging))
             if not part.last:
                 continue
@@ -186,6 +183,11 @@ class _Part:
     offsets: tuple[int, ...]
     """The offset in the whole body of every part of the article."""
     last: bool
+
+
+def _length(part: _Part) -> int:
+    """What a part costs to parse and extract, about: its length."""
+    return len(part.pending.article.body)
 
 
 def _parts(pending: Iterable[PendingArticle], limit: int, run: IngestRun) -> Iterator[_Part]:

@@ -35,6 +35,11 @@ sources to contents stay as the worker did them. The caller's follow-up (ingest'
 and stance) is kept for every statement that came out the same. So the statements never
 depend on the number of processes, and the parent's share of the work stays small.
 
+**What is left out.** The token vectors the model's own layers leave (``doc.tensor``, about
+two thirds of a serialised Doc; factbox never reads them: ``doc.vector`` and
+``doc.similarity`` on an extracted Doc are not meaningful) are dropped from each Doc an
+article is extracted from, so a worker's result is small and quick to send and read.
+
 **Settings and data.** ``conventions`` (component config): ``factbox`` (what the ledger
 stores: speakers and dates resolved) or ``polnear`` (span boundaries as PolNeAR's annotators
 draw them, no resolution; for ``factbox eval polnear``). The lexicons, the learned cue
@@ -50,6 +55,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any, Protocol
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -161,6 +167,9 @@ class ExtractComponent:
                 self.known.add(person)
         if self.then is not None and found.error is None:
             doc._.set(FOLLOW_UP, self.then(doc, found))
+        # The last component: nothing reads the token vectors the model's layers left (two
+        # thirds of a worker's result, which it cannot send on until this process reads it).
+        doc.tensor = numpy.zeros((0,), dtype="float32")
         return doc
 
     def extract(self, doc: Doc, article: Article, known: KnownPeople | None) -> Extraction:
