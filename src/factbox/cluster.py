@@ -36,10 +36,18 @@ from typing import Any
 import sqlalchemy as sa
 from spacy.tokens import Doc
 
-from factbox.extract.component import EXTRACTION, article_doc, extractor
+from factbox.extract.component import EXTRACTION, FOLLOW_UP, article_doc, extractor
 from factbox.extract.nlp import load_nlp
 from factbox.extract.pipeline import answers_hold
-from factbox.ingesting import Extracted, IngestRun, Judging, PendingArticle, extract, store
+from factbox.ingesting import (
+    Extracted,
+    IngestRun,
+    Judged,
+    Judging,
+    PendingArticle,
+    extract,
+    store,
+)
 from factbox.records import Extraction, IngestFailure, InputError, Person
 from factbox.stance import Proposal, ProposalMatcher
 from factbox.store import Ledger, SaveOutcome
@@ -139,7 +147,7 @@ class Batch:
 class Parsed:
     """A worker's result for one article, with the extraction the pipeline left (and the
     answers it had from the people known there) and the parse (``Doc.to_bytes``), to
-    extract again here if those answers have changed."""
+    resolve the speakers again here if those answers have changed."""
 
     found: Extracted | IngestFailure
     extraction: Extraction | None
@@ -226,9 +234,11 @@ def ingest_on_cluster(
         while stored in arrived:
             parsed = arrived.pop(stored)
             found = parsed.found
-            if not parsed.agrees_with(known):  # extract again, with the people known now
+            if not parsed.agrees_with(known):  # resolve again, with the people known now
                 nlp = load_nlp(model)
                 doc = Doc(nlp.vocab).from_bytes(parsed.doc)
+                if isinstance(found, Extracted):  # what the worker judged, kept where it holds
+                    doc._.set(FOLLOW_UP, Judged(found.judged, found.vectors))
                 matcher = _matcher(model, tuple(proposals))
                 found = extract(doc, sent[stored], known, extractor(nlp), Judging(matcher))
             _record(found, ledger, run, known)

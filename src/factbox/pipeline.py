@@ -75,7 +75,7 @@ from factbox.store.vectors import EncodedStatements, StoredVectors
 from factbox.worker_order import balanced_order, in_input_order
 from factbox.workers import die_with_parent
 
-WORKER_CHUNK = 2
+WORKER_CHUNK = 1
 """Articles a parser process takes at a time with ``--jobs N`` (N > 1): each round of N
 batches costs as much as its slowest batch (``factbox.worker_order``), so batches are small
 and of about the same length."""

@@ -25,7 +25,7 @@ from typing import TypeVar
 
 Item = TypeVar("Item")
 
-ROUNDS_PER_WINDOW = 4
+ROUNDS_PER_WINDOW = 8
 """Rounds of batches rearranged together: the more, the closer the lengths that share a
 round, and the more results held back before the first of the window is ready."""
 
