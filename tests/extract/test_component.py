@@ -14,12 +14,16 @@ import factbox.extract.component as component_module
 import factbox.extract.pipeline as pipeline_module
 from factbox.extract import extract_article
 from factbox.extract.component import EXTRACTION, article_doc, extractor, text_article
+from factbox.ingesting import Judged, Judging, judge
 from factbox.records import Article, Extraction
+from factbox.stance import Proposal, ProposalMatcher
+from factbox.stance.records import MatchedJudgement, ProposalMatch, StanceJudgement
 from factbox.store.ledger import PeopleDirectory
 
 POLNEAR_DEV = Path(__file__).parents[2].parent / "shared" / "corpora" / "polnear" / "dev"
 
 FIRST = "Ruritania's prime minister, Jan Novak, said on Monday that troops would not be sent."
+TROOPS = Proposal(slug="troops", title="Send troops to Ukraine")
 SECOND = "Novak said that the border would stay open, and the talks would go on."
 
 
@@ -117,3 +121,31 @@ def test_an_article_whose_extraction_fails_does_not_sink_its_batch(
     failed, fine = [doc._.get(EXTRACTION) for doc in docs]
     assert failed.error == repr(ValueError("no border here")) and failed.statements == []
     assert fine.error is None and fine.statements
+
+
+def test_judgements_are_kept_for_the_statements_resolved_the_same_in_turn(nlp: Language) -> None:
+    """What followed the worker's extraction is kept for a statement whose speakers came out
+    the same at its turn; one whose speakers changed is judged again."""
+    text = (
+        "Ruritania rejected sending troops to Ukraine. "
+        "Novak said that troops would not be sent to Ukraine."
+    )
+    doc = nlp(text)
+    at_turn = extract_article(doc, _article("one", text))
+    assert len(at_turn.statements) == 2
+    in_worker = replace(
+        at_turn,
+        statements=[at_turn.statements[0], replace(at_turn.statements[1], speakers=[])],
+    )
+    kept = [
+        MatchedJudgement(ProposalMatch("troops", 0.9, ()), StanceJudgement("troops", "supports", n))
+        for n in (0.1, 0.2)
+    ]
+    judging = Judging(ProposalMatcher(nlp, [TROOPS]))
+    followed = Judged([[kept[0]], [kept[1]]], None)
+
+    done = judging.in_turn(doc, at_turn, in_worker, followed)
+    assert done.judged is not None and done.judged[0] == [kept[0]]
+    assert done.judged[1] == judge(doc, at_turn.statements[1], ProposalMatcher(nlp, [TROOPS]))
+    assert done.judged[1] != [kept[1]]
+    assert judging.in_turn(doc, at_turn, at_turn, followed) is followed
