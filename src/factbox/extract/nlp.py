@@ -1,4 +1,11 @@
-"""Loading the spaCy pipeline by a configurable name, offline."""
+"""Loading the spaCy pipeline by a configurable name, offline.
+
+The pipeline factbox runs is the spaCy model's own components, the attribution tagger after
+its parser (``factbox_attribution_tagger``, onnxruntime) and, last, ``factbox_extract``
+(``factbox.extract.component``): statements, speakers, dates and, where the caller asks,
+vectors and stance. So wherever a Doc is parsed (``nlp.pipe(n_process=N)``'s workers, a Dask
+worker) it is extracted too, and the calling process stores what comes back.
+"""
 
 from __future__ import annotations
 
