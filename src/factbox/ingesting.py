@@ -389,11 +389,14 @@ def extract(
     names the article and the step."""
     article = pending.article
     first = doc._.get(EXTRACTION)
+    followed = doc._.get(FOLLOW_UP)
     extraction = extracting.in_turn(doc, known)
     if extraction is None or extraction.error is not None:
         problem = "not extracted" if extraction is None else extraction.error
         return IngestFailure(article.source_name, f"extraction failed: {problem}")
-    done = judging.in_turn(doc, extraction, first, doc._.get(FOLLOW_UP))
+    done = judging.in_turn(doc, extraction, first, followed)
+    if done is not followed:
+        doc._.set(FOLLOW_UP, done)  # what follows the extraction now on the Doc
     if done.failure is not None:
         return IngestFailure(article.source_name, done.failure)
     for person in extraction.people:

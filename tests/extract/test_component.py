@@ -90,6 +90,7 @@ def test_an_answer_a_worker_did_not_have_is_resolved_again_in_turn(
     names = [[speaker.name for s in found.statements for speaker in s.speakers] for found in taken]
     assert names == [["Jan Novak"], ["Jan Novak"]]
     assert taken[1].looked_up["Novak"] is not None
+    assert docs[1]._.get(EXTRACTION) == taken[1]
     assert [replace(s, speakers=[]) for s in taken[1].statements] == [
         replace(s, speakers=[]) for s in in_worker.statements
     ]

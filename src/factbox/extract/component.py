@@ -186,19 +186,21 @@ class ExtractComponent:
         """``doc``'s extraction as it is at its turn in input order, with ``known`` the
         people of the articles before it: the one left on it when every answer still holds,
         else with its speakers and dates resolved again here (``resolve_people``: the spans,
-        cues and links the worker found stay). None if the Doc was not extracted. The
-        follow-up's result stays on the Doc: it followed the extraction left there, which the
-        caller compares with this one (``doc._.factbox_extraction`` is not changed)."""
+        cues and links the worker found stay), which replaces it on the Doc. None if the Doc
+        was not extracted. The follow-up's result is left as it was, for the caller to keep
+        what of it still holds (``ingesting.Judging.in_turn``): read both before this."""
         found: Extraction | None = doc._.get(EXTRACTION)
         if found is None or found.error is not None or answers_hold(found, known):
             return found
         article = replace(doc._.get(ARTICLE), body=doc.text)
         statements = [replace(statement, speakers=[]) for statement in found.statements]
         try:
-            return resolve_people(doc, article, statements, known)
+            found = resolve_people(doc, article, statements, known)
         except Exception as exc:  # as in extract: one article's bug must not sink its run
             clear_caches(doc)
-            return Extraction([], [], error=repr(exc))
+            found = Extraction([], [], error=repr(exc))
+        doc._.set(EXTRACTION, found)
+        return found
 
 
 _DATA: tuple[Callable[[], object], ...] = (
