@@ -43,10 +43,11 @@ def test_rounds_are_closer_in_length_than_in_input_order(workers: int, batch_siz
     assert _waiting(balanced, workers, batch_size) * gain < _waiting(as_given, workers, batch_size)
 
 
-def test_a_window_goes_longest_first() -> None:
-    sizes = [10, 40, 20, 30, 5]
-    order = list(balanced_order(sizes, lambda size: size, workers=2, batch_size=1, rounds=2))
-    assert [size for _, size in order] == [40, 30, 20, 10, 5]
+def test_rounds_pair_like_lengths_and_go_in_the_order_of_their_first_article() -> None:
+    sizes = [10, 40, 20, 30, 5, 35]
+    order = list(balanced_order(sizes, lambda size: size, workers=2, batch_size=1, rounds=3))
+    # by length: (40, 35), (30, 20), (10, 5); first articles 1, 2 and 0
+    assert [size for _, size in order] == [10, 5, 40, 35, 30, 20]
 
 
 def test_results_come_back_in_input_order_as_soon_as_they_can() -> None:

@@ -9,12 +9,14 @@ costs about a second: two articles of 200 and 2,000 words side by side leave one
 idle for most of the round.
 
 ``balanced_order`` numbers the items in input order, then rearranges them a window at a
-time: longest first, each round's N batches dealt from the next N×B items back and forth
-(the first batch takes the longest and the N-th the next, the N-th takes the one after and
-so on), so the batches of a round are of about the same length. ``in_input_order`` puts
-the results back in input order (holding at most a window of them), which ingest needs: a
-later article knows the people of the earlier ones, and articles are stored in the order
-given. One process (N = 1) keeps the input order: nothing waits there.
+time: sorted by length, the next N×B items make a round, dealt back and forth over its N
+batches (the first batch takes the longest and the N-th the next, the N-th takes the one
+after and so on), so the batches of a round are of about the same length. The rounds then go
+in the order of the earliest article each holds, so that ``in_input_order``, which puts the
+results back in input order (as ingest needs: a later article knows the people of the earlier
+ones, and articles are stored in the order given), can hand them on soon after they come
+instead of holding a whole window until the workers are done with it. One process (N = 1)
+keeps the input order: nothing waits there.
 """
 
 from __future__ import annotations
@@ -43,13 +45,23 @@ def balanced_order(
     per_round = workers * batch_size
     while window := list(islice(numbered, per_round * rounds)):
         window.sort(key=lambda pair: size(pair[1]), reverse=True)
-        for start in range(0, len(window), per_round):
-            batches: list[list[tuple[int, Item]]] = [[] for _ in range(workers)]
-            for position, pair in enumerate(window[start : start + per_round]):
-                lap, seat = divmod(position, workers)
-                batches[seat if lap % 2 == 0 else workers - 1 - seat].append(pair)
-            for batch in batches:
-                yield from batch
+        dealt = [
+            _dealt(window[start : start + per_round], workers)
+            for start in range(0, len(window), per_round)
+        ]
+        dealt.sort(key=lambda round_: min(number for number, _ in round_))
+        for round_ in dealt:
+            yield from round_
+
+
+def _dealt(round_: list[tuple[int, Item]], workers: int) -> list[tuple[int, Item]]:
+    """One round's items, longest first, as its ``workers`` batches in turn (dealt back and
+    forth: 1, 2, 2, 1, 1, 2, ...)."""
+    batches: list[list[tuple[int, Item]]] = [[] for _ in range(workers)]
+    for position, pair in enumerate(round_):
+        lap, seat = divmod(position, workers)
+        batches[seat if lap % 2 == 0 else workers - 1 - seat].append(pair)
+    return [pair for batch in batches for pair in batch]
 
 
 def in_input_order(numbered: Iterable[tuple[int, Item]]) -> Iterator[Item]:
