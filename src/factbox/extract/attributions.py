@@ -14,6 +14,7 @@ from typing import Literal
 
 from spacy.tokens import Doc
 
+from factbox.extract.boundaries import adjust_boundaries
 from factbox.extract.confidence import StatementContext, load_statement_scorer
 from factbox.extract.cues import CueLexicon, load_cue_lexicon
 from factbox.extract.furniture import page_furniture
@@ -563,4 +564,6 @@ def find_attributions(
         dropped = [statement for statement in proposals if statement not in statements]
     if scored:
         statements = combine_with_tagger(doc, statements, dropped=dropped, polnear=polnear)
+    if polnear:
+        statements = adjust_boundaries(doc, statements)
     return statements
