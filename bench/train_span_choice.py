@@ -39,7 +39,7 @@ from factbox.records import Span  # noqa: E402
 
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 """Tried on dev (above 1: the chooser never replaces)."""
-MIN_SHARED = (0.25, 0.5)
+MIN_SHARED = (0.0, 0.1, 0.25)
 
 
 @dataclass(frozen=True, slots=True)
