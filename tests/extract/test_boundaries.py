@@ -19,20 +19,19 @@ INTERRUPTED = (
 
 
 def _statement(text: str, cue: str, content: str, source: str | None) -> Statement:
-    cue_at, content_at = text.index(cue), text.index(content)
-    source_span = (text.index(source), text.index(source) + len(source)) if source else None
-    cue_span = (cue_at, cue_at + len(cue))
-    content_span = (content_at, content_at + len(content))
-    edges = [cue_span, content_span] + ([source_span] if source_span else [])
+    """A statement over the first occurrence of each of its words in ``text``."""
+    roles = (("cue", cue), ("content", content), ("source", source))
+    spans = {role: (text.index(w), text.index(w) + len(w)) for role, w in roles if w}
+    whole = (min(a for a, _ in spans.values()), max(b for _, b in spans.values()))
     return Statement(
-        kind="direct",
-        cue=cue,
-        cue_span=cue_span,
-        content=content,
-        content_span=content_span,
-        source_text=source or "",
-        source_span=source_span,
-        span=(min(e[0] for e in edges), max(e[1] for e in edges)),
+        "direct",
+        cue,
+        spans["cue"],
+        content,
+        spans["content"],
+        source or "",
+        spans.get("source"),
+        whole,
     )
 
 
