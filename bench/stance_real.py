@@ -267,6 +267,11 @@ def score_proposal(
             score.errors.append(
                 f"  position {position.actor_id}: gold {gold.stance}, factbox {position.stance}"
             )
+        if gold is None or gold.stance != position.stance:
+            for statement_id in position.evidence:
+                f = found_by_id.get(statement_id)
+                if f is not None:
+                    score.errors.append(f"    by #{statement_id} {f.stance}: {f.text}")
         for statement_id in position.evidence:
             f = found_by_id.get(statement_id)
             near = touching(f) if f is not None else []
