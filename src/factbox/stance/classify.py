@@ -152,14 +152,19 @@ def _token_at(doc: Doc, span: tuple[int, int]) -> Token | None:
     return found.root if found is not None and len(found) else None
 
 
-def _start(doc: Doc, match: ProposalMatch) -> tuple[Token | None, Token | None]:
+def _start(doc: Doc, match: ProposalMatch) -> tuple[Token | None, Token | None, bool]:
+    """The theme, the action over it, and whether that action is the proposal's reverse
+    ("remain" for a proposal to leave)."""
     theme_evidence = match.slot("theme") or match.slot("term")
     theme = _token_at(doc, theme_evidence.span) if theme_evidence else None
     action_evidence = match.slot("action")
+    reverse = action_evidence is None and match.slot("opposite") is not None
+    if reverse:
+        action_evidence = match.slot("opposite")
     action = _token_at(doc, action_evidence.span) if action_evidence else None
     if action is not None and theme is not None and action not in theme.ancestors:
-        action = None
-    return theme, action
+        action, reverse = None, False
+    return theme, action, reverse
 
 
 class _Classifier:
@@ -571,8 +576,10 @@ class _Classifier:
         action: Token | None,
         act: list[ActCue] | None = None,
         cue: frozenset[int] = frozenset(),
+        reverse: bool = False,
     ) -> _Reading:
-        reading = _Reading()
+        # the reverse action ("remain" for leaving) reads as the proposal's, negated
+        reading = _Reading(polarity=-1 if reverse else 1)
         node = action or theme
         if action is not None:
             if _is_asserted(action):
@@ -750,7 +757,7 @@ def _final_stance(reading: _Reading) -> Stance:
         return "open"
     if reading.mode == "none":
         if reading.decided_by == "action" and not reading.consequence:
-            return "supports"
+            return "supports" if reading.polarity > 0 else "opposes"
         return "unclear"
     if reading.consequence and reading.decided_by not in {"consequence", "evaluation"}:
         return "unclear"
@@ -933,11 +940,13 @@ def classify(
     that carries the stance."""
     lex = lexicon or load_lexicon()
     classifier = _Classifier(lex, statement)
-    theme, action = _start(span.doc, match)
+    theme, action, reverse = _start(span.doc, match)
     if theme is None:
         return StanceJudgement(match.slug, "unclear", CONFIDENCE["unclear"])
     act = act_cues(span.doc, statement, acts or load_acts())
-    reading = classifier.read(span, theme, action, act, _cue_tokens(span.doc, statement))
+    reading = classifier.read(
+        span, theme, action, act, _cue_tokens(span.doc, statement), reverse=reverse
+    )
     stance = "unclear" if reading.undecided else _final_stance(reading)
     confidence = _confidence(reading, stance)
 

@@ -56,6 +56,12 @@ class ConceptTable:
     """Words that stand for anything, the proposal included ("nothing can be ruled out")."""
     general_determiners: frozenset[str] = frozenset()
     """Determiners that make a noun of ``general_words`` stand for all ("all options")."""
+    opposites: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+    """Pairs of action words (does, undoes): the second undoes what the first does."""
+
+    def opposite_actions(self, action: str) -> frozenset[str]:
+        """The words of actions that undo ``action`` (a lemma): "remain" for "leave"."""
+        return frozenset(w for does, undoes in self.opposites if action in does for w in undoes)
 
     def containing(self, form: str, kind: ConceptKind) -> list[ConceptSet]:
         return [s for s in self.sets if s.kind == kind and s.has(form)]
@@ -191,6 +197,16 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
     def listed(key: str) -> frozenset[str]:
         return frozenset(_strings(data.get(key, []), f"{where}: {key}"))
 
+    raw_opposites = data.get("opposite", [])
+    if not isinstance(raw_opposites, list):
+        raise ValueError(f"{where}: [[opposite]] must be an array of tables")
+    opposites = []
+    for index, raw in enumerate(raw_opposites):
+        entry = _table(raw, f"{where}: opposite {index}")
+        does = frozenset(_strings(entry.get("does", []), f"{where}: opposite {index}.does"))
+        undoes = frozenset(_strings(entry.get("undoes", []), f"{where}: opposite {index}.undoes"))
+        opposites.append((does, undoes))
+
     return ConceptTable(
         tuple(sets),
         listed("destination_preps"),
@@ -201,6 +217,7 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         listed("referring_nouns"),
         listed("general_words"),
         listed("general_determiners"),
+        tuple(opposites),
     )
 
 

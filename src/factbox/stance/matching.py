@@ -43,7 +43,7 @@ from factbox.records import InputError
 from factbox.rules.bodies import load_body
 from factbox.stance.lexicon import ConceptKind, ConceptTable, load_concepts, normalise_phrase
 from factbox.stance.records import MatchEvidence, Proposal, ProposalMatch, Slot
-from factbox.stance.semantic import ANTECEDENT_SENTENCES, Similarity
+from factbox.stance.semantic import ANTECEDENT_SENTENCES, Similarity, ThemeNames
 from factbox.stance.tree import (
     char_span,
     find_phrases,
@@ -59,6 +59,7 @@ SLOT_WEIGHTS: dict[Slot, float] = {
     "theme": 0.4,
     "term": 0.6,
     "action": 0.25,
+    "opposite": 0.25,
     "target": 0.2,
     "qualifier": 0.1,
     "agent": 0.1,
@@ -112,6 +113,10 @@ class ProposalSlots:
     """The target is where the theme would go ("to Ukraine"), not where it is."""
     members: frozenset[str] = frozenset()
     """Actors that belong or belonged to the bodies that could adopt the proposal."""
+    opposite: SlotWords = SlotWords()
+    """Actions that undo the proposal's ("remain" for "leave"; ``synonyms.toml``)."""
+    theme_phrase: str = ""
+    """The title's theme as written, with the words before it ("the Iran nuclear deal")."""
 
 
 @dataclass(slots=True)
@@ -199,6 +204,7 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
     """Parse the title and description into widened slots."""
     action, theme, qualifier, agent, target = (_SlotBuilder() for _ in range(5))
     directional = False
+    theme_phrase = ""
     for text in (proposal.title, proposal.description):
         if not text:
             continue
@@ -218,6 +224,9 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
             theme_heads = [root]
         for head in (h for t in theme_heads for h in _conjuncts(t)):
             _add_theme(head, theme, qualifier, table)
+        if theme_heads and not theme_phrase:
+            head = theme_heads[0]
+            theme_phrase = doc[head.left_edge.i : head.i + 1].text
         for holder in [root, *theme_heads]:
             for prep in _destination_preps(holder, table.destination_preps):
                 for place in _destination_objects(holder, frozenset({prep.lemma_.lower()})):
@@ -227,6 +236,9 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         tuple(w for t in nlp(term) if _is_content(t) for w in words_of(t))
         for term in proposal.terms
     )
+    opposite = frozenset(
+        word for form in action.source for word in table.opposite_actions(form)
+    ) - action.words
     return ProposalSlots(
         slug=proposal.slug,
         action=action.freeze(),
@@ -237,6 +249,8 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         terms=tuple(t for t in terms if t),
         directional=directional,
         members=body_members(tuple(proposal.bodies)),
+        opposite=SlotWords(opposite, source=tuple(sorted(opposite))),
+        theme_phrase=theme_phrase,
     )
 
 
@@ -294,6 +308,13 @@ class ProposalMatcher:
             slots.slug: any(self.table.containing(w, "theme") for w in slots.theme.source)
             for slots in self.slots
         }
+        self.theme_names: ThemeNames | None = None
+        """Set where an encoder is at hand: a match by meaning of a theme the concept table
+        does not know must name the theme in words of its own (``semantic.ThemeNames``)."""
+
+    def theme_phrases(self) -> dict[str, str]:
+        """Each proposal's theme as its title writes it, by slug."""
+        return {slots.slug: slots.theme_phrase for slots in self.slots}
 
     def match(self, span: SpacySpan | Doc) -> list[ProposalMatch]:
         """Every proposal the span is about, best first, with the words that matched."""
@@ -376,7 +397,10 @@ class ProposalMatcher:
         elif candidates:
             return None
         elif not self._known_theme[slug]:
-            anchor = _anchor(tokens, slots)
+            if self.theme_names is None or self._referring_noun(tokens) is not None:
+                anchor = _anchor(tokens, slots)
+            elif self.theme_names.names(tokens, slug):
+                anchor = _anchor(tokens, slots)
         elif self._other_theme(tokens) is None:
             anchor = (
                 self._referring_noun(tokens)
@@ -465,7 +489,9 @@ class ProposalMatcher:
             return False
         if candidate.has("term") or candidate.phrase:
             return True
-        return any(candidate.has(s) for s in ("action", "target", "qualifier", "agent"))
+        return any(
+            candidate.has(s) for s in ("action", "opposite", "target", "qualifier", "agent")
+        )
 
     def _candidates(self, tokens: SpacySpan, slots: ProposalSlots) -> Iterable[_Candidate]:
         seen: set[int] = set()
@@ -542,8 +568,20 @@ class ProposalMatcher:
                     slots.agent.has_token(m) for m in subject.children if m.dep_ in OWNER_DEPS
                 ):
                     candidate.add("agent", subject)
-        elif foreign_owner:
-            candidate.blocked = "the theme belongs to someone outside the proposal"
+        else:
+            opposites = [
+                t
+                for t in tokens
+                if t.i not in inside
+                and slots.opposite.has_token(t)
+                and t.pos_ in ("VERB", "AUX", "NOUN")
+                and tree_distance(theme, t) <= ACTION_DISTANCE
+            ]
+            if opposites:
+                # "remain in the union" for leaving it: the same theme, the reverse action
+                candidate.add("opposite", min(opposites, key=lambda t: tree_distance(theme, t)))
+            elif foreign_owner:
+                candidate.blocked = "the theme belongs to someone outside the proposal"
 
         self._check_places(candidate, slots, actions[:1])
 
@@ -613,6 +651,8 @@ class ProposalMatcher:
         if governor is None or governor.i == theme.i:
             return
         words = forms(governor)
+        if words & slots.opposite.words:
+            return  # the reverse action: a match read the other way ("lift sanctions")
         if words & self._action_words and not words & slots.action.words:
             candidate.blocked = f"the theme is the object of another action ({governor.text})"
 
@@ -679,7 +719,7 @@ def _slot_stems(
 ) -> tuple[frozenset[str], frozenset[str], tuple[frozenset[str], ...]]:
     """Stems of the theme's words, of the other slots' words, and of each multi-word
     theme, other slot's phrase and term (for ``ProposalMatcher.may_mention``)."""
-    others = (slots.action, slots.target, slots.qualifier, slots.agent)
+    others = (slots.action, slots.opposite, slots.target, slots.qualifier, slots.agent)
     theme = frozenset(_stem(w) for w in slots.theme.words)
     other = frozenset(_stem(w) for slot in others for w in slot.words)
     other |= frozenset(stem for slot in others for p in slot.phrases for stem in _phrase_stems(p))
