@@ -43,7 +43,6 @@ from factbox.stance.semantic import (
     SIMILARITY_THRESHOLD,
     ProposalVectors,
     Similarity,
-    ThemeNames,
     statement_text,
 )
 from factbox.store import Ledger, SaveOutcome
@@ -274,8 +273,6 @@ class StatementEmbedding:
         if not vectors_enabled(setting):
             return None
         encoder = load_encoder()
-        if matcher is not None:
-            matcher.theme_names = ThemeNames(encoder, matcher.theme_phrases())
         concepts = matcher.table if matcher is not None else load_concepts()
         near = ProposalVectors(encoder, list(proposals)) if proposals else None
         return cls(encoder, lambda text: may_refer_back(text, concepts), near)

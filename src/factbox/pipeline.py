@@ -63,7 +63,6 @@ from factbox.stance.semantic import (
     WORD_MATCH_FLOOR,
     ProposalVectors,
     Similarity,
-    ThemeNames,
     rough_sentences,
     statement_text,
 )
@@ -536,7 +535,6 @@ def judge_ledger(
     similar: dict[int, dict[str, Similarity]] = {}
     if search:
         encoder = load_encoder()
-        matcher.theme_names = ThemeNames(encoder, matcher.theme_phrases())
         vectors = statement_vectors(ledger, encoder, matcher.may_refer_back)
         rows = ProposalVectors(encoder, proposals).similar(vectors.matrix, floor)
         similar = dict(zip(vectors.ids.tolist(), rows, strict=True))

@@ -43,7 +43,7 @@ from factbox.records import InputError
 from factbox.rules.bodies import load_body
 from factbox.stance.lexicon import ConceptKind, ConceptTable, load_concepts, normalise_phrase
 from factbox.stance.records import MatchEvidence, Proposal, ProposalMatch, Slot
-from factbox.stance.semantic import ANTECEDENT_SENTENCES, Similarity, ThemeNames
+from factbox.stance.semantic import ANTECEDENT_SENTENCES, Similarity
 from factbox.stance.tree import (
     char_span,
     find_phrases,
@@ -115,8 +115,6 @@ class ProposalSlots:
     """Actors that belong or belonged to the bodies that could adopt the proposal."""
     opposite: SlotWords = SlotWords()
     """Actions that undo the proposal's ("remain" for "leave"; ``synonyms.toml``)."""
-    theme_phrase: str = ""
-    """The title's theme as written, with the words before it ("the Iran nuclear deal")."""
 
 
 @dataclass(slots=True)
@@ -204,7 +202,6 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
     """Parse the title and description into widened slots."""
     action, theme, qualifier, agent, target = (_SlotBuilder() for _ in range(5))
     directional = False
-    theme_phrase = ""
     for text in (proposal.title, proposal.description):
         if not text:
             continue
@@ -224,9 +221,6 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
             theme_heads = [root]
         for head in (h for t in theme_heads for h in _conjuncts(t)):
             _add_theme(head, theme, qualifier, table)
-        if theme_heads and not theme_phrase:
-            head = theme_heads[0]
-            theme_phrase = doc[head.left_edge.i : head.i + 1].text
         for holder in [root, *theme_heads]:
             for prep in _destination_preps(holder, table.destination_preps):
                 for place in _destination_objects(holder, frozenset({prep.lemma_.lower()})):
@@ -250,7 +244,6 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         directional=directional,
         members=body_members(tuple(proposal.bodies)),
         opposite=SlotWords(opposite, source=tuple(sorted(opposite))),
-        theme_phrase=theme_phrase,
     )
 
 
@@ -308,13 +301,6 @@ class ProposalMatcher:
             slots.slug: any(self.table.containing(w, "theme") for w in slots.theme.source)
             for slots in self.slots
         }
-        self.theme_names: ThemeNames | None = None
-        """Set where an encoder is at hand: a match by meaning of a theme the concept table
-        does not know must name the theme in words of its own (``semantic.ThemeNames``)."""
-
-    def theme_phrases(self) -> dict[str, str]:
-        """Each proposal's theme as its title writes it, by slug."""
-        return {slots.slug: slots.theme_phrase for slots in self.slots}
 
     def match(self, span: SpacySpan | Doc) -> list[ProposalMatch]:
         """Every proposal the span is about, best first, with the words that matched."""
@@ -397,10 +383,7 @@ class ProposalMatcher:
         elif candidates:
             return None
         elif not self._known_theme[slug]:
-            if self.theme_names is None or self._referring_noun(tokens) is not None:
-                anchor = _anchor(tokens, slots)
-            elif self.theme_names.names(tokens, slug):
-                anchor = _anchor(tokens, slots)
+            anchor = _anchor(tokens, slots)
         elif self._other_theme(tokens) is None:
             anchor = (
                 self._referring_noun(tokens)

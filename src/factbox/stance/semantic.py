@@ -16,18 +16,9 @@ whose proposal words are all blocked (another action governs the theme, a confli
 another theme's word modifies it). A statement whose words match the proposal
 (``ProposalMatcher.match``) matches whatever its similarity.
 
-A statement close in meaning that names none of the proposal's words, for a theme the concept
-table does not know ("the wall", "the accord"), must still name the theme in its own words:
-one of its noun phrases (a noun with the words before it, or a named entity) must be close
-to the proposal's theme phrase ("the accord" to "the Iran nuclear deal", "Brexit" to "the
-European Union"; ``ThemeNames``, ``THEME_NAME_THRESHOLD``), or it must refer back ("such a
-policy"). A statement near a proposal's topic but about something else ("climate change" for
-joining the Paris agreement, "Mexico must rebut his claims" for the border wall) names it
-not.
-
-``SIMILARITY_THRESHOLD`` (a match by meaning), ``WORD_MATCH_FLOOR`` (any match, words
-included) and ``THEME_NAME_THRESHOLD`` were chosen on one half of the real-news stance set and
-measured on the other (``docs/stance.md``, ``bench/similarity_threshold.py``).
+``SIMILARITY_THRESHOLD`` (a match by meaning) and ``WORD_MATCH_FLOOR`` (any match, words
+included) were chosen on one half of the real-news stance set and measured on the other
+(``docs/stance.md``, ``bench/similarity_threshold.py``).
 """
 
 from __future__ import annotations
@@ -38,7 +29,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from spacy.tokens import Span as SpacySpan
 
 from factbox.embed.encoder import SentenceEncoder
 from factbox.records import Statement
@@ -51,12 +41,6 @@ WORD_MATCH_FLOOR = 0.25
 """Lowest cosine for a match by words too, where vectors are at hand: on the calibrate half
 it kept every right match by words and dropped those about something else ("union voters"
 for Britain leaving the European Union); and fewer statements are parsed."""
-
-THEME_NAME_THRESHOLD = 0.55
-"""Lowest cosine between a noun phrase of a statement matched by meaning alone and the
-proposal's theme phrase, for the statement to name the theme. Chosen on the calibrate half of
-the real-news stance set (best F1 of matching, span only, over 0.30-0.65: 0.465 against 0.439
-without the check), and measured on the other half (F1 0.448 against 0.440)."""
 
 ANTECEDENT_SENTENCES = 3
 """How many sentences before a referring statement ("such a step would ...") are searched
@@ -165,45 +149,3 @@ class ProposalVectors:
                 round(float(best[row, column]), 3), phrase
             )
         return found
-
-
-def noun_phrases(span: SpacySpan) -> list[str]:
-    """The noun phrases of ``span``: each noun or proper noun with the words before it in its
-    phrase (inside the span), and each named entity."""
-    phrases = []
-    for token in span:
-        if token.pos_ in ("NOUN", "PROPN"):
-            start = max(token.left_edge.i, span.start)
-            phrases.append(token.doc[start : token.i + 1].text)
-    phrases += [e.text for e in span.ents]
-    return list(dict.fromkeys(" ".join(p.split()) for p in phrases if p.strip()))
-
-
-class ThemeNames:
-    """Whether a statement names a proposal's theme in words of its own: a noun phrase whose
-    vector is close to the theme phrase's (``THEME_NAME_THRESHOLD``)."""
-
-    def __init__(
-        self,
-        encoder: SentenceEncoder,
-        themes: dict[str, str],
-        threshold: float = THEME_NAME_THRESHOLD,
-    ) -> None:
-        self.encoder = encoder
-        self.threshold = threshold
-        self._slugs = [slug for slug, phrase in themes.items() if phrase]
-        self._themes = encoder.encode([themes[slug] for slug in self._slugs])
-
-    def closeness(self, span: SpacySpan, slug: str) -> float:
-        """The highest cosine between a noun phrase of ``span`` and ``slug``'s theme phrase
-        (1.0 for a proposal without one: nothing to check)."""
-        if slug not in self._slugs:
-            return 1.0
-        phrases = noun_phrases(span)
-        if not phrases:
-            return 0.0
-        theme = self._themes[self._slugs.index(slug)]
-        return float((self.encoder.encode(phrases) @ theme).max())
-
-    def names(self, span: SpacySpan, slug: str) -> bool:
-        return self.closeness(span, slug) >= self.threshold
