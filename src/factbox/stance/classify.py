@@ -378,6 +378,13 @@ class _Classifier:
             reading.conditional = True
             reading.note(without, "condition", "lexicon")
             negation = None
+        if not start and not framing and not reading.consequence:
+            if self.harmed_by_proposal(node, path) or self.measures_degree(node, path):
+                self.apply_shape(reading, node, path, negation)
+                return True
+            if self.is_future(node, path) and reading.mode == "none":
+                reading.mode = "firm"  # "we are going to build it", as "will"
+                reading.note(node, "modal", "modal")
         cls = None if start else self.lexical_class(node)
         if reading.consequence and node.lemma_.lower() in self.lex.deontic:
             cls = None  # "in this case we need to talk of war": what must follow, not a wish
@@ -434,6 +441,55 @@ class _Classifier:
             reading.holder_node = node
             reading.holder_deontic = deontic
         return said
+
+    # --- shapes that decide on their own: harms, degree, "going to" --------------------
+
+    def harmed_by_proposal(self, node: Token, path: set[int]) -> bool:
+        """``node`` is a harm ("depress", "sap") whose subject is the proposal: "leaving the
+        union could depress growth"."""
+        return node.lemma_.lower() in self.lex.harms and any(
+            c.dep_ in ("nsubj", "csubj") and c.i in path for c in node.children
+        )
+
+    def measures_degree(self, node: Token, path: set[int]) -> Token | None:
+        """A word of sufficiency in what ``node`` says of the proposal ("goes nowhere near
+        far [enough]", "is not [enough]"): a measure of degree, which keeps the proposal."""
+        for child in node.children:
+            if child.i in path or child.dep_ not in ("advmod", "acomp", "attr", "npadvmod"):
+                continue
+            for word in child.subtree:
+                if word.lemma_.lower() in self.lex.sufficiency:
+                    return word
+        return None
+
+    def is_future(self, node: Token, path: set[int]) -> bool:
+        """``node`` is "going" in "going to [verb]", the verb on the path from the proposal."""
+        return (
+            node.lemma_.lower() in self.lex.future_verbs
+            and node.tag_ == "VBG"
+            and any(
+                c.dep_ == "xcomp" and c.i in path and any(a.tag_ == "TO" for a in c.children)
+                for c in node.children
+            )
+        )
+
+    def apply_shape(
+        self, reading: _Reading, node: Token, path: set[int], negation: Token | None
+    ) -> None:
+        """A harm the proposal does is a warning against it, hedged or not (negated: a
+        defence of it); a measure of degree keeps it ("not far enough": wants more)."""
+        degree = self.measures_degree(node, path)
+        if degree is not None:
+            reading.mode = "firm"
+            reading.note(degree, "evaluation", "evaluation")
+        else:
+            if negation is None:
+                reading.polarity = -reading.polarity
+            reading.mode = "firm"
+            reading.note(node, "evaluation", "evaluation")
+        if negation is not None:
+            reading.note(negation, "negation", "evaluation")
+        reading.holder_node, reading.holder_deontic = node, False
 
     # --- what frames the proposal: demands, permissions, reactions, concessions ---------
 

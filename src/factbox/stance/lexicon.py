@@ -111,6 +111,12 @@ class StanceLexicon:
     case_nouns: frozenset[str] = frozenset()
     """Nouns that refer back to the proposal as a condition ("in this case")."""
     case_preps: frozenset[str] = frozenset()
+    harms: frozenset[str] = frozenset()
+    """Verbs whose subject, when it is the proposal, is warned against ("could depress")."""
+    future_verbs: frozenset[str] = frozenset()
+    """"going to" as "will": the verb "go" in the progressive over the proposal's clause."""
+    sufficiency: frozenset[str] = frozenset()
+    """"not far enough", "not enough": a measure of degree that keeps the proposal."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,6 +304,9 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         position_nouns=frozenset(_strings(contrast.get("position_nouns", []), where)),
         case_nouns=frozenset(_strings(conditions.get("case_nouns", []), where)),
         case_preps=frozenset(_strings(conditions.get("case_preps", []), where)),
+        harms=frozenset(_strings(data.get("harms", []), f"{where}: harms")),
+        future_verbs=frozenset(_strings(data.get("future_verbs", []), f"{where}: future_verbs")),
+        sufficiency=frozenset(_strings(data.get("sufficiency", []), f"{where}: sufficiency")),
     )
 
 
