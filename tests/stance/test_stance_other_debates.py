@@ -12,6 +12,7 @@ from factbox.stance.classify import judge_statement
 from factbox.stance.lexicon import load_concepts, parse_concepts
 from factbox.stance.matching import ProposalMatcher
 from factbox.stance.records import Proposal, StanceJudgement
+from factbox.stance.semantic import Similarity
 
 MINISTER = Who("the minister", "DE", "Germany", "country")
 PROPOSALS = [
@@ -133,3 +134,18 @@ def test_going_to_commits_as_will_does(
     found = judged(make_statement, debates, text)
     assert "barrier" in found
     assert found["barrier"].stance == stance
+
+
+def test_a_match_by_meaning_that_names_only_other_countries_is_about_them(
+    nlp: Language,
+) -> None:
+    deal = Proposal("iran-deal", "Keep the nuclear deal with Iran", "The accord with Iran holds")
+    matcher = ProposalMatcher(nlp, [deal])
+    near = Similarity(0.6, deal.title)
+    elsewhere = nlp("He called on North Korea to give up its weapons programme.")[:]
+    assert matcher.match_similar(elsewhere, deal.slug, near) is None
+    # naming the proposal's country, or none at all, leaves it to the similarity
+    same = nlp("He called on Iran to give up its weapons programme.")[:]
+    assert matcher.match_similar(same, deal.slug, near) is not None
+    unnamed = nlp("He said the pact would hold for another ten years.")[:]
+    assert matcher.match_similar(unnamed, deal.slug, near) is not None

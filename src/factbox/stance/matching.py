@@ -115,6 +115,8 @@ class ProposalSlots:
     """Actors that belong or belonged to the bodies that could adopt the proposal."""
     opposite: SlotWords = SlotWords()
     """Actions that undo the proposal's ("remain" for "leave"; ``synonyms.toml``)."""
+    named: frozenset[str] = frozenset()
+    """Actors the title or description names ("Iran" in "keep the Iran nuclear deal")."""
 
 
 @dataclass(slots=True)
@@ -202,10 +204,12 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
     """Parse the title and description into widened slots."""
     action, theme, qualifier, agent, target = (_SlotBuilder() for _ in range(5))
     directional = False
+    named: set[str] = set()
     for text in (proposal.title, proposal.description):
         if not text:
             continue
         doc = nlp(text)
+        named |= _named_actors(doc[:])
         root = next(iter(doc.sents)).root
         is_verb = root.pos_ in {"VERB", "AUX"} or root.tag_.startswith("VB")
         if is_verb:
@@ -244,7 +248,29 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         directional=directional,
         members=body_members(tuple(proposal.bodies)),
         opposite=SlotWords(opposite, source=tuple(sorted(opposite))),
+        named=frozenset(named),
     )
+
+
+def _named_actors(span: SpacySpan) -> set[str]:
+    """The countries (and peoples' countries) ``span`` names, by actor id."""
+    found = set()
+    for entity in span.ents:
+        if entity.label_ in OWNER_LABELS | PLACE_LABELS:
+            actor = lookup_actor(entity.text)
+            if actor is not None:
+                found.add(actor.id)
+    return found
+
+
+def _names_outsiders_only(tokens: SpacySpan, slots: ProposalSlots) -> bool:
+    """For a proposal that names countries, a statement whose sentence names only others,
+    none of them a member of a body that could adopt it: about somewhere else, however close
+    in meaning ("called on the northern regime to give up its weapons" for a deal with
+    another state; the country may be named outside the statement's content)."""
+    doc = tokens.doc
+    named = _named_actors(doc[tokens[0].sent.start : tokens[-1].sent.end])
+    return bool(slots.named and named) and not named & (slots.named | slots.members)
 
 
 @lru_cache(maxsize=32)
@@ -368,7 +394,9 @@ class ProposalMatcher:
           ("Britain will not send anyone", not "giving Ukraine support"); and a statement
           that names another theme the table knows ("getting equipment to Ukraine") is
           about that;
-        - for a theme the table does not know, the similarity decides.
+        - for a theme the table does not know, the similarity decides, unless the proposal
+          names countries and the statement names only others, none of them a member of a
+          body that could adopt it (a conflicting place, as for words).
 
         The evidence is where the stance reading starts (slot ``theme``: the theme word, the
         referring phrase, the action, or the word nearest the proposal's) and the similarity
@@ -383,6 +411,8 @@ class ProposalMatcher:
         elif candidates:
             return None
         elif not self._known_theme[slug]:
+            if _names_outsiders_only(tokens, slots):
+                return None  # "urged the northern regime to give up its weapons": elsewhere
             anchor = _anchor(tokens, slots)
         elif self._other_theme(tokens) is None:
             anchor = (
