@@ -54,3 +54,15 @@ def test_a_former_office_holder_running_for_office_speaks_for_no_state(nlp: Lang
     body = "Mrs. Clinton said on Monday that the accord would hold."
     assert speakers_actors(nlp, body, dt.date(2016, 5, 4)) == [None]
     assert office_table().held_on("Hillary Clinton", dt.date(2010, 5, 4)) is not None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Syrian residents said on Monday that they welcomed the decision.",
+        "A majority of Britons said in the poll that the union had failed them.",
+        "The Texas governor said on Monday that the state would sue.",
+    ],
+)
+def test_residents_voters_and_governors_speak_for_no_state(nlp: Language, body: str) -> None:
+    assert speakers_actors(nlp, body, dt.date(2016, 5, 4)) == [None]

@@ -149,3 +149,8 @@ def test_a_match_by_meaning_that_names_only_other_countries_is_about_them(
     assert matcher.match_similar(same, deal.slug, near) is not None
     unnamed = nlp("He said the pact would hold for another ten years.")[:]
     assert matcher.match_similar(unnamed, deal.slug, near) is not None
+    # the country may be named outside the statement's content, in its sentence
+    doc = nlp("He called on North Korea to give up its weapons programme.")
+    content = doc[5:]
+    assert content.text.startswith("to give up")
+    assert matcher.match_similar(content, deal.slug, near) is None
