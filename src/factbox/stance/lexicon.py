@@ -181,13 +181,17 @@ def _table(value: object, where: str) -> dict[str, object]:
     return cast(dict[str, object], value)
 
 
+def _array_of_tables(data: dict[str, object], key: str, where: str) -> list[dict[str, object]]:
+    """The tables of ``[[key]]`` (none when absent)."""
+    raw = data.get(key, [])
+    if not isinstance(raw, list):
+        raise ValueError(f"{where}: [[{key}]] must be an array of tables")
+    return [_table(entry, f"{where}: {key} {index}") for index, entry in enumerate(raw)]
+
+
 def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptTable:
-    raw_sets = data.get("set", [])
-    if not isinstance(raw_sets, list):
-        raise ValueError(f"{where}: [[set]] must be an array of tables")
     sets = []
-    for index, raw in enumerate(raw_sets):
-        entry = _table(raw, f"{where}: set {index}")
+    for index, entry in enumerate(_array_of_tables(data, "set", where)):
         name = str(entry.get("name", f"set-{index}"))
         kind = entry.get("kind")
         if kind not in CONCEPT_KINDS:
@@ -203,12 +207,8 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
     def listed(key: str) -> frozenset[str]:
         return frozenset(_strings(data.get(key, []), f"{where}: {key}"))
 
-    raw_opposites = data.get("opposite", [])
-    if not isinstance(raw_opposites, list):
-        raise ValueError(f"{where}: [[opposite]] must be an array of tables")
     opposites = []
-    for index, raw in enumerate(raw_opposites):
-        entry = _table(raw, f"{where}: opposite {index}")
+    for index, entry in enumerate(_array_of_tables(data, "opposite", where)):
         does = frozenset(_strings(entry.get("does", []), f"{where}: opposite {index}.does"))
         undoes = frozenset(_strings(entry.get("undoes", []), f"{where}: opposite {index}.undoes"))
         opposites.append((does, undoes))
