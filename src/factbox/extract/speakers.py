@@ -28,7 +28,7 @@ from factbox.extract.actors import (
     role_vocabulary,
 )
 from factbox.extract.furniture import page_furniture
-from factbox.extract.offices import non_state_words, office_table
+from factbox.extract.offices import Office, non_state_words, office_table
 from factbox.records import ActorKind, Article, Person, Speaker, Statement
 from factbox.records import Span as CharSpan
 
@@ -803,15 +803,28 @@ def _coordinated_actors(matches: list[ActorMatch], doc: Doc) -> list[Actor]:
 def _actor_of_named_person(
     doc: Doc, indices: Iterable[int], context: ArticleContext
 ) -> list[Actor]:
-    """The actor of a person the phrase mentions in passing ("Macron's spokesman")."""
+    """The actor of a person the phrase mentions in passing ("Macron's spokesman", "a
+    spokesperson for Rishi Sunak"): from the article, else from the table of offices."""
+    day = context.article.published
     for i in indices:
         token = doc[i]
         if token.pos_ != "PROPN" or token.dep_ == "compound":
             continue
-        facts = context.facts(context.full_name(token.text, use_known=False))
+        name = context.full_name(token.text, use_known=False)
+        facts = context.facts(name)
         if facts is not None and facts.actor is not None:
             return [facts.actor]
+        held = office_table().held_on(_with_compounds(token), day) if day else None
+        actor = actor_index().actor(held.actor_id) if held is not None else None
+        if actor is not None:
+            return [actor]
     return []
+
+
+def _with_compounds(token: Token) -> str:
+    """A name with the words compounded onto its last one ("Rishi Sunak")."""
+    start = min((c.i for c in token.lefts if c.dep_ == "compound"), default=token.i)
+    return token.doc[start : token.i + 1].text
 
 
 def _merge_appositions(readings: list[_Reading]) -> list[_Reading]:
@@ -902,6 +915,11 @@ def _person_speaker(
     if " " not in name and office_table().knows(name):
         name = office_table().rows(name)[0].name  # "Scholz": the one the table knows
     role, key, actor = reading.role, reading.role_key, _first(reading.actors)
+    principal = _principal(context, name, key)
+    if principal is not None:
+        # "Representative Rishi Sunaka": the Prime Minister's unnamed representative.
+        role = f"{role} of {principal.name}"
+        return _speaker(text, span, None, role, actor_index().actor(principal.actor_id))
     place = None
     if role is None or actor is None:
         for facts in (context.facts(name), _office_facts(context, name, reading.name)):
@@ -917,6 +935,20 @@ def _person_speaker(
     if actor is not None and _out_of_office(context, name, office):
         actor = None
     return _speaker(text, span, name, role, actor)
+
+
+def _principal(context: ArticleContext, name: str, office: str | None) -> Office | None:
+    """The person a spokesperson's title written before a name speaks for: the name is one
+    the table of offices has in another office that day, not a spokesperson's ("Representative
+    Rishi Sunaka", a genitive lost in translation; never "Press Secretary Dmitry Peskov")."""
+    behalf = role_vocabulary().on_behalf_titles
+    day = context.article.published
+    if office not in behalf or day is None:
+        return None
+    held = office_table().held_on(name, day)
+    if held is None or role_key(held.office) in behalf:
+        return None
+    return held
 
 
 def _out_of_office(context: ArticleContext, name: str, office: str | None) -> bool:
