@@ -160,6 +160,26 @@ def test_a_stance_act_in_polnear(nlp: Language) -> None:
     assert act.content.startswith("the impeachment")
 
 
+def test_a_stance_act_in_a_concessive_clause_is_its_subject_s(nlp: Language) -> None:
+    body = (
+        "While Germany, the UK, and the US have ruled out sending soldiers there, Estonia "
+        "welcomed the debate."
+    )
+    ruled = by_cue(extract(nlp, body), "have ruled out")
+    assert (ruled.kind, ruled.content) == ("act", "sending soldiers there")
+    assert actors(ruled) == ["DE", "GB", "US"]
+    assert actors(by_cue(extract(nlp, body), "welcomed")) == ["EE"]
+
+
+def test_a_stance_act_in_a_concessive_clause_in_polnear(nlp: Language) -> None:
+    paragraph = polnear_paragraph(
+        "train", "breitbart_2016-07-22_tim-kaine-fully-embraced-abortio", "Though, as a senator"
+    )
+    act = by_cue(extract(nlp, paragraph, dt.date(2016, 7, 22)), "has opposed")
+    assert (act.kind, act.source_text) == ("act", "Kaine")
+    assert act.content.startswith("defunding")
+
+
 # Group speakers --------------------------------------------------------------------------
 
 
@@ -176,6 +196,8 @@ def test_a_stance_act_in_polnear(nlp: Language) -> None:
         ),
         ("Allies such as Poland and Estonia said they would not send troops.", ["PL", "EE"]),
         ("Sweden, Poland, and the Czech Republic said they had no such plans.", ["SE", "PL", "CZ"]),
+        # The parser hangs "the UK" as an appositive of Germany: a country is no title.
+        ("Germany, the UK, and the US said they had no such plans.", ["DE", "GB", "US"]),
     ],
 )
 def test_each_member_of_a_group_speaks(nlp: Language, sentence: str, expected: list[str]) -> None:

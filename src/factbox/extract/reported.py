@@ -131,6 +131,14 @@ def _closes_inside(doc: Doc, start: int, end: int) -> bool:
     return depth > 0
 
 
+def _modifies_a_clause(verb: Token) -> bool:
+    """A participle that modifies a clause ("Asked about it, she said"), not a perfect with a
+    subject of its own ("While Germany and the UK have ruled it out, ..."), which is a clause."""
+    return verb_voice(verb) == "mod" and not any(
+        child.dep_ in ("aux", *_SUBJECT_DEPS) for child in verb.children
+    )
+
+
 class CueFinder:
     """Finds cue clauses in one parsed document (a few linear passes over its tokens)."""
 
@@ -797,7 +805,7 @@ class CueFinder:
         act is about. A refusal to speak ("declined to comment") is no act.
         """
         word = self._act_word(verb)
-        if word is None or verb_voice(verb) == "mod":
+        if word is None or _modifies_a_clause(verb):
             return None
         source = self._source(verb)
         if source is None or not self._names_speaker(source):

@@ -505,7 +505,8 @@ def _readings(doc: Doc, lo: int, hi: int, context: ArticleContext) -> list[_Read
         nominal = _nominal(token, lo, hi)
         if nominal is None:
             continue
-        for item in (nominal, *nominal.conjuncts, *_listed_in_apposition(nominal)):
+        items = sorted((nominal, *nominal.conjuncts, *_listed_in_apposition(nominal)))
+        for item in items:
             if lo <= item.i < hi and item not in heads and item.pos_ in NOMINAL_POS:
                 heads.append(item)
     return [_read_phrase(head, lo, hi, context) for head in heads]
@@ -513,11 +514,21 @@ def _readings(doc: Doc, lo: int, hi: int, context: ArticleContext) -> list[_Read
 
 def _listed_in_apposition(token: Token) -> list[Token]:
     """Names the parser hung as an appositive of the first of a list ("Fiala, [Tusk] and
-    [Orbán]"): a name in apposition that is itself coordinated is a list member, not a title."""
+    [Orbán]", "Germany, [the UK], and the US"): a name in apposition that is itself
+    coordinated is a list member, not a title; so is one actor's name beside another's (a
+    country is no title of a country)."""
     for child in token.rights:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.conjuncts:
+        if child.dep_ != "appos" or child.pos_ != "PROPN":
+            continue
+        if child.conjuncts or (_names_an_actor(token) and _names_an_actor(child)):
             return [child, *child.conjuncts]
     return []
+
+
+def _names_an_actor(token: Token) -> bool:
+    """The name ending on ``token`` (with its compounds, without its article) is an actor's."""
+    start = min((c.i for c in token.lefts if c.dep_ == "compound"), default=token.i)
+    return actor_index().lookup(token.doc[start : token.i + 1].text) is not None
 
 
 def _nominal(token: Token, lo: int, hi: int) -> Token | None:
