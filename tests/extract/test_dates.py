@@ -230,6 +230,29 @@ def test_a_date_in_a_relative_clause_on_the_speaker_is_not_the_saying(nlp: Langu
     assert said_on(nlp, text, cue="said") == (WEDNESDAY, "article")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The parser hangs the clause on the date, or on the occasion's noun.
+        "Leaders met after a summit of farm ministers on Monday, where Novak rejected the plan.",
+        "The row began at a meeting on Monday at which Novak said the plan was dead.",
+    ],
+)
+def test_a_saying_in_a_relative_clause_on_a_dated_occasion_is_on_that_day(
+    nlp: Language, text: str
+) -> None:
+    cue = "rejected" if "rejected" in text else "said"
+    assert said_on(nlp, text, statement_from="Novak", cue=cue) == (
+        dt.date(2024, 2, 26),
+        "relative",
+    )
+
+
+def test_a_relative_clause_on_an_undated_place_gives_no_day(nlp: Language) -> None:
+    text = "They met in the town where Novak said the plan was dead."
+    assert said_on(nlp, text, statement_from="Novak", cue="said") == (WEDNESDAY, "article")
+
+
 def test_a_dash_attribution_carries_its_date(nlp: Language) -> None:
     text = "\u201cWe will not yield.\u201d \u2014 Petra Novak, finance minister, 12 January"
     assert said_on(nlp, text, cue="\u2014") == (dt.date(2024, 1, 12), "explicit")

@@ -33,6 +33,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # "a day after" counts back, "two days before" forward (closed class, English).
 DAY_ORDER = {"after": -1, "before": 1}
 DAYS_IN_UNIT = {"day": 1, "week": 7}
+# Relative adverbs that make a clause the place or time of its noun (closed class, English).
+OCCASION_WORDS = frozenset({"where", "when"})
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # Adverbs that move a saying away from the occasion before it (closed class, English; the
 # tagger does not always mark "later" as comparative).
@@ -80,6 +82,7 @@ def resolve_said_on(
     cue_token = _cue_token(doc, cue)
     dated = (
         _own_date(doc, tokens, published, cue_token)
+        or _date_of_occasion(doc, cue_token, published)
         or _date_relative_to_clause(doc, cue_token, published)
         or _carried_date(doc, span, tokens, cue_token)
     )
@@ -207,6 +210,37 @@ def _date_relative_to_clause(
     if base is None:
         return None
     return _Dated(base.day + dt.timedelta(days=days * DAY_ORDER[marker.lower_]), "relative")
+
+
+def _date_of_occasion(doc: Doc, cue: Token | None, published: dt.date | None) -> _Dated | None:
+    """ "after a conference on Monday, where he refused to rule it out": a saying in a
+    relative clause on an occasion ("where", "when", "at which") is dated by the occasion,
+    whether the parser hangs the clause on the date or on the occasion's noun. Never a day
+    after publication."""
+    if cue is None or cue.dep_ != "relcl" or not _opens_on_an_occasion(cue):
+        return None
+    antecedent = cue.head
+    targets = [antecedent]
+    holder = antecedent.head.head if antecedent.dep_ == "pobj" else None
+    if holder is not None and antecedent.head.dep_ == "prep" and holder.pos_ in ("NOUN", "PROPN"):
+        targets.append(holder)  # "a conference [on Monday], where": the date on the noun
+    for target in targets:
+        dated = _date_of(doc, target, published)
+        if dated is not None and (published is None or dated.day <= published):
+            return dated
+    return None
+
+
+def _opens_on_an_occasion(clause: Token) -> bool:
+    """A relative clause opened by "where"/"when", or by "at which"/"during which"."""
+    for child in clause.children:
+        if child.i > clause.i:
+            break
+        if child.lower_ in OCCASION_WORDS:
+            return True
+        if child.dep_ == "prep" and any(c.lower_ == "which" for c in child.children):
+            return True
+    return False
 
 
 def _day_count(verb: Token) -> int | None:
