@@ -227,13 +227,17 @@ class CueFinder:
     # Sources ---------------------------------------------------------------------------
 
     def _subject(self, verb: Token) -> Token | None:
-        for child in verb.children:
-            if (
-                child.dep_ in _SUBJECT_DEPS
-                and not self.quoted[child.i]
-                and self.paragraph_of[child.i] == self.paragraph_of[verb.i]
-            ):
-                return child
+        """The verb's subject; or one the parser hung on its auxiliary when words come
+        between them ("Scholz did, however, say ...")."""
+        auxiliaries = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass")]
+        for holder in (verb, *auxiliaries):
+            for child in holder.children:
+                if (
+                    child.dep_ in _SUBJECT_DEPS
+                    and not self.quoted[child.i]
+                    and self.paragraph_of[child.i] == self.paragraph_of[verb.i]
+                ):
+                    return child
         return None
 
     def _own_source(self, verb: Token) -> TokenRange | None:
