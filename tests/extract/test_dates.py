@@ -387,3 +387,63 @@ def test_a_date_is_not_carried_past_the_next_paragraph(nlp: Language) -> None:
         ],
     )
     assert found[1] == (WEDNESDAY, "article")
+
+
+# The lead's day ----------------------------------------------------------------------------
+
+
+def test_the_lead_gives_its_actor_s_later_statements_their_day(nlp: Language) -> None:
+    text = (
+        "The Latvian government said on Monday that the tax would go.\n\n"
+        "A spokeswoman for the Latvian government, Ilze Ozola, said in a statement that it had "
+        "been a mistake.\n\n"
+        "Estonian Finance Minister Karlis Berzins said the tax would stay.\n\n"
+        "Latvian Finance Minister Anna Kalnina later said it might return."
+    )
+    found = resolve_in_order(
+        nlp,
+        text,
+        [
+            ("The Latvian government", "said", "The Latvian government"),
+            ("A spokeswoman for the Latvian government", "said", "A spokeswoman"),
+            ("Estonian Finance Minister Karlis Berzins", "said", "Estonian Finance"),
+            ("Latvian Finance Minister Anna Kalnina", "said", "Latvian Finance"),
+        ],
+    )
+    monday = (dt.date(2024, 2, 26), "relative")
+    assert found[:2] == [monday, monday]  # the same government, two paragraphs on
+    assert found[2] == (WEDNESDAY, "article")  # another country's minister
+    assert found[3] == (WEDNESDAY, "article")  # "later" sets the saying apart
+
+
+def test_the_lead_s_day_is_no_day_for_a_saying_with_a_time_of_its_own(nlp: Language) -> None:
+    text = (
+        "The Latvian government said on Monday that the tax would go.\n\n"
+        "The Latvian government announced last month that it would review it."
+    )
+    found = resolve_in_order(
+        nlp,
+        text,
+        [
+            ("The Latvian government", "said", "The Latvian government said"),
+            ("The Latvian government", "announced", "The Latvian government announced"),
+        ],
+    )
+    assert found[1] == (WEDNESDAY, "article")
+
+
+def test_a_day_later_in_the_article_is_no_lead(nlp: Language) -> None:
+    text = (
+        "The tax will go, officials say.\n\n"
+        "The Latvian government said on Monday that the tax would go.\n\n"
+        "The Latvian government said it had been a mistake."
+    )
+    found = resolve_in_order(
+        nlp,
+        text,
+        [
+            ("The Latvian government", "said", "The Latvian government said on"),
+            ("The Latvian government", "said", "The Latvian government said it"),
+        ],
+    )
+    assert found[1] == (WEDNESDAY, "article")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from factbox.extract.speakers import speaker_names
+from factbox.extract.speakers import speaker_actors, speaker_names
 from factbox.records import DateBasis
 from factbox.records import Span as CharSpan
 
@@ -85,6 +85,7 @@ def resolve_said_on(
         or _date_of_occasion(doc, cue_token, published)
         or _date_relative_to_clause(doc, cue_token, published)
         or _carried_date(doc, span, tokens, cue_token)
+        or _story_day(doc, span, tokens, cue_token, published)
     )
     _remember(doc, span, tokens, dated)
     if dated is None:
@@ -328,12 +329,69 @@ def _carried_date(doc: Doc, span: CharSpan, tokens: Span, cue: Token | None) -> 
     return previous.dated
 
 
+def _story_day(
+    doc: Doc, span: CharSpan, tokens: Span, cue: Token | None, published: dt.date | None
+) -> _Dated | None:
+    """The day the lead gives its own actor's news, for that actor's later statements without
+    a day: "The White House said Tuesday that ... [later] Kirby, of the National Security
+    Council, told reporters ..." is Tuesday's. Only for the actor (state or organisation) of
+    the first dated statement of the first paragraph, a day in the week up to publication;
+    never past words that set a saying apart in time ("later", "last month")."""
+    if published is None or cue is None or _shifted(cue):
+        return None
+    actors = speaker_actors(doc, span)
+    if not actors or _has_time_of_its_own(cue):
+        return None
+    lead = _lead(doc, span)
+    if lead is None or lead.dated is None or not actors & speaker_actors(doc, lead.span):
+        return None
+    if not published - dt.timedelta(days=7) <= lead.dated.day <= published:
+        return None
+    return _Dated(lead.dated.day, "relative")
+
+
+def _lead(doc: Doc, span: CharSpan) -> _Resolved | None:
+    """The first statement of the document's first paragraph dated by its own words, when
+    it comes before ``span``."""
+    resolved: dict[CharSpan, _Resolved] | None = doc.user_data.get(RESOLVED_KEY)
+    order: list[CharSpan] | None = doc.user_data.get(RESOLVED_ORDER_KEY)
+    if not resolved or not order:
+        return None
+    first_line = _line_of(doc, next((t.i for t in doc if not t.is_space), 0))
+    for earlier in order:
+        if earlier >= span:
+            return None
+        statement = resolved[earlier]
+        if _line_of(doc, statement.start) != first_line:
+            return None
+        if statement.dated is not None and statement.dated.basis in ("explicit", "relative"):
+            return statement
+    return None
+
+
+def _shifted(cue: Token) -> bool:
+    return any(
+        child.dep_ == "advmod" and (child.tag_ == "RBR" or child.lower_ in SHIFT_ADVERBS)
+        for child in cue.children
+    )
+
+
+def _has_time_of_its_own(cue: Token) -> bool:
+    """A time phrase on the saying that names no day ("announced last month")."""
+    anchors = _saying_anchors(cue)
+    sentence = cue.sent
+    return any(
+        not _inside_quotes(sentence, entity.start) and _belongs_to_saying(entity.root, anchors)
+        for entity in _time_entities(sentence)
+    )
+
+
 def _marks_new_occasion(cue: Token) -> bool:
     """ "said in an interview", "told a rally", "said later": the words name an occasion
     of their own (an indefinite noun on the cue) or set it apart in time."""
+    if _shifted(cue):
+        return True
     for child in cue.children:
-        if child.dep_ == "advmod" and (child.tag_ == "RBR" or child.lower_ in SHIFT_ADVERBS):
-            return True
         nouns = [child] if child.dep_ == "dobj" else []
         if child.dep_ == "prep":
             nouns = [c for c in child.children if c.dep_ == "pobj"]

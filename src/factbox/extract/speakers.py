@@ -360,6 +360,7 @@ def resolve_speakers(statement: Statement, doc: Doc, context: ArticleContext) ->
 
 
 SPEAKER_NAMES_KEY = "factbox.speaker_names"
+SPEAKER_ACTORS_KEY = "factbox.speaker_actors"
 
 
 def _distinct(speakers: list[Speaker]) -> list[Speaker]:
@@ -381,6 +382,15 @@ def _record_speaker_names(doc: Doc, span: CharSpan, speakers: list[Speaker]) -> 
         names[span] = tuple(speaker.name or "" for speaker in speakers)
     else:
         names[span] = ()
+    actors: dict[CharSpan, frozenset[str]] = doc.user_data.setdefault(SPEAKER_ACTORS_KEY, {})
+    actors[span] = frozenset(s.actor_id for s in speakers if s.actor_id is not None)
+
+
+def speaker_actors(doc: Doc, span: CharSpan) -> frozenset[str]:
+    """The actor ids of the speakers ``resolve_speakers`` found for the statement at ``span``
+    (empty when none has one, or not resolved)."""
+    actors: dict[CharSpan, frozenset[str]] | None = doc.user_data.get(SPEAKER_ACTORS_KEY)
+    return frozenset() if actors is None else actors.get(span, frozenset())
 
 
 def speaker_names(doc: Doc, span: CharSpan) -> tuple[str, ...] | None:
