@@ -248,8 +248,18 @@ def test_a_saying_in_a_relative_clause_on_a_dated_occasion_is_on_that_day(
     )
 
 
-def test_a_relative_clause_on_an_undated_place_gives_no_day(nlp: Language) -> None:
-    text = "They met in the town where Novak said the plan was dead."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They met in the town where Novak said the plan was dead.",
+        # The occasion is only counted from Monday, and the vote is dated, not the interview.
+        "The vote took place on Monday. A paper printed an interview after the vote, in which "
+        "Novak said the plan was dead.",
+    ],
+)
+def test_a_relative_clause_on_an_occasion_without_a_day_of_its_own(
+    nlp: Language, text: str
+) -> None:
     assert said_on(nlp, text, statement_from="Novak", cue="said") == (WEDNESDAY, "article")
 
 

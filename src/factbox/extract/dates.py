@@ -226,7 +226,7 @@ def _date_of_occasion(doc: Doc, cue: Token | None, published: dt.date | None) ->
     if holder is not None and antecedent.head.dep_ == "prep" and holder.pos_ in ("NOUN", "PROPN"):
         targets.append(holder)  # "a conference [on Monday], where": the date on the noun
     for target in targets:
-        dated = _date_of(doc, target, published)
+        dated = _date_of(doc, target, published, written_on=True)
         if dated is not None and (published is None or dated.day <= published):
             return dated
     return None
@@ -576,19 +576,25 @@ def _eve_of(
     return None
 
 
-def _date_of(doc: Doc, target: Token, published: dt.date | None) -> _Dated | None:
+def _date_of(
+    doc: Doc, target: Token, published: dt.date | None, *, written_on: bool = False
+) -> _Dated | None:
     """The date a noun stands for: a date itself ("the eve of March 3") or an event the
-    article dates elsewhere ("the summit ... on March 3")."""
+    article dates elsewhere ("the summit ... on March 3"). With ``written_on``, only a date
+    written on the noun itself, not one it is counted from ("an interview after Tuesday's
+    vote") nor one the article gives a noun of the same word elsewhere."""
     if target.ent_type_ in ("DATE", "TIME"):
         for entity in _time_entities(target.sent):
             if entity.start <= target.i < entity.end:
                 return _interpret(entity, published, nearest=True)
     for child in target.children:
-        if child.dep_ == "prep":
+        if child.dep_ == "prep" and not (written_on and child.lower_ in DAY_ORDER):
             for entity in _entities_under(doc, child):
                 dated = _interpret(entity, published, nearest=True)
                 if dated is not None:
                     return dated
+    if written_on:
+        return None
     return _event_dates(doc, published).get(target.lemma_.lower())
 
 
