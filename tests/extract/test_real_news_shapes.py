@@ -327,6 +327,27 @@ def test_a_spokespersons_title_before_an_office_holder_speaks_for_the_holder(
     assert (speaker.name, speaker.role, speaker.actor_id) == expected
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (  # translated copy: the title, "of" an organisation, then the name
+            'Representative of the EU Foreign Service Maria Weber: "We have not decided."',
+            ("Maria Weber", "Representative of the EU Foreign Service", "EU"),
+        ),
+        (  # a name after a person's own office is whom the speaker speaks for
+            'Spokesman for the Prime Minister Jan Kowal: "We have no plans."',
+            (None, "Spokesman for the Prime Minister Jan Kowal", None),
+        ),
+    ],
+)
+def test_a_name_after_a_title_of_an_organisation_is_the_speaker(
+    nlp: Language, line: str, expected: tuple[str | None, str, str | None]
+) -> None:
+    (statement,) = extract(nlp, line)
+    (speaker,) = statement.speakers
+    assert (speaker.name, speaker.role, speaker.actor_id) == expected
+
+
 def test_a_us_representative_in_polnear_is_no_one_s_spokesperson(nlp: Language) -> None:
     paragraph = polnear_paragraph(
         "train", "nyt_2016-03-16_via-legislative-side-doors-sande", "said Representative Peter"

@@ -14,6 +14,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Protocol, runtime_checkable
 
 from spacy.tokens import Doc, Token
@@ -24,8 +25,10 @@ from factbox.extract.actors import (
     actor_index,
     find_actors,
     lookup_actor,
+    normalise_name,
     role_key,
     role_vocabulary,
+    roles_data,
 )
 from factbox.extract.furniture import page_furniture
 from factbox.extract.offices import Office, non_state_words, office_table
@@ -443,16 +446,23 @@ def _listed_ahead(
     return readings
 
 
-def _list_item(doc: Doc, lo: int, hi: int, context: ArticleContext) -> _Reading:
+def _list_item(
+    doc: Doc, lo: int, hi: int, context: ArticleContext, *, name_start: int | None = None
+) -> _Reading:
     """One item of a listed source: titles then a name ("Czech Prime Minister Petr Fiala",
     "Deputy head of the Polish Ministry of Defense Cezary Tomczyk"), whatever the parser
-    hung where; else the phrase as the parse reads it."""
-    name_start = hi
-    while name_start > lo and (
-        doc[name_start - 1].ent_type_ == "PERSON"
-        or (doc[name_start - 1].pos_ == "PROPN" and not _is_title_or_honorific(doc[name_start - 1]))
-    ):
-        name_start -= 1
+    hung where; else the phrase as the parse reads it. ``name_start``, when given, is where
+    the name begins."""
+    if name_start is None:
+        name_start = hi
+        while name_start > lo and (
+            doc[name_start - 1].ent_type_ == "PERSON"
+            or (
+                doc[name_start - 1].pos_ == "PROPN"
+                and not _is_title_or_honorific(doc[name_start - 1])
+            )
+        ):
+            name_start -= 1
     if name_start < hi and name_start > lo:
         titles = list(range(lo, name_start))
         matches = find_actors(doc, titles)
@@ -605,6 +615,11 @@ def _read_phrase(
         if reading.name is not None or reading.organisation_name is not None:
             return reading
 
+    name_start = _titled_name_at_end(doc, start, end) if bearer is None else None
+    if name_start is not None:
+        # "Representative of the EU Foreign Policy Service Peter Stano": the name ends the
+        # phrase after its titles, as a list item's does.
+        return _list_item(doc, start, end, context, name_start=name_start)
     reading.actors = _coordinated_actors(matches, doc)
     role_indices = _role_indices(head, indices, roles.role_prepositions)
     reading.role = _role_text(doc, role_indices, matches)
@@ -669,6 +684,27 @@ def _read_person(
     outside_name = [i for i in indices if not name_range[0] <= i < name_range[1]]
     own = [m for m in matches if m.start >= name_range[1] or m.end <= name_range[0]]
     reading.actors = [own[0].actor] if own else _actor_of_named_person(doc, outside_name, context)
+
+
+def _titled_name_at_end(doc: Doc, start: int, end: int) -> int | None:
+    """Where a person's name begins in a phrase that opens with a title and ends with the
+    name written right after an organisation ("Head of the Foreign Ministry Jan Kowal"); not
+    after a person's own office ("Spokesman for the Prime Minister Jan Kowal": Kowal is whom
+    he speaks for). ``None`` for any other phrase."""
+    if end - start < 3 or not _is_title_or_honorific(doc[start]):
+        return None
+    name_start = end
+    while name_start > start and doc[name_start - 1].ent_type_ == "PERSON":
+        name_start -= 1
+    if name_start in (start, end) or doc[name_start - 1].pos_ != "PROPN":
+        return None
+    key = role_key(doc[start:name_start].text)
+    return name_start if key is None or key in _institutions() else None
+
+
+@lru_cache(maxsize=1)
+def _institutions() -> frozenset[str]:
+    return frozenset(normalise_name(name).lower() for name in roles_data()["institutions"])
 
 
 def _group_members(head: Token, lo: int, hi: int) -> list[ActorMatch]:
