@@ -335,7 +335,7 @@ def _story_day(
     """The day the lead gives its own actor's news, for that actor's later statements without
     a day: "The White House said Tuesday that ... [later] Kirby, of the National Security
     Council, told reporters ..." is Tuesday's. Only for the actor (state or organisation) of
-    the first dated statement of the first paragraph, a day in the week up to publication;
+    the first dated statement of the first paragraph, a day in the week before publication;
     never past words that set a saying apart in time ("later", "last month")."""
     if published is None or cue is None or _shifted(cue):
         return None
@@ -345,8 +345,8 @@ def _story_day(
     lead = _lead(doc, span)
     if lead is None or lead.dated is None or not actors & speaker_actors(doc, lead.span):
         return None
-    if not published - dt.timedelta(days=7) <= lead.dated.day <= published:
-        return None
+    if not published - dt.timedelta(days=7) <= lead.dated.day < published:
+        return None  # the lead's day is publication's: the article's date says as much
     return _Dated(lead.dated.day, "relative")
 
 
