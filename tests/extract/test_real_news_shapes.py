@@ -285,8 +285,8 @@ def test_office_rows_have_a_source_and_dates() -> None:
 def test_a_surname_with_a_case_ending_names_the_table_s_person() -> None:
     table = office_table()
     # A translated genitive ("Rishi Sunaka"): the same given name, the surname plus an ending.
-    assert [office.name for office in table.rows("Rishi Sunaka")] == ["Rishi Sunak"]
-    assert [office.name for office in table.rows("Donald Tuska")] == ["Donald Tusk"]
+    assert {office.name for office in table.rows("Rishi Sunaka")} == {"Rishi Sunak"}
+    assert {office.name for office in table.rows("Donald Tuska")} == {"Donald Tusk"}
     assert table.rows("Sunaka") == ()  # never a surname alone
     assert table.rows("Jane Sunaka") == ()  # never with other given names
     assert table.rows("Rishi Sunakx") == ()  # no case ending
