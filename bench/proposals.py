@@ -32,6 +32,7 @@ from factbox import api
 from factbox.extract.nlp import load_nlp
 from factbox.stance import Proposal
 from factbox.store import Ledger
+from factbox.store.schema import SCHEMA_VERSION
 from ingest import REPO, article_files
 
 POLNEAR = REPO.parent / "shared" / "corpora" / "polnear"
@@ -56,12 +57,14 @@ HIDE_TORCH = "import sys; sys.modules['torch'] = None; from factbox.cli import m
 
 
 def cached_ledger(cache: Path) -> Path:
-    """The ledger of PolNeAR train, built with vectors on first use."""
-    path = cache / "polnear-train.db"
+    """The ledger of PolNeAR train, built with vectors on first use (once per schema
+    version: a ledger of an earlier one lacks what ingest now stores, such as parses)."""
+    name = f"polnear-train-v{SCHEMA_VERSION}"
+    path = cache / f"{name}.db"
     if not path.exists():
         cache.mkdir(parents=True, exist_ok=True)
-        building = cache / "polnear-train.building.db"
-        for stale in cache.glob("polnear-train.building.db*"):
+        building = cache / f"{name}.building.db"
+        for stale in cache.glob(f"{name}.building.db*"):
             stale.unlink()
         start = time.perf_counter()
         files = article_files([POLNEAR / "train" / "text"], None)

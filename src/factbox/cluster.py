@@ -36,6 +36,7 @@ import sqlalchemy as sa
 from spacy.tokens import Doc
 
 from factbox.extract.nlp import load_nlp
+from factbox.extract.parses import parse_model
 from factbox.ingesting import Extracted, IngestRun, PendingArticle, extract, store
 from factbox.records import IngestFailure, InputError, Person
 from factbox.stance import Proposal, ProposalMatcher
@@ -191,7 +192,7 @@ def run_batch(batch: Batch) -> list[Parsed]:
     for doc, pending in nlp.pipe(texts, as_tuples=True, batch_size=len(batch.pending)):
         recorded = RecordedLookups(known)
         parse = doc.to_bytes()  # before extraction keeps its caches in the doc
-        found = extract(doc, pending, recorded, matcher)
+        found = extract(doc, pending, recorded, matcher, parse_model=parse_model(nlp))
         results.append(Parsed(found, recorded.answers, parse))
     return results
 
@@ -242,7 +243,8 @@ def ingest_on_cluster(
             if not parsed.agrees_with(known):  # extract again, with the people known now
                 nlp = load_nlp(model)
                 doc = Doc(nlp.vocab).from_bytes(parsed.doc)
-                found = extract(doc, sent[stored], known, _matcher(model, tuple(proposals)))
+                matcher = _matcher(model, tuple(proposals))
+                found = extract(doc, sent[stored], known, matcher, parse_model=parse_model(nlp))
             _record(found, ledger, run, known)
             stored += 1
 

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from factbox.corrections import follow_statements
 from factbox.embed.encoder import SentenceEncoder, load_encoder
 from factbox.extract import extract_article
+from factbox.extract.parses import keep_parse
 from factbox.ingest import prepare_article
 from factbox.ingest.parts import PART_CHARS
 from factbox.records import (
@@ -48,6 +49,7 @@ from factbox.stance.semantic import (
 from factbox.store import Ledger, SaveOutcome
 from factbox.store.judgements import MatchedJudgement
 from factbox.store.ledger import PeopleDirectory
+from factbox.store.parses import StoredParse
 from factbox.store.vectors import EncodedStatements
 from factbox.syndication import CopyFinder
 
@@ -284,14 +286,16 @@ class StatementEmbedding:
 
 @dataclass(slots=True)
 class Extracted:
-    """What parsing one article gave: its statements, the people named, and each
-    statement's judgements on the stored proposals (``None`` when there are none)."""
+    """What parsing one article gave: its statements, the people named, each statement's
+    judgements on the stored proposals (``None`` when there are none), their vectors, and
+    the parse itself to keep (``factbox.extract.parses``)."""
 
     pending: PendingArticle
     statements: list[Statement]
     people: list[Person]
     judged: list[list[MatchedJudgement]] | None
     vectors: EncodedStatements | None = None
+    parses: list[StoredParse] = field(default_factory=list)
 
 
 def extract(
@@ -300,9 +304,10 @@ def extract(
     known: PeopleDirectory,
     matcher: ProposalMatcher | None,
     embedding: StatementEmbedding | None = None,
+    parse_model: str | None = None,
 ) -> Extracted | IngestFailure:
     """Extract, embed and judge one parsed article; a failure names the article and the
-    step."""
+    step. ``parse_model``: keep the parse, under that pipeline's name."""
     article = pending.article
     try:
         extraction = extract_article(doc, article, known)
@@ -326,7 +331,8 @@ def extract(
             return IngestFailure(article.source_name, f"stance failed: {exc!r}")
     for person in extraction.people:
         known.add(person)
-    return Extracted(pending, statements, extraction.people, judged, encoded)
+    parses = [keep_parse(doc, parse_model)] if parse_model is not None else []
+    return Extracted(pending, statements, extraction.people, judged, encoded, parses)
 
 
 def store(ledger: Ledger, found: Extracted) -> SaveOutcome:
@@ -337,6 +343,7 @@ def store(ledger: Ledger, found: Extracted) -> SaveOutcome:
         found.people,
         found.judged,
         found.vectors,
+        parses=found.parses,
         bands=found.pending.bands,
         follow=follow_statements,
     )
