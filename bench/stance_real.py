@@ -66,7 +66,7 @@ from stance_set import (
 
 from factbox import api
 from factbox.extract.nlp import default_model_name
-from factbox.stance import load_proposals
+from factbox.stance import ProposalMatch, load_proposals
 from factbox.store import Ledger
 
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "factbox-bench"
@@ -267,6 +267,11 @@ def score_proposal(
             score.errors.append(
                 f"  position {position.actor_id}: gold {gold.stance}, factbox {position.stance}"
             )
+        if gold is None or gold.stance != position.stance:
+            for statement_id in position.evidence:
+                f = found_by_id.get(statement_id)
+                if f is not None:
+                    score.errors.append(f"    by #{statement_id} {f.stance}: {f.text}")
         for statement_id in position.evidence:
             f = found_by_id.get(statement_id)
             near = touching(f) if f is not None else []
@@ -302,10 +307,19 @@ def found_statements(
                 stance=judgement.stance,
                 about=judgement.about,
                 confidence=judgement.confidence,
-                text=" ".join(statement.content.split())[:120],
+                text=f"[{match_kind(evidence.found.match)}] "
+                + " ".join(statement.content.split())[:120],
             )
         )
     return found
+
+
+def match_kind(match: ProposalMatch) -> str:
+    """How a statement was tied to a proposal: by meaning (with its cosine), or by words."""
+    similarity = match.slot("similarity")
+    if similarity is not None:
+        return f"meaning {similarity.similarity:.2f}"
+    return "words, antecedent" if match.slot("antecedent") else "words"
 
 
 def ratio(a: int, b: int) -> str:

@@ -11,6 +11,10 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from factbox.startup import defer_spacy_cli  # noqa: E402
+
+defer_spacy_cli()  # before anything imports spaCy: see factbox.startup
+
 from factbox.api import (  # noqa: E402
     add_proposal,
     articles,

@@ -38,6 +38,7 @@ from spacy.tokens import Doc
 
 from factbox.extract.component import EXTRACTION, FOLLOW_UP, article_doc, extractor
 from factbox.extract.nlp import load_nlp
+from factbox.extract.parses import parse_model
 from factbox.extract.pipeline import answers_hold
 from factbox.ingesting import (
     Extracted,
@@ -186,7 +187,9 @@ def run_batch(batch: Batch) -> list[Parsed]:
     docs = ((article_doc(nlp, p.article), p) for p in batch.pending)
     with extracting.knowing(PeopleDirectory(batch.people)):
         for doc, pending in nlp.pipe(docs, as_tuples=True, batch_size=len(batch.pending)):
-            found = extract(doc, pending, known, extracting, Judging(matcher))
+            found = extract(
+                doc, pending, known, extracting, Judging(matcher), parse_model(nlp)
+            )
             results.append(Parsed(found, doc._.get(EXTRACTION), doc.to_bytes()))
     return results
 
@@ -240,7 +243,14 @@ def ingest_on_cluster(
                 if isinstance(found, Extracted):  # what the worker judged, kept where it holds
                     doc._.set(FOLLOW_UP, Judged(found.judged, found.vectors))
                 matcher = _matcher(model, tuple(proposals))
-                found = extract(doc, sent[stored], known, extractor(nlp), Judging(matcher))
+                found = extract(
+                    doc,
+                    sent[stored],
+                    known,
+                    extractor(nlp),
+                    Judging(matcher),
+                    parse_model(nlp),
+                )
             _record(found, ledger, run, known)
             stored += 1
 

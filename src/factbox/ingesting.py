@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from factbox.corrections import follow_statements
 from factbox.embed.encoder import SentenceEncoder, load_encoder
 from factbox.extract.component import EXTRACTION, FOLLOW_UP, ExtractComponent
+from factbox.extract.parses import keep_parse
 from factbox.ingest import prepare_article
 from factbox.ingest.parts import PART_CHARS
 from factbox.records import (
@@ -52,6 +53,7 @@ from factbox.stance.semantic import (
 from factbox.store import Ledger, SaveOutcome
 from factbox.store.judgements import MatchedJudgement
 from factbox.store.ledger import PeopleDirectory
+from factbox.store.parses import StoredParse
 from factbox.store.vectors import EncodedStatements
 from factbox.syndication import CopyFinder
 
@@ -288,14 +290,16 @@ class StatementEmbedding:
 
 @dataclass(slots=True)
 class Extracted:
-    """What parsing one article gave: its statements, the people named, and each
-    statement's judgements on the stored proposals (``None`` when there are none)."""
+    """What parsing one article gave: its statements, the people named, each statement's
+    judgements on the stored proposals (``None`` when there are none), their vectors, and
+    the parse itself to keep (``factbox.extract.parses``)."""
 
     pending: PendingArticle
     statements: list[Statement]
     people: list[Person]
     judged: list[list[MatchedJudgement]] | None
     vectors: EncodedStatements | None = None
+    parses: list[StoredParse] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,11 +386,13 @@ def extract(
     known: PeopleDirectory,
     extracting: ExtractComponent,
     judging: Judging,
+    parse_model: str | None = None,
 ) -> Extracted | IngestFailure:
     """Take one parsed article's extraction at its turn (``known``: the people of the
     ledger and of every article before it) with its vectors and judgements (made where it
     was extracted, and here for statements whose speakers were resolved again); a failure
-    names the article and the step."""
+    names the article and the step. ``parse_model``: keep the parse, under that pipeline's
+    name."""
     article = pending.article
     first = doc._.get(EXTRACTION)
     followed = doc._.get(FOLLOW_UP)
@@ -401,7 +407,10 @@ def extract(
         return IngestFailure(article.source_name, done.failure)
     for person in extraction.people:
         known.add(person)
-    return Extracted(pending, extraction.statements, extraction.people, done.judged, done.vectors)
+    parses = [keep_parse(doc, parse_model)] if parse_model is not None else []
+    return Extracted(
+        pending, extraction.statements, extraction.people, done.judged, done.vectors, parses
+    )
 
 
 def same_texts(before: Sequence[Statement], after: Sequence[Statement]) -> bool:
@@ -418,6 +427,7 @@ def store(ledger: Ledger, found: Extracted) -> SaveOutcome:
         found.people,
         found.judged,
         found.vectors,
+        parses=found.parses,
         bands=found.pending.bands,
         follow=follow_statements,
     )

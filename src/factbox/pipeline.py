@@ -22,6 +22,7 @@ from factbox.embed.encoder import SentenceEncoder, load_encoder
 from factbox.extract.compare import StatementChange, pair_statements
 from factbox.extract.component import article_doc, extractor
 from factbox.extract.nlp import load_nlp
+from factbox.extract.parses import keep_parse, parse_model, restore_parse
 from factbox.extract.tagger import COMPONENT as ATTRIBUTION_TAGGER
 from factbox.ingest import DEFAULT_MAX_BYTES, read_inputs
 from factbox.ingest.parts import parse_parts
@@ -141,6 +142,7 @@ def ingest_items(
     # Built once per run: it parses every proposal's title and description.
     matcher = ProposalMatcher(nlp, stored_proposals) if stored_proposals else None
     embedding = StatementEmbedding.load(matcher, stored_proposals, options.vectors)
+    model_name = parse_model(nlp)
     extracting = extractor(nlp)
     judging = Judging(matcher, embedding)
     parsed: list[Extracted | IngestFailure] = []
@@ -155,7 +157,7 @@ def ingest_items(
     with extracting.knowing(PeopleDirectory(known.persons()), then=judging):
         parsed_docs = nlp.pipe(docs, as_tuples=True, batch_size=chunk, n_process=options.n_process)
         for doc, part in in_input_order((n, (doc, part)) for doc, (n, part) in parsed_docs):
-            parsed.append(extract(doc, part.pending, known, extracting, judging))
+            parsed.append(extract(doc, part.pending, known, extracting, judging, model_name))
             if not part.last:
                 continue
             found = _joined(part.whole, part.offsets, parsed)
@@ -242,7 +244,12 @@ def _joined(
     encoded = [found.vectors for found in done if found.vectors is not None]
     if encoded and len(encoded) == len(done):
         vectors = EncodedStatements(encoded[0].model, np.concatenate([e.matrix for e in encoded]))
-    return Extracted(whole, statements, people, judged, vectors)
+    parses = [
+        replace(kept, start=kept.start + offset, end=kept.end + offset)
+        for offset, found in zip(offsets, done, strict=True)
+        for kept in found.parses
+    ]
+    return Extracted(whole, statements, people, judged, vectors, parses)
 
 
 @dataclass(slots=True)
@@ -296,7 +303,9 @@ def reextract(
     the same one in the new extraction (``factbox.extract.compare``), marked
     ``carried_from`` as when an article is revised; a corrected statement the extraction no
     longer finds is kept as it was, with its corrections (unless an editor said it is no
-    statement). Nothing is written for an article whose extraction fails.
+    statement). Either way the article's parse is stored anew (``factbox.extract.parses``):
+    this is how the articles of a ledger from before parses were kept get theirs. Nothing is
+    written for an article whose extraction fails.
     """
     summary = ReextractSummary()
     known = ledger.people_directory()
@@ -314,6 +323,7 @@ def reextract(
             article = ledger.stored_article(row.ref.id)
             yield article_doc(nlp, article), (row.ref, article)
 
+    model_name = parse_model(nlp)
     stored_proposals = ledger.proposals()
     matcher = ProposalMatcher(nlp, stored_proposals) if stored_proposals else None
     with extracting.knowing(PeopleDirectory(known.persons())):
@@ -331,6 +341,7 @@ def reextract(
                     judged = (
                         [judge(doc, s, matcher) for s in found] if matcher is not None else None
                     )
+                    parses = [keep_parse(doc, model_name)]
                 except Exception as exc:  # one article's failure must not sink the run
                     problem = repr(exc)
             if extraction is None or problem is not None:
@@ -347,11 +358,14 @@ def reextract(
                         [s.id for s in old],
                         [(s.id, j) for i, s in enumerate(old) for j in judged[pairs[i]]],
                     )
+                ledger.save_parses(ref.id, parses)
             else:
                 position = {id(s): index for index, s in enumerate(found)}
                 new_index = [position[id(s)] for s in (*extraction.statements, *result.kept)]
                 follows = {old_id: new_index[index] for old_id, index in result.follows.items()}
-                ledger.save_reextraction(ref.id, found, extraction.people, judged, follows)
+                ledger.save_reextraction(
+                    ref.id, found, extraction.people, judged, follows, parses=parses
+                )
             for person in extraction.people:
                 known.add(person)
             summary.articles.append(result.report)
@@ -557,8 +571,10 @@ def judge_ledger(
 
     With ``search`` (the default), the statements' vectors are compared with the proposals'
     (``factbox.stance.semantic``) and only the candidates (``candidate_statements``) are
-    parsed; without it, every statement is. Only the paragraphs around a statement are
-    re-parsed (in batches through ``nlp.pipe``)."""
+    judged; without it, every statement is. A statement is judged on the parse its article
+    was extracted from, as ingest keeps it (``factbox.extract.parses``); an article without
+    one (stored before parses were kept, or parsed by another pipeline) has the paragraphs
+    around its statements parsed again (in batches through ``nlp.pipe``)."""
     found: dict[str, list[tuple[int, MatchedJudgement]]] = {p.slug: [] for p in proposals}
     if not proposals:
         return found
@@ -580,28 +596,48 @@ def judge_ledger(
     total = len(by_article)
     if progress is not None:
         progress(0, total)
+    kept = ledger.article_parses(by_article, parse_model(nlp))
+    done = 0
 
-    def windows() -> Iterator[tuple[str, tuple[int, _Window, bool]]]:
-        for index, (article_id, items) in enumerate(by_article.items()):
+    def judge_in(doc: Doc, start: int, items: Iterable[StoredStatement]) -> None:
+        """Judge ``items`` on ``doc``, the parse of the body from ``start``."""
+        for stored in items:
+            moved = _statement_moved(stored.statement, -start)
+            near_to = similar.get(stored.id) if search else None
+            for item in judge(doc, moved, matcher, near_to, threshold):
+                found[item.match.slug].append((stored.id, _judgement_moved(item, start)))
+
+    def article_done() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total)
+
+    to_parse: dict[int, list[StoredStatement]] = {}
+    for article_id, items in by_article.items():
+        parts = kept.get(article_id, [])
+        placed = [[s for s in items if part.holds(s.statement.span)] for part in parts]
+        if sum(map(len, placed)) != len(items):  # no parse kept (an older ledger's article)
+            to_parse[article_id] = items
+            continue
+        for part, inside in zip(parts, placed, strict=True):
+            if inside:
+                judge_in(restore_parse(part, nlp.vocab), part.start, inside)
+        article_done()
+
+    def windows() -> Iterator[tuple[str, tuple[_Window, bool]]]:
+        for article_id, items in to_parse.items():
             body = ledger.article_body(article_id)
             parts = paragraph_windows(body, items, matcher.may_refer_back)
             for number, window in enumerate(parts):
-                yield body[window.start : window.end], (index, window, number == len(parts) - 1)
+                yield body[window.start : window.end], (window, number == len(parts) - 1)
 
     # the attribution tagger's scores are for extraction; stance reads the parse alone
     with nlp.select_pipes(disable=[p for p in nlp.pipe_names if p == ATTRIBUTION_TAGGER]):
-        for doc, (index, window, last) in nlp.pipe(
-            windows(), as_tuples=True, batch_size=batch_size
-        ):
-            for stored in window.statements:
-                moved = _statement_moved(stored.statement, -window.start)
-                near_to = similar.get(stored.id) if search else None
-                for item in judge(doc, moved, matcher, near_to, threshold):
-                    found[item.match.slug].append(
-                        (stored.id, _judgement_moved(item, window.start))
-                    )
-            if last and progress is not None:
-                progress(index + 1, total)
+        for doc, (window, last) in nlp.pipe(windows(), as_tuples=True, batch_size=batch_size):
+            judge_in(doc, window.start, window.statements)
+            if last:
+                article_done()
     return found
 
 

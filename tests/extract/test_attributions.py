@@ -249,6 +249,17 @@ def test_reported_speech_with_date_and_no_complementizer(nlp: Language) -> None:
     assert statement.content == "Czechia would keep supplying ammunition to Kyiv"
 
 
+def test_a_subject_the_parser_hung_on_the_auxiliary(nlp: Language) -> None:
+    # "did, however, say": the words between them make the parser hang the subject on "did".
+    text = (
+        "The minister did, however, say that European leaders now appeared willing to buy "
+        "weapons abroad."
+    )
+    statement = only(attributions(nlp, text))
+    assert (statement.source_text, statement.cue) == ("The minister", "say")
+    assert statement.content == "European leaders now appeared willing to buy weapons abroad"
+
+
 @pytest.mark.parametrize(
     "text",
     [

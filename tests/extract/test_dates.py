@@ -230,6 +230,39 @@ def test_a_date_in_a_relative_clause_on_the_speaker_is_not_the_saying(nlp: Langu
     assert said_on(nlp, text, cue="said") == (WEDNESDAY, "article")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The parser hangs the clause on the date, or on the occasion's noun.
+        "Leaders met after a summit of farm ministers on Monday, where Novak rejected the plan.",
+        "The row began at a meeting on Monday at which Novak said the plan was dead.",
+    ],
+)
+def test_a_saying_in_a_relative_clause_on_a_dated_occasion_is_on_that_day(
+    nlp: Language, text: str
+) -> None:
+    cue = "rejected" if "rejected" in text else "said"
+    assert said_on(nlp, text, statement_from="Novak", cue=cue) == (
+        dt.date(2024, 2, 26),
+        "relative",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They met in the town where Novak said the plan was dead.",
+        # The occasion is only counted from Monday, and the vote is dated, not the interview.
+        "The vote took place on Monday. A paper printed an interview after the vote, in which "
+        "Novak said the plan was dead.",
+    ],
+)
+def test_a_relative_clause_on_an_occasion_without_a_day_of_its_own(
+    nlp: Language, text: str
+) -> None:
+    assert said_on(nlp, text, statement_from="Novak", cue="said") == (WEDNESDAY, "article")
+
+
 def test_a_dash_attribution_carries_its_date(nlp: Language) -> None:
     text = "\u201cWe will not yield.\u201d \u2014 Petra Novak, finance minister, 12 January"
     assert said_on(nlp, text, cue="\u2014") == (dt.date(2024, 1, 12), "explicit")
@@ -363,4 +396,56 @@ def test_a_date_is_not_carried_past_the_next_paragraph(nlp: Language) -> None:
             ("Ozola", "said", "Ozola said it"),
         ],
     )
+    assert found[1] == (WEDNESDAY, "article")
+
+
+# The lead's day ----------------------------------------------------------------------------
+
+
+def test_the_lead_gives_its_actor_s_later_statements_their_day(nlp: Language) -> None:
+    text = (
+        "The Latvian government said on Monday that the tax would go.\n\n"
+        "A spokeswoman for the Latvian government, Ilze Ozola, said in a statement that it had "
+        "been a mistake.\n\n"
+        "Estonian Finance Minister Karlis Berzins said the tax would stay.\n\n"
+        "Latvian Finance Minister Anna Kalnina later said it might return."
+    )
+    sources = [
+        "The Latvian government",
+        "A spokeswoman for the Latvian government",
+        "Estonian Finance Minister Karlis Berzins",
+        "Latvian Finance Minister Anna Kalnina",
+    ]
+    found = resolve_in_order(nlp, text, [(source, "said", source) for source in sources])
+    monday = (dt.date(2024, 2, 26), "relative")
+    assert found[:2] == [monday, monday]  # the same government, two paragraphs on
+    assert found[2] == (WEDNESDAY, "article")  # another country's minister
+    assert found[3] == (WEDNESDAY, "article")  # "later" sets the saying apart
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "The Latvian government said on Monday that the tax would go.\n\n"
+            "The Latvian government announced last month that it would review it.",
+            "The Latvian government said",
+            "The Latvian government announced",
+        ),
+        (  # a dated statement after the first paragraph is no lead
+            "The tax will go, officials say.\n\n"
+            "The Latvian government said on Monday that the tax would go.\n\n"
+            "The Latvian government said it had been a mistake.",
+            "The Latvian government said on",
+            "The Latvian government said it",
+        ),
+    ],
+    ids=["a-time-of-its-own", "no-lead"],
+)
+def test_where_the_lead_s_day_does_not_hold(
+    nlp: Language, text: str, first: str, second: str
+) -> None:
+    source = "The Latvian government"
+    cue = second.split()[3]
+    found = resolve_in_order(nlp, text, [(source, "said", first), (source, cue, second)])
     assert found[1] == (WEDNESDAY, "article")

@@ -195,14 +195,14 @@ def test_on_polnear_dev_the_tagger_adds_exact_spans(nlp: Language) -> None:
     )
 
 
-def test_a_sure_tagged_content_replaces_the_rules_overlapping_one(nlp: Language) -> None:
+def test_a_sure_tagged_source_replaces_the_rules_overlapping_one(nlp: Language) -> None:
     rule = _statement(REPORTED, "said", "that the ferries would run again", "The harbour master")
-    words = {CUE: ["said"], CONTENT: ["the", "ferries", "would", "run", "again"]}
+    words = {CUE: ["said"], SOURCE: ["harbour", "master"]}
     doc = _doc_with(nlp, REPORTED, words)
-    (sure,) = combine(doc, [rule], Thresholds(replace_content=0.9))
-    assert _spans(REPORTED, sure)[1] == "the ferries would run again"
-    (unsure,) = combine(doc, [rule], Thresholds(replace_content=0.99))
-    assert _spans(REPORTED, unsure)[1] == "that the ferries would run again"
+    (sure,) = combine(doc, [rule], Thresholds(replace_source=0.9))
+    assert _spans(REPORTED, sure)[2] == "harbour master"
+    (unsure,) = combine(doc, [rule], Thresholds(replace_source=0.99))
+    assert _spans(REPORTED, unsure)[2] == "The harbour master"
 
 
 def test_a_sure_tagged_content_without_a_statement_takes_the_nearest_cue(nlp: Language) -> None:

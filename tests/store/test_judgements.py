@@ -476,7 +476,7 @@ def test_a_version_2_ledger_gains_the_carried_from_column(tmp_path: Path) -> Non
             sa.text("select value from meta where name = 'schema_version'")
         ).scalar_one()
         columns = {c["name"] for c in sa.inspect(conn).get_columns("corrections")}
-    assert int(version) == SCHEMA_VERSION == 7
+    assert int(version) == SCHEMA_VERSION == 8
     assert "carried_from" in columns
     (first, *_) = ledger.statements()
     assert api.correct(first.id, "not_statement", True, ledger).carried_from is None

@@ -10,6 +10,9 @@ import pytest
 import sqlalchemy as sa
 
 import factbox
+from factbox import api
+from factbox.extract.nlp import load_nlp
+from factbox.extract.parses import parse_model
 from factbox.store import Ledger
 from factbox.store.migrations import STEPS, SchemaTooNew
 from factbox.store.schema import SCHEMA_VERSION
@@ -19,6 +22,14 @@ OLD_LEDGER = FIXTURES / "ledger-237d6a4.db"
 """Written by commit 237d6a4 (schema version 3): one demo article (04-bratislava-fico.txt),
 the demo proposal, a speaker correction (statement 1 to AT), a stance correction, a reader's
 report and an editor (olena, "correct horse battery")."""
+
+
+FICO = """Slovakia will not send soldiers, Fico says
+Monday, 26 February 2024
+
+BRATISLAVA (Test Wire) - Slovak Prime Minister Robert Fico said on Monday that Slovakia \
+would not send any soldiers to Ukraine.
+"""
 
 
 def stored_version(path: Path) -> int:
@@ -103,3 +114,42 @@ def test_an_upgraded_ledger_gets_the_listing_indexes_of_a_new_one(tmp_path: Path
     with sqlite3.connect(path) as conn:
         [(stamp,)] = conn.execute("select value from meta where name = 'changed'").fetchall()
     assert len(stamp) == 32
+
+
+def as_version_7(path: Path) -> None:
+    """Make a ledger look as factbox with schema version 7 left it: no ``article_parses``."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("drop table article_parses")
+        conn.execute("update meta set value = '7' where name = 'schema_version'")
+
+
+def test_a_version_7_ledger_upgrades_and_its_articles_are_judged_without_kept_parses(
+    tmp_path: Path,
+) -> None:
+    new = tmp_path / "new.db"
+    assert api.ingest([api.demo_articles()], new).ok
+    old = tmp_path / "old.db"
+    shutil.copy(new, old)
+    as_version_7(old)
+    with Ledger(old) as upgraded:
+        assert upgraded.article_parses(range(1, 100), parse_model(load_nlp())) == {}
+    assert stored_version(old) == SCHEMA_VERSION
+    found = {}
+    for path in (old, new):
+        api.load_proposals(api.demo_proposals(), path)
+        with Ledger(path) as ledger:
+            found[path] = [
+                (j.stored.id, j.found)
+                for proposal in ledger.proposals()
+                for j in ledger.judgements(proposal.slug)
+            ]
+    assert found[old] and found[old] == found[new]
+    # what it ingests from now on keeps its parse
+    wire = tmp_path / "wire"
+    wire.mkdir()
+    (wire / "later.txt").write_text(FICO, encoding="utf-8")
+    assert api.ingest([wire], old).ingested
+    with Ledger(old) as ledger:
+        (article,) = [a for a in ledger.articles() if a.ref.key.endswith("later.txt")]
+        (kept,) = ledger.article_parses([article.ref.id], parse_model(load_nlp()))[article.ref.id]
+        assert kept.end == len(ledger.article_body(article.ref.id))

@@ -16,6 +16,8 @@ from pg_server import fresh_database
 
 from factbox import api
 from factbox.editorial import NewReport
+from factbox.extract.nlp import load_nlp
+from factbox.extract.parses import parse_model, restore_parse
 from factbox.store import Ledger
 from factbox.store.reports import (
     get_group,
@@ -116,6 +118,30 @@ def test_a_version_2_ledger_is_migrated_on_postgresql(pg_ledger: Ledger) -> None
     assert "carried_from" in columns
 
 
+def test_a_version_7_ledger_is_migrated_on_postgresql_and_keeps_parses(
+    pg_ledger: Ledger, tmp_path: Path
+) -> None:
+    with pg_ledger.engine.begin() as conn:
+        conn.execute(sa.text("DROP TABLE article_parses"))
+        conn.execute(sa.text("UPDATE meta SET value = '7' WHERE name = 'schema_version'"))
+    wire = tmp_path / "wire"
+    wire.mkdir()
+    (wire / "fico.txt").write_text(FICO, encoding="utf-8")
+    with Ledger(pg_ledger.url) as reopened:
+        assert api.ingest([wire], reopened).ingested
+        (article,) = reopened.articles()
+        nlp = load_nlp()
+        (kept,) = reopened.article_parses([article.ref.id], parse_model(nlp))[article.ref.id]
+        restored = restore_parse(kept, nlp.vocab)
+        assert restored.text == reopened.article_body(article.ref.id)
+        assert [t.dep_ for t in restored] == [t.dep_ for t in nlp(restored.text)]
+        with reopened.engine.connect() as conn:
+            version = conn.execute(
+                sa.text("SELECT value FROM meta WHERE name = 'schema_version'")
+            ).scalar_one()
+    assert int(version) == SCHEMA_VERSION
+
+
 def test_readers_reports_group_on_postgresql(pg_ledger: Ledger) -> None:
 
     def report(comment: str, reporter: str) -> NewReport:
@@ -194,4 +220,3 @@ def test_ids_out_of_range_are_not_found_and_one_bad_report_fails_alone(
     assert good.result(timeout=0).count == 1
     assert bad.exception(timeout=0) is not None
     assert report_count(pg_ledger) == 1
-

@@ -22,6 +22,7 @@ from factbox import api
 from factbox.cli import app
 from factbox.extract import extract_article
 from factbox.extract.nlp import load_nlp
+from factbox.extract.parses import parse_model, restore_parse
 from factbox.records import Article, Speaker, Statement
 from factbox.stance import Proposal
 from factbox.store import Ledger
@@ -160,6 +161,23 @@ def test_reextract_twice_changes_nothing_the_second_time(tmp_path: Path, nlp: La
     assert again.count("added") == again.count("removed") == again.count("changed") == 0
     assert [s.id for s in ledger.statements()] == [s.id for s in before]
     assert len(ledger.articles(all_revisions=True)) == 2
+
+
+def test_reextract_keeps_the_parse_of_an_article_stored_without_one(
+    tmp_path: Path, nlp: Language
+) -> None:
+    ledger, _ = stale_ledger(tmp_path, nlp)
+    (before,) = ledger.articles()
+    assert ledger.article_parses([before.ref.id], parse_model(nlp)) == {}
+    api.reextract(ledger)  # revised: the new revision has the parse
+    (revised,) = ledger.articles()
+    (kept,) = ledger.article_parses([revised.ref.id], parse_model(nlp))[revised.ref.id]
+    assert (kept.start, kept.end) == (0, len(BODY))
+    assert [t.lemma_ for t in restore_parse(kept, nlp.vocab)] == [t.lemma_ for t in nlp(BODY)]
+    ledger.save_parses(revised.ref.id, [])
+    api.reextract(ledger)  # unchanged: the same revision gets its parse again
+    assert [a.ref.id for a in ledger.articles()] == [revised.ref.id]
+    assert ledger.article_parses([revised.ref.id], parse_model(nlp))[revised.ref.id] == [kept]
 
 
 def test_reextract_on_the_command_line(tmp_path: Path, nlp: Language) -> None:

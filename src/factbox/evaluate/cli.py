@@ -6,21 +6,16 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
-from factbox.evaluate.agreement import measure_agreement, several_annotated
-from factbox.evaluate.corpus import ANNOTATOR_POLICIES, AnnotatorPolicy, load_corpus
-from factbox.evaluate.polnear import View, evaluate_directory, extract_predictions
-from factbox.evaluate.report import (
-    agreement_json,
-    evaluation_json,
-    render_agreement,
-    render_evaluation,
-)
 from factbox.records import InputError
+
+if TYPE_CHECKING:  # the scorers are imported by the commands that run them, not by every one
+    from factbox.evaluate.corpus import AnnotatorPolicy
+    from factbox.evaluate.polnear import View
 
 eval_app = typer.Typer(
     help="Measure extraction quality against annotated corpora.", no_args_is_help=True
@@ -42,6 +37,8 @@ def _group() -> None:
 
 
 def _policy(option: AnnotatorPolicyOption) -> AnnotatorPolicy:
+    from factbox.evaluate.corpus import ANNOTATOR_POLICIES
+
     for policy in ANNOTATOR_POLICIES:
         if policy == option.value:
             return policy
@@ -104,6 +101,9 @@ def polnear(
     ] = ConventionsOption.polnear,
 ) -> None:
     """Run the extractor over DIR/text and score it against DIR/attributions."""
+    from factbox.evaluate.polnear import evaluate_directory
+    from factbox.evaluate.report import evaluation_json, render_evaluation
+
     view: View = "exclude-beliefs" if exclude_beliefs else "all"
     try:
         evaluation = evaluate_directory(
@@ -154,6 +154,11 @@ def agreement(
     ] = ConventionsOption.polnear,
 ) -> None:
     """How far the annotators of the same article agree, scored like the extractor."""
+    from factbox.evaluate.agreement import measure_agreement, several_annotated
+    from factbox.evaluate.corpus import load_corpus
+    from factbox.evaluate.polnear import extract_predictions
+    from factbox.evaluate.report import agreement_json, render_agreement
+
     try:
         articles = several_annotated([load_corpus(directory) for directory in directories])
     except InputError as exc:

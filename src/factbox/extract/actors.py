@@ -80,6 +80,8 @@ class RoleVocabulary:
     leader_offices: frozenset[str] = frozenset()
     """Offices "the French leader" can stand for ("president", "prime minister")."""
     """Words of a source whose members follow a colon ("the following officials")."""
+    on_behalf_titles: frozenset[str] = frozenset()
+    """Offices held to speak for someone else ("spokesperson", "representative")."""
 
     def lists_ahead(self, tokens: Iterable[Token]) -> bool:
         """Whether a source phrase names its members after a colon ("The following ...")."""
@@ -261,6 +263,7 @@ def role_vocabulary() -> RoleVocabulary:
         member_prepositions=frozenset(data.get("member_prepositions", [])),
         list_ahead_words=frozenset(data.get("list_ahead_words", [])),
         leader_offices=frozenset(data.get("leader_offices", [])),
+        on_behalf_titles=frozenset(data.get("on_behalf_titles", [])),
     )
 
 

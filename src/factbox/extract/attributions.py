@@ -14,6 +14,7 @@ from typing import Literal
 
 from spacy.tokens import Doc
 
+from factbox.extract.boundaries import adjust_boundaries
 from factbox.extract.confidence import StatementContext, load_statement_scorer
 from factbox.extract.cues import CueLexicon, load_cue_lexicon
 from factbox.extract.furniture import page_furniture
@@ -26,6 +27,7 @@ from factbox.extract.reported import (
     paragraph_numbers,
     trim_range,
 )
+from factbox.extract.span_choice import SpanChooser
 from factbox.extract.tagged import combine as combine_with_tagger
 from factbox.records import Span, Statement, StatementKind
 
@@ -520,7 +522,11 @@ Conventions = Literal["factbox", "polnear"]
 
 
 def find_attributions(
-    doc: Doc, *, conventions: Conventions = "factbox", scored: bool = True
+    doc: Doc,
+    *,
+    conventions: Conventions = "factbox",
+    scored: bool = True,
+    span_chooser: SpanChooser | None = None,
 ) -> list[Statement]:
     """Statements in text order, with ``speakers`` left empty and dates unset.
 
@@ -530,7 +536,8 @@ def find_attributions(
     the cue leaves out the addressee ("told" in "told AP"); and, when ``scored``, the
     statements the learned scorer (confidence.py) finds unlikely are left out. When ``scored``
     and the attribution tagger ran, its scores veto, complete and extend the statements
-    (tagged.py).
+    (tagged.py); ``span_chooser`` replaces the shipped chooser between the rules' content
+    span and the tagger's (span_choice.py).
     """
     polnear = conventions == "polnear"
     lexicon = load_cue_lexicon()
@@ -562,5 +569,9 @@ def find_attributions(
         statements = load_statement_scorer().keep(doc, statements, context)
         dropped = [statement for statement in proposals if statement not in statements]
     if scored:
-        statements = combine_with_tagger(doc, statements, dropped=dropped, polnear=polnear)
+        statements = combine_with_tagger(
+            doc, statements, dropped=dropped, polnear=polnear, chooser=span_chooser
+        )
+    if polnear:
+        statements = adjust_boundaries(doc, statements)
     return statements

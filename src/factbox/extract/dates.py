@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from factbox.extract.speakers import speaker_names
+from factbox.extract.speakers import speaker_actors, speaker_names
 from factbox.records import DateBasis
 from factbox.records import Span as CharSpan
 
@@ -33,6 +33,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # "a day after" counts back, "two days before" forward (closed class, English).
 DAY_ORDER = {"after": -1, "before": 1}
 DAYS_IN_UNIT = {"day": 1, "week": 7}
+# Relative adverbs that make a clause the place or time of its noun (closed class, English).
+OCCASION_WORDS = frozenset({"where", "when"})
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # Adverbs that move a saying away from the occasion before it (closed class, English; the
 # tagger does not always mark "later" as comparative).
@@ -80,8 +82,10 @@ def resolve_said_on(
     cue_token = _cue_token(doc, cue)
     dated = (
         _own_date(doc, tokens, published, cue_token)
+        or _date_of_occasion(doc, cue_token, published)
         or _date_relative_to_clause(doc, cue_token, published)
         or _carried_date(doc, span, tokens, cue_token)
+        or _story_day(doc, span, tokens, cue_token, published)
     )
     _remember(doc, span, tokens, dated)
     if dated is None:
@@ -209,6 +213,37 @@ def _date_relative_to_clause(
     return _Dated(base.day + dt.timedelta(days=days * DAY_ORDER[marker.lower_]), "relative")
 
 
+def _date_of_occasion(doc: Doc, cue: Token | None, published: dt.date | None) -> _Dated | None:
+    """ "after a conference on Monday, where he refused to rule it out": a saying in a
+    relative clause on an occasion ("where", "when", "at which") is dated by the occasion,
+    whether the parser hangs the clause on the date or on the occasion's noun. Never a day
+    after publication."""
+    if cue is None or cue.dep_ != "relcl" or not _opens_on_an_occasion(cue):
+        return None
+    antecedent = cue.head
+    targets = [antecedent]
+    holder = antecedent.head.head if antecedent.dep_ == "pobj" else None
+    if holder is not None and antecedent.head.dep_ == "prep" and holder.pos_ in ("NOUN", "PROPN"):
+        targets.append(holder)  # "a conference [on Monday], where": the date on the noun
+    for target in targets:
+        dated = _date_of(doc, target, published, written_on=True)
+        if dated is not None and (published is None or dated.day <= published):
+            return dated
+    return None
+
+
+def _opens_on_an_occasion(clause: Token) -> bool:
+    """A relative clause opened by "where"/"when", or by "at which"/"during which"."""
+    for child in clause.children:
+        if child.i > clause.i:
+            break
+        if child.lower_ in OCCASION_WORDS:
+            return True
+        if child.dep_ == "prep" and any(c.lower_ == "which" for c in child.children):
+            return True
+    return False
+
+
 def _day_count(verb: Token) -> int | None:
     """The number of days in a measure phrase on a verb ("a day", "two days", "the day")."""
     for child in verb.children:
@@ -294,12 +329,69 @@ def _carried_date(doc: Doc, span: CharSpan, tokens: Span, cue: Token | None) -> 
     return previous.dated
 
 
+def _story_day(
+    doc: Doc, span: CharSpan, tokens: Span, cue: Token | None, published: dt.date | None
+) -> _Dated | None:
+    """The day the lead gives its own actor's news, for that actor's later statements without
+    a day: "The White House said Tuesday that ... [later] Kirby, of the National Security
+    Council, told reporters ..." is Tuesday's. Only for the actor (state or organisation) of
+    the first dated statement of the first paragraph, a day in the week before publication;
+    never past words that set a saying apart in time ("later", "last month")."""
+    if published is None or cue is None or _shifted(cue):
+        return None
+    actors = speaker_actors(doc, span)
+    if not actors or _has_time_of_its_own(cue):
+        return None
+    lead = _lead(doc, span)
+    if lead is None or lead.dated is None or not actors & speaker_actors(doc, lead.span):
+        return None
+    if not published - dt.timedelta(days=7) <= lead.dated.day < published:
+        return None  # the lead's day is publication's: the article's date says as much
+    return _Dated(lead.dated.day, "relative")
+
+
+def _lead(doc: Doc, span: CharSpan) -> _Resolved | None:
+    """The first statement of the document's first paragraph dated by its own words, when
+    it comes before ``span``."""
+    resolved: dict[CharSpan, _Resolved] | None = doc.user_data.get(RESOLVED_KEY)
+    order: list[CharSpan] | None = doc.user_data.get(RESOLVED_ORDER_KEY)
+    if not resolved or not order:
+        return None
+    first_line = _line_of(doc, next((t.i for t in doc if not t.is_space), 0))
+    for earlier in order:
+        if earlier >= span:
+            return None
+        statement = resolved[earlier]
+        if _line_of(doc, statement.start) != first_line:
+            return None
+        if statement.dated is not None and statement.dated.basis in ("explicit", "relative"):
+            return statement
+    return None
+
+
+def _shifted(cue: Token) -> bool:
+    return any(
+        child.dep_ == "advmod" and (child.tag_ == "RBR" or child.lower_ in SHIFT_ADVERBS)
+        for child in cue.children
+    )
+
+
+def _has_time_of_its_own(cue: Token) -> bool:
+    """A time phrase on the saying that names no day ("announced last month")."""
+    anchors = _saying_anchors(cue)
+    sentence = cue.sent
+    return any(
+        not _inside_quotes(sentence, entity.start) and _belongs_to_saying(entity.root, anchors)
+        for entity in _time_entities(sentence)
+    )
+
+
 def _marks_new_occasion(cue: Token) -> bool:
     """ "said in an interview", "told a rally", "said later": the words name an occasion
     of their own (an indefinite noun on the cue) or set it apart in time."""
+    if _shifted(cue):
+        return True
     for child in cue.children:
-        if child.dep_ == "advmod" and (child.tag_ == "RBR" or child.lower_ in SHIFT_ADVERBS):
-            return True
         nouns = [child] if child.dep_ == "dobj" else []
         if child.dep_ == "prep":
             nouns = [c for c in child.children if c.dep_ == "pobj"]
@@ -484,19 +576,25 @@ def _eve_of(
     return None
 
 
-def _date_of(doc: Doc, target: Token, published: dt.date | None) -> _Dated | None:
+def _date_of(
+    doc: Doc, target: Token, published: dt.date | None, *, written_on: bool = False
+) -> _Dated | None:
     """The date a noun stands for: a date itself ("the eve of March 3") or an event the
-    article dates elsewhere ("the summit ... on March 3")."""
+    article dates elsewhere ("the summit ... on March 3"). With ``written_on``, only a date
+    written on the noun itself, not one it is counted from ("an interview after Tuesday's
+    vote") nor one the article gives a noun of the same word elsewhere."""
     if target.ent_type_ in ("DATE", "TIME"):
         for entity in _time_entities(target.sent):
             if entity.start <= target.i < entity.end:
                 return _interpret(entity, published, nearest=True)
     for child in target.children:
-        if child.dep_ == "prep":
+        if child.dep_ == "prep" and not (written_on and child.lower_ in DAY_ORDER):
             for entity in _entities_under(doc, child):
                 dated = _interpret(entity, published, nearest=True)
                 if dated is not None:
                     return dated
+    if written_on:
+        return None
     return _event_dates(doc, published).get(target.lemma_.lower())
 
 

@@ -45,15 +45,35 @@ class OfficeTable:
     by_name: dict[str, tuple[Office, ...]]
     by_surname: dict[str, tuple[Office, ...]]
     checked_to: dt.date
+    inflected_endings: tuple[str, ...] = ()
+    """Case endings a translation leaves on a surname ("Rishi Sunaka" for Rishi Sunak)."""
 
     def rows(self, name: str) -> tuple[Office, ...]:
-        """Every office the table has for a person, by full name, alias or unique surname."""
+        """Every office the table has for a person, by full name, alias or unique surname,
+        else by the full name with a case ending on the surname."""
         key = _key(name)
         found = self.by_name.get(key)
         if found is not None:
             return found
         holders = self.by_surname.get(key.split()[-1] if key else "", ())
-        return holders if len({office.name for office in holders}) == 1 else ()
+        if len({office.name for office in holders}) == 1:
+            return holders
+        return self._inflected(key)
+
+    def _inflected(self, key: str) -> tuple[Office, ...]:
+        """ "rishi sunaka": the given names as the table writes them, the surname with one of
+        the endings after the table's surname. Never for a surname alone."""
+        words = key.split()
+        if len(words) < 2:
+            return ()
+        given, surname = " ".join(words[:-1]), words[-1]
+        for ending in self.inflected_endings:
+            stem = surname[: -len(ending)]
+            if surname.endswith(ending) and len(stem) >= 3:
+                found = self.by_name.get(f"{given} {stem}")
+                if found is not None:
+                    return found
+        return ()
 
     def knows(self, name: str) -> bool:
         return bool(self.rows(name))
@@ -99,6 +119,7 @@ def office_table() -> OfficeTable:
         by_name={k: tuple(dict.fromkeys(v)) for k, v in by_name.items()},
         by_surname={k: tuple(dict.fromkeys(v)) for k, v in by_surname.items()},
         checked_to=dt.date.fromisoformat(data["checked_to"]),
+        inflected_endings=tuple(data["inflected_endings"]["endings"]),
     )
 
 

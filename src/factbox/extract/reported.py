@@ -131,6 +131,14 @@ def _closes_inside(doc: Doc, start: int, end: int) -> bool:
     return depth > 0
 
 
+def _modifies_a_clause(verb: Token) -> bool:
+    """A participle that modifies a clause ("Asked about it, she said"), not a perfect with a
+    subject of its own ("While Germany and the UK have ruled it out, ..."), which is a clause."""
+    return verb_voice(verb) == "mod" and not any(
+        child.dep_ in ("aux", *_SUBJECT_DEPS) for child in verb.children
+    )
+
+
 class CueFinder:
     """Finds cue clauses in one parsed document (a few linear passes over its tokens)."""
 
@@ -219,13 +227,17 @@ class CueFinder:
     # Sources ---------------------------------------------------------------------------
 
     def _subject(self, verb: Token) -> Token | None:
-        for child in verb.children:
-            if (
-                child.dep_ in _SUBJECT_DEPS
-                and not self.quoted[child.i]
-                and self.paragraph_of[child.i] == self.paragraph_of[verb.i]
-            ):
-                return child
+        """The verb's subject; or one the parser hung on its auxiliary when words come
+        between them ("Scholz did, however, say ...")."""
+        auxiliaries = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass")]
+        for holder in (verb, *auxiliaries):
+            for child in holder.children:
+                if (
+                    child.dep_ in _SUBJECT_DEPS
+                    and not self.quoted[child.i]
+                    and self.paragraph_of[child.i] == self.paragraph_of[verb.i]
+                ):
+                    return child
         return None
 
     def _own_source(self, verb: Token) -> TokenRange | None:
@@ -797,7 +809,7 @@ class CueFinder:
         act is about. A refusal to speak ("declined to comment") is no act.
         """
         word = self._act_word(verb)
-        if word is None or verb_voice(verb) == "mod":
+        if word is None or _modifies_a_clause(verb):
             return None
         source = self._source(verb)
         if source is None or not self._names_speaker(source):

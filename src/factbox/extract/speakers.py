@@ -14,6 +14,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Protocol, runtime_checkable
 
 from spacy.tokens import Doc, Token
@@ -24,11 +25,13 @@ from factbox.extract.actors import (
     actor_index,
     find_actors,
     lookup_actor,
+    normalise_name,
     role_key,
     role_vocabulary,
+    roles_data,
 )
 from factbox.extract.furniture import page_furniture
-from factbox.extract.offices import non_state_words, office_table
+from factbox.extract.offices import Office, non_state_words, office_table
 from factbox.records import ActorKind, Article, Person, Speaker, Statement
 from factbox.records import Span as CharSpan
 
@@ -360,6 +363,7 @@ def resolve_speakers(statement: Statement, doc: Doc, context: ArticleContext) ->
 
 
 SPEAKER_NAMES_KEY = "factbox.speaker_names"
+SPEAKER_ACTORS_KEY = "factbox.speaker_actors"
 
 
 def _distinct(speakers: list[Speaker]) -> list[Speaker]:
@@ -381,6 +385,15 @@ def _record_speaker_names(doc: Doc, span: CharSpan, speakers: list[Speaker]) -> 
         names[span] = tuple(speaker.name or "" for speaker in speakers)
     else:
         names[span] = ()
+    actors: dict[CharSpan, frozenset[str]] = doc.user_data.setdefault(SPEAKER_ACTORS_KEY, {})
+    actors[span] = frozenset(s.actor_id for s in speakers if s.actor_id is not None)
+
+
+def speaker_actors(doc: Doc, span: CharSpan) -> frozenset[str]:
+    """The actor ids of the speakers ``resolve_speakers`` found for the statement at ``span``
+    (empty when none has one, or not resolved)."""
+    actors: dict[CharSpan, frozenset[str]] | None = doc.user_data.get(SPEAKER_ACTORS_KEY)
+    return frozenset() if actors is None else actors.get(span, frozenset())
 
 
 def speaker_names(doc: Doc, span: CharSpan) -> tuple[str, ...] | None:
@@ -433,16 +446,23 @@ def _listed_ahead(
     return readings
 
 
-def _list_item(doc: Doc, lo: int, hi: int, context: ArticleContext) -> _Reading:
+def _list_item(
+    doc: Doc, lo: int, hi: int, context: ArticleContext, *, name_start: int | None = None
+) -> _Reading:
     """One item of a listed source: titles then a name ("Czech Prime Minister Petr Fiala",
     "Deputy head of the Polish Ministry of Defense Cezary Tomczyk"), whatever the parser
-    hung where; else the phrase as the parse reads it."""
-    name_start = hi
-    while name_start > lo and (
-        doc[name_start - 1].ent_type_ == "PERSON"
-        or (doc[name_start - 1].pos_ == "PROPN" and not _is_title_or_honorific(doc[name_start - 1]))
-    ):
-        name_start -= 1
+    hung where; else the phrase as the parse reads it. ``name_start``, when given, is where
+    the name begins."""
+    if name_start is None:
+        name_start = hi
+        while name_start > lo and (
+            doc[name_start - 1].ent_type_ == "PERSON"
+            or (
+                doc[name_start - 1].pos_ == "PROPN"
+                and not _is_title_or_honorific(doc[name_start - 1])
+            )
+        ):
+            name_start -= 1
     if name_start < hi and name_start > lo:
         titles = list(range(lo, name_start))
         matches = find_actors(doc, titles)
@@ -505,7 +525,8 @@ def _readings(doc: Doc, lo: int, hi: int, context: ArticleContext) -> list[_Read
         nominal = _nominal(token, lo, hi)
         if nominal is None:
             continue
-        for item in (nominal, *nominal.conjuncts, *_listed_in_apposition(nominal)):
+        items = sorted((nominal, *nominal.conjuncts, *_listed_in_apposition(nominal)))
+        for item in items:
             if lo <= item.i < hi and item not in heads and item.pos_ in NOMINAL_POS:
                 heads.append(item)
     return [_read_phrase(head, lo, hi, context) for head in heads]
@@ -513,11 +534,21 @@ def _readings(doc: Doc, lo: int, hi: int, context: ArticleContext) -> list[_Read
 
 def _listed_in_apposition(token: Token) -> list[Token]:
     """Names the parser hung as an appositive of the first of a list ("Fiala, [Tusk] and
-    [Orbán]"): a name in apposition that is itself coordinated is a list member, not a title."""
+    [Orbán]", "Germany, [the UK], and the US"): a name in apposition that is itself
+    coordinated is a list member, not a title; so is one actor's name beside another's (a
+    country is no title of a country)."""
     for child in token.rights:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.conjuncts:
+        if child.dep_ != "appos" or child.pos_ != "PROPN":
+            continue
+        if child.conjuncts or (_names_an_actor(token) and _names_an_actor(child)):
             return [child, *child.conjuncts]
     return []
+
+
+def _names_an_actor(token: Token) -> bool:
+    """The name ending on ``token`` (with its compounds, without its article) is an actor's."""
+    start = min((c.i for c in token.lefts if c.dep_ == "compound"), default=token.i)
+    return actor_index().lookup(token.doc[start : token.i + 1].text) is not None
 
 
 def _nominal(token: Token, lo: int, hi: int) -> Token | None:
@@ -584,6 +615,11 @@ def _read_phrase(
         if reading.name is not None or reading.organisation_name is not None:
             return reading
 
+    name_start = _titled_name_at_end(doc, start, end) if bearer is None else None
+    if name_start is not None:
+        # "Representative of the EU Foreign Policy Service Peter Stano": the name ends the
+        # phrase after its titles, as a list item's does.
+        return _list_item(doc, start, end, context, name_start=name_start)
     reading.actors = _coordinated_actors(matches, doc)
     role_indices = _role_indices(head, indices, roles.role_prepositions)
     reading.role = _role_text(doc, role_indices, matches)
@@ -648,6 +684,27 @@ def _read_person(
     outside_name = [i for i in indices if not name_range[0] <= i < name_range[1]]
     own = [m for m in matches if m.start >= name_range[1] or m.end <= name_range[0]]
     reading.actors = [own[0].actor] if own else _actor_of_named_person(doc, outside_name, context)
+
+
+def _titled_name_at_end(doc: Doc, start: int, end: int) -> int | None:
+    """Where a person's name begins in a phrase that opens with a title and ends with the
+    name written right after an organisation ("Head of the Foreign Ministry Jan Kowal"); not
+    after a person's own office ("Spokesman for the Prime Minister Jan Kowal": Kowal is whom
+    he speaks for). ``None`` for any other phrase."""
+    if end - start < 3 or not _is_title_or_honorific(doc[start]):
+        return None
+    name_start = end
+    while name_start > start and doc[name_start - 1].ent_type_ == "PERSON":
+        name_start -= 1
+    if name_start in (start, end) or doc[name_start - 1].pos_ != "PROPN":
+        return None
+    key = role_key(doc[start:name_start].text)
+    return name_start if key is None or key in _institutions() else None
+
+
+@lru_cache(maxsize=1)
+def _institutions() -> frozenset[str]:
+    return frozenset(normalise_name(name).lower() for name in roles_data()["institutions"])
 
 
 def _group_members(head: Token, lo: int, hi: int) -> list[ActorMatch]:
@@ -803,15 +860,28 @@ def _coordinated_actors(matches: list[ActorMatch], doc: Doc) -> list[Actor]:
 def _actor_of_named_person(
     doc: Doc, indices: Iterable[int], context: ArticleContext
 ) -> list[Actor]:
-    """The actor of a person the phrase mentions in passing ("Macron's spokesman")."""
+    """The actor of a person the phrase mentions in passing ("Macron's spokesman", "a
+    spokesperson for Rishi Sunak"): from the article, else from the table of offices."""
+    day = context.article.published
     for i in indices:
         token = doc[i]
         if token.pos_ != "PROPN" or token.dep_ == "compound":
             continue
-        facts = context.facts(context.full_name(token.text, use_known=False))
+        name = context.full_name(token.text, use_known=False)
+        facts = context.facts(name)
         if facts is not None and facts.actor is not None:
             return [facts.actor]
+        held = office_table().held_on(_with_compounds(token), day) if day else None
+        actor = actor_index().actor(held.actor_id) if held is not None else None
+        if actor is not None:
+            return [actor]
     return []
+
+
+def _with_compounds(token: Token) -> str:
+    """A name with the words compounded onto its last one ("Rishi Sunak")."""
+    start = min((c.i for c in token.lefts if c.dep_ == "compound"), default=token.i)
+    return token.doc[start : token.i + 1].text
 
 
 def _merge_appositions(readings: list[_Reading]) -> list[_Reading]:
@@ -902,6 +972,11 @@ def _person_speaker(
     if " " not in name and office_table().knows(name):
         name = office_table().rows(name)[0].name  # "Scholz": the one the table knows
     role, key, actor = reading.role, reading.role_key, _first(reading.actors)
+    principal = _principal(context, name, key)
+    if principal is not None:
+        # "Representative Rishi Sunaka": the Prime Minister's unnamed representative.
+        role = f"{role} of {principal.name}"
+        return _speaker(text, span, None, role, actor_index().actor(principal.actor_id))
     place = None
     if role is None or actor is None:
         for facts in (context.facts(name), _office_facts(context, name, reading.name)):
@@ -917,6 +992,20 @@ def _person_speaker(
     if actor is not None and _out_of_office(context, name, office):
         actor = None
     return _speaker(text, span, name, role, actor)
+
+
+def _principal(context: ArticleContext, name: str, office: str | None) -> Office | None:
+    """The person a spokesperson's title written before a name speaks for: the name is one
+    the table of offices has in another office that day, not a spokesperson's ("Representative
+    Rishi Sunaka", a genitive lost in translation; never "Press Secretary Dmitry Peskov")."""
+    behalf = role_vocabulary().on_behalf_titles
+    day = context.article.published
+    if office not in behalf or day is None:
+        return None
+    held = office_table().held_on(name, day)
+    if held is None or role_key(held.office) in behalf:
+        return None
+    return held
 
 
 def _out_of_office(context: ArticleContext, name: str, office: str | None) -> bool:

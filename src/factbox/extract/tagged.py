@@ -15,12 +15,15 @@ and the tagger's scores are used in six ways:
    and ``veto_content`` is dropped: mostly words that can be cues but here are not.
 3. **Source fill.** A statement with no source takes the tagger's source span in the cue's
    sentence, when one scores at least ``fill_source`` and lies outside the content.
-4. **Replacement.** A statement's content (source) gives way to the one tagged content
-   (source) span that overlaps it, when that span scores at least ``replace_content``
-   (``replace_source``), stays clear of the cue and shares at least half of the longer of the
-   two: where the tagger is that sure, it draws the annotators' boundary more often than the
-   parse does. PolNeAR's conventions only: the factbox's own boundaries (quote marks out,
-   "that" out) are the rules'.
+4. **Replacement.** A statement's source gives way to the one tagged source span that
+   overlaps it, when that span scores at least ``replace_source``, stays clear of the cue and
+   shares at least half of the longer of the two: where the tagger is that sure, it draws the
+   annotators' boundary more often than the parse does. A statement's content gives way to
+   the one tagged content span that overlaps it, stays clear of the cue and shares at least
+   the chooser's ``min_shared`` of the longer, when the learned span chooser
+   (span_choice.py) prefers it (without a chooser: when it scores at least
+   ``replace_content`` and shares half). PolNeAR's conventions only: the factbox's own
+   boundaries (quote marks out, "that" out) are the rules'.
 5. **New statements.** Each tagger cue span that overlaps no rule cue and scores at least
    ``add_cue`` becomes a statement when a tagger content span scoring at least
    ``add_content`` lies in the same paragraph and touches the cue's sentence (the nearest is
@@ -28,7 +31,8 @@ and the tagger's scores are used in six ways:
    source scoring at least ``anchor_source``. Its source is the nearest tagger source span of
    the cue's sentence outside the content; with none, the statement has no source (PolNeAR's
    "no-source" relations, which the rules almost never find). Content and source are replaced
-   by the parse subtree of a dependent of the cue when the two mostly agree. Under the
+   by the parse subtree of a dependent of the cue when the two mostly agree, unless (PolNeAR
+   conventions) the span chooser prefers the tagger's content to the subtree. Under the
    factbox's own conventions a new statement also needs an affirmed speech verb for cue and a source
    the parse links to it (a subject or agent), and nothing is vetoed: the factbox records
    what a speaker said, which PolNeAR's conventions do not always count.
@@ -58,6 +62,7 @@ from spacy.tokens import Doc, Token
 from factbox.extract.cues import load_cue_lexicon
 from factbox.extract.quotes import find_quotes
 from factbox.extract.reported import paragraph_numbers
+from factbox.extract.span_choice import SpanChooser, choice_features, load_span_chooser
 from factbox.extract.tagger import BEGIN, CONTENT, CUE, INSIDE, ROLE_SCORES, SOURCE
 from factbox.records import Span, Statement, StatementKind
 
@@ -89,6 +94,7 @@ class Thresholds:
     lone_content: float = 0.95
     lone_cue: float = 0.5
     replace_content: float = 0.95
+    """Used only when no span chooser is shipped (span_choice.py decides contents)."""
     replace_source: float = 0.95
     viterbi: bool = True
     """Decode spans with ``viterbi_spans``; False: with hysteresis (``tagged_spans``)."""
@@ -221,8 +227,16 @@ def _mean(roles: np.ndarray, role: int, start: int, end: int) -> float:
 
 
 class _Combiner:
-    def __init__(self, doc: Doc, roles: np.ndarray, thresholds: Thresholds, polnear: bool) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        roles: np.ndarray,
+        thresholds: Thresholds,
+        polnear: bool,
+        chooser: SpanChooser | None = None,
+    ) -> None:
         self.doc = doc
+        self.chooser = chooser
         self.polnear = polnear
         self.roles = roles
         self.thresholds = thresholds
@@ -328,7 +342,9 @@ class _Combiner:
         source = self.nearest(cue_tokens, outside, same_sentence=True)
         text = self.doc.text
         cue_chars = self.chars(cue.start, cue.end)
-        content = self.snapped(content, cue, _CONTENT_DEPS) or content
+        snapped = self.snapped(content, cue, _CONTENT_DEPS)
+        if snapped is not None and not (self.polnear and self.keeps_tagged(content, snapped, cue)):
+            content = snapped
         linked = self.snapped(source, cue, _SOURCE_DEPS) if source is not None else None
         if not self.polnear and (linked is None or not self.speech_cue(cue)):
             return None  # the factbox keeps a speaker's speech, which the parse links
@@ -368,20 +384,49 @@ class _Combiner:
         rule = self.tokens(current)
         cue = self.tokens(statement.cue_span)
         touching = [c for c in candidates if c.start < rule[1] and rule[0] < c.end]
-        if len(touching) != 1 or touching[0].score < threshold:
+        chooser = self.chooser if role == CONTENT else None
+        if len(touching) != 1 or (chooser is None and touching[0].score < threshold):
             return statement
         (tagged,) = touching
         if tagged.start < cue[1] and cue[0] < tagged.end:
             return statement
         start, end = self.without_edge_marks(tagged.start, tagged.end)
         shared = min(rule[1], end) - max(rule[0], start)
-        if shared * 2 < max(rule[1] - rule[0], end - start) or (start, end) == rule:
+        longer = max(rule[1] - rule[0], end - start)
+        if start >= end or (start, end) == rule:
+            return statement
+        if chooser is not None:
+            if shared < chooser.min_shared * longer:
+                return statement
+            features = choice_features(self.doc, self.roles, rule, (start, end), cue)
+            if not chooser.prefers_tagger(features, self.chars(*rule), self.chars(start, end)):
+                return statement
+        elif shared * 2 < longer:
             return statement
         chars = self.chars(start, end)
         if role == SOURCE:
             return _with_source(statement, chars, self.doc.text)
         content = self.doc.text[chars[0] : chars[1]]
         return _respanned(dataclasses.replace(statement, content=content, content_span=chars))
+
+    def keeps_tagged(self, tagged: TaggedSpan, snapped: TaggedSpan, cue: TaggedSpan) -> bool:
+        """Whether a new statement's content stays the tagger's span rather than the parse
+        subtree it was snapped to: the chooser decides, as between a rule's span and the
+        tagger's."""
+        if self.chooser is None:
+            return False
+        tagged_range = self.without_edge_marks(tagged.start, tagged.end)
+        snapped_range = self.without_edge_marks(snapped.start, snapped.end)
+        if tagged_range[0] >= tagged_range[1] or snapped_range[0] >= snapped_range[1]:
+            return False
+        if tagged_range == snapped_range:
+            return False
+        features = choice_features(
+            self.doc, self.roles, snapped_range, tagged_range, (cue.start, cue.end)
+        )
+        return self.chooser.prefers_tagger(
+            features, self.chars(*snapped_range), self.chars(*tagged_range)
+        )
 
     def without_edge_marks(self, start: int, end: int) -> TokenRange:
         while start < end and self.doc[start].text in _EDGE_MARKS:
@@ -475,6 +520,7 @@ def combine(
     *,
     dropped: list[Statement] | None = None,
     polnear: bool = True,
+    chooser: SpanChooser | None = None,
 ) -> list[Statement]:
     """The rule statements of ``doc`` vetoed, completed and extended by the tagger's scores
     (``doc._.attribution_roles``); unchanged when the tagger did not run. ``polnear=False`` follows
@@ -485,7 +531,8 @@ def combine(
     if roles is None or not len(doc):
         return statements
     thresholds = thresholds or Thresholds()
-    combiner = _Combiner(doc, np.asarray(roles), thresholds, polnear)
+    chooser = chooser if chooser is not None else load_span_chooser()
+    combiner = _Combiner(doc, np.asarray(roles), thresholds, polnear, chooser)
     sources = combiner.spans(SOURCE)
     rescued = [s for s in dropped or [] if combiner.rescued(s)]
     kept = [

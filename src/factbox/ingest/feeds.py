@@ -10,8 +10,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import feedparser
-
 from factbox.records import IngestFailure, SourceItem
 
 _XML_DECLARED_ENCODING = re.compile(r"""(\A\s*<\?xml[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2""")
@@ -63,6 +61,8 @@ def _web_link(entry: Any) -> str | None:
 
 def read_feed(text: str, name: str, key_base: str) -> Iterator[SourceItem | IngestFailure]:
     """Items of an RSS or Atom document, named ``name#N`` (N counts items from 1)."""
+    import feedparser  # imported when a feed is read, not by every command
+
     try:
         parsed = feedparser.parse(io.BytesIO(_as_utf8_document(text)))
     except Exception as exc:  # a parser bug on odd input is this input's failure, not ours

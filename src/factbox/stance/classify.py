@@ -152,14 +152,19 @@ def _token_at(doc: Doc, span: tuple[int, int]) -> Token | None:
     return found.root if found is not None and len(found) else None
 
 
-def _start(doc: Doc, match: ProposalMatch) -> tuple[Token | None, Token | None]:
+def _start(doc: Doc, match: ProposalMatch) -> tuple[Token | None, Token | None, bool]:
+    """The theme, the action over it, and whether that action is the proposal's reverse
+    ("remain" for a proposal to leave)."""
     theme_evidence = match.slot("theme") or match.slot("term")
     theme = _token_at(doc, theme_evidence.span) if theme_evidence else None
     action_evidence = match.slot("action")
+    reverse = action_evidence is None and match.slot("opposite") is not None
+    if reverse:
+        action_evidence = match.slot("opposite")
     action = _token_at(doc, action_evidence.span) if action_evidence else None
     if action is not None and theme is not None and action not in theme.ancestors:
-        action = None
-    return theme, action
+        action, reverse = None, False
+    return theme, action, reverse
 
 
 class _Classifier:
@@ -373,6 +378,13 @@ class _Classifier:
             reading.conditional = True
             reading.note(without, "condition", "lexicon")
             negation = None
+        if not start and not framing and not reading.consequence:
+            if self.harmed_by_proposal(node, path) or self.measures_degree(node, path):
+                self.apply_shape(reading, node, path, negation)
+                return True
+            if self.is_future(node, path) and reading.mode == "none":
+                reading.mode = "firm"  # "we are going to build it", as "will"
+                reading.note(node, "modal", "modal")
         cls = None if start else self.lexical_class(node)
         if reading.consequence and node.lemma_.lower() in self.lex.deontic:
             cls = None  # "in this case we need to talk of war": what must follow, not a wish
@@ -429,6 +441,55 @@ class _Classifier:
             reading.holder_node = node
             reading.holder_deontic = deontic
         return said
+
+    # --- shapes that decide on their own: harms, degree, "going to" --------------------
+
+    def harmed_by_proposal(self, node: Token, path: set[int]) -> bool:
+        """``node`` is a harm ("depress", "sap") whose subject is the proposal: "leaving the
+        union could depress growth"."""
+        return node.lemma_.lower() in self.lex.harms and any(
+            c.dep_ in ("nsubj", "csubj") and c.i in path for c in node.children
+        )
+
+    def measures_degree(self, node: Token, path: set[int]) -> Token | None:
+        """A word of sufficiency in what ``node`` says of the proposal ("goes nowhere near
+        far [enough]", "is not [enough]"): a measure of degree, which keeps the proposal."""
+        for child in node.children:
+            if child.i in path or child.dep_ not in ("advmod", "acomp", "attr", "npadvmod"):
+                continue
+            for word in child.subtree:
+                if word.lemma_.lower() in self.lex.sufficiency:
+                    return word
+        return None
+
+    def is_future(self, node: Token, path: set[int]) -> bool:
+        """``node`` is "going" in "going to [verb]", the verb on the path from the proposal."""
+        return (
+            node.lemma_.lower() in self.lex.future_verbs
+            and node.tag_ == "VBG"
+            and any(
+                c.dep_ == "xcomp" and c.i in path and any(a.tag_ == "TO" for a in c.children)
+                for c in node.children
+            )
+        )
+
+    def apply_shape(
+        self, reading: _Reading, node: Token, path: set[int], negation: Token | None
+    ) -> None:
+        """A harm the proposal does is a warning against it, hedged or not (negated: a
+        defence of it); a measure of degree keeps it ("not far enough": wants more)."""
+        degree = self.measures_degree(node, path)
+        if degree is not None:
+            reading.mode = "firm"
+            reading.note(degree, "evaluation", "evaluation")
+        else:
+            if negation is None:
+                reading.polarity = -reading.polarity
+            reading.mode = "firm"
+            reading.note(node, "evaluation", "evaluation")
+        if negation is not None:
+            reading.note(negation, "negation", "evaluation")
+        reading.holder_node, reading.holder_deontic = node, False
 
     # --- what frames the proposal: demands, permissions, reactions, concessions ---------
 
@@ -571,8 +632,10 @@ class _Classifier:
         action: Token | None,
         act: list[ActCue] | None = None,
         cue: frozenset[int] = frozenset(),
+        reverse: bool = False,
     ) -> _Reading:
-        reading = _Reading()
+        # the reverse action ("remain" for leaving) reads as the proposal's, negated
+        reading = _Reading(polarity=-1 if reverse else 1)
         node = action or theme
         if action is not None:
             if _is_asserted(action):
@@ -750,7 +813,7 @@ def _final_stance(reading: _Reading) -> Stance:
         return "open"
     if reading.mode == "none":
         if reading.decided_by == "action" and not reading.consequence:
-            return "supports"
+            return "supports" if reading.polarity > 0 else "opposes"
         return "unclear"
     if reading.consequence and reading.decided_by not in {"consequence", "evaluation"}:
         return "unclear"
@@ -933,11 +996,13 @@ def classify(
     that carries the stance."""
     lex = lexicon or load_lexicon()
     classifier = _Classifier(lex, statement)
-    theme, action = _start(span.doc, match)
+    theme, action, reverse = _start(span.doc, match)
     if theme is None:
         return StanceJudgement(match.slug, "unclear", CONFIDENCE["unclear"])
     act = act_cues(span.doc, statement, acts or load_acts())
-    reading = classifier.read(span, theme, action, act, _cue_tokens(span.doc, statement))
+    reading = classifier.read(
+        span, theme, action, act, _cue_tokens(span.doc, statement), reverse=reverse
+    )
     stance = "unclear" if reading.undecided else _final_stance(reading)
     confidence = _confidence(reading, stance)
 

@@ -56,6 +56,12 @@ class ConceptTable:
     """Words that stand for anything, the proposal included ("nothing can be ruled out")."""
     general_determiners: frozenset[str] = frozenset()
     """Determiners that make a noun of ``general_words`` stand for all ("all options")."""
+    opposites: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+    """Pairs of action words (does, undoes): the second undoes what the first does."""
+
+    def opposite_actions(self, action: str) -> frozenset[str]:
+        """The words of actions that undo ``action`` (a lemma): "remain" for "leave"."""
+        return frozenset(w for does, undoes in self.opposites if action in does for w in undoes)
 
     def containing(self, form: str, kind: ConceptKind) -> list[ConceptSet]:
         return [s for s in self.sets if s.kind == kind and s.has(form)]
@@ -105,6 +111,12 @@ class StanceLexicon:
     case_nouns: frozenset[str] = frozenset()
     """Nouns that refer back to the proposal as a condition ("in this case")."""
     case_preps: frozenset[str] = frozenset()
+    harms: frozenset[str] = frozenset()
+    """Verbs whose subject, when it is the proposal, is warned against ("could depress")."""
+    future_verbs: frozenset[str] = frozenset()
+    """"going to" as "will": the verb "go" in the progressive over the proposal's clause."""
+    sufficiency: frozenset[str] = frozenset()
+    """"not far enough", "not enough": a measure of degree that keeps the proposal."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,13 +181,17 @@ def _table(value: object, where: str) -> dict[str, object]:
     return cast(dict[str, object], value)
 
 
+def _array_of_tables(data: dict[str, object], key: str, where: str) -> list[dict[str, object]]:
+    """The tables of ``[[key]]`` (none when absent)."""
+    raw = data.get(key, [])
+    if not isinstance(raw, list):
+        raise ValueError(f"{where}: [[{key}]] must be an array of tables")
+    return [_table(entry, f"{where}: {key} {index}") for index, entry in enumerate(raw)]
+
+
 def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptTable:
-    raw_sets = data.get("set", [])
-    if not isinstance(raw_sets, list):
-        raise ValueError(f"{where}: [[set]] must be an array of tables")
     sets = []
-    for index, raw in enumerate(raw_sets):
-        entry = _table(raw, f"{where}: set {index}")
+    for index, entry in enumerate(_array_of_tables(data, "set", where)):
         name = str(entry.get("name", f"set-{index}"))
         kind = entry.get("kind")
         if kind not in CONCEPT_KINDS:
@@ -191,6 +207,12 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
     def listed(key: str) -> frozenset[str]:
         return frozenset(_strings(data.get(key, []), f"{where}: {key}"))
 
+    opposites = []
+    for index, entry in enumerate(_array_of_tables(data, "opposite", where)):
+        does = frozenset(_strings(entry.get("does", []), f"{where}: opposite {index}.does"))
+        undoes = frozenset(_strings(entry.get("undoes", []), f"{where}: opposite {index}.undoes"))
+        opposites.append((does, undoes))
+
     return ConceptTable(
         tuple(sets),
         listed("destination_preps"),
@@ -201,6 +223,7 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         listed("referring_nouns"),
         listed("general_words"),
         listed("general_determiners"),
+        tuple(opposites),
     )
 
 
@@ -281,6 +304,9 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         position_nouns=frozenset(_strings(contrast.get("position_nouns", []), where)),
         case_nouns=frozenset(_strings(conditions.get("case_nouns", []), where)),
         case_preps=frozenset(_strings(conditions.get("case_preps", []), where)),
+        harms=frozenset(_strings(data.get("harms", []), f"{where}: harms")),
+        future_verbs=frozenset(_strings(data.get("future_verbs", []), f"{where}: future_verbs")),
+        sufficiency=frozenset(_strings(data.get("sufficiency", []), f"{where}: sufficiency")),
     )
 
 

@@ -59,6 +59,7 @@ SLOT_WEIGHTS: dict[Slot, float] = {
     "theme": 0.4,
     "term": 0.6,
     "action": 0.25,
+    "opposite": 0.25,
     "target": 0.2,
     "qualifier": 0.1,
     "agent": 0.1,
@@ -112,6 +113,10 @@ class ProposalSlots:
     """The target is where the theme would go ("to Ukraine"), not where it is."""
     members: frozenset[str] = frozenset()
     """Actors that belong or belonged to the bodies that could adopt the proposal."""
+    opposite: SlotWords = SlotWords()
+    """Actions that undo the proposal's ("remain" for "leave"; ``synonyms.toml``)."""
+    named: frozenset[str] = frozenset()
+    """Actors the title or description names ("Iran" in "keep the Iran nuclear deal")."""
 
 
 @dataclass(slots=True)
@@ -199,10 +204,12 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
     """Parse the title and description into widened slots."""
     action, theme, qualifier, agent, target = (_SlotBuilder() for _ in range(5))
     directional = False
+    named: set[str] = set()
     for text in (proposal.title, proposal.description):
         if not text:
             continue
         doc = nlp(text)
+        named |= _named_actors(doc[:])
         root = next(iter(doc.sents)).root
         is_verb = root.pos_ in {"VERB", "AUX"} or root.tag_.startswith("VB")
         if is_verb:
@@ -227,6 +234,9 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         tuple(w for t in nlp(term) if _is_content(t) for w in words_of(t))
         for term in proposal.terms
     )
+    opposite = frozenset(
+        word for form in action.source for word in table.opposite_actions(form)
+    ) - action.words
     return ProposalSlots(
         slug=proposal.slug,
         action=action.freeze(),
@@ -237,7 +247,30 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         terms=tuple(t for t in terms if t),
         directional=directional,
         members=body_members(tuple(proposal.bodies)),
+        opposite=SlotWords(opposite, source=tuple(sorted(opposite))),
+        named=frozenset(named),
     )
+
+
+def _named_actors(span: SpacySpan) -> set[str]:
+    """The countries (and peoples' countries) ``span`` names, by actor id."""
+    found = set()
+    for entity in span.ents:
+        if entity.label_ in OWNER_LABELS | PLACE_LABELS:
+            actor = lookup_actor(entity.text)
+            if actor is not None:
+                found.add(actor.id)
+    return found
+
+
+def _names_outsiders_only(tokens: SpacySpan, slots: ProposalSlots) -> bool:
+    """For a proposal that names countries, a statement whose sentence names only others,
+    none of them a member of a body that could adopt it: about somewhere else, however close
+    in meaning ("called on the northern regime to give up its weapons" for a deal with
+    another state; the country may be named outside the statement's content)."""
+    doc = tokens.doc
+    named = _named_actors(doc[tokens[0].sent.start : tokens[-1].sent.end])
+    return bool(slots.named and named) and not named & (slots.named | slots.members)
 
 
 @lru_cache(maxsize=32)
@@ -361,7 +394,9 @@ class ProposalMatcher:
           ("Britain will not send anyone", not "giving Ukraine support"); and a statement
           that names another theme the table knows ("getting equipment to Ukraine") is
           about that;
-        - for a theme the table does not know, the similarity decides.
+        - for a theme the table does not know, the similarity decides, unless the proposal
+          names countries and the statement names only others, none of them a member of a
+          body that could adopt it (a conflicting place, as for words).
 
         The evidence is where the stance reading starts (slot ``theme``: the theme word, the
         referring phrase, the action, or the word nearest the proposal's) and the similarity
@@ -376,6 +411,8 @@ class ProposalMatcher:
         elif candidates:
             return None
         elif not self._known_theme[slug]:
+            if _names_outsiders_only(tokens, slots):
+                return None  # "urged the northern regime to give up its weapons": elsewhere
             anchor = _anchor(tokens, slots)
         elif self._other_theme(tokens) is None:
             anchor = (
@@ -465,7 +502,9 @@ class ProposalMatcher:
             return False
         if candidate.has("term") or candidate.phrase:
             return True
-        return any(candidate.has(s) for s in ("action", "target", "qualifier", "agent"))
+        return any(
+            candidate.has(s) for s in ("action", "opposite", "target", "qualifier", "agent")
+        )
 
     def _candidates(self, tokens: SpacySpan, slots: ProposalSlots) -> Iterable[_Candidate]:
         seen: set[int] = set()
@@ -542,8 +581,20 @@ class ProposalMatcher:
                     slots.agent.has_token(m) for m in subject.children if m.dep_ in OWNER_DEPS
                 ):
                     candidate.add("agent", subject)
-        elif foreign_owner:
-            candidate.blocked = "the theme belongs to someone outside the proposal"
+        else:
+            opposites = [
+                t
+                for t in tokens
+                if t.i not in inside
+                and slots.opposite.has_token(t)
+                and t.pos_ in ("VERB", "AUX", "NOUN")
+                and tree_distance(theme, t) <= ACTION_DISTANCE
+            ]
+            if opposites:
+                # "remain in the union" for leaving it: the same theme, the reverse action
+                candidate.add("opposite", min(opposites, key=lambda t: tree_distance(theme, t)))
+            elif foreign_owner:
+                candidate.blocked = "the theme belongs to someone outside the proposal"
 
         self._check_places(candidate, slots, actions[:1])
 
@@ -613,6 +664,8 @@ class ProposalMatcher:
         if governor is None or governor.i == theme.i:
             return
         words = forms(governor)
+        if words & slots.opposite.words:
+            return  # the reverse action: a match read the other way ("lift sanctions")
         if words & self._action_words and not words & slots.action.words:
             candidate.blocked = f"the theme is the object of another action ({governor.text})"
 
@@ -679,7 +732,7 @@ def _slot_stems(
 ) -> tuple[frozenset[str], frozenset[str], tuple[frozenset[str], ...]]:
     """Stems of the theme's words, of the other slots' words, and of each multi-word
     theme, other slot's phrase and term (for ``ProposalMatcher.may_mention``)."""
-    others = (slots.action, slots.target, slots.qualifier, slots.agent)
+    others = (slots.action, slots.opposite, slots.target, slots.qualifier, slots.agent)
     theme = frozenset(_stem(w) for w in slots.theme.words)
     other = frozenset(_stem(w) for slot in others for w in slot.words)
     other |= frozenset(stem for slot in others for p in slot.phrases for stem in _phrase_stems(p))

@@ -16,7 +16,15 @@ from factbox.records import Stance as Stance
 
 About = Literal["speaker", "others"]
 Slot = Literal[
-    "action", "theme", "qualifier", "agent", "target", "term", "antecedent", "similarity"
+    "action",
+    "opposite",
+    "theme",
+    "qualifier",
+    "agent",
+    "target",
+    "term",
+    "antecedent",
+    "similarity",
 ]
 CueRole = Literal[
     "lexicon", "evaluation", "negation", "modal", "condition", "consequence", "act", "demand"

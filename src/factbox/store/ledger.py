@@ -45,6 +45,7 @@ from factbox.store.judgements import (
 )
 from factbox.store.listing import ARTICLE_REF_COLUMNS, ListingTables
 from factbox.store.migrations import mark_changed, up_to_date, upgrade
+from factbox.store.parses import ParseTables, StoredParse, insert_parses
 from factbox.store.schema import articles, judgements, people, speakers, statements
 from factbox.store.vectors import EncodedStatements, VectorTables, insert_vectors
 
@@ -115,7 +116,7 @@ class PeopleDirectory:
         return len(self._by_name)
 
 
-class Ledger(StanceTables, VectorTables, CopyTables, FeedTables, ListingTables):
+class Ledger(StanceTables, VectorTables, ParseTables, CopyTables, FeedTables, ListingTables):
     """A handle on one database (SQLite file or SQLAlchemy URL)."""
 
     def __init__(self, db: str | Path) -> None:
@@ -193,6 +194,7 @@ class Ledger(StanceTables, VectorTables, CopyTables, FeedTables, ListingTables):
         judged: Sequence[Sequence[MatchedJudgement]] | None = None,
         vectors: EncodedStatements | None = None,
         *,
+        parses: Sequence[StoredParse] = (),
         bands: Sequence[int] = (),
         copy_of: CopyOf | None = None,
         follow: FollowStatements | None = None,
@@ -202,7 +204,8 @@ class Ledger(StanceTables, VectorTables, CopyTables, FeedTables, ListingTables):
         A new key whose text is already another current article's is not stored
         (``duplicate``). ``judged[i]`` holds the judgements of ``found[i]`` on stored
         proposals, and row ``i``
-        of ``vectors`` its sentence vector. ``bands``: the buckets of its MinHash signature,
+        of ``vectors`` its sentence vector; ``parses``: the parse extraction read (its parts').
+        ``bands``: the buckets of its MinHash signature,
         kept so later copies find it. ``copy_of``: the article is a syndicated copy of another
         (see ``factbox.syndication``), stored without statements of its own. For a revision,
         ``follow`` says which new statement each corrected old one became, and their
@@ -229,7 +232,13 @@ class Ledger(StanceTables, VectorTables, CopyTables, FeedTables, ListingTables):
                 return "duplicate"
             revision = 1 if current is None else current.revision + 1
             statement_ids = self._insert_revision(
-                conn, article, revision, None if current is None else current.id, found, judged
+                conn,
+                article,
+                revision,
+                None if current is None else current.id,
+                found,
+                judged,
+                parses,
             )
             if current is not None and follow is not None:
                 revised = list(zip(statement_ids, found, strict=True))
@@ -248,9 +257,10 @@ class Ledger(StanceTables, VectorTables, CopyTables, FeedTables, ListingTables):
         previous_id: int | None,
         found: Sequence[Statement],
         judged: Sequence[Sequence[MatchedJudgement]] | None,
+        parses: Sequence[StoredParse] = (),
     ) -> list[int]:
-        """Make ``article`` the current revision ``revision`` with its statements and their
-        judgements; returns the statement ids in order."""
+        """Make ``article`` the current revision ``revision`` with its statements, their
+        judgements and its parses; returns the statement ids in order."""
         mark_changed(conn)
         if previous_id is not None:
             conn.execute(
@@ -277,6 +287,7 @@ class Ledger(StanceTables, VectorTables, CopyTables, FeedTables, ListingTables):
             .returning(articles.c.id)
         ).scalar_one()
         statement_ids = self._insert_statements(conn, article_id, found)
+        insert_parses(conn, article_id, parses)
         if judged is not None:
             insert_judgements(
                 conn,
@@ -295,13 +306,15 @@ class Ledger(StanceTables, VectorTables, CopyTables, FeedTables, ListingTables):
         persons: Iterable[Person] = (),
         judged: Sequence[Sequence[MatchedJudgement]] | None = None,
         follows: Mapping[int, int] | None = None,
+        parses: Sequence[StoredParse] = (),
     ) -> int:
         """Store a new extraction of the current revision ``article_id`` (same text) as the
         next revision, all or nothing; returns the new revision's id.
 
         ``follows`` maps an old statement id to the index in ``found`` of the statement that
         takes over its editors' corrections (copied with ``carried_from``, as when an
-        article is revised); ``judged[i]`` holds the judgements of ``found[i]``.
+        article is revised); ``judged[i]`` holds the judgements of ``found[i]``; ``parses``
+        the new parse.
         """
         _check_judged(found, judged)
         article = self.stored_article(article_id)
@@ -314,7 +327,7 @@ class Ledger(StanceTables, VectorTables, CopyTables, FeedTables, ListingTables):
             if not current.is_current:
                 raise ValueError(f"article {article_id} is not a current revision")
             statement_ids = self._insert_revision(
-                conn, article, current.revision + 1, article_id, found, judged
+                conn, article, current.revision + 1, article_id, found, judged, parses
             )
             targets = {old: statement_ids[index] for old, index in (follows or {}).items()}
             if targets:

@@ -75,6 +75,13 @@ def _add_listing_indexes(conn: Connection) -> None:
     mark_changed(conn)
 
 
+def _add_article_parses(conn: Connection) -> None:
+    """8: ``article_parses``, each article's parse as extraction made it. The articles of an
+    older ledger have none: judging re-parses their statements' paragraphs, as before, until
+    ``factbox reextract`` stores their parses."""
+    schema.article_parses.create(conn, checkfirst=True)
+
+
 def mark_changed(conn: Connection) -> None:
     """Record, in the transaction on ``conn``, that what computed views read has changed."""
     stamp = uuid.uuid4().hex
@@ -106,6 +113,7 @@ STEPS: dict[int, Step] = {
     5: _add_scale_tables,
     6: _add_content_hash_index,
     7: _add_listing_indexes,
+    8: _add_article_parses,
 }
 SCHEMA_VERSION = schema.SCHEMA_VERSION
 assert sorted(STEPS) == list(range(2, SCHEMA_VERSION + 1)), "one step per schema version"

@@ -10,7 +10,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from factbox.editorial import (
@@ -91,6 +90,9 @@ def _add_to_groups(
     rows = [_group_values(first[key], now, count) for key, count in added.items()]
     dialect = conn.dialect.name
     if dialect in ("sqlite", "postgresql"):
+        # imported here: the PostgreSQL dialect costs every command ~30 ms to import
+        from sqlalchemy.dialects import postgresql, sqlite
+
         insert = (sqlite.insert if dialect == "sqlite" else postgresql.insert)(report_groups)
         conn.execute(
             insert.on_conflict_do_update(

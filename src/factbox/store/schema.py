@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 """1: articles, statements, speakers, people. 2: proposals, judgements, corrections.
 3: ``corrections.carried_from`` (a correction carried over to a revised article).
 4: ``statement_vectors`` (each statement's sentence vector, for matching proposals).
@@ -13,7 +13,9 @@ SCHEMA_VERSION = 7
 ``minhash_bands`` (syndicated copies, ``factbox.syndication``).
 6: ``ix_articles_content_hash`` (the same text under another key is found by its hash).
 7: the listings' indexes (``LISTING_INDEXES``: every list is read a page at a time, in index
-order) and the ``changed`` row of ``meta`` (what caches of computed views compare)."""
+order) and the ``changed`` row of ``meta`` (what caches of computed views compare).
+8: ``article_parses`` (the parse each article was extracted from, so judging a new proposal
+reads it instead of parsing again)."""
 
 metadata = sa.MetaData()
 
@@ -205,6 +207,26 @@ statement_vectors = sa.Table(
     sa.Column("dim", sa.Integer, nullable=False),
     sa.Column("vector", sa.LargeBinary, nullable=False),
 )
+# The parse of an article revision as extraction made it, one row per part parsed
+# (``ingest.parts``: a part starts at ``part_start`` of the body and ends before
+# ``part_end``; most articles are one part): ``parse`` holds a spaCy DocBin of that text
+# (``factbox.extract.parses``), ``model`` names the pipeline, and a parse of another counts as
+# none. Judging a new proposal restores these instead of parsing the statements again.
+article_parses = sa.Table(
+    "article_parses",
+    metadata,
+    sa.Column(
+        "article_id",
+        sa.Integer,
+        sa.ForeignKey("articles.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("part_start", sa.Integer, primary_key=True),
+    sa.Column("part_end", sa.Integer, nullable=False),
+    sa.Column("model", sa.String(64), nullable=False),
+    sa.Column("parse", sa.LargeBinary, nullable=False),
+)
+
 # What ``factbox watch`` remembers of a feed between polls: the validators of its last answer
 # (sent back as If-None-Match / If-Modified-Since) and how many polls in a row failed.
 feeds = sa.Table(

@@ -1,0 +1,127 @@
+"""Fit the chooser between the rules' content span and the tagger's (extract/span_choice.py).
+
+    python bench/train_span_choice.py ../shared/corpora/polnear/train \
+        --dev ../shared/corpora/polnear/dev [--sample 400] [--cache DIR]
+
+Runs the extractor (PolNeAR conventions) over a sample of train with a chooser that never
+replaces and records every disagreement: a content span of the rules that one tagged content
+span overlaps and differs from. Each is labelled 1 when the tagged span is the gold content
+(trimmed as the scorer trims), 0 when the rule's is, and left out when neither is. A logistic
+regression (bench/train_attribution.py's ``train_logistic``) is fitted on these; then the
+threshold and the least shared share are chosen on dev by exact content F1 (relation F1 breaks
+ties), and everything is written to ``src/factbox/data/span_choice.json``. Parsed documents
+are cached in ``--cache`` (outside the repository; see bench/boundaries.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from boundaries import parsed, sample  # noqa: E402
+from train_attribution import train_logistic  # noqa: E402
+
+from factbox.evaluate.corpus import AnnotatedArticle, load_corpus  # noqa: E402
+from factbox.evaluate.relations import relation_from_statement  # noqa: E402
+from factbox.evaluate.scorer import Scores, score_article, total  # noqa: E402
+from factbox.evaluate.textspans import trimmed  # noqa: E402
+from factbox.extract.attributions import find_attributions  # noqa: E402
+from factbox.extract.span_choice import SPAN_CHOICE_PATH, SpanChooser  # noqa: E402
+from factbox.records import Span  # noqa: E402
+
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+"""Tried on dev (above 1: the chooser never replaces)."""
+MIN_SHARED = (0.0, 0.1, 0.25)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordingChooser(SpanChooser):
+    """Keeps every rule span and records what it was asked about."""
+
+    seen: list[tuple[list[str], Span, Span]] = field(default_factory=list)
+
+    def prefers_tagger(self, features: list[str], rule: Span, tagged: Span) -> bool:
+        self.seen.append((features, rule, tagged))
+        return False
+
+
+def examples(
+    articles: list[AnnotatedArticle], docs: list[Doc], min_shared: float
+) -> list[tuple[list[str], int]]:
+    found: list[tuple[list[str], int]] = []
+    for article, doc in zip(articles, docs, strict=True):
+        recorder = RecordingChooser({}, 2.0, min_shared)
+        find_attributions(doc, conventions="polnear", span_chooser=recorder)
+        gold = {trimmed(article.text, r.content) for r in article.relations if r.content}
+        for features, rule, tagged in recorder.seen:
+            tagged_right = trimmed(article.text, (tagged,)) in gold
+            rule_right = trimmed(article.text, (rule,)) in gold
+            if tagged_right != rule_right:
+                found.append((features, int(tagged_right)))
+    return found
+
+
+def scores(articles: list[AnnotatedArticle], docs: list[Doc], chooser: SpanChooser) -> Scores:
+    results = []
+    for article, doc in zip(articles, docs, strict=True):
+        statements = find_attributions(doc, conventions="polnear", span_chooser=chooser)
+        predicted = [relation_from_statement(s) for s in statements]
+        results.append(score_article(article.text, article.relations, predicted))
+    return total(results)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("train", type=Path, help="PolNeAR train split folder")
+    parser.add_argument("--dev", type=Path, required=True, help="PolNeAR dev split folder")
+    parser.add_argument("--sample", type=int, default=400, help="train articles (0: all)")
+    parser.add_argument("--cache", type=Path, help="folder for parsed documents (not the repo)")
+    parser.add_argument("--out", type=Path, default=SPAN_CHOICE_PATH)
+    args = parser.parse_args(argv)
+
+    train = sample(load_corpus(args.train).articles, args.sample)
+    train_docs = parsed(train, args.cache / "train" if args.cache else None)
+    found = examples(train, train_docs, min(MIN_SHARED))
+    positives = sum(label for _, label in found)
+    print(f"train: {len(train)} articles, {len(found)} disagreements, tagger right {positives}")
+    weights = train_logistic(found)
+
+    dev = load_corpus(args.dev).articles
+    dev_docs = parsed(dev, args.cache / "dev" if args.cache else None)
+    best: tuple[tuple[float, float], SpanChooser] | None = None
+    for min_shared in MIN_SHARED:
+        for threshold in THRESHOLDS:
+            chooser = SpanChooser(weights, threshold, min_shared)
+            summed = scores(dev, dev_docs, chooser)
+            key = (summed.content.exact.f1, summed.relation.exact.f1)
+            print(
+                f"dev min_shared {min_shared} threshold {threshold}: exact F1 content "
+                f"{100 * key[0]:.1f}, relation {100 * key[1]:.1f}"
+            )
+            if best is None or key > best[0]:
+                best = (key, chooser)
+    assert best is not None
+    chosen = best[1]
+    print(f"chosen: threshold {chosen.threshold}, min_shared {chosen.min_shared}")
+    data = dataclasses.asdict(chosen)
+    data["note"] = (
+        "Chooser between the rules' content span and the tagger's; written by "
+        "bench/train_span_choice.py (fitted on a PolNeAR train sample, threshold chosen on dev)."
+    )
+    data["train_articles"] = len(train)
+    data["train_disagreements"] = len(found)
+    args.out.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""PolNeAR content boundaries after extraction (boundaries.py), on made-up sentences."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.language import Language
+
+from factbox.extract.boundaries import adjust_boundaries, merge_same_cue
+from factbox.records import Statement
+
+# Written for these tests, in the shape of a quote split by its attribution across two
+# sentences ("A," X said. "B."), as PolNeAR's news articles have it.
+SPLIT = '"The port is closed," the harbour master said. "The ferries will wait."'
+INTERRUPTED = (
+    '"The port is closed," the harbour master said after the storm had passed. '
+    '"The ferries will wait."'
+)
+
+
+def _statement(text: str, cue: str, content: str, source: str | None) -> Statement:
+    """A statement over the first occurrence of each of its words in ``text``."""
+    roles = (("cue", cue), ("content", content), ("source", source))
+    spans = {role: (text.index(w), text.index(w) + len(w)) for role, w in roles if w}
+    whole = (min(a for a, _ in spans.values()), max(b for _, b in spans.values()))
+    return Statement(
+        "direct",
+        cue,
+        spans["cue"],
+        content,
+        spans["content"],
+        source or "",
+        spans.get("source"),
+        whole,
+    )
+
+
+def test_two_statements_of_one_cue_become_one_with_both_quotes(nlp: Language) -> None:
+    doc = nlp(SPLIT)
+    first = _statement(SPLIT, "said", "The port is closed", "the harbour master")
+    second = _statement(SPLIT, "said", "The ferries will wait", None)
+    (merged,) = adjust_boundaries(doc, [first, second])
+    assert [SPLIT[a:b] for a, b in merged.content_pieces] == [
+        "The port is closed",
+        "The ferries will wait",
+    ]
+    assert merged.source_text == "the harbour master"
+    assert merged.span == (first.span[0], second.content_span[1])
+
+
+def test_a_cue_that_starts_at_the_same_word_is_the_same_cue(nlp: Language) -> None:
+    doc = nlp(SPLIT)
+    first = _statement(SPLIT, "said", "The port is closed", "the harbour master")
+    second = _statement(SPLIT, "said", "The ferries will wait", None)
+    longer_cue = dataclasses.replace(second, cue_span=(second.cue_span[0], second.cue_span[1] + 1))
+    assert len(merge_same_cue(doc, [first, longer_cue])) == 1
+
+
+def test_other_words_between_the_quotes_keep_the_statements_apart(nlp: Language) -> None:
+    doc = nlp(INTERRUPTED)
+    first = _statement(INTERRUPTED, "said", "The port is closed", "the harbour master")
+    second = _statement(INTERRUPTED, "said", "The ferries will wait", None)
+    assert merge_same_cue(doc, [first, second]) == [first, second]
+
+
+def test_different_sources_of_one_cue_stay_two_statements(nlp: Language) -> None:
+    doc = nlp(SPLIT)
+    first = _statement(SPLIT, "said", "The port is closed", "the harbour master")
+    second = _statement(SPLIT, "said", "The ferries will wait", "The ferries")
+    assert merge_same_cue(doc, [first, second]) == [first, second]

@@ -1,0 +1,104 @@
+"""The chooser between the rules' content span and the tagger's (span_choice.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from spacy.language import Language
+
+from factbox.evaluate.corpus import load_corpus
+from factbox.evaluate.relations import relation_from_statement
+from factbox.evaluate.scorer import score_article, total
+from factbox.extract.attributions import find_attributions
+from factbox.extract.span_choice import SpanChooser, choice_features, load_span_chooser
+from factbox.extract.tagged import combine
+from factbox.extract.tagger import BEGIN, CONTENT, CUE, INSIDE, ROLE_SCORES, SOURCE
+from factbox.records import Statement
+
+POLNEAR_DEV = Path(__file__).parents[2].parent / "shared" / "corpora" / "polnear" / "dev"
+
+# Written for these tests, in the shape of a cue with an object and a prepositional
+# complement ("accused X of Y"), where PolNeAR's annotators and the parse start the content
+# at different words.
+ACCUSED = "The union accused the port authority of delaying the ferries."
+
+
+def _roles(nlp: Language, text: str, marks: dict[int, str]) -> tuple[object, np.ndarray]:
+    doc = nlp(text)
+    roles = np.zeros((len(doc), 3, 2), dtype=np.float32)
+    for role, words in marks.items():
+        start = text.index(words)
+        inside = [t.i for t in doc if start <= t.idx < start + len(words)]
+        roles[inside, role, INSIDE] = 0.97
+        roles[inside[0], role, BEGIN] = 0.95
+    doc._.set(ROLE_SCORES, roles)
+    return doc, roles
+
+
+def _rule(text: str) -> Statement:
+    content = "the port authority of delaying the ferries"
+    at = text.index(content)
+    return Statement(
+        kind="indirect",
+        cue="accused",
+        cue_span=(10, 17),
+        content=content,
+        content_span=(at, at + len(content)),
+        source_text="The union",
+        source_span=(0, 9),
+        span=(0, at + len(content)),
+    )
+
+
+def test_features_say_which_edge_differs_and_by_what_word(nlp: Language) -> None:
+    doc, roles = _roles(nlp, ACCUSED, {CONTENT: "delaying the ferries"})
+    rule = (3, 10)  # "the port authority of delaying the ferries"
+    tagged = (7, 10)  # "delaying the ferries"
+    assert doc[rule[0] : rule[1]].text == "the port authority of delaying the ferries"
+    features = choice_features(doc, roles, rule, tagged, (2, 3))
+    assert doc[2].text == "accused"
+    assert "start=rule-wider" in features
+    assert "end=same" in features
+    assert "start,rule-wider,first=prep" in features  # "of" meets the shared words
+    assert "start,rule-wider,words=<5" in features
+
+
+def test_the_chooser_replaces_the_rule_span_only_when_it_prefers_the_tagger(
+    nlp: Language,
+) -> None:
+    marks = {CUE: "accused", SOURCE: "The union", CONTENT: "delaying the ferries"}
+    doc, _ = _roles(nlp, ACCUSED, marks)
+    rule = _rule(ACCUSED)
+    prefers = SpanChooser({"start,rule-wider,first=prep": 3.0}, 0.5, 0.25)
+    (chosen,) = combine(doc, [rule], chooser=prefers)
+    assert chosen.content == "delaying the ferries"
+    never = SpanChooser({"start,rule-wider,first=prep": 3.0}, 1.01, 0.25)
+    (kept,) = combine(doc, [rule], chooser=never)
+    assert kept.content == rule.content
+    little_shared = SpanChooser({"start,rule-wider,first=prep": 3.0}, 0.5, 0.5)
+    (kept,) = combine(doc, [rule], chooser=little_shared)  # 3 of 7 words shared
+    assert kept.content == rule.content
+
+
+def test_the_shipped_chooser_is_loaded() -> None:
+    chooser = load_span_chooser()
+    assert chooser is not None
+    assert 0 < chooser.threshold <= 1 and chooser.weights
+
+
+@pytest.mark.skipif(not POLNEAR_DEV.is_dir(), reason="PolNeAR dev is not beside the repository")
+def test_on_polnear_dev_the_chooser_finds_more_exact_contents(nlp: Language) -> None:
+    """On real news the shipped chooser draws more gold contents than keeping the rules'."""
+    shipped = load_span_chooser()
+    assert shipped is not None
+    never = SpanChooser(shipped.weights, 1.01, shipped.min_shared)
+    articles = load_corpus(POLNEAR_DEV, limit=20).articles
+    chosen, kept = [], []
+    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+        for chooser, into in ((shipped, chosen), (never, kept)):
+            found = find_attributions(doc, conventions="polnear", span_chooser=chooser)
+            relations = [relation_from_statement(s) for s in found]
+            into.append(score_article(article.text, article.relations, relations))
+    assert total(chosen).content.exact.f1 > total(kept).content.exact.f1
