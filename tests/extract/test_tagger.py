@@ -61,13 +61,53 @@ def test_scores_survive_serialisation(nlp: Language) -> None:
 def test_windows_cover_a_long_text_once_each() -> None:
     windows = plan_windows(1000, 254, 128)
     assert windows[0][0] == 0 and windows[-1][1] == 1000
-    assert all(end - start == 254 for start, end in windows)
     best = best_window(windows, 1000)
     for position in (0, 200, 500, 999):
         start, end = windows[best[position]]
         assert start <= position < end
     # A position in two windows is read from the one where it is farther from an inner edge.
-    assert windows[best[250]] == (128, 382)
+    first, second = windows[0], windows[1]
+    middle = (second[0] + first[1]) // 2
+    assert windows[best[middle - 2]] == first and windows[best[middle + 2]] == second
+
+
+@pytest.mark.parametrize("length", [255, 300, 446, 447, 1000, 3714])
+@pytest.mark.parametrize(("size", "stride"), [(254, 192), (254, 128), (100, 99)])
+def test_windows_are_the_fewest_of_one_length_spread_evenly(
+    length: int, size: int, stride: int
+) -> None:
+    windows = plan_windows(length, size, stride)
+    widths = {end - start for start, end in windows}
+    assert len(widths) == 1 and widths.pop() <= size
+    assert windows[0][0] == 0 and windows[-1][1] == length
+    starts = [start for start, _ in windows]
+    assert all(0 < b - a <= stride for a, b in zip(starts, starts[1:], strict=False))
+    # one window fewer could not keep the overlap: (count - 1) windows of size cover too little
+    overlap = size - stride
+    assert (len(windows) - 1) * size - (len(windows) - 2) * overlap < length
+    # and they read no more than windows of full size with the last one pushed back would
+    assert sum(end - start for start, end in windows) <= len(windows) * size
+
+
+def test_a_short_text_is_one_window() -> None:
+    assert plan_windows(200, 254, 192) == [(0, 200)]
+    assert plan_windows(254, 254, 192) == [(0, 254)]
+
+
+def test_a_window_is_scored_alone() -> None:
+    """A window's scores do not depend on the other windows of the article: the same words
+    in a second article whose other windows differ get the same scores."""
+    tagger = AttributionTagger()
+    sentence = "The minister said the talks would resume on Monday, officials confirmed. "
+    opening = sentence * 40
+    # the same words in another order: as many wordpieces, so the same windows
+    first = tagger.score(opening + "Markets fell sharply as traders weighed the news. " * 40)
+    second = tagger.score(opening + "The news weighed as traders fell sharply markets. " * 40)
+    assert len(first.offsets) == len(second.offsets)
+    assert not np.array_equal(first.probabilities[-100:], second.probabilities[-100:])
+    same = int(np.searchsorted(first.offsets[:, 0], 120))
+    assert np.array_equal(first.offsets[:same], second.offsets[:same])
+    assert np.array_equal(first.probabilities[:same], second.probabilities[:same])
 
 
 def _copy_model(tmp_path: Path) -> Path:
