@@ -8,9 +8,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from factbox.extract.nlp import PARAGRAPHS
 from factbox.extract.tagger import (
+    BEGIN,
     COMPONENT,
     CONFIG_FILE,
     CONTENT,
@@ -23,8 +26,10 @@ from factbox.extract.tagger import (
     TOKENIZER_FILE,
     AttributionTagger,
     ModelFileError,
+    WordpieceScores,
     best_window,
     plan_windows,
+    token_roles,
 )
 
 # Written for these tests.
@@ -61,37 +66,13 @@ def test_scores_survive_serialisation(nlp: Language) -> None:
 def test_windows_cover_a_long_text_once_each() -> None:
     windows = plan_windows(1000, 254, 128)
     assert windows[0][0] == 0 and windows[-1][1] == 1000
+    assert all(end - start == 254 for start, end in windows)
     best = best_window(windows, 1000)
     for position in (0, 200, 500, 999):
         start, end = windows[best[position]]
         assert start <= position < end
     # A position in two windows is read from the one where it is farther from an inner edge.
-    first, second = windows[0], windows[1]
-    middle = (second[0] + first[1]) // 2
-    assert windows[best[middle - 2]] == first and windows[best[middle + 2]] == second
-
-
-@pytest.mark.parametrize("length", [255, 300, 446, 447, 1000, 3714])
-@pytest.mark.parametrize(("size", "stride"), [(254, 192), (254, 128), (100, 99)])
-def test_windows_are_the_fewest_of_one_length_spread_evenly(
-    length: int, size: int, stride: int
-) -> None:
-    windows = plan_windows(length, size, stride)
-    widths = {end - start for start, end in windows}
-    assert len(widths) == 1 and widths.pop() <= size
-    assert windows[0][0] == 0 and windows[-1][1] == length
-    starts = [start for start, _ in windows]
-    assert all(0 < b - a <= stride for a, b in zip(starts, starts[1:], strict=False))
-    # one window fewer could not keep the overlap: (count - 1) windows of size cover too little
-    overlap = size - stride
-    assert (len(windows) - 1) * size - (len(windows) - 2) * overlap < length
-    # and they read no more than windows of full size with the last one pushed back would
-    assert sum(end - start for start, end in windows) <= len(windows) * size
-
-
-def test_a_short_text_is_one_window() -> None:
-    assert plan_windows(200, 254, 192) == [(0, 200)]
-    assert plan_windows(254, 254, 192) == [(0, 254)]
+    assert windows[best[250]] == (128, 382)
 
 
 def test_a_window_is_scored_alone() -> None:
@@ -108,6 +89,22 @@ def test_a_window_is_scored_alone() -> None:
     same = int(np.searchsorted(first.offsets[:, 0], 120))
     assert np.array_equal(first.offsets[:same], second.offsets[:same])
     assert np.array_equal(first.probabilities[:same], second.probabilities[:same])
+
+
+def test_token_scores_are_the_mean_of_their_wordpieces() -> None:
+    # Made up: one token of three wordpieces, a whitespace token, one of one wordpiece.
+    doc = Doc(Vocab(), words=["unbelievable", "\n\n", "said"], spaces=[False, False, False])
+    offsets = np.array([[0, 2], [2, 7], [7, 12], [14, 18]])
+    rng = np.random.default_rng(3)
+    probabilities = rng.dirichlet(np.ones(3), size=(4, 3)).astype(np.float32)
+    roles = token_roles(doc, WordpieceScores(offsets, probabilities))
+    assert roles.shape == (3, 3, 2)
+    outside, begins = probabilities[:, :, 0], probabilities[:, :, 1]
+    assert np.allclose(roles[0, :, INSIDE], 1.0 - outside[:3].mean(axis=0))
+    assert np.allclose(roles[0, :, BEGIN], begins[0])
+    assert not roles[1].any()
+    assert np.allclose(roles[2, :, INSIDE], 1.0 - outside[3])
+    assert np.allclose(roles[2, :, BEGIN], begins[3])
 
 
 def _copy_model(tmp_path: Path) -> Path:
