@@ -9,14 +9,20 @@ attribution tagger switched off), batch size and process count; ``nlp.pipe`` wit
 printed beside it; the ratio is end-to-end articles/s over baseline articles/s (1.0 would mean
 reading, extraction and storage cost nothing on top of parsing). Each side runs ``--repeat``
 times, interleaved, and the best run of each counts.
+
+Each run's CPU time (this process and the parser processes it waited for) is printed too: on
+a machine shared with other jobs, wall-clock ratios move with the load, while with
+``--jobs 1`` the CPU-time ratios are the same ratios with the other jobs' share taken out.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from factbox import api
@@ -53,24 +59,37 @@ def bodies(files: list[Path]) -> list[str]:
     return texts
 
 
-def time_parse(texts: list[str], batch_size: int, jobs: int, tagger: bool = False) -> float:
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished child processes (the parser processes)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    wall: float
+    cpu: float
+
+
+def time_parse(texts: list[str], batch_size: int, jobs: int, tagger: bool = False) -> Timing:
     """``nlp.pipe`` over ``texts``: the spaCy model alone, or with the attribution tagger."""
     nlp = load_nlp()
     disabled = [] if tagger else [TAGGER]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     with nlp.select_pipes(disable=disabled):
         for _doc in nlp.pipe(texts, batch_size=batch_size, n_process=jobs):
             pass
-    return time.perf_counter() - start
+    return Timing(time.perf_counter() - start, cpu_seconds() - cpu)
 
 
-def time_ingest(files: list[Path], batch_size: int, jobs: int) -> tuple[float, api.IngestSummary]:
+def time_ingest(files: list[Path], batch_size: int, jobs: int) -> tuple[Timing, api.IngestSummary]:
     with tempfile.TemporaryDirectory(prefix="factbox-bench-") as tmp:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), cpu_seconds()
         summary = api.ingest(
             [str(f) for f in files], Path(tmp) / "bench.db", batch_size=batch_size, n_process=jobs
         )
-        return time.perf_counter() - start, summary
+        return Timing(time.perf_counter() - start, cpu_seconds() - cpu), summary
 
 
 def main() -> int:
@@ -89,35 +108,44 @@ def main() -> int:
     time_parse(texts[:4], args.batch_size, 1)  # warm up
     print(f"model {default_model_name()}; {len(files)} files, {len(texts)} articles, {words} words")
 
-    parse_times: list[float] = []
-    tagged_times: list[float] = []
-    ingest_times: list[float] = []
+    parse_times: list[Timing] = []
+    tagged_times: list[Timing] = []
+    ingest_times: list[Timing] = []
     summary = None
     for _ in range(args.repeat):
         parse_times.append(time_parse(texts, args.batch_size, args.jobs))
         tagged_times.append(time_parse(texts, args.batch_size, args.jobs, tagger=True))
-        seconds, summary = time_ingest(files, args.batch_size, args.jobs)
-        ingest_times.append(seconds)
+        timing, summary = time_ingest(files, args.batch_size, args.jobs)
+        ingest_times.append(timing)
     assert summary is not None
     if summary.failed:
         print(f"warning: {len(summary.failed)} files failed to ingest", file=sys.stderr)
 
-    parse_s, tagged_s, ingest_s = min(parse_times), min(tagged_times), min(ingest_times)
+    parse_s, tagged_s, ingest_s = (
+        min(t.wall for t in ts) for ts in (parse_times, tagged_times, ingest_times)
+    )
+    parse_cpu, tagged_cpu, ingest_cpu = (
+        min(t.cpu for t in ts) for ts in (parse_times, tagged_times, ingest_times)
+    )
     n = len(texts)
     print(
         f"bare nlp.pipe : {n / parse_s:8.1f} articles/s  {words / parse_s:9.0f} words/s  "
-        f"({parse_s:.2f} s, spaCy model alone)"
+        f"({parse_s:.2f} s, {parse_cpu:.2f} s CPU, spaCy model alone)"
     )
     print(
         f"with tagger   : {n / tagged_s:8.1f} articles/s  {words / tagged_s:9.0f} words/s  "
-        f"({tagged_s:.2f} s, nlp.pipe with the attribution tagger)"
+        f"({tagged_s:.2f} s, {tagged_cpu:.2f} s CPU, nlp.pipe with the attribution tagger)"
     )
     print(
         f"factbox ingest: {n / ingest_s:8.1f} articles/s  {words / ingest_s:9.0f} words/s  "
-        f"({ingest_s:.2f} s, {summary.statements} statements)"
+        f"({ingest_s:.2f} s, {ingest_cpu:.2f} s CPU, {summary.statements} statements)"
     )
     print(f"ratio (tagged parse / bare parse throughput): {parse_s / tagged_s:.3f}")
     print(f"ratio (ingest / bare parse throughput): {parse_s / ingest_s:.3f}")
+    print(
+        f"by CPU time (tagged parse / bare parse; ingest / bare parse): "
+        f"{parse_cpu / tagged_cpu:.3f}; {parse_cpu / ingest_cpu:.3f}"
+    )
     return 0
 
 
