@@ -8,12 +8,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 from typer.testing import CliRunner
 
 import factbox.extract.nlp as nlp_module
 from factbox.cli import app
 from factbox.extract.nlp import PARAGRAPHS, load_nlp
 from factbox.extract.tagger import (
+    BEGIN,
     COMPONENT,
     CONFIG_FILE,
     CONTENT,
@@ -27,9 +30,11 @@ from factbox.extract.tagger import (
     TOKENIZER_FILE,
     AttributionTagger,
     ModelFileError,
+    WordpieceScores,
     best_window,
     check_model_files,
     plan_windows,
+    token_roles,
 )
 
 # Written for these tests.
@@ -73,6 +78,38 @@ def test_windows_cover_a_long_text_once_each() -> None:
         assert start <= position < end
     # A position in two windows is read from the one where it is farther from an inner edge.
     assert windows[best[250]] == (128, 382)
+
+
+def test_a_window_is_scored_alone() -> None:
+    """A window's scores do not depend on the other windows of the article: the same words
+    in a second article whose other windows differ get the same scores."""
+    tagger = AttributionTagger()
+    sentence = "The minister said the talks would resume on Monday, officials confirmed. "
+    opening = sentence * 40
+    # the same words in another order: as many wordpieces, so the same windows
+    first = tagger.score(opening + "Markets fell sharply as traders weighed the news. " * 40)
+    second = tagger.score(opening + "The news weighed as traders fell sharply markets. " * 40)
+    assert len(first.offsets) == len(second.offsets)
+    assert not np.array_equal(first.probabilities[-100:], second.probabilities[-100:])
+    same = int(np.searchsorted(first.offsets[:, 0], 120))
+    assert np.array_equal(first.offsets[:same], second.offsets[:same])
+    assert np.array_equal(first.probabilities[:same], second.probabilities[:same])
+
+
+def test_token_scores_are_the_mean_of_their_wordpieces() -> None:
+    # Made up: one token of three wordpieces, a whitespace token, one of one wordpiece.
+    doc = Doc(Vocab(), words=["unbelievable", "\n\n", "said"], spaces=[False, False, False])
+    offsets = np.array([[0, 2], [2, 7], [7, 12], [14, 18]])
+    rng = np.random.default_rng(3)
+    probabilities = rng.dirichlet(np.ones(3), size=(4, 3)).astype(np.float32)
+    roles = token_roles(doc, WordpieceScores(offsets, probabilities))
+    assert roles.shape == (3, 3, 2)
+    outside, begins = probabilities[:, :, 0], probabilities[:, :, 1]
+    assert np.allclose(roles[0, :, INSIDE], 1.0 - outside[:3].mean(axis=0))
+    assert np.allclose(roles[0, :, BEGIN], begins[0])
+    assert not roles[1].any()
+    assert np.allclose(roles[2, :, INSIDE], 1.0 - outside[3])
+    assert np.allclose(roles[2, :, BEGIN], begins[3])
 
 
 def _copy_model(tmp_path: Path) -> Path:
