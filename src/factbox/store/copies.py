@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from factbox.leads import first_sentence
 from factbox.records import ArticleRef
+from factbox.store.chunks import chunks
 from factbox.store.schema import articles, copies, minhash_bands
 
 
@@ -114,14 +115,13 @@ class CopyTables:
         found: dict[str, list[ArticleRef]] = {}
         if not wanted:
             return found
-        chunk = 500
         with self.engine.connect() as conn:
-            for start in range(0, len(wanted), chunk):
+            for chunk in chunks(wanted):
                 rows = conn.execute(
                     sa.select(copies.c.of_key, articles)
                     .join(articles, articles.c.key == copies.c.key)
                     .where(
-                        copies.c.of_key.in_(wanted[start : start + chunk]),
+                        copies.c.of_key.in_(chunk),
                         articles.c.is_current.is_(True),
                     )
                     .order_by(articles.c.id)

@@ -39,6 +39,7 @@ from factbox.stance.records import (
     StanceJudgement,
     StoredJudgement,
 )
+from factbox.store.chunks import chunks
 from factbox.store.migrations import mark_changed
 from factbox.store.schema import articles, corrections, judgements, proposals, statements
 
@@ -296,6 +297,7 @@ class StanceTables:
     def judgements(self, slug: str) -> list[StoredJudgement]:
         """Every current statement tied to ``slug`` by extraction or an editor, in article
         and text order, with the corrections that apply to it."""
+
         def current(statement_id: sa.ColumnElement[int]) -> sa.ColumnElement[bool]:
             # checked row by row from the proposal's judgements (``ix_judgements_proposal``)
             # and the corrections, rather than listing every current statement
@@ -344,13 +346,10 @@ class StanceTables:
         judged on no proposal are left out)."""
         ids = sorted(set(statement_ids))
         found: dict[int, dict[str, MatchedJudgement]] = {}
-        chunk = 500  # stays under every engine's limit on bound parameters
         with self.engine.connect() as conn:
-            for start in range(0, len(ids), chunk):
+            for chunk in chunks(ids):
                 rows = conn.execute(
-                    sa.select(judgements).where(
-                        judgements.c.statement_id.in_(ids[start : start + chunk])
-                    )
+                    sa.select(judgements).where(judgements.c.statement_id.in_(chunk))
                 ).all()
                 for row in rows:
                     found.setdefault(row.statement_id, {})[row.proposal] = _matched(row)
@@ -414,12 +413,11 @@ class StanceTables:
         """The corrections of each of these statements that has any, oldest first."""
         ids = sorted(set(statement_ids))
         found: dict[int, list[Correction]] = {}
-        chunk = 500  # stays under every engine's limit on bound parameters
         with self.engine.connect() as conn:
-            for start in range(0, len(ids), chunk):
+            for chunk in chunks(ids):
                 rows = conn.execute(
                     sa.select(corrections)
-                    .where(corrections.c.statement_id.in_(ids[start : start + chunk]))
+                    .where(corrections.c.statement_id.in_(chunk))
                     .order_by(corrections.c.created_at, corrections.c.id)
                 ).all()
                 for row in rows:

@@ -32,6 +32,7 @@ from factbox.records import (
     StatementKind,
     StoredStatement,
 )
+from factbox.store.chunks import chunks
 from factbox.store.copies import CopyOf, CopyTables, article_ref, remember_copy
 from factbox.store.feeds import FeedTables
 from factbox.store.judgements import (
@@ -347,8 +348,7 @@ class Ledger(StanceTables, VectorTables, ParseTables, CopyTables, FeedTables, Li
         (editors' corrections are kept: they live beside judgements)."""
         with self.engine.begin() as conn:
             mark_changed(conn)
-            for start in range(0, len(statement_ids), 500):
-                chunk = list(statement_ids[start : start + 500])
+            for chunk in chunks(statement_ids):
                 conn.execute(judgements.delete().where(judgements.c.statement_id.in_(chunk)))
             insert_judgements(conn, found)
 
@@ -545,15 +545,13 @@ class Ledger(StanceTables, VectorTables, ParseTables, CopyTables, FeedTables, Li
         return body
 
     def article_bodies(self, article_ids: Iterable[int]) -> dict[int, str]:
-        """The bodies of these articles (one query per 500 ids)."""
+        """The bodies of these articles (one query per ``chunks`` of ids)."""
         ids = sorted(set(article_ids))
         found: dict[int, str] = {}
         with self.engine.connect() as conn:
-            for start in range(0, len(ids), 500):
+            for chunk in chunks(ids):
                 rows = conn.execute(
-                    sa.select(articles.c.id, articles.c.body).where(
-                        articles.c.id.in_(ids[start : start + 500])
-                    )
+                    sa.select(articles.c.id, articles.c.body).where(articles.c.id.in_(chunk))
                 )
                 found.update({row.id: row.body for row in rows})
         return found
@@ -582,7 +580,7 @@ class Ledger(StanceTables, VectorTables, ParseTables, CopyTables, FeedTables, Li
 
     def current_statements(self, ids: Iterable[int]) -> list[StoredStatement]:
         """The statements with these ids that belong to current revisions, in article and
-        text order (one indexed query per 500 ids, not a scan of the ledger)."""
+        text order (one indexed query per ``chunks`` of ids, not a scan of the ledger)."""
         return self._stored_statements(sorted(set(ids)), current_only=True)
 
     def _stored_statements(
@@ -590,9 +588,8 @@ class Ledger(StanceTables, VectorTables, ParseTables, CopyTables, FeedTables, Li
     ) -> list[StoredStatement]:
         """The statements with these ids, in article and text order."""
         found: list[StoredStatement] = []
-        chunk = 500  # stays under every engine's limit on bound parameters
-        for start in range(0, len(ids), chunk):
-            where: sa.ColumnElement[bool] = statements.c.id.in_(list(ids[start : start + chunk]))
+        for chunk in chunks(ids):
+            where: sa.ColumnElement[bool] = statements.c.id.in_(chunk)
             if current_only:
                 where = sa.and_(where, articles.c.is_current.is_(True))
             found += self._select_statements(where)

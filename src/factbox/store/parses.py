@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from factbox.store.chunks import chunks
 from factbox.store.schema import article_parses
 
 
@@ -67,13 +68,12 @@ class ParseTables:
         an article with none is left out."""
         wanted = sorted(set(article_ids))
         found: dict[int, list[StoredParse]] = {}
-        chunk = 500  # stays under every engine's limit on bound parameters
         with self.engine.connect() as conn:
-            for start in range(0, len(wanted), chunk):
+            for chunk in chunks(wanted):
                 query = (
                     sa.select(article_parses)
                     .where(
-                        article_parses.c.article_id.in_(wanted[start : start + chunk]),
+                        article_parses.c.article_id.in_(chunk),
                         article_parses.c.model == model,
                     )
                     .order_by(article_parses.c.article_id, article_parses.c.part_start)

@@ -16,6 +16,7 @@ import numpy.typing as npt
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from factbox.store.chunks import chunks
 from factbox.store.schema import articles, statement_vectors, statements
 
 STORED_DTYPE = np.dtype("<f2")
@@ -59,13 +60,8 @@ def insert_vectors(
     rows = vector_rows(ids, matrix, model)
     if not rows:
         return 0
-    chunk = 500  # stays under every engine's limit on bound parameters
-    for start in range(0, len(ids), chunk):
-        conn.execute(
-            statement_vectors.delete().where(
-                statement_vectors.c.statement_id.in_(list(ids[start : start + chunk]))
-            )
-        )
+    for chunk in chunks(ids):
+        conn.execute(statement_vectors.delete().where(statement_vectors.c.statement_id.in_(chunk)))
     conn.execute(statement_vectors.insert(), rows)
     return len(rows)
 
@@ -75,9 +71,7 @@ class VectorTables:
 
     engine: Engine
 
-    def save_vectors(
-        self, ids: Sequence[int], matrix: npt.NDArray[np.float32], model: str
-    ) -> int:
+    def save_vectors(self, ids: Sequence[int], matrix: npt.NDArray[np.float32], model: str) -> int:
         with self.engine.begin() as conn:
             return insert_vectors(conn, ids, matrix, model)
 
