@@ -547,8 +547,7 @@ def _listed_in_apposition(token: Token) -> list[Token]:
 
 def _names_an_actor(token: Token) -> bool:
     """The name ending on ``token`` (with its compounds, without its article) is an actor's."""
-    start = min((c.i for c in token.lefts if c.dep_ == "compound"), default=token.i)
-    return actor_index().lookup(token.doc[start : token.i + 1].text) is not None
+    return actor_index().lookup(_with_compounds(token)) is not None
 
 
 def _nominal(token: Token, lo: int, hi: int) -> Token | None:
