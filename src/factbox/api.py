@@ -156,11 +156,14 @@ def reextract(
     batch_size: int = 16,
     n_process: int = 1,
     progress: ProgressCallback | None = None,
+    vectors: bool | None = None,
 ) -> ReextractSummary:
     """Run extraction and judging again on the stored articles (see
     ``Factbox.reextract``)."""
     with opened(db, model=model) as factbox:
-        return factbox.reextract(batch_size=batch_size, n_process=n_process, progress=progress)
+        return factbox.reextract(
+            batch_size=batch_size, n_process=n_process, progress=progress, vectors=vectors
+        )
 
 
 def statements(db: Db = None, *, article: str | None = None) -> list[StoredStatement]:

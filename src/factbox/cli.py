@@ -234,12 +234,24 @@ def reextract(
     db: DbOption = None,
     model: ModelOption = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parser processes.")] = 1,
+    vectors: Annotated[
+        bool | None,
+        typer.Option(
+            "--vectors/--no-vectors",
+            help="Store the sentence vector of each statement that changed "
+            "\\[default: $FACTBOX_VECTORS or on].",
+            show_default=False,
+        ),
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Run extraction and judging again on the stored articles, keeping every editor's
-    correction; list the statements that were added, removed or changed."""
+    """Run extraction and judging again on the stored articles, as ingest would do them,
+    keeping every editor's correction; list the statements that were added, removed or
+    changed."""
     with _opened(db, model) as factbox:
-        summary = factbox.reextract(n_process=jobs)
+        summary = factbox.reextract(n_process=jobs, vectors=vectors)
+    for note in summary.notes:
+        err.print(f"factbox: note: {note.name}: {note.note}", markup=False, highlight=False)
     render(
         [reextract_record(a) for a in summary.articles],
         [row for a in summary.articles for row in reextract_rows(a)],

@@ -20,9 +20,9 @@ from factbox import rules
 from factbox.corrections import is_rejected
 from factbox.embed.encoder import SentenceEncoder, load_encoder
 from factbox.extract.compare import StatementChange, pair_statements
-from factbox.extract.component import article_doc, extractor
+from factbox.extract.component import ExtractComponent, article_doc, extractor
 from factbox.extract.nlp import load_nlp
-from factbox.extract.parses import keep_parse, parse_model, restore_parse
+from factbox.extract.parses import parse_model, restore_parse
 from factbox.extract.tagger import COMPONENT as ATTRIBUTION_TAGGER
 from factbox.ingest import DEFAULT_MAX_BYTES, read_inputs
 from factbox.ingest.parts import parse_parts
@@ -30,6 +30,7 @@ from factbox.ingesting import (
     Extracted,
     IngestRun,
     IngestSummary,
+    Judged,
     Judging,
     ParseOptions,
     PendingArticle,
@@ -42,7 +43,6 @@ from factbox.ingesting import (
     vector_model,
 )
 from factbox.records import (
-    Article,
     ArticleRef,
     Correction,
     IngestFailure,
@@ -135,44 +135,73 @@ def ingest_items(
         )
         return run.summary
     known = ledger.people_directory()
-    nlp = load_nlp(model)
-    if options.n_process > 1:
-        die_with_parent()
-    stored_proposals = ledger.proposals()
-    # Built once per run: it parses every proposal's title and description.
-    matcher = ProposalMatcher(nlp, stored_proposals) if stored_proposals else None
-    embedding = StatementEmbedding.load(matcher, stored_proposals, options.vectors)
-    model_name = parse_model(nlp)
-    extracting = extractor(nlp)
-    judging = Judging(matcher, embedding)
-    parsed: list[Extracted | IngestFailure] = []
-    parts = _parts(pending, min(options.part_chars, nlp.max_length), run)
-    chunk = options.batch_size
-    if options.n_process == 1:
-        numbered: Iterable[tuple[int, _Part]] = enumerate(parts)
-    else:
-        chunk = max(1, min(options.batch_size, WORKER_CHUNK))
-        numbered = balanced_order(parts, _length, options.n_process, chunk)
-    docs = ((article_doc(nlp, part.pending.article), (n, part)) for n, part in numbered)
-    with extracting.knowing(PeopleDirectory(known.persons()), then=judging):
-        parsed_docs = nlp.pipe(docs, as_tuples=True, batch_size=chunk, n_process=options.n_process)
-        for doc, part in in_input_order((n, (doc, part)) for doc, (n, part) in parsed_docs):
-            parsed.append(extract(doc, part.pending, known, extracting, judging, model_name))
-            if not part.last:
-                continue
-            found = _joined(part.whole, part.offsets, parsed)
-            parsed = []
-            if isinstance(found, IngestFailure):
-                run.fail(found)
-                continue
-            waiting = found.pending
-            try:
-                outcome = store(ledger, found)
-            except Exception as exc:  # a ledger that refuses one article must not sink the rest
-                run.fail(IngestFailure(waiting.article.source_name, f"not stored: {exc!r}"))
-                continue
-            run.stored(waiting.article, outcome, len(found.statements), ledger)
+    parsing = _Parsing.load(ledger, model, options)
+    for found in parsing.extractions(pending, known, run.summary.notes):
+        if isinstance(found, IngestFailure):
+            run.fail(found)
+            continue
+        waiting = found.pending
+        try:
+            outcome = store(ledger, found)
+        except Exception as exc:  # a ledger that refuses one article must not sink the rest
+            run.fail(IngestFailure(waiting.article.source_name, f"not stored: {exc!r}"))
+            continue
+        run.stored(waiting.article, outcome, len(found.statements), ledger)
     return run.summary
+
+
+@dataclass(slots=True)
+class _Parsing:
+    """What parsing, extracting and judging need for one run over the ledger's proposals:
+    the pipeline, the matcher and the encoder are loaded once, for ingest and reextract
+    alike, so both extract, judge and embed a text the same way."""
+
+    nlp: Language
+    options: ParseOptions
+    extracting: ExtractComponent
+    judging: Judging
+    model_name: str
+
+    @classmethod
+    def load(cls, ledger: Ledger, model: str | None, options: ParseOptions) -> _Parsing:
+        nlp = load_nlp(model)
+        if options.n_process > 1:
+            die_with_parent()
+        stored_proposals = ledger.proposals()
+        # Built once per run: it parses every proposal's title and description.
+        matcher = ProposalMatcher(nlp, stored_proposals) if stored_proposals else None
+        embedding = StatementEmbedding.load(matcher, stored_proposals, options.vectors)
+        return cls(nlp, options, extractor(nlp), Judging(matcher, embedding), parse_model(nlp))
+
+    def extractions(
+        self, pending: Iterable[PendingArticle], known: PeopleDirectory, notes: list[IngestNote]
+    ) -> Iterator[Extracted | IngestFailure]:
+        """One extraction (or failure) per pending article, in input order; an article
+        longer than ``options.part_chars`` is parsed in parts and joined (``notes`` says
+        so). ``known`` holds the people of the ledger, and gains those of every article
+        as its turn comes."""
+        options = self.options
+        parts = _parts(pending, min(options.part_chars, self.nlp.max_length), notes)
+        chunk = options.batch_size
+        if options.n_process == 1:
+            numbered: Iterable[tuple[int, _Part]] = enumerate(parts)
+        else:
+            chunk = max(1, min(options.batch_size, WORKER_CHUNK))
+            numbered = balanced_order(parts, _length, options.n_process, chunk)
+        docs = ((article_doc(self.nlp, part.pending.article), (n, part)) for n, part in numbered)
+        parsed: list[Extracted | IngestFailure] = []
+        with self.extracting.knowing(PeopleDirectory(known.persons()), then=self.judging):
+            parsed_docs = self.nlp.pipe(
+                docs, as_tuples=True, batch_size=chunk, n_process=options.n_process
+            )
+            for doc, part in in_input_order((n, (doc, part)) for doc, (n, part) in parsed_docs):
+                extracting, judging = self.extracting, self.judging
+                parsed.append(
+                    extract(doc, part.pending, known, extracting, judging, self.model_name)
+                )
+                if part.last:
+                    yield _joined(part.whole, part.offsets, parsed)
+                    parsed = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,14 +221,16 @@ def _length(part: _Part) -> int:
     return len(part.pending.article.body)
 
 
-def _parts(pending: Iterable[PendingArticle], limit: int, run: IngestRun) -> Iterator[_Part]:
+def _parts(
+    pending: Iterable[PendingArticle], limit: int, notes: list[IngestNote]
+) -> Iterator[_Part]:
     """Each pending article as the parts to parse (one, unless it is longer than ``limit``),
     each holding its text as its article's body."""
     for waiting in pending:
         article = waiting.article
         parts = parse_parts(article.body, limit)
         if len(parts) > 1:
-            run.summary.notes.append(
+            notes.append(
                 IngestNote(
                     article.source_name,
                     f"{len(article.body):,} characters: parsed in {len(parts)} parts "
@@ -273,6 +304,8 @@ class ReextractSummary:
 
     articles: list[ArticleReextraction] = field(default_factory=list)
     failed: list[IngestFailure] = field(default_factory=list)
+    notes: list[IngestNote] = field(default_factory=list)
+    """Articles parsed in parts, as ``ingest`` notes them."""
 
     def count(self, change: str) -> int:
         """How many statements were ``added``, ``removed`` or ``changed`` in all."""
@@ -291,21 +324,25 @@ def reextract(
     ledger: Ledger,
     *,
     model: str | None = None,
-    batch_size: int = 16,
-    n_process: int = 1,
+    options: ParseOptions = DEFAULT_OPTIONS,
     progress: ProgressCallback | None = None,
 ) -> ReextractSummary:
     """Run extraction and judging again on every current article of the ledger.
 
+    Articles are parsed, extracted, judged and embedded as ``ingest`` does them (the same
+    parts of a long article, the same worker order with ``options.n_process`` > 1, the
+    same matching by words and by meaning), so a ledger re-extracted by a release holds
+    what ingesting its articles with that release would.
+
     An article whose statements come out the same keeps its revision, with its judgements
     replaced by the new ones. Otherwise the new statements become the next revision of the
-    article (the same text), and every editor's correction goes with the statement that is
-    the same one in the new extraction (``factbox.extract.compare``), marked
-    ``carried_from`` as when an article is revised; a corrected statement the extraction no
-    longer finds is kept as it was, with its corrections (unless an editor said it is no
-    statement). Either way the article's parse is stored anew (``factbox.extract.parses``):
-    this is how the articles of a ledger from before parses were kept get theirs. Nothing is
-    written for an article whose extraction fails.
+    article (the same text), with their vectors, and every editor's correction goes with the
+    statement that is the same one in the new extraction (``factbox.extract.compare``),
+    marked ``carried_from`` as when an article is revised; a corrected statement the
+    extraction no longer finds is kept as it was, with its corrections (unless an editor
+    said it is no statement), and judged again. Either way the article's parse is stored
+    anew (``factbox.extract.parses``): this is how the articles of a ledger from before
+    parses were kept get theirs. Nothing is written for an article whose extraction fails.
     """
     summary = ReextractSummary()
     known = ledger.people_directory()
@@ -314,64 +351,100 @@ def reextract(
         fixes_of.setdefault(fix.statement_id, []).append(fix)
     copies = ledger.copy_keys()  # syndicated copies have no statements of their own
     rows = [row for row in ledger.articles() if row.ref.key not in copies]
-
-    nlp = load_nlp(model)
-    extracting = extractor(nlp)
-
-    def docs() -> Iterator[tuple[Doc, tuple[ArticleRef, Article]]]:
-        for row in rows:
-            article = ledger.stored_article(row.ref.id)
-            yield article_doc(nlp, article), (row.ref, article)
-
-    model_name = parse_model(nlp)
-    stored_proposals = ledger.proposals()
-    matcher = ProposalMatcher(nlp, stored_proposals) if stored_proposals else None
-    with extracting.knowing(PeopleDirectory(known.persons())):
-        for doc, (ref, article) in nlp.pipe(
-            docs(), as_tuples=True, batch_size=batch_size, n_process=n_process
-        ):
-            extraction = extracting.in_turn(doc, known)
-            problem = "not extracted" if extraction is None else extraction.error
-            if extraction is not None and problem is None:
-                try:
-                    old = ledger.statements(article_id=ref.id)
-                    result = _reextracted(ref, old, extraction.statements, fixes_of)
-                    found = [*extraction.statements, *result.kept]
-                    found.sort(key=lambda s: (s.span, s.cue_span or (0, 0)))
-                    judged = (
-                        [judge(doc, s, matcher) for s in found] if matcher is not None else None
-                    )
-                    parses = [keep_parse(doc, model_name)]
-                except Exception as exc:  # one article's failure must not sink the run
-                    problem = repr(exc)
-            if extraction is None or problem is not None:
-                summary.failed.append(
-                    IngestFailure(article.source_name, f"reextract failed: {problem}")
-                )
-                if progress is not None:
-                    progress(article.source_name, "failed")
-                continue
-            if result.outcome == "unchanged":
-                if judged is not None:
-                    pairs = pair_statements([s.statement for s in old], found).pairs
-                    ledger.replace_judgements(
-                        [s.id for s in old],
-                        [(s.id, j) for i, s in enumerate(old) for j in judged[pairs[i]]],
-                    )
-                ledger.save_parses(ref.id, parses)
-            else:
-                position = {id(s): index for index, s in enumerate(found)}
-                new_index = [position[id(s)] for s in (*extraction.statements, *result.kept)]
-                follows = {old_id: new_index[index] for old_id, index in result.follows.items()}
-                ledger.save_reextraction(
-                    ref.id, found, extraction.people, judged, follows, parses=parses
-                )
-            for person in extraction.people:
-                known.add(person)
-            summary.articles.append(result.report)
+    parsing = _Parsing.load(ledger, model, options)
+    pending = (PendingArticle(ledger.stored_article(row.ref.id), []) for row in rows)
+    for row, found in zip(rows, parsing.extractions(pending, known, summary.notes), strict=True):
+        ref = row.ref
+        if not isinstance(found, IngestFailure):
+            try:
+                report = _store_reextraction(ledger, ref, found, fixes_of, parsing)
+            except Exception as exc:  # one article's failure must not sink the run
+                found = IngestFailure(found.pending.article.source_name, repr(exc))
+        if isinstance(found, IngestFailure):
+            summary.failed.append(IngestFailure(found.name, f"reextract failed: {found.reason}"))
             if progress is not None:
-                progress(article.source_name, result.outcome)
+                progress(found.name, "failed")
+            continue
+        summary.articles.append(report)
+        if progress is not None:
+            progress(found.pending.article.source_name, report.outcome)
     return summary
+
+
+def _store_reextraction(
+    ledger: Ledger,
+    ref: ArticleRef,
+    found: Extracted,
+    fixes_of: dict[int, list[Correction]],
+    parsing: _Parsing,
+) -> ArticleReextraction:
+    """Compare one article's new extraction with its stored statements and write it: new
+    judgements on the same statements, or a new revision."""
+    old = ledger.statements(article_id=ref.id)
+    result = _reextracted(ref, old, found.statements, fixes_of)
+    kept = _judged_kept(found, result.kept, parsing)
+    statements = [*found.statements, *result.kept]
+    order = sorted(
+        range(len(statements)),
+        key=lambda i: (statements[i].span, statements[i].cue_span or (0, 0)),
+    )
+    judged = None
+    if found.judged is not None and kept.judged is not None:
+        every = [*found.judged, *kept.judged]
+        judged = [every[i] for i in order]
+    statements = [statements[i] for i in order]
+    if result.outcome == "unchanged":
+        if judged is not None:
+            pairs = pair_statements([s.statement for s in old], statements).pairs
+            ledger.replace_judgements(
+                [s.id for s in old],
+                [(s.id, j) for i, s in enumerate(old) for j in judged[pairs[i]]],
+            )
+        ledger.save_parses(ref.id, found.parses)
+        return result.report
+    new_index = {old_index: rank for rank, old_index in enumerate(order)}
+    vectors = None
+    if found.vectors is not None and kept.vectors is not None:
+        matrix = np.concatenate([found.vectors.matrix, kept.vectors.matrix])
+        vectors = EncodedStatements(found.vectors.model, matrix[order])
+    ledger.save_reextraction(
+        ref.id,
+        statements,
+        found.people,
+        judged,
+        {old_id: new_index[index] for old_id, index in result.follows.items()},
+        parses=found.parses,
+        vectors=vectors,
+    )
+    return result.report
+
+
+def _judged_kept(found: Extracted, kept: Sequence[Statement], parsing: _Parsing) -> Judged:
+    """Vectors and judgements of the corrected statements the new extraction no longer
+    finds, each judged on the new parse of the part of the article that holds it (none
+    where no one part holds it whole)."""
+    embedding = parsing.judging.embedding
+    body = found.pending.article.body
+    encoded = embedding.encode(body, kept) if embedding is not None and kept else None
+    if parsing.judging.matcher is None:
+        return Judged(None, encoded)
+    judged: list[list[MatchedJudgement]] = []
+    for index, statement in enumerate(kept):
+        first, last = statement.span
+        holding = [p for p in found.parses if p.start <= first and last <= p.end]
+        if not holding:
+            judged.append([])
+            continue
+        part = holding[0]
+        doc = restore_parse(part, parsing.nlp.vocab)
+        row = None
+        if encoded is not None:
+            row = EncodedStatements(encoded.model, encoded.matrix[index : index + 1])
+        done = parsing.judging.judged(doc, [_statement_moved(statement, -part.start)], row)
+        judged.extend(
+            [_judgement_moved(j, part.start) for j in made] for made in done.judged or [[]]
+        )
+    return Judged(judged, encoded)
 
 
 @dataclass(slots=True)

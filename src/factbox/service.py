@@ -283,15 +283,14 @@ class Factbox:
         batch_size: int = 16,
         n_process: int = 1,
         progress: ProgressCallback | None = None,
+        vectors: bool | None = None,
+        part_chars: int = PART_CHARS,
     ) -> ReextractSummary:
         """Run extraction and judging again on every current article, carrying every
         editor's correction (see ``factbox.pipeline.reextract``)."""
+        options = ParseOptions(batch_size, n_process, vectors, part_chars=part_chars)
         return pipeline.reextract(
-            self._ledger,
-            model=self.settings.model,
-            batch_size=batch_size,
-            n_process=n_process,
-            progress=progress,
+            self._ledger, model=self.settings.model, options=options, progress=progress
         )
 
     def add_proposals(

@@ -111,17 +111,16 @@ def test_reextract_reports_changes_and_keeps_every_correction(
     assert result.outcome == "revised"
     changes = {(c.change, c.statement.content): c.fields for c in result.changes}
     assert ("added", "Slovakia would not send soldiers to Ukraine") in changes
-    assert changes[("changed", "sending troops to Ukraine could not be ruled out")] == (
-        "speakers",
-    )
+    assert changes[("changed", "sending troops to Ukraine could not be ruled out")] == ("speakers",)
     assert not any(change == "removed" for change, _ in changes)  # the junk was corrected
     assert [s.content for s in result.kept] == ["a bilateral deployment"]
     assert result.carried == 2
 
     current = {s.statement.content: s for s in ledger.statements()}
-    assert current["sending troops to Ukraine could not be ruled out"].statement.speakers[
-        0
-    ].actor_id == "CZ"
+    assert (
+        current["sending troops to Ukraine could not be ruled out"].statement.speakers[0].actor_id
+        == "CZ"
+    )
     assert current["Slovakia would not send soldiers to Ukraine"].article.revision == 2
     carried = {
         fix.carried_from: fix for fix in ledger.corrections() if fix.carried_from is not None
@@ -216,3 +215,76 @@ def test_reextract_on_a_polnear_article_is_stable(tmp_path: Path) -> None:
     summary = api.reextract(ledger)
     assert [a.outcome for a in summary.articles] == ["unchanged"]
     assert [s.id for s in ledger.statements()] == before
+
+
+def stance_set_articles(proposal: str, count: int) -> list[Path]:
+    """The ``count`` PolNeAR articles with the most items on ``proposal`` in the real-news
+    stance set (bench/stance_real/), or a skip when PolNeAR is absent."""
+    import tomllib
+    from collections import Counter
+
+    folder = Path(__file__).parents[2] / "bench" / "stance_real"
+    split_of = {
+        entry["file"]: entry["split"]
+        for entry in tomllib.loads((folder / "articles.toml").read_text())["article"]
+    }
+    items = [json.loads(line) for line in (folder / "items.jsonl").read_text().splitlines()]
+    most = Counter(item["article"] for item in items if item["proposal"] == proposal)
+    paths = [POLNEAR / split_of[name] / "text" / name for name, _ in most.most_common(count)]
+    if not all(path.is_file() for path in paths):
+        pytest.skip("PolNeAR corpus not available")
+    return paths
+
+
+def test_reextract_judges_by_meaning_as_ingest_does(tmp_path: Path) -> None:
+    """Statements tied to a proposal by their vectors keep those ties when nothing changed."""
+    refugees = Proposal(
+        slug="syrian-refugees",
+        title="Take in Syrian refugees",
+        description="The United States and other countries admit and resettle refugees "
+        "fleeing the war in Syria",
+    )
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for source in stance_set_articles(refugees.slug, 4):
+        shutil.copy(source, folder / source.name)
+    ledger = Ledger(tmp_path / "m.db")
+    ledger.save_proposal(refugees)
+    api.ingest([folder], ledger)
+
+    def ties() -> dict[tuple[str, tuple[int, int], str], tuple[str, tuple[str, ...]]]:
+        """(article, statement span, proposal) -> (stance, the kinds of evidence)."""
+        stored = {s.id: s for s in ledger.statements()}
+        found = ledger.judgements_of(stored)
+        return {
+            (stored[statement_id].article.key, stored[statement_id].statement.span, slug): (
+                judged.judgement.stance,
+                tuple(e.slot for e in judged.match.evidence),
+            )
+            for statement_id, by_slug in found.items()
+            for slug, judged in by_slug.items()
+        }
+
+    before = ties()
+    assert any("similarity" in slots for _, slots in before.values())
+    # the people of later articles may now name a speaker more fully: a new revision
+    api.reextract(ledger)
+    assert ties() == before
+
+
+def test_reextract_parses_a_long_article_in_the_parts_ingest_did(tmp_path: Path) -> None:
+    paragraphs = [BODY] + [
+        f"Minister {name} said on Monday that the talks in round {n} had gone well."
+        for n, name in enumerate(["Anna Berg", "Jan Novak", "Eva Lind", "Piotr Zielinski"])
+    ]
+    source = tmp_path / "long.txt"
+    source.write_text("Troops debate\n\n" + "\n\n".join(paragraphs))
+    ledger = Ledger(tmp_path / "long.db")
+    with api.opened(ledger) as factbox:
+        ingested = factbox.ingest([source], part_chars=200)
+        assert ingested.notes
+        before = [(s.id, s.statement.span) for s in ledger.statements()]
+        summary = factbox.reextract(part_chars=200)
+    assert [note.note for note in summary.notes] == [note.note for note in ingested.notes]
+    assert [a.outcome for a in summary.articles] == ["unchanged"]
+    assert [(s.id, s.statement.span) for s in ledger.statements()] == before

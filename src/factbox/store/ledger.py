@@ -308,16 +308,19 @@ class Ledger(StanceTables, VectorTables, ParseTables, CopyTables, FeedTables, Li
         judged: Sequence[Sequence[MatchedJudgement]] | None = None,
         follows: Mapping[int, int] | None = None,
         parses: Sequence[StoredParse] = (),
+        vectors: EncodedStatements | None = None,
     ) -> int:
         """Store a new extraction of the current revision ``article_id`` (same text) as the
         next revision, all or nothing; returns the new revision's id.
 
         ``follows`` maps an old statement id to the index in ``found`` of the statement that
         takes over its editors' corrections (copied with ``carried_from``, as when an
-        article is revised); ``judged[i]`` holds the judgements of ``found[i]``; ``parses``
-        the new parse.
+        article is revised); ``judged[i]`` holds the judgements of ``found[i]`` and row i of
+        ``vectors`` its sentence vector; ``parses`` the new parse.
         """
         _check_judged(found, judged)
+        if vectors is not None and len(vectors.matrix) != len(found):
+            raise ValueError("vectors must have one row per statement")
         article = self.stored_article(article_id)
         with self.engine.begin() as conn:
             current = conn.execute(
@@ -330,6 +333,8 @@ class Ledger(StanceTables, VectorTables, ParseTables, CopyTables, FeedTables, Li
             statement_ids = self._insert_revision(
                 conn, article, current.revision + 1, article_id, found, judged, parses
             )
+            if vectors is not None:
+                insert_vectors(conn, statement_ids, vectors.matrix, vectors.model)
             targets = {old: statement_ids[index] for old, index in (follows or {}).items()}
             if targets:
                 copy_corrections(conn, corrections_of(conn, list(targets)), targets)
