@@ -57,8 +57,28 @@ def test_unsc_outside_the_known_years_is_unknown(shipped: dict[str, Body]) -> No
     unsc = shipped["unsc"]
     assert membership_known(unsc, dt.date(2026, 12, 31))
     assert not membership_known(unsc, dt.date(2027, 1, 1))
+    assert membership_known(unsc, dt.date(2014, 1, 1))
+    assert not membership_known(unsc, dt.date(2013, 12, 31))
     with pytest.raises(MembershipUnknown):
-        members_as_of(unsc, dt.date(2019, 12, 31))
+        members_as_of(unsc, dt.date(2013, 12, 31))
+
+
+def test_unsc_split_term_of_italy_and_the_netherlands(shipped: dict[str, Body]) -> None:
+    unsc = shipped["unsc"]
+    assert "IT" in members_as_of(unsc, dt.date(2017, 12, 31))
+    assert "NL" not in members_as_of(unsc, dt.date(2017, 12, 31))
+    assert "NL" in members_as_of(unsc, dt.date(2018, 1, 1))
+    assert "IT" not in members_as_of(unsc, dt.date(2018, 1, 1))
+
+
+@settings(deadline=None)
+@given(day=st.dates(min_value=dt.date(2014, 1, 1), max_value=dt.date(2026, 12, 31)))
+def test_unsc_has_five_permanent_and_ten_elected_members_every_known_day(
+    shipped: dict[str, Body], day: dt.date
+) -> None:
+    members = members_as_of(shipped["unsc"], day)
+    assert len(members) == len(set(members)) == 15
+    assert {"CN", "FR", "RU", "GB", "US"} <= set(members)
 
 
 @settings(deadline=None)
