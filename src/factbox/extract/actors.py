@@ -293,6 +293,13 @@ def _part_of_other_name(doc: Doc, start: int, end: int, taken: set[int]) -> bool
 
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
+    if before is not None and before.lower_ == "for" and start >= 2:
+        # "Democracy for America", "Friends for Ukraine": a group's name, capitalised
+        # before "for" (not an office: "Minister for Europe")
+        named = doc[start - 2]
+        if named.is_title and named.pos_ in ("NOUN", "PROPN") and named.i not in taken:
+            if not roles.is_title_word(named) and not roles.is_honorific(named):
+                return True
     return (after is not None and foreign(after)) or (before is not None and foreign(before))
 
 

@@ -45,6 +45,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Clauses hanging off a speaker phrase ("..., meeting in Prague, ...") name nobody.
 CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})
 SINGLE_QUOTES = frozenset({"'", "\u2018", "\u2019"})
+# Nouns for a government named after the person who leads it ("the Obama administration").
+_GOVERNMENT_NOUNS = frozenset({"administration", "government"})
 
 
 class KnownPeople(Protocol):
@@ -101,6 +103,10 @@ class _Reading:
     definite: bool = False
     organisation_name: str | None = None
     """A proper name we could not place, read as an organisation ("Gazprom")."""
+    served_earlier: bool = False
+    """The phrase places the speaker in a government of someone out of office that day
+    ("the drug policy director in the Clinton administration", in 2016): a former
+    official, who speaks for no state."""
 
 
 @dataclass(slots=True)
@@ -109,6 +115,9 @@ class _Mention:
     sentence: int
     name: str
     is_subject: bool
+    is_main_subject: bool = False
+    """The subject of its sentence's main verb ("[Ban] demurred", not the "Trump" of a
+    clause inside the sentence)."""
 
 
 class ArticleContext:
@@ -143,32 +152,44 @@ class ArticleContext:
 
     def _collect_people(self) -> None:
         for chunk in self.doc.noun_chunks:
-            root = chunk.root
-            if root.dep_ == "appos" or root.pos_ == "PRON" or not _may_bear_name(root):
-                continue
-            lo, hi = self.line_bounds(root.i)
-            reading = _read_phrase(root, lo, hi, self, use_known=False)
-            if reading.name is None:
-                continue
-            name = self.full_name(reading.name, use_known=False)
-            if page_furniture().is_furniture(name, self.article.agency):
-                continue  # "Kyiv • UNN", "By Jane Doe, AFP": nobody a pronoun can stand for
-            facts = self._facts.setdefault(name, _PersonFacts(name))
-            facts.learn(reading.role, reading.role_key, _first(reading.actors))
-            if facts.place_actor is None and reading.role_key is not None:
-                place = self.sentence_place(root.i)
-                fits = place is not None and role_vocabulary().office_fits(
-                    reading.role_key, place.kind
-                )
-                facts.place_actor = place if fits else None
-            self._remember_surname(name)
-            self._add_mention(_Mention(root.i, self.sentence_of(root.i), name, _is_subject(root)))
+            # A possessor names a person too ("[Ban]'s term expires"): a "he" after it may
+            # be them, though they are no subject.
+            possessors = [
+                child
+                for child in chunk.root.children
+                if child.dep_ == "poss" and child.pos_ == "PROPN"
+            ]
+            for root in (chunk.root, *possessors):
+                self._collect_person(root)
         self._merge_surname_only_people()
         self._mentions.sort(key=lambda mention: mention.token)
         self._mention_tokens = [mention.token for mention in self._mentions]
         for facts in self._facts.values():
             if facts.role_key is not None and facts.actor is not None:
                 self._holders.setdefault((facts.role_key, facts.actor.id), facts)
+
+    def _collect_person(self, root: Token) -> None:
+        if root.dep_ == "appos" or root.pos_ == "PRON" or not _may_bear_name(root):
+            return
+        lo, hi = self.line_bounds(root.i)
+        reading = _read_phrase(root, lo, hi, self, use_known=False)
+        if reading.name is None:
+            return
+        name = self.full_name(reading.name, use_known=False)
+        if page_furniture().is_furniture(name, self.article.agency):
+            return  # "Kyiv • UNN", "By Jane Doe, AFP": nobody a pronoun can stand for
+        facts = self._facts.setdefault(name, _PersonFacts(name))
+        facts.learn(reading.role, reading.role_key, _first(reading.actors))
+        if facts.place_actor is None and reading.role_key is not None:
+            place = self.sentence_place(root.i)
+            fits = place is not None and role_vocabulary().office_fits(
+                reading.role_key, place.kind
+            )
+            facts.place_actor = place if fits else None
+        self._remember_surname(name)
+        mention = _Mention(root.i, self.sentence_of(root.i), name, _is_subject(root))
+        mention.is_main_subject = mention.is_subject and _is_main_subject(root)
+        self._add_mention(mention)
 
     def _remember_surname(self, name: str) -> None:
         parts = name.split()
@@ -279,7 +300,11 @@ class ArticleContext:
     def pronoun_antecedent(self, pronoun: Token) -> str | None:
         """The person a "he"/"she" most likely is: a person named earlier in the same
         sentence (outside quotes; a subject first), else, sentence by sentence backwards,
-        the subject, the speaker of a statement there, or the last person named there."""
+        the subject (of the main verb first: "Asked whether Trump could win, [Ban]
+        demurred"), the speaker of a statement there, or the last person named there.
+        Names inside quotation marks are the quoted speaker's words ("[W]e are reminded"),
+        and a name with no sign of being a person's ("3.6 degrees Fahrenheit") is passed
+        over as the last one named."""
         sentence = self.sentence_of(pronoun.i)
         before = [
             mention
@@ -290,17 +315,33 @@ class ArticleContext:
             subjects = [mention for mention in before if mention.is_subject]
             return (subjects or before)[-1].name
         for earlier in range(sentence - 1, -1, -1):
-            mentions = self._mentions_by_sentence.get(earlier, [])
+            mentions = [
+                m
+                for m in self._mentions_by_sentence.get(earlier, [])
+                if not _inside_quotes(self.doc, m.token)
+            ]
             subjects = [m for m in mentions if m.is_subject]
             if subjects:
-                return subjects[0].name
+                main = [m for m in subjects if m.is_main_subject]
+                return (main or subjects)[0].name
             for speakers in reversed(self._statements_by_sentence.get(earlier, [])):
                 named = [s.name for s in speakers if s.name is not None]
                 if len(named) == 1:
                     return named[0]
-            if mentions:
-                return mentions[-1].name
+            people = [m for m in mentions if self._may_be_person(m)]
+            if people:
+                return people[-1].name
         return None
+
+    def _may_be_person(self, mention: _Mention) -> bool:
+        """Whether a name mentioned in passing shows any sign of being a person's: the
+        recogniser's, a role the article gives them, or the table of offices'."""
+        facts = self._facts.get(mention.name)
+        return (
+            self.doc[mention.token].ent_type_ == "PERSON"
+            or (facts is not None and (facts.role is not None or facts.actor is not None))
+            or office_table().knows(mention.name)
+        )
 
     def previous_group(self, before: int, *, plural: bool) -> list[Speaker]:
         """Speakers of the latest earlier statement that fit "they" (several speakers or a
@@ -572,6 +613,36 @@ def _phrase_indices(head: Token, lo: int, hi: int) -> list[int]:
 def _read_phrase(
     head: Token, lo: int, hi: int, context: ArticleContext, *, use_known: bool = True
 ) -> _Reading:
+    reading = _read_phrase_parts(head, lo, hi, context, use_known=use_known)
+    if _in_earlier_government(head.doc, range(reading.start, reading.end), context):
+        reading.actors = []
+        reading.served_earlier = True
+    return reading
+
+
+def _in_earlier_government(doc: Doc, indices: Iterable[int], context: ArticleContext) -> bool:
+    """Whether a phrase names a government by a person the table of offices knows who held
+    none of its offices on the article's day ("in the Clinton administration" in 2016; not
+    "the Obama administration" then)."""
+    day = context.article.published
+    if day is None:
+        return False
+    for i in indices:
+        token = doc[i]
+        if token.lemma_.lower() not in _GOVERNMENT_NOUNS:
+            continue
+        for child in token.children:
+            if child.dep_ != "compound" or child.pos_ != "PROPN":
+                continue
+            name = _with_compounds(child)
+            if office_table().knows(name) and office_table().held_on(name, day) is None:
+                return True
+    return False
+
+
+def _read_phrase_parts(
+    head: Token, lo: int, hi: int, context: ArticleContext, *, use_known: bool = True
+) -> _Reading:
     doc = head.doc
     roles = role_vocabulary()
     indices = _phrase_indices(head, lo, hi)
@@ -681,8 +752,33 @@ def _read_person(
     reading.name = name
     reading.role, reading.role_key = role, key
     outside_name = [i for i in indices if not name_range[0] <= i < name_range[1]]
-    own = [m for m in matches if m.start >= name_range[1] or m.end <= name_range[0]]
+    own = [
+        m
+        for m in matches
+        if (m.start >= name_range[1] or m.end <= name_range[0]) and not _describes_origin(doc, m)
+    ]
     reading.actors = [own[0].actor] if own else _actor_of_named_person(doc, outside_name, context)
+
+
+def _describes_origin(doc: Doc, match: ActorMatch) -> bool:
+    """A nationality word on an occupation that serves no state ("a [Syrian] engineer who
+    moved here", "an [American] businessman"): where the person comes from, not whom they
+    speak for. Offices, institutions and the heads of anonymous sources keep theirs ("the
+    Slovak premier", "a French diplomat")."""
+    if match.name.via != "demonym":
+        return False
+    noun = doc[match.end - 1].head
+    if noun.pos_ != "NOUN" or noun.i < match.end:
+        return False
+    roles = role_vocabulary()
+    lemma = noun.lemma_.lower()
+    return not (
+        roles.is_title_word(noun)
+        or lemma in roles.title_words
+        or lemma in _institutions()
+        or lemma in roles.anonymous_heads
+        or lemma in roles.state_agent_heads
+    )
 
 
 def _titled_name_at_end(doc: Doc, start: int, end: int) -> int | None:
@@ -864,8 +960,9 @@ def _actor_of_named_person(
     day = context.article.published
     for i in indices:
         token = doc[i]
-        if token.pos_ != "PROPN" or token.dep_ == "compound":
-            continue
+        leads_government = token.head.lemma_.lower() in _GOVERNMENT_NOUNS
+        if token.pos_ != "PROPN" or (token.dep_ == "compound" and not leads_government):
+            continue  # "the [Obama] administration" is his government's
         name = context.full_name(token.text, use_known=False)
         facts = context.facts(name)
         if facts is not None and facts.actor is not None:
@@ -923,6 +1020,8 @@ def _speakers_for(reading: _Reading, doc: Doc, context: ArticleContext) -> list[
         and not reading.actor_is_whole
         and len(reading.actors) <= 1
     )
+    if reading.served_earlier:
+        return [Speaker(text, span, role=reading.role, actor_kind="unknown")]
     if not reading.actors:
         holder = None
         if names_one_office and reading.role_key is not None:
@@ -988,7 +1087,7 @@ def _person_speaker(
     if actor is None and role is not None:
         actor = place or context.office_locale(reading.start, key or role_key(role))
     office = key or (role_key(role) if role else None)
-    if actor is not None and _out_of_office(context, name, office):
+    if actor is not None and (reading.served_earlier or _out_of_office(context, name, office)):
         actor = None
     return _speaker(text, span, name, role, actor)
 
@@ -1087,6 +1186,16 @@ def _is_subject(token: Token) -> bool:
     while token.dep_ in ("conj", "appos"):
         token = token.head
     return token.dep_ in SUBJECT_DEPS
+
+
+def _is_main_subject(token: Token) -> bool:
+    """Whether a subject's verb is its sentence's main verb (or coordinated with it)."""
+    while token.dep_ in ("conj", "appos"):
+        token = token.head
+    verb = token.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _is_third_person(token: Token) -> bool:

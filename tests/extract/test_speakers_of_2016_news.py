@@ -1,0 +1,113 @@
+"""Who speaks, in sentence shapes of PolNeAR's 2016 news (the sentences are written for these
+tests): pronouns after a quoted name, after a clause subject and after a possessor; an
+administration named after its president; a former administration's official; a private
+person's nationality; a group named "X for <country>"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+
+from factbox.extract.pipeline import extract_article
+from factbox.records import Article, Speaker
+
+DAY = dt.date(2016, 9, 14)
+
+
+def speakers(nlp: Language, body: str, published: dt.date = DAY) -> list[Speaker]:
+    article = Article(
+        key="t",
+        source_name="t",
+        format="text",
+        raw=body,
+        body=body,
+        title=None,
+        published=published,
+        content_hash="t",
+    )
+    return [s for st in extract_article(nlp(body), article).statements for s in st.speakers]
+
+
+def speaker_of(nlp: Language, body: str, text: str) -> Speaker:
+    found = [s for s in speakers(nlp, body) if s.text == text]
+    assert found, (text, [s.text for s in speakers(nlp, body)])
+    return found[-1]
+
+
+def test_a_he_after_a_quote_is_the_quoted_speaker_not_a_name_inside_the_quote(
+    nlp: Language,
+) -> None:
+    body = (
+        "President Barack Obama spoke on Monday.\n\n"
+        '"[W]e think of the families who are far from home tonight," Obama said.\n\n'
+        '"As a country, we stay open to those who flee," he said.'
+    )
+    he = speaker_of(nlp, body, "he")
+    assert he.name == "Barack Obama"
+    assert he.actor_id == "US"
+
+
+def test_a_he_after_an_asked_whether_clause_is_the_main_subject(nlp: Language) -> None:
+    body = (
+        "Ban Ki-moon, the secretary general of the United Nations, spoke in New York.\n\n"
+        "Asked whether Donald Trump, the Republican nominee, could win the election, "
+        "Ban declined to guess.\n\n"
+        "He said that the accord should guide every government."
+    )
+    he = speaker_of(nlp, body, "He")
+    assert he.name == "Ban Ki-moon"
+    assert he.actor_id == "UN"
+
+
+def test_a_he_after_a_possessor_is_the_possessor_not_a_unit_of_measure(nlp: Language) -> None:
+    body = (
+        "Ban Ki-moon, the secretary general of the United Nations, spoke in New York.\n\n"
+        "The goal is to keep warming below 2 degrees Celsius (3.6 degrees Fahrenheit).\n\n"
+        "Ban's term ends later this year. "
+        "He said that he would keep working for the accord after that."
+    )
+    he = speaker_of(nlp, body, "He")
+    assert he.name == "Ban Ki-moon"
+    assert he.actor_id == "UN"
+
+
+def test_an_administration_named_after_a_sitting_president_speaks_for_the_state(
+    nlp: Language,
+) -> None:
+    body = "Last month, the Obama administration announced it had met its goal for the year."
+    assert speaker_of(nlp, body, "the Obama administration").actor_id == "US"
+    later = speakers(nlp, body.replace("Obama", "Clinton"))
+    assert [s.actor_id for s in later if "administration" in s.text] == [None]
+
+
+def test_an_official_of_an_earlier_administration_speaks_for_no_state(nlp: Language) -> None:
+    body = (
+        "Gen. John Doe, the White House drug policy director in the Clinton "
+        "administration, said no fence would stop the smugglers."
+    )
+    doe = speaker_of(nlp, body, body.split(", said")[0])
+    assert doe.name == "John Doe"
+    assert doe.actor_id is None
+    current = body.replace("Clinton", "Obama")
+    assert [s.actor_id for s in speakers(nlp, current)] == ["US"]
+
+
+def test_a_private_persons_nationality_is_no_state(nlp: Language) -> None:
+    body = (
+        '"Thanks for coming," said host Amir Haddad, a Syrian engineer who moved to '
+        "Ohio decades ago."
+    )
+    assert [s.actor_id for s in speakers(nlp, body)] == [None]
+    official = body.replace("a Syrian engineer", "a Syrian diplomat")
+    assert [s.actor_id for s in speakers(nlp, official)] == ["SY"]
+
+
+def test_a_group_named_for_a_country_is_no_state(nlp: Language) -> None:
+    body = (
+        "Democracy for America, a progressive group, said on Wednesday that the deal "
+        "must not pass."
+    )
+    assert [s.actor_id for s in speakers(nlp, body)] == [None]
+    envoy = body.replace("Democracy for America, a progressive group", "The Envoy for Britain")
+    assert [s.actor_id for s in speakers(nlp, envoy)] == ["GB"]
