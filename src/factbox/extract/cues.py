@@ -57,9 +57,19 @@ class CueLexicon:
     """Stance acts as (lemma, particle or preposition): ("rule", "out"), ("call", "for")."""
     act_not_contents: frozenset[str] = frozenset()
     """Verbs whose refusal states nothing ("declined to comment")."""
+    act_nouns: frozenset[str] = frozenset()
+    """Nouns of stance acts that take a clause ("advice that ...", "pledge to ...")."""
+    act_noun_phrasal: frozenset[tuple[str, str]] = frozenset()
+    """Nouns of stance acts with the preposition they take ("opposition to", "push for")."""
+    act_light_verbs: frozenset[str] = frozenset()
+    """Verbs whose subject holds the stance noun they take ("sounded a call for ...")."""
 
     def is_cue_lemma(self, lemma: str) -> bool:
         return lemma in self.speech_verbs or lemma in self.belief_verbs
+
+    def may_be_act_noun(self, lemma: str) -> bool:
+        """Whether a noun lemma is a stance act's, alone or with one of its prepositions."""
+        return lemma in self.act_nouns or any(noun == lemma for noun, _ in self.act_noun_phrasal)
 
     def may_be_act(self, lemma: str) -> bool:
         """Whether a verb lemma is a stance act, alone or with one of its particles."""
@@ -103,6 +113,12 @@ def parse_cue_lexicon(data: dict[str, Any]) -> CueLexicon:
             for verb, particle in data.get("stance_acts", {}).get("phrasal", [])
         ),
         act_not_contents=_words(data.get("stance_acts", {}).get("not_contents", [])),
+        act_nouns=_words(data.get("stance_acts", {}).get("nouns", [])),
+        act_noun_phrasal=frozenset(
+            (str(noun).lower(), str(preposition).lower())
+            for noun, preposition in data.get("stance_acts", {}).get("noun_phrasal", [])
+        ),
+        act_light_verbs=_words(data.get("stance_acts", {}).get("light_verbs", [])),
     )
 
 

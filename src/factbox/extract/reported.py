@@ -39,6 +39,10 @@ _ACT_OBJECT_DEPS = frozenset({"pobj", "pcomp"})
 _SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
 _MAX_ACT_CUE_GAP = 1
+# A stance noun's clause: "advice [that ...]", "pledge [to ...]", "call [for X to ...]".
+_NOUN_CLAUSE_DEPS = frozenset({"acl", "advcl", "ccomp"})
+# Possessive pronouns may hold a stance noun ("[her] turn against the pact").
+_POSSESSIVE_HOLDERS = frozenset({"his", "her", "their", "its"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +135,19 @@ def _closes_inside(doc: Doc, start: int, end: int) -> bool:
     return depth > 0
 
 
+def _opens_reported_clause(verb: Token) -> bool:
+    """A noun's clause that says what it holds: "that ...", "to ...", "for X to ..."."""
+    return any(
+        (child.dep_ == "mark" and child.lower_ in ("that", "for"))
+        or (child.dep_ == "aux" and child.lower_ == "to")
+        for child in verb.lefts
+    )
+
+
+def _cover(*ranges: TokenRange) -> TokenRange:
+    return min(start for start, _ in ranges), max(end for _, end in ranges)
+
+
 def _modifies_a_clause(verb: Token) -> bool:
     """A participle that modifies a clause ("Asked about it, she said"), not a perfect with a
     subject of its own ("While Germany and the UK have ruled it out, ..."), which is a clause."""
@@ -184,6 +201,13 @@ class CueFinder:
         self.act_verbs = frozenset(
             token.i for token in doc if stance_acts and self._act_word(token) is not None
         )
+        self.act_nouns = frozenset(
+            token.i
+            for token in doc
+            if stance_acts
+            and token.pos_ == "NOUN"
+            and lexicon.may_be_act_noun(token.lemma_.lower())
+        )
 
     def _is_cue_verb(self, token: Token) -> bool:
         if token.pos_ != "VERB" or self.quoted[token.i]:
@@ -214,6 +238,8 @@ class CueFinder:
                     continue  # "In a statement, the ministry rejected ...": the medium's
                 if clause is None or not clause.content:
                     clause = self._act_clause(token) or clause
+            elif token.i in self.act_nouns:
+                clause = self._noun_act_clause(token)
             elif token.lower_ in prepositional:
                 clause = self._according_clause(token, prepositional[token.lower_])
             elif token.dep_ == "prep" and token.lower_ in self.lexicon.medium_prepositions:
@@ -842,6 +868,66 @@ class CueFinder:
             return None
         extent = self._extent(verb, source, cue, {root.i for root in roots})
         return CueClause("act", verb.i, cue, source, tuple(content), extent)
+
+    def _noun_act_clause(self, noun: Token) -> CueClause | None:
+        """A stance act held in a noun: "[Obama]'s [advice] [that Britain should remain]",
+        "[Berlin]'s [pledge] last month [to add soldiers]", "[Her] [turn against] [the
+        pact]", "[Obama] sounded a [call] [for the country to accept refugees]".
+
+        The holder is the noun's possessor, or the subject of a light verb ("sounded",
+        "made", "issued") whose object the noun is; what the act is about is the noun's
+        'that' or 'to' clause, or the object of the preposition the noun pairs with
+        (``noun_phrasal`` in data/cues.json). The cue is the noun, with that preposition
+        when it follows at once."""
+        if self.quoted[noun.i]:
+            return None
+        parts = self._noun_act_parts(noun)
+        if parts is None:
+            return None
+        word, roots = parts
+        source = self._noun_act_holder(noun)
+        if source is None or not (
+            self._names_speaker(source) or self.doc[source[0]].lower_ in _POSSESSIVE_HOLDERS
+        ):
+            return None
+        cue = (noun.i, word.i + 1 if word.i == noun.i + 1 else noun.i + 1)
+        content = [
+            piece
+            for part in self._content_ranges(noun, roots)
+            for piece in minus(part, source)
+        ]
+        if not content:
+            return None
+        return CueClause("act", noun.i, cue, source, tuple(content), _cover(source, cue))
+
+    def _noun_act_parts(self, noun: Token) -> tuple[Token, list[Token]] | None:
+        """The word that makes ``noun`` a stance act (its paired preposition, or the noun)
+        and the roots of what the act is about; ``None`` when it has neither."""
+        lemma = noun.lemma_.lower()
+        for child in noun.rights:
+            if child.dep_ == "prep" and (lemma, child.lower_) in self.lexicon.act_noun_phrasal:
+                objects = [c for c in child.children if c.dep_ in _ACT_OBJECT_DEPS]
+                if objects:
+                    return child, objects
+        clauses = [
+            child
+            for child in noun.rights
+            if child.dep_ in _NOUN_CLAUSE_DEPS and _opens_reported_clause(child)
+        ]
+        return (noun, clauses) if clauses else None
+
+    def _noun_act_holder(self, noun: Token) -> TokenRange | None:
+        possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if possessor is not None:
+            return trim_range(self.doc, (possessor.left_edge.i, possessor.i + 1))
+        verb = noun.head
+        if (
+            noun.dep_ == "dobj"
+            and verb.pos_ == "VERB"
+            and verb.lemma_.lower() in self.lexicon.act_light_verbs
+        ):
+            return self._own_source(verb)
+        return None
 
     def _before_listed_sources(
         self, verb: Token, source: TokenRange, content: list[TokenRange]

@@ -45,6 +45,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Clauses hanging off a speaker phrase ("..., meeting in Prague, ...") name nobody.
 CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})
 SINGLE_QUOTES = frozenset({"'", "\u2018", "\u2019"})
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # Nouns for a government named after the person who leads it ("the Obama administration").
 _GOVERNMENT_NOUNS = frozenset({"administration", "government"})
 
@@ -566,11 +567,28 @@ def _readings(doc: Doc, lo: int, hi: int, context: ArticleContext) -> list[_Read
         nominal = _nominal(token, lo, hi)
         if nominal is None:
             continue
+        if nominal.ent_type_ in _TIME_ENTITIES:
+            # "this past weekend in Hangzhou, China, Mr. Obama and Mr. Xi [committed]": the
+            # parser made the time the subject and hung the people under it
+            heads.extend(_people_under_a_time(nominal, lo, hi, heads))
+            continue
         items = sorted((nominal, *nominal.conjuncts, *_listed_in_apposition(nominal)))
         for item in items:
             if lo <= item.i < hi and item not in heads and item.pos_ in NOMINAL_POS:
                 heads.append(item)
     return [_read_phrase(head, lo, hi, context) for head in heads]
+
+
+def _people_under_a_time(time: Token, lo: int, hi: int, taken: list[Token]) -> list[Token]:
+    """The heads of people's names inside a phrase the parser hung on a time word."""
+    return [
+        token
+        for token in time.subtree
+        if lo <= token.i < hi
+        and token.ent_type_ == "PERSON"
+        and token.dep_ != "compound"
+        and token not in taken
+    ]
 
 
 def _listed_in_apposition(token: Token) -> list[Token]:
