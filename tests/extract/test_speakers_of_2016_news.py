@@ -111,3 +111,19 @@ def test_a_group_named_for_a_country_is_no_state(nlp: Language) -> None:
     assert [s.actor_id for s in speakers(nlp, body)] == [None]
     envoy = body.replace("Democracy for America, a progressive group", "The Envoy for Britain")
     assert [s.actor_id for s in speakers(nlp, envoy)] == ["GB"]
+
+
+def test_an_organisations_unnamed_allies_are_no_actor(nlp: Language) -> None:
+    body = "The pledge to add soldiers was warmly welcomed by NATO allies."
+    assert [s.actor_id for s in speakers(nlp, body)] == [None]
+    officials = body.replace("NATO allies", "NATO officials")
+    assert [s.actor_id for s in speakers(nlp, officials)] == ["NATO"]
+
+
+def test_a_possessor_among_a_groups_members_is_no_member(nlp: Language) -> None:
+    body = (
+        "The United States and others - including many of Germany's own experts - want "
+        "Germany to do more for the continent's security."
+    )
+    assert "DE" not in [s.actor_id for s in speakers(nlp, body)]
+    assert "US" in [s.actor_id for s in speakers(nlp, body)]

@@ -118,3 +118,14 @@ def test_people_hung_under_an_opening_time_are_the_speakers(nlp: Language) -> No
         ("Barack Obama", "US"),
         ("Xi Jinping", "CN"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "cue"),
+    [
+        ("Mr. Trump has hailed the vote to leave the union.", "has hailed"),
+        ("Mr. Trump lambasted the nuclear deal negotiated by the president.", "lambasted"),
+    ],
+)
+def test_praise_and_scorn_are_acts(nlp: Language, body: str, cue: str) -> None:
+    assert [c for c, _, _ in acts(nlp, body)] == [cue]

@@ -76,6 +76,8 @@ class RoleVocabulary:
     place_prepositions: frozenset[str]
     member_prepositions: frozenset[str] = frozenset()
     """Words that introduce a group's members ("including", "such as")."""
+    member_heads: frozenset[str] = frozenset()
+    """Nouns for an organisation's unnamed members ("allies", "members")."""
     list_ahead_words: frozenset[str] = frozenset()
     leader_offices: frozenset[str] = frozenset()
     """Offices "the French leader" can stand for ("president", "prime minister")."""
@@ -261,6 +263,7 @@ def role_vocabulary() -> RoleVocabulary:
         state_agent_heads=frozenset(data["state_agent_heads"]),
         place_prepositions=frozenset(data["place_prepositions"]),
         member_prepositions=frozenset(data.get("member_prepositions", [])),
+        member_heads=frozenset(data.get("member_heads", [])),
         list_ahead_words=frozenset(data.get("list_ahead_words", [])),
         leader_offices=frozenset(data.get("leader_offices", [])),
         on_behalf_titles=frozenset(data.get("on_behalf_titles", [])),

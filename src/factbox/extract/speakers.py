@@ -709,6 +709,10 @@ def _read_phrase_parts(
         # phrase after its titles, as a list item's does.
         return _list_item(doc, start, end, context, name_start=name_start)
     reading.actors = _coordinated_actors(matches, doc)
+    if head.lemma_.lower() in roles.member_heads and all(
+        actor.kind == "organization" for actor in reading.actors
+    ):
+        reading.actors = []  # "NATO allies": some members, none named; not the alliance
     role_indices = _role_indices(head, indices, roles.role_prepositions)
     reading.role = _role_text(doc, role_indices, matches)
     reading.role_key = _role_key(doc, role_indices, matches)
@@ -832,7 +836,8 @@ def _group_members(head: Token, lo: int, hi: int) -> list[ActorMatch]:
         if child.lower_ not in words and before not in words:
             continue
         listed = [i for i in range(child.i + 1, child.right_edge.i + 1) if lo <= i < hi]
-        return find_actors(doc, listed)
+        # "including many of Germany's own experts": a possessor is no member
+        return [m for m in find_actors(doc, listed) if doc[m.end - 1].dep_ != "poss"]
     return []
 
 
