@@ -127,3 +127,22 @@ def test_a_possessor_among_a_groups_members_is_no_member(nlp: Language) -> None:
     )
     assert "DE" not in [s.actor_id for s in speakers(nlp, body)]
     assert "US" in [s.actor_id for s in speakers(nlp, body)]
+
+
+def test_an_it_with_no_speaker_before_is_the_actor_named_before_it(nlp: Language) -> None:
+    body = (
+        "The new rules are the main tool for the United States to meet the target it "
+        "pledged to reach at the climate talks in Paris."
+    )
+    found = [s for s in speakers(nlp, body) if s.text == "it"]
+    assert [s.actor_id for s in found] == ["US"]
+
+
+def test_a_they_after_an_organisations_statement_is_the_organisation(nlp: Language) -> None:
+    body = (
+        "The Security Council issued a statement on Friday condemning the test.\n\n"
+        '"The members of the council will begin work on new measures at once," they said.'
+    )
+    found = speakers(nlp, body)
+    assert [s.actor_id for s in found if s.text == "The Security Council"] == ["UN"]
+    assert [s.actor_id for s in found if s.text == "they"] == ["UN"]

@@ -314,6 +314,9 @@ class CueFinder:
         return self._subject(verb) is not None or any(c.dep_ == "agent" for c in verb.children)
 
     def _source(self, verb: Token) -> TokenRange | None:
+        issuer = self._issuer(verb)
+        if issuer is not None:
+            return issuer
         if verb.dep_ == "acl" and verb.head.i < verb.i and not self._has_subject(verb):
             # Often a past tense parsed as a reduced relative ("Kaja Kallas, posted on X: ...");
             # such a clause only counts if a quote next to it gives it content.
@@ -335,6 +338,18 @@ class CueFinder:
         if nearest is not None:
             return self._own_source(nearest)
         return self._name_after_quote(verb) or self._phrase_before(verb)
+
+    def _issuer(self, verb: Token) -> TokenRange | None:
+        """Who issued the statement a participle hangs on: "[the Security Council] issued a
+        statement calling the test a violation". The factbox's convention only; PolNeAR
+        marks the statement itself."""
+        if self.object_contents or verb.dep_ != "acl" or self._has_subject(verb):
+            return None
+        medium = verb.head
+        if medium.lemma_.lower() not in self.lexicon.medium_nouns or medium.dep_ != "dobj":
+            return None
+        issuing = medium.head
+        return self._own_source(issuing) if issuing.pos_ == "VERB" else None
 
     def _name_after_quote(self, verb: Token) -> TokenRange | None:
         """The words between a closing quote and its cue when the parse lost the subject.

@@ -359,6 +359,33 @@ class ArticleContext:
                     return speakers
         return []
 
+    def collective_before(self, before: int) -> list[Speaker]:
+        """An organisation that spoke in this sentence or the two before, for a "they" with
+        no group before it ("the Security Council issued a statement ... they said")."""
+        start = self.doc[before].idx
+        sentence = self.sentence_of(before)
+        for earlier in range(sentence, max(sentence - 3, -1), -1):
+            for speakers in reversed(self._statements_by_sentence.get(earlier, [])):
+                first = speakers[0] if len(speakers) == 1 else None
+                if first is None or (first.span is not None and first.span[0] >= start):
+                    continue
+                if _is_actor_only(first) and first.actor_kind == "organization":
+                    return speakers
+        return []
+
+    def actor_named_before(self, pronoun: Token) -> list[Speaker]:
+        """The country or organisation named last before an "it" in its own sentence,
+        outside quotes ("for the United States to meet the target [it] pledged")."""
+        sentence = pronoun.sent
+        indices = [
+            i for i in range(sentence.start, pronoun.i) if not _inside_quotes(self.doc, i)
+        ]
+        matches = [m for m in find_actors(self.doc, indices) if m.name.via != "demonym"]
+        if not matches:
+            return []
+        last = matches[-1]
+        return [_speaker(pronoun.text, None, None, None, last.actor)]
+
     def remember_statement(self, token_index: int, speakers: list[Speaker]) -> None:
         self._statements_by_sentence.setdefault(self.sentence_of(token_index), []).append(speakers)
 
@@ -1079,7 +1106,10 @@ def _speakers_for_pronoun(
             as_person = _Reading(head=head, start=reading.start, end=reading.end, name=name)
             return [_person_speaker(as_person, text, span, context)]
         return [Speaker(text, span, actor_kind="unknown")]
-    group = context.previous_group(head.i, plural="Plur" in number)
+    plural = "Plur" in number
+    group = context.previous_group(head.i, plural=plural)
+    if not group:
+        group = context.collective_before(head.i) if plural else context.actor_named_before(head)
     if group:
         return [replace(speaker, text=text, span=span) for speaker in group]
     return [Speaker(text, span, actor_kind="unknown")]
