@@ -140,9 +140,20 @@ def test_an_it_with_no_speaker_before_is_the_actor_named_before_it(nlp: Language
 
 def test_a_they_after_an_organisations_statement_is_the_organisation(nlp: Language) -> None:
     body = (
+        "Mr. Obama and Mr. Abe vowed consequences on Friday.\n\n"
         "The Security Council issued a statement on Friday condemning the test.\n\n"
         '"The members of the council will begin work on new measures at once," they said.'
     )
     found = speakers(nlp, body)
     assert [s.actor_id for s in found if s.text == "The Security Council"] == ["UN"]
     assert [s.actor_id for s in found if s.text == "they"] == ["UN"]
+
+
+def test_a_they_after_a_group_and_an_organisation_is_the_nearer(nlp: Language) -> None:
+    body = (
+        "NATO said on Friday that the alliance would stay united.\n\n"
+        "France and Germany said on Friday that they would send more aid.\n\n"
+        '"We will do it together," they said.'
+    )
+    found = [s.actor_id for s in speakers(nlp, body) if s.text == "they"]
+    assert found[-2:] == ["FR", "DE"]

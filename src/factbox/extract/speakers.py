@@ -46,6 +46,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})
 SINGLE_QUOTES = frozenset({"'", "\u2018", "\u2019"})
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
+# How many sentences back an organisation's statement may be what a "they" stands for.
+_COLLECTIVE_REACH = 2
 # Nouns for a government named after the person who leads it ("the Obama administration").
 _GOVERNMENT_NOUNS = frozenset({"administration", "government"})
 
@@ -346,30 +348,22 @@ class ArticleContext:
 
     def previous_group(self, before: int, *, plural: bool) -> list[Speaker]:
         """Speakers of the latest earlier statement that fit "they" (several speakers or a
-        group) or "it" (one country or organisation)."""
+        group; within this sentence and the two before, also an organisation, whose
+        members a "they" may be: "the Security Council issued a statement ... they said")
+        or "it" (one country or organisation)."""
         start = self.doc[before].idx
-        for earlier in range(self.sentence_of(before), -1, -1):
+        sentence = self.sentence_of(before)
+        for earlier in range(sentence, -1, -1):
             for speakers in reversed(self._statements_by_sentence.get(earlier, [])):
                 first = speakers[0] if speakers else None
                 if first is None or (first.span is not None and first.span[0] >= start):
                     continue
                 if plural and (len(speakers) > 1 or _is_plural_group(self.doc, first)):
                     return speakers
-                if not plural and len(speakers) == 1 and _is_actor_only(first):
-                    return speakers
-        return []
-
-    def collective_before(self, before: int) -> list[Speaker]:
-        """An organisation that spoke in this sentence or the two before, for a "they" with
-        no group before it ("the Security Council issued a statement ... they said")."""
-        start = self.doc[before].idx
-        sentence = self.sentence_of(before)
-        for earlier in range(sentence, max(sentence - 3, -1), -1):
-            for speakers in reversed(self._statements_by_sentence.get(earlier, [])):
-                first = speakers[0] if len(speakers) == 1 else None
-                if first is None or (first.span is not None and first.span[0] >= start):
-                    continue
-                if _is_actor_only(first) and first.actor_kind == "organization":
+                collective = (
+                    plural and sentence - earlier <= _COLLECTIVE_REACH
+                ) and first.actor_kind == "organization"
+                if (collective or not plural) and len(speakers) == 1 and _is_actor_only(first):
                     return speakers
         return []
 
@@ -1108,8 +1102,8 @@ def _speakers_for_pronoun(
         return [Speaker(text, span, actor_kind="unknown")]
     plural = "Plur" in number
     group = context.previous_group(head.i, plural=plural)
-    if not group:
-        group = context.collective_before(head.i) if plural else context.actor_named_before(head)
+    if not group and not plural:
+        group = context.actor_named_before(head)
     if group:
         return [replace(speaker, text=text, span=span) for speaker in group]
     return [Speaker(text, span, actor_kind="unknown")]
