@@ -6,12 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from extract_support import extracted
 from spacy.language import Language
 
 from factbox.extract.nlp import load_nlp
 from factbox.extract.offices import office_table
-from factbox.extract.pipeline import extract_article
-from factbox.records import Article
 
 
 @pytest.fixture(scope="module")
@@ -20,17 +19,7 @@ def nlp() -> Language:
 
 
 def speakers_actors(nlp: Language, body: str, published: dt.date) -> list[str | None]:
-    article = Article(
-        key="t",
-        source_name="t",
-        format="text",
-        raw=body,
-        body=body,
-        title=None,
-        published=published,
-        content_hash="t",
-    )
-    statements = extract_article(nlp(body), article).statements
+    statements = extracted(nlp, body, published)
     assert statements, body
     return [speaker.actor_id for s in statements for speaker in s.speakers]
 

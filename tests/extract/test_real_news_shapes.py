@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from extract_support import plain_article
 from spacy.language import Language
 
 from factbox.api import judge
@@ -33,15 +34,7 @@ TROOPS = Proposal(
 
 
 def article(body: str, published: dt.date | None = PUBLISHED) -> Article:
-    return Article(
-        key="t",
-        source_name="t",
-        format="text",
-        raw=body,
-        body=body,
-        content_hash="0",
-        published=published,
-    )
+    return plain_article(body, published)
 
 
 def extract(nlp: Language, body: str, published: dt.date | None = PUBLISHED) -> list[Statement]:

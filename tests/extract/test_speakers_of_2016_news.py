@@ -7,26 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+from extract_support import extracted
 from spacy.language import Language
 
-from factbox.extract.pipeline import extract_article
-from factbox.records import Article, Speaker
+from factbox.records import Speaker
 
 DAY = dt.date(2016, 9, 14)
 
 
 def speakers(nlp: Language, body: str, published: dt.date = DAY) -> list[Speaker]:
-    article = Article(
-        key="t",
-        source_name="t",
-        format="text",
-        raw=body,
-        body=body,
-        title=None,
-        published=published,
-        content_hash="t",
-    )
-    return [s for st in extract_article(nlp(body), article).statements for s in st.speakers]
+    return [s for statement in extracted(nlp, body, published) for s in statement.speakers]
 
 
 def speaker_of(nlp: Language, body: str, text: str) -> Speaker:

@@ -9,26 +9,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from extract_support import extracted
 from spacy.language import Language
 
-from factbox.extract.pipeline import extract_article
-from factbox.records import Article, Statement
+from factbox.records import Statement
 
 DAY = dt.date(2016, 9, 7)
 
 
 def statements(nlp: Language, body: str) -> list[Statement]:
-    article = Article(
-        key="t",
-        source_name="t",
-        format="text",
-        raw=body,
-        body=body,
-        title=None,
-        published=DAY,
-        content_hash="t",
-    )
-    return extract_article(nlp(body), article).statements
+    return extracted(nlp, body, DAY)
 
 
 def acts(nlp: Language, body: str) -> list[tuple[str, str, tuple[str | None, ...]]]:
