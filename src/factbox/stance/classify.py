@@ -69,6 +69,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from factbox.extract.actors import lookup_actor
+from factbox.extract.cues import load_cue_lexicon
 from factbox.records import Span, Statement
 from factbox.stance.lexicon import ActTable, StanceClass, StanceLexicon, load_acts, load_lexicon
 from factbox.stance.matching import ProposalMatcher
@@ -84,6 +85,7 @@ CLAUSE_CLIMB_DEPS = frozenset(
     {"xcomp", "acomp", "attr", "dobj", "pobj", "prep", "pcomp", "acl", "amod", "oprd", "aux"}
 )
 SUBJECT_DEPS = frozenset({"nsubj", "expl"})
+REVERSED: dict[Stance, Stance] = {"supports": "opposes", "opposes": "supports"}
 CONFIDENCE = {
     "lexicon": 0.85,
     "evaluation": 0.8,
@@ -125,6 +127,15 @@ class _Reading:
     path: list[Token] = field(default_factory=list)
     """The words walked through inside the statement, from the proposal up; the last is
     where a permission, reaction or concession stopped the walk, if one did."""
+    inverse: bool = False
+    """The proposal is what avoids the consequence ("we will cut off the money unless they
+    pay for the wall"): a threat to make it happen, so the consequence reads reversed."""
+    penalty: bool = False
+    """A penalty decided it ("the country will be at the back of the queue"): the
+    speaker's warning, whoever it is said of."""
+    risk: bool = False
+    """The last word applied named the proposal as a risk ("the risk of accepting them"):
+    a word over it is said of the proposal itself."""
 
     def note(self, token: Token, role: CueRole, decided_by: str) -> None:
         self.cues.append(Cue(token.text, char_span(token), role))
@@ -175,11 +186,24 @@ class _Classifier:
 
     # --- what one word says -------------------------------------------------------
 
+    def headline_verb(self, node: Token) -> str | None:
+        """The lemma of a verb in a headline's capitals that the parser took for a name
+        ("Clinton Wades In: [Urges] Britain to Remain"): a capitalised proper noun with an
+        object or a clause of its own, whose form less an ending is a stance verb."""
+        if node.pos_ != "PROPN" or not node.is_title:
+            return None
+        if not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in node.children):
+            return None
+        lower = node.lower_
+        return next((f for f in (lower, lower[:-1], lower[:-2]) if f in self.lex.verbs), None)
+
     def lexical_class(self, node: Token) -> StanceClass | None:
         lemma = node.lemma_.lower()
         if node.dep_ in {"acomp", "amod"} and node.lower_ in self.lex.words:
             return self.lex.words[node.lower_]  # "prepared to", "determined to": adjectives
-        if node.pos_ in VERB_POS or node.tag_.startswith("VB"):
+        headline = self.headline_verb(node)
+        lemma = headline or lemma
+        if headline or node.pos_ in VERB_POS or node.tag_.startswith("VB"):
             for child in node.children:
                 if child.dep_ == "prep" and self.lex.verb_phrases:
                     words = (lemma, *(t.lower_ for t in child.subtree))
@@ -328,6 +352,11 @@ class _Classifier:
         if negated and lemma in self.lex.undecided:
             reading.undecided = True  # "no decision on it yet": not a decision against it
             return
+        keeps = warning and reading.mode != "none" and not negated
+        if reading.risk and not keeps:
+            # "cannot afford [the risk of] accepting them": said of the proposal itself
+            reading.polarity = -reading.polarity
+        reading.risk = cls == "opposes" and not negated and lemma in self.lex.risks
         if cls == "open" and lemma in self.lex.discussion and reading.mode == "firm":
             if not negated:
                 return  # "it was discussed that there will be no troops": what was said
@@ -360,19 +389,29 @@ class _Classifier:
             reading.polarity, reading.mode = -1, "firm"
 
     def visit(
-        self, reading: _Reading, node: Token, path: set[int], start: bool, framing: bool = False
+        self,
+        reading: _Reading,
+        node: Token,
+        path: set[int],
+        start: bool,
+        framing: bool = False,
+        start_verb: bool = False,
     ) -> bool:
         """Apply what ``node`` says; True if it said anything. Inside the statement, the
         node becomes the stance's holder (unless all it added was a deontic modal).
 
         ``framing``: the node is outside the statement's content (its cue, "warned",
         "urged"); only a stance word counts there, so "did not say whether troops would
-        be sent" is not read as a refusal."""
-        if framing and (self.lexical_class(node) is None or reading.consequence):
+        be sent" is not read as a refusal. ``start_verb``: the reading starts at a verb
+        that is no action of the proposal (a statement matched by meaning, read from its
+        main verb: "the country will [be] at the back of the queue"), whose complements
+        are read as any other word's."""
+        if framing and not self.frames(reading, node):
             return False
         before = reading.operations
         deontic = False
         negation = self.is_negated(node, reading.used)
+        negated_here = negation is not None
         without = self.not_without(node) if negation is not None else None
         if without is not None:
             reading.conditional = True
@@ -389,13 +428,16 @@ class _Classifier:
         if reading.consequence and node.lemma_.lower() in self.lex.deontic:
             cls = None  # "in this case we need to talk of war": what must follow, not a wish
         role: CueRole = "consequence" if reading.consequence else "lexicon"
+        warned = False
         if cls is not None:
             self.apply_class(reading, cls, negation is not None, node)
             reading.note(node, role, "consequence" if reading.consequence else "lexicon")
             if negation is not None:
                 reading.note(negation, "negation", "lexicon")
             negation = None
-        elif not start:
+            # "the country cannot afford to ...": the speaker's judgement, whoever the subject
+            deontic = node.lemma_.lower() in self.lex.deontic_verbs
+        elif not start or start_verb:
             found = self.evaluation(node, path)
             if found is None and reading.consequence:
                 # what a consequence brings about: "if troops are sent, [a conflict] would follow"
@@ -403,6 +445,10 @@ class _Classifier:
             if found is not None:
                 eval_cls, word, word_negated = found
                 negated = (negation is not None) != word_negated
+                # a warning of what the proposal brings about stays a warning when hedged:
+                # "the deal could lead to a catastrophe"
+                warned = eval_cls == "opposes" and not negated and self.subject_on_path(node, path)
+                reading.penalty = reading.penalty or self.is_penalty(word)
                 self.apply_class(reading, eval_cls, negated, word)
                 reading.note(
                     word,
@@ -415,12 +461,16 @@ class _Classifier:
         modal = None if reading.consequence else self.modal(node)
         if modal is not None:
             modal_class = self.lex.modals[modal.lower_]
-            if modal_class == "open":
+            # "cannot support it" refuses; "could lead to a catastrophe" still warns
+            refused = negated_here and modal.lower_ in ("can", "could")
+            if modal_class == "open" and not (refused or warned):
                 reading.mode = "hedged"
             elif reading.mode == "none":
                 reading.mode = "firm"
             reading.note(modal, "modal", "modal")
-            deontic = modal.lower_ in self.lex.deontic and reading.operations - before == 1
+            deontic = deontic or (
+                modal.lower_ in self.lex.deontic and reading.operations - before == 1
+            )
         if negation is not None and node.lemma_.lower() in self.lex.undecided:
             reading.undecided = True  # "there is no agreement on it": nothing decided
             reading.note(negation, "negation", "negation")
@@ -441,6 +491,31 @@ class _Classifier:
             reading.holder_node = node
             reading.holder_deontic = deontic
         return said
+
+    def frames(self, reading: _Reading, node: Token) -> bool:
+        """Whether ``node``, above the statement's content, says anything of it: a stance
+        word; over a consequence only a warning that nothing below has read ("threatened
+        to cut off the money unless they pay for the wall": a threat)."""
+        if reading.consequence:
+            return node.lemma_.lower() in self.lex.warning_verbs and reading.mode == "none"
+        return self.lexical_class(node) is not None
+
+    def subject_on_path(self, node: Token, path: set[int]) -> bool:
+        """The proposal is (in) ``node``'s subject: what is said is said of it."""
+        return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i in path
+                   for c in node.children)
+
+    def is_penalty(self, word: Token) -> bool:
+        """``word`` is, or opens, a penalty ("loser", "back of the queue")."""
+        doc = word.doc
+        for penalty in self.lex.penalties:
+            if len(penalty) == 1 and word.lemma_.lower() == penalty[0]:
+                return True
+            forms = tuple(t.lower_ for t in doc[word.i : word.i + len(penalty) + 2]
+                          if not t.is_punct)
+            if forms[: len(penalty)] == penalty:
+                return True
+        return False
 
     # --- shapes that decide on their own: harms, degree, "going to" --------------------
 
@@ -592,6 +667,58 @@ class _Classifier:
             and theme.lemma_.lower() in self.lex.case_nouns
         )
 
+    def condition_mark(self, clause: Token) -> Token | None:
+        """The mark that makes ``clause`` a condition ("if", "unless"), if any."""
+        if clause.dep_ != "advcl":
+            return None
+        return next(
+            (m for m in clause.children
+             if m.dep_ == "mark" and m.lower_ in self.lex.condition_marks),
+            None,
+        )
+
+    def inverted_condition(self, clause: Token) -> bool:
+        """``clause`` is a condition without a mark, its auxiliary first and its subject
+        after it: "[should] they dare to vote to leave", "[had] we known", "[were] it to
+        happen" (not a question, which ends in a question mark)."""
+        if clause.dep_ not in ("advcl", "ccomp", "conj", "parataxis", "ROOT"):
+            return False
+        inverted = [clause] if clause.lower_ in self.lex.inverted_auxiliaries else []
+        inverted += [c for c in clause.children
+                     if c.dep_ == "aux" and c.lower_ in self.lex.inverted_auxiliaries]
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if not inverted or subject is None or subject.left_edge.i != inverted[0].i + 1:
+            return False
+        first = inverted[0]
+        if clause.dep_ == "ROOT":
+            # the parser may make the condition the sentence's root: it then follows a comma
+            before = first.doc[first.i - 1] if first.i > first.sent.start else None
+            opens = before is None or before.is_punct
+        else:
+            opens = clause.left_edge.i == first.i
+        return opens and clause.sent[-1].text != "?"
+
+    def opens_condition(self, child: Token, theme: Token) -> bool:
+        """Climbing out of ``child`` leaves a condition that holds the proposal: an if or
+        unless clause, an inverted one, or "in this case"."""
+        return (
+            self.condition_mark(child) is not None
+            or self.is_case(child, theme)
+            or self.inverted_condition(child)
+        )
+
+    def consequence_of(self, reading: _Reading, condition: Token) -> _Reading:
+        """A fresh reading of what follows from the condition the proposal is in. "Unless
+        it is done" (or "if it is not done") makes what follows a threat to have it done."""
+        mark = self.condition_mark(condition)
+        unless = mark is not None and mark.lower_ in self.lex.inverse_marks
+        return _Reading(
+            consequence=True,
+            cues=reading.cues,
+            holder_node=None,
+            inverse=unless != (reading.polarity < 0 and reading.mode == "firm"),
+        )
+
     def concedes(self, child: Token) -> bool:
         """``child`` is a concessive clause ("although ...", "despite ...")."""
         if child.dep_ == "prep":
@@ -658,17 +785,16 @@ class _Classifier:
         reading.question = self.question(node)
         reading.holder_node = node
         deontic = reading.holder_deontic
-        self.visit(reading, node, path, start=True)
+        start_verb = action is None and theme.pos_ in VERB_POS
+        self.visit(reading, node, path, start=True, start_verb=start_verb)
         reading.holder_deontic = reading.holder_deontic or deontic
         walked = [node]
         while node.head.i != node.i and in_span(node.head, span):
             child, node = node, node.head
             walked.append(node)
-            if (child.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in self.lex.condition_marks for m in child.children
-            )) or self.is_case(child, theme):
+            if self.opens_condition(child, theme):
                 # The proposal is the condition; what follows is the main clause's consequence.
-                reading = _Reading(consequence=True, cues=reading.cues, holder_node=None)
+                reading = self.consequence_of(reading, child)
             if child.dep_ in ("conj", "appos") and self.negative_det(child) is not None:
                 repeated = self.negative_det(node)
                 if repeated is not None:
@@ -685,6 +811,8 @@ class _Classifier:
                 continue  # a coordinated sibling does not govern the proposal
             self.visit(reading, node, path, start=False)
             reading.question = reading.question or self.question(node)
+        if not reading.consequence and node.dep_ == "ROOT" and self.inverted_condition(node):
+            reading = self.consequence_of(reading, node)  # "..., should they vote to leave."
         reading.path = walked
         if reading.consequence and reading.mode == "none":
             self.named_consequence(reading, span, walked[-1], path)
@@ -707,6 +835,10 @@ class _Classifier:
                 # above the cue's clause is someone else's: "Kirby denied it, as Sejourne
                 # [had suggested] troops could be"
                 break
+            if not reading.consequence and self.opens_condition(child, theme):
+                # the content is a condition ("should they vote to leave"): what the
+                # sentence says would follow is above it
+                reading = self.consequence_of(reading, child)
             if child.dep_ != "conj":
                 self.visit(reading, node, path, start=False, framing=True)
             reading.question = reading.question or self.question(node)
@@ -735,6 +867,15 @@ class _Classifier:
         reading.holder_node = None  # the act is the speaker's
 
     # --- whose stance ---------------------------------------------------------------
+
+    def pays_part(self, subject: Token, reading: _Reading) -> bool:
+        """``subject`` does another actor's part of the proposal on the walked path ("Mexico
+        [will pay] for the wall", "the allies [fund] it"): a verb of ``parts`` whose subject
+        it is."""
+        return any(
+            word.lemma_.lower() in self.lex.parts and subject.head.i == word.i
+            for word in reading.path
+        )
 
     def holder_subject(self, node: Token) -> Token | None:
         current = node
@@ -807,6 +948,14 @@ def _is_asserted(action: Token) -> bool:
 
 
 def _final_stance(reading: _Reading) -> Stance:
+    stance = _stance_of(reading)
+    if reading.consequence and reading.inverse:
+        # a threat unless it is done wants it done; a warning unless it is not, the reverse
+        return REVERSED.get(stance, stance)
+    return stance
+
+
+def _stance_of(reading: _Reading) -> Stance:
     if reading.question is not None:
         return "unclear"
     if reading.conditional and not reading.consequence:
@@ -856,6 +1005,40 @@ def act_cues(doc: Doc, statement: Statement | None, acts: ActTable) -> list[ActC
         )
         found.append((token, acts.stance(entry, cls, negation is not None), negation))
     return sorted(found, key=lambda item: -item[0].i)
+
+
+def _reported_by_another(
+    classifier: _Classifier, doc: Doc, statement: Statement | None
+) -> Token | None:
+    """The subject of a saying or believing that the statement's cue is the complement of,
+    when it is not the statement's speaker: "[Trump] said that Obama wanted to admit them"
+    for Obama's "wanted" (the saying itself when the parse gives it no subject). Such a
+    statement is its speaker's view only on the claimant's word."""
+    if statement is None or statement.cue_span is None:
+        return None
+    cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
+    if cue is None or not len(cue):
+        return None
+    cues = load_cue_lexicon()
+    node = cue.root
+    while node.head.i != node.i:
+        child, node = node, node.head
+        if child.dep_ not in ("ccomp", "xcomp"):
+            continue
+        if node.pos_ not in VERB_POS or not cues.is_cue_lemma(node.lemma_.lower()):
+            continue
+        subject = classifier.holder_subject(node)
+        if subject is None and node.dep_ in ("advcl", "conj"):
+            # "Trump, alleging that ..., said": the participle's subject is its head's
+            subject = classifier.holder_subject(node.head)
+        if subject is None:
+            # nobody the parse can name makes the claim, but it is made above the
+            # speaker's own words ("Trump, alleging that ...", with "Trump" misparsed)
+            return node
+        if classifier.is_speaker(subject, statement, set(), own_words=True):
+            return None
+        return subject
+    return None
 
 
 def _cue_tokens(doc: Doc, statement: Statement | None) -> frozenset[int]:
@@ -1011,9 +1194,16 @@ def classify(
     others_span = None
     # A consequence ("we will retaliate if troops are sent") is the speaker's warning;
     # an act is the speaker's ("Poland rejected the idea").
-    holder_counts = not reading.holder_deontic and not reading.consequence and not act
+    holder_counts = (
+        not reading.holder_deontic and not reading.consequence and not act and not reading.penalty
+    )
     proposal_words = {theme.i} | ({action.i} if action is not None else set())
-    if reading.others is not None or reading.reaction:
+    claimant = _reported_by_another(classifier, span.doc, statement)
+    if claimant is not None:
+        # "Trump, alleging that Obama [wanted] to admit them, said ...": a view reported on
+        # someone else's word is no position of its holder's, nor the claimant's
+        about = "others"
+    elif reading.others is not None or reading.reaction:
         # a permission hands the stance to those let do it; a reaction to its reactors
         if reading.others is None or not classifier.is_speaker(
             reading.others, statement, set(), own_words=True
@@ -1025,9 +1215,15 @@ def classify(
     elif stance != "unclear" and reading.holder_node is not None and holder_counts:
         subject = classifier.holder_subject(reading.holder_node)
         if subject is not None and not classifier.is_speaker(subject, statement, proposal_words):
-            about = "others"
-            others_span, others = _words(subject)
-            others_actor_id = holder_actor_id(subject)
+            if classifier.pays_part(subject, reading):
+                # "Mexico will pay for the wall": the speaker says it will be built;
+                # "Mexico will not pay for it" only says who will not pay
+                stance = "supports" if stance == "supports" else "unclear"
+                confidence = _confidence(reading, stance)
+            else:
+                about = "others"
+                others_span, others = _words(subject)
+                others_actor_id = holder_actor_id(subject)
     if about == "others" or stance == "unclear":
         own = _contrasted_own_clause(classifier, span, reading, statement)
         judged = _judge_own_clause(classifier, own, match.slug) if own is not None else None

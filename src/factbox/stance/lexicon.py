@@ -117,6 +117,20 @@ class StanceLexicon:
     """"going to" as "will": the verb "go" in the progressive over the proposal's clause."""
     sufficiency: frozenset[str] = frozenset()
     """"not far enough", "not enough": a measure of degree that keeps the proposal."""
+    penalties: frozenset[tuple[str, ...]] = frozenset()
+    """Outcomes imposed on someone ("back of the queue", "loser"): the speaker's warning
+    whoever they are said of (each is also an opposes word or phrase)."""
+    risks: frozenset[str] = frozenset()
+    """"the risk of accepting them": under a word that accepts or refuses it, that word is
+    said of the proposal itself."""
+    parts: frozenset[str] = frozenset()
+    """Another actor's part of the proposal ("Mexico will pay for the wall")."""
+    deontic_verbs: frozenset[str] = frozenset()
+    """Verbs that judge what someone can bear ("cannot afford to"): the speaker's view."""
+    inverse_marks: frozenset[str] = frozenset()
+    """Condition marks whose clause is what avoids the main clause ("unless")."""
+    inverted_auxiliaries: frozenset[str] = frozenset()
+    """Auxiliaries that open a condition before their subject ("should they vote to leave")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +264,14 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         normalise_phrase(p): c for p, c in word_classes.items() if len(normalise_phrase(p)) > 1
     }
     words = {w: c for w, c in word_classes.items() if len(normalise_phrase(w)) == 1}
+    penalties = frozenset(
+        normalise_phrase(p) for p in _strings(data.get("penalties", []), f"{where}: penalties")
+    )
+    for penalty in penalties:  # a penalty is an evaluation against what brings it about
+        if len(penalty) > 1:
+            phrases.setdefault(penalty, "opposes")
+        else:
+            words.setdefault(penalty[0], "opposes")
     modals = _classes(_table(data.get("modals", {}), "modals"), f"{where}: modals")
     deontic = _table(data.get("deontic", {}), "deontic")
     conditions = _table(data.get("conditions", {}), "conditions")
@@ -307,6 +329,14 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         harms=frozenset(_strings(data.get("harms", []), f"{where}: harms")),
         future_verbs=frozenset(_strings(data.get("future_verbs", []), f"{where}: future_verbs")),
         sufficiency=frozenset(_strings(data.get("sufficiency", []), f"{where}: sufficiency")),
+        penalties=penalties,
+        risks=frozenset(_strings(data.get("risks", []), f"{where}: risks")),
+        parts=frozenset(_strings(data.get("parts", []), f"{where}: parts")),
+        deontic_verbs=frozenset(_strings(deontic.get("verbs", []), f"{where}: deontic")),
+        inverse_marks=frozenset(_strings(conditions.get("inverse_marks", []), where)),
+        inverted_auxiliaries=frozenset(
+            _strings(conditions.get("inverted_auxiliaries", []), where)
+        ),
     )
 
 
