@@ -243,3 +243,76 @@ def test_a_headline_verb_the_parser_took_for_a_name(nlp: Language) -> None:
     found = classify(doc[:], match)
     assert (found.stance, found.about) == ("opposes", "speaker")
     assert ("Urges", "lexicon") in [(c.text, c.role) for c in found.cues]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "slug", "stance"),
+    [
+        # fearing that others will do it is against it
+        ("Activists said they fear the leaders will send troops to Ukraine after the vote.",
+         "they fear the leaders will send troops to Ukraine after the vote", "said",
+         "send-troops", "opposes"),
+        # a ban on doing it, called for, is against it
+        ("He called for a ban on admitting Syrian refugees, he said.",
+         "He called for a ban on admitting Syrian refugees", "said", "refugees", "opposes"),
+        # not having discussed it says nothing of it; dismissing it in the present does
+        ("We did not discuss sending troops to Ukraine, he said.",
+         "We did not discuss sending troops to Ukraine", "said", "send-troops", "unclear"),
+        ("Nobody is talking about sending troops to Ukraine, he said.",
+         "Nobody is talking about sending troops to Ukraine", "said", "send-troops",
+         "opposes"),
+    ],
+)
+def test_fears_bans_and_what_was_not_discussed(
+    make_statement: MakeStatement,
+    debates: ProposalMatcher,
+    text: str,
+    content: str,
+    cue: str,
+    slug: str,
+    stance: str,
+) -> None:
+    found = judged(make_statement, debates, text, content, cue, slug=slug)
+    assert (found.stance, found.about) == (stance, "speaker")
+
+
+def test_a_verb_that_needs_its_particle_is_no_stance_word_without_it(
+    make_statement: MakeStatement, debates: ProposalMatcher
+) -> None:
+    """"call" is a stance word only as "call for" / "call on": "calls the wall useless" is
+    an evaluation, not a call for the wall."""
+    found = judged(
+        make_statement,
+        debates,
+        "We call the border wall useless, he said.",
+        "We call the border wall useless",
+        "said",
+        slug="barrier",
+    )
+    assert found.stance == "opposes"
+    assert "call" not in [c.text for c in found.cues]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "stance"),
+    [
+        # matched by meaning, read from a quotation mark: the content's own head decides,
+        # and a copula's subject is what the speaker judges, not the stance's holder
+        ("He thinks the exit is \"a great thing.\"", "the exit is \"a great thing.\"",
+         "supports"),
+        # an evaluation matched by meaning on its own
+        ("He calls the idea \"useless.\"", "useless.\"", "opposes"),
+    ],
+)
+def test_a_reading_that_starts_at_a_mark_or_an_evaluation(
+    make_statement: MakeStatement, text: str, content: str, stance: str
+) -> None:
+    parsed = make_statement(text, content, text.split()[1], (CANDIDATE,))
+    span = statement_span(parsed.doc, parsed.statement)
+    assert span is not None
+    start = next(t for t in reversed(span) if t.is_punct) if stance == "supports" else next(
+        t for t in span if t.pos_ == "ADJ"
+    )
+    evidence = MatchEvidence("theme", start.text, (start.idx, start.idx + len(start)))
+    found = classify(span, ProposalMatch("leave-union", 0.5, (evidence,)), parsed.statement)
+    assert (found.stance, found.about) == (stance, "speaker")

@@ -130,9 +130,11 @@ class _Reading:
     inverse: bool = False
     """The proposal is what avoids the consequence ("we will cut off the money unless they
     pay for the wall"): a threat to make it happen, so the consequence reads reversed."""
-    penalty: bool = False
-    """A penalty decided it ("the country will be at the back of the queue"): the
-    speaker's warning, whoever it is said of."""
+    judgement: bool = False
+    """The speaker's judgement decided it, whoever it is said of: a penalty ("the country
+    will be at the back of the queue"), or an evaluation of what a copula's subject is
+    when the reading starts at the copula ("the exit is a great thing", matched by
+    meaning)."""
     risk: bool = False
     """The last word applied named the proposal as a risk ("the risk of accepting them"):
     a word over it is said of the proposal itself."""
@@ -178,6 +180,17 @@ def _start(doc: Doc, match: ProposalMatch) -> tuple[Token | None, Token | None, 
     return theme, action, reverse
 
 
+def _content_head(span: SpacySpan) -> Token | None:
+    """The first word of ``span`` that hangs outside it (or heads its sentence), not a
+    punctuation mark: where a content's own words start ("the exit is "a great thing.""
+    read from "is", not from the quotation mark the parser hung on the cue)."""
+    return next(
+        (t for t in span
+         if not (t.is_punct or t.is_space) and (t.head.i == t.i or not in_span(t.head, span))),
+        None,
+    )
+
+
 class _Classifier:
     def __init__(self, lexicon: StanceLexicon, statement: Statement | None = None) -> None:
         self.lex = lexicon
@@ -213,13 +226,13 @@ class _Classifier:
             for child in node.children:
                 if child.dep_ == "prt" and (lemma, child.lower_) in self.lex.phrasal:
                     return self.lex.phrasal[(lemma, child.lower_)]
+            needed = self.lex.requires.get(lemma)
+            if needed is not None and not any(
+                c.dep_ in {"prt", "prep"} and c.lemma_.lower() in needed for c in node.children
+            ):
+                return None  # "calls the idea useless" is no call for it
             if lemma in self.lex.verbs:
-                needed = self.lex.requires.get(lemma)
-                if needed is None or any(
-                    c.dep_ in {"prt", "prep"} and c.lemma_.lower() in needed for c in node.children
-                ):
-                    return self.lex.verbs[lemma]
-                return None
+                return self.lex.verbs[lemma]
         if lemma in self.lex.holding_back:
             return "open"  # "hesitating to send": not done, not refused
         if lemma in self.lex.criticism:
@@ -360,6 +373,9 @@ class _Classifier:
         if cls == "open" and lemma in self.lex.discussion and reading.mode == "firm":
             if not negated:
                 return  # "it was discussed that there will be no troops": what was said
+        if negated and lemma in self.lex.discussion and _past_not(node):
+            reading.undecided = True  # "we did not discuss that": nothing said of it
+            return
         if lemma in self.lex.holding_back:
             # "hesitating to send" leaves it open; "did not hesitate to send" did it
             reading.polarity = reading.polarity if negated else -reading.polarity
@@ -403,9 +419,10 @@ class _Classifier:
         ``framing``: the node is outside the statement's content (its cue, "warned",
         "urged"); only a stance word counts there, so "did not say whether troops would
         be sent" is not read as a refusal. ``start_verb``: the reading starts at a verb
-        that is no action of the proposal (a statement matched by meaning, read from its
-        main verb: "the country will [be] at the back of the queue"), whose complements
-        are read as any other word's."""
+        or adjective that is no word of the proposal (a statement matched by meaning, read
+        from its main verb: "the country will [be] at the back of the queue"): a verb's
+        complements, or the adjective itself ("calls it [useless]"), are read as any other
+        word's."""
         if framing and not self.frames(reading, node):
             return False
         before = reading.operations
@@ -424,7 +441,9 @@ class _Classifier:
             if self.is_future(node, path) and reading.mode == "none":
                 reading.mode = "firm"  # "we are going to build it", as "will"
                 reading.note(node, "modal", "modal")
-        cls = None if start else self.lexical_class(node)
+        # a reading that starts at an evaluation matched by meaning ("calls it [useless]")
+        own_word = start_verb and node.pos_ == "ADJ"
+        cls = None if start and not own_word else self.lexical_class(node)
         if reading.consequence and node.lemma_.lower() in self.lex.deontic:
             cls = None  # "in this case we need to talk of war": what must follow, not a wish
         role: CueRole = "consequence" if reading.consequence else "lexicon"
@@ -448,7 +467,9 @@ class _Classifier:
                 # a warning of what the proposal brings about stays a warning when hedged:
                 # "the deal could lead to a catastrophe"
                 warned = eval_cls == "opposes" and not negated and self.subject_on_path(node, path)
-                reading.penalty = reading.penalty or self.is_penalty(word)
+                reading.judgement = reading.judgement or self.is_penalty(word) or (
+                    start and node.lemma_ == "be"
+                )
                 self.apply_class(reading, eval_cls, negated, word)
                 reading.note(
                     word,
@@ -785,7 +806,7 @@ class _Classifier:
         reading.question = self.question(node)
         reading.holder_node = node
         deontic = reading.holder_deontic
-        start_verb = action is None and theme.pos_ in VERB_POS
+        start_verb = action is None and (theme.pos_ in VERB_POS or theme.pos_ == "ADJ")
         self.visit(reading, node, path, start=True, start_verb=start_verb)
         reading.holder_deontic = reading.holder_deontic or deontic
         walked = [node]
@@ -937,6 +958,15 @@ class _Classifier:
             return True
         ids = {s.actor_id for s in statement.speakers if s.actor_id}
         return holder_actor_id(subject) in ids
+
+
+def _past_not(node: Token) -> bool:
+    """``node`` is negated by "not" in the past ("did not discuss", "has not talked about"),
+    not dismissed in the present ("we are not talking about that")."""
+    past = node.tag_ in ("VBD", "VBN") or any(
+        c.dep_ == "aux" and c.tag_ == "VBD" for c in node.children
+    )
+    return past and any(c.dep_ == "neg" for c in node.children)
 
 
 def _is_asserted(action: Token) -> bool:
@@ -1180,6 +1210,8 @@ def classify(
     lex = lexicon or load_lexicon()
     classifier = _Classifier(lex, statement)
     theme, action, reverse = _start(span.doc, match)
+    if theme is not None and action is None and (theme.is_punct or theme.is_space):
+        theme = _content_head(span)  # a match by meaning that starts at a quotation mark
     if theme is None:
         return StanceJudgement(match.slug, "unclear", CONFIDENCE["unclear"])
     act = act_cues(span.doc, statement, acts or load_acts())
@@ -1195,7 +1227,7 @@ def classify(
     # A consequence ("we will retaliate if troops are sent") is the speaker's warning;
     # an act is the speaker's ("Poland rejected the idea").
     holder_counts = (
-        not reading.holder_deontic and not reading.consequence and not act and not reading.penalty
+        not reading.holder_deontic and not reading.consequence and not act and not reading.judgement
     )
     proposal_words = {theme.i} | ({action.i} if action is not None else set())
     claimant = _reported_by_another(classifier, span.doc, statement)
