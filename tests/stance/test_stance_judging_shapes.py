@@ -316,3 +316,28 @@ def test_a_reading_that_starts_at_a_mark_or_an_evaluation(
     evidence = MatchEvidence("theme", start.text, (start.idx, start.idx + len(start)))
     found = classify(span, ProposalMatch("leave-union", 0.5, (evidence,)), parsed.statement)
     assert (found.stance, found.about) == (stance, "speaker")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "slug", "stance"),
+    [
+        # accepting a result is not standing in its way
+        ("We will respect the decision of the British people to leave the European Union,"
+         " he said.", "We will respect the decision of the British people to leave the"
+         " European Union", "leave-union", "open"),
+        # against undoing it is firmly for it, when it is an evaluation
+        ("Tearing up the nuclear accord would be a disaster, he said.",
+         "Tearing up the nuclear accord would be a disaster", "keep-accord", "supports"),
+        # what it makes of the world
+        ("The nuclear accord has made the world safer, he said.",
+         "The nuclear accord has made the world safer", "keep-accord", "supports"),
+        ("The wall he wants to build on the border is a fantasy, she said.",
+         "The wall he wants to build on the border is a fantasy", "barrier", "opposes"),
+    ],
+)
+def test_results_accepted_and_evaluations_of_it(
+    make_statement: MakeStatement, debates: ProposalMatcher, text: str, content: str,
+    slug: str, stance: str,
+) -> None:
+    found = judged(make_statement, debates, text, content, "said", slug=slug)
+    assert (found.stance, found.about) == (stance, "speaker")

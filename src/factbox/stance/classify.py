@@ -319,6 +319,10 @@ class _Classifier:
                     subject_class = self.lex.words.get(subject.lemma_.lower())
                     if subject_class is not None:
                         return subject_class, subject, self.is_negated(subject) is not None
+                # or what it makes of it: "has made the world [safer]"
+                own_class = self.lex.words.get(child.lemma_.lower())
+                if own_class is not None and child.pos_ == "ADJ":
+                    return own_class, child, self.is_negated(child) is not None
             if child.i in path or child.dep_ not in COMPLEMENT_DEPS:
                 continue
             subtree = list(child.subtree)
@@ -359,7 +363,18 @@ class _Classifier:
 
     # --- composing ------------------------------------------------------------------
 
-    def apply_class(self, reading: _Reading, cls: StanceClass, negated: bool, node: Token) -> None:
+    def apply_class(
+        self,
+        reading: _Reading,
+        cls: StanceClass,
+        negated: bool,
+        node: Token,
+        evaluative: bool = False,
+    ) -> None:
+        """Compose ``node``'s class over the reading. ``evaluative``: ``node`` evaluates
+        what lies below ("would be a disaster"), so against what is against the proposal
+        ("tearing up the accord would be a disaster") is firmly for it, where an act over
+        an act ("refused to rule out") only leaves it open."""
         lemma = node.lemma_.lower()
         warning = lemma in self.lex.warning_verbs
         if negated and lemma in self.lex.undecided:
@@ -400,7 +415,8 @@ class _Classifier:
         elif negated:
             reading.polarity, reading.mode = 1, "hedged"
         elif reading.polarity < 0:
-            reading.polarity, reading.mode = 1, "hedged"  # "refused to rule out"
+            # "refused to rule out" leaves it open; "scrapping it would be a mistake" wants it
+            reading.polarity, reading.mode = 1, "firm" if evaluative else "hedged"
         else:
             reading.polarity, reading.mode = -1, "firm"
 
@@ -470,7 +486,7 @@ class _Classifier:
                 reading.judgement = reading.judgement or self.is_penalty(word) or (
                     start and node.lemma_ == "be"
                 )
-                self.apply_class(reading, eval_cls, negated, word)
+                self.apply_class(reading, eval_cls, negated, word, evaluative=True)
                 reading.note(
                     word,
                     "evaluation" if not reading.consequence else "consequence",
@@ -615,6 +631,16 @@ class _Classifier:
             return next((c for c in node.children if c.dep_ == "dobj"), None)
         return None
 
+    def accepts_result(self, node: Token, child: Token) -> bool:
+        """``node`` is a permission word, not negated, over a result on the path ("respect
+        the [decision] of the voters to leave", "accept the outcome")."""
+        return (
+            node.lemma_.lower() in self.lex.permission
+            and child.dep_ in ("dobj", "nsubjpass")
+            and child.lemma_.lower() in self.lex.results
+            and self._negator(node) is None
+        )
+
     def reacting(self, node: Token, child: Token) -> bool:
         """``node`` reacts to what lies below it rather than governing it: the proposal is
         in a remark that is its subject ("his comments on sending troops [drew] criticism"),
@@ -753,6 +779,12 @@ class _Classifier:
         stops the reading (a permission, a reaction or a concession frames it)."""
         if (self.concedes(child) or self.restates(child)) and reading.mode != "none":
             return True  # "although we oppose it, ...", "namely that there will be no ..."
+        if self.accepts_result(node, child) and reading.mode != "none":
+            # "we will respect the decision to leave": not standing in its way
+            reading.mode = "hedged"
+            reading.note(node, "lexicon", "lexicon")
+            reading.holder_node = node
+            return True
         agent = self.permitted_agent(node, child)
         if agent is not None and self._negator(node) is None:
             reading.others = agent  # what we let others do is theirs

@@ -131,6 +131,8 @@ class StanceLexicon:
     """Condition marks whose clause is what avoids the main clause ("unless")."""
     inverted_auxiliaries: frozenset[str] = frozenset()
     """Auxiliaries that open a condition before their subject ("should they vote to leave")."""
+    results: frozenset[str] = frozenset()
+    """What a permission word accepts as a result ("respect the voters' decision"): open."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,6 +339,7 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         inverted_auxiliaries=frozenset(
             _strings(conditions.get("inverted_auxiliaries", []), where)
         ),
+        results=frozenset(_strings(data.get("results", []), f"{where}: results")),
     )
 
 
