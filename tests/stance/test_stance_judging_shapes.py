@@ -341,3 +341,33 @@ def test_results_accepted_and_evaluations_of_it(
 ) -> None:
     found = judged(make_statement, debates, text, content, "said", slug=slug)
     assert (found.stance, found.about) == (stance, "speaker")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "slug", "stance"),
+    [
+        # criticising those who fail or drag their feet wants it done
+        ("He criticised Congress for failing to ratify the nuclear accord, he said.",
+         "He criticised Congress for failing to ratify the nuclear accord", "keep-accord",
+         "supports"),
+        ("We blast the senators who are dragging their feet on the nuclear accord, he said.",
+         "We blast the senators who are dragging their feet on the nuclear accord",
+         "keep-accord", "supports"),
+        # verbs that refuse or undo what they govern, their particle parsed as an adverb
+        # or a preposition
+        ("It is shameful that the country is turning away Syrian refugees, he said.",
+         "It is shameful that the country is turning away Syrian refugees", "refugees",
+         "supports"),
+        ("We will pull out of the nuclear accord, he said.",
+         "We will pull out of the nuclear accord", "keep-accord", "opposes"),
+        ("We signed an order to keep Syrian refugees out of the state, he said.",
+         "We signed an order to keep Syrian refugees out of the state", "refugees",
+         "opposes"),
+    ],
+)
+def test_holding_back_criticised_and_verbs_that_refuse_it(
+    make_statement: MakeStatement, debates: ProposalMatcher, text: str, content: str,
+    slug: str, stance: str,
+) -> None:
+    found = judged(make_statement, debates, text, content, "said", slug=slug)
+    assert (found.stance, found.about) == (stance, "speaker")

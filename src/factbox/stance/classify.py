@@ -224,7 +224,10 @@ class _Classifier:
                         if words[: len(phrase)] == phrase:
                             return phrase_class  # "stand in the way", "abstain from"
             for child in node.children:
-                if child.dep_ == "prt" and (lemma, child.lower_) in self.lex.phrasal:
+                # the parser gives a particle as such, or as an adverb or a preposition
+                # ("turning [away] refugees", "pull [out] of the accord")
+                particle = child.dep_ in ("prt", "advmod", "prep")
+                if particle and (lemma, child.lower_) in self.lex.phrasal:
                     return self.lex.phrasal[(lemma, child.lower_)]
             needed = self.lex.requires.get(lemma)
             if needed is not None and not any(
