@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from stance_support import MakeStatement, statement_builder
+from stance_support import DEBATES, MakeStatement, statement_builder
 
 from factbox.extract.nlp import load_nlp
 from factbox.stance.matching import ProposalMatcher
@@ -36,3 +36,9 @@ def matcher(nlp: Language) -> ProposalMatcher:
 @pytest.fixture(scope="session")
 def make_statement(nlp: Language) -> MakeStatement:
     return statement_builder(nlp)
+
+
+@pytest.fixture(scope="session")
+def debates(nlp: Language) -> ProposalMatcher:
+    """A matcher for the proposals of other debates (``stance_support.DEBATES``)."""
+    return ProposalMatcher(nlp, DEBATES)

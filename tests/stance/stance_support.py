@@ -10,6 +10,35 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from factbox.records import ActorKind, Speaker, Statement, StatementKind
+from factbox.stance.records import Proposal
+
+DEBATES = [
+    Proposal(
+        "leave-union",
+        "Britain leaves the European Union",
+        "The United Kingdom votes to leave the European Union and withdraws from it",
+    ),
+    Proposal("keep-accord", "Keep the nuclear accord", "The accord stays in force"),
+    Proposal(
+        "new-sanctions",
+        "Impose new sanctions on the kingdom",
+        "The council imposes further sanctions on the kingdom",
+    ),
+    Proposal("barrier", "Build a wall on the border", "The republic builds a border wall"),
+    Proposal(
+        "refugees",
+        "Take in Syrian refugees",
+        "The country admits refugees fleeing the war in Syria",
+    ),
+    Proposal(
+        "send-troops",
+        "Send troops to Ukraine",
+        "NATO members send ground troops to Ukraine",
+        bodies=["nato"],
+    ),
+]
+"""Proposals of other debates (leaving a union, keeping an accord, sanctions, a border
+barrier, refugees) beside the troops one, for tests of shapes their reporting shows."""
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ someone else's word, and a headline's verb the parser took for a name."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -13,103 +15,123 @@ from stance_support import MakeStatement, Who
 
 from factbox.stance.classify import classify, judge_statement, statement_span
 from factbox.stance.matching import ProposalMatcher
-from factbox.stance.records import MatchEvidence, Proposal, ProposalMatch, StanceJudgement
+from factbox.stance.records import MatchEvidence, ProposalMatch, StanceJudgement
 
 CANDIDATE = Who("he", None)
+
+
+@dataclass(frozen=True)
+class Said:
+    """``content`` of ``text``, said by ``speaker`` with ``cue``: its stance on ``slug``."""
+
+    text: str
+    content: str
+    slug: str
+    stance: str
+    cue: str = "said"
+    speaker: Who = CANDIDATE
+
+
 PRESIDENT = Who("the president", "US", "United States", "country", name="Barack Obama")
 MEXICO = Who("the president", "MX", "Mexico", "country")
-PROPOSALS = [
-    Proposal(
-        "leave-union",
-        "Britain leaves the European Union",
-        "The United Kingdom votes to leave the European Union and withdraws from it",
-    ),
-    Proposal("keep-accord", "Keep the nuclear accord", "The accord stays in force"),
-    Proposal("barrier", "Build a wall on the border", "The republic builds a border wall"),
-    Proposal(
-        "refugees",
-        "Take in Syrian refugees",
-        "The country admits refugees fleeing the war in Syria",
-    ),
-    Proposal(
-        "send-troops",
-        "Send troops to Ukraine",
-        "NATO members send ground troops to Ukraine",
-        bodies=["nato"],
-    ),
-]
 
 
-@pytest.fixture(scope="module")
-def debates(nlp: Language) -> ProposalMatcher:
-    return ProposalMatcher(nlp, PROPOSALS)
+def said(text: str, slug: str, stance: str) -> Said:
+    """"<text>, he said.": the candidate's words."""
+    return Said(f"{text}, he said.", text, slug, stance)
 
 
-def judged(
-    make_statement: MakeStatement,
-    matcher: ProposalMatcher,
-    text: str,
-    content: str,
-    cue: str,
-    speaker: Who = CANDIDATE,
-    slug: str | None = None,
-) -> StanceJudgement:
-    parsed = make_statement(text, content, cue, (speaker,))
+def judged(make_statement: MakeStatement, matcher: ProposalMatcher, case: Said) -> StanceJudgement:
+    parsed = make_statement(case.text, case.content, case.cue, (case.speaker,))
     found = {j.proposal: j for j in judge_statement(parsed.doc, parsed.statement, matcher)}
-    slug = slug or next(iter(found), "")
-    assert slug in found, f"{content!r} must match {slug}"
-    return found[slug]
+    assert case.slug in found, f"{case.content!r} must match {case.slug}"
+    return found[case.slug]
+
+
+OWN = {
+    "penalty": [
+        # a penalty that follows the proposal, said of someone else: the speaker's warning
+        Said("Britain would go to the back of the queue if it voted to leave the European"
+             " Union, he warned.", "Britain would go to the back of the queue if it voted to"
+             " leave the European Union", "leave-union", "opposes", "warned"),
+        # an inverted condition ("should it vote") is a condition, not a deontic "should"
+        Said("The president warned that Britain would go to the back of the queue should it"
+             " vote to leave the European Union.", "Britain would go to the back of the queue"
+             " should it vote to leave the European Union", "leave-union", "opposes",
+             "warned"),
+        # a warning of what it brings about stays a warning when hedged
+        said("The nuclear accord could lead to a catastrophe for the region", "keep-accord",
+             "opposes"),
+    ],
+    "threat": [
+        # a threat unless it is done (or if it is not done) wants it done
+        Said("He threatened to cut off the money migrants send home unless the republic pays"
+             " for a wall on the border.", "to cut off the money migrants send home unless"
+             " the republic pays for a wall on the border", "barrier", "supports",
+             "threatened"),
+        Said("He threatened to cut off the aid if they do not pay for the wall on the border.",
+             "to cut off the aid if they do not pay for the wall on the border", "barrier",
+             "supports", "threatened"),
+        # a threat if it is done is a warning against it
+        Said("He threatened to cut off the aid if they build a wall on the border.",
+             "to cut off the aid if they build a wall on the border", "barrier", "opposes",
+             "threatened"),
+    ],
+    "evaluation": [
+        said("Taking in Syrian refugees is a great thing for this country", "refugees",
+             "supports"),
+        said("The vote to leave the European Union is a sad day for Europe", "leave-union",
+             "opposes"),
+        # against undoing it is firmly for it, when it is an evaluation
+        said("Tearing up the nuclear accord would be a disaster", "keep-accord", "supports"),
+        # what it makes of the world
+        said("The nuclear accord has made the world safer", "keep-accord", "supports"),
+        said("The wall he wants to build on the border is a fantasy", "barrier", "opposes"),
+    ],
+    "refusal": [
+        # "cannot" over a stance word refuses, it does not hedge
+        said("We cannot support sending troops to Ukraine", "send-troops", "opposes"),
+        # fearing that others will do it is against it; so is a ban on it
+        said("They fear the leaders will send troops to Ukraine after the vote", "send-troops",
+             "opposes"),
+        said("He called for a ban on admitting Syrian refugees", "refugees", "opposes"),
+        # verbs that refuse or undo what they govern, the particle parsed as an adverb or a
+        # preposition
+        said("It is shameful that the country is turning away Syrian refugees", "refugees",
+             "supports"),
+        said("We will pull out of the nuclear accord", "keep-accord", "opposes"),
+        said("We signed an order to keep Syrian refugees out of the state", "refugees",
+             "opposes"),
+    ],
+    "discussion": [
+        # not having discussed it says nothing of it; dismissing it in the present does
+        said("We did not discuss sending troops to Ukraine", "send-troops", "unclear"),
+        said("Nobody is talking about sending troops to Ukraine", "send-troops", "opposes"),
+    ],
+    "holding back": [
+        # criticising those who fail or drag their feet wants it done
+        said("He criticised Congress for failing to ratify the nuclear accord", "keep-accord",
+             "supports"),
+        said("We blast the senators who are dragging their feet on the nuclear accord",
+             "keep-accord", "supports"),
+    ],
+    "result": [
+        # accepting a result is not standing in its way
+        said("We will respect the decision of the British people to leave the European Union",
+             "leave-union", "open"),
+    ],
+}
+OWN_CASES = [(shape, case) for shape, cases in OWN.items() for case in cases]
 
 
 @pytest.mark.parametrize(
-    ("text", "content", "cue", "slug", "stance"),
-    [
-        # a penalty that follows the proposal, said of someone else: the speaker's warning
-        ("Britain would go to the back of the queue if it voted to leave the European Union,"
-         " he warned.", "Britain would go to the back of the queue if it voted to leave the"
-         " European Union", "warned", "leave-union", "opposes"),
-        # an inverted condition ("should it vote") is a condition, not a deontic "should"
-        ("The president warned that Britain would go to the back of the queue should it vote"
-         " to leave the European Union.", "Britain would go to the back of the queue should it"
-         " vote to leave the European Union", "warned", "leave-union", "opposes"),
-        # a warning of what it brings about stays a warning when hedged
-        ("The nuclear accord could lead to a catastrophe for the region, he said.",
-         "The nuclear accord could lead to a catastrophe for the region", "said",
-         "keep-accord", "opposes"),
-        # a threat unless it is done (or if it is not done) wants it done
-        ("He threatened to cut off the money migrants send home unless the republic pays for"
-         " a wall on the border.", "to cut off the money migrants send home unless the"
-         " republic pays for a wall on the border", "threatened", "barrier", "supports"),
-        ("He threatened to cut off the aid if they do not pay for the wall on the border.",
-         "to cut off the aid if they do not pay for the wall on the border", "threatened",
-         "barrier", "supports"),
-        # a threat if it is done is a warning against it
-        ("He threatened to cut off the aid if they build a wall on the border.",
-         "to cut off the aid if they build a wall on the border", "threatened", "barrier",
-         "opposes"),
-        # evaluations without a stance verb
-        ("Taking in Syrian refugees is a great thing for this country, he said.",
-         "Taking in Syrian refugees is a great thing for this country", "said", "refugees",
-         "supports"),
-        ("The vote to leave the European Union is a sad day for Europe, he said.",
-         "The vote to leave the European Union is a sad day for Europe", "said",
-         "leave-union", "opposes"),
-        # a refusal with "cannot" is a refusal, not a hedge
-        ("We cannot support sending troops to Ukraine, he said.",
-         "We cannot support sending troops to Ukraine", "said", "send-troops", "opposes"),
-    ],
+    ("shape", "case"), OWN_CASES, ids=[f"{s}: {c.text[:50]}" for s, c in OWN_CASES]
 )
 def test_the_speakers_own_stance(
-    make_statement: MakeStatement,
-    debates: ProposalMatcher,
-    text: str,
-    content: str,
-    cue: str,
-    slug: str,
-    stance: str,
+    make_statement: MakeStatement, debates: ProposalMatcher, shape: str, case: Said
 ) -> None:
-    found = judged(make_statement, debates, text, content, cue, slug=slug)
-    assert (found.stance, found.about) == (stance, "speaker")
+    found = judged(make_statement, debates, case)
+    assert (found.stance, found.about) == (case.stance, "speaker")
 
 
 def test_a_condition_alone_is_no_call_for_it(
@@ -117,17 +139,16 @@ def test_a_condition_alone_is_no_call_for_it(
 ) -> None:
     """A statement whose content is only an inverted condition ("should they vote to leave")
     says what would follow elsewhere: its "should" is no call for leaving."""
-    found = judged(
-        make_statement,
-        debates,
+    case = Said(
         "The president has faced criticism for warning Britons, should they vote to leave the"
         " European Union.",
         "should they vote to leave the European Union",
+        "leave-union",
+        "unclear",
         "faced",
         PRESIDENT,
-        "leave-union",
     )
-    assert found.stance == "unclear"
+    assert judged(make_statement, debates, case).stance == "unclear"
 
 
 @pytest.mark.parametrize(
@@ -149,8 +170,8 @@ def test_another_actors_part_of_the_proposal(
     text: str,
     stance: str,
 ) -> None:
-    content = text.split(",")[0]
-    found = judged(make_statement, debates, text, content, "said", speaker, "barrier")
+    case = Said(text, text.split(",")[0], "barrier", stance, speaker=speaker)
+    found = judged(make_statement, debates, case)
     assert (found.stance, found.about) == (stance, "speaker")
 
 
@@ -159,14 +180,12 @@ def test_the_risk_of_it_under_a_refusal_and_a_judgement_of_what_one_can_afford(
 ) -> None:
     """"cannot afford [the risk of] taking them in" refuses taking them in, and what a
     country can afford is the speaker's judgement, whoever the subject."""
-    found = judged(
-        make_statement,
-        debates,
-        "America cannot afford to keep running the risk of taking in Syrian refugees, he said.",
+    case = said(
         "America cannot afford to keep running the risk of taking in Syrian refugees",
-        "said",
-        slug="refugees",
+        "refugees",
+        "opposes",
     )
+    found = judged(make_statement, debates, case)
     assert (found.stance, found.about) == ("opposes", "speaker")
 
 
@@ -245,50 +264,13 @@ def test_a_headline_verb_the_parser_took_for_a_name(nlp: Language) -> None:
     assert ("Urges", "lexicon") in [(c.text, c.role) for c in found.cues]
 
 
-@pytest.mark.parametrize(
-    ("text", "content", "cue", "slug", "stance"),
-    [
-        # fearing that others will do it is against it
-        ("Activists said they fear the leaders will send troops to Ukraine after the vote.",
-         "they fear the leaders will send troops to Ukraine after the vote", "said",
-         "send-troops", "opposes"),
-        # a ban on doing it, called for, is against it
-        ("He called for a ban on admitting Syrian refugees, he said.",
-         "He called for a ban on admitting Syrian refugees", "said", "refugees", "opposes"),
-        # not having discussed it says nothing of it; dismissing it in the present does
-        ("We did not discuss sending troops to Ukraine, he said.",
-         "We did not discuss sending troops to Ukraine", "said", "send-troops", "unclear"),
-        ("Nobody is talking about sending troops to Ukraine, he said.",
-         "Nobody is talking about sending troops to Ukraine", "said", "send-troops",
-         "opposes"),
-    ],
-)
-def test_fears_bans_and_what_was_not_discussed(
-    make_statement: MakeStatement,
-    debates: ProposalMatcher,
-    text: str,
-    content: str,
-    cue: str,
-    slug: str,
-    stance: str,
-) -> None:
-    found = judged(make_statement, debates, text, content, cue, slug=slug)
-    assert (found.stance, found.about) == (stance, "speaker")
-
-
 def test_a_verb_that_needs_its_particle_is_no_stance_word_without_it(
     make_statement: MakeStatement, debates: ProposalMatcher
 ) -> None:
     """"call" is a stance word only as "call for" / "call on": "calls the wall useless" is
     an evaluation, not a call for the wall."""
-    found = judged(
-        make_statement,
-        debates,
-        "We call the border wall useless, he said.",
-        "We call the border wall useless",
-        "said",
-        slug="barrier",
-    )
+    found = judged(make_statement, debates, said("We call the border wall useless", "barrier",
+                                                 "opposes"))
     assert found.stance == "opposes"
     assert "call" not in [c.text for c in found.cues]
 
@@ -315,59 +297,4 @@ def test_a_reading_that_starts_at_a_mark_or_an_evaluation(
     )
     evidence = MatchEvidence("theme", start.text, (start.idx, start.idx + len(start)))
     found = classify(span, ProposalMatch("leave-union", 0.5, (evidence,)), parsed.statement)
-    assert (found.stance, found.about) == (stance, "speaker")
-
-
-@pytest.mark.parametrize(
-    ("text", "content", "slug", "stance"),
-    [
-        # accepting a result is not standing in its way
-        ("We will respect the decision of the British people to leave the European Union,"
-         " he said.", "We will respect the decision of the British people to leave the"
-         " European Union", "leave-union", "open"),
-        # against undoing it is firmly for it, when it is an evaluation
-        ("Tearing up the nuclear accord would be a disaster, he said.",
-         "Tearing up the nuclear accord would be a disaster", "keep-accord", "supports"),
-        # what it makes of the world
-        ("The nuclear accord has made the world safer, he said.",
-         "The nuclear accord has made the world safer", "keep-accord", "supports"),
-        ("The wall he wants to build on the border is a fantasy, she said.",
-         "The wall he wants to build on the border is a fantasy", "barrier", "opposes"),
-    ],
-)
-def test_results_accepted_and_evaluations_of_it(
-    make_statement: MakeStatement, debates: ProposalMatcher, text: str, content: str,
-    slug: str, stance: str,
-) -> None:
-    found = judged(make_statement, debates, text, content, "said", slug=slug)
-    assert (found.stance, found.about) == (stance, "speaker")
-
-
-@pytest.mark.parametrize(
-    ("text", "content", "slug", "stance"),
-    [
-        # criticising those who fail or drag their feet wants it done
-        ("He criticised Congress for failing to ratify the nuclear accord, he said.",
-         "He criticised Congress for failing to ratify the nuclear accord", "keep-accord",
-         "supports"),
-        ("We blast the senators who are dragging their feet on the nuclear accord, he said.",
-         "We blast the senators who are dragging their feet on the nuclear accord",
-         "keep-accord", "supports"),
-        # verbs that refuse or undo what they govern, their particle parsed as an adverb
-        # or a preposition
-        ("It is shameful that the country is turning away Syrian refugees, he said.",
-         "It is shameful that the country is turning away Syrian refugees", "refugees",
-         "supports"),
-        ("We will pull out of the nuclear accord, he said.",
-         "We will pull out of the nuclear accord", "keep-accord", "opposes"),
-        ("We signed an order to keep Syrian refugees out of the state, he said.",
-         "We signed an order to keep Syrian refugees out of the state", "refugees",
-         "opposes"),
-    ],
-)
-def test_holding_back_criticised_and_verbs_that_refuse_it(
-    make_statement: MakeStatement, debates: ProposalMatcher, text: str, content: str,
-    slug: str, stance: str,
-) -> None:
-    found = judged(make_statement, debates, text, content, "said", slug=slug)
     assert (found.stance, found.about) == (stance, "speaker")

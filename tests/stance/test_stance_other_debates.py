@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from stance_support import MakeStatement, Who
+from stance_support import DEBATES, MakeStatement, Who
 
 from factbox.stance.classify import judge_statement
 from factbox.stance.lexicon import load_concepts, parse_concepts
@@ -15,33 +15,6 @@ from factbox.stance.records import Proposal, StanceJudgement
 from factbox.stance.semantic import Similarity
 
 MINISTER = Who("the minister", "DE", "Germany", "country")
-PROPOSALS = [
-    Proposal(
-        "leave-union",
-        "Britain leaves the European Union",
-        "The United Kingdom votes to leave the European Union and withdraws from it",
-    ),
-    Proposal("keep-accord", "Keep the nuclear accord", "The accord stays in force"),
-    Proposal(
-        "new-sanctions",
-        "Impose new sanctions on the kingdom",
-        "The council imposes further sanctions on the kingdom",
-    ),
-    Proposal("barrier", "Build a wall on the border", "The republic builds a border wall"),
-    Proposal(
-        "send-troops",
-        "Send troops to Ukraine",
-        "NATO members send ground troops to Ukraine",
-        bodies=["nato"],
-    ),
-]
-
-
-@pytest.fixture(scope="module")
-def debates(nlp: Language) -> ProposalMatcher:
-    return ProposalMatcher(nlp, PROPOSALS)
-
-
 def judged(
     make_statement: MakeStatement, matcher: ProposalMatcher, text: str
 ) -> dict[str, StanceJudgement]:
@@ -87,7 +60,7 @@ def test_the_opposite_actions_are_data(nlp: Language) -> None:
     table = parse_concepts({"opposite": [{"does": ["send"], "undoes": ["withdraw"]}]})
     assert table.opposite_actions("send") == frozenset({"withdraw"})
     assert table.opposite_actions("withdraw") == frozenset()
-    matcher = ProposalMatcher(nlp, [PROPOSALS[-1]], table)
+    matcher = ProposalMatcher(nlp, [DEBATES[-1]], table)
     span = nlp("We will withdraw our troops from Ukraine.")[:]
     (match,) = matcher.match(span)
     assert match.slot("opposite") is not None and match.slot("opposite").text == "withdraw"
