@@ -72,6 +72,9 @@ OWN = {
         Said("He threatened to cut off the aid if they do not pay for the wall on the border.",
              "to cut off the aid if they do not pay for the wall on the border", "barrier",
              "supports", "threatened"),
+        # an ultimatum: what the speaker will do unless it is done
+        said("We will leave the alliance unless they pay for the wall on the border",
+             "barrier", "supports"),
         # a threat if it is done is a warning against it
         Said("He threatened to cut off the aid if they build a wall on the border.",
              "to cut off the aid if they build a wall on the border", "barrier", "opposes",
@@ -87,6 +90,10 @@ OWN = {
         # what it makes of the world
         said("The nuclear accord has made the world safer", "keep-accord", "supports"),
         said("The wall he wants to build on the border is a fantasy", "barrier", "opposes"),
+        # reactions
+        said("We are pleased with the nuclear accord", "keep-accord", "supports"),
+        said("We are deeply disappointed by the vote to leave the European Union",
+             "leave-union", "opposes"),
     ],
     "refusal": [
         # "cannot" over a stance word refuses, it does not hedge

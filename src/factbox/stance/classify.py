@@ -135,6 +135,9 @@ class _Reading:
     will be at the back of the queue"), or an evaluation of what a copula's subject is
     when the reading starts at the copula ("the exit is a great thing", matched by
     meaning)."""
+    condition_head: Token | None = None
+    """In a consequence: the verb the proposal's condition hangs on ("we [will leave] unless
+    they pay")."""
     risk: bool = False
     """The last word applied named the proposal as a risk ("the risk of accepting them"):
     a word over it is said of the proposal itself."""
@@ -706,6 +709,16 @@ class _Classifier:
                 self.apply_class(reading, "opposes", False, word)
                 reading.note(word, "consequence", "consequence")
                 return
+        head = reading.condition_head
+        if reading.inverse and head is not None and self._negator(head) is None:
+            # an ultimatum: what the speaker commits to unless it is done is a threat ("we
+            # [will] leave the alliance unless they pay their share")
+            will = next((c for c in head.children if c.dep_ == "aux"
+                         and self.lex.modals.get(c.lower_) == "supports"
+                         and c.lower_ not in self.lex.deontic), None)
+            if will is not None:
+                self.apply_class(reading, "opposes", False, head)
+                reading.note(will, "consequence", "consequence")
 
     def is_case(self, child: Token, theme: Token) -> bool:
         """``child`` is "in this case" with the proposal as the case (the theme, a phrase
@@ -767,6 +780,7 @@ class _Classifier:
             cues=reading.cues,
             holder_node=None,
             inverse=unless != (reading.polarity < 0 and reading.mode == "firm"),
+            condition_head=condition.head if condition.head.i != condition.i else None,
         )
 
     def concedes(self, child: Token) -> bool:
