@@ -59,6 +59,11 @@ OWN = {
              " vote to leave the European Union.", "Britain would go to the back of the queue"
              " should it vote to leave the European Union", "leave-union", "opposes",
              "warned"),
+        # a harm that follows it, whatever good is named in what is lost
+        said("If we build a wall on the border, we will lose our best trading partner",
+             "barrier", "opposes"),
+        said("Leaving the European Union would be a leap in the dark", "leave-union",
+             "opposes"),
         # a warning of what it brings about stays a warning when hedged
         said("The nuclear accord could lead to a catastrophe for the region", "keep-accord",
              "opposes"),

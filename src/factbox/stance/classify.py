@@ -456,6 +456,11 @@ class _Classifier:
             reading.conditional = True
             reading.note(without, "condition", "lexicon")
             negation = None
+        if reading.consequence and node.lemma_.lower() in self.lex.harms and negation is None:
+            # a harm that follows it: "if we build the wall, we will [lose] our partner"
+            self.apply_class(reading, "opposes", False, node)
+            reading.note(node, "consequence", "consequence")
+            return True
         if not start and not framing and not reading.consequence:
             if self.harmed_by_proposal(node, path) or self.measures_degree(node, path):
                 self.apply_shape(reading, node, path, negation)
