@@ -127,6 +127,12 @@ OWN = {
         said("We blast the senators who are dragging their feet on the nuclear accord",
              "keep-accord", "supports"),
     ],
+    "opponents": [
+        # criticising its opponents supports it: a copula's evaluation of them is the
+        # speaker's judgement, not their stance
+        said("Those who oppose taking in Syrian refugees are on the wrong side of history",
+             "refugees", "supports"),
+    ],
     "result": [
         # accepting a result is not standing in its way
         said("We will respect the decision of the British people to leave the European Union",

@@ -133,8 +133,8 @@ class _Reading:
     judgement: bool = False
     """The speaker's judgement decided it, whoever it is said of: a penalty ("the country
     will be at the back of the queue"), or an evaluation of what a copula's subject is
-    when the reading starts at the copula ("the exit is a great thing", matched by
-    meaning)."""
+    ("the exit is a great thing", "those who oppose it are on the wrong side of
+    history")."""
     condition_head: Token | None = None
     """In a consequence: the verb the proposal's condition hangs on ("we [will leave] unless
     they pay")."""
@@ -341,7 +341,10 @@ class _Classifier:
                         return cls, first, False
             candidates = [child]
             if child.dep_ in {"prep", "dative", "agent"}:
-                candidates += [c for c in child.children if c.dep_ == "pobj"]
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                # "on the [wrong] side of history": the adjective of what it is on
+                candidates += objects + [a for o in objects for a in o.children
+                                         if a.dep_ == "amod"]
             if child.dep_ in {"attr", "dobj", "oprd"}:
                 # "the right thing to do": the head noun says little, its adjective says it
                 candidates += [c for c in child.children if c.dep_ == "amod"]
@@ -494,8 +497,10 @@ class _Classifier:
                 # a warning of what the proposal brings about stays a warning when hedged:
                 # "the deal could lead to a catastrophe"
                 warned = eval_cls == "opposes" and not negated and self.subject_on_path(node, path)
-                reading.judgement = reading.judgement or self.is_penalty(word) or (
-                    start and node.lemma_ == "be"
+                # what a copula's subject is, is the speaker's judgement of it ("those who
+                # oppose it are on the wrong side of history"), as a penalty is
+                reading.judgement = (
+                    reading.judgement or self.is_penalty(word) or node.lemma_ == "be"
                 )
                 self.apply_class(reading, eval_cls, negated, word, evaluative=True)
                 reading.note(
