@@ -252,6 +252,20 @@ def test_a_view_reported_on_someone_elses_word(
     assert (found.stance, found.about) == ("supports", about)
 
 
+def test_an_act_held_in_a_noun_inside_a_claim_is_presupposed_not_claimed(
+    make_statement: MakeStatement, debates: ProposalMatcher
+) -> None:
+    """"Aides say she backs the president's opposition to leaving": the president's
+    opposition is taken as known, not claimed by the aides: it is his own stance."""
+    text = "Aides say she backs President Obama's opposition to Britain leaving the European Union."
+    speaker = Who("President Obama", "US", "United States", "country", name="Barack Obama")
+    parsed = make_statement(
+        text, "Britain leaving the European Union", "opposition to", (speaker,), kind="act"
+    )
+    found = {j.proposal: j for j in judge_statement(parsed.doc, parsed.statement, debates)}
+    assert (found["leave-union"].stance, found["leave-union"].about) == ("opposes", "speaker")
+
+
 def test_a_headline_verb_the_parser_took_for_a_name(nlp: Language) -> None:
     """"Urges Britain to Remain In European Union" in a headline's capitals, with "Urges"
     parsed as a proper noun (as the small model does after "X Wades In:"): still an urge,

@@ -1109,13 +1109,13 @@ def _reported_by_another(
     if cue is None or not len(cue):
         return None
     cues = load_cue_lexicon()
-    node = cue.root
-    while node.head.i != node.i:
-        child, node = node, node.head
-        if child.dep_ not in ("ccomp", "xcomp"):
-            continue
-        if node.pos_ not in VERB_POS or not cues.is_cue_lemma(node.lemma_.lower()):
-            continue
+    child = cue.root
+    node = child.head
+    # only a cue verb that is itself what the other says ("that Obama [wanted] ..."); an act
+    # held in a noun ("backs [Obama's opposition] to it") is presupposed, not claimed
+    if child.pos_ not in VERB_POS or child.dep_ not in ("ccomp", "xcomp"):
+        return None
+    if node.pos_ in VERB_POS and cues.is_cue_lemma(node.lemma_.lower()):
         subject = classifier.holder_subject(node)
         if subject is None and node.dep_ in ("advcl", "conj"):
             # "Trump, alleging that ..., said": the participle's subject is its head's
