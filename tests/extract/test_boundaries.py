@@ -16,6 +16,7 @@ INTERRUPTED = (
     '"The port is closed," the harbour master said after the storm had passed. '
     '"The ferries will wait."'
 )
+ACROSS = '"The port is closed," the harbour master said.\n\n"The ferries will wait."'
 
 
 def _statement(text: str, cue: str, content: str, source: str | None) -> Statement:
@@ -56,10 +57,29 @@ def test_a_cue_that_starts_at_the_same_word_is_the_same_cue(nlp: Language) -> No
     assert len(merge_same_cue(doc, [first, longer_cue])) == 1
 
 
-def test_other_words_between_the_quotes_keep_the_statements_apart(nlp: Language) -> None:
+def test_other_words_around_the_cue_still_join_the_quotes_as_pieces(nlp: Language) -> None:
     doc = nlp(INTERRUPTED)
     first = _statement(INTERRUPTED, "said", "The port is closed", "the harbour master")
     second = _statement(INTERRUPTED, "said", "The ferries will wait", None)
+    (merged,) = merge_same_cue(doc, [first, second])
+    assert [INTERRUPTED[a:b] for a, b in merged.content_pieces] == [
+        "The port is closed",
+        "The ferries will wait",
+    ]
+
+
+def test_a_paragraph_break_keeps_the_quotes_apart(nlp: Language) -> None:
+    doc = nlp(ACROSS)
+    first = _statement(ACROSS, "said", "The port is closed", "the harbour master")
+    second = _statement(ACROSS, "said", "The ferries will wait", None)
+    assert merge_same_cue(doc, [first, second]) == [first, second]
+
+
+def test_other_words_keep_apart_two_contents_on_one_side_of_the_cue(nlp: Language) -> None:
+    text = "The harbour master said the port is closed after the storm, and the ferries wait."
+    doc = nlp(text)
+    first = _statement(text, "said", "the port is closed", "The harbour master")
+    second = _statement(text, "said", "the ferries wait", None)
     assert merge_same_cue(doc, [first, second]) == [first, second]
 
 
@@ -67,4 +87,12 @@ def test_different_sources_of_one_cue_stay_two_statements(nlp: Language) -> None
     doc = nlp(SPLIT)
     first = _statement(SPLIT, "said", "The port is closed", "the harbour master")
     second = _statement(SPLIT, "said", "The ferries will wait", "The ferries")
+    assert merge_same_cue(doc, [first, second]) == [first, second]
+
+
+def test_unquoted_pieces_around_the_cue_with_other_words_stay_apart(nlp: Language) -> None:
+    text = "The port is closed, the harbour master said after the storm. The ferries will wait."
+    doc = nlp(text)
+    first = _statement(text, "said", "The port is closed", "the harbour master")
+    second = _statement(text, "said", "The ferries will wait", None)
     assert merge_same_cue(doc, [first, second]) == [first, second]

@@ -8,7 +8,11 @@ both pieces, while the rules took ``A`` for the quote before the cue and the tag
 factbox's own statements keep their boundaries), statements whose cues start at the same word
 and do not name different sources become one statement whose content has the pieces of both,
 when nothing but punctuation and that attribution's cue and source lies between the pieces
-(and no paragraph break): one cue, one content.
+(and no paragraph break): one cue, one content. The same holds when the cue stands between
+the two pieces with other words beside it (``"A," she said on a visit to the port, smiling.
+"B."``) and both pieces are quotes: the annotators still mark one content in two pieces,
+leaving those words out (on the 400 train articles: exact content F1 64.95 to 65.14; dev 61.43
+to 61.53). Unquoted pieces on either side of a cue are more often two contents.
 
 Tried on the same sample and left out because they lowered exact content F1 on train and dev
 (the annotators do both): words that open the sentence before a parenthetical attribution as a
@@ -25,6 +29,8 @@ from spacy.tokens import Doc
 
 from factbox.records import Span, Statement
 
+_QUOTE_MARKS = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
+_CLOSING = frozenset(",.;:!?")
 _GAP_MARKS = frozenset(",.;:!?\"'“”‘’`´—–- \n\t")
 
 
@@ -71,6 +77,31 @@ def _only_attribution_between(
     return text.count("\n\n", gap_start, gap_end) == 0
 
 
+def _around_cue(text: str, left: Span, right: Span, cue: Span | None) -> bool:
+    """Whether the cue stands between two content pieces of one paragraph: a quote split by
+    its attribution, whatever else the attribution says (``"A," she said on Friday, smiling.
+    "B."``)."""
+    if cue is None or not left[1] <= cue[0] or not cue[1] <= right[0]:
+        return False
+    if not (_closes_quote(text, left[1]) and _opens_quote(text, right[0])):
+        return False  # two clauses of one cue ("said A, and B") stay two contents
+    return text.count("\n\n", left[1], right[0]) == 0
+
+
+def _closes_quote(text: str, end: int) -> bool:
+    """Whether a quote mark follows ``end`` (past a closing comma or stop)."""
+    while end < len(text) and text[end] in _CLOSING:
+        end += 1
+    return end < len(text) and text[end] in _QUOTE_MARKS
+
+
+def _opens_quote(text: str, start: int) -> bool:
+    """Whether a quote mark stands right before ``start``."""
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return start > 0 and text[start - 1] in _QUOTE_MARKS
+
+
 def merge_same_cue(doc: Doc, statements: list[Statement]) -> list[Statement]:
     """Statements sharing one cue span made one statement (item 1 of the module docstring)."""
     text = doc.text
@@ -96,8 +127,10 @@ def merge_same_cue(doc: Doc, statements: list[Statement]) -> list[Statement]:
             statement,
             kept,
         )
-        if not _only_attribution_between(
-            text, _pieces(first)[-1], _pieces(second)[0], kept, statement
+        left, right = _pieces(first)[-1], _pieces(second)[0]
+        if not (
+            _around_cue(text, left, right, kept.cue_span)
+            or _only_attribution_between(text, left, right, kept, statement)
         ):
             out.append(statement)
             continue
