@@ -4,9 +4,10 @@
         --dev ../shared/corpora/polnear/dev [--sample 400] [--cache DIR]
 
 Runs the extractor (PolNeAR conventions) over a sample of train with a chooser that never
-replaces and records every disagreement: a content span of the rules that one tagged content
-span overlaps and differs from. Each is labelled 1 when the tagged span is the gold content
-(trimmed as the scorer trims), 0 when the rule's is, and left out when neither is. A logistic
+replaces and records every disagreement: a content span of the rules (one span, or a content
+in pieces) that one tagged content span overlaps and differs from. Each is labelled 1 when the
+tagged span is the gold content (trimmed as the scorer trims; a gold content in pieces also
+by its outer span), 0 when the rule's is, and left out when neither is. A logistic
 regression (bench/train_attribution.py's ``train_logistic``) is fitted on these; then the
 threshold and the least shared share are chosen on dev by exact content F1 (relation F1 breaks
 ties), and everything is written to ``src/factbox/data/span_choice.json``. Parsed documents
@@ -32,24 +33,31 @@ from train_attribution import train_logistic  # noqa: E402
 from factbox.evaluate.corpus import AnnotatedArticle, load_corpus  # noqa: E402
 from factbox.evaluate.relations import relation_from_statement  # noqa: E402
 from factbox.evaluate.scorer import Scores, score_article, total  # noqa: E402
-from factbox.evaluate.textspans import trimmed  # noqa: E402
+from factbox.evaluate.textspans import outer, trimmed  # noqa: E402
 from factbox.extract.attributions import find_attributions  # noqa: E402
 from factbox.extract.span_choice import SPAN_CHOICE_PATH, SpanChooser  # noqa: E402
 from factbox.records import Span  # noqa: E402
 
-THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 """Tried on dev (above 1: the chooser never replaces)."""
-MIN_SHARED = (0.0, 0.1, 0.25)
+MIN_SHARED = (0.0, 0.25)
 
 
 @dataclass(frozen=True, slots=True)
 class RecordingChooser(SpanChooser):
     """Keeps every rule span and records what it was asked about."""
 
-    seen: list[tuple[list[str], Span, Span]] = field(default_factory=list)
+    seen: list[tuple[list[str], tuple[Span, ...], Span]] = field(default_factory=list)
 
-    def prefers_tagger(self, features: list[str], rule: Span, tagged: Span) -> bool:
-        self.seen.append((features, rule, tagged))
+    def prefers_tagger(
+        self,
+        features: list[str],
+        rule: Span,
+        tagged: Span,
+        *,
+        rule_pieces: tuple[Span, ...] = (),
+    ) -> bool:
+        self.seen.append((features, rule_pieces or (rule,), tagged))
         return False
 
 
@@ -60,10 +68,13 @@ def examples(
     for article, doc in zip(articles, docs, strict=True):
         recorder = RecordingChooser({}, 2.0, min_shared)
         find_attributions(doc, conventions="polnear", span_chooser=recorder)
-        gold = {trimmed(article.text, r.content) for r in article.relations if r.content}
+        gold = set()
+        for relation in article.relations:
+            key = trimmed(article.text, relation.content) if relation.content else ()
+            gold |= {key, trimmed(article.text, (outer(key),))} if key else set()
         for features, rule, tagged in recorder.seen:
             tagged_right = trimmed(article.text, (tagged,)) in gold
-            rule_right = trimmed(article.text, (rule,)) in gold
+            rule_right = trimmed(article.text, rule) in gold
             if tagged_right != rule_right:
                 found.append((features, int(tagged_right)))
     return found

@@ -12,7 +12,12 @@ from factbox.evaluate.corpus import load_corpus
 from factbox.evaluate.relations import relation_from_statement
 from factbox.evaluate.scorer import score_article, total
 from factbox.extract.attributions import find_attributions
-from factbox.extract.span_choice import SpanChooser, choice_features, load_span_chooser
+from factbox.extract.span_choice import (
+    SpanChooser,
+    choice_features,
+    load_span_chooser,
+    pieces_features,
+)
 from factbox.extract.tagged import combine
 from factbox.extract.tagger import BEGIN, CONTENT, CUE, INSIDE, ROLE_SCORES, SOURCE
 from factbox.records import Statement
@@ -102,3 +107,50 @@ def test_on_polnear_dev_the_chooser_finds_more_exact_contents(nlp: Language) -> 
             relations = [relation_from_statement(s) for s in found]
             into.append(score_article(article.text, article.relations, relations))
     assert total(chosen).content.exact.f1 > total(kept).content.exact.f1
+
+
+# Written for these tests, in the shape of a PolNeAR train sentence where the rules cut a
+# content in two around its cue while the annotators mark only the clause after it ("On the
+# spur of the moment I decided on [X]" / "When I began, I saw she expected [me to read]").
+PIECES = "At the last minute the mayor decided on a plan to reopen the port."
+
+
+def _in_pieces(text: str) -> Statement:
+    first, second = "At the last minute", "a plan to reopen the port"
+    a, b = text.index(first), text.index(second)
+    cue = text.index("decided on")
+    return Statement(
+        kind="indirect",
+        cue="decided on",
+        cue_span=(cue, cue + len("decided on")),
+        content=f"{first} {second}",
+        content_span=(a, b + len(second)),
+        source_text="the mayor",
+        source_span=(text.index("the mayor"), text.index("the mayor") + len("the mayor")),
+        span=(a, b + len(second)),
+        content_pieces=((a, a + len(first)), (b, b + len(second))),
+    )
+
+
+def test_pieces_features_say_where_the_tagged_span_lies() -> None:
+    base = ["bias", "start=rule-wider", "end=same", "after-cue=no"]
+    inside = pieces_features(base, [(0, 4), (8, 14)], (8, 14))
+    assert "pieces,tagged=in-one-piece" in inside and "pieces=2" in inside
+    assert "pieces,start=rule-wider" in inside and "pieces,after-cue=no" not in inside
+    assert "pieces,tagged=covers" in pieces_features(base, [(2, 4), (8, 14)], (0, 14))
+    assert "pieces,tagged=across" in pieces_features(base, [(0, 4), (8, 14)], (2, 10))
+
+
+def test_a_content_in_pieces_gives_way_to_the_tagged_span_the_chooser_prefers(
+    nlp: Language,
+) -> None:
+    marks = {CUE: "decided on", SOURCE: "the mayor", CONTENT: "a plan to reopen the port"}
+    doc, _ = _roles(nlp, PIECES, marks)
+    rule = _in_pieces(PIECES)
+    prefers = SpanChooser({"pieces,tagged=in-one-piece": 3.0}, 0.5, 0.0)
+    (chosen,) = combine(doc, [rule], chooser=prefers)
+    assert chosen.content == "a plan to reopen the port" and chosen.content_pieces == ()
+    assert chosen.span[0] == rule.source_span[0]  # still covers the source
+    never = SpanChooser({"pieces,tagged=in-one-piece": 3.0}, 1.01, 0.0)
+    (kept,) = combine(doc, [rule], chooser=never)
+    assert kept.content_pieces == rule.content_pieces

@@ -105,6 +105,23 @@ def choice_features(
     return features
 
 
+def pieces_features(
+    features: list[str], pieces: list[TokenRange], tagged: TokenRange
+) -> list[str]:
+    """What more the chooser sees when the rule's content is in pieces (a quote split by its
+    attribution, a content cut around a cue): how many, whether the tagged span lies inside
+    one piece, covers them all or runs across, and the edge features again under that name
+    (the rule's outer span is what ``choice_features`` compared)."""
+    if any(start <= tagged[0] and tagged[1] <= end for start, end in pieces):
+        where = "in-one-piece"
+    elif tagged[0] <= pieces[0][0] and tagged[1] >= pieces[-1][1]:
+        where = "covers"
+    else:
+        where = "across"
+    edges = [f"pieces,{f}" for f in features if f.startswith(("start", "end", "score"))]
+    return ["pieces", f"pieces={min(len(pieces), 3)}", f"pieces,tagged={where}", *edges]
+
+
 @dataclass(frozen=True, slots=True)
 class SpanChooser:
     """Logistic regression over ``choice_features``."""
@@ -118,8 +135,16 @@ class SpanChooser:
     def probability(self, features: list[str]) -> float:
         return logistic(sum(self.weights.get(feature, 0.0) for feature in features))
 
-    def prefers_tagger(self, features: list[str], rule: Span, tagged: Span) -> bool:
-        """Whether the tagged span (``tagged``, characters) replaces the rule's (``rule``)."""
+    def prefers_tagger(
+        self,
+        features: list[str],
+        rule: Span,
+        tagged: Span,
+        *,
+        rule_pieces: tuple[Span, ...] = (),
+    ) -> bool:
+        """Whether the tagged span (``tagged``, characters) replaces the rule's (``rule``, or
+        the pieces ``rule_pieces`` when its content is in pieces)."""
         return self.probability(features) >= self.threshold
 
 

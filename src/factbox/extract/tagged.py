@@ -62,7 +62,12 @@ from spacy.tokens import Doc, Token
 from factbox.extract.cues import load_cue_lexicon
 from factbox.extract.quotes import find_quotes
 from factbox.extract.reported import paragraph_numbers
-from factbox.extract.span_choice import SpanChooser, choice_features, load_span_chooser
+from factbox.extract.span_choice import (
+    SpanChooser,
+    choice_features,
+    load_span_chooser,
+    pieces_features,
+)
 from factbox.extract.tagger import BEGIN, CONTENT, CUE, INSIDE, ROLE_SCORES, SOURCE
 from factbox.records import Span, Statement, StatementKind
 
@@ -377,14 +382,17 @@ class _Combiner:
         overlaps it, when that span scores at least ``threshold``, keeps clear of the cue and
         shares at least half of the longer of the two."""
         current = statement.content_span if role == CONTENT else statement.source_span
-        if not self.polnear or current is None or statement.content_pieces:
+        chooser = self.chooser if role == CONTENT else None
+        pieces = statement.content_pieces if role == CONTENT else ()
+        if not self.polnear or current is None or (pieces and chooser is None):
             return statement
         if statement.cue_span is None:
             return statement
         rule = self.tokens(current)
         cue = self.tokens(statement.cue_span)
         touching = [c for c in candidates if c.start < rule[1] and rule[0] < c.end]
-        chooser = self.chooser if role == CONTENT else None
+        if pieces:  # the cue often stands between the pieces: a tagged cue-word is no content
+            touching = [c for c in touching if not (c.start < cue[1] and cue[0] < c.end)]
         if len(touching) != 1 or (chooser is None and touching[0].score < threshold):
             return statement
         (tagged,) = touching
@@ -399,7 +407,12 @@ class _Combiner:
             if shared < chooser.min_shared * longer:
                 return statement
             features = choice_features(self.doc, self.roles, rule, (start, end), cue)
-            if not chooser.prefers_tagger(features, self.chars(*rule), self.chars(start, end)):
+            if pieces:
+                ranges = [self.tokens(piece) for piece in pieces]
+                features += pieces_features(features, ranges, (start, end))
+            if not chooser.prefers_tagger(
+                features, self.chars(*rule), self.chars(start, end), rule_pieces=pieces
+            ):
                 return statement
         elif shared * 2 < longer:
             return statement
@@ -407,7 +420,9 @@ class _Combiner:
         if role == SOURCE:
             return _with_source(statement, chars, self.doc.text)
         content = self.doc.text[chars[0] : chars[1]]
-        return _respanned(dataclasses.replace(statement, content=content, content_span=chars))
+        return _respanned(
+            dataclasses.replace(statement, content=content, content_span=chars, content_pieces=())
+        )
 
     def keeps_tagged(self, tagged: TaggedSpan, snapped: TaggedSpan, cue: TaggedSpan) -> bool:
         """Whether a new statement's content stays the tagger's span rather than the parse
