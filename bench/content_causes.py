@@ -81,6 +81,27 @@ def _inside(units: frozenset[int], other: frozenset[int]) -> bool:
     return units <= other or len(units & other) >= 0.8 * len(units)
 
 
+def _overlap_cause(
+    units: frozenset[int],
+    others: list[tuple[Pieces, frozenset[int]]],
+    matched: set[Pieces],
+    inside_or_not: tuple[str, str],
+) -> tuple[str | None, Pieces | None]:
+    """ "boundary" or "nested:prediction ..." against the best-overlapping span on the other
+    side (``inside_or_not`` names the prediction when ``units`` lie inside that span, and
+    when not); None when nothing on the other side touches ``units``."""
+    ratio, other = _best(units, others)
+    if other is None:
+        return None, None
+    if ratio >= 0.5:
+        return "boundary", other
+    other_units = dict(others)[other]
+    cause = f"nested:prediction {inside_or_not[0 if _inside(units, other_units) else 1]}"
+    if other in matched:
+        cause += ",the larger or other span is matched elsewhere"
+    return cause, other
+
+
 def article_causes(
     article: AnnotatedArticle, statements: list[Statement], tagged: set[Pieces]
 ) -> list[ContentError]:
@@ -115,15 +136,10 @@ def article_causes(
     for key, (units, _, has_source) in gold.items():
         if key in matched_gold:
             continue
-        ratio, other = _best(units, predicted_list)
-        if ratio >= 0.5:
-            cause = "boundary"
-        elif other is not None:
-            wider = _inside(units, predicted[other][0])
-            cause = f"nested:{'prediction wider' if wider else 'prediction narrower or across'}"
-            if other in matched_predicted:
-                cause += ",prediction is another gold content"
-        else:
+        cause, other = _overlap_cause(
+            units, predicted_list, matched_predicted, ("wider", "narrower or across")
+        )
+        if cause is None:
             gold_cue = next(
                 (c for c, r in gold_cues.items() if r.content and trimmed(text, r.content) == key),
                 None,
@@ -139,15 +155,10 @@ def article_causes(
     for key, (units, cue) in predicted.items():
         if key in matched_predicted:
             continue
-        ratio, other = _best(units, gold_list)
-        if ratio >= 0.5:
-            cause = "boundary"
-        elif other is not None:
-            narrower = _inside(units, gold[other][0])
-            cause = f"nested:{'prediction narrower' if narrower else 'prediction wider or across'}"
-            if other in matched_gold:
-                cause += ",gold is another prediction's"
-        else:
+        cause, other = _overlap_cause(
+            units, gold_list, matched_gold, ("narrower", "wider or across")
+        )
+        if cause is None:
             cause = f"false:{'gold cue' if cue in gold_cues else 'cue not gold'}"
         out.append(ContentError(article.name, "predicted", cause, key, other))
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from spacy.language import Language
 
 from factbox.extract.boundaries import adjust_boundaries, merge_same_cue
@@ -68,18 +69,33 @@ def test_other_words_around_the_cue_still_join_the_quotes_as_pieces(nlp: Languag
     ]
 
 
-def test_a_paragraph_break_keeps_the_quotes_apart(nlp: Language) -> None:
-    doc = nlp(ACROSS)
-    first = _statement(ACROSS, "said", "The port is closed", "the harbour master")
-    second = _statement(ACROSS, "said", "The ferries will wait", None)
-    assert merge_same_cue(doc, [first, second]) == [first, second]
-
-
-def test_other_words_keep_apart_two_contents_on_one_side_of_the_cue(nlp: Language) -> None:
-    text = "The harbour master said the port is closed after the storm, and the ferries wait."
+@pytest.mark.parametrize(
+    ("text", "first_words", "second_words", "source"),
+    [
+        # a paragraph break between the quotes
+        (ACROSS, "The port is closed", "The ferries will wait", "the harbour master"),
+        # two contents on one side of the cue
+        (
+            "The harbour master said the port is closed after the storm, and the ferries wait.",
+            "the port is closed",
+            "the ferries wait",
+            "The harbour master",
+        ),
+        # pieces around the cue with other words beside it, but no quote marks
+        (
+            "The port is closed, the harbour master said after the storm. The ferries will wait.",
+            "The port is closed",
+            "The ferries will wait",
+            "the harbour master",
+        ),
+    ],
+)
+def test_contents_of_one_cue_that_stay_apart(
+    nlp: Language, text: str, first_words: str, second_words: str, source: str
+) -> None:
     doc = nlp(text)
-    first = _statement(text, "said", "the port is closed", "The harbour master")
-    second = _statement(text, "said", "the ferries wait", None)
+    first = _statement(text, "said", first_words, source)
+    second = _statement(text, "said", second_words, None)
     assert merge_same_cue(doc, [first, second]) == [first, second]
 
 
@@ -87,12 +103,4 @@ def test_different_sources_of_one_cue_stay_two_statements(nlp: Language) -> None
     doc = nlp(SPLIT)
     first = _statement(SPLIT, "said", "The port is closed", "the harbour master")
     second = _statement(SPLIT, "said", "The ferries will wait", "The ferries")
-    assert merge_same_cue(doc, [first, second]) == [first, second]
-
-
-def test_unquoted_pieces_around_the_cue_with_other_words_stay_apart(nlp: Language) -> None:
-    text = "The port is closed, the harbour master said after the storm. The ferries will wait."
-    doc = nlp(text)
-    first = _statement(text, "said", "The port is closed", "the harbour master")
-    second = _statement(text, "said", "The ferries will wait", None)
     assert merge_same_cue(doc, [first, second]) == [first, second]

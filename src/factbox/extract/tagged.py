@@ -23,8 +23,9 @@ and the tagger's scores are used in six ways:
    the chooser's ``min_shared`` of the longer, when the learned span chooser
    (span_choice.py) prefers it (without a chooser: when it scores at least
    ``replace_content`` and shares half); a content in pieces is judged by the chooser only,
-   against the one tagged span touching it that keeps clear of the cue. PolNeAR's conventions only: the factbox's own
-   boundaries (quote marks out, "that" out) are the rules'.
+   against the one tagged span touching it that keeps clear of the cue. PolNeAR's
+   conventions only: the factbox's own boundaries (quote marks out, "that" out) are the
+   rules'.
 5. **New statements.** Each tagger cue span that overlaps no rule cue and scores at least
    ``add_cue`` becomes a statement when a tagger content span scoring at least
    ``add_content`` lies in the same paragraph and touches the cue's sentence (the nearest is
