@@ -75,6 +75,8 @@ from factbox.records import Span, Statement, StatementKind
 
 TokenRange = tuple[int, int]
 _EDGE_MARKS = frozenset({",", ";", ":", ".", "\u2014", "\u2013", "-"})
+_DANGLING = frozenset({"ADP"})
+"""Parts of speech a content never ends on: a tagged span ending on one stops mid-phrase."""
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "advcl", "pobj"})
 _SOURCE_DEPS = frozenset({"nsubj", "nsubjpass", "pobj"})
 
@@ -401,6 +403,8 @@ class _Combiner:
         if tagged.start < cue[1] and cue[0] < tagged.end:
             return statement
         start, end = self.without_edge_marks(tagged.start, tagged.end)
+        if start < end and self.doc[end - 1].pos_ in _DANGLING:
+            return statement  # "... he walked out of": the tagged span stops mid-phrase
         shared = min(rule[1], end) - max(rule[0], start)
         longer = max(rule[1] - rule[0], end - start)
         if start >= end or (start, end) == rule:
