@@ -14,7 +14,7 @@ threshold chosen on dev. A rule content in pieces (a quote split by its attribut
 content cut around its cue: "At the last minute [the mayor] decided on [a plan]") is judged
 too, against the one tagged span beside it that keeps clear of the cue, with
 ``pieces_features`` added: the tagged span replaces all the pieces (on the train sample it was
-the gold content about twice as often as the pieces were; dev exact content F1 61.5 to 62.8 with
+the gold content about twice as often as the pieces were; dev exact content F1 61.5 to 62.7 with
 the chooser refitted). The same chooser decides whether a statement the tagger added keeps
 its tagged content or the parse subtree it would be snapped to (tagged.py). The data file is
 ``factbox/data/span_choice.json``.
