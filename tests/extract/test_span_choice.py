@@ -147,10 +147,11 @@ def test_a_content_in_pieces_gives_way_to_the_tagged_span_the_chooser_prefers(
     marks = {CUE: "decided on", SOURCE: "the mayor", CONTENT: "a plan to reopen the port"}
     doc, _ = _roles(nlp, PIECES, marks)
     rule = _in_pieces(PIECES)
-    prefers = SpanChooser({"pieces,tagged=in-one-piece": 3.0}, 0.5, 0.0)
-    (chosen,) = combine(doc, [rule], chooser=prefers)
+    weights = {"pieces,tagged=in-one-piece": 3.0}
+    chosen, kept = (
+        combine(doc, [rule], chooser=SpanChooser(weights, threshold, 0.0))[0]
+        for threshold in (0.5, 1.01)
+    )
     assert chosen.content == "a plan to reopen the port" and chosen.content_pieces == ()
     assert chosen.span[0] == rule.source_span[0]  # still covers the source
-    never = SpanChooser({"pieces,tagged=in-one-piece": 3.0}, 1.01, 0.0)
-    (kept,) = combine(doc, [rule], chooser=never)
     assert kept.content_pieces == rule.content_pieces
