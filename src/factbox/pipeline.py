@@ -611,9 +611,7 @@ def candidate_statements(
     cannot match, and are not parsed."""
     chosen = set(close)
     referring = []
-    for outline in ledger.statement_outlines():
-        if near is not None and outline.id not in near:
-            continue
+    for outline in ledger.statement_outlines(near):
         if matcher.may_mention(outline.content):
             chosen.add(outline.id)
         elif matcher.may_refer_back(outline.content):

@@ -561,20 +561,31 @@ class Ledger(StanceTables, VectorTables, ParseTables, CopyTables, FeedTables, Li
                 found.update({row.id: row.body for row in rows})
         return found
 
-    def statement_outlines(self) -> list[StatementOutline]:
-        """Every current statement's id, article and content, in article and text order."""
-        query = (
-            sa.select(
-                statements.c.id,
-                statements.c.article_id,
-                statements.c.content,
-                statements.c.span_start,
-            )
-            .join(articles, articles.c.id == statements.c.article_id)
-            .where(articles.c.is_current.is_(True))
-            .order_by(articles.c.id, statements.c.ordinal)
+    def statement_outlines(self, ids: Iterable[int] | None = None) -> list[StatementOutline]:
+        """Every current statement's id, article and content, in article and text order; or,
+        given ``ids``, those statements' (one query by primary key per ``chunks`` of them:
+        reading a few hundred of a large ledger's statements costs a tenth of reading all)."""
+        columns = (
+            statements.c.id,
+            statements.c.article_id,
+            statements.c.content,
+            statements.c.span_start,
         )
         with self.engine.connect() as conn:
+            if ids is not None:
+                by_id = sa.select(*columns)
+                found = [
+                    StatementOutline(*row)
+                    for chunk in chunks(sorted(set(ids)))
+                    for row in conn.execute(by_id.where(statements.c.id.in_(chunk)))
+                ]
+                return sorted(found, key=lambda outline: (outline.article_id, outline.start))
+            query = (
+                sa.select(*columns)
+                .join(articles, articles.c.id == statements.c.article_id)
+                .where(articles.c.is_current.is_(True))
+                .order_by(articles.c.id, statements.c.ordinal)
+            )
             return [StatementOutline(*row) for row in conn.execute(query)]
 
     def statements(self, *, article_id: int | None = None) -> list[StoredStatement]:
