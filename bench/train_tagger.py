@@ -202,7 +202,10 @@ def keep_layers(model: Tagger, count: int) -> list[int]:
     total = len(layers)
     if count >= total:
         return list(range(total))
-    kept = sorted({round(i * (total - 1) / (count - 1)) for i in range(count)} if count > 1 else {total - 1})
+    if count == 1:
+        kept = [total - 1]
+    else:
+        kept = sorted({round(i * (total - 1) / (count - 1)) for i in range(count)})
     model.encoder.encoder.layer = nn.ModuleList(layers[i] for i in kept)
     model.encoder.config.num_hidden_layers = len(kept)
     return kept

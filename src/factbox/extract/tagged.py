@@ -59,6 +59,7 @@ import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
+from spacy.attrs import IDX, IS_SPACE
 from spacy.tokens import Doc, Token
 
 from factbox.extract.cues import load_cue_lexicon
@@ -168,63 +169,84 @@ _OUT, _BEGIN, _IN = range(3)
 _IMPOSSIBLE = -1e9
 
 
-def viterbi_spans(doc: Doc, roles: np.ndarray, role: int) -> list[TaggedSpan]:
+def _breaks(doc: Doc) -> list[int]:
+    """Per token: 0 for a word, 1 for whitespace inside a line, 2 for a line break."""
+    kinds = [0] * len(doc)
+    for i in np.flatnonzero(doc.to_array([IS_SPACE])).tolist():
+        kinds[i] = 2 if "\n" in doc[i].text else 1
+    return kinds
+
+
+def viterbi_spans(
+    doc: Doc, roles: np.ndarray, role: int, breaks: list[int] | None = None
+) -> list[TaggedSpan]:
     """The spans of ``role`` on the most likely well-formed tag sequence.
 
     Each token's tag is O (outside), B (begins a span) or I (goes on with one) with the
     tagger's probabilities (``1 - inside``, ``begin``, ``inside - begin``); I may only follow B
     or I, so a span never starts on a continuation, and the best sequence under that
     constraint (Viterbi) weighs a whole span against its parts rather than cutting on the
-    first doubtful word. Whitespace carries the state over; a line break forces O."""
+    first doubtful word. Whitespace carries the state over; a line break forces O.
+    ``breaks`` is ``_breaks(doc)`` when the caller has it. The recursion runs on Python
+    floats (the same float64 sums as numpy's, without a numpy call per token)."""
     n = len(doc)
+    kinds = breaks if breaks is not None else _breaks(doc)
     inside = roles[:, role, INSIDE].astype(np.float64)
     begin = np.minimum(roles[:, role, BEGIN].astype(np.float64), inside)
     floor = 1e-6
-    costs = np.log(np.stack([1.0 - inside, begin, inside - begin], axis=1) + floor)
-    scores = np.full((n, 3), _IMPOSSIBLE)
-    back = np.zeros((n, 3), dtype=np.int64)
-    previous = np.array([0.0, _IMPOSSIBLE, _IMPOSSIBLE])
-    for token in doc:
-        i = token.i
-        if token.is_space:
-            if "\n" in token.text:
-                scores[i] = (previous.max(), _IMPOSSIBLE, _IMPOSSIBLE)
-                back[i] = int(previous.argmax())
-            else:
-                scores[i] = previous
-                back[i] = (_OUT, _BEGIN, _IN)
-        else:
-            best = int(previous.argmax())
-            continuing = _BEGIN if previous[_BEGIN] >= previous[_IN] else _IN
-            back[i] = (best, best, continuing)
-            scores[i] = (
-                previous[best] + costs[i, _OUT],
-                previous[best] + costs[i, _BEGIN],
-                previous[continuing] + costs[i, _IN],
-            )
-        previous = scores[i]
-    tags = np.zeros(n, dtype=np.int64)
+    costs = np.log(np.stack([1.0 - inside, begin, inside - begin], axis=1) + floor).tolist()
+    back: list[tuple[int, int, int]] = [(_OUT, _OUT, _OUT)] * n
+    previous = (0.0, _IMPOSSIBLE, _IMPOSSIBLE)
+    for i in range(n):
+        kind = kinds[i]
+        if kind == 1:
+            back[i] = (_OUT, _BEGIN, _IN)
+            continue
+        best = _first_max(previous)
+        if kind == 2:
+            back[i] = (best, best, best)
+            previous = (previous[best], _IMPOSSIBLE, _IMPOSSIBLE)
+            continue
+        continuing = _BEGIN if previous[_BEGIN] >= previous[_IN] else _IN
+        back[i] = (best, best, continuing)
+        cost = costs[i]
+        previous = (
+            previous[best] + cost[_OUT],
+            previous[best] + cost[_BEGIN],
+            previous[continuing] + cost[_IN],
+        )
+    tags = [_OUT] * n
     if n:
-        tags[-1] = int(scores[-1].argmax())
+        tags[-1] = _first_max(previous)
     for i in range(n - 1, 0, -1):
-        tags[i - 1] = back[i, tags[i]]
+        tags[i - 1] = back[i][tags[i]]
     spans: list[TaggedSpan] = []
     start: int | None = None
     last = -1
-    for token in doc:
-        if token.is_space:
+    for i in range(n):
+        if kinds[i]:
             continue
-        tag = tags[token.i]
+        tag = tags[i]
         if tag != _IN and start is not None:
             spans.append(TaggedSpan(start, last + 1, _mean(roles, role, start, last + 1)))
             start = None
         if tag == _BEGIN:
-            start = token.i
+            start = i
         if tag != _OUT:
-            last = token.i
+            last = i
     if start is not None:
         spans.append(TaggedSpan(start, last + 1, _mean(roles, role, start, last + 1)))
     return spans
+
+
+def _first_max(values: tuple[float, float, float]) -> int:
+    """The index of the largest of three values, the first on a tie (as numpy's argmax)."""
+    best = 0
+    if values[1] > values[best]:
+        best = 1
+    if values[2] > values[best]:
+        best = 2
+    return best
 
 
 def _is_edge(token: Token) -> bool:
@@ -249,7 +271,10 @@ class _Combiner:
         self.polnear = polnear
         self.roles = roles
         self.thresholds = thresholds
-        self.starts = np.asarray([token.idx for token in doc], dtype=np.int64)
+        self.text = doc.text
+        """The Doc's text, made once (spaCy joins every token's text at each ``doc.text``)."""
+        self.breaks = _breaks(doc)
+        self.starts = doc.to_array([IDX]).astype(np.int64)
         self.sentence_of = np.zeros(len(doc), dtype=np.int64)
         for number, sentence in enumerate(doc.sents):
             self.sentence_of[sentence.start : sentence.end] = number
@@ -257,7 +282,7 @@ class _Combiner:
 
     def spans(self, role: int) -> list[TaggedSpan]:
         if self.thresholds.viterbi:
-            return viterbi_spans(self.doc, self.roles, role)
+            return viterbi_spans(self.doc, self.roles, role, self.breaks)
         return tagged_spans(
             self.doc,
             self.roles,
@@ -338,7 +363,7 @@ class _Combiner:
         if source is None:
             return statement
         chars = self.chars(source.start, source.end)
-        return _with_source(statement, chars, self.doc.text)
+        return _with_source(statement, chars, self.text)
 
     def new_statement(
         self, cue: TaggedSpan, contents: list[TaggedSpan], sources: list[TaggedSpan]
@@ -349,7 +374,7 @@ class _Combiner:
             return None
         outside = [s for s in sources if s.end <= content.start or s.start >= content.end]
         source = self.nearest(cue_tokens, outside, same_sentence=True)
-        text = self.doc.text
+        text = self.text
         cue_chars = self.chars(cue.start, cue.end)
         snapped = self.snapped(content, cue, _CONTENT_DEPS)
         if snapped is not None and not (self.polnear and self.keeps_tagged(content, snapped, cue)):
@@ -424,8 +449,8 @@ class _Combiner:
             return statement
         chars = self.chars(start, end)
         if role == SOURCE:
-            return _with_source(statement, chars, self.doc.text)
-        content = self.doc.text[chars[0] : chars[1]]
+            return _with_source(statement, chars, self.text)
+        content = self.text[chars[0] : chars[1]]
         return _respanned(
             dataclasses.replace(statement, content=content, content_span=chars, content_pieces=())
         )
@@ -517,7 +542,7 @@ class _Combiner:
         return bool(verbs) and not any(c.dep_ == "neg" for v in verbs for c in v.children)
 
     def kind_of(self, content: Span) -> StatementKind:
-        piece = self.doc.text[content[0] : content[1]]
+        piece = self.text[content[0] : content[1]]
         return "direct" if find_quotes(piece, load_cue_lexicon().quote_families) else "indirect"
 
 
