@@ -315,11 +315,15 @@ def main() -> None:
         "--layers", type=int, default=None, help="keep this many encoder layers (a student)"
     )
     parser.add_argument(
-        "--init", type=Path, default=None, metavar="CHECKPOINT",
+        "--init",
+        type=Path,
+        default=None,
+        metavar="CHECKPOINT",
         help="start from a saved tagger (e.g. the shipped one's epoch) instead of the encoder",
     )
     parser.add_argument(
-        "--teacher", action="store_true",
+        "--teacher",
+        action="store_true",
         help="learn from the shipped tagger's scores as well as the gold tags",
     )
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where to export")
@@ -420,8 +424,13 @@ def main() -> None:
             "runs": str(args.runs),
         }
         if kept is not None:
-            info.update({"layers": kept, "init": args.init.name if args.init else None,
-                         "distilled": args.teacher})
+            info.update(
+                {
+                    "layers": kept,
+                    "init": args.init.name if args.init else None,
+                    "distilled": args.teacher,
+                }
+            )
         path = args.runs / f"epoch{epoch}.pt"
         torch.save({"model": model.state_dict(), "info": info}, path)
         print(f"epoch {epoch} dev {figures} mean {mean:.1f} saved {path}", flush=True)
