@@ -4,33 +4,40 @@
 
 CORPUS_DIR defaults to PolNeAR's dev texts (../shared/corpora/polnear/dev/text beside the
 repository) when present, else the bundled demo articles. The baseline is ``nlp.pipe`` over
-the very texts factbox parses (the cleaned article bodies) with the same spaCy model (the
-attribution tagger and extraction switched off), batch size and process count; ``nlp.pipe``
-with the tagger is printed beside it. For each process count in ``--jobs`` the ratio is
-end-to-end articles/s over baseline articles/s (1.0 would mean the tagger, reading,
-extraction and storage cost nothing on top of parsing); with more than one count, the
-ingest throughput of each over that of the first is printed too (what ``--jobs N`` gains).
+the very texts factbox parses (the cleaned article bodies) with the same spaCy model as
+``spacy.load`` gives it (every component of the model, spaCy's own ``attribute_ruler``, none
+of factbox's), batch size and process count; ``nlp.pipe`` of factbox's pipeline up to the
+attribution tagger (``load_nlp`` with extraction switched off) is printed beside it. For
+each process count in ``--jobs`` the ratio is end-to-end articles/s over baseline
+articles/s (1.0 would mean the tagger, reading, extraction and storage cost nothing on top
+of parsing); with more than one count, the ingest throughput of each over that of the first
+is printed too (what ``--jobs N`` gains).
 Each measurement runs ``--repeat`` times, interleaved, and the best run of each counts.
 
 Each run's CPU time (this process and the parser processes it waited for) is printed too: on
 a machine shared with other jobs, wall-clock ratios move with the load, while with
 ``--jobs 1`` the CPU-time ratios are the same ratios with the other jobs' share taken out.
+The load average is printed before and after the runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+
+import spacy
+from spacy.language import Language
 
 from factbox import api
 from factbox.extract.component import COMPONENT as EXTRACT
 from factbox.extract.nlp import default_model_name, load_nlp
-from factbox.extract.tagger import COMPONENT as TAGGER
 from factbox.ingest import prepare_article, read_inputs
 from factbox.records import InputError, SourceItem
 
@@ -75,15 +82,26 @@ class Timing:
     cpu: float
 
 
+@lru_cache(maxsize=1)
+def stock_model() -> Language:
+    """The spaCy model as ``spacy.load`` gives it: the baseline."""
+    return spacy.load(default_model_name())
+
+
 def time_parse(texts: list[str], batch_size: int, jobs: int, tagger: bool = False) -> Timing:
-    """``nlp.pipe`` over ``texts``: the spaCy model alone, or with the attribution tagger."""
-    nlp = load_nlp()
-    disabled = [EXTRACT] if tagger else [TAGGER, EXTRACT]
+    """``nlp.pipe`` over ``texts``: the stock spaCy model, or factbox's pipeline up to the
+    attribution tagger."""
+    nlp = load_nlp() if tagger else stock_model()
+    disabled = [EXTRACT] if tagger else []
     start, cpu = time.perf_counter(), cpu_seconds()
     with nlp.select_pipes(disable=disabled):
         for _doc in nlp.pipe(texts, batch_size=batch_size, n_process=jobs):
             pass
     return Timing(time.perf_counter() - start, cpu_seconds() - cpu)
+
+
+def load_average() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def time_ingest(files: list[Path], batch_size: int, jobs: int) -> tuple[Timing, api.IngestSummary]:
@@ -110,7 +128,9 @@ def main() -> int:
     words = sum(len(t.split()) for t in texts)
     load_nlp()  # load once, outside the timings
     time_parse(texts[:4], args.batch_size, 1)  # warm up
+    time_parse(texts[:4], args.batch_size, 1, tagger=True)
     print(f"model {default_model_name()}; {len(files)} files, {len(texts)} articles, {words} words")
+    print(f"load average before: {load_average()}")
 
     timings: dict[tuple[str, int], list[Timing]] = {}
     summary = None
@@ -124,6 +144,7 @@ def main() -> int:
             for name, timing in runs.items():
                 timings.setdefault((name, jobs), []).append(timing)
     assert summary is not None
+    print(f"load average after: {load_average()}")
     if summary.failed:
         print(f"warning: {len(summary.failed)} files failed to ingest", file=sys.stderr)
 
@@ -138,11 +159,11 @@ def main() -> int:
         print(f"--jobs {jobs}")
         print(
             f"  bare nlp.pipe : {n / parse_s:8.1f} articles/s  {words / parse_s:9.0f} words/s  "
-            f"({parse_s:.2f} s, {parse_cpu:.2f} s CPU, spaCy model alone)"
+            f"({parse_s:.2f} s, {parse_cpu:.2f} s CPU, the stock spaCy model)"
         )
         print(
             f"  with tagger   : {n / tagged_s:8.1f} articles/s  {words / tagged_s:9.0f} words/s  "
-            f"({tagged_s:.2f} s, {tagged_cpu:.2f} s CPU, nlp.pipe with the attribution tagger)"
+            f"({tagged_s:.2f} s, {tagged_cpu:.2f} s CPU, factbox's pipeline up to the tagger)"
         )
         print(
             f"  factbox ingest: {n / ingest_s:8.1f} articles/s  {words / ingest_s:9.0f} words/s  "

@@ -54,9 +54,9 @@ from factbox.extract.tagger import (
 
 SEED = 13
 WINDOW = 256
-RUN_STRIDE = WINDOW - 2
-"""Run-time windows lie side by side (see ``factbox.extract.tagger``); the shipped weights were
-chosen with windows every 192 wordpieces, before the run-time stride was measured."""
+RUN_STRIDE = 224
+"""Wordpieces between run-time windows (see ``factbox.extract.tagger``); the shipped weights'
+epoch was chosen with windows every 192, before the run-time stride was measured."""
 BATCH = 16
 LEARNING_RATE = 8e-5
 WEIGHT_DECAY = 0.01
