@@ -58,6 +58,15 @@ class ConceptTable:
     """Determiners that make a noun of ``general_words`` stand for all ("all options")."""
     opposites: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
     """Pairs of action words (does, undoes): the second undoes what the first does."""
+    documents: frozenset[str] = frozenset()
+    """Themes that are texts someone drafts and a body decides on ("resolution", "package")."""
+    sponsor_verbs: frozenset[str] = frozenset()
+    """Verbs that name a text's sponsor ("drafted by Russia", "the Russian-proposed text")."""
+    rival_words: frozenset[str] = frozenset()
+    """Modifiers that make a text another one than the proposal ("the rival draft")."""
+    decision_verbs: frozenset[str] = frozenset()
+    """What a body's members do with a text ("veto", "vote", "adopt"): for a proposal whose
+    theme is a document, the act that decides it."""
 
     def opposite_actions(self, action: str) -> frozenset[str]:
         """The words of actions that undo ``action`` (a lemma): "remain" for "leave"."""
@@ -240,6 +249,10 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         listed("general_words"),
         listed("general_determiners"),
         tuple(opposites),
+        listed("documents"),
+        listed("sponsor_verbs"),
+        listed("rival_words"),
+        listed("decision_verbs"),
     )
 
 

@@ -60,6 +60,7 @@ SLOT_WEIGHTS: dict[Slot, float] = {
     "term": 0.6,
     "action": 0.25,
     "opposite": 0.25,
+    "decision": 0.25,
     "target": 0.2,
     "qualifier": 0.1,
     "agent": 0.1,
@@ -82,6 +83,9 @@ NOT_PLACE_LABELS = frozenset(
     }
 )
 CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+DECISION_DISTANCE = 4
+"""Most edges from a text up to what is done with it ("voted in favour of the text" is 4)."""
+DECISION_PATH_DEPS = frozenset({"dobj", "obj", "nsubjpass", "pobj", "prep", "conj"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +121,12 @@ class ProposalSlots:
     """Actions that undo the proposal's ("remain" for "leave"; ``synonyms.toml``)."""
     named: frozenset[str] = frozenset()
     """Actors the title or description names ("Iran" in "keep the Iran nuclear deal")."""
+    document: bool = False
+    """The theme is a text someone drafts and a body decides on ("resolution", "package"):
+    an owner it names is its sponsor, and what members do with it (``decision_verbs``)
+    counts as its action."""
+    own_words: frozenset[str] = frozenset()
+    """Every word of the title and description (a rival text the proposal itself names)."""
 
 
 @dataclass(slots=True)
@@ -179,11 +189,23 @@ def _add_theme(
             _expand(theme, candidate, "theme", table)
             return
     _expand(theme, head.lemma_.lower(), "theme", table)
-    for modifier in head.children:
-        if modifier.dep_ in MODIFIER_DEPS and _is_content(modifier):
-            form = modifier.lemma_.lower()
-            if not table.containing(form, "theme"):
-                _expand(qualifier, form, "qualifier", table)
+    of_objects = [
+        obj
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+    for modifier in [*head.children, *of_objects]:
+        if modifier.dep_ not in MODIFIER_DEPS | {"pobj"} or not _is_content(modifier):
+            continue
+        form = modifier.lemma_.lower()
+        if table.containing(form, "theme"):
+            # a thing the proposal's theme is made of is the proposal's own ("the sanctions
+            # package", "a package of sanctions"): it narrows the theme, with its set's words
+            _expand(qualifier, form, "theme", table)
+        elif modifier.dep_ != "pobj":
+            _expand(qualifier, form, "qualifier", table)
 
 
 def _destination_preps(token: Token, preps: frozenset[str]) -> list[Token]:
@@ -205,11 +227,13 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
     action, theme, qualifier, agent, target = (_SlotBuilder() for _ in range(5))
     directional = False
     named: set[str] = set()
+    own_words: set[str] = set()
     for text in (proposal.title, proposal.description):
         if not text:
             continue
         doc = nlp(text)
         named |= _named_actors(doc[:])
+        own_words |= {w for t in doc for w in forms(t)}
         root = next(iter(doc.sents)).root
         is_verb = root.pos_ in {"VERB", "AUX"} or root.tag_.startswith("VB")
         if is_verb:
@@ -237,6 +261,7 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
     opposite = frozenset(
         word for form in action.source for word in table.opposite_actions(form)
     ) - action.words
+    document = any(form in table.documents for form in theme.source)
     return ProposalSlots(
         slug=proposal.slug,
         action=action.freeze(),
@@ -249,6 +274,8 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         members=body_members(tuple(proposal.bodies)),
         opposite=SlotWords(opposite, source=tuple(sorted(opposite))),
         named=frozenset(named),
+        document=document,
+        own_words=frozenset(own_words),
     )
 
 
@@ -271,6 +298,31 @@ def _names_outsiders_only(tokens: SpacySpan, slots: ProposalSlots) -> bool:
     doc = tokens.doc
     named = _named_actors(doc[tokens[0].sent.start : tokens[-1].sent.end])
     return bool(slots.named and named) and not named & (slots.named | slots.members)
+
+
+def _sponsors(theme: Token, sponsor_verbs: frozenset[str], inside: range) -> list[SpacySpan]:
+    """The countries, peoples and organisations named as owning or sponsoring a text:
+    its possessor or demonym ("Moscow's draft", "the Russian measure"), the agent of a
+    sponsoring participle ("a resolution drafted by Russia") or its modifier ("the
+    Russian-drafted resolution"); each as its whole named entity."""
+    named: list[Token] = []
+    for child in theme.children:
+        if child.dep_ in OWNER_DEPS and child.i not in inside:
+            named.append(child)
+        # the participle may be read as part of the theme ("drafted resolution")
+        if child.dep_ in ("acl", "amod", "compound") and child.lemma_.lower() in sponsor_verbs:
+            for part in child.children:
+                if part.dep_ == "agent":
+                    named.extend(o for o in part.children if o.dep_ == "pobj")
+                elif part.dep_ in ("npadvmod", "compound", "nsubj", "amod"):
+                    named.append(part)
+    spans = []
+    for token in named:
+        if token.ent_type_ not in OWNER_LABELS | {"ORG"}:
+            continue
+        tokens = _entity_tokens(token)
+        spans.append(token.doc[tokens[0].i : tokens[-1].i + 1])
+    return spans
 
 
 @lru_cache(maxsize=32)
@@ -503,7 +555,8 @@ class ProposalMatcher:
         if candidate.has("term") or candidate.phrase:
             return True
         return any(
-            candidate.has(s) for s in ("action", "opposite", "target", "qualifier", "agent")
+            candidate.has(s)
+            for s in ("action", "opposite", "decision", "target", "qualifier", "agent")
         )
 
     def _candidates(self, tokens: SpacySpan, slots: ProposalSlots) -> Iterable[_Candidate]:
@@ -596,6 +649,10 @@ class ProposalMatcher:
             elif foreign_owner:
                 candidate.blocked = "the theme belongs to someone outside the proposal"
 
+        if slots.document and not actions:
+            decision = self._decision(theme)
+            if decision is not None:
+                candidate.add("decision", decision)
         self._check_places(candidate, slots, actions[:1])
 
         for token in tokens:
@@ -607,6 +664,20 @@ class ProposalMatcher:
                 candidate.add("qualifier", token)
                 break
         return candidate
+
+    def _decision(self, theme: Token) -> Token | None:
+        """What a body's members do with a text that is the theme ("[vetoed] the draft",
+        "[voted] against the measure", "[voted] in favour of the text", "the [adoption] of
+        the package"): the verb or noun that governs it through objects and prepositions.
+        It may lie outside the statement's content: a vote's verb is the act's cue."""
+        node = theme
+        for _ in range(DECISION_DISTANCE):
+            if node.dep_ not in DECISION_PATH_DEPS or node.head.i == node.i:
+                return None
+            node = node.head
+            if forms(node) & self.table.decision_verbs:
+                return node
+        return None
 
     def _check_modifiers(self, candidate: _Candidate, slots: ProposalSlots, inside: range) -> None:
         for modifier in candidate.theme.children:
@@ -629,6 +700,8 @@ class ProposalMatcher:
             for obj in prep.children
             if obj.dep_ == "pobj"
         ]
+        if slots.document and self._another_text(candidate, slots, inside):
+            return False
         for owner in owners:
             if slots.qualifier.has_token(owner) and owner.i not in inside:
                 # the proposal's own modifier ("Syrian" refugees) names no outsider
@@ -653,6 +726,27 @@ class ProposalMatcher:
                 else:
                     foreign = True
         return foreign
+
+    def _another_text(self, candidate: _Candidate, slots: ProposalSlots, inside: range) -> bool:
+        """For a proposal that is a text: the theme is another sponsor's text ("the Russian
+        draft", "Moscow's resolution", "a resolution drafted by Russia", "the Russian-drafted
+        text"), or called a rival ("the rival draft", "its own text"); blocked if so."""
+        theme = candidate.theme
+        for modifier in theme.children:
+            if modifier.i in inside or modifier.dep_ not in MODIFIER_DEPS:
+                continue
+            if forms(modifier) & self.table.rival_words and not forms(modifier) & slots.own_words:
+                candidate.blocked = f"the theme is another text ({modifier.text})"
+                return True
+        for sponsor in _sponsors(theme, self.table.sponsor_verbs, inside):
+            actor = lookup_actor(sponsor.doc[sponsor.start : sponsor.end].text)
+            if actor is None or actor.id in slots.named or not slots.named:
+                continue
+            if slots.agent.has_token(sponsor.root) or slots.qualifier.has_token(sponsor.root):
+                continue  # the proposal's own body or its modifier ("the EU's package")
+            candidate.blocked = f"the theme is another sponsor's text ({sponsor.text})"
+            return True
+        return False
 
     def _check_governor(self, candidate: _Candidate, slots: ProposalSlots) -> None:
         theme = candidate.theme

@@ -18,6 +18,7 @@ About = Literal["speaker", "others"]
 Slot = Literal[
     "action",
     "opposite",
+    "decision",
     "theme",
     "qualifier",
     "agent",
