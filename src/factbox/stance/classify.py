@@ -359,6 +359,23 @@ class _Classifier:
                     return word_class, word, negator is not None
         return None
 
+    def names_the_act_again(
+        self, reading: _Reading, node: Token, found: tuple[StanceClass, Token, bool]
+    ) -> bool:
+        """``node`` is a means ("use", "cast") whose object is an opposing stance word
+        ("veto") and the reading below it already opposes, firmly: the purpose clause
+        ("to block") and the means name one act, which must not cancel itself out."""
+        cls, word, negated = found
+        return (
+            node.lemma_.lower() in self.lex.means_verbs
+            and word.head.i == node.i
+            and word.dep_ in ("dobj", "obj")
+            and cls == "opposes"
+            and not negated
+            and reading.polarity < 0
+            and reading.mode == "firm"
+        )
+
     def subject_evaluation(
         self, node: Token, path: set[int]
     ) -> tuple[StanceClass, Token, bool] | None:
@@ -491,6 +508,8 @@ class _Classifier:
             if found is None and reading.consequence:
                 # what a consequence brings about: "if troops are sent, [a conflict] would follow"
                 found = self.subject_evaluation(node, path)
+            if found is not None and self.names_the_act_again(reading, node, found):
+                found = None  # "used its veto [to block] the draft": one act, read once
             if found is not None:
                 eval_cls, word, word_negated = found
                 negated = (negation is not None) != word_negated
@@ -958,11 +977,19 @@ class _Classifier:
         )
 
     def holder_subject(self, node: Token) -> Token | None:
+        """Who holds the stance read at ``node``: the subject of its clause, or of the
+        clauses it climbs to; for a passive, the agent ("the package is being blocked [by
+        Slovakia]": Slovakia blocks it, whoever reports it)."""
         current = node
         for _ in range(6):
             for child in current.children:
                 if child.dep_ in SUBJECT_DEPS:
                     return child
+            agent = next((c for c in current.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                doer = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                if doer is not None:
+                    return doer
             if current.dep_ not in CLAUSE_CLIMB_DEPS or current.head.i == current.i:
                 return None
             current = current.head

@@ -123,6 +123,8 @@ class StanceLexicon:
     harms: frozenset[str] = frozenset()
     """Verbs whose subject, when it is the proposal, is warned against ("could depress")."""
     future_verbs: frozenset[str] = frozenset()
+    means_verbs: frozenset[str] = frozenset()
+    """Verbs whose object is the stance itself ("used its veto to block the draft")."""
     """"going to" as "will": the verb "go" in the progressive over the proposal's clause."""
     sufficiency: frozenset[str] = frozenset()
     """"not far enough", "not enough": a measure of degree that keeps the proposal."""
@@ -317,6 +319,7 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         pronouns=frozenset(_strings(holders.get("pronouns", []), where)),
         self_references=frozenset(_strings(holders.get("self_references", []), where)),
         warning_verbs=frozenset(_strings(data.get("warnings", []), f"{where}: warnings")),
+        means_verbs=frozenset(_strings(data.get("means_verbs", []), f"{where}: means_verbs")),
         question_marks=frozenset(
             _strings(_table(data.get("questions", {}), "questions").get("marks", []), where)
         ),
