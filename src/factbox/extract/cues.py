@@ -63,6 +63,8 @@ class CueLexicon:
     """Nouns of stance acts with the preposition they take ("opposition to", "push for")."""
     act_light_verbs: frozenset[str] = frozenset()
     """Verbs whose subject holds the stance noun they take ("sounded a call for ...")."""
+    act_bare: frozenset[str] = frozenset()
+    """Acts that state a position with nothing after them ("China abstained")."""
 
     def is_cue_lemma(self, lemma: str) -> bool:
         return lemma in self.speech_verbs or lemma in self.belief_verbs
@@ -119,6 +121,7 @@ def parse_cue_lexicon(data: dict[str, Any]) -> CueLexicon:
             for noun, preposition in data.get("stance_acts", {}).get("noun_phrasal", [])
         ),
         act_light_verbs=_words(data.get("stance_acts", {}).get("light_verbs", [])),
+        act_bare=_words(data.get("stance_acts", {}).get("bare", [])),
     )
 
 

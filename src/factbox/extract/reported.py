@@ -243,7 +243,9 @@ class CueFinder:
                     continue
                 if self._has_medium(token):
                     continue  # "In a statement, the ministry rejected ...": the medium's
-                if clause is None or not clause.content:
+                word = self._act_word(token)
+                phrasal = word is not None and word.head.i != token.i  # "voted in favour of"
+                if clause is None or not clause.content or phrasal:
                     clause = self._act_clause(token) or clause
             elif token.i in self.act_nouns:
                 clause = self._noun_act_clause(token)
@@ -796,9 +798,19 @@ class CueFinder:
             return None
         lemma = verb.lemma_.lower()
         for child in verb.children:
-            if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in self.lexicon.act_phrasal:
-                return child
+            if child.dep_ not in ("prt", "prep"):
+                continue
+            for words, last in _particle_phrases(child):
+                if (lemma, words) in self.lexicon.act_phrasal:
+                    return last
         return verb if lemma in self.lexicon.act_verbs else None
+
+    def _bare_act(self, verb: Token, source: TokenRange) -> list[TokenRange]:
+        """ "China and Angola abstained": an act that needs nothing after it is its own
+        content (its verb), what it is about being the text named before it."""
+        if verb.lemma_.lower() not in self.lexicon.act_bare or source[0] > verb.i:
+            return []
+        return [(verb.i, verb.i + 1)]
 
     def _inside_act(self, verb: Token) -> bool:
         """An act inside the content of another act or of a speech cue ("refused [to rule
@@ -865,8 +877,11 @@ class CueFinder:
         cue = self._verb_cue(verb)
         if word.i != verb.i:
             between = self.doc[cue[1] : word.i]
+            phrasal = all(t.head.i != t.i and t.dep_ in ("prep", "pobj", "prt") for t in between)
             if len(between) <= _MAX_ACT_CUE_GAP and all(t.pos_ == "PRON" for t in between):
                 cue = (cue[0], max(cue[1], word.i + 1))  # "distanced himself from"
+            elif word.dep_ == "prep" and word.head.dep_ == "pobj" and phrasal:
+                cue = (cue[0], max(cue[1], word.i + 1))  # "voted in favour of"
         if word.i != verb.i and word.dep_ == "prep":
             roots = [child for child in word.children if child.dep_ in _ACT_OBJECT_DEPS]
         else:
@@ -886,6 +901,8 @@ class CueFinder:
         content = self._content_ranges(verb, roots)
         content = [piece for part in content for piece in minus(part, source)]
         content = self._before_listed_sources(verb, source, content)
+        if not content and not roots:
+            content = self._bare_act(verb, source)
         if not content:
             return None
         extent = self._extent(verb, source, cue, {root.i for root in roots})
@@ -1026,6 +1043,16 @@ class CueFinder:
             tuple(content),
             subtree_range(preposition),
         )
+
+
+def _particle_phrases(particle: Token) -> list[tuple[str, Token]]:
+    """The particle or preposition of a verb, alone and as the head of a phrasal
+    preposition ("in favour of"), each with its last word (whose object is the content)."""
+    found = [(particle.lower_, particle)]
+    for noun in (c for c in particle.children if c.dep_ == "pobj"):
+        for linker in (c for c in noun.children if c.dep_ == "prep"):
+            found.append((f"{particle.lower_} {noun.lower_} {linker.lower_}", linker))
+    return found
 
 
 def find_cue_clauses(

@@ -930,6 +930,8 @@ class _Classifier:
                 if not skip:
                     break  # above the act is another clause: "Ali rebuked him when he called for"
                 continue
+            if act and node.i in cue:
+                continue  # the act's own particle ("voted [against]"): read with the act
             if child.i in cue and node.i not in cue and child.dep_ in ("advcl", "relcl"):
                 # above the cue's clause is someone else's: "Kirby denied it, as Sejourne
                 # [had suggested] troops could be"
@@ -1108,9 +1110,10 @@ def act_cues(doc: Doc, statement: Statement | None, acts: ActTable) -> list[ActC
         following = [t for t in cue if t.i > token.i and t.pos_ != "PRON"][:1]
         following += [c for c in token.children if c.dep_ in ("prt", "prep")]
         entry, cls = lemma, acts.verbs.get(lemma)
-        for word in following:
-            if (lemma, word.lower_) in acts.phrasal:
-                entry, cls = f"{lemma} {word.lower_}", acts.phrasal[(lemma, word.lower_)]
+        rest = " ".join(t.lower_ for t in cue if t.i > token.i)
+        for particle in [w.lower_ for w in following] + [rest]:
+            if (lemma, particle) in acts.phrasal:
+                entry, cls = f"{lemma} {particle}", acts.phrasal[(lemma, particle)]
                 break
         heads_cue = token.head.i == token.i or not cue.start <= token.head.i < cue.end
         if cls is None or not (token.pos_ in VERB_POS or heads_cue):

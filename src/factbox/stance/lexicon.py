@@ -67,6 +67,8 @@ class ConceptTable:
     decision_verbs: frozenset[str] = frozenset()
     """What a body's members do with a text ("veto", "vote", "adopt"): for a proposal whose
     theme is a document, the act that decides it."""
+    vote_ways: frozenset[str] = frozenset()
+    """Words after a vote that say which way it went, not on what ("voted in favour")."""
 
     def opposite_actions(self, action: str) -> frozenset[str]:
         """The words of actions that undo ``action`` (a lemma): "remain" for "leave"."""
@@ -154,7 +156,8 @@ class ActTable:
     verbs: dict[str, StanceClass]
     """Single-verb acts by lemma."""
     phrasal: dict[tuple[str, str], StanceClass]
-    """Acts of a lemma and the particle or preposition it needs ("rule out")."""
+    """Acts of a lemma and the particle or preposition it needs ("rule out"), which may be
+    a phrasal preposition ("vote in favour of")."""
     negated: dict[str, ActStance]
     """Exceptions to the default reversal under negation, by entry ("call for")."""
 
@@ -172,13 +175,11 @@ def parse_acts(data: dict[str, object], where: str = "acts") -> ActTable:
     verbs: dict[str, StanceClass] = {}
     phrasal: dict[tuple[str, str], StanceClass] = {}
     for entry, cls in _classes(_table(data.get("acts", {}), "acts"), f"{where}: acts").items():
-        words = entry.split()
-        if len(words) == 1:
+        verb, _, particle = entry.partition(" ")
+        if not particle:
             verbs[entry] = cls
-        elif len(words) == 2:
-            phrasal[(words[0], words[1])] = cls
         else:
-            raise ValueError(f"{where}: act {entry!r}: a lemma, or a lemma and a particle")
+            phrasal[(verb, particle)] = cls  # "rule out", "vote in favour of"
     negated: dict[str, ActStance] = {}
     for entry, value in _table(data.get("negated", {}), "negated").items():
         if value not in (*STANCE_CLASSES, "unclear"):
@@ -255,6 +256,7 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         listed("sponsor_verbs"),
         listed("rival_words"),
         listed("decision_verbs"),
+        listed("vote_ways"),
     )
 
 

@@ -399,11 +399,17 @@ class ProposalMatcher:
         if found:
             return found
         referring = self._referring_noun(span)
+        vote = self._bare_decision(span) if referring is None else None
+        referring = referring or vote
         if referring is None:
             return []
         reach = ANTECEDENT_SENTENCES
+        documents = {slots.slug for slots in self.slots if slots.document}
         for before, whole in _words_before(span):
             antecedents = self.match(before)
+            if vote is not None:
+                # a vote is on a text: "China and Angola abstained" after the draft is named
+                antecedents = [match for match in antecedents if match.slug in documents]
             if antecedents:
                 return [_referred(referring, match) for match in antecedents]
             if whole:
@@ -514,6 +520,23 @@ class ProposalMatcher:
                 for c in token.children
             )
             if quantified or any(c.dep_ == "neg" for c in token.head.children):
+                return token
+        return None
+
+    def _bare_decision(self, span: SpacySpan) -> Token | None:
+        """A vote with nothing after it ("China and Angola [abstained]", "eleven members
+        [voted] in favour"): a decision verb with no object, which is about the text the
+        sentences before it name."""
+        for token in span:
+            if token.pos_ != "VERB" or not forms(token) & self.table.decision_verbs:
+                continue
+            objects = [
+                c
+                for c in token.children
+                if c.dep_ in OBJECT_DEPS | {"xcomp", "ccomp"}
+                or (c.dep_ == "prep" and c.lower_ not in self.table.vote_ways)
+            ]
+            if not objects:
                 return token
         return None
 
@@ -837,11 +860,23 @@ def _slot_stems(
 def may_refer_back(text: str, table: ConceptTable) -> bool:
     """Whether ``text`` holds a word a referring phrase needs ("such", or "the" and a word
     like "plan"), without parsing it."""
-    words = set(_WORD.findall(text.lower()))
+    listed = _WORD.findall(text.lower())
+    words = set(listed)
+    if len(listed) <= SHORT_REFERENCE_WORDS:
+        # a vote with nothing after it ("abstained"), or on a text named only as such ("the
+        # French text", "the draft resolution"): what it is about is in the sentences before
+        stems = {_stem(word) for word in words}
+        if stems & _stems(table.decision_verbs) or (
+            words & table.referring_determiners and stems & _stems(table.documents)
+        ):
+            return True
     return bool(words & table.referring_words) or bool(
         words & table.referring_determiners and words & _plurals(table.referring_nouns)
     )
 
+
+SHORT_REFERENCE_WORDS = 4
+"""Most words of a content that is only a vote or the name of a text ("the Russian draft")."""
 
 ANCHOR_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "pobj", "xcomp", "ccomp"})
 
@@ -894,13 +929,19 @@ def _words_before(span: SpacySpan) -> Iterator[tuple[SpacySpan, bool]]:
 
 
 def _referred(referring: Token, antecedent: ProposalMatch) -> ProposalMatch:
-    span = stretch_span(referring.left_edge, referring)
+    left = referring if referring.pos_ == "VERB" else referring.left_edge
+    span = stretch_span(left, referring)
     text = referring.doc.text[span[0] : span[1]]
     evidence = (
         MatchEvidence("theme", text, span),
         *(MatchEvidence("antecedent", e.text, e.span) for e in antecedent.evidence),
     )
     return ProposalMatch(antecedent.slug, antecedent.score, evidence)
+
+
+@lru_cache(maxsize=4)
+def _stems(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(_stem(word) for word in words)
 
 
 @lru_cache(maxsize=4)
