@@ -978,6 +978,19 @@ class _Classifier:
             for word in reading.path
         )
 
+    def anyone_described(self, theme: Token, span: SpacySpan) -> Token | None:
+        """The noun of a relative clause the proposal is in, when it stands for anyone
+        ("any country [that opposes the measure]", "those [who block it]")."""
+        for node in theme.ancestors:
+            if node.dep_ != "relcl" or not span.start <= node.head.i < span.end:
+                continue
+            holder = node.head
+            if holder.lower_ in self.lex.any_pronouns or any(
+                c.dep_ == "det" and c.lower_ in self.lex.any_determiners for c in holder.children
+            ):
+                return holder
+        return None
+
     def holder_subject(self, node: Token) -> Token | None:
         """Who holds the stance read at ``node``: the subject of its clause, or of the
         clauses it climbs to; for a passive, the agent ("the package is being blocked [by
@@ -1319,11 +1332,16 @@ def classify(
         not reading.holder_deontic and not reading.consequence and not act and not reading.judgement
     )
     proposal_words = {theme.i} | ({action.i} if action is not None else set())
+    described = classifier.anyone_described(theme, span)
     claimant = _reported_by_another(classifier, span.doc, statement)
     if claimant is not None:
         # "Trump, alleging that Obama [wanted] to admit them, said ...": a view reported on
         # someone else's word is no position of its holder's, nor the claimant's
         about = "others"
+    elif described is not None:
+        # "[any country that opposes the measure] will ...": whoever would, not the speaker
+        about = "others"
+        others_span, others = _words(described)
     elif reading.others is not None or reading.reaction:
         # a permission hands the stance to those let do it; a reaction to its reactors
         if reading.others is None or not classifier.is_speaker(

@@ -126,6 +126,10 @@ class StanceLexicon:
     """Verbs whose subject, when it is the proposal, is warned against ("could depress")."""
     future_verbs: frozenset[str] = frozenset()
     means_verbs: frozenset[str] = frozenset()
+    any_determiners: frozenset[str] = frozenset()
+    """Determiners that make a holder anyone at all ("any country that opposes it")."""
+    any_pronouns: frozenset[str] = frozenset()
+    """Pronouns for anyone at all ("those who block it", "whoever opposes it")."""
     """Verbs whose object is the stance itself ("used its veto to block the draft")."""
     """"going to" as "will": the verb "go" in the progressive over the proposal's clause."""
     sufficiency: frozenset[str] = frozenset()
@@ -320,6 +324,8 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         first_person=frozenset(_strings(holders.get("first_person", []), where)),
         pronouns=frozenset(_strings(holders.get("pronouns", []), where)),
         self_references=frozenset(_strings(holders.get("self_references", []), where)),
+        any_determiners=frozenset(_strings(holders.get("any_determiners", []), where)),
+        any_pronouns=frozenset(_strings(holders.get("any_pronouns", []), where)),
         warning_verbs=frozenset(_strings(data.get("warnings", []), f"{where}: warnings")),
         means_verbs=frozenset(_strings(data.get("means_verbs", []), f"{where}: means_verbs")),
         question_marks=frozenset(
