@@ -979,12 +979,16 @@ class _Classifier:
         )
 
     def anyone_described(self, theme: Token, span: SpacySpan) -> Token | None:
-        """The noun of a relative clause the proposal is in, when it stands for anyone
-        ("any country [that opposes the measure]", "those [who block it]")."""
+        """The noun of a relative clause the proposal is in, when it stands for anyone and
+        is what the sentence goes on about, its subject ("any country [that opposes the
+        measure] will ...", "those [who block it] will"); not whom the speaker judges ("we
+        criticise those who hesitate", read as a criticism)."""
         for node in theme.ancestors:
             if node.dep_ != "relcl" or not span.start <= node.head.i < span.end:
                 continue
             holder = node.head
+            if holder.dep_ not in ("nsubj", "nsubjpass"):
+                continue
             if holder.lower_ in self.lex.any_pronouns or any(
                 c.dep_ == "det" and c.lower_ in self.lex.any_determiners for c in holder.children
             ):
