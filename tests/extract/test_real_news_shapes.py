@@ -101,6 +101,28 @@ def test_a_stance_act_is_a_statement_of_its_own_kind(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "source", "cue", "content"),
+    [
+        ("Peru voted against the draft.", "Peru", "voted against", "the draft"),
+        ("Chile voted for the draft.", "Chile", "voted for", "the draft"),
+        ("Chile voted in favour of the text.", "Chile", "voted in favour of", "the text"),
+        # a vote with nothing after it is its own content; the stance stage finds its text
+        ("China and Angola abstained.", "China and Angola", "abstained", "abstained"),
+    ],
+)
+def test_a_vote_is_a_stance_act(
+    nlp: Language, sentence: str, source: str, cue: str, content: str
+) -> None:
+    (vote,) = find_attributions(nlp(sentence))
+    assert (vote.kind, vote.source_text, vote.cue, vote.content) == ("act", source, cue, content)
+    assert sentence[vote.content_span[0] : vote.content_span[1]] == content
+
+
+def test_a_vote_needs_a_named_voter(nlp: Language) -> None:
+    assert [s.kind for s in find_attributions(nlp("Eleven members abstained."))] == []
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The spokesman declined to comment on the plan.",

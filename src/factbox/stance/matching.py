@@ -783,6 +783,8 @@ class ProposalMatcher:
         words = forms(governor)
         if words & slots.opposite.words:
             return  # the reverse action: a match read the other way ("lift sanctions")
+        if slots.document and words & self.table.decision_verbs:
+            return  # what a body does with a text ("adopted the resolution")
         if words & self._action_words and not words & slots.action.words:
             candidate.blocked = f"the theme is the object of another action ({governor.text})"
 
