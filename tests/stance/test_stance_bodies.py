@@ -14,7 +14,7 @@ from stance_support import MakeStatement, Who
 from factbox.extract import extract_article
 from factbox.ingesting import judge
 from factbox.records import Article
-from factbox.stance.classify import judge_statement, statement_span
+from factbox.stance.classify import judge_statement
 from factbox.stance.matching import ProposalMatcher
 from factbox.stance.records import Proposal, StanceJudgement
 from factbox.stance.semantic import Similarity
