@@ -169,7 +169,8 @@ def test_a_vote_on_a_rival_text_moves_nobody(nlp: Language, bodies: ProposalMatc
 def judged(
     make_statement: MakeStatement, matcher: ProposalMatcher, text: str, content: str, who: Who
 ) -> StanceJudgement:
-    parsed = make_statement(text, content, "said", (who,))
+    cue = "wrote" if "wrote" in text else "said"
+    parsed = make_statement(text, content, cue, (who,))
     (found,) = judge_statement(parsed.doc, parsed.statement, matcher)
     return found
 
@@ -205,4 +206,16 @@ def test_whoever_would_oppose_is_not_the_speaker(
     assert found.about == "others"
     content = "France opposes the French measure"  # the same words, the speaker's own
     found = judged(make_statement, bodies, f"{content}, Ayrault said.", content, AYRAULT)
+    assert (found.stance, found.about) == ("opposes", "speaker")
+
+
+def test_a_negative_subject_across_a_semicolon_negates_nothing(
+    make_statement: MakeStatement, bodies: ProposalMatcher
+) -> None:
+    # the parser may hang "No support" on the verb after the semicolon
+    content = "No support for sanctions; the 12th sanctions package will be rejected"
+    found = judged(
+        make_statement, bodies, f'"{content}," the prime minister wrote.', content,
+        Who("the prime minister", "HU"),
+    )
     assert (found.stance, found.about) == ("opposes", "speaker")

@@ -163,6 +163,13 @@ def holder_actor_id(subject: Token) -> str | None:
     return None
 
 
+def _across_semicolon(word: Token, verb: Token) -> bool:
+    """A semicolon stands between ``word`` and ``verb``: they are in two clauses, whatever
+    the parser hung together ("No support for sanctions; the package will be rejected")."""
+    low, high = sorted((word.i, verb.i))
+    return any(t.text == ";" for t in word.doc[low:high])
+
+
 def _token_at(doc: Doc, span: tuple[int, int]) -> Token | None:
     found = doc.char_span(span[0], span[1], alignment_mode="expand")
     return found.root if found is not None and len(found) else None
@@ -266,6 +273,8 @@ class _Classifier:
             if child.dep_ == "dobj" and lemma in self.lex.negative_pronouns:
                 return child  # "we rule nothing out", "we exclude nothing"
             if child.dep_ in {"nsubj", "nsubjpass"}:
+                if _across_semicolon(child, node):
+                    continue  # "No support for sanctions; the package will be rejected"
                 if lemma in self.lex.negative_pronouns:
                     return child
                 for det in child.children:
