@@ -148,6 +148,7 @@ def acts(nlp: Language, bodies: ProposalMatcher, text: str) -> dict[str, tuple[s
         ("Venezuela voted against the resolution.", "VE", "opposes"),
         ("Japan voted for the resolution drafted by France and Spain.", "JP", "supports"),
         ("Senegal voted in favour of the French text.", "SN", "supports"),
+        ("Only Russia and Venezuela opposed the French proposal.", "RU,VE", "opposes"),
         (
             "The council voted on the French draft resolution. China and Angola abstained.",
             "AO,CN",
