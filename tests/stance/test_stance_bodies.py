@@ -88,6 +88,13 @@ def test_a_text_is_the_proposals_by_its_sponsor_and_what_is_done_with_it(
     assert ("halt-bombing" in matched(nlp, bodies, text)) == about
 
 
+def test_a_sponsor_the_proposal_names_is_no_outsider_without_bodies(nlp: Language) -> None:
+    # without bodies there are no members: the named sponsor still owns its own text
+    alone = ProposalMatcher(nlp, [Proposal(HALT.slug, HALT.title, HALT.description)])
+    assert matched(nlp, alone, "Only Russia and Venezuela opposed the French proposal.")
+    assert not matched(nlp, alone, "Britain voted against the Russian proposal.")
+
+
 def test_a_rival_text_is_rejected_however_close_in_meaning(
     nlp: Language, bodies: ProposalMatcher
 ) -> None:

@@ -744,7 +744,9 @@ class ProposalMatcher:
             elif owner.ent_type_ in OWNER_LABELS and not slots.target.has_token(owner):
                 named = _entity_tokens(owner)
                 actor = lookup_actor(owner.doc[named[0].i : named[-1].i + 1].text)
-                if actor is not None and actor.id in slots.members:
+                if actor is not None and actor.id in slots.members | slots.named:
+                    # one who would act, or one the proposal names ("the French text" for
+                    # a draft by France and Spain): not an outsider
                     candidate.add("agent", owner)
                 else:
                     foreign = True
