@@ -95,6 +95,7 @@ def polnear_paragraph(split: str, stem: str, needle: str) -> str:
         ("Chile voted for the draft.", "Chile", "voted for", "the draft"),
         ("Chile voted in favour of the text.", "Chile", "voted in favour of", "the text"),
         ("China and Angola abstained.", "China and Angola", "abstained", "abstained"),
+        ("Spain put forward the draft.", "Spain", "put forward", "the draft"),
     ],
 )
 def test_a_stance_act_is_a_statement_of_its_own_kind(

@@ -142,6 +142,9 @@ def acts(nlp: Language, bodies: ProposalMatcher, text: str) -> dict[str, tuple[s
         ("Japan voted for the resolution drafted by France and Spain.", "JP", "supports"),
         ("Senegal voted in favour of the French text.", "SN", "supports"),
         ("Only Russia and Venezuela opposed the French proposal.", "RU,VE", "opposes"),
+        # a text's sponsors back it
+        ("France and Spain drafted the resolution on Verona.", "ES,FR", "supports"),
+        ("Britain tabled the text on Friday.", "GB", "supports"),
         (
             "The council voted on the French draft resolution. China and Angola abstained.",
             "AO,CN",
@@ -156,7 +159,10 @@ def test_a_vote_is_a_stance_act_of_its_voters(
 
 
 def test_a_vote_on_a_rival_text_moves_nobody(nlp: Language, bodies: ProposalMatcher) -> None:
-    text = "The council voted on a Russian draft. Britain voted against the Russian measure."
+    text = (
+        "Russia put forward a rival draft. The council voted on a Russian draft. Britain voted"
+        " against the Russian measure."
+    )
     assert acts(nlp, bodies, text) == {}
 
 
