@@ -1351,7 +1351,7 @@ def classify(
         # "Trump, alleging that Obama [wanted] to admit them, said ...": a view reported on
         # someone else's word is no position of its holder's, nor the claimant's
         about = "others"
-    elif described is not None:
+    elif described is not None and not reading.judgement:
         # "[any country that opposes the measure] will ...": whoever would, not the speaker
         about = "others"
         others_span, others = _words(described)
