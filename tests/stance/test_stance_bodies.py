@@ -219,3 +219,27 @@ def test_a_negative_subject_across_a_semicolon_negates_nothing(
         Who("the prime minister", "HU"),
     )
     assert (found.stance, found.about) == ("opposes", "speaker")
+
+
+PACT = Proposal("pact", "Ratify the Pacific trade pact", "The Pacific states ratify the trade pact")
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Senator Ann Lee came out against the Pacific trade pact.", "opposes"),
+        ("Senator Ann Lee came out strongly for the Pacific trade pact.", "supports"),
+        ("Senator Ann Lee came out in favour of the Pacific trade pact.", "supports"),
+    ],
+)
+def test_coming_out_for_or_against_it_is_a_stance_act(
+    nlp: Language, text: str, stance: str
+) -> None:
+    doc = nlp(text)
+    matcher = ProposalMatcher(nlp, [PACT])
+    found = [
+        (statement.kind, item.judgement.stance)
+        for statement in extract_article(doc, article(text)).statements
+        for item in judge(doc, statement, matcher)
+    ]
+    assert found == [("act", stance)]

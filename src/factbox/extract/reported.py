@@ -797,12 +797,18 @@ class CueFinder:
         if verb.pos_ != "VERB" or self.quoted[verb.i]:
             return None
         lemma = verb.lemma_.lower()
-        for child in verb.children:
-            if child.dep_ not in ("prt", "prep"):
-                continue
+        linked = [child for child in verb.children if child.dep_ in ("prt", "prep")]
+        for child in linked:
             for words, last in _particle_phrases(child):
                 if (lemma, words) in self.lexicon.act_phrasal:
                     return last
+            if child.dep_ != "prt":
+                continue
+            # "came [out] [against] it": a particle and the preposition after it, siblings
+            for after in (c for c in linked if c.i > child.i and c.dep_ == "prep"):
+                for words, last in _particle_phrases(after):
+                    if (lemma, f"{child.lower_} {words}") in self.lexicon.act_phrasal:
+                        return last
         return verb if lemma in self.lexicon.act_verbs else None
 
     def _bare_act(self, verb: Token, source: TokenRange) -> list[TokenRange]:

@@ -1134,10 +1134,18 @@ def act_cues(doc: Doc, statement: Statement | None, acts: ActTable) -> list[ActC
     for token in cue:
         lemma = token.lemma_.lower()
         following = [t for t in cue if t.i > token.i and t.pos_ != "PRON"][:1]
-        following += [c for c in token.children if c.dep_ in ("prt", "prep")]
+        linked = [c for c in token.children if c.dep_ in ("prt", "prep")]
+        following += linked
+        # "came out strongly for": a particle and a later preposition beside it
+        pairs = [
+            f"{prt.lower_} {prep.lower_}"
+            for prt in linked
+            for prep in linked
+            if prt.dep_ == "prt" and prep.dep_ == "prep" and prep.i > prt.i
+        ]
         entry, cls = lemma, acts.verbs.get(lemma)
         rest = " ".join(t.lower_ for t in cue if t.i > token.i)
-        for particle in [w.lower_ for w in following] + [rest]:
+        for particle in [w.lower_ for w in following] + pairs + [rest]:
             if (lemma, particle) in acts.phrasal:
                 entry, cls = f"{lemma} {particle}", acts.phrasal[(lemma, particle)]
                 break
