@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from extract_support import extracted
 from spacy.language import Language
 
@@ -108,6 +109,21 @@ def test_an_organisations_unnamed_allies_are_no_actor(nlp: Language) -> None:
     assert [s.actor_id for s in speakers(nlp, body)] == [None]
     officials = body.replace("NATO allies", "NATO officials")
     assert [s.actor_id for s in speakers(nlp, officials)] == ["NATO"]
+
+
+@pytest.mark.parametrize(
+    "members", ["European Union countries", "EU member states", "NATO governments"]
+)
+def test_an_organisations_unnamed_countries_are_no_actor(nlp: Language, members: str) -> None:
+    body = f"{members} said on Monday that they could not agree on the new package."
+    assert [s.actor_id for s in speakers(nlp, body)] == [None]
+
+
+def test_a_member_word_inside_an_organisations_name_is_the_organisation(
+    nlp: Language,
+) -> None:
+    body = "The Organization of American States said on Monday that it backed the plan."
+    assert [s.actor_id for s in speakers(nlp, body)] == ["OAS"]
 
 
 def test_a_possessor_among_a_groups_members_is_no_member(nlp: Language) -> None:

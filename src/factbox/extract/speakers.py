@@ -730,10 +730,14 @@ def _read_phrase_parts(
         # phrase after its titles, as a list item's does.
         return _list_item(doc, start, end, context, name_start=name_start)
     reading.actors = _coordinated_actors(matches, doc)
-    if head.lemma_.lower() in roles.member_heads and all(
-        actor.kind == "organization" for actor in reading.actors
+    if (
+        head.lemma_.lower() in roles.member_heads
+        and all(actor.kind == "organization" for actor in reading.actors)
+        and not any(match.start <= head.i < match.end for match in matches)
     ):
-        reading.actors = []  # "NATO allies": some members, none named; not the alliance
+        # "NATO allies", "EU countries": some members, none named; not the organisation
+        # (the head inside the name is the organisation's own: "Islamic State")
+        reading.actors = []
     role_indices = _role_indices(head, indices, roles.role_prepositions)
     reading.role = _role_text(doc, role_indices, matches)
     reading.role_key = _role_key(doc, role_indices, matches)
