@@ -388,21 +388,20 @@ def _store_reextraction(
         range(len(statements)),
         key=lambda i: (statements[i].span, statements[i].cue_span or (0, 0)),
     )
+    rank = {place: position for position, place in enumerate(order)}
     judged = None
     if found.judged is not None and kept.judged is not None:
         every = [*found.judged, *kept.judged]
         judged = [every[i] for i in order]
     statements = [statements[i] for i in order]
-    if result.outcome == "unchanged":
+    if result.outcome == "unchanged":  # every old statement has its place
         if judged is not None:
-            pairs = pair_statements([s.statement for s in old], statements).pairs
             ledger.replace_judgements(
                 [s.id for s in old],
-                [(s.id, j) for i, s in enumerate(old) for j in judged[pairs[i]]],
+                [(s.id, j) for i, s in enumerate(old) for j in judged[rank[result.places[i]]]],
             )
         ledger.save_parses(ref.id, found.parses)
         return result.report
-    new_index = {old_index: rank for rank, old_index in enumerate(order)}
     vectors = None
     if found.vectors is not None and kept.vectors is not None:
         matrix = np.concatenate([found.vectors.matrix, kept.vectors.matrix])
@@ -412,7 +411,7 @@ def _store_reextraction(
         statements,
         found.people,
         judged,
-        {old_id: new_index[index] for old_id, index in result.follows.items()},
+        {old_id: rank[place] for old_id, place in result.follows.items()},
         parses=found.parses,
         vectors=vectors,
     )
@@ -429,6 +428,7 @@ def _judged_kept(found: Extracted, kept: Sequence[Statement], parsing: _Parsing)
     if parsing.judging.matcher is None:
         return Judged(None, encoded)
     judged: list[list[MatchedJudgement]] = []
+    docs: dict[int, Doc] = {}  # each part's parse restored once
     for index, statement in enumerate(kept):
         first, last = statement.span
         holding = [p for p in found.parses if p.start <= first and last <= p.end]
@@ -436,7 +436,9 @@ def _judged_kept(found: Extracted, kept: Sequence[Statement], parsing: _Parsing)
             judged.append([])
             continue
         part = holding[0]
-        doc = restore_parse(part, parsing.nlp.vocab)
+        if part.start not in docs:
+            docs[part.start] = restore_parse(part, parsing.nlp.vocab)
+        doc = docs[part.start]
         row = None
         if encoded is not None:
             row = EncodedStatements(encoded.model, encoded.matrix[index : index + 1])
@@ -451,8 +453,11 @@ def _judged_kept(found: Extracted, kept: Sequence[Statement], parsing: _Parsing)
 class _Reextracted:
     report: ArticleReextraction
     kept: list[Statement]
+    places: dict[int, int]
+    """Old statement's index -> its index in the new statements followed by the kept ones
+    (every old statement that is the same as a new one, or kept)."""
     follows: dict[int, int]
-    """Old statement id -> index into the new statements followed by the kept ones."""
+    """Old statement id -> its place, for the statements editors corrected."""
 
     @property
     def outcome(self) -> str:
@@ -467,17 +472,14 @@ def _reextracted(
 ) -> _Reextracted:
     """Compare one article's stored and new statements; decide where corrections go."""
     pairing = pair_statements([s.statement for s in old], new)
-    follows: dict[int, int] = {}
+    places = dict(pairing.pairs)
     kept: list[Statement] = []
     for index, stored in enumerate(old):
         fixes = fixes_of.get(stored.id)
-        if not fixes:
-            continue
-        if index in pairing.pairs:
-            follows[stored.id] = pairing.pairs[index]
-        elif not is_rejected(fixes):
-            follows[stored.id] = len(new) + len(kept)
+        if index not in places and fixes and not is_rejected(fixes):
+            places[index] = len(new) + len(kept)
             kept.append(stored.statement)
+    follows = {old[i].id: place for i, place in places.items() if fixes_of.get(old[i].id)}
     kept_ids = {id(s) for s in kept}
     changes = [
         c
@@ -487,7 +489,7 @@ def _reextracted(
     outcome: Literal["revised", "unchanged"] = "revised" if changes else "unchanged"
     carried = sum(1 for old_id, index in follows.items() if index < len(new))
     report = ArticleReextraction(ref, outcome, changes, carried, kept)
-    return _Reextracted(report, kept, follows)
+    return _Reextracted(report, kept, places, follows)
 
 
 # -- stance: judging statements ---------------------------------------------------------
