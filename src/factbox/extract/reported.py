@@ -101,8 +101,7 @@ def trim_range(doc: Doc, span: TokenRange, *, keep_that: bool = False) -> TokenR
     """
     start, end = span
     while start < end and (
-        is_edge_filler(doc[start])
-        or (not keep_that and _is_complementizer(doc[start]))
+        is_edge_filler(doc[start]) or (not keep_that and _is_complementizer(doc[start]))
     ):
         start += 1
     while end > start and (is_edge_filler(doc[end - 1]) or doc[end - 1].dep_ == "cc"):
@@ -123,11 +122,16 @@ def _is_complementizer(token: Token) -> bool:
 def _is_free_relative(clause: Token) -> bool:
     """A clause opened by "what" standing for a noun phrase ("what had been a taboo")."""
     first = clause.left_edge
-    return first.lower_ in _FREE_RELATIVES and first.head.i == clause.i and first.dep_ in (
-        "nsubj",
-        "nsubjpass",
-        "dobj",
-        "attr",
+    return (
+        first.lower_ in _FREE_RELATIVES
+        and first.head.i == clause.i
+        and first.dep_
+        in (
+            "nsubj",
+            "nsubjpass",
+            "dobj",
+            "attr",
+        )
     )
 
 
@@ -587,9 +591,7 @@ class CueFinder:
             if child.dep_ not in ("prep", "npadvmod") or self.speech[child.i]:
                 continue
             for token in child.subtree:
-                if token.dep_ in ("relcl", "acl", "advcl") and _is_complementizer(
-                    token.left_edge
-                ):
+                if token.dep_ in ("relcl", "acl", "advcl") and _is_complementizer(token.left_edge):
                     return [token]
         return []
 
@@ -748,9 +750,7 @@ class CueFinder:
             # A verb only the classifier calls a cue takes a clause, or a quote beside it; a
             # clause that is a noun in disguise is its object ("broke [what had been a taboo]").
             roots = [
-                root
-                for root in roots
-                if root.dep_ in _CONTENT_DEPS and not _is_free_relative(root)
+                root for root in roots if root.dep_ in _CONTENT_DEPS and not _is_free_relative(root)
             ]
         particle_objects = self._particle_objects(particle) if particle is not None else []
         if particle is not None and particle_objects and (self.object_contents or not roots):
@@ -797,18 +797,9 @@ class CueFinder:
         if verb.pos_ != "VERB" or self.quoted[verb.i]:
             return None
         lemma = verb.lemma_.lower()
-        linked = [child for child in verb.children if child.dep_ in ("prt", "prep")]
-        for child in linked:
-            for words, last in _particle_phrases(child):
-                if (lemma, words) in self.lexicon.act_phrasal:
-                    return last
-            if child.dep_ != "prt":
-                continue
-            # "came [out] [against] it": a particle and the preposition after it, siblings
-            for after in (c for c in linked if c.i > child.i and c.dep_ == "prep"):
-                for words, last in _particle_phrases(after):
-                    if (lemma, f"{child.lower_} {words}") in self.lexicon.act_phrasal:
-                        return last
+        for words, last in verb_particle_phrases(verb):
+            if (lemma, words) in self.lexicon.act_phrasal:
+                return last
         return verb if lemma in self.lexicon.act_verbs else None
 
     def _bare_act(self, verb: Token, source: TokenRange) -> list[TokenRange]:
@@ -937,9 +928,7 @@ class CueFinder:
             return None
         cue = (noun.i, word.i + 1 if word.i == noun.i + 1 else noun.i + 1)
         content = [
-            piece
-            for part in self._content_ranges(noun, roots)
-            for piece in minus(part, source)
+            piece for part in self._content_ranges(noun, roots) for piece in minus(part, source)
         ]
         if not content:
             return None
@@ -1049,6 +1038,20 @@ class CueFinder:
             tuple(content),
             subtree_range(preposition),
         )
+
+
+def verb_particle_phrases(verb: Token) -> list[tuple[str, Token]]:
+    """Every particle or preposition phrase of ``verb`` that can complete a phrasal act,
+    each with its last word: "ruled [out]", "voted [in favour of]", and a particle with a
+    preposition after it, siblings in the parse ("came [out] [against] it")."""
+    linked = [child for child in verb.children if child.dep_ in ("prt", "prep")]
+    found = [phrase for child in linked for phrase in _particle_phrases(child)]
+    for particle in (c for c in linked if c.dep_ == "prt"):
+        for after in (c for c in linked if c.i > particle.i and c.dep_ == "prep"):
+            found += [
+                (f"{particle.lower_} {words}", last) for words, last in _particle_phrases(after)
+            ]
+    return found
 
 
 def _particle_phrases(particle: Token) -> list[tuple[str, Token]]:

@@ -70,6 +70,7 @@ from spacy.tokens import Span as SpacySpan
 
 from factbox.extract.actors import lookup_actor
 from factbox.extract.cues import load_cue_lexicon
+from factbox.extract.reported import verb_particle_phrases
 from factbox.records import Span, Statement
 from factbox.stance.lexicon import ActTable, StanceClass, StanceLexicon, load_acts, load_lexicon
 from factbox.stance.matching import ProposalMatcher
@@ -195,8 +196,11 @@ def _content_head(span: SpacySpan) -> Token | None:
     punctuation mark: where a content's own words start ("the exit is "a great thing.""
     read from "is", not from the quotation mark the parser hung on the cue)."""
     return next(
-        (t for t in span
-         if not (t.is_punct or t.is_space) and (t.head.i == t.i or not in_span(t.head, span))),
+        (
+            t
+            for t in span
+            if not (t.is_punct or t.is_space) and (t.head.i == t.i or not in_span(t.head, span))
+        ),
         None,
     )
 
@@ -352,8 +356,7 @@ class _Classifier:
             if child.dep_ in {"prep", "dative", "agent"}:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 # "on the [wrong] side of history": the adjective of what it is on
-                candidates += objects + [a for o in objects for a in o.children
-                                         if a.dep_ == "amod"]
+                candidates += objects + [a for o in objects for a in o.children if a.dep_ == "amod"]
             if child.dep_ in {"attr", "dobj", "oprd"}:
                 # "the right thing to do": the head noun says little, its adjective says it
                 candidates += [c for c in child.children if c.dep_ == "amod"]
@@ -583,8 +586,7 @@ class _Classifier:
 
     def subject_on_path(self, node: Token, path: set[int]) -> bool:
         """The proposal is (in) ``node``'s subject: what is said is said of it."""
-        return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i in path
-                   for c in node.children)
+        return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i in path for c in node.children)
 
     def is_penalty(self, word: Token) -> bool:
         """``word`` is, or opens, a penalty ("loser", "back of the queue")."""
@@ -592,8 +594,9 @@ class _Classifier:
         for penalty in self.lex.penalties:
             if len(penalty) == 1 and word.lemma_.lower() == penalty[0]:
                 return True
-            forms = tuple(t.lower_ for t in doc[word.i : word.i + len(penalty) + 2]
-                          if not t.is_punct)
+            forms = tuple(
+                t.lower_ for t in doc[word.i : word.i + len(penalty) + 2] if not t.is_punct
+            )
             if forms[: len(penalty)] == penalty:
                 return True
         return False
@@ -654,8 +657,10 @@ class _Classifier:
         clause ("send troops now", "stop hesitating and deliver them")."""
         if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "ccomp", "parataxis", "conj"):
             return False
-        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass", "mark")
-               for c in verb.children):
+        if any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass", "mark")
+            for c in verb.children
+        ):
             return False
         if verb.dep_ == "conj":
             return verb.head.i != verb.i and self.is_imperative(verb.head)
@@ -718,8 +723,11 @@ class _Classifier:
 
     def negative_det(self, noun: Token) -> Token | None:
         return next(
-            (c for c in noun.children
-             if c.dep_ == "det" and c.lemma_.lower() in self.lex.negative_determiners),
+            (
+                c
+                for c in noun.children
+                if c.dep_ == "det" and c.lemma_.lower() in self.lex.negative_determiners
+            ),
             None,
         )
 
@@ -751,9 +759,16 @@ class _Classifier:
         if reading.inverse and head is not None and self._negator(head) is None:
             # an ultimatum: what the speaker commits to unless it is done is a threat ("we
             # [will] leave the alliance unless they pay their share")
-            will = next((c for c in head.children if c.dep_ == "aux"
-                         and self.lex.modals.get(c.lower_) == "supports"
-                         and c.lower_ not in self.lex.deontic), None)
+            will = next(
+                (
+                    c
+                    for c in head.children
+                    if c.dep_ == "aux"
+                    and self.lex.modals.get(c.lower_) == "supports"
+                    and c.lower_ not in self.lex.deontic
+                ),
+                None,
+            )
             if will is not None:
                 self.apply_class(reading, "opposes", False, head)
                 reading.note(will, "consequence", "consequence")
@@ -773,8 +788,11 @@ class _Classifier:
         if clause.dep_ != "advcl":
             return None
         return next(
-            (m for m in clause.children
-             if m.dep_ == "mark" and m.lower_ in self.lex.condition_marks),
+            (
+                m
+                for m in clause.children
+                if m.dep_ == "mark" and m.lower_ in self.lex.condition_marks
+            ),
             None,
         )
 
@@ -785,8 +803,11 @@ class _Classifier:
         if clause.dep_ not in ("advcl", "ccomp", "conj", "parataxis", "ROOT"):
             return False
         inverted = [clause] if clause.lower_ in self.lex.inverted_auxiliaries else []
-        inverted += [c for c in clause.children
-                     if c.dep_ == "aux" and c.lower_ in self.lex.inverted_auxiliaries]
+        inverted += [
+            c
+            for c in clause.children
+            if c.dep_ == "aux" and c.lower_ in self.lex.inverted_auxiliaries
+        ]
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if not inverted or subject is None or subject.left_edge.i != inverted[0].i + 1:
             return False
@@ -1134,18 +1155,10 @@ def act_cues(doc: Doc, statement: Statement | None, acts: ActTable) -> list[ActC
     for token in cue:
         lemma = token.lemma_.lower()
         following = [t for t in cue if t.i > token.i and t.pos_ != "PRON"][:1]
-        linked = [c for c in token.children if c.dep_ in ("prt", "prep")]
-        following += linked
-        # "came out strongly for": a particle and a later preposition beside it
-        pairs = [
-            f"{prt.lower_} {prep.lower_}"
-            for prt in linked
-            for prep in linked
-            if prt.dep_ == "prt" and prep.dep_ == "prep" and prep.i > prt.i
-        ]
+        phrases = [words for words, _ in verb_particle_phrases(token)]  # "came out ... for"
         entry, cls = lemma, acts.verbs.get(lemma)
         rest = " ".join(t.lower_ for t in cue if t.i > token.i)
-        for particle in [w.lower_ for w in following] + pairs + [rest]:
+        for particle in [w.lower_ for w in following] + phrases + [rest]:
             if (lemma, particle) in acts.phrasal:
                 entry, cls = f"{lemma} {particle}", acts.phrasal[(lemma, particle)]
                 break
@@ -1218,8 +1231,10 @@ def _contrasted_own_clause(
     on_path = {t.i for t in (path[:-1] if reading.stopped else path)}
 
     def contrasted(verb: Token, other: Token) -> bool:
-        if verb.dep_ == "conj" and verb.head.i == other.i or (
-            other.dep_ == "conj" and other.head.i == verb.i
+        if (
+            verb.dep_ == "conj"
+            and verb.head.i == other.i
+            or (other.dep_ == "conj" and other.head.i == verb.i)
         ):
             return any(
                 c.dep_ in ("cc", "advmod") and c.lower_ in lex.contrast_coordinators
@@ -1246,8 +1261,10 @@ def _contrasted_own_clause(
         """``verb`` is a stance word heading what follows a colon after the speaker's
         position on the proposal ("stated its position on this issue: we do not agree")."""
         nouns = [t for t in path if t.lemma_.lower() in lex.position_nouns]
-        return bool(nouns) and classifier.lexical_class(verb) is not None and any(
-            t.text == ":" and nouns[0].i < t.i < verb.i for t in verb.sent
+        return (
+            bool(nouns)
+            and classifier.lexical_class(verb) is not None
+            and any(t.text == ":" and nouns[0].i < t.i < verb.i for t in verb.sent)
         )
 
     for verb in span:
@@ -1280,9 +1297,7 @@ def is_proform_stance(classifier: _Classifier, verb: Token) -> bool:
     )
 
 
-def _judge_own_clause(
-    classifier: _Classifier, verb: Token, slug: str
-) -> StanceJudgement | None:
+def _judge_own_clause(classifier: _Classifier, verb: Token, slug: str) -> StanceJudgement | None:
     """The speaker's own commitment in a contrasted clause: negation, modals, conditions
     on its verb ("will not do it" opposes, "could join" open, "will take part" supports;
     "nothing can be ruled out" open)."""
