@@ -449,3 +449,37 @@ def test_where_the_lead_s_day_does_not_hold(
     cue = second.split()[3]
     found = resolve_in_order(nlp, text, [(source, "said", first), (source, cue, second)])
     assert found[1] == (WEDNESDAY, "article")
+
+
+# Acts announced ahead of their day ------------------------------------------------------------
+
+FRIDAY = dt.date(2016, 10, 28)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Ruritania and Freedonia will sign the trade pact on Sunday.", "sign"),
+        ("Ruritania and Freedonia will sign the trade pact on Sunday.", None),
+        ("The two governments are to sign the trade pact on Sunday.", "sign"),
+        ("The two governments are due to sign the trade pact on Monday.", "sign"),
+        ("The two governments are going to sign the trade pact on Sunday.", "sign"),
+    ],
+)
+def test_a_day_of_an_act_still_ahead_does_not_date_the_statement(
+    nlp: Language, text: str, cue: str | None
+) -> None:
+    # The weekday is the act's, which lies ahead: placing it in the week before publication
+    # would date an announcement days before it was made.
+    assert said_on(nlp, text, published=FRIDAY, cue=cue) == (FRIDAY, "article")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania signed the trade pact on Sunday.",
+        "Ruritania's minister said on Sunday that it would sign the trade pact.",
+    ],
+)
+def test_a_day_of_an_act_done_or_a_saying_still_dates_it(nlp: Language, text: str) -> None:
+    assert said_on(nlp, text, published=FRIDAY) == (dt.date(2016, 10, 23), "relative")

@@ -2,8 +2,10 @@
 
 The date comes from a DATE/TIME entity in the statement's sentence that belongs to the act of
 saying, not to what was said: it must not sit inside quotation marks or inside a clause the
-cue verb reports ("Fico said on Monday that the summit on March 3 ..." gives Monday). Month and
-weekday names come from the ``calendar`` module.
+cue verb reports ("Fico said on Monday that the summit on March 3 ..." gives Monday), and it
+must not be the day of an act still ahead ("X and Y will sign the pact on Sunday", announced
+on a Friday, was not said on the Sunday before). Month and weekday names come from the
+``calendar`` module.
 """
 
 from __future__ import annotations
@@ -39,6 +41,11 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
 # Adverbs that move a saying away from the occasion before it (closed class, English; the
 # tagger does not always mark "later" as comparative).
 SHIFT_ADVERBS = frozenset({"later", "earlier", "afterwards", "subsequently", "previously"})
+# Auxiliaries that put a verb's act ahead of the saying (closed class, English): "will sign
+# on Sunday" is dated by the signing, which lies ahead; "are to sign", "are going to sign",
+# "are due to sign" likewise.
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
+FUTURE_GOVERNORS = frozenset({"going", "due", "set", "scheduled", "expected", "poised"})
 LINE_BREAKS_KEY = "factbox.line_breaks"
 RESOLVED_KEY = "factbox.said_on"
 RESOLVED_ORDER_KEY = "factbox.said_on_order"
@@ -113,6 +120,8 @@ def _own_date(
                 entity.root, anchors
             ):
                 continue
+            if _of_an_act_ahead(entity.root):
+                continue  # "X and Y will sign the deal on Sunday": the signing, not the saying
             dated = _interpret(entity, published)
             if dated is not None:
                 return dated
@@ -122,6 +131,29 @@ def _own_date(
         if dated is not None:
             return dated
     return None
+
+
+def _of_an_act_ahead(date_root: Token) -> bool:
+    """Whether a date hangs from a verb whose act lies ahead of the saying: "will sign on
+    Sunday", "are to meet on Monday", "is due to vote on Friday". A statement that is such an
+    act announced (a stance act in the future) was made before that day, so the date is not
+    its own; it falls back on the other ways of dating it (publication at the latest)."""
+    verb = date_root.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES for child in verb.children):
+        return True
+    governor = verb.head if verb.dep_ == "xcomp" else None
+    if governor is None:
+        return False
+    if governor.lower_ in FUTURE_GOVERNORS:
+        return True
+    # "are to sign": a form of "be" with the infinitive as its complement
+    return governor.lemma_ == "be" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
 
 
 def _is_day_next_to(token: Token) -> bool:
@@ -259,9 +291,7 @@ def _day_count(verb: Token) -> int | None:
     return None
 
 
-def _clause_date(
-    doc: Doc, verb: Token, skip: Token, published: dt.date | None
-) -> _Dated | None:
+def _clause_date(doc: Doc, verb: Token, skip: Token, published: dt.date | None) -> _Dated | None:
     skipped = {token.i for token in skip.subtree}
     anchors = frozenset({verb.i})
     for entity in _time_entities(verb.sent):
