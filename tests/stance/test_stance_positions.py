@@ -52,20 +52,33 @@ def by_actor(items: list[JudgedStatement], as_of: int | None = None) -> dict[str
     return {p.actor_id or p.actor or "?": (p.stance, p.since, p.evidence) for p in found}
 
 
-def test_latest_dated_evidence_wins_and_since_starts_the_run() -> None:
+def test_later_evidence_as_firm_wins_and_since_starts_the_run() -> None:
     items = [
-        judged(1, 0, "opposes", FR),
-        judged(2, 3, "open", FR),
-        judged(3, 5, "open", FR),
-        judged(4, 1, "opposes", FR),  # given out of order
+        judged(1, 0, "open", FR),
+        judged(2, 3, "opposes", FR),
+        judged(3, 5, "opposes", FR),
+        judged(4, 1, "open", FR),  # given out of order
     ]
-    assert by_actor(items) == {"FR": ("open", day(3), [2, 3])}
+    assert by_actor(items) == {"FR": ("opposes", day(3), [2, 3])}
+    # a change of mind is as firm as what it replaces
+    turned = [judged(1, 0, "opposes", DE), judged(2, 4, "supports", DE)]
+    assert by_actor(turned) == {"DE": ("supports", day(4), [2])}
+
+
+def test_a_vaguer_later_reading_does_not_take_a_firm_stance_back() -> None:
+    # "we will block it", then "a number of countries have questions about it"
+    items = [judged(1, 0, "opposes", FR), judged(2, 3, "open", FR), judged(3, 5, "open", FR)]
+    assert by_actor(items) == {"FR": ("opposes", day(0), [1])}
+    assert [(c.stance, c.statement_id) for c in history(items)] == [("opposes", 1)]
+    # a firm stance after the vaguer readings still counts from its own date
+    later = [*items, judged(4, 7, "supports", FR)]
+    assert by_actor(later) == {"FR": ("supports", day(7), [4])}
 
 
 def test_as_of_cuts_off_later_evidence() -> None:
-    items = [judged(1, 0, "opposes", FR), judged(2, 3, "open", FR), judged(3, 9, "supports", FR)]
-    assert by_actor(items, as_of=2) == {"FR": ("opposes", day(0), [1])}
-    assert by_actor(items, as_of=3) == {"FR": ("open", day(3), [2])}
+    items = [judged(1, 0, "open", FR), judged(2, 3, "opposes", FR), judged(3, 9, "supports", FR)]
+    assert by_actor(items, as_of=2) == {"FR": ("open", day(0), [1])}
+    assert by_actor(items, as_of=3) == {"FR": ("opposes", day(3), [2])}
     assert by_actor(items, as_of=9) == {"FR": ("supports", day(9), [3])}
     assert by_actor(items, as_of=-1) == {}
 
@@ -73,24 +86,24 @@ def test_as_of_cuts_off_later_evidence() -> None:
 def test_a_run_broken_by_another_stance_starts_again() -> None:
     items = [
         judged(1, 0, "opposes", DE),
-        judged(2, 2, "open", DE),
+        judged(2, 2, "supports", DE),
         judged(3, 4, "opposes", DE),
         judged(4, 6, "opposes", DE),
     ]
     assert by_actor(items) == {"DE": ("opposes", day(4), [3, 4])}
 
 
-def test_same_day_ties_go_to_the_more_confident() -> None:
+def test_on_one_day_the_firmer_reading_wins_then_the_more_confident() -> None:
     items = [
-        judged(1, 2, "open", FR, confidence=0.6),
-        judged(2, 2, "opposes", FR, confidence=0.85),
+        judged(1, 2, "open", FR, confidence=0.9),
+        judged(2, 2, "opposes", FR, confidence=0.6),
     ]
     assert by_actor(items)["FR"][0] == "opposes"
-    swapped = [
-        judged(1, 2, "open", FR, confidence=0.9),
+    both_firm = [
+        judged(1, 2, "supports", FR, confidence=0.9),
         judged(2, 2, "opposes", FR, confidence=0.85),
     ]
-    assert by_actor(swapped)["FR"][0] == "open"
+    assert by_actor(both_firm)["FR"][0] == "supports"
 
 
 def test_unclear_never_overrides_a_clear_stance() -> None:
@@ -115,6 +128,13 @@ def test_an_editor_correction_wins_over_extraction() -> None:
     # the correction keeps its statement's date: later extraction still wins
     later = [*items, judged(3, 4, "supports", FR)]
     assert by_actor(later)["FR"][0] == "supports"
+
+
+def test_a_correction_replaces_a_firmer_stance_before_it() -> None:
+    # an editor reads a real softening: the explicit reading replaces the firm one
+    fix = EditorCorrection("open", corrected_on=day(8), editor="desk")
+    items = [judged(1, 2, "opposes", FR), judged(2, 4, "opposes", FR, correction=fix)]
+    assert by_actor(items) == {"FR": ("open", day(4), [2])}
 
 
 def test_a_correction_can_restore_a_statement_read_as_about_others() -> None:

@@ -39,6 +39,9 @@ from factbox.stance.records import (
 )
 
 CORRECTION_CONFIDENCE = 1.0
+FIRMNESS: dict[Stance, int] = {"supports": 2, "opposes": 2, "open": 1, "unclear": 0}
+"""How much a reading commits its actor: a later reading replaces a firmer one only when
+it is an editor's correction."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,13 +54,22 @@ class _Evidence:
     actor: Actor
 
     @property
-    def rank(self) -> tuple[bool, bool, float, int]:
+    def firmness(self) -> int:
+        return FIRMNESS[self.stance]
+
+    @property
+    def rank(self) -> tuple[bool, int, float, int]:
         return (
             self.source == "correction",
-            self.stance != "unclear",
+            self.firmness,
             self.confidence,
             self.statement_id,
         )
+
+    def replaces(self, current: _Evidence) -> bool:
+        """Whether this later reading replaces ``current``: a correction always, otherwise
+        only a reading at least as firm."""
+        return self.source == "correction" or self.firmness >= current.firmness
 
 
 def _counts(item: JudgedStatement, as_of: dt.date | None) -> bool:
@@ -100,16 +112,20 @@ def unattributed(judged: Iterable[JudgedStatement], as_of: dt.date | None = None
 
 
 def _timeline(evidence: list[_Evidence]) -> list[_Evidence]:
-    """The winning evidence of each date, oldest first; ``unclear`` dropped when any
-    clear stance exists."""
+    """The winning evidence of each date that replaced the stance current before it (see
+    ``_Evidence.replaces``), oldest first. A vaguer reading that did not replace a firmer
+    one is left out, as ``unclear`` always was after a clear stance."""
     by_date: dict[dt.date, _Evidence] = {}
     for item in evidence:
         best = by_date.get(item.on)
         if best is None or item.rank > best.rank:
             by_date[item.on] = item
-    winners = [by_date[d] for d in sorted(by_date)]
-    clear = [w for w in winners if w.stance != "unclear"]
-    return clear or winners
+    timeline: list[_Evidence] = []
+    for winner in (by_date[d] for d in sorted(by_date)):
+        if not timeline or winner.replaces(timeline[-1]):
+            timeline.append(winner)
+    clear = [w for w in timeline if w.stance != "unclear"]
+    return clear or timeline  # an actor's early mentions are no stance it changed from
 
 
 def _position(evidence: list[_Evidence]) -> Position:
