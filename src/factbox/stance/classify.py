@@ -1287,6 +1287,35 @@ def _contrasted_own_clause(
     return None
 
 
+def _own_stance_on_it(
+    classifier: _Classifier, span: SpacySpan, reading: _Reading
+) -> Token | None:
+    """The speaker's own stance word, first person, over a pronoun that points back, in the
+    sentence of the statement right after the proposal's: "The discussion of the package
+    mattered. [We support] it, but it has been blocked." The pronoun stands for what the
+    sentence before was about, the proposal; the speaker's commitment says more than the
+    proposal's own sentence did when that gave the speaker no firm stance."""
+    lex = classifier.lex
+    if not reading.path:
+        return None
+    follows = reading.path[-1].sent.end
+    for verb in span:
+        sentence = verb.sent
+        if sentence.start != follows or verb.pos_ not in VERB_POS:
+            continue
+        if not (verb.i == sentence.root.i or not in_span(verb.head, span)):
+            continue  # the sentence's own main verb, not one in a clause of it
+        if classifier.lexical_class(verb) not in ("supports", "opposes"):
+            continue
+        subject = classifier.holder_subject(verb)
+        pointing = [
+            c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lower_ in lex.pronouns
+        ]
+        if subject is not None and subject.lemma_.lower() in lex.first_person and pointing:
+            return verb
+    return None
+
+
 def is_proform_stance(classifier: _Classifier, verb: Token) -> bool:
     """A stance word whose subject or object stands for anything, the proposal included:
     "nothing can be ruled out", "we exclude nothing"."""
@@ -1399,6 +1428,12 @@ def classify(
                 about = "others"
                 others_span, others = _words(subject)
                 others_actor_id = holder_actor_id(subject)
+    if about == "others" or stance in ("unclear", "open"):
+        # "... the package was discussed. We support it": the speaker's own word on it
+        own = _own_stance_on_it(classifier, span, reading)
+        judged = _judge_own_clause(classifier, own, match.slug) if own is not None else None
+        if judged is not None:
+            return judged
     if about == "others" or stance == "unclear":
         own = _contrasted_own_clause(classifier, span, reading, statement)
         judged = _judge_own_clause(classifier, own, match.slug) if own is not None else None
