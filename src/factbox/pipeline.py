@@ -546,9 +546,12 @@ def paragraph_windows(
     body: str,
     found: Sequence[StoredStatement],
     needs_context: Callable[[str], bool] = lambda content: False,
+    needs_lead: Callable[[str], bool] = lambda content: False,
 ) -> list[_Window]:
     """The paragraphs each statement touches, and the ``CONTEXT_PARAGRAPHS`` before them for
-    a statement whose content ``needs_context``, merged where they overlap.
+    a statement whose content ``needs_context`` (all the article before it for one that
+    ``needs_lead``: a reaction to a blocker, whose blocking may be told in the lead),
+    merged where they overlap.
 
     Parsing these instead of the whole article gives the classifier every word it reads
     (it walks up to the sentence root, cue included) at a fraction of the cost.
@@ -557,7 +560,9 @@ def paragraph_windows(
     for stored in found:
         first, last = stored.statement.span
         start = body.rfind("\n", 0, first) + 1
-        if needs_context(stored.statement.content):
+        if needs_lead(stored.statement.content):
+            start = 0
+        elif needs_context(stored.statement.content):
             start = _paragraphs_back(body, start, CONTEXT_PARAGRAPHS)
         end = body.find("\n", last)
         reaches.append((start, len(body) if end < 0 else end, stored))
@@ -622,7 +627,9 @@ def candidate_statements(
     for outline in referring:
         body = bodies[outline.article_id]
         line = body.rfind("\n", 0, outline.start) + 1
-        before = body[_paragraphs_back(body, line, CONTEXT_PARAGRAPHS) : outline.start]
+        # a reaction to a blocker may look back to the article's lead for the blocking
+        back = 0 if matcher.may_react(outline.content) else CONTEXT_PARAGRAPHS
+        before = body[_paragraphs_back(body, line, back) if back else 0 : outline.start]
         if any(matcher.may_mention(sentence) for sentence in rough_sentences(before)):
             chosen.add(outline.id)
     return chosen
@@ -701,7 +708,7 @@ def judge_ledger(
     def windows() -> Iterator[tuple[str, tuple[_Window, bool]]]:
         for article_id, items in to_parse.items():
             body = ledger.article_body(article_id)
-            parts = paragraph_windows(body, items, matcher.may_refer_back)
+            parts = paragraph_windows(body, items, matcher.may_refer_back, matcher.may_react)
             for number, window in enumerate(parts):
                 yield body[window.start : window.end], (window, number == len(parts) - 1)
 

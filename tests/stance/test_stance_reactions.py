@@ -19,6 +19,7 @@ PACKAGE = Proposal(
     "The European Union adopts its 12th package of sanctions against Iran",
 )
 MINISTER = Who("the minister", "BG", "Bulgaria", "country")
+BLOCKED = "Moldova has vowed to block the 12th sanctions package."
 
 
 @pytest.fixture(scope="module")
@@ -69,3 +70,82 @@ def test_only_the_speakers_own_word_over_a_pronoun_counts(
 ) -> None:
     found = judged(make_statement, reactions, text)[PACKAGE.slug]
     assert found.stance not in ("supports", "opposes")
+
+
+def reaction(
+    make_statement: MakeStatement, matcher: ProposalMatcher, before: str, content: str
+) -> StanceJudgement | None:
+    """Judge ``content``, said by the minister in a paragraph after ``before``."""
+    text = f"{before}\n\nThe minister said {content}."
+    parsed = make_statement(text, content=content, speakers=(MINISTER,))
+    found = {j.proposal: j for j in judge_statement(parsed.doc, parsed.statement, matcher)}
+    return found.get(PACKAGE.slug)
+
+
+@pytest.mark.parametrize(
+    ("before", "content"),
+    [
+        (
+            "The EU wants to adopt its 12th sanctions package this week. However, Moldova, a"
+            " long-standing ally of Iran, has vowed to block the measures unless its demands"
+            " are met.\n\nFarmers protested in Brussels on Monday.",
+            "he was deeply upset and frustrated with Moldova",
+        ),
+        (
+            "Moldova's plans to block the 12th sanctions package angered several capitals.",
+            "We are disappointed by Chisinau's decision",
+        ),
+        (
+            "Moldova and Armenia have vetoed the adoption of the 12th sanctions package.",
+            "he expected a much greater feeling of solidarity from Armenia",
+        ),
+        (
+            "The 12th sanctions package was blocked by Armenia.",
+            "We must increase the pressure on Moldova and Armenia",
+        ),
+    ],
+)
+def test_reproaching_the_member_that_blocks_a_proposal_supports_it(
+    make_statement: MakeStatement, reactions: ProposalMatcher, before: str, content: str
+) -> None:
+    found = reaction(make_statement, reactions, before, content)
+    assert found is not None, f"{content!r} must be tied to the blocked package"
+    assert (found.stance, found.about) == ("supports", "speaker")
+
+
+@pytest.mark.parametrize(
+    ("before", "content"),
+    [
+        # the member reproached blocked something else
+        (
+            "The EU adopted the 12th sanctions package. Moldova blocked a trade deal with Kyiv.",
+            "he was frustrated with Moldova",
+        ),
+        # another member than the one that blocks it
+        (BLOCKED, "he was frustrated with Portugal"),
+        # no reproach
+        (BLOCKED, "he was not upset with Moldova"),
+        # an expectation met, not a disappointed one
+        (BLOCKED, "he expected a reply from Moldova"),
+    ],
+)
+def test_only_a_reproach_of_the_blocker_of_this_proposal_is_tied_to_it(
+    make_statement: MakeStatement, reactions: ProposalMatcher, before: str, content: str
+) -> None:
+    found = reaction(make_statement, reactions, before, content)
+    assert found is None
+
+
+def test_a_reproach_held_by_others_is_theirs(
+    make_statement: MakeStatement, reactions: ProposalMatcher
+) -> None:
+    content = "its supporters are frustrated with Moldova"
+    before = BLOCKED
+    found = reaction(make_statement, reactions, before, content)
+    assert found is not None and (found.stance, found.about) == ("supports", "others")
+
+
+def test_a_reproach_is_parsed_with_the_lead_before_it(reactions: ProposalMatcher) -> None:
+    assert reactions.may_react('he was "really upset" with them')
+    assert reactions.may_refer_back("we expected more from them")
+    assert not reactions.may_react("the ministers met in Brussels")

@@ -1287,9 +1287,7 @@ def _contrasted_own_clause(
     return None
 
 
-def _own_stance_on_it(
-    classifier: _Classifier, span: SpacySpan, reading: _Reading
-) -> Token | None:
+def _own_stance_on_it(classifier: _Classifier, span: SpacySpan, reading: _Reading) -> Token | None:
     """The speaker's own stance word, first person, over a pronoun that points back, in the
     sentence of the statement right after the proposal's: "The discussion of the package
     mattered. [We support] it, but it has been blocked." The pronoun stands for what the
@@ -1376,6 +1374,8 @@ def classify(
     that carries the stance."""
     lex = lexicon or load_lexicon()
     classifier = _Classifier(lex, statement)
+    if match.slot("blocker") is not None:
+        return _judge_reaction(classifier, span, match, statement)
     theme, action, reverse = _start(span.doc, match)
     if theme is not None and action is None and (theme.is_punct or theme.is_space):
         theme = _content_head(span)  # a match by meaning that starts at a quotation mark
@@ -1449,6 +1449,41 @@ def classify(
         others_span=others_span,
         others_actor_id=others_actor_id,
     )
+
+
+def _judge_reaction(
+    classifier: _Classifier, span: SpacySpan, match: ProposalMatch, statement: Statement | None
+) -> StanceJudgement:
+    """A reproach of a member that blocks the proposal (``ProposalMatcher``'s
+    ``_blocker_reactions``: "I am frustrated with Hungary" after "Hungary vowed to block the
+    package") supports the proposal: the critic wants done what the blocker holds back, as
+    criticism of those who hold back does. It is the speaker's when the one reproaching is
+    the speaker (no subject, a pronoun, the speaker's name); "its supporters feel
+    frustrated" is others'."""
+    reproach = match.slot("theme")
+    word = _token_at(span.doc, reproach.span) if reproach is not None else None
+    if word is None:
+        return StanceJudgement(match.slug, "unclear", CONFIDENCE["unclear"])
+    subject, node = None, word
+    for _ in range(4):  # the one who reproaches: "[I] am astounded by", passive or not
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or node.dep_ not in CLAUSE_CLIMB_DEPS | {"conj"}:
+            break
+        node = node.head
+    cue = Cue(word.text, char_span(word), "evaluation")
+    if subject is not None and not classifier.is_speaker(subject, statement, set()):
+        others_span, others = _words(subject)
+        return StanceJudgement(
+            match.slug,
+            "supports",
+            CONFIDENCE["evaluation"],
+            (cue,),
+            about="others",
+            others=others,
+            others_span=others_span,
+            others_actor_id=holder_actor_id(subject),
+        )
+    return StanceJudgement(match.slug, "supports", CONFIDENCE["evaluation"], (cue,))
 
 
 def statement_span(doc: Doc, statement: Statement) -> SpacySpan | None:

@@ -69,6 +69,17 @@ class ConceptTable:
     theme is a document, the act that decides it."""
     vote_ways: frozenset[str] = frozenset()
     """Words after a vote that say which way it went, not on what ("voted in favour")."""
+    reproach_words: frozenset[str] = frozenset()
+    """A reproach of someone ("frustrated with Hungary"): see ``blocking_words``."""
+    reproach_expectations: frozenset[str] = frozenset()
+    """A disappointed expectation of someone ("expected more solidarity from Hungary")."""
+    reproach_preps: frozenset[str] = frozenset()
+    """Prepositions before whom a reproach is of ("upset [with] Hungary")."""
+    blocker_nouns: frozenset[str] = frozenset()
+    """What of the reproached is reproached ("the Hungarian [position]")."""
+    blocking_words: frozenset[str] = frozenset()
+    """What a member does to a proposal it blocks ("Hungary vowed to [block] the package"):
+    a reproach of that member after it is a reaction to the blocking, for the proposal."""
 
     def opposite_actions(self, action: str) -> frozenset[str]:
         """The words of actions that undo ``action`` (a lemma): "remain" for "leave"."""
@@ -261,6 +272,11 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         listed("rival_words"),
         listed("decision_verbs"),
         listed("vote_ways"),
+        listed("reproach_words"),
+        listed("reproach_expectations"),
+        listed("reproach_preps"),
+        listed("blocker_nouns"),
+        listed("blocking_words"),
     )
 
 

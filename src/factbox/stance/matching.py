@@ -390,11 +390,13 @@ class ProposalMatcher:
                 found.append(ProposalMatch(slots.slug, round(best.score, 3), tuple(best.evidence)))
         return sorted(found, key=lambda m: -m.score)
 
-    def match_in_context(self, span: SpacySpan) -> list[ProposalMatch]:
+    def match_in_context(self, span: SpacySpan, reactions: bool = True) -> list[ProposalMatch]:
         """``match``; or, when the span names no proposal but refers back to one ("such a
         step", "the option"), the proposals of the words before it in its sentence or of the
         nearest sentence before that names one. Such a match's evidence is the referring
-        phrase (its theme) followed by the words that matched there (slot ``antecedent``)."""
+        phrase (its theme) followed by the words that matched there (slot ``antecedent``).
+        With ``reactions``, a span that only reproaches a member who blocks a proposal is
+        tied to that proposal (``_blocker_reactions``)."""
         found = self.match(span)
         if found:
             return found
@@ -402,7 +404,7 @@ class ProposalMatcher:
         vote = self._bare_decision(span) if referring is None else None
         referring = referring or vote
         if referring is None:
-            return []
+            return self._blocker_reactions(span) if reactions else []
         reach = ANTECEDENT_SENTENCES
         documents = {slots.slug for slots in self.slots if slots.document}
         for before, whole in _words_before(span):
@@ -419,10 +421,131 @@ class ProposalMatcher:
                     break
         return []
 
+    def _blocker_reactions(self, span: SpacySpan) -> list[ProposalMatch]:
+        """A reaction to a member that blocks a proposal: the span reproaches a member
+        ("frustrated with Hungary", "astounded by the Hungarian position", "expected more
+        solidarity from Hungary") and a sentence before it in the parsed text says that
+        member blocks a proposal ("Hungary has vowed to block the package", "Hungary and
+        Slovakia vetoed its adoption"): the nearest such sentence's proposals. A reader
+        takes the criticism of whoever blocks a proposal as a stand for it; only the
+        blocking of that proposal by that member ties the two, so a reproach of a member
+        the text never shows blocking anything matches nothing. The evidence is the
+        reproach (slot ``theme``), the member's words (``blocker``), then the words that
+        matched in the blocking sentence (``antecedent``)."""
+        reproached = self._reproached(span)
+        if not reproached:
+            return []
+        for before, whole in _words_before(span):
+            if not whole:
+                continue  # the statement's own sentence is its cue's
+            for word, member, actor_id in reproached:
+                blocking = self._blocking(before, actor_id)
+                if not blocking:
+                    continue
+                found = [
+                    match
+                    for match in self.match_in_context(before, reactions=False)
+                    if _governed_by(before, match, blocking)
+                ]
+                if found:
+                    return [_reacted(word, member, match) for match in found]
+        return []
+
+    def _reproached(self, span: SpacySpan) -> list[tuple[Token, Token, str]]:
+        """Each reproach in ``span`` of a named member, not negated: (the reproaching word,
+        the member's word, the member's actor id)."""
+        table = self.table
+        found = []
+        for word in span:
+            words = {word.lemma_.lower(), word.lower_}
+            objects: list[Token] = []
+            if words & table.reproach_words:
+                holders = [word]
+                node = word
+                while node.dep_ in ("conj", "acomp", "attr", "amod") and node.head.i != node.i:
+                    node = node.head
+                    holders.append(node)
+                if any(c.dep_ == "neg" for h in holders for c in h.children):
+                    continue  # "I am not upset with them"
+                preps = [
+                    c
+                    for h in holders
+                    for c in h.children
+                    if c.dep_ in ("prep", "agent") and c.lower_ in table.reproach_preps
+                ]
+                objects = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+                objects += [c for c in word.children if c.dep_ in ("dobj", "obj")]
+            elif words & table.reproach_expectations and word.pos_ == "VERB":
+                wanted = [c for c in word.children if c.dep_ in ("dobj", "obj")]
+                more = [
+                    t
+                    for w in wanted
+                    for t in w.subtree
+                    if t.tag_ in ("JJR", "RBR") or t.lower_ == "more"
+                ]
+                if not more or any(c.dep_ == "neg" for c in word.children):
+                    continue  # only a disappointed expectation: "expected much more from"
+                reach = [*word.children, *(t for w in wanted for t in w.subtree)]
+                preps = [c for c in reach if c.dep_ == "prep" and c.lower_ == "from"]
+                objects = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+            for reproached in objects:
+                for target in (reproached, *(c for c in reproached.children if c.dep_ == "conj")):
+                    member = self._member(target)
+                    if member is not None:
+                        found.append((word, member[0], member[1]))
+        return found
+
+    def _member(self, target: Token) -> tuple[Token, str] | None:
+        """The member ``target`` names, itself ("Hungary") or as the owner of one of
+        ``blocker_nouns`` ("the Hungarian position", "Budapest's reasons")."""
+        actor_id = _actor_id(target)
+        if actor_id is not None:
+            return target, actor_id
+        if target.lemma_.lower() not in self.table.blocker_nouns:
+            return None
+        for owner in target.children:
+            if owner.dep_ in ("poss", "amod", "compound"):
+                actor_id = _actor_id(owner)
+                if actor_id is not None:
+                    return owner, actor_id
+        return None
+
+    def _blocking(self, sentence: SpacySpan, actor_id: str) -> list[Token]:
+        """The words of ``sentence`` by which the member ``actor_id`` blocks something:
+        one of ``blocking_words`` whose subject, owner or agent names it, up through the
+        clauses it is the complement of ("Hungary has vowed to [block]", "Hungary's plans
+        to [block]", "[blocked] by Slovakia and Hungary")."""
+        found = []
+        for word in sentence:
+            if word.lemma_.lower() not in self.table.blocking_words:
+                continue
+            holders: list[Token] = []
+            node = word
+            for _ in range(4):
+                for child in node.children:
+                    if child.dep_ in ("nsubj", "nsubjpass", "poss"):
+                        holders.append(child)
+                    elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                        holders += [c for c in child.children if c.dep_ == "pobj"]
+                if node.dep_ not in ("xcomp", "acl", "conj", "relcl") or node.head.i == node.i:
+                    break
+                node = node.head
+            named = [t for h in holders for t in (h, *h.conjuncts) if _actor_id(t) == actor_id]
+            if named:
+                found.append(word)
+        return found
+
     def may_refer_back(self, text: str) -> bool:
         """Whether ``text`` holds a word a referring phrase needs: a cheap test before
         parsing, so that only such statements are parsed with the paragraphs before them."""
         return may_refer_back(text, self.table)
+
+    def may_react(self, text: str) -> bool:
+        """Whether ``text`` holds a word of a reproach (``_blocker_reactions``), without
+        parsing it: such a statement is parsed with all of its article before it, since
+        the blocking it reacts to is often told in the lead."""
+        words = set(_WORD.findall(text.lower()))
+        return bool(words & (self.table.reproach_words | self.table.reproach_expectations))
 
     def may_mention(self, text: str) -> set[str]:
         """The proposals ``match`` could find in ``text``, told from its words before
@@ -874,8 +997,11 @@ def may_refer_back(text: str, table: ConceptTable) -> bool:
             words & table.referring_determiners and stems & _stems(table.documents)
         ):
             return True
-    return bool(words & table.referring_words) or bool(
-        words & table.referring_determiners and words & _plurals(table.referring_nouns)
+    reproach = table.reproach_words | table.reproach_expectations
+    return (
+        bool(words & table.referring_words)
+        or bool(words & table.referring_determiners and words & _plurals(table.referring_nouns))
+        or bool(words & reproach)  # "frustrated with Hungary": a reaction to a blocker
     )
 
 
@@ -930,6 +1056,41 @@ def _words_before(span: SpacySpan) -> Iterator[tuple[SpacySpan, bool]]:
         previous = doc[start - 1].sent
         yield previous, True
         start = previous.start
+
+
+def _actor_id(token: Token) -> str | None:
+    """The actor a word names ("Hungary", "Hungarian", "Budapest"), whole entity first."""
+    texts = [e.text for e in token.doc.ents if e.start <= token.i < e.end]
+    for text in (*texts, token.text):
+        actor = lookup_actor(text)
+        if actor is not None:
+            return actor.id
+    return None
+
+
+def _governed_by(sentence: SpacySpan, match: ProposalMatch, blocking: list[Token]) -> bool:
+    """The proposal's words in ``sentence`` are what one of ``blocking`` acts on: inside its
+    phrase ("vowed to block [the measures]"), or it inside theirs ("the package Hungary
+    blocked")."""
+    theme = match.slot("theme") or match.slot("term")
+    if theme is None:
+        return False
+    found = sentence.doc.char_span(*theme.span, alignment_mode="expand")
+    if found is None or not len(found):
+        return False
+    word = found.root
+    return any(word in b.subtree or b in word.subtree for b in blocking)
+
+
+def _reacted(word: Token, member: Token, blocked: ProposalMatch) -> ProposalMatch:
+    """A reaction's match: the reproach, the member reproached, then the blocked proposal's
+    words (``antecedent``)."""
+    evidence = (
+        MatchEvidence("theme", word.text, char_span(word)),
+        MatchEvidence("blocker", member.text, char_span(member)),
+        *(MatchEvidence("antecedent", e.text, e.span) for e in blocked.evidence),
+    )
+    return ProposalMatch(blocked.slug, blocked.score, evidence)
 
 
 def _referred(referring: Token, antecedent: ProposalMatch) -> ProposalMatch:

@@ -25,6 +25,7 @@ Slot = Literal[
     "target",
     "term",
     "antecedent",
+    "blocker",
     "similarity",
 ]
 CueRole = Literal[
