@@ -455,3 +455,20 @@ def test_the_countrys_leader_is_its_head_last_named(nlp: Language) -> None:
     first, second = extract(nlp, body)
     assert second.speakers[0].name == "Anna Berg"
     assert second.said_on == first.said_on == dt.date(2024, 2, 26)
+
+
+@pytest.mark.parametrize(("name", "surname"), [("Mirna Tomsic", "Tomsic"), ("Ana Kovac", "Kovac")])
+def test_a_name_inside_the_offices_of_phrase_takes_the_office_and_its_country(
+    nlp: Language, name: str, surname: str
+) -> None:
+    # the parser hangs the name inside "of Foreign and European Affairs"; the office and
+    # its owner ("Estonia's Minister") are above it, and the later bare surname is theirs
+    body = (
+        f"Estonia's Minister of Foreign and European Affairs {name} described discussions"
+        ' around the package as "quite heated."\n\n'
+        f'"We hope for an accord soon," {surname} said.'
+    )
+    statement = by_cue(extract(nlp, body), "said")
+    (speaker,) = statement.speakers
+    assert (speaker.name, speaker.actor_id) == (name, "EE")
+    assert speaker.role == "Minister of Foreign and European Affairs"

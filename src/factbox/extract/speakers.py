@@ -181,6 +181,12 @@ class ArticleContext:
         name = self.full_name(reading.name, use_known=False)
         if page_furniture().is_furniture(name, self.article.agency):
             return  # "Kyiv • UNN", "By Jane Doe, AFP": nobody a pronoun can stand for
+        office = self._office_around(root, lo, hi) if not reading.actors else None
+        if office is not None:
+            # "Slovenia's Minister of Foreign and European Affairs Tanja Fajon": the parser
+            # hangs the name inside the office's "of" phrase; the office and its owner are
+            # the title's, above it
+            reading.role, reading.role_key, reading.actors = office
         facts = self._facts.setdefault(name, _PersonFacts(name))
         facts.learn(reading.role, reading.role_key, _first(reading.actors))
         if facts.place_actor is None and reading.role_key is not None:
@@ -193,6 +199,34 @@ class ArticleContext:
         mention = _Mention(root.i, self.sentence_of(root.i), name, _is_subject(root))
         mention.is_main_subject = mention.is_subject and _is_main_subject(root)
         self._add_mention(mention)
+
+    def _office_around(
+        self, root: Token, lo: int, hi: int
+    ) -> tuple[str, str | None, list[Actor]] | None:
+        """The office whose "of" phrase holds the name at ``root``, when the office names
+        whose it is ("[Slovenia's Minister] of Foreign Affairs Tanja Fajon"): its words up
+        to the name, its key and its actors."""
+        prep = root.head
+        title = prep.head
+        roles = role_vocabulary()
+        if (
+            root.dep_ != "pobj"
+            or prep.lower_ not in roles.role_prepositions
+            or title.i == prep.i
+            or not roles.is_title_word(title)
+        ):
+            return None
+        outer = _read_phrase(title, lo, hi, self, use_known=False)
+        if not outer.actors or outer.name is not None:
+            return None
+        first = root  # the name's first word: the proper nouns compounded onto it
+        while first.i > title.i + 1:
+            before = self.doc[first.i - 1]
+            if before.pos_ != "PROPN" or before.dep_ != "compound" or before.head.i != root.i:
+                break
+            first = before
+        words = self.doc[title.i : first.i].text.strip()
+        return words, outer.role_key, outer.actors
 
     def _remember_surname(self, name: str) -> None:
         parts = name.split()

@@ -541,11 +541,10 @@ class ProposalMatcher:
         return may_refer_back(text, self.table)
 
     def may_react(self, text: str) -> bool:
-        """Whether ``text`` holds a word of a reproach (``_blocker_reactions``), without
-        parsing it: such a statement is parsed with all of its article before it, since
-        the blocking it reacts to is often told in the lead."""
-        words = set(_WORD.findall(text.lower()))
-        return bool(words & (self.table.reproach_words | self.table.reproach_expectations))
+        """Whether ``text`` may reproach a member (``_blocker_reactions``), without parsing
+        it: such a statement is parsed with all of its article before it, since the
+        blocking it reacts to is often told in the lead."""
+        return may_react(text, self.table)
 
     def may_mention(self, text: str) -> set[str]:
         """The proposals ``match`` could find in ``text``, told from its words before
@@ -997,12 +996,24 @@ def may_refer_back(text: str, table: ConceptTable) -> bool:
             words & table.referring_determiners and stems & _stems(table.documents)
         ):
             return True
-    reproach = table.reproach_words | table.reproach_expectations
     return (
         bool(words & table.referring_words)
         or bool(words & table.referring_determiners and words & _plurals(table.referring_nouns))
-        or bool(words & reproach)  # "frustrated with Hungary": a reaction to a blocker
+        or may_react(text, table)  # "frustrated with Hungary": a reaction to a blocker
     )
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w-]+")
+
+
+def may_react(text: str, table: ConceptTable) -> bool:
+    """Whether ``text`` holds a reproach word (``reproach_words``, ``reproach_expectations``)
+    and a capitalised word that names an actor ("frustrated with Hungary"), without parsing
+    it: only such a statement can be a reaction to a member that blocks a proposal."""
+    words = set(_WORD.findall(text.lower()))
+    if not words & (table.reproach_words | table.reproach_expectations):
+        return False
+    return any(lookup_actor(word) is not None for word in set(_CAPITALISED.findall(text)))
 
 
 SHORT_REFERENCE_WORDS = 4
