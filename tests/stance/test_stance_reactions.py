@@ -27,11 +27,13 @@ def reactions(nlp: Language) -> ProposalMatcher:
     return ProposalMatcher(nlp, [*DEBATES, PACKAGE])
 
 
-def judged(
-    make_statement: MakeStatement, matcher: ProposalMatcher, text: str
-) -> dict[str, StanceJudgement]:
-    parsed = make_statement(text, speakers=(MINISTER,))
-    return {j.proposal: j for j in judge_statement(parsed.doc, parsed.statement, matcher)}
+def on_package(
+    make_statement: MakeStatement, matcher: ProposalMatcher, text: str, content: str | None = None
+) -> StanceJudgement | None:
+    """The judgement on the package of the minister's ``content`` (all of ``text``)."""
+    parsed = make_statement(text, content=content, speakers=(MINISTER,))
+    found = {j.proposal: j for j in judge_statement(parsed.doc, parsed.statement, matcher)}
+    return found.get(PACKAGE.slug)
 
 
 @pytest.mark.parametrize(
@@ -52,8 +54,8 @@ def judged(
 def test_a_first_person_stance_over_a_pronoun_in_the_next_sentence_is_the_speakers(
     make_statement: MakeStatement, reactions: ProposalMatcher, text: str, stance: str
 ) -> None:
-    found = judged(make_statement, reactions, text)[PACKAGE.slug]
-    assert (found.stance, found.about) == (stance, "speaker")
+    found = on_package(make_statement, reactions, text)
+    assert found is not None and (found.stance, found.about) == (stance, "speaker")
 
 
 @pytest.mark.parametrize(
@@ -68,18 +70,15 @@ def test_a_first_person_stance_over_a_pronoun_in_the_next_sentence_is_the_speake
 def test_only_the_speakers_own_word_over_a_pronoun_counts(
     make_statement: MakeStatement, reactions: ProposalMatcher, text: str
 ) -> None:
-    found = judged(make_statement, reactions, text)[PACKAGE.slug]
-    assert found.stance not in ("supports", "opposes")
+    found = on_package(make_statement, reactions, text)
+    assert found is not None and found.stance not in ("supports", "opposes")
 
 
 def reaction(
     make_statement: MakeStatement, matcher: ProposalMatcher, before: str, content: str
 ) -> StanceJudgement | None:
     """Judge ``content``, said by the minister in a paragraph after ``before``."""
-    text = f"{before}\n\nThe minister said {content}."
-    parsed = make_statement(text, content=content, speakers=(MINISTER,))
-    found = {j.proposal: j for j in judge_statement(parsed.doc, parsed.statement, matcher)}
-    return found.get(PACKAGE.slug)
+    return on_package(make_statement, matcher, f"{before}\n\nThe minister said {content}.", content)
 
 
 @pytest.mark.parametrize(
