@@ -150,3 +150,22 @@ def test_a_reproach_is_parsed_with_the_lead_before_it(reactions: ProposalMatcher
     assert not reactions.may_react("the ministers met in Brussels")
     # a reproach of nobody the text names as an actor is no reaction to a member
     assert not reactions.may_react("it has been a frustration of his from the beginning")
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # a body's failure to agree on it is no stance of the one who reports it
+        ("The EU failed to reach an agreement on the 12th sanctions package.", "unclear"),
+        # the proposal as the topic of talk says nothing of where the speaker stands
+        ("The discussion of the 12th sanctions package was particularly significant.", "unclear"),
+        ("Discussions on this 12th sanctions package are ongoing.", "unclear"),
+        # considering it, in a verb, still leaves it open
+        ("We are discussing the 12th sanctions package.", "open"),
+    ],
+)
+def test_a_failure_to_agree_and_talk_about_it_are_no_stance(
+    make_statement: MakeStatement, reactions: ProposalMatcher, text: str, stance: str
+) -> None:
+    found = on_package(make_statement, reactions, text)
+    assert found is not None and found.stance == stance

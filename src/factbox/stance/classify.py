@@ -39,15 +39,22 @@ Shapes of real reporting, each driven by a list in ``lexicon.toml``:
 - *Concession and restatement*: a concessive clause ("although we oppose it, ...") or a
   restating one ("..., namely that there will be no troops") that has a stance is not
   governed by the clause it hangs on: the walk stops there.
+- *Own word over "it"*: a first-person stance word over a pronoun heading the statement's
+  sentence right after the proposal's ("... the package was debated. We support it, but
+  ...") is the speaker's own commitment, when the proposal's sentence gave no firm stance.
+- *Reactions to a blocker*: a match through a reproach of the member that blocks the
+  proposal (``ProposalMatcher``'s slot ``blocker``: "frustrated with Hungary") supports it.
 - *Contrast*: when the proposal's own clause gives the speaker nothing (about others, or
   unclear), a contrasted clause of the speaker's whose verb stands for the proposal ("we
   will not *do it* ourselves, but ...", "although some allies may, we will not *take
   part*") or a stance word over a pronoun for anything in a following "But" sentence
   ("But nothing can be ruled out") is the speaker's own commitment.
-- *Undecided*: a decision, agreement or consensus that is not made leaves it unclear; a
-  discussion reported ("it was discussed that there will be no troops") keeps a firm
-  reading; speaking about it ("declined to provide details about which nations are
-  considering ...") is unclear, as "whether" is.
+- *Undecided*: a decision, agreement or consensus that is not made ("has not made a
+  decision", "failed to reach an agreement") leaves it unclear; a discussion reported ("it
+  was discussed that there will be no troops") keeps a firm reading; speaking about it
+  ("declined to provide details about which nations are considering ...") or the proposal
+  as the topic of a discussion noun ("the discussion of the package was significant") is
+  unclear, as "whether" is.
 - *Stance acts*: a statement of kind ``act`` ("Poland rejected the idea", "has not ruled
   out sending troops") carries its stance in the cue. The act verbs and their reading
   under negation are in ``data/stance/acts.toml``; each act in the cue (innermost first)
@@ -317,6 +324,24 @@ class _Classifier:
                 return child
         last = node.sent[-1]
         return last if node.dep_ == "ROOT" and last.text == "?" else None
+
+    def failed(self, node: Token) -> bool:
+        """``node`` is what a holding-back word says was not done ("[failed] to reach an
+        agreement"): with a decision word under it, nothing was decided, as with "not"."""
+        head = node.head
+        holding_back = head.lemma_.lower() in self.lex.holding_back
+        return node.dep_ == "xcomp" and head.i != node.i and holding_back
+
+    def talked_about(self, child: Token, node: Token) -> bool:
+        """The proposal is the topic of a discussion noun ("the [discussion] of the package",
+        "[discussions] on it are ongoing"): talk about it, which says nothing of where the
+        speaker stands (a verb, "we are discussing it", still says it is considered)."""
+        return (
+            node.pos_ == "NOUN"
+            and node.lemma_.lower() in self.lex.discussion
+            and child.dep_ == "prep"
+            and not any(c.dep_ == "poss" for c in node.children)
+        )
 
     def not_without(self, node: Token) -> Token | None:
         for child in node.children:
@@ -928,8 +953,12 @@ class _Classifier:
                 repeated = self.negative_det(node)
                 if repeated is not None:
                     reading.used.add(repeated.i)  # "no troops, no soldiers": one negation
-            if child.lemma_.lower() in self.lex.undecided and self._negator(node) is not None:
-                reading.undecided = True  # "has not made a decision on it"
+            if child.lemma_.lower() in self.lex.undecided and (
+                self._negator(node) is not None or self.failed(node)
+            ):
+                reading.undecided = True  # "has not made / failed to reach a decision on it"
+            if self.talked_about(child, node):
+                reading.question = node  # "the discussion of the package was significant"
             speaking = node.pos_ in VERB_POS and node.lemma_.lower() in self.lex.speech_topics
             if speaking and node.i not in cue:
                 reading.question = node  # "declined to provide details about which ..."
