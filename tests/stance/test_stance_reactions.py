@@ -36,26 +36,35 @@ def on_package(
     return found.get(PACKAGE.slug)
 
 
-@pytest.mark.parametrize(
-    ("text", "stance"),
-    [
-        (
-            "The debate about the 12th sanctions package was long. We back it, but two"
-            " governments are holding it up.",
-            "supports",
-        ),
-        ("The debate about the 12th sanctions package was long. We oppose it.", "opposes"),
-        (
-            "We discussed the 12th sanctions package today. We do not support it.",
-            "opposes",
-        ),
-    ],
-)
-def test_a_first_person_stance_over_a_pronoun_in_the_next_sentence_is_the_speakers(
-    make_statement: MakeStatement, reactions: ProposalMatcher, text: str, stance: str
+READINGS = [
+    (
+        "The debate about the 12th sanctions package was long. We back it, but two"
+        " governments are holding it up.",
+        "supports",
+    ),
+    ("The debate about the 12th sanctions package was long. We oppose it.", "opposes"),
+    (
+        "We discussed the 12th sanctions package today. We do not support it.",
+        "opposes",
+    ),
+    # a body's failure to agree on it is no stance of the one who reports it
+    ("The EU failed to reach an agreement on the 12th sanctions package.", "unclear"),
+    # the proposal as the topic of talk says nothing of where the speaker stands
+    ("The discussion of the 12th sanctions package was particularly significant.", "unclear"),
+    ("Discussions on this 12th sanctions package are ongoing.", "unclear"),
+    # considering it, in a verb, still leaves it open
+    ("We are discussing the 12th sanctions package.", "open"),
+]
+"""Sentences naming the package, and the stance the speaker takes in each."""
+
+
+@pytest.mark.parametrize(("text", "stance"), READINGS)
+def test_the_speakers_own_word_and_what_is_no_stance(
+    text: str, stance: str, make_statement: MakeStatement, reactions: ProposalMatcher
 ) -> None:
-    found = on_package(make_statement, reactions, text)
-    assert found is not None and (found.stance, found.about) == (stance, "speaker")
+    judgement = on_package(make_statement, reactions, text)
+    assert judgement is not None, f"{text!r} names the package"
+    assert (judgement.stance, judgement.about) == (stance, "speaker")
 
 
 @pytest.mark.parametrize(
@@ -150,22 +159,3 @@ def test_a_reproach_is_parsed_with_the_lead_before_it(reactions: ProposalMatcher
     assert not reactions.may_react("the ministers met in Brussels")
     # a reproach of nobody the text names as an actor is no reaction to a member
     assert not reactions.may_react("it has been a frustration of his from the beginning")
-
-
-@pytest.mark.parametrize(
-    ("text", "stance"),
-    [
-        # a body's failure to agree on it is no stance of the one who reports it
-        ("The EU failed to reach an agreement on the 12th sanctions package.", "unclear"),
-        # the proposal as the topic of talk says nothing of where the speaker stands
-        ("The discussion of the 12th sanctions package was particularly significant.", "unclear"),
-        ("Discussions on this 12th sanctions package are ongoing.", "unclear"),
-        # considering it, in a verb, still leaves it open
-        ("We are discussing the 12th sanctions package.", "open"),
-    ],
-)
-def test_a_failure_to_agree_and_talk_about_it_are_no_stance(
-    make_statement: MakeStatement, reactions: ProposalMatcher, text: str, stance: str
-) -> None:
-    found = on_package(make_statement, reactions, text)
-    assert found is not None and found.stance == stance
