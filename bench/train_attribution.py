@@ -287,12 +287,17 @@ def verb_examples(articles: list[AnnotatedArticle], docs: list[Doc]) -> list[tup
     return examples
 
 
-def train_logistic(examples: list[tuple[list[str], int]]) -> dict[str, float]:
-    """Logistic regression by stochastic gradient descent with AdaGrad steps and L2."""
+def train_logistic(
+    examples: list[tuple[list[str], int]],
+    *,
+    l2: float = L2,
+    min_count: int = MIN_FEATURE_COUNT,
+) -> dict[str, float]:
+    """Logistic regression by stochastic gradient descent with AdaGrad steps and L2
+    (``l2``; features seen fewer than ``min_count`` times are left out)."""
     seen = Counter(feature for features, _ in examples for feature in features)
     examples = [
-        ([f for f in features if seen[f] >= MIN_FEATURE_COUNT], label)
-        for features, label in examples
+        ([f for f in features if seen[f] >= min_count], label) for features, label in examples
     ]
     weights: dict[str, float] = {}
     squares: dict[str, float] = {}
@@ -307,7 +312,7 @@ def train_logistic(examples: list[tuple[list[str], int]]) -> dict[str, float]:
             error = probability - label
             for feature in features:
                 weight = weights.get(feature, 0.0)
-                gradient = error + L2 * weight
+                gradient = error + l2 * weight
                 squares[feature] = squares.get(feature, 0.0) + gradient * gradient
                 weights[feature] = weight - LEARNING_RATE * gradient / math.sqrt(squares[feature])
     return {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= MIN_WEIGHT}
