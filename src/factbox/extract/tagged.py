@@ -37,7 +37,13 @@ and the tagger's scores are used in six ways:
    conventions) the span chooser prefers the tagger's content to the subtree. Under the
    factbox's own conventions a new statement also needs an affirmed speech verb for cue and a source
    the parse links to it (a subject or agent), and nothing is vetoed: the factbox records
-   what a speaker said, which PolNeAR's conventions do not always count.
+   what a speaker said, which PolNeAR's conventions do not always count. Under PolNeAR's
+   conventions a learned judge (cue_adder.py, ``factbox/data/cue_adder.json``) replaces these
+   fixed bars when one is shipped: every tagged cue the rules did not propose is then a
+   candidate, its content the nearest tagged content scoring at least ``adder_content`` (or
+   the cue's own clause or object from the parse, when that lies apart from it), its source
+   the tagged one or the cue's subject. None is shipped today: on PolNeAR dev no judge fitted
+   on train beat the fixed bars, which were chosen on dev (docs/quality.md).
 6. **Content-led statements.** A tagged content scoring at least ``lone_content`` that no
    statement's content touches becomes a statement with the nearest tagged cue (scoring at
    least ``lone_cue``) of its paragraph, built as in 5: attributions whose cue the tagger is
@@ -111,7 +117,7 @@ class Thresholds:
     anchor_source: float = 0.9
     rescue_cue: float = 0.5
     rescue_content: float = 0.7
-    adder_content: float = 0.5
+    adder_content: float = 0.7
     """The least score of a tagged content the adder's candidates take (cue_adder.py)."""
     lone_content: float = 0.95
     lone_cue: float = 0.5
@@ -433,6 +439,8 @@ class _Combiner:
         cue_tokens = (cue.start, cue.end)
         tagged = self.nearest(cue_tokens, contents, same_sentence=False)
         own = self.parse_content(cue)
+        if own is not None and any(_overlaps(own, source) for source in sources):
+            own = None  # "according to [a notice]": the object the tagger calls a source
         if tagged is not None and own is not None and not _overlaps(own, tagged):
             tagged = None  # the nearest tagged content is another's: the cue's own is the parse's
         if tagged is not None:
@@ -509,6 +517,8 @@ class _Combiner:
                     start <= cue.start and cue.end <= end for start, end in rule_contents
                 ),
                 sentence_has_cue=int(self.sentence_of[cue.start]) in cue_sentences,
+                fixed_bars=cue.score >= self.thresholds.add_cue
+                and candidate.content_origin != "parse",
             )
             features = adder_features(
                 self.doc, self.roles, candidate, surroundings, lexicon, learned
