@@ -34,6 +34,8 @@ from factbox.evaluate.relations import Relation, Role, relation_from_statement
 from factbox.evaluate.scorer import Scores, score_article, total
 from factbox.evaluate.textspans import Pieces, TokenIndex, overlap_ratio, trimmed
 from factbox.extract.attributions import find_attributions
+from factbox.extract.cue_adder import CueAdder
+from factbox.extract.span_choice import SpanChooser
 from factbox.extract.tagged import viterbi_spans
 from factbox.extract.tagger import CONTENT, CUE, ROLE_SCORES, SOURCE
 from factbox.records import Span, Statement
@@ -49,6 +51,25 @@ def sample(articles: list[AnnotatedArticle], size: int) -> list[AnnotatedArticle
         return articles
     step = len(articles) / size
     return [articles[int(i * step)] for i in range(size)]
+
+
+def polnear_scores(
+    articles: list[AnnotatedArticle],
+    docs: list[Doc],
+    *,
+    chooser: SpanChooser | None = None,
+    adder: CueAdder | None = None,
+) -> Scores:
+    """The articles' statements (PolNeAR conventions, with ``chooser`` and ``adder`` in place
+    of the shipped ones when given) scored against their gold, summed."""
+    results = []
+    for article, doc in zip(articles, docs, strict=True):
+        statements = find_attributions(
+            doc, conventions="polnear", span_chooser=chooser, cue_adder=adder
+        )
+        predicted = [relation_from_statement(s) for s in statements]
+        results.append(score_article(article.text, article.relations, predicted))
+    return total(results)
 
 
 def parsed(articles: list[AnnotatedArticle], cache: Path | None) -> list[Doc]:

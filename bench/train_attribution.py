@@ -14,11 +14,13 @@ the statement scorer to ``statement_scorer.json`` (read by ``factbox.extract.con
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 from collections import Counter
 from pathlib import Path
 from random import Random
+from typing import Any
 
 from spacy.tokens import Doc, DocBin, Token
 
@@ -316,6 +318,15 @@ def train_logistic(
                 squares[feature] = squares.get(feature, 0.0) + gradient * gradient
                 weights[feature] = weight - LEARNING_RATE * gradient / math.sqrt(squares[feature])
     return {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= MIN_WEIGHT}
+
+
+def write_model(path: Path, model: Any, note: str, **facts: object) -> None:
+    """A learned model's data file: the fields of ``model`` (a dataclass), a note on how it was
+    made, and ``facts`` about its training (counts)."""
+    data = dataclasses.asdict(model)
+    data["note"] = note
+    data.update(facts)
+    path.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
 ScoredStatement = tuple[Statement, list[str], int]

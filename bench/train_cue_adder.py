@@ -19,8 +19,6 @@ repository; see bench/boundaries.py).
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,12 +27,11 @@ from spacy.tokens import Doc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from boundaries import parsed, sample  # noqa: E402
-from train_attribution import train_logistic  # noqa: E402
+from boundaries import parsed, polnear_scores, sample  # noqa: E402
+from train_attribution import train_logistic, write_model  # noqa: E402
 
 from factbox.evaluate.corpus import AnnotatedArticle, load_corpus  # noqa: E402
-from factbox.evaluate.relations import relation_from_statement  # noqa: E402
-from factbox.evaluate.scorer import Scores, score_article, total  # noqa: E402
+from factbox.evaluate.scorer import Scores  # noqa: E402
 from factbox.evaluate.textspans import Pieces, outer, trimmed  # noqa: E402
 from factbox.extract.attributions import find_attributions  # noqa: E402
 from factbox.extract.cue_adder import CUE_ADDER_PATH, CueAdder, load_cue_adder  # noqa: E402
@@ -87,16 +84,6 @@ def examples(
     return found
 
 
-def scores(articles: list[AnnotatedArticle], docs: list[Doc], adder: CueAdder | None) -> Scores:
-    """The split scored with ``adder`` (None: the shipped one, or the fixed bars without)."""
-    results = []
-    for article, doc in zip(articles, docs, strict=True):
-        statements = find_attributions(doc, conventions="polnear", cue_adder=adder)
-        predicted = [relation_from_statement(s) for s in statements]
-        results.append(score_article(article.text, article.relations, predicted))
-    return total(results)
-
-
 def figures(summed: Scores) -> str:
     parts = []
     for role in ROLES:
@@ -141,30 +128,35 @@ def main(argv: list[str] | None = None) -> int:
 
     dev = load_corpus(args.dev).articles
     dev_docs = parsed(dev, args.cache / "dev" if args.cache else None)
-    fixed = scores(dev, dev_docs, None)
+    fixed = polnear_scores(dev, dev_docs)
     print(f"dev fixed bars (tagged.py): exact F1 {figures(fixed)}")
     best: tuple[tuple[float, float], CueAdder | None] = (key(fixed), None)
     for threshold in THRESHOLDS:
         adder = CueAdder(weights, threshold)
-        summed = scores(dev, dev_docs, adder)
+        summed = polnear_scores(dev, dev_docs, adder=adder)
         print(f"dev threshold {threshold}: exact F1 {figures(summed)}")
         if key(summed) > best[0]:
             best = (key(summed), adder)
     chosen = best[1]
-    print(f"train sample, chosen: exact F1 {figures(scores(train, train_docs, chosen))}")
+    print(
+        f"train sample, chosen: exact F1 {figures(polnear_scores(train, train_docs, adder=chosen))}"
+    )
     if chosen is None:
         print(f"the fixed bars stay: {CUE_ADDER_PATH} not written")
         return 0
-    data = dataclasses.asdict(chosen)
-    data["note"] = (
+    note = (
         "Judge of tagged cues the rules did not propose; written by bench/train_cue_adder.py "
         "(fitted on a PolNeAR train sample, threshold chosen on dev against the fixed bars)."
     )
-    data["train_articles"] = len(train)
-    data["train_candidates"] = len(found)
-    data["label"] = args.label
-    data["train_right"] = positives
-    CUE_ADDER_PATH.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    write_model(
+        CUE_ADDER_PATH,
+        chosen,
+        note,
+        train_articles=len(train),
+        train_candidates=len(found),
+        label=args.label,
+        train_right=positives,
+    )
     print(f"chosen: threshold {chosen.threshold}; wrote {CUE_ADDER_PATH}")
     return 0
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pytest
+from extract_support import doc_with_scores, statement_spans
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -17,7 +17,7 @@ from factbox.evaluate.scorer import Scores, score_article, total
 from factbox.extract.attributions import find_attributions
 from factbox.extract.cue_adder import CueAdder
 from factbox.extract.tagged import combine
-from factbox.extract.tagger import BEGIN, CONTENT, CUE, INSIDE, ROLE_SCORES, SOURCE
+from factbox.extract.tagger import CONTENT, CUE, SOURCE
 from factbox.records import Statement
 
 POLNEAR_DEV = Path(__file__).parents[2].parent / "shared" / "corpora" / "polnear" / "dev"
@@ -45,35 +45,10 @@ class Recorder(CueAdder):
         return True
 
 
-def _doc_with(nlp: Language, text: str, marks: dict[int, list[str]], score: float = 0.95) -> Doc:
-    """``text`` parsed, with the tagger's scores set: for each role, the listed words are inside
-    a span of it with probability ``score`` (the first of each run begins one)."""
-    doc = nlp(text)
-    roles = np.zeros((len(doc), 3, 2), dtype=np.float32)
-    for role, words in marks.items():
-        previous = -2
-        for token in doc:
-            if token.text in words:
-                roles[token.i, role, INSIDE] = score
-                roles[token.i, role, BEGIN] = 0.9 if token.i != previous + 1 else 0.05
-                previous = token.i
-    doc._.set(ROLE_SCORES, roles)
-    return doc
-
-
-def _spans(text: str, statement: Statement) -> tuple[str, str, str | None]:
-    assert statement.cue_span is not None
-    return (
-        text[slice(*statement.cue_span)],
-        text[slice(*statement.content_span)],
-        text[slice(*statement.source_span)] if statement.source_span else None,
-    )
-
-
 def test_a_tagged_cue_alone_takes_its_clause_and_subject_from_the_parse(nlp: Language) -> None:
-    doc = _doc_with(nlp, INSISTED, {CUE: ["insisted"]})
+    doc = doc_with_scores(nlp, INSISTED, {CUE: ["insisted"]})
     (statement,) = combine(doc, [], adder=ACCEPT_ALL)
-    assert _spans(INSISTED, statement) == (
+    assert statement_spans(INSISTED, statement) == (
         "insisted",
         "that the ferries would run again",
         "The harbour master",
@@ -83,10 +58,10 @@ def test_a_tagged_cue_alone_takes_its_clause_and_subject_from_the_parse(nlp: Lan
 def test_the_adder_decides_whether_a_tagged_cue_becomes_a_statement(nlp: Language) -> None:
     # cue and content scored 0.9: enough for the fixed bars, too little for a lone content
     words = {CUE: ["insisted"], CONTENT: ["the", "ferries", "would", "run", "again"]}
-    doc = _doc_with(nlp, INSISTED, words, score=0.9)
+    doc = doc_with_scores(nlp, INSISTED, words, score=0.9)
     assert combine(doc, [], adder=ACCEPT_NONE) == []
     (statement,) = combine(doc, [], adder=ACCEPT_ALL)
-    assert _spans(INSISTED, statement)[0] == "insisted"
+    assert statement_spans(INSISTED, statement)[0] == "insisted"
 
 
 def test_the_object_of_according_to_that_the_tagger_calls_a_source_stays_the_source(
@@ -97,9 +72,9 @@ def test_the_object_of_according_to_that_the_tagger_calls_a_source_stays_the_sou
         CONTENT: ["The", "ferries", "will", "run", "again", "next", "week"],
         SOURCE: ["a", "notice", "from", "the", "port"],
     }
-    doc = _doc_with(nlp, NOTICE, words)
+    doc = doc_with_scores(nlp, NOTICE, words)
     (statement,) = combine(doc, [], adder=ACCEPT_ALL)
-    assert _spans(NOTICE, statement) == (
+    assert statement_spans(NOTICE, statement) == (
         "according to",
         "The ferries will run again next week",
         "a notice from the port",
@@ -120,8 +95,8 @@ def test_another_cues_tagged_content_gives_way_to_the_cues_own_clause(nlp: Langu
         span=(0, content_at + len("the ferries would stop on Friday")),
     )
     words = {CUE: ["said", "insisted"], CONTENT: ["ferries", "would", "stop", "on", "Friday"]}
-    doc = _doc_with(nlp, TWO_CUES, words)
-    found = [_spans(TWO_CUES, s)[:2] for s in combine(doc, [rule], adder=ACCEPT_ALL)]
+    doc = doc_with_scores(nlp, TWO_CUES, words)
+    found = [statement_spans(TWO_CUES, s)[:2] for s in combine(doc, [rule], adder=ACCEPT_ALL)]
     assert [spans for spans in found if spans[0] != "said"] == [
         ("insisted", "that they will run again")
     ]
@@ -129,7 +104,7 @@ def test_another_cues_tagged_content_gives_way_to_the_cues_own_clause(nlp: Langu
 
 def test_the_adder_sees_where_content_and_source_came_from(nlp: Language) -> None:
     recorder = Recorder({}, 0.0)
-    combine(_doc_with(nlp, INSISTED, {CUE: ["insisted"]}), [], adder=recorder)
+    combine(doc_with_scores(nlp, INSISTED, {CUE: ["insisted"]}), [], adder=recorder)
     ((features, _),) = recorder.seen
     assert "content=parse" in features and "source=parse" in features
     words = {
@@ -138,7 +113,7 @@ def test_the_adder_sees_where_content_and_source_came_from(nlp: Language) -> Non
         SOURCE: ["The", "harbour", "master"],
     }
     recorder.seen.clear()
-    combine(_doc_with(nlp, INSISTED, words), [], adder=recorder)
+    combine(doc_with_scores(nlp, INSISTED, words), [], adder=recorder)
     ((features, _),) = recorder.seen
     assert "content=parse" not in features and "source=parse" not in features
 
@@ -146,7 +121,7 @@ def test_the_adder_sees_where_content_and_source_came_from(nlp: Language) -> Non
 def test_the_factbox_conventions_never_ask_the_adder(nlp: Language) -> None:
     recorder = Recorder({}, 0.0)
     words = {CUE: ["insisted"], CONTENT: ["the", "ferries", "would", "run", "again"]}
-    combine(_doc_with(nlp, INSISTED, words), [], polnear=False, adder=recorder)
+    combine(doc_with_scores(nlp, INSISTED, words), [], polnear=False, adder=recorder)
     assert recorder.seen == []
 
 

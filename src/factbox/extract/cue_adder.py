@@ -51,7 +51,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from factbox.extract.cues import CueLexicon
-from factbox.extract.learned import LearnedCues, logistic
+from factbox.extract.learned import FeatureWeights, LearnedCues, weights_and_threshold
 from factbox.extract.tagger import BEGIN, CONTENT, CUE, INSIDE, SOURCE
 from factbox.records import Statement
 
@@ -168,14 +168,8 @@ def adder_features(
 
 
 @dataclass(frozen=True, slots=True)
-class CueAdder:
+class CueAdder(FeatureWeights):
     """Logistic regression over ``adder_features``: whether a candidate becomes a statement."""
-
-    weights: dict[str, float]
-    threshold: float
-
-    def probability(self, features: list[str]) -> float:
-        return logistic(sum(self.weights.get(feature, 0.0) for feature in features))
 
     def accepts(self, features: list[str], statement: Statement) -> bool:
         """Whether the candidate described by ``features`` becomes ``statement`` (the
@@ -184,10 +178,7 @@ class CueAdder:
 
 
 def parse_cue_adder(data: dict[str, Any]) -> CueAdder:
-    return CueAdder(
-        weights={str(k): float(v) for k, v in data["weights"].items()},
-        threshold=float(data["threshold"]),
-    )
+    return CueAdder(*weights_and_threshold(data))
 
 
 @lru_cache(maxsize=1)
