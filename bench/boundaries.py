@@ -53,6 +53,17 @@ def sample(articles: list[AnnotatedArticle], size: int) -> list[AnnotatedArticle
     return [articles[int(i * step)] for i in range(size)]
 
 
+def training_parser(doc: str | None) -> argparse.ArgumentParser:
+    """The arguments every script fitting a learned table on train and choosing on dev takes:
+    the train split, ``--dev``, ``--sample`` and ``--cache``."""
+    parser = argparse.ArgumentParser(description=(doc or "").split("\n", 1)[0])
+    parser.add_argument("train", type=Path, help="PolNeAR train split folder")
+    parser.add_argument("--dev", type=Path, required=True, help="PolNeAR dev split folder")
+    parser.add_argument("--sample", type=int, default=400, help="train articles (0: all)")
+    parser.add_argument("--cache", type=Path, help="folder for parsed documents (not the repo)")
+    return parser
+
+
 def polnear_scores(
     articles: list[AnnotatedArticle],
     docs: list[Doc],

@@ -18,7 +18,6 @@ repository; see bench/boundaries.py).
 
 from __future__ import annotations
 
-import argparse
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +26,7 @@ from spacy.tokens import Doc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from boundaries import parsed, polnear_scores, sample  # noqa: E402
+from boundaries import parsed, polnear_scores, sample, training_parser  # noqa: E402
 from train_attribution import train_logistic, write_model  # noqa: E402
 
 from factbox.evaluate.corpus import AnnotatedArticle, load_corpus  # noqa: E402
@@ -100,11 +99,7 @@ def key(summed: Scores) -> tuple[float, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("train", type=Path, help="PolNeAR train split folder")
-    parser.add_argument("--dev", type=Path, required=True, help="PolNeAR dev split folder")
-    parser.add_argument("--sample", type=int, default=400, help="train articles (0: all)")
-    parser.add_argument("--cache", type=Path, help="folder for parsed documents (not the repo)")
+    parser = training_parser(__doc__)
     parser.add_argument(
         "--label",
         choices=("cue", "both"),
