@@ -34,6 +34,8 @@ from factbox.evaluate.relations import Relation, Role, relation_from_statement
 from factbox.evaluate.scorer import Scores, score_article, total
 from factbox.evaluate.textspans import Pieces, TokenIndex, overlap_ratio, trimmed
 from factbox.extract.attributions import find_attributions
+from factbox.extract.cue_adder import CueAdder
+from factbox.extract.span_choice import SpanChooser
 from factbox.extract.tagged import viterbi_spans
 from factbox.extract.tagger import CONTENT, CUE, ROLE_SCORES, SOURCE
 from factbox.records import Span, Statement
@@ -49,6 +51,36 @@ def sample(articles: list[AnnotatedArticle], size: int) -> list[AnnotatedArticle
         return articles
     step = len(articles) / size
     return [articles[int(i * step)] for i in range(size)]
+
+
+def training_parser(doc: str | None) -> argparse.ArgumentParser:
+    """The arguments every script fitting a learned table on train and choosing on dev takes:
+    the train split, ``--dev``, ``--sample`` and ``--cache``."""
+    parser = argparse.ArgumentParser(description=(doc or "").split("\n", 1)[0])
+    parser.add_argument("train", type=Path, help="PolNeAR train split folder")
+    parser.add_argument("--dev", type=Path, required=True, help="PolNeAR dev split folder")
+    parser.add_argument("--sample", type=int, default=400, help="train articles (0: all)")
+    parser.add_argument("--cache", type=Path, help="folder for parsed documents (not the repo)")
+    return parser
+
+
+def polnear_scores(
+    articles: list[AnnotatedArticle],
+    docs: list[Doc],
+    *,
+    chooser: SpanChooser | None = None,
+    adder: CueAdder | None = None,
+) -> Scores:
+    """The articles' statements (PolNeAR conventions, with ``chooser`` and ``adder`` in place
+    of the shipped ones when given) scored against their gold, summed."""
+    results = []
+    for article, doc in zip(articles, docs, strict=True):
+        statements = find_attributions(
+            doc, conventions="polnear", span_chooser=chooser, cue_adder=adder
+        )
+        predicted = [relation_from_statement(s) for s in statements]
+        results.append(score_article(article.text, article.relations, predicted))
+    return total(results)
 
 
 def parsed(articles: list[AnnotatedArticle], cache: Path | None) -> list[Doc]:

@@ -14,11 +14,13 @@ the statement scorer to ``statement_scorer.json`` (read by ``factbox.extract.con
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 from collections import Counter
 from pathlib import Path
 from random import Random
+from typing import Any
 
 from spacy.tokens import Doc, DocBin, Token
 
@@ -287,12 +289,17 @@ def verb_examples(articles: list[AnnotatedArticle], docs: list[Doc]) -> list[tup
     return examples
 
 
-def train_logistic(examples: list[tuple[list[str], int]]) -> dict[str, float]:
-    """Logistic regression by stochastic gradient descent with AdaGrad steps and L2."""
+def train_logistic(
+    examples: list[tuple[list[str], int]],
+    *,
+    l2: float = L2,
+    min_count: int = MIN_FEATURE_COUNT,
+) -> dict[str, float]:
+    """Logistic regression by stochastic gradient descent with AdaGrad steps and L2
+    (``l2``; features seen fewer than ``min_count`` times are left out)."""
     seen = Counter(feature for features, _ in examples for feature in features)
     examples = [
-        ([f for f in features if seen[f] >= MIN_FEATURE_COUNT], label)
-        for features, label in examples
+        ([f for f in features if seen[f] >= min_count], label) for features, label in examples
     ]
     weights: dict[str, float] = {}
     squares: dict[str, float] = {}
@@ -307,10 +314,19 @@ def train_logistic(examples: list[tuple[list[str], int]]) -> dict[str, float]:
             error = probability - label
             for feature in features:
                 weight = weights.get(feature, 0.0)
-                gradient = error + L2 * weight
+                gradient = error + l2 * weight
                 squares[feature] = squares.get(feature, 0.0) + gradient * gradient
                 weights[feature] = weight - LEARNING_RATE * gradient / math.sqrt(squares[feature])
     return {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= MIN_WEIGHT}
+
+
+def write_model(path: Path, model: Any, note: str, **facts: object) -> None:
+    """A learned model's data file: the fields of ``model`` (a dataclass), a note on how it was
+    made, and ``facts`` about its training (counts)."""
+    data = dataclasses.asdict(model)
+    data["note"] = note
+    data.update(facts)
+    path.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
 ScoredStatement = tuple[Statement, list[str], int]

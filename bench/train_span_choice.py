@@ -16,9 +16,6 @@ are cached in ``--cache`` (outside the repository; see bench/boundaries.py).
 
 from __future__ import annotations
 
-import argparse
-import dataclasses
-import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,12 +24,10 @@ from spacy.tokens import Doc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from boundaries import parsed, sample  # noqa: E402
-from train_attribution import train_logistic  # noqa: E402
+from boundaries import parsed, polnear_scores, sample, training_parser  # noqa: E402
+from train_attribution import train_logistic, write_model  # noqa: E402
 
 from factbox.evaluate.corpus import AnnotatedArticle, load_corpus  # noqa: E402
-from factbox.evaluate.relations import relation_from_statement  # noqa: E402
-from factbox.evaluate.scorer import Scores, score_article, total  # noqa: E402
 from factbox.evaluate.textspans import outer, trimmed  # noqa: E402
 from factbox.extract.attributions import find_attributions  # noqa: E402
 from factbox.extract.span_choice import SPAN_CHOICE_PATH, SpanChooser  # noqa: E402
@@ -80,21 +75,8 @@ def examples(
     return found
 
 
-def scores(articles: list[AnnotatedArticle], docs: list[Doc], chooser: SpanChooser) -> Scores:
-    results = []
-    for article, doc in zip(articles, docs, strict=True):
-        statements = find_attributions(doc, conventions="polnear", span_chooser=chooser)
-        predicted = [relation_from_statement(s) for s in statements]
-        results.append(score_article(article.text, article.relations, predicted))
-    return total(results)
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("train", type=Path, help="PolNeAR train split folder")
-    parser.add_argument("--dev", type=Path, required=True, help="PolNeAR dev split folder")
-    parser.add_argument("--sample", type=int, default=400, help="train articles (0: all)")
-    parser.add_argument("--cache", type=Path, help="folder for parsed documents (not the repo)")
+    parser = training_parser(__doc__)
     parser.add_argument("--out", type=Path, default=SPAN_CHOICE_PATH)
     args = parser.parse_args(argv)
 
@@ -111,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     for min_shared in MIN_SHARED:
         for threshold in THRESHOLDS:
             chooser = SpanChooser(weights, threshold, min_shared)
-            summed = scores(dev, dev_docs, chooser)
+            summed = polnear_scores(dev, dev_docs, chooser=chooser)
             key = (summed.content.exact.f1, summed.relation.exact.f1)
             print(
                 f"dev min_shared {min_shared} threshold {threshold}: exact F1 content "
@@ -122,14 +104,11 @@ def main(argv: list[str] | None = None) -> int:
     assert best is not None
     chosen = best[1]
     print(f"chosen: threshold {chosen.threshold}, min_shared {chosen.min_shared}")
-    data = dataclasses.asdict(chosen)
-    data["note"] = (
+    note = (
         "Chooser between the rules' content span and the tagger's; written by "
         "bench/train_span_choice.py (fitted on a PolNeAR train sample, threshold chosen on dev)."
     )
-    data["train_articles"] = len(train)
-    data["train_disagreements"] = len(found)
-    args.out.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    write_model(args.out, chosen, note, train_articles=len(train), train_disagreements=len(found))
     print(f"wrote {args.out}")
     return 0
 

@@ -1,12 +1,16 @@
-"""Helpers shared by extraction tests: a plain-text article and its extracted statements."""
+"""Helpers shared by extraction tests: a plain-text article and its extracted statements, a
+parsed text with the tagger's scores set by hand, and a statement's spans as text."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from factbox.extract.pipeline import extract_article
+from factbox.extract.tagger import BEGIN, INSIDE, ROLE_SCORES
 from factbox.records import Article, Statement
 
 
@@ -27,3 +31,31 @@ def plain_article(body: str, published: dt.date | None) -> Article:
 def extracted(nlp: Language, body: str, published: dt.date | None) -> list[Statement]:
     """The statements extraction finds in ``body``, speakers and dates resolved."""
     return extract_article(nlp(body), plain_article(body, published)).statements
+
+
+def doc_with_scores(
+    nlp: Language, text: str, marks: dict[int, list[str]], score: float = 0.95
+) -> Doc:
+    """``text`` parsed, with the tagger's scores replaced: for each role, the listed words are
+    inside a span of it with probability ``score`` (the first of each run begins one)."""
+    doc = nlp(text)
+    roles = np.zeros((len(doc), 3, 2), dtype=np.float32)
+    for role, words in marks.items():
+        previous = -2
+        for token in doc:
+            if token.text in words:
+                roles[token.i, role, INSIDE] = score
+                roles[token.i, role, BEGIN] = 0.9 if token.i != previous + 1 else 0.05
+                previous = token.i
+    doc._.set(ROLE_SCORES, roles)
+    return doc
+
+
+def statement_spans(text: str, statement: Statement) -> tuple[str, str, str | None]:
+    """The statement's cue, content and source (None without one) as text."""
+    assert statement.cue_span is not None
+    return (
+        text[slice(*statement.cue_span)],
+        text[slice(*statement.content_span)],
+        text[slice(*statement.source_span)] if statement.source_span else None,
+    )

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pytest
+from extract_support import doc_with_scores, statement_spans
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from factbox.evaluate.corpus import load_corpus
 from factbox.evaluate.relations import relation_from_statement
@@ -23,22 +22,6 @@ POLNEAR_DEV = Path(__file__).parents[2].parent / "shared" / "corpora" / "polnear
 NOTICE = "The ferries will run again next week, according to a notice from the port."
 TWO_PARAGRAPHS = "The port reopened on Monday.\n\nThe ferries will run again, officials said."
 REPORTED = "The harbour master said that the ferries would run again."
-
-
-def _doc_with(nlp: Language, text: str, marks: dict[int, list[str]]) -> Doc:
-    """``text`` parsed, with the tagger's scores replaced: for each role, the listed words are
-    inside a span of it (the first of each run begins one)."""
-    doc = nlp(text)
-    roles = np.zeros((len(doc), 3, 2), dtype=np.float32)
-    for role, words in marks.items():
-        previous = -2
-        for token in doc:
-            if token.text in words:
-                roles[token.i, role, INSIDE] = 0.95
-                roles[token.i, role, BEGIN] = 0.9 if token.i != previous + 1 else 0.05
-                previous = token.i
-    doc._.set(ROLE_SCORES, roles)
-    return doc
 
 
 def _statement(text: str, cue: str, content: str, source: str | None) -> Statement:
@@ -61,15 +44,6 @@ def _statement(text: str, cue: str, content: str, source: str | None) -> Stateme
     )
 
 
-def _spans(text: str, statement: Statement) -> tuple[str, str, str | None]:
-    assert statement.cue_span is not None
-    return (
-        text[slice(*statement.cue_span)],
-        text[slice(*statement.content_span)],
-        text[slice(*statement.source_span)] if statement.source_span else None,
-    )
-
-
 def test_without_tagger_scores_the_rule_statements_are_kept_as_they_are(nlp: Language) -> None:
     doc = nlp(REPORTED)
     doc._.set(ROLE_SCORES, None)
@@ -78,7 +52,7 @@ def test_without_tagger_scores_the_rule_statements_are_kept_as_they_are(nlp: Lan
 
 
 def test_tagger_spans_break_where_a_new_span_begins(nlp: Language) -> None:
-    doc = _doc_with(nlp, REPORTED, {SOURCE: ["harbour", "master"]})
+    doc = doc_with_scores(nlp, REPORTED, {SOURCE: ["harbour", "master"]})
     roles = doc._.get(ROLE_SCORES)
     roles[doc[2].i, SOURCE, BEGIN] = 0.9  # "master" begins a second source
     spans = tagged_spans(doc, roles, SOURCE, 0.5)
@@ -86,7 +60,7 @@ def test_tagger_spans_break_where_a_new_span_begins(nlp: Language) -> None:
 
 
 def test_viterbi_keeps_a_span_whole_across_one_doubtful_word(nlp: Language) -> None:
-    doc = _doc_with(nlp, REPORTED, {CONTENT: ["the", "ferries", "would", "run", "again"]})
+    doc = doc_with_scores(nlp, REPORTED, {CONTENT: ["the", "ferries", "would", "run", "again"]})
     roles = doc._.get(ROLE_SCORES)
     roles[doc[6].i, CONTENT, INSIDE] = 0.4  # "would": doubtful, between confident words
     (span,) = viterbi_spans(doc, roles, CONTENT)
@@ -97,7 +71,7 @@ def test_viterbi_keeps_a_span_whole_across_one_doubtful_word(nlp: Language) -> N
 
 
 def test_viterbi_never_opens_a_span_on_a_continuation(nlp: Language) -> None:
-    doc = _doc_with(nlp, REPORTED, {SOURCE: ["harbour", "master"]})
+    doc = doc_with_scores(nlp, REPORTED, {SOURCE: ["harbour", "master"]})
     roles = doc._.get(ROLE_SCORES)
     roles[doc[1].i, SOURCE, BEGIN] = 0.1  # "harbour" looks like a continuation, not a start
     roles[doc[1].i, SOURCE, INSIDE] = 0.6
@@ -108,7 +82,9 @@ def test_viterbi_never_opens_a_span_on_a_continuation(nlp: Language) -> None:
 
 
 def test_viterbi_ends_a_span_at_a_line_break(nlp: Language) -> None:
-    doc = _doc_with(nlp, TWO_PARAGRAPHS, {CONTENT: ["reopened", "on", "Monday", "ferries", "will"]})
+    doc = doc_with_scores(
+        nlp, TWO_PARAGRAPHS, {CONTENT: ["reopened", "on", "Monday", "ferries", "will"]}
+    )
     roles = doc._.get(ROLE_SCORES)
     after = next(t.i for t in doc if "\n" in t.text)
     roles[after - 1 : after + 3, CONTENT] = (0.95, 0.05)  # across the break, nothing begins
@@ -122,9 +98,9 @@ def test_a_confident_cue_the_rules_missed_becomes_a_statement(nlp: Language) -> 
         CONTENT: ["The", "ferries", "will", "run", "again", "next", "week"],
         SOURCE: ["a", "notice", "from", "the", "port"],
     }
-    doc = _doc_with(nlp, NOTICE, words)
+    doc = doc_with_scores(nlp, NOTICE, words)
     found = combine(doc, [])
-    assert [_spans(NOTICE, s) for s in found] == [
+    assert [statement_spans(NOTICE, s) for s in found] == [
         ("according to", "The ferries will run again next week", "a notice from the port")
     ]
     # The same cue found by the rules is not added twice.
@@ -133,7 +109,7 @@ def test_a_confident_cue_the_rules_missed_becomes_a_statement(nlp: Language) -> 
 
 
 def test_a_statement_without_a_tagged_source_has_none(nlp: Language) -> None:
-    doc = _doc_with(
+    doc = doc_with_scores(
         nlp, NOTICE, {CUE: ["according", "to"], CONTENT: ["ferries", "will", "run", "again"]}
     )
     (statement,) = combine(doc, [])
@@ -142,23 +118,23 @@ def test_a_statement_without_a_tagged_source_has_none(nlp: Language) -> None:
 
 def test_a_content_in_another_paragraph_is_not_linked(nlp: Language) -> None:
     words = {CUE: ["reopened"], CONTENT: ["ferries", "will", "run", "again"]}
-    doc = _doc_with(nlp, TWO_PARAGRAPHS, words)
+    doc = doc_with_scores(nlp, TWO_PARAGRAPHS, words)
     assert combine(doc, []) == []
 
 
 def test_a_rule_statement_the_tagger_rejects_is_dropped(nlp: Language) -> None:
     rule = _statement(REPORTED, "said", "that the ferries would run again", "The harbour master")
-    rejected = _doc_with(nlp, REPORTED, {})
+    rejected = doc_with_scores(nlp, REPORTED, {})
     assert combine(rejected, [rule]) == []
-    supported = _doc_with(nlp, REPORTED, {CUE: ["said"]})
+    supported = doc_with_scores(nlp, REPORTED, {CUE: ["said"]})
     assert combine(supported, [rule]) == [rule]
 
 
 def test_a_rule_statement_without_source_takes_the_tagged_one(nlp: Language) -> None:
     rule = _statement(REPORTED, "said", "that the ferries would run again", None)
-    doc = _doc_with(nlp, REPORTED, {CUE: ["said"], SOURCE: ["The", "harbour", "master"]})
+    doc = doc_with_scores(nlp, REPORTED, {CUE: ["said"], SOURCE: ["The", "harbour", "master"]})
     (statement,) = combine(doc, [rule], Thresholds(fill_source=0.5))
-    assert _spans(REPORTED, statement) == (
+    assert statement_spans(REPORTED, statement) == (
         "said",
         "that the ferries would run again",
         "The harbour master",
@@ -171,11 +147,11 @@ def test_the_factbox_convention_leaves_that_out_of_added_contents(nlp: Language)
         CONTENT: ["that", "the", "ferries", "would", "run", "again"],
         SOURCE: ["The", "harbour", "master"],
     }
-    doc = _doc_with(nlp, REPORTED, words)
+    doc = doc_with_scores(nlp, REPORTED, words)
     (polnear,) = combine(doc, [])
     (factbox,) = combine(doc, [], polnear=False)
-    assert _spans(REPORTED, polnear)[1] == "that the ferries would run again"
-    assert _spans(REPORTED, factbox)[1] == "the ferries would run again"
+    assert statement_spans(REPORTED, polnear)[1] == "that the ferries would run again"
+    assert statement_spans(REPORTED, factbox)[1] == "the ferries would run again"
 
 
 @pytest.mark.skipif(not POLNEAR_DEV.is_dir(), reason="PolNeAR dev is not beside the repository")
@@ -198,18 +174,18 @@ def test_on_polnear_dev_the_tagger_adds_exact_spans(nlp: Language) -> None:
 def test_a_sure_tagged_source_replaces_the_rules_overlapping_one(nlp: Language) -> None:
     rule = _statement(REPORTED, "said", "that the ferries would run again", "The harbour master")
     words = {CUE: ["said"], SOURCE: ["harbour", "master"]}
-    doc = _doc_with(nlp, REPORTED, words)
+    doc = doc_with_scores(nlp, REPORTED, words)
     (sure,) = combine(doc, [rule], Thresholds(replace_source=0.9))
-    assert _spans(REPORTED, sure)[2] == "harbour master"
+    assert statement_spans(REPORTED, sure)[2] == "harbour master"
     (unsure,) = combine(doc, [rule], Thresholds(replace_source=0.99))
-    assert _spans(REPORTED, unsure)[2] == "The harbour master"
+    assert statement_spans(REPORTED, unsure)[2] == "The harbour master"
 
 
 def test_a_sure_tagged_content_without_a_statement_takes_the_nearest_cue(nlp: Language) -> None:
     words = {CUE: ["according", "to"], CONTENT: ["The", "ferries", "will", "run", "again"]}
-    doc = _doc_with(nlp, NOTICE, words)
+    doc = doc_with_scores(nlp, NOTICE, words)
     roles = doc._.get(ROLE_SCORES)
     roles[:, CUE, INSIDE] *= 0.6  # a cue too weak to make a statement on its own (0.57)
     assert combine(doc, [], Thresholds(lone_content=1.01)) == []
     (statement,) = combine(doc, [], Thresholds(lone_content=0.9))
-    assert _spans(NOTICE, statement)[:2] == ("according to", "The ferries will run again")
+    assert statement_spans(NOTICE, statement)[:2] == ("according to", "The ferries will run again")

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from factbox.extract.boundaries import adjust_boundaries
 from factbox.extract.confidence import StatementContext, load_statement_scorer
+from factbox.extract.cue_adder import CueAdder
 from factbox.extract.cues import CueLexicon, load_cue_lexicon
 from factbox.extract.furniture import page_furniture
 from factbox.extract.learned import load_cue_classifier, load_learned_cues
@@ -527,6 +528,7 @@ def find_attributions(
     conventions: Conventions = "factbox",
     scored: bool = True,
     span_chooser: SpanChooser | None = None,
+    cue_adder: CueAdder | None = None,
 ) -> list[Statement]:
     """Statements in text order, with ``speakers`` left empty and dates unset.
 
@@ -537,7 +539,8 @@ def find_attributions(
     statements the learned scorer (confidence.py) finds unlikely are left out. When ``scored``
     and the attribution tagger ran, its scores veto, complete and extend the statements
     (tagged.py); ``span_chooser`` replaces the shipped chooser between the rules' content
-    span and the tagger's (span_choice.py).
+    span and the tagger's (span_choice.py); ``cue_adder`` the shipped judge of the tagged
+    cues the rules did not propose (cue_adder.py).
     """
     polnear = conventions == "polnear"
     lexicon = load_cue_lexicon()
@@ -570,7 +573,12 @@ def find_attributions(
         dropped = [statement for statement in proposals if statement not in statements]
     if scored:
         statements = combine_with_tagger(
-            doc, statements, dropped=dropped, polnear=polnear, chooser=span_chooser
+            doc,
+            statements,
+            dropped=dropped,
+            polnear=polnear,
+            chooser=span_chooser,
+            adder=cue_adder,
         )
     if polnear:
         statements = adjust_boundaries(doc, statements)

@@ -20,7 +20,12 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from factbox.extract.cues import CueLexicon
-from factbox.extract.learned import CueClassifier, LearnedCues, logistic
+from factbox.extract.learned import (
+    CueClassifier,
+    FeatureWeights,
+    LearnedCues,
+    weights_and_threshold,
+)
 from factbox.records import Statement
 
 STATEMENT_SCORER_PATH = Path(__file__).resolve().parent.parent / "data" / "statement_scorer.json"
@@ -115,14 +120,8 @@ def statement_features(
 
 
 @dataclass(frozen=True, slots=True)
-class StatementScorer:
+class StatementScorer(FeatureWeights):
     """Logistic regression over ``statement_features``."""
-
-    weights: dict[str, float]
-    threshold: float
-
-    def probability(self, features: Sequence[str]) -> float:
-        return logistic(sum(self.weights.get(feature, 0.0) for feature in features))
 
     def keep(
         self, doc: Doc, statements: Sequence[Statement], context: StatementContext
@@ -137,10 +136,7 @@ class StatementScorer:
 
 
 def parse_statement_scorer(data: dict[str, Any]) -> StatementScorer:
-    return StatementScorer(
-        weights={str(k): float(v) for k, v in data["weights"].items()},
-        threshold=float(data["threshold"]),
-    )
+    return StatementScorer(*weights_and_threshold(data))
 
 
 @lru_cache(maxsize=1)

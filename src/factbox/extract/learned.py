@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -109,6 +110,23 @@ class LearnedCues:
 def logistic(score: float) -> float:
     """The logistic function, with the score clipped to ±30 (the learned models' output)."""
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureWeights:
+    """A logistic regression over named features, and the probability from which the model
+    says yes (the statement scorer, confidence.py; the cue adder, cue_adder.py)."""
+
+    weights: dict[str, float]
+    threshold: float
+
+    def probability(self, features: Sequence[str]) -> float:
+        return logistic(sum(self.weights.get(feature, 0.0) for feature in features))
+
+
+def weights_and_threshold(data: dict[str, Any]) -> tuple[dict[str, float], float]:
+    """The ``weights`` and ``threshold`` of a learned model's data file."""
+    return {str(k): float(v) for k, v in data["weights"].items()}, float(data["threshold"])
 
 
 MODIFIER_DEPS = frozenset({"advcl", "amod"})

@@ -37,7 +37,13 @@ and the tagger's scores are used in six ways:
    conventions) the span chooser prefers the tagger's content to the subtree. Under the
    factbox's own conventions a new statement also needs an affirmed speech verb for cue and a source
    the parse links to it (a subject or agent), and nothing is vetoed: the factbox records
-   what a speaker said, which PolNeAR's conventions do not always count.
+   what a speaker said, which PolNeAR's conventions do not always count. Under PolNeAR's
+   conventions a learned judge (cue_adder.py, ``factbox/data/cue_adder.json``) replaces these
+   fixed bars when one is shipped: every tagged cue the rules did not propose is then a
+   candidate, its content the nearest tagged content scoring at least ``adder_content`` (or
+   the cue's own clause or object from the parse, when that lies apart from it), its source
+   the tagged one or the cue's subject. None is shipped today: on PolNeAR dev no judge fitted
+   on train beat the fixed bars, which were chosen on dev (docs/quality.md).
 6. **Content-led statements.** A tagged content scoring at least ``lone_content`` that no
    statement's content touches becomes a statement with the nearest tagged cue (scoring at
    least ``lone_cue``) of its paragraph, built as in 5: attributions whose cue the tagger is
@@ -62,7 +68,15 @@ import numpy as np
 from spacy.attrs import IDX, IS_SPACE
 from spacy.tokens import Doc, Token
 
+from factbox.extract.cue_adder import (
+    Candidate,
+    CueAdder,
+    Surroundings,
+    adder_features,
+    load_cue_adder,
+)
 from factbox.extract.cues import load_cue_lexicon
+from factbox.extract.learned import load_learned_cues
 from factbox.extract.quotes import find_quotes
 from factbox.extract.reported import paragraph_numbers
 from factbox.extract.span_choice import (
@@ -80,6 +94,8 @@ _DANGLING = frozenset({"ADP"})
 """Parts of speech a content never ends on: a tagged span ending on one stops mid-phrase."""
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "advcl", "pobj"})
 _SOURCE_DEPS = frozenset({"nsubj", "nsubjpass", "pobj"})
+_PARSE_CONTENT_DEPS = (frozenset({"ccomp", "xcomp"}), frozenset({"dobj", "pobj", "acl"}))
+"""A candidate cue's content from the parse: a clause first, else an object."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +117,8 @@ class Thresholds:
     anchor_source: float = 0.9
     rescue_cue: float = 0.5
     rescue_content: float = 0.7
+    adder_content: float = 0.7
+    """The least score of a tagged content the adder's candidates take (cue_adder.py)."""
     lone_content: float = 0.95
     lone_cue: float = 0.5
     replace_content: float = 0.95
@@ -374,8 +392,6 @@ class _Combiner:
             return None
         outside = [s for s in sources if s.end <= content.start or s.start >= content.end]
         source = self.nearest(cue_tokens, outside, same_sentence=True)
-        text = self.text
-        cue_chars = self.chars(cue.start, cue.end)
         snapped = self.snapped(content, cue, _CONTENT_DEPS)
         if snapped is not None and not (self.polnear and self.keeps_tagged(content, snapped, cue)):
             content = snapped
@@ -390,8 +406,18 @@ class _Combiner:
         content_start, content_end = self.without_edge_marks(content_start, content_end)
         if content_start >= content_end:
             return None
-        content_chars = self.chars(content_start, content_end)
-        source_chars = self.chars(source.start, source.end) if source is not None else None
+        return self.built(
+            cue_tokens,
+            (content_start, content_end),
+            (source.start, source.end) if source is not None else None,
+        )
+
+    def built(self, cue: TokenRange, content: TokenRange, source: TokenRange | None) -> Statement:
+        """The statement of a cue, content and source given as token ranges."""
+        text = self.text
+        cue_chars = self.chars(*cue)
+        content_chars = self.chars(*content)
+        source_chars = self.chars(*source) if source is not None else None
         edges = [cue_chars, content_chars] + ([source_chars] if source_chars else [])
         return Statement(
             kind=self.kind_of(content_chars),
@@ -403,6 +429,104 @@ class _Combiner:
             source_span=source_chars,
             span=(min(e[0] for e in edges), max(e[1] for e in edges)),
         )
+
+    def candidate(
+        self, cue: TaggedSpan, contents: list[TaggedSpan], sources: list[TaggedSpan]
+    ) -> Candidate | None:
+        """A tagged cue built into a statement for the adder (cue_adder.py): the tagged
+        content as in ``new_statement``, else the parse's; the tagged source, else the cue's
+        subject."""
+        cue_tokens = (cue.start, cue.end)
+        tagged = self.nearest(cue_tokens, contents, same_sentence=False)
+        own = self.parse_content(cue)
+        if own is not None and any(_overlaps(own, source) for source in sources):
+            own = None  # "according to [a notice]": the object the tagger calls a source
+        if tagged is not None and own is not None and not _overlaps(own, tagged):
+            tagged = None  # the nearest tagged content is another's: the cue's own is the parse's
+        if tagged is not None:
+            snapped = self.snapped(tagged, cue, _CONTENT_DEPS)
+            if snapped is not None and not self.keeps_tagged(tagged, snapped, cue):
+                content, content_origin = (snapped.start, snapped.end), "snapped"
+            else:
+                content, content_origin = (tagged.start, tagged.end), "tagged"
+        else:
+            parsed = own
+            if parsed is None:
+                return None
+            content, content_origin = parsed, "parse"
+        content = self.without_edge_marks(*content)
+        if content[0] >= content[1]:
+            return None
+        outside = [s for s in sources if s.end <= content[0] or s.start >= content[1]]
+        source: TokenRange | None = None
+        source_origin = "none"
+        found = self.nearest(cue_tokens, outside, same_sentence=True)
+        if found is not None:
+            linked = self.snapped(found, cue, _SOURCE_DEPS)
+            source = (linked.start, linked.end) if linked else (found.start, found.end)
+            source_origin = "snapped" if linked else "tagged"
+        else:
+            subject = self.parse_subject(cue)
+            if subject is not None and (subject[1] <= content[0] or subject[0] >= content[1]):
+                source, source_origin = subject, "parse"
+        return Candidate(cue_tokens, content, content_origin, source, source_origin)
+
+    def parse_content(self, cue: TaggedSpan) -> TokenRange | None:
+        """The subtree of the cue's clausal complement, else of its object (of the cue word
+        or of a preposition in the cue: "disagrees with [the plan]"), right of the cue."""
+        for deps in _PARSE_CONTENT_DEPS:
+            for i in range(cue.start, cue.end):
+                for child in self.doc[i].rights:
+                    if child.dep_ in deps and child.i >= cue.end:
+                        return child.left_edge.i, child.right_edge.i + 1
+        return None
+
+    def parse_subject(self, cue: TaggedSpan) -> TokenRange | None:
+        """The subtree of the subject of the cue's head word, outside the cue."""
+        head = self.doc[cue.start : cue.end].root
+        for child in head.children:
+            if child.dep_ == "nsubj" and not cue.start <= child.i < cue.end:
+                return child.left_edge.i, child.right_edge.i + 1
+        return None
+
+    def adder_statements(
+        self,
+        adder: CueAdder,
+        cues: list[TaggedSpan],
+        kept: list[Statement],
+        contents: list[TaggedSpan],
+        sources: list[TaggedSpan],
+    ) -> list[Statement]:
+        """The tagged cues the rules did not propose that the adder accepts, as statements."""
+        rule_cues = [self.tokens(s.cue_span) for s in kept if s.cue_span is not None]
+        rule_contents = [
+            self.tokens(piece) for s in kept for piece in (s.content_pieces or (s.content_span,))
+        ]
+        cue_sentences = {int(self.sentence_of[start]) for start, _ in rule_cues}
+        lexicon = load_cue_lexicon()
+        learned = load_learned_cues()
+        added: list[Statement] = []
+        for cue in cues:
+            if any(cue.start < end and start < cue.end for start, end in rule_cues):
+                continue
+            candidate = self.candidate(cue, contents, sources)
+            if candidate is None:
+                continue
+            surroundings = Surroundings(
+                in_content=any(
+                    start <= cue.start and cue.end <= end for start, end in rule_contents
+                ),
+                sentence_has_cue=int(self.sentence_of[cue.start]) in cue_sentences,
+                fixed_bars=cue.score >= self.thresholds.add_cue
+                and candidate.content_origin != "parse",
+            )
+            features = adder_features(
+                self.doc, self.roles, candidate, surroundings, lexicon, learned
+            )
+            statement = self.built(candidate.cue, candidate.content, candidate.source)
+            if adder.accepts(features, statement):
+                added.append(statement)
+        return added
 
     def with_tagged_span(
         self, statement: Statement, role: int, candidates: list[TaggedSpan], threshold: float
@@ -546,6 +670,10 @@ class _Combiner:
         return "direct" if find_quotes(piece, load_cue_lexicon().quote_families) else "indirect"
 
 
+def _overlaps(tokens: TokenRange, span: TaggedSpan) -> bool:
+    return tokens[0] < span.end and span.start < tokens[1]
+
+
 def _with_source(statement: Statement, source: Span, text: str) -> Statement:
     return _respanned(
         dataclasses.replace(statement, source_text=text[source[0] : source[1]], source_span=source)
@@ -567,6 +695,7 @@ def combine(
     dropped: list[Statement] | None = None,
     polnear: bool = True,
     chooser: SpanChooser | None = None,
+    adder: CueAdder | None = None,
 ) -> list[Statement]:
     """The rule statements of ``doc`` vetoed, completed and extended by the tagger's scores
     (``doc._.attribution_roles``); unchanged when the tagger did not run. ``polnear=False`` follows
@@ -596,11 +725,20 @@ def combine(
         )
         for s in kept
     ]
+    all_cues = combiner.spans(CUE)
+    if polnear and adder is None:
+        adder = load_cue_adder()
+    if not polnear:
+        adder = None
+    if adder is not None:
+        contents = [span for span in all_contents if span.score >= thresholds.adder_content]
+        added = combiner.adder_statements(adder, all_cues, kept, contents, sources)
+        added += combiner.content_led([*kept, *added], all_contents, all_cues, sources)
+        return sorted([*kept, *added], key=lambda s: (s.span, s.cue_span or (0, 0)))
     rule_cues = [combiner.tokens(s.cue_span) for s in kept if s.cue_span is not None]
     contents = [span for span in all_contents if span.score >= thresholds.add_content]
     added = []
     lowest = min(thresholds.add_cue, thresholds.add_cue_with_source)
-    all_cues = combiner.spans(CUE)
     for cue in all_cues:
         if cue.score < lowest:
             continue
