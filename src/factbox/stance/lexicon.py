@@ -14,10 +14,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal, cast
 
-ConceptKind = Literal["action", "theme", "qualifier", "agent", "place"]
+ConceptKind = Literal["action", "theme", "qualifier", "agent", "place", "referent"]
 StanceClass = Literal["supports", "open", "opposes"]
 ActStance = Literal["supports", "open", "opposes", "unclear"]
-CONCEPT_KINDS: tuple[ConceptKind, ...] = ("action", "theme", "qualifier", "agent", "place")
+CONCEPT_KINDS: tuple[ConceptKind, ...] = (
+    "action", "theme", "qualifier", "agent", "place", "referent"
+)
 STANCE_CLASSES: tuple[StanceClass, ...] = ("supports", "open", "opposes")
 
 _PHRASE_SPLIT = re.compile(r"[\s\-]+")
@@ -69,6 +71,8 @@ class ConceptTable:
     theme is a document, the act that decides it."""
     vote_ways: frozenset[str] = frozenset()
     """Words after a vote that say which way it went, not on what ("voted in favour")."""
+    referring_possessives: frozenset[str] = frozenset()
+    """Possessives that point back at a thing named before ("his proposed wall")."""
 
     def opposite_actions(self, action: str) -> frozenset[str]:
         """The words of actions that undo ``action`` (a lemma): "remain" for "leave"."""
@@ -261,6 +265,7 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         listed("rival_words"),
         listed("decision_verbs"),
         listed("vote_ways"),
+        referring_possessives=listed("referring_possessives"),
     )
 
 

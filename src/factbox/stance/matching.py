@@ -127,6 +127,12 @@ class ProposalSlots:
     counts as its action."""
     own_words: frozenset[str] = frozenset()
     """Every word of the title and description (a rival text the proposal itself names)."""
+    referents: frozenset[str] = frozenset()
+    """The theme's words and the words of the ``referent`` sets that hold one ("deal" for
+    "agreement"): the proposal's own thing, when a mention points back at it."""
+    names: frozenset[str] = frozenset()
+    """Names of the proposal that need no other slot (``proposal_names``): "tpp" for "the
+    TPP trade agreement" or for "the Trans-Pacific Partnership"."""
 
 
 @dataclass(slots=True)
@@ -228,6 +234,7 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
     directional = False
     named: set[str] = set()
     own_words: set[str] = set()
+    names: set[str] = set()
     for text in (proposal.title, proposal.description):
         if not text:
             continue
@@ -249,6 +256,7 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
             theme_heads = [root]
         for head in (h for t in theme_heads for h in _conjuncts(t)):
             _add_theme(head, theme, qualifier, table)
+            names |= proposal_names(head)
         for holder in [root, *theme_heads]:
             for prep in _destination_preps(holder, table.destination_preps):
                 for place in _destination_objects(holder, frozenset({prep.lemma_.lower()})):
@@ -262,6 +270,10 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         word for form in action.source for word in table.opposite_actions(form)
     ) - action.words
     document = any(form in table.documents for form in theme.source)
+    referents = set(theme.words)
+    for form in (*theme.source, *theme.words):
+        for concept in table.containing(form, "referent"):
+            referents |= concept.words
     return ProposalSlots(
         slug=proposal.slug,
         action=action.freeze(),
@@ -276,7 +288,58 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         named=frozenset(named),
         document=document,
         own_words=frozenset(own_words),
+        referents=frozenset(referents),
+        names=frozenset(names),
     )
+
+
+NAME_LENGTHS = range(2, 7)
+"""How many letters an acronym that names a proposal has ("TPP", "JCPOA")."""
+
+
+def _is_acronym(token: Token) -> bool:
+    return token.is_alpha and token.is_upper and len(token) in NAME_LENGTHS
+
+
+def proposal_names(head: Token) -> set[str]:
+    """The names (lower case) a proposal's theme ``head`` has in its title or description,
+    each enough on its own to tie a statement to the proposal:
+
+    - an acronym that is the theme or modifies it ("ratify TPP", "the TPP trade
+      agreement"), unless it names an actor ("NATO", "EU": who would act, not what);
+    - the theme itself when it is a proper noun that names no actor or place ("Brexit");
+    - the initials of a theme that is a name of several proper nouns ("Trans-Pacific
+      Partnership": "tpp"), as articles shorten it; not of an actor's name ("European
+      Union").
+    """
+    names: set[str] = set()
+    for token in (head, *(c for c in head.children if c.dep_ in MODIFIER_DEPS)):
+        if _is_acronym(token) and lookup_actor(token.text) is None:
+            names.add(token.lower_)
+    if (
+        head.pos_ == "PROPN"
+        and head.ent_type_ not in PLACE_LABELS | OWNER_LABELS
+        and lookup_actor(head.text) is None
+    ):
+        if not any(c.dep_ in MODIFIER_DEPS for c in head.children):
+            names.add(head.lower_)
+        left = head.doc[head.left_edge.i : head.i + 1]
+        words = [
+            word
+            for t in left
+            if t.pos_ == "PROPN" and not is_hyphen(t)
+            for word in t.text.split("-")
+            if word
+        ]
+        initials = "".join(word[0] for word in words)
+        if (
+            len(words) >= 2
+            and all(t.pos_ in ("PROPN", "DET") or is_hyphen(t) for t in left)
+            and lookup_actor(initials) is None
+            and lookup_actor(left.text) is None
+        ):
+            names.add(initials.lower())
+    return names
 
 
 def _named_actors(span: SpacySpan) -> set[str]:
@@ -374,7 +437,13 @@ class ProposalMatcher:
         self._action_words = frozenset(w for s in self.table.of_kind("action") for w in s.words)
         self._theme_words = frozenset(w for s in self.table.of_kind("theme") for w in s.words)
         self._place_words = frozenset(w for s in self.table.of_kind("place") for w in s.words)
+        self._qualifier_words = frozenset(
+            w for s in self.table.of_kind("qualifier") for w in s.words
+        )
         self._stems = {slots.slug: _slot_stems(slots) for slots in self.slots}
+        self._referent_stems = {
+            slots.slug: frozenset(_stem(w) for w in slots.referents) for slots in self.slots
+        }
         self._known_theme = {
             slots.slug: any(self.table.containing(w, "theme") for w in slots.theme.source)
             for slots in self.slots
@@ -394,10 +463,17 @@ class ProposalMatcher:
         """``match``; or, when the span names no proposal but refers back to one ("such a
         step", "the option"), the proposals of the words before it in its sentence or of the
         nearest sentence before that names one. Such a match's evidence is the referring
-        phrase (its theme) followed by the words that matched there (slot ``antecedent``)."""
+        phrase (its theme) followed by the words that matched there (slot ``antecedent``).
+        Failing that, a mention of a proposal's own thing that points back ("the deal", "his
+        proposed wall") where the article named the proposal before (``_named_again``)."""
         found = self.match(span)
         if found:
             return found
+        return self._referred_back(span) or self._named_again(span)
+
+    def _referred_back(self, span: SpacySpan) -> list[ProposalMatch]:
+        """A referring phrase ("such a step") or a bare vote, and the proposal the sentences
+        before it name (``match_in_context``)."""
         referring = self._referring_noun(span)
         vote = self._bare_decision(span) if referring is None else None
         referring = referring or vote
@@ -419,10 +495,128 @@ class ProposalMatcher:
                     break
         return []
 
+    def _named_again(self, span: SpacySpan) -> list[ProposalMatch]:
+        """The proposals whose own thing ``span`` mentions again, pointing back at it with a
+        definite or demonstrative determiner or a possessive ("she opposes the deal", "this
+        agreement", "his proposed wall"), where no modifier names another topic and none of
+        the blocking checks holds, and whose words the article matched before it: in the
+        words of its sentence before it or in an earlier sentence (the title included, where
+        the article starts with it). The nearest earlier mention of that kind of thing
+        decides: a sentence that names one of another topic ("the nuclear deal with Iran"
+        for a trade pact) ends the search. The evidence is as for a referring phrase: the
+        mention (its theme), then the antecedent's words."""
+        found = []
+        for slots in self.slots:
+            mention = self._own_mention(span, slots)
+            if mention is None:
+                continue
+            antecedent = self._own_antecedent(span, slots)
+            if antecedent is not None:
+                found.append(_referred(mention, antecedent))
+        return sorted(found, key=lambda m: -m.score)
+
+    def _own_mention(self, span: SpacySpan, slots: ProposalSlots) -> Token | None:
+        """A noun of ``span`` for the proposal's own thing (``ProposalSlots.referents``)
+        that points back, names nothing else and passes the blocking checks."""
+        for token in span:
+            if not self._is_own_thing(token, slots) or not self._points_back(token):
+                continue
+            if self._other_topic(token, slots) is not None:
+                continue
+            candidate = _Candidate(token, char_span(token))
+            candidate.add("theme", token)
+            if not self._fill(candidate, span, slots, phrase=(token.i, token.i)).blocked:
+                return token
+        return None
+
+    @staticmethod
+    def _is_own_thing(token: Token, slots: ProposalSlots) -> bool:
+        """A noun for the proposal's own thing, not a modifier of another noun ("the deal
+        talks")."""
+        return (
+            token.pos_ in ("NOUN", "PROPN")
+            and bool(forms(token) & slots.referents)
+            and not (token.dep_ in MODIFIER_DEPS and token.head.i != token.i)
+        )
+
+    def _points_back(self, theme: Token) -> bool:
+        """A definite or demonstrative determiner ("the deal", "this agreement") or a
+        possessive pronoun ("his proposed wall") on ``theme``."""
+        return any(
+            (c.dep_ == "det" and c.lower_ in self.table.referring_determiners)
+            or (c.dep_ == "poss" and c.lower_ in self.table.referring_possessives)
+            for c in theme.children
+        )
+
+    def _other_topic(self, theme: Token, slots: ProposalSlots) -> Token | None:
+        """A modifier of ``theme`` that names another topic than the proposal's: a noun or
+        a name that is none of the proposal's words ("the trade deal" for a nuclear deal,
+        "the deal with Cuba", "Russia's plan"), or an adjective the concept table or the
+        entity recogniser knows ("the naval forces", "the Russian draft"). A count ("the
+        12-nation pact") and a plain adjective ("his proposed wall", "the historic
+        accord") name none."""
+        own = slots.own_words | slots.names | slots.referents
+        for slot in (slots.theme, slots.qualifier, slots.agent, slots.target):
+            own = own | slot.words
+        objects = [
+            o
+            for prep in theme.children
+            if prep.dep_ == "prep"
+            for o in prep.children
+            if o.dep_ == "pobj"
+        ]
+        modifiers = [c for c in theme.children if c.dep_ in MODIFIER_DEPS | {"poss"}]
+        for modifier in [*modifiers, *objects]:
+            if forms(modifier) & own or not modifier.is_alpha:
+                continue
+            if modifier.dep_ == "poss" and (
+                modifier.pos_ == "PRON" or modifier.ent_type_ == "PERSON"
+            ):
+                continue  # whose it is, not what it is about ("his wall", "Obama's deal")
+            if any(c.dep_ == "nummod" for c in modifier.children):
+                continue  # a count: "the 12-nation pact"
+            if (
+                modifier.dep_ == "amod"
+                and not modifier.ent_type_
+                and not forms(modifier) & (self._theme_words | self._qualifier_words)
+            ):
+                continue
+            return modifier
+        return None
+
+    def _own_antecedent(self, span: SpacySpan, slots: ProposalSlots) -> ProposalMatch | None:
+        """The nearest words before ``span`` that match ``slots`` (``_named_again``), unless
+        a nearer sentence names a thing of the same kind with another topic."""
+        reach = OWN_ANTECEDENT_SENTENCES
+        for before, whole in _words_before(span):
+            best = self._best(before, slots)
+            if best is not None:
+                return ProposalMatch(slots.slug, round(best.score, 3), tuple(best.evidence))
+            if any(
+                self._is_own_thing(t, slots) and self._other_topic(t, slots) is not None
+                for t in before
+            ):
+                return None
+            if whole:
+                reach -= 1
+                if reach == 0:
+                    break
+        return None
+
     def may_refer_back(self, text: str) -> bool:
         """Whether ``text`` holds a word a referring phrase needs: a cheap test before
         parsing, so that only such statements are parsed with the paragraphs before them."""
         return may_refer_back(text, self.table)
+
+    def may_name_again(self, text: str) -> set[str]:
+        """The proposals whose own thing ``text`` may mention again, pointing back
+        (``_named_again``): a word of a proposal's theme with a word that points back
+        ("the", "this", "his"), told without parsing as ``may_mention`` does."""
+        words = set(_WORD.findall(text.lower()))
+        if not words & (self.table.referring_determiners | self.table.referring_possessives):
+            return set()
+        stems = {_stem(word) for word in words}
+        return {slug for slug, referents in self._referent_stems.items() if stems & referents}
 
     def may_mention(self, text: str) -> set[str]:
         """The proposals ``match`` could find in ``text``, told from its words before
@@ -599,6 +793,13 @@ class ProposalMatcher:
             )
             yield self._fill(candidate, tokens, slots, phrase=(first.i, last.i))
         for token in tokens:
+            if token.i not in seen and self._is_name(token, slots):
+                # a name of the proposal ("TPP") stands for its theme and is specific enough
+                seen.add(token.i)
+                candidate = _Candidate(token, char_span(token), phrase=True)
+                candidate.add("theme", token)
+                yield self._fill(candidate, tokens, slots, phrase=(token.i, token.i))
+        for token in tokens:
             if token.i not in seen and slots.theme.has_token(token) and not token.is_stop:
                 if self._modifies_other_theme(token, slots):
                     continue  # "military aid", "military effort": not the military
@@ -617,6 +818,20 @@ class ProposalMatcher:
                     )
                 )
                 yield self._fill(candidate, tokens, slots, phrase=(first.i, last.i))
+
+    @staticmethod
+    def _is_name(token: Token, slots: ProposalSlots) -> bool:
+        """``token`` is one of the proposal's names, written as a name (a proper noun or in
+        capitals) and not a word of a longer name of something else ("TPP Holdings")."""
+        if not slots.names or token.lower_ not in slots.names:
+            return False
+        if token.pos_ != "PROPN" and not token.is_upper:
+            return False
+        own = slots.names | slots.own_words
+        return all(
+            forms(part) & own or not part.is_alpha or part.pos_ == "DET"
+            for part in _entity_tokens(token)
+        )
 
     def _modifies_other_theme(self, token: Token, slots: ProposalSlots) -> bool:
         """``token`` (a theme word) is an adjective ("Ukraine's military effort"), or only
@@ -857,7 +1072,8 @@ def _slot_stems(
     theme = frozenset(_stem(w) for w in slots.theme.words)
     other = frozenset(_stem(w) for slot in others for w in slot.words)
     other |= frozenset(stem for slot in others for p in slot.phrases for stem in _phrase_stems(p))
-    whole = tuple(_phrase_stems(p) for p in (*slots.theme.phrases, *slots.terms))
+    names = ((name,) for name in slots.names)
+    whole = tuple(_phrase_stems(p) for p in (*slots.theme.phrases, *slots.terms, *names))
     return theme, other, tuple(p for p in whole if p)
 
 
@@ -878,6 +1094,12 @@ def may_refer_back(text: str, table: ConceptTable) -> bool:
         words & table.referring_determiners and words & _plurals(table.referring_nouns)
     )
 
+
+OWN_ANTECEDENT_SENTENCES = 1000
+"""How many sentences before a mention of a proposal's own thing that points back ("the
+deal") are searched for the proposal (``ProposalMatcher._named_again``): the whole article
+before it, the title included; a sentence about another thing of that kind ends the search
+sooner."""
 
 SHORT_REFERENCE_WORDS = 4
 """Most words of a content that is only a vote or the name of a text ("the Russian draft")."""
