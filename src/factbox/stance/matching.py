@@ -553,9 +553,10 @@ class ProposalMatcher:
         """A modifier of ``theme`` that names another topic than the proposal's: a noun or
         a name that is none of the proposal's words ("the trade deal" for a nuclear deal,
         "the deal with Cuba", "Russia's plan"), or an adjective the concept table or the
-        entity recogniser knows ("the naval forces", "the Russian draft"). A count ("the
-        12-nation pact") and a plain adjective ("his proposed wall", "the historic
-        accord") name none."""
+        entity recogniser knows ("the naval forces", "the Russian draft"). A modifier with
+        one of the proposal's words in it ("the climate change accord"), a count ("the
+        12-nation pact") and a plain adjective ("his proposed wall", "the historic accord")
+        name none."""
         own = slots.own_words | slots.names | slots.referents
         for slot in (slots.theme, slots.qualifier, slots.agent, slots.target):
             own = own | slot.words
@@ -567,8 +568,9 @@ class ProposalMatcher:
             if o.dep_ == "pobj"
         ]
         modifiers = [c for c in theme.children if c.dep_ in MODIFIER_DEPS | {"poss"}]
+        known = self._theme_words | self._qualifier_words
         for modifier in [*modifiers, *objects]:
-            if forms(modifier) & own or not modifier.is_alpha:
+            if not modifier.is_alpha or any(forms(t) & own for t in modifier.subtree):
                 continue
             if modifier.dep_ == "poss" and (
                 modifier.pos_ == "PRON" or modifier.ent_type_ == "PERSON"
@@ -576,13 +578,8 @@ class ProposalMatcher:
                 continue  # whose it is, not what it is about ("his wall", "Obama's deal")
             if any(c.dep_ == "nummod" for c in modifier.children):
                 continue  # a count: "the 12-nation pact"
-            if (
-                modifier.dep_ == "amod"
-                and not modifier.ent_type_
-                and not forms(modifier) & (self._theme_words | self._qualifier_words)
-            ):
-                continue
-            return modifier
+            if modifier.dep_ != "amod" or modifier.ent_type_ or forms(modifier) & known:
+                return modifier
         return None
 
     def _own_antecedent(self, span: SpacySpan, slots: ProposalSlots) -> ProposalMatch | None:
