@@ -73,6 +73,8 @@ class ConceptTable:
     """Words after a vote that say which way it went, not on what ("voted in favour")."""
     referring_possessives: frozenset[str] = frozenset()
     """Possessives that point back at a thing named before ("his proposed wall")."""
+    generic_determiners: frozenset[str] = frozenset()
+    """Determiners that speak of any thing of a kind ("a wall", "no wall")."""
 
     def opposite_actions(self, action: str) -> frozenset[str]:
         """The words of actions that undo ``action`` (a lemma): "remain" for "leave"."""
@@ -266,6 +268,7 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         listed("decision_verbs"),
         listed("vote_ways"),
         referring_possessives=listed("referring_possessives"),
+        generic_determiners=listed("generic_determiners"),
     )
 
 

@@ -520,7 +520,7 @@ class ProposalMatcher:
         """A noun of ``span`` for the proposal's own thing (``ProposalSlots.referents``)
         that points back, names nothing else and passes the blocking checks."""
         for token in span:
-            if not self._is_own_thing(token, slots) or not self._points_back(token):
+            if not self._is_own_thing(token, slots) or not self._points_back(token, slots):
                 continue
             if self._other_topic(token, slots) is not None:
                 continue
@@ -540,12 +540,17 @@ class ProposalMatcher:
             and not (token.dep_ in MODIFIER_DEPS and token.head.i != token.i)
         )
 
-    def _points_back(self, theme: Token) -> bool:
+    def _points_back(self, theme: Token, slots: ProposalSlots) -> bool:
         """A definite or demonstrative determiner ("the deal", "this agreement") or a
-        possessive pronoun ("his proposed wall") on ``theme``."""
+        possessive pronoun ("his proposed wall") on ``theme``; or, on one of the
+        proposal's own theme words, a determiner that speaks of any such thing ("a wall
+        is not going to keep people away", "no wall"), not on a word of its kind ("a deal"
+        may be any deal)."""
+        table = self.table
+        generic = table.generic_determiners if slots.theme.has_token(theme) else frozenset()
         return any(
-            (c.dep_ == "det" and c.lower_ in self.table.referring_determiners)
-            or (c.dep_ == "poss" and c.lower_ in self.table.referring_possessives)
+            (c.dep_ == "det" and c.lower_ in table.referring_determiners | generic)
+            or (c.dep_ == "poss" and c.lower_ in table.referring_possessives)
             for c in theme.children
         )
 
@@ -616,12 +621,21 @@ class ProposalMatcher:
     def may_name_again(self, text: str) -> set[str]:
         """The proposals whose own thing ``text`` may mention again, pointing back
         (``_named_again``): a word of a proposal's theme with a word that points back
-        ("the", "this", "his"), told without parsing as ``may_mention`` does."""
+        ("the", "this", "his"; "a" or "no" for the theme's own words), told without parsing
+        as ``may_mention`` does."""
+        table = self.table
         words = set(_WORD.findall(text.lower()))
-        if not words & (self.table.referring_determiners | self.table.referring_possessives):
+        definite = bool(words & (table.referring_determiners | table.referring_possessives))
+        generic = bool(words & table.generic_determiners)
+        if not (definite or generic):
             return set()
         stems = {_stem(word) for word in words}
-        return {slug for slug, referents in self._referent_stems.items() if stems & referents}
+        return {
+            slots.slug
+            for slots in self.slots
+            if (definite and stems & self._referent_stems[slots.slug])
+            or (generic and stems & self._stems[slots.slug][0])
+        }
 
     def may_mention(self, text: str) -> set[str]:
         """The proposals ``match`` could find in ``text``, told from its words before
