@@ -21,6 +21,15 @@ at least one other slot is filled on the dependency tree near it, unless:
   is one of those who would act, not an outsider ("Czech soldiers will not go to Ukraine"
   for a proposal NATO could adopt).
 
+A name of the proposal (an acronym its title or description gives, a proper-noun theme, the
+initials of a theme that is a name: ``proposal_names``) is a theme specific enough on its own.
+A span that matches nothing may still point back at a proposal named before it
+(``match_in_context``): a referring phrase ("such a step"), or the proposal's own thing named
+again ("she opposes the deal", "his proposed wall": the theme, or a word of its kind from the
+table's ``referent`` sets, under "the", "this" or a possessive, with no modifier naming another
+topic and none of the checks above blocking it), when the sentences just before it or the
+title match the proposal; the evidence keeps both ends.
+
 A statement whose sentence vector is close to a proposal's but whose words did not match
 (``factbox.stance.semantic``) goes through the same blocking checks in ``match_similar``,
 which decides what the vector cannot: whether its words are about another action, place or
