@@ -728,7 +728,7 @@ def judge_ledger(
     def windows() -> Iterator[tuple[str, tuple[_Window, bool]]]:
         for article_id, items in to_parse.items():
             body = ledger.article_body(article_id)
-            parts = paragraph_windows(body, items, matcher.may_refer_back)
+            parts = paragraph_windows(body, items, matcher.may_point_back)
             for number, window in enumerate(parts):
                 yield body[window.start : window.end], (window, number == len(parts) - 1)
 

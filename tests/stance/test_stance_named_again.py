@@ -166,6 +166,9 @@ def test_words_tell_which_statements_may_name_a_proposal_again(
     assert named_again.may_name_again("a wall will not keep them out") == {"barrier"}
     assert named_again.may_name_again("deals were struck") == set()
     assert named_again.may_name_again("a deal was struck") == set()
+    # parsed with the paragraphs before it where the article's parse was not kept
+    assert named_again.may_point_back("she opposes the deal")
+    assert not named_again.may_point_back("deals were struck")
 
 
 def test_first_mentions_finds_where_each_proposal_is_first_named(

@@ -627,6 +627,11 @@ class ProposalMatcher:
         parsing, so that only such statements are parsed with the paragraphs before them."""
         return may_refer_back(text, self.table)
 
+    def may_point_back(self, text: str) -> bool:
+        """``may_refer_back`` or ``may_name_again``: whether ``text`` may need the sentences
+        before it to be tied to a proposal."""
+        return self.may_refer_back(text) or bool(self.may_name_again(text))
+
     def may_name_again(self, text: str) -> set[str]:
         """The proposals whose own thing ``text`` may mention again, pointing back
         (``_named_again``): a word of a proposal's theme with a word that points back
