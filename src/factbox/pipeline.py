@@ -66,12 +66,13 @@ from factbox.stance.semantic import (
     WORD_MATCH_FLOOR,
     ProposalVectors,
     Similarity,
+    rough_sentence_starts,
     rough_sentences,
     statement_text,
 )
 from factbox.store import Ledger
 from factbox.store.judgements import ProposalOutcome
-from factbox.store.ledger import PeopleDirectory
+from factbox.store.ledger import PeopleDirectory, StatementOutline
 from factbox.store.vectors import EncodedStatements, StoredVectors
 from factbox.worker_order import balanced_order, in_input_order
 from factbox.workers import die_with_parent
@@ -615,15 +616,23 @@ def candidate_statements(
     is close to one (``close``); and among those ``near`` one (all, if None), those whose
     words could match one (``ProposalMatcher.may_mention``) and those that may refer back
     ("such a step") to a sentence with such words in the paragraphs before them. The rest
-    cannot match, and are not parsed."""
+    cannot match, and are not parsed. A statement that may name a proposal's own thing
+    again ("the deal": ``ProposalMatcher.may_name_again``) is chosen when a sentence of its
+    article before it may mention that proposal."""
     chosen = set(close)
     referring = []
+    again: list[tuple[StatementOutline, set[str]]] = []
     for outline in ledger.statement_outlines(near):
         if matcher.may_mention(outline.content):
             chosen.add(outline.id)
-        elif matcher.may_refer_back(outline.content):
+            continue
+        if matcher.may_refer_back(outline.content):
             referring.append(outline)
-    bodies = ledger.article_bodies(o.article_id for o in referring)
+        slugs = matcher.may_name_again(outline.content)
+        if slugs:
+            again.append((outline, slugs))
+    needed = {o.article_id for o in referring} | {o.article_id for o, _ in again}
+    bodies = ledger.article_bodies(needed)
     for outline in referring:
         body = bodies[outline.article_id]
         line = body.rfind("\n", 0, outline.start) + 1
@@ -632,7 +641,25 @@ def candidate_statements(
         before = body[_paragraphs_back(body, line, back) if back else 0 : outline.start]
         if any(matcher.may_mention(sentence) for sentence in rough_sentences(before)):
             chosen.add(outline.id)
+    first: dict[int, dict[str, int]] = {}
+    for outline, slugs in again:
+        if outline.article_id not in first:
+            first[outline.article_id] = first_mentions(bodies[outline.article_id], matcher)
+        mentioned = first[outline.article_id]
+        if any(mentioned.get(slug, outline.start) < outline.start for slug in slugs):
+            chosen.add(outline.id)
     return chosen
+
+
+def first_mentions(body: str, matcher: ProposalMatcher) -> dict[str, int]:
+    """Where the first sentence of ``body`` that may mention each proposal starts
+    (``ProposalMatcher.may_mention``)."""
+    found: dict[str, int] = {}
+    starts = rough_sentence_starts(body)
+    for start, end in zip(starts, [*starts[1:], len(body)], strict=True):
+        for slug in matcher.may_mention(body[start:end]):
+            found.setdefault(slug, start)
+    return found
 
 
 def judge_ledger(
@@ -708,7 +735,7 @@ def judge_ledger(
     def windows() -> Iterator[tuple[str, tuple[_Window, bool]]]:
         for article_id, items in to_parse.items():
             body = ledger.article_body(article_id)
-            parts = paragraph_windows(body, items, matcher.may_refer_back, matcher.may_react)
+            parts = paragraph_windows(body, items, matcher.may_point_back, matcher.may_react)
             for number, window in enumerate(parts):
                 yield body[window.start : window.end], (window, number == len(parts) - 1)
 

@@ -14,10 +14,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal, cast
 
-ConceptKind = Literal["action", "theme", "qualifier", "agent", "place"]
+ConceptKind = Literal["action", "theme", "qualifier", "agent", "place", "referent"]
 StanceClass = Literal["supports", "open", "opposes"]
 ActStance = Literal["supports", "open", "opposes", "unclear"]
-CONCEPT_KINDS: tuple[ConceptKind, ...] = ("action", "theme", "qualifier", "agent", "place")
+CONCEPT_KINDS: tuple[ConceptKind, ...] = (
+    "action", "theme", "qualifier", "agent", "place", "referent"
+)
 STANCE_CLASSES: tuple[StanceClass, ...] = ("supports", "open", "opposes")
 
 _PHRASE_SPLIT = re.compile(r"[\s\-]+")
@@ -80,6 +82,10 @@ class ConceptTable:
     blocking_words: frozenset[str] = frozenset()
     """What a member does to a proposal it blocks ("Hungary vowed to [block] the package"):
     a reproach of that member after it is a reaction to the blocking, for the proposal."""
+    referring_possessives: frozenset[str] = frozenset()
+    """Possessives that point back at a thing named before ("his proposed wall")."""
+    generic_determiners: frozenset[str] = frozenset()
+    """Determiners that speak of any thing of a kind ("a wall", "no wall")."""
 
     def opposite_actions(self, action: str) -> frozenset[str]:
         """The words of actions that undo ``action`` (a lemma): "remain" for "leave"."""
@@ -277,6 +283,8 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         listed("reproach_preps"),
         listed("blocker_nouns"),
         listed("blocking_words"),
+        referring_possessives=listed("referring_possessives"),
+        generic_determiners=listed("generic_determiners"),
     )
 
 

@@ -21,6 +21,15 @@ at least one other slot is filled on the dependency tree near it, unless:
   is one of those who would act, not an outsider ("Czech soldiers will not go to Ukraine"
   for a proposal NATO could adopt).
 
+A name of the proposal (an acronym its title or description gives, a proper-noun theme, the
+initials of a theme that is a name: ``proposal_names``) is a theme specific enough on its own.
+A span that matches nothing may still point back at a proposal named before it
+(``match_in_context``): a referring phrase ("such a step"), or the proposal's own thing named
+again ("she opposes the deal", "his proposed wall": the theme, or a word of its kind from the
+table's ``referent`` sets, under "the", "this" or a possessive, with no modifier naming another
+topic and none of the checks above blocking it), when the sentences just before it or the
+title match the proposal; the evidence keeps both ends.
+
 A statement whose sentence vector is close to a proposal's but whose words did not match
 (``factbox.stance.semantic``) goes through the same blocking checks in ``match_similar``,
 which decides what the vector cannot: whether its words are about another action, place or
@@ -127,6 +136,12 @@ class ProposalSlots:
     counts as its action."""
     own_words: frozenset[str] = frozenset()
     """Every word of the title and description (a rival text the proposal itself names)."""
+    referents: frozenset[str] = frozenset()
+    """The theme's words and the words of the ``referent`` sets that hold one ("deal" for
+    "agreement"): the proposal's own thing, when a mention points back at it."""
+    names: frozenset[str] = frozenset()
+    """Names of the proposal that need no other slot (``proposal_names``): "tpp" for "the
+    TPP trade agreement" or for "the Trans-Pacific Partnership"."""
 
 
 @dataclass(slots=True)
@@ -228,6 +243,7 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
     directional = False
     named: set[str] = set()
     own_words: set[str] = set()
+    names: set[str] = set()
     for text in (proposal.title, proposal.description):
         if not text:
             continue
@@ -249,6 +265,7 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
             theme_heads = [root]
         for head in (h for t in theme_heads for h in _conjuncts(t)):
             _add_theme(head, theme, qualifier, table)
+            names |= proposal_names(head)
         for holder in [root, *theme_heads]:
             for prep in _destination_preps(holder, table.destination_preps):
                 for place in _destination_objects(holder, frozenset({prep.lemma_.lower()})):
@@ -262,6 +279,10 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         word for form in action.source for word in table.opposite_actions(form)
     ) - action.words
     document = any(form in table.documents for form in theme.source)
+    referents = set(theme.words)
+    for form in (*theme.source, *theme.words):
+        for concept in table.containing(form, "referent"):
+            referents |= concept.words
     return ProposalSlots(
         slug=proposal.slug,
         action=action.freeze(),
@@ -276,7 +297,58 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         named=frozenset(named),
         document=document,
         own_words=frozenset(own_words),
+        referents=frozenset(referents),
+        names=frozenset(names),
     )
+
+
+NAME_LENGTHS = range(2, 7)
+"""How many letters an acronym that names a proposal has ("TPP", "JCPOA")."""
+
+
+def _is_acronym(token: Token) -> bool:
+    return token.is_alpha and token.is_upper and len(token) in NAME_LENGTHS
+
+
+def proposal_names(head: Token) -> set[str]:
+    """The names (lower case) a proposal's theme ``head`` has in its title or description,
+    each enough on its own to tie a statement to the proposal:
+
+    - an acronym that is the theme or modifies it ("ratify TPP", "the TPP trade
+      agreement"), unless it names an actor ("NATO", "EU": who would act, not what);
+    - the theme itself when it is a proper noun that names no actor or place ("Brexit");
+    - the initials of a theme that is a name of several proper nouns ("Trans-Pacific
+      Partnership": "tpp"), as articles shorten it; not of an actor's name ("European
+      Union").
+    """
+    names: set[str] = set()
+    for token in (head, *(c for c in head.children if c.dep_ in MODIFIER_DEPS)):
+        if _is_acronym(token) and lookup_actor(token.text) is None:
+            names.add(token.lower_)
+    if (
+        head.pos_ == "PROPN"
+        and head.ent_type_ not in PLACE_LABELS | OWNER_LABELS
+        and lookup_actor(head.text) is None
+    ):
+        if not any(c.dep_ in MODIFIER_DEPS for c in head.children):
+            names.add(head.lower_)
+        left = head.doc[head.left_edge.i : head.i + 1]
+        words = [
+            word
+            for t in left
+            if t.pos_ == "PROPN" and not is_hyphen(t)
+            for word in t.text.split("-")
+            if word
+        ]
+        initials = "".join(word[0] for word in words)
+        if (
+            len(words) >= 2
+            and all(t.pos_ in ("PROPN", "DET") or is_hyphen(t) for t in left)
+            and lookup_actor(initials) is None
+            and lookup_actor(left.text) is None
+        ):
+            names.add(initials.lower())
+    return names
 
 
 def _named_actors(span: SpacySpan) -> set[str]:
@@ -374,7 +446,13 @@ class ProposalMatcher:
         self._action_words = frozenset(w for s in self.table.of_kind("action") for w in s.words)
         self._theme_words = frozenset(w for s in self.table.of_kind("theme") for w in s.words)
         self._place_words = frozenset(w for s in self.table.of_kind("place") for w in s.words)
+        self._qualifier_words = frozenset(
+            w for s in self.table.of_kind("qualifier") for w in s.words
+        )
         self._stems = {slots.slug: _slot_stems(slots) for slots in self.slots}
+        self._referent_stems = {
+            slots.slug: frozenset(_stem(w) for w in slots.referents) for slots in self.slots
+        }
         self._known_theme = {
             slots.slug: any(self.table.containing(w, "theme") for w in slots.theme.source)
             for slots in self.slots
@@ -395,16 +473,26 @@ class ProposalMatcher:
         step", "the option"), the proposals of the words before it in its sentence or of the
         nearest sentence before that names one. Such a match's evidence is the referring
         phrase (its theme) followed by the words that matched there (slot ``antecedent``).
-        With ``reactions``, a span that only reproaches a member who blocks a proposal is
+        Failing that, a mention of a proposal's own thing that points back ("the deal", "his
+        proposed wall") where the article named the proposal before (``_named_again``); and,
+        with ``reactions``, a span that only reproaches a member who blocks a proposal is
         tied to that proposal (``_blocker_reactions``)."""
         found = self.match(span)
         if found:
             return found
+        found = self._referred_back(span) or self._named_again(span)
+        if found or not reactions:
+            return found
+        return self._blocker_reactions(span)
+
+    def _referred_back(self, span: SpacySpan) -> list[ProposalMatch]:
+        """A referring phrase ("such a step") or a bare vote, and the proposal the sentences
+        before it name (``match_in_context``)."""
         referring = self._referring_noun(span)
         vote = self._bare_decision(span) if referring is None else None
         referring = referring or vote
         if referring is None:
-            return self._blocker_reactions(span) if reactions else []
+            return []
         reach = ANTECEDENT_SENTENCES
         documents = {slots.slug for slots in self.slots if slots.document}
         for before, whole in _words_before(span):
@@ -534,6 +622,123 @@ class ProposalMatcher:
             if named:
                 found.append(word)
         return found
+    def _named_again(self, span: SpacySpan) -> list[ProposalMatch]:
+        """The proposals whose own thing ``span`` mentions again, pointing back at it with a
+        definite or demonstrative determiner or a possessive ("she opposes the deal", "this
+        agreement", "his proposed wall"), where no modifier names another topic and none of
+        the blocking checks holds, and whose words the article matched before it: in the
+        words of its sentence before it, in the ``OWN_ANTECEDENT_SENTENCES`` sentences before
+        that, or in the title (the first sentence of the parsed text, where the article starts
+        with it). The nearest earlier mention of that kind of thing
+        decides: a sentence that names one of another topic ("the nuclear deal with Iran"
+        for a trade pact) ends the search. The evidence is as for a referring phrase: the
+        mention (its theme), then the antecedent's words."""
+        found = []
+        for slots in self.slots:
+            mention = self._own_mention(span, slots)
+            if mention is None:
+                continue
+            antecedent = self._own_antecedent(span, slots)
+            if antecedent is not None:
+                found.append(_referred(mention, antecedent))
+        return sorted(found, key=lambda m: -m.score)
+
+    def _own_mention(self, span: SpacySpan, slots: ProposalSlots) -> Token | None:
+        """A noun of ``span`` for the proposal's own thing (``ProposalSlots.referents``)
+        that points back, names nothing else and passes the blocking checks."""
+        for token in span:
+            if not self._is_own_thing(token, slots) or not self._points_back(token, slots):
+                continue
+            if self._other_topic(token, slots) is not None:
+                continue
+            candidate = _Candidate(token, char_span(token))
+            candidate.add("theme", token)
+            if not self._fill(candidate, span, slots, phrase=(token.i, token.i)).blocked:
+                return token
+        return None
+
+    @staticmethod
+    def _is_own_thing(token: Token, slots: ProposalSlots) -> bool:
+        """A noun for the proposal's own thing, not a modifier of another noun ("the deal
+        talks")."""
+        return (
+            token.pos_ in ("NOUN", "PROPN")
+            and bool(forms(token) & slots.referents)
+            and not (token.dep_ in MODIFIER_DEPS and token.head.i != token.i)
+        )
+
+    def _points_back(self, theme: Token, slots: ProposalSlots) -> bool:
+        """A definite or demonstrative determiner ("the deal", "this agreement") or a
+        possessive pronoun ("his proposed wall") on ``theme``; or, on one of the
+        proposal's own theme words, a determiner that speaks of any such thing ("a wall
+        is not going to keep people away", "no wall"), not on a word of its kind ("a deal"
+        may be any deal)."""
+        table = self.table
+        generic = table.generic_determiners if slots.theme.has_token(theme) else frozenset()
+        return any(
+            (c.dep_ == "det" and c.lower_ in table.referring_determiners | generic)
+            or (c.dep_ == "poss" and c.lower_ in table.referring_possessives)
+            for c in theme.children
+        )
+
+    def _other_topic(self, theme: Token, slots: ProposalSlots) -> Token | None:
+        """A modifier of ``theme`` that names another topic than the proposal's: a noun or
+        a name that is none of the proposal's words ("the trade deal" for a nuclear deal,
+        "the deal with Cuba", "Russia's plan"), or an adjective the concept table or the
+        entity recogniser knows ("the naval forces", "the Russian draft"). A modifier with
+        one of the proposal's words in it ("the climate change accord"), a count ("the
+        12-nation pact") and a plain adjective ("his proposed wall", "the historic accord")
+        name none."""
+        own = slots.own_words | slots.names | slots.referents
+        for slot in (slots.theme, slots.qualifier, slots.agent, slots.target):
+            own = own | slot.words
+        objects = [
+            o
+            for prep in theme.children
+            if prep.dep_ == "prep"
+            for o in prep.children
+            if o.dep_ == "pobj"
+        ]
+        modifiers = [c for c in theme.children if c.dep_ in MODIFIER_DEPS | {"poss"}]
+        known = self._theme_words | self._qualifier_words
+        for modifier in [*modifiers, *objects]:
+            if not modifier.is_alpha or any(forms(t) & own for t in modifier.subtree):
+                continue
+            if modifier.dep_ == "poss" and (
+                modifier.pos_ == "PRON" or modifier.ent_type_ == "PERSON"
+            ):
+                continue  # whose it is, not what it is about ("his wall", "Obama's deal")
+            if any(c.dep_ == "nummod" for c in modifier.children):
+                continue  # a count: "the 12-nation pact"
+            if modifier.dep_ != "amod" or modifier.ent_type_ or forms(modifier) & known:
+                return modifier
+        return None
+
+    def _own_antecedent(self, span: SpacySpan, slots: ProposalSlots) -> ProposalMatch | None:
+        """The nearest words before ``span`` that match ``slots`` (``_named_again``), unless
+        a nearer sentence names a thing of the same kind with another topic; failing those
+        within reach, the title's."""
+        reach = OWN_ANTECEDENT_SENTENCES
+        before = span
+        for before, whole in _words_before(span):
+            best = self._best(before, slots)
+            if best is not None:
+                return ProposalMatch(slots.slug, round(best.score, 3), tuple(best.evidence))
+            if any(
+                self._is_own_thing(t, slots) and self._other_topic(t, slots) is not None
+                for t in before
+            ):
+                return None
+            if whole:
+                reach -= 1
+                if reach == 0:
+                    break
+        title = span.doc[0].sent
+        if title.end <= before.start:
+            best = self._best(title, slots)
+            if best is not None:
+                return ProposalMatch(slots.slug, round(best.score, 3), tuple(best.evidence))
+        return None
 
     def may_refer_back(self, text: str) -> bool:
         """Whether ``text`` holds a word a referring phrase needs: a cheap test before
@@ -545,6 +750,29 @@ class ProposalMatcher:
         it: such a statement is parsed with all of its article before it, since the
         blocking it reacts to is often told in the lead."""
         return may_react(text, self.table)
+    def may_point_back(self, text: str) -> bool:
+        """``may_refer_back`` or ``may_name_again``: whether ``text`` may need the sentences
+        before it to be tied to a proposal."""
+        return self.may_refer_back(text) or bool(self.may_name_again(text))
+
+    def may_name_again(self, text: str) -> set[str]:
+        """The proposals whose own thing ``text`` may mention again, pointing back
+        (``_named_again``): a word of a proposal's theme with a word that points back
+        ("the", "this", "his"; "a" or "no" for the theme's own words), told without parsing
+        as ``may_mention`` does."""
+        table = self.table
+        words = set(_WORD.findall(text.lower()))
+        definite = bool(words & (table.referring_determiners | table.referring_possessives))
+        generic = bool(words & table.generic_determiners)
+        if not (definite or generic):
+            return set()
+        stems = {_stem(word) for word in words}
+        return {
+            slots.slug
+            for slots in self.slots
+            if (definite and stems & self._referent_stems[slots.slug])
+            or (generic and stems & self._stems[slots.slug][0])
+        }
 
     def may_mention(self, text: str) -> set[str]:
         """The proposals ``match`` could find in ``text``, told from its words before
@@ -721,6 +949,13 @@ class ProposalMatcher:
             )
             yield self._fill(candidate, tokens, slots, phrase=(first.i, last.i))
         for token in tokens:
+            if token.i not in seen and self._is_name(token, slots):
+                # a name of the proposal ("TPP") stands for its theme and is specific enough
+                seen.add(token.i)
+                candidate = _Candidate(token, char_span(token), phrase=True)
+                candidate.add("theme", token)
+                yield self._fill(candidate, tokens, slots, phrase=(token.i, token.i))
+        for token in tokens:
             if token.i not in seen and slots.theme.has_token(token) and not token.is_stop:
                 if self._modifies_other_theme(token, slots):
                     continue  # "military aid", "military effort": not the military
@@ -739,6 +974,20 @@ class ProposalMatcher:
                     )
                 )
                 yield self._fill(candidate, tokens, slots, phrase=(first.i, last.i))
+
+    @staticmethod
+    def _is_name(token: Token, slots: ProposalSlots) -> bool:
+        """``token`` is one of the proposal's names, written as a name (a proper noun or in
+        capitals) and not a word of a longer name of something else ("TPP Holdings")."""
+        if not slots.names or token.lower_ not in slots.names:
+            return False
+        if token.pos_ != "PROPN" and not token.is_upper:
+            return False
+        own = slots.names | slots.own_words
+        return all(
+            forms(part) & own or not part.is_alpha or part.pos_ == "DET"
+            for part in _entity_tokens(token)
+        )
 
     def _modifies_other_theme(self, token: Token, slots: ProposalSlots) -> bool:
         """``token`` (a theme word) is an adjective ("Ukraine's military effort"), or only
@@ -979,7 +1228,8 @@ def _slot_stems(
     theme = frozenset(_stem(w) for w in slots.theme.words)
     other = frozenset(_stem(w) for slot in others for w in slot.words)
     other |= frozenset(stem for slot in others for p in slot.phrases for stem in _phrase_stems(p))
-    whole = tuple(_phrase_stems(p) for p in (*slots.theme.phrases, *slots.terms))
+    names = ((name,) for name in slots.names)
+    whole = tuple(_phrase_stems(p) for p in (*slots.theme.phrases, *slots.terms, *names))
     return theme, other, tuple(p for p in whole if p)
 
 
@@ -1015,6 +1265,12 @@ def may_react(text: str, table: ConceptTable) -> bool:
         return False
     return any(lookup_actor(word) is not None for word in set(_CAPITALISED.findall(text)))
 
+OWN_ANTECEDENT_SENTENCES = 6
+"""How many sentences before a mention of a proposal's own thing that points back ("the
+deal") are searched for the proposal (``ProposalMatcher._named_again``), and then the
+title (the first sentence of the parsed text); a sentence about another thing of that kind
+ends the search sooner. Chosen on the calibrate half of the real-news stance set (3, 6, 12
+sentences or the whole article before; 6 and the title were best)."""
 
 SHORT_REFERENCE_WORDS = 4
 """Most words of a content that is only a vote or the name of a text ("the Russian draft")."""

@@ -72,6 +72,11 @@ def rough_sentences(text: str) -> list[str]:
     return [part for part in _SENTENCE_END.split(text) if part.strip()]
 
 
+def rough_sentence_starts(text: str) -> list[int]:
+    """Where each of ``rough_sentences`` starts in ``text`` (empty ones included)."""
+    return [0, *(found.end() for found in _SENTENCE_END.finditer(text))]
+
+
 def sentences_before(body: str, position: int, count: int = 1) -> str:
     """The ``count`` sentences before the one holding ``position`` (fewer at the start)."""
     start = _sentence_start(body, position)
