@@ -142,6 +142,13 @@ class _Reading:
     risk: bool = False
     """The last word applied named the proposal as a risk ("the risk of accepting them"):
     a word over it is said of the proposal itself."""
+    forecast: bool = False
+    """The proposal's own failure is forecast ("the deal could collapse"), not negated: no
+    side taken, unless a word above takes one ("I don't think it can fail")."""
+    name: frozenset[int] = frozenset()
+    """The nouns that name the proposal with its theme ("resolution" over "[draft]
+    resolution"): their own modifiers describe the proposal ("the resolution [against
+    the settlements]"), they say nothing of the speaker's stance on it."""
 
     def note(self, token: Token, role: CueRole, decided_by: str) -> None:
         self.cues.append(Cue(token.text, char_span(token), role))
@@ -272,6 +279,14 @@ class _Classifier:
                 return child
             if child.dep_ == "advmod" and lemma in self.lex.negative_adverbs:
                 return child
+            if child.dep_ == "advmod" and child.lower_ in self.lex.ceasing:
+                # "would [no] longer block": the negative adverb hangs on the adverb of time
+                ceased = next(
+                    (g for g in child.children if g.lemma_.lower() in self.lex.negative_adverbs),
+                    None,
+                )
+                if ceased is not None:
+                    return ceased
             if child.dep_ == "det" and lemma in self.lex.negative_determiners:
                 return child
             if child.dep_ == "dobj" and lemma in self.lex.negative_pronouns:
@@ -324,8 +339,46 @@ class _Classifier:
                 return child
         return None
 
+    def own_position(self, node: Token, path: set[int]) -> tuple[StanceClass, Token, bool] | None:
+        """``node``, or a predicate coordinated with it on the same subject, says that what
+        it is said of agrees with a position of the speaker's own: "[matches] France's
+        position" (said by France), "[conforms] to our policy", "is [in line] with our
+        long-held policy". Support; negated ("does not match our position"), against."""
+        predicates = [node] + [
+            c
+            for c in node.children
+            if c.dep_ == "conj" and c.i not in path and not any(
+                g.dep_ in ("nsubj", "nsubjpass") for g in c.children
+            )
+        ]
+        for predicate in predicates:
+            for word in predicate.subtree:
+                on_path = word.i in path and word.i != predicate.i
+                if on_path or word.lemma_.lower() not in self.lex.agreement_words:
+                    continue
+                if predicate.i not in (word.i, word.head.i, word.head.head.i):
+                    continue  # "is in [line] with", one preposition down at most
+                for position in word.subtree:
+                    if position.lemma_.lower() in self.lex.own_positions and self.owned(position):
+                        # the negation of ``node`` itself is read where ``node`` is visited
+                        negated = predicate is not node and self._negator(predicate) is not None
+                        return "supports", word, negated
+        return None
+
+    def owned(self, position: Token) -> bool:
+        """``position`` is the speaker's own: "our policy", "France's position" said by France."""
+        owner = next((c for c in position.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return False
+        if owner.lower_ in self.lex.first_person:
+            return True
+        return owner.pos_ == "PROPN" and self.is_speaker(owner, self.statement, set())
+
     def evaluation(self, node: Token, path: set[int]) -> tuple[StanceClass, Token, bool] | None:
         """A stance-bearing complement of a non-stance word ("be a mistake", "lead to war")."""
+        found = self.own_position(node, path)
+        if found is not None:
+            return found
         if node.lemma_ == "be":
             # a copula equates its subject with the proposal: "the plan is to send ..."
             found = self.subject_evaluation(node, path)
@@ -497,6 +550,18 @@ class _Classifier:
             if self.harmed_by_proposal(node, path) or self.measures_degree(node, path):
                 self.apply_shape(reading, node, path, negation)
                 return True
+            if self.proposal_fails(node, path):
+                # "the deal will not falter": confident it happens; "could collapse": a
+                # forecast that takes no side
+                if negation is None:
+                    reading.polarity = -reading.polarity
+                reading.mode = "firm"
+                reading.forecast = negation is None
+                reading.note(node, "evaluation", "evaluation")
+                if negation is not None:
+                    reading.note(negation, "negation", "evaluation")
+                reading.holder_node, reading.holder_deontic = node, False
+                return True
             if self.is_future(node, path) and reading.mode == "none":
                 reading.mode = "firm"  # "we are going to build it", as "will"
                 reading.note(node, "modal", "modal")
@@ -515,7 +580,7 @@ class _Classifier:
             negation = None
             # "the country cannot afford to ...": the speaker's judgement, whoever the subject
             deontic = node.lemma_.lower() in self.lex.deontic_verbs
-        elif not start or start_verb:
+        elif (not start or start_verb) and node.i not in reading.name:
             found = self.evaluation(node, path)
             if found is None and reading.consequence:
                 # what a consequence brings about: "if troops are sent, [a conflict] would follow"
@@ -608,6 +673,13 @@ class _Classifier:
         union could depress growth"."""
         return node.lemma_.lower() in self.lex.harms and any(
             c.dep_ in ("nsubj", "csubj") and c.i in path for c in node.children
+        )
+
+    def proposal_fails(self, node: Token, path: set[int]) -> bool:
+        """``node`` is a verb of failing whose subject is the proposal: "the deal will not
+        [falter]", "the agreement can [fail]"."""
+        return node.lemma_.lower() in self.lex.failures and any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i in path for c in node.children
         )
 
     def measures_degree(self, node: Token, path: set[int]) -> Token | None:
@@ -911,6 +983,7 @@ class _Classifier:
             reading.polarity, reading.mode = -1, "firm"
             reading.note(shared, "negation", "negation")
         path = {t.i for t in theme.ancestors} | {theme.i}
+        reading.name = _name_nouns(theme)
         reading.question = self.question(node)
         reading.holder_node = node
         deontic = reading.holder_deontic
@@ -1102,6 +1175,24 @@ def _past_not(node: Token) -> bool:
         c.dep_ == "aux" and c.tag_ == "VBD" for c in node.children
     )
     return past and any(c.dep_ == "neg" for c in node.children)
+
+
+NAME_DEPS = frozenset({"compound", "nmod", "amod", "nummod"})
+"""How a theme word sits inside a longer name of the proposal ("a [draft] resolution",
+"the [sanctions] package")."""
+
+
+def _name_nouns(theme: Token) -> frozenset[int]:
+    """The theme and the nouns it helps name ("resolution" over "draft" in "the draft
+    resolution against the settlements"). What modifies them (a preposition, a participle:
+    "against the settlements", "condemning Israel") is the proposal's own description, as
+    its title and description are, never a stance of the speaker's on it."""
+    found = {theme.i}
+    node = theme
+    while node.dep_ in NAME_DEPS and node.head.i != node.i and node.head.pos_ in ("NOUN", "PROPN"):
+        node = node.head
+        found.add(node.i)
+    return frozenset(found)
 
 
 def _is_asserted(action: Token) -> bool:
@@ -1357,6 +1448,8 @@ def classify(
         span, theme, action, act, _cue_tokens(span.doc, statement), reverse=reverse
     )
     stance = "unclear" if reading.undecided else _final_stance(reading)
+    if reading.forecast and stance == "opposes":
+        stance = "unclear"  # "the deal could collapse": a forecast, no side taken
     confidence = _confidence(reading, stance)
 
     about: Literal["speaker", "others"] = "speaker"
