@@ -565,6 +565,17 @@ class _Classifier:
             if self.is_future(node, path) and reading.mode == "none":
                 reading.mode = "firm"  # "we are going to build it", as "will"
                 reading.note(node, "modal", "modal")
+        if not start and node.lemma_.lower() in self.lex.hopes:
+            # "optimistic that it can be signed": a hope for it; "not sure that": a doubt
+            if negation is None and node.dep_ in ("acomp", "attr"):
+                negation = self.is_negated(node.head, reading.used)  # "[is not] sure"
+            if negation is not None:
+                reading.undecided = True
+            elif reading.polarity > 0 and reading.mode == "hedged":
+                reading.mode = "firm"
+            reading.note(node, "lexicon", "lexicon")
+            reading.holder_node, reading.holder_deontic = node, False
+            return True
         # a reading that starts at an evaluation matched by meaning ("calls it [useless]")
         own_word = start_verb and node.pos_ == "ADJ"
         cls = None if start and not own_word else self.lexical_class(node)
@@ -612,7 +623,10 @@ class _Classifier:
             modal_class = self.lex.modals[modal.lower_]
             # "cannot support it" refuses; "could lead to a catastrophe" still warns
             refused = negated_here and modal.lower_ in ("can", "could")
-            if modal_class == "open" and not (refused or warned):
+            planned = modal.lower_ == "can" and not negated_here and self.scheduled(node)
+            if planned and reading.mode == "none":
+                reading.mode = "firm"  # "can be signed next week": planned, as "will"
+            elif modal_class == "open" and not (refused or warned or planned):
                 reading.mode = "hedged"
             elif reading.mode == "none":
                 reading.mode = "firm"
@@ -674,6 +688,21 @@ class _Classifier:
         return node.lemma_.lower() in self.lex.harms and any(
             c.dep_ in ("nsubj", "csubj") and c.i in path for c in node.children
         )
+
+    def scheduled(self, node: Token) -> bool:
+        """``node`` has a time to come of its own: "signed [next week]", "[in time]",
+        "[soon]"."""
+        for child in node.children:
+            if child.dep_ not in ("npadvmod", "advmod", "prep", "tmod", "obl"):
+                continue
+            words = list(child.subtree)
+            if any(w.ent_type_ in ("DATE", "TIME") for w in words) and not any(
+                w.tag_ == "VBD" for w in words
+            ):
+                return True
+            if any(w.lemma_.lower() in self.lex.schedule for w in words):
+                return True
+        return False
 
     def proposal_fails(self, node: Token, path: set[int]) -> bool:
         """``node`` is a verb of failing whose subject is the proposal: "the deal will not
@@ -1183,11 +1212,11 @@ NAME_DEPS = frozenset({"compound", "nmod", "amod", "nummod"})
 
 
 def _name_nouns(theme: Token) -> frozenset[int]:
-    """The theme and the nouns it helps name ("resolution" over "draft" in "the draft
+    """The nouns the theme helps name ("resolution" over "draft" in "the draft
     resolution against the settlements"). What modifies them (a preposition, a participle:
     "against the settlements", "condemning Israel") is the proposal's own description, as
     its title and description are, never a stance of the speaker's on it."""
-    found = {theme.i}
+    found: set[int] = set()
     node = theme
     while node.dep_ in NAME_DEPS and node.head.i != node.i and node.head.pos_ in ("NOUN", "PROPN"):
         node = node.head

@@ -150,6 +150,10 @@ class StanceLexicon:
     """Auxiliaries that open a condition before their subject ("should they vote to leave")."""
     results: frozenset[str] = frozenset()
     """What a permission word accepts as a result ("respect the voters' decision"): open."""
+    hopes: frozenset[str] = frozenset()
+    """Words of hoping that it happens ("optimistic that it can be signed")."""
+    schedule: frozenset[str] = frozenset()
+    """Words of a time to come that make "can" a plan ("can be signed next week")."""
     failures: frozenset[str] = frozenset()
     """Verbs of failing: the proposal failing ("will not falter") is a forecast of it."""
     ceasing: frozenset[str] = frozenset()
@@ -375,6 +379,8 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         ),
         results=frozenset(_strings(data.get("results", []), f"{where}: results")),
         failures=frozenset(_strings(data.get("failures", []), f"{where}: failures")),
+        hopes=frozenset(_strings(data.get("hopes", []), f"{where}: hopes")),
+        schedule=frozenset(_strings(data.get("schedule", []), f"{where}: schedule")),
         ceasing=frozenset(_strings(negation.get("ceasing", []), where)),
         agreement_words=frozenset(_strings(agreement.get("words", []), where)),
         own_positions=frozenset(_strings(agreement.get("positions", []), where)),
