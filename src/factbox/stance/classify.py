@@ -62,6 +62,7 @@ speaker; another noun phrase ("some countries") means others.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -72,7 +73,14 @@ from factbox.extract.actors import lookup_actor
 from factbox.extract.cues import load_cue_lexicon
 from factbox.extract.reported import verb_particle_phrases
 from factbox.records import Span, Statement
-from factbox.stance.lexicon import ActTable, StanceClass, StanceLexicon, load_acts, load_lexicon
+from factbox.stance.lexicon import (
+    ActTable,
+    StanceClass,
+    StanceLexicon,
+    load_acts,
+    load_concepts,
+    load_lexicon,
+)
 from factbox.stance.matching import ProposalMatcher
 from factbox.stance.records import Cue, CueRole, ProposalMatch, Stance, StanceJudgement
 from factbox.stance.tree import char_span, find_phrases, in_span
@@ -86,6 +94,8 @@ CLAUSE_CLIMB_DEPS = frozenset(
     {"xcomp", "acomp", "attr", "dobj", "pobj", "prep", "pcomp", "acl", "amod", "oprd", "aux"}
 )
 SUBJECT_DEPS = frozenset({"nsubj", "expl"})
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"})
+"""Clauses of their own: a date there dates another event than the one on the way up."""
 REVERSED: dict[Stance, Stance] = {"supports": "opposes", "opposes": "supports"}
 CONFIDENCE = {
     "lexicon": 0.85,
@@ -1538,6 +1548,36 @@ def classify(
     )
 
 
+YEAR = re.compile(r"^(1[89]\d\d|2\d\d\d)$")
+
+
+def about_an_earlier_text(span: SpacySpan, match: ProposalMatch, statement: Statement) -> bool:
+    """What was done with a text in an earlier year than the statement's day is done with an
+    earlier text: "in 2011 the US vetoed a resolution condemning settlements", in an article
+    of 2016 on a new one. Texts are decided once, so for a proposal that is a text (its theme
+    a document) such a statement is not about it. Only when the statement has no date of its
+    own but the article's (a statement dated explicitly in that year is that year's)."""
+    if statement.said_on is None or statement.said_on_basis == "explicit":
+        return False
+    theme_evidence = match.slot("theme")
+    theme = _token_at(span.doc, theme_evidence.span) if theme_evidence else None
+    if theme is None or theme.lemma_.lower() not in load_concepts().documents:
+        return False
+    clause = {theme.i} | {t.i for t in theme.ancestors}
+    for entity in span.doc.ents:
+        if entity.label_ != "DATE":
+            continue
+        node = entity.root
+        while node.i not in clause and node.dep_ not in CLAUSE_DEPS and node.head.i != node.i:
+            node = node.head  # "[in 2011] the US vetoed", "under Obama [in 2011]"
+        if node.i not in clause:
+            continue
+        years = [int(t.text) for t in entity if YEAR.match(t.text)]
+        if years and max(years) < statement.said_on.year:
+            return True
+    return False
+
+
 def statement_span(doc: Doc, statement: Statement) -> SpacySpan | None:
     """The statement's content as a span of ``doc`` (the parsed article body)."""
     start, end = statement.content_span
@@ -1554,4 +1594,8 @@ def judge_statement(
     span = statement_span(doc, statement)
     if span is None or not len(span):
         return []
-    return [classify(span, match, statement, lexicon) for match in matcher.match_in_context(span)]
+    return [
+        classify(span, match, statement, lexicon)
+        for match in matcher.match_in_context(span)
+        if not about_an_earlier_text(span, match, statement)
+    ]
