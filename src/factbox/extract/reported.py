@@ -16,7 +16,7 @@ import numpy as np
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from factbox.extract.actors import role_vocabulary
+from factbox.extract.actors import actor_list_after, role_vocabulary
 from factbox.extract.cues import CueLexicon
 from factbox.extract.learned import CueClassifier, LearnedCues, verb_voice
 
@@ -277,6 +277,23 @@ class CueFinder:
                     and self.paragraph_of[child.i] == self.paragraph_of[verb.i]
                 ):
                     return child
+        return self._name_set_off(verb)
+
+    def _name_set_off(self, verb: Token) -> Token | None:
+        """A name right before the verb, set off by a comma, that the parser took for an
+        adverb or a loose dependent: "But McCully, insisted: ..." (a comma between subject
+        and verb is a common slip in news copy)."""
+        for child in verb.lefts:
+            if child.dep_ not in ("advmod", "npadvmod", "dep") or child.pos_ != "PROPN":
+                continue
+            between = self.doc[child.right_edge.i + 1 : verb.i]
+            if (
+                len(between)
+                and all(t.is_punct for t in between)
+                and not self.quoted[child.i]
+                and self.paragraph_of[child.i] == self.paragraph_of[verb.i]
+            ):
+                return child
         return None
 
     def _own_source(self, verb: Token) -> TokenRange | None:
@@ -776,6 +793,7 @@ class CueFinder:
         # A misattached subject ("..., Flynn, said" hung inside the quote) is not content.
         content = [piece for part in content for piece in minus(part, source)]
         content = self._before_listed_sources(verb, source, content)
+        content = self._before_listed_actors(verb, content)
         extent = self._extent(verb, source, cue, {root.i for root in roots})
         head = verb.head
         if not content and head.i != verb.i and (verb.dep_ == "parataxis" or self.speech[head.i]):
@@ -869,7 +887,8 @@ class CueFinder:
         if word is None or _modifies_a_clause(verb):
             return None
         source = self._source(verb)
-        if source is None or not self._names_speaker(source):
+        listed = verb.dep_ == "relcl" and actor_list_after(verb) is not None
+        if source is None or not (self._names_speaker(source) or listed):
             return None
         cue = self._verb_cue(verb)
         if word.i != verb.i:
@@ -898,6 +917,7 @@ class CueFinder:
         content = self._content_ranges(verb, roots)
         content = [piece for part in content for piece in minus(part, source)]
         content = self._before_listed_sources(verb, source, content)
+        content = self._before_listed_actors(verb, content)
         if not content and not roots:
             content = self._bare_act(verb, source)
         if not content:
@@ -981,6 +1001,19 @@ class CueFinder:
         cut = [(start, min(end, colon)) for start, end in content if start < colon]
         return [piece for piece in cut if piece[0] < piece[1]]
 
+    def _before_listed_actors(self, verb: Token, content: list[TokenRange]) -> list[TokenRange]:
+        """A relative clause's content cut where the actors its noun stands for are listed
+        ("the countries that voted for [the resolution] - A, B and C - were summoned");
+        speakers.py reads the list as the speakers."""
+        if verb.dep_ != "relcl":
+            return content
+        found = actor_list_after(verb)
+        if found is None:
+            return content
+        opener = found[0]
+        cut = [(start, min(end, opener)) for start, end in content if start < opener]
+        return [piece for piece in cut if piece[0] < piece[1]]
+
     def _according_clause(self, word: Token, preposition: str) -> CueClause | None:
         linker = next((c for c in word.children if c.lower_ == preposition), None)
         if linker is None:
@@ -1044,7 +1077,12 @@ def verb_particle_phrases(verb: Token) -> list[tuple[str, Token]]:
     """Every particle or preposition phrase of ``verb`` that can complete a phrasal act,
     each with its last word: "ruled [out]", "voted [in favour of]", and a particle with a
     preposition after it, siblings in the parse ("came [out] [against] it")."""
-    linked = [child for child in verb.children if child.dep_ in ("prt", "prep")]
+    # the parser may give a particle as an adverb right after the verb ("was put [forward]")
+    linked = [
+        child
+        for child in verb.children
+        if child.dep_ in ("prt", "prep") or (child.dep_ == "advmod" and child.i == verb.i + 1)
+    ]
     found = [phrase for child in linked for phrase in _particle_phrases(child)]
     for particle in (c for c in linked if c.dep_ == "prt"):
         for after in (c for c in linked if c.i > particle.i and c.dep_ == "prep"):
