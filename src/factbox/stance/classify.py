@@ -271,7 +271,8 @@ class _Classifier:
             return "open"  # "hesitating to send": not done, not refused
         if lemma in self.lex.criticism:
             return "opposes"
-        return self.lex.words.get(lemma)
+        # a participle the parser took for a passive verb: "is [balanced]", "is [concerned]"
+        return self.lex.words.get(lemma) or self.lex.words.get(node.lower_)
 
     def is_negated(self, node: Token, used: set[int] | None = None) -> Token | None:
         """The word that negates ``node``, if any (skipping those in ``used``)."""

@@ -1,0 +1,158 @@
+"""Stance on shapes of reporting on texts that international bodies decide on (the
+sentences are written for these tests): the proposal's own description is no stance of the
+speaker's ("the resolution *against* the settlements is balanced"), agreeing with one's own
+position, a negative act that stops ("will no longer block"), the proposal failing ("will not
+falter"), a hope over a possibility and a schedule with "can", and what was done with an
+earlier text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+from stance_support import MakeStatement, Who
+
+from factbox.stance.classify import judge_statement
+from factbox.stance.matching import ProposalMatcher
+from factbox.stance.records import Proposal, StanceJudgement
+
+MOTION = Proposal(
+    "harbour-motion",
+    "UN resolution demanding a halt to harbour dredging",
+    "A UN Security Council resolution, drafted by Chile, demanding that the republic stop all "
+    "dredging in the disputed harbour",
+    bodies=["unsc"],
+)
+PACT = Proposal(
+    "norway-deal",
+    "EU signs the trade deal with Norway",
+    "The European Union and its member states approve and sign the trade deal with Norway",
+    bodies=["eu-council"],
+)
+CHILE = Who("the ambassador", "CL", "Chile", "country")
+
+
+@pytest.fixture(scope="module")
+def bodies(nlp: Language) -> ProposalMatcher:
+    return ProposalMatcher(nlp, [MOTION, PACT])
+
+
+def judged(
+    make_statement: MakeStatement,
+    matcher: ProposalMatcher,
+    text: str,
+    slug: str,
+    speaker: Who = CHILE,
+    cue: str = "said",
+    kind: str | None = None,
+    said_on: dt.date = dt.date(2016, 12, 22),
+) -> StanceJudgement | None:
+    content = text.split(", the ambassador said")[0] if ", the ambassador" in text else text
+    parsed = make_statement(
+        text, content=content, cue=cue, speakers=(speaker,), kind=kind, said_on=said_on
+    )
+    found = {j.proposal: j for j in judge_statement(parsed.doc, parsed.statement, matcher)}
+    return found.get(slug)
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # the text's own preposition or participle describes it, whatever it is against
+        (
+            "The draft UN resolution against the dredging is balanced, the ambassador said.",
+            "supports",
+        ),
+        ("The draft UN resolution against the dredging is a mistake, the ambassador said.",
+         "opposes"),
+        ("We support the draft UN resolution against the dredging, the ambassador said.",
+         "supports"),
+    ],
+)
+def test_the_proposals_own_description_is_no_stance_cue(
+    make_statement: MakeStatement, bodies: ProposalMatcher, text: str, stance: str
+) -> None:
+    found = judged(make_statement, bodies, text, "harbour-motion")
+    assert found is not None
+    assert (found.stance, found.about) == (stance, "speaker")
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("The UN resolution is fair and matches Chile's position, the ambassador said.",
+         "supports"),
+        ("This UN resolution conforms to our policy, the ambassador said.", "supports"),
+        ("The UN resolution is in line with our long-held policy, the ambassador said.",
+         "supports"),
+        ("The UN resolution does not match our position, the ambassador said.", "opposes"),
+    ],
+)
+def test_agreeing_with_ones_own_position(
+    make_statement: MakeStatement, bodies: ProposalMatcher, text: str, stance: str
+) -> None:
+    found = judged(make_statement, bodies, text, "harbour-motion")
+    assert found is not None and found.stance == stance
+
+
+def test_agreeing_with_someone_elses_position_takes_no_side(
+    make_statement: MakeStatement, bodies: ProposalMatcher
+) -> None:
+    text = "The UN resolution matches Peru's position, the ambassador said."
+    found = judged(make_statement, bodies, text, "harbour-motion")
+    assert found is not None and found.stance == "unclear"
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # a negative act that stops is not standing in the way: open (guideline 6)
+        ("They would no longer block the trade deal with Norway, the ambassador said.",
+         "open"),
+        ("They will not block the trade deal with Norway any more, the ambassador said.",
+         "open"),
+        ("They would block the trade deal with Norway, the ambassador said.", "opposes"),
+        # the proposal failing: negated, confidence that it happens; else a forecast
+        ("The trade deal with Norway will not falter, the ambassador said.", "supports"),
+        ("I don't think the trade deal with Norway can fail, the ambassador said.",
+         "supports"),
+        ("The trade deal with Norway could collapse, the ambassador said.", "unclear"),
+        # a hope over a possibility is support, a doubt takes no side
+        ("She is very optimistic that the trade deal can be signed in time, the "
+         "ambassador said.", "supports"),
+        ("She is not sure that the trade deal can be signed, the ambassador said.",
+         "unclear"),
+        # "can" with a time to come plans it; without one it only keeps it possible
+        ("The trade deal with Norway can be signed next week, the ambassador said.",
+         "supports"),
+        ("We can sign the trade deal with Norway, the ambassador said.", "open"),
+    ],
+)
+def test_stopping_failing_hoping_and_scheduling(
+    make_statement: MakeStatement, bodies: ProposalMatcher, text: str, stance: str
+) -> None:
+    found = judged(make_statement, bodies, text, "norway-deal")
+    assert found is not None
+    assert found.stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "about_it"),
+    [
+        ("In 2011 Chile vetoed a UN resolution demanding a halt to the dredging.", False),
+        ("Previous UN resolutions on the dredging were vetoed by Chile.", False),
+        ("On Friday Chile vetoed a UN resolution demanding a halt to the dredging.", True),
+    ],
+)
+def test_what_was_done_with_an_earlier_text_is_not_about_this_one(
+    make_statement: MakeStatement, bodies: ProposalMatcher, text: str, about_it: bool
+) -> None:
+    cue = "vetoed" if "vetoed a" in text else "were vetoed"
+    content = text[text.index(" a UN") + 1 : -1] if "vetoed a" in text else text.split(" were")[0]
+    parsed = make_statement(
+        text, content=content, cue=cue, speakers=(CHILE,), kind="act",
+        said_on=dt.date(2016, 12, 22),
+    )
+    found = {j.proposal for j in judge_statement(parsed.doc, parsed.statement, bodies)}
+    assert ("harbour-motion" in found) == about_it
