@@ -42,7 +42,7 @@ from factbox.records import (
     Statement,
 )
 from factbox.stance import Proposal, ProposalMatcher, classify, statement_span
-from factbox.stance.classify import about_an_earlier_text
+from factbox.stance.classify import not_about_it
 from factbox.stance.lexicon import load_concepts
 from factbox.stance.matching import may_refer_back
 from factbox.stance.semantic import (
@@ -242,7 +242,7 @@ def judge(
     return [
         MatchedJudgement(match, classify(span, match, statement))
         for match in matches
-        if not about_an_earlier_text(span, match, statement)
+        if not not_about_it(span, match, statement, matcher)
     ]
 
 

@@ -156,3 +156,20 @@ def test_what_was_done_with_an_earlier_text_is_not_about_this_one(
     )
     found = {j.proposal for j in judge_statement(parsed.doc, parsed.statement, bodies)}
     assert ("harbour-motion" in found) == about_it
+
+
+def test_the_text_itself_as_a_speaker_holds_no_stance_on_itself(
+    make_statement: MakeStatement, bodies: ProposalMatcher
+) -> None:
+    text = (
+        "A UN resolution condemning the dredging and the decision to allow the UN resolution "
+        "to pass was assailed."
+    )
+    parsed = make_statement(
+        text,
+        content="the dredging and the decision to allow the UN resolution to pass",
+        cue="condemning",
+        speakers=(Who("A UN resolution", "UN", "United Nations", "organisation"),),
+    )
+    found = {j.proposal for j in judge_statement(parsed.doc, parsed.statement, bodies)}
+    assert "harbour-motion" not in found

@@ -1579,6 +1579,28 @@ def about_an_earlier_text(span: SpacySpan, match: ProposalMatch, statement: Stat
     return False
 
 
+def spoken_by_the_proposal(
+    doc: Doc, statement: Statement, match: ProposalMatch, matcher: ProposalMatcher
+) -> bool:
+    """The statement's source is the proposal itself ("[a UN resolution] condemning the
+    settlements", "[the draft] demands that ..."): what the text says is its content, no
+    stance of anyone's on it (a text holds no position on itself)."""
+    if statement.source_span is None:
+        return False
+    source = doc.char_span(*statement.source_span, alignment_mode="expand")
+    return source is not None and any(m.slug == match.slug for m in matcher.match(source))
+
+
+def not_about_it(
+    span: SpacySpan, match: ProposalMatch, statement: Statement, matcher: ProposalMatcher
+) -> bool:
+    """A match that is no statement about the proposal: what was done with an earlier text,
+    or the text's own words."""
+    return about_an_earlier_text(span, match, statement) or spoken_by_the_proposal(
+        span.doc, statement, match, matcher
+    )
+
+
 def statement_span(doc: Doc, statement: Statement) -> SpacySpan | None:
     """The statement's content as a span of ``doc`` (the parsed article body)."""
     start, end = statement.content_span
@@ -1598,5 +1620,5 @@ def judge_statement(
     return [
         classify(span, match, statement, lexicon)
         for match in matcher.match_in_context(span)
-        if not about_an_earlier_text(span, match, statement)
+        if not not_about_it(span, match, statement, matcher)
     ]
