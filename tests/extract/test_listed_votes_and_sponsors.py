@@ -72,3 +72,12 @@ def test_a_speaker_set_off_from_the_verb_by_a_comma_is_still_the_speaker(
     (statement,) = [s for s in extracted(nlp, body, DAY) if s.cue == "insisted"]
     assert statement.source_text == "Hansen"
     assert statement.content.startswith("This plan conforms")
+
+
+def test_a_time_set_off_before_the_verb_is_no_speaker(nlp: Language) -> None:
+    body = (
+        "OSLO - Prime Minister Ola Hansen revelled in a long-awaited moment Sunday - signing "
+        "the trade deal with Chile."
+    )
+    (found,) = [s for s in extracted(nlp, body, DAY) if s.cue == "signing"]
+    assert found.source_text == "Prime Minister Ola Hansen"

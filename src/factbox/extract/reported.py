@@ -286,10 +286,12 @@ class CueFinder:
         for child in verb.lefts:
             if child.dep_ not in ("advmod", "npadvmod", "dep") or child.pos_ != "PROPN":
                 continue
+            if child.ent_type_ in _DATE_ENTITIES:
+                continue  # "a long-awaited moment [Sunday] - signing ...": a time
             between = self.doc[child.right_edge.i + 1 : verb.i]
             if (
                 len(between)
-                and all(t.is_punct for t in between)
+                and all(t.text == "," for t in between)
                 and not self.quoted[child.i]
                 and self.paragraph_of[child.i] == self.paragraph_of[verb.i]
             ):
