@@ -127,6 +127,9 @@ def test_agreeing_with_someone_elses_position_takes_no_side(
         ("The trade deal with Norway can be signed next week, the ambassador said.",
          "supports"),
         ("We can sign the trade deal with Norway, the ambassador said.", "open"),
+        # limits set to it accept it only with conditions
+        ("He has sought to spell out limits to the trade deal with Norway, the ambassador "
+         "said.", "open"),
     ],
 )
 def test_stopping_failing_hoping_and_scheduling(
