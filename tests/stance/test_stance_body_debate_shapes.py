@@ -176,3 +176,37 @@ def test_the_text_itself_as_a_speaker_holds_no_stance_on_itself(
     )
     found = {j.proposal for j in judge_statement(parsed.doc, parsed.statement, bodies)}
     assert "harbour-motion" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        (
+            "We have long asked the UN council to do more on the harbour, and the position we "
+            "adopted today is in line with our long-held policy on this issue, the ambassador "
+            "said.",
+            "supports",
+        ),
+        (
+            "We have long asked the UN council to do more on the harbour, and the position "
+            "they adopted is in line with their policy on this issue, the ambassador said.",
+            "unclear",
+        ),
+    ],
+)
+def test_ones_own_position_in_line_with_ones_policy(
+    make_statement: MakeStatement, nlp: Language, text: str, stance: str
+) -> None:
+    """Matched to the proposal (the paragraph names it), a statement that says of the
+    speaker's own position only that it agrees with the speaker's policy supports it."""
+    from factbox.stance.classify import classify, statement_span
+    from factbox.stance.records import MatchEvidence, ProposalMatch
+
+    parsed = make_statement(text, text.split(", the ambassador")[0], "said", (CHILE,))
+    span = statement_span(parsed.doc, parsed.statement)
+    assert span is not None
+    start = text.index("this issue")
+    match = ProposalMatch(
+        "harbour-motion", 0.6, (MatchEvidence("theme", "this issue", (start, start + 10)),)
+    )
+    assert classify(span, match, parsed.statement).stance == stance

@@ -243,6 +243,8 @@ class _Classifier:
 
     def lexical_class(self, node: Token) -> StanceClass | None:
         lemma = node.lemma_.lower()
+        if lemma in self.lex.agreement_words and node.head.lower_ == "in":
+            return None  # "in line with", "in keeping with": agreement, read as such
         if node.dep_ in {"acomp", "amod"} and node.lower_ in self.lex.words:
             return self.lex.words[node.lower_]  # "prepared to", "determined to": adjectives
         headline = self.headline_verb(node)
@@ -374,6 +376,34 @@ class _Classifier:
                         # the negation of ``node`` itself is read where ``node`` is visited
                         negated = predicate is not node and self._negator(predicate) is not None
                         return "supports", word, negated
+        return None
+
+    def own_act_agrees(self, span: SpacySpan) -> Token | None:
+        """An agreement word in ``span`` whose subject is the speaker's own act or position
+        ("the position [we] adopted today", "our vote") and whose other side is a position of
+        the speaker's own: "the position we adopted today is [in line] with our long-held
+        policy". The word, if any, not negated."""
+        for word in span:
+            if word.lemma_.lower() not in self.lex.agreement_words:
+                continue
+            predicate = word if word.pos_ in VERB_POS else word.head
+            if predicate.lemma_.lower() == "with" or predicate.pos_ == "ADP":
+                predicate = predicate.head
+            subject = next((c for c in predicate.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.lemma_.lower() not in self.lex.own_acts:
+                continue
+            adopted = any(
+                c.dep_ == "relcl"
+                and any(g.dep_ == "nsubj" and g.lower_ in self.lex.first_person for g in c.children)
+                for c in subject.children
+            )
+            if not (adopted or self.owned(subject)) or self._negator(predicate) is not None:
+                continue
+            if any(
+                t.lemma_.lower() in self.lex.own_positions and t.i != subject.i and self.owned(t)
+                for t in word.subtree
+            ):
+                return word
         return None
 
     def owned(self, position: Token) -> bool:
@@ -1537,6 +1567,15 @@ def classify(
         judged = _judge_own_clause(classifier, own, match.slug) if own is not None else None
         if judged is not None:
             return judged
+    agrees = classifier.own_act_agrees(span) if stance == "unclear" else None
+    if agrees is not None:
+        # "the position we adopted today is in line with our policy": the speaker's own act
+        return StanceJudgement(
+            proposal=match.slug,
+            stance="supports",
+            confidence=CONFIDENCE["evaluation"],
+            cues=(Cue(agrees.text, char_span(agrees), "evaluation"),),
+        )
     return StanceJudgement(
         proposal=match.slug,
         stance=stance,

@@ -160,6 +160,8 @@ class StanceLexicon:
     """Adverbs a negative adverb makes a negation of the verb ("no [longer] block")."""
     agreement_words: frozenset[str] = frozenset()
     """Words of agreeing with something ("matches", "in line with", "consistent with")."""
+    own_acts: frozenset[str] = frozenset()
+    """The speaker's own act or position on it ("the position we adopted")."""
     own_positions: frozenset[str] = frozenset()
     """Nouns of a position that, when the speaker's own, make agreeing with it support
     ("matches our policy")."""
@@ -384,6 +386,7 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         ceasing=frozenset(_strings(negation.get("ceasing", []), where)),
         agreement_words=frozenset(_strings(agreement.get("words", []), where)),
         own_positions=frozenset(_strings(agreement.get("positions", []), where)),
+        own_acts=frozenset(_strings(agreement.get("own_acts", []), where)),
     )
 
 
