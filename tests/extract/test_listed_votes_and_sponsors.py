@@ -33,9 +33,7 @@ def acts(nlp: Language, body: str) -> list[tuple[str, str, tuple[str | None, ...
         "Japan and Peru - were summoned on Sunday.",
     ],
 )
-def test_states_listed_after_the_clause_of_their_noun_each_voted(
-    nlp: Language, body: str
-) -> None:
+def test_states_listed_after_the_clause_of_their_noun_each_voted(nlp: Language, body: str) -> None:
     found = [(cue, content, ids) for cue, content, ids in acts(nlp, body) if cue == "voted for"]
     assert found == [("voted for", "the motion", ("NO", "CL", "JP", "PE"))]
 
@@ -50,8 +48,7 @@ def test_a_dash_before_no_list_of_states_keeps_the_noun(nlp: Language) -> None:
     ("body", "ids"),
     [
         (
-            "The motion was put forward for a vote on Friday by Norway, Chile, Peru and "
-            "Senegal.",
+            "The motion was put forward for a vote on Friday by Norway, Chile, Peru and Senegal.",
             ("NO", "CL", "PE", "SN"),
         ),
         ("The draft was submitted by Norway and Chile on Monday.", ("NO", "CL")),

@@ -13,9 +13,14 @@ import pytest
 from spacy.language import Language
 from stance_support import MakeStatement, Who
 
-from factbox.stance.classify import judge_statement
+from factbox.stance.classify import (
+    classify,
+    judge_statement,
+    spoken_by_the_proposal,
+    statement_span,
+)
 from factbox.stance.matching import ProposalMatcher
-from factbox.stance.records import Proposal, StanceJudgement
+from factbox.stance.records import MatchEvidence, Proposal, ProposalMatch, StanceJudgement
 
 MOTION = Proposal(
     "harbour-motion",
@@ -64,10 +69,14 @@ def judged(
             "The draft UN resolution against the dredging is balanced, the ambassador said.",
             "supports",
         ),
-        ("The draft UN resolution against the dredging is a mistake, the ambassador said.",
-         "opposes"),
-        ("We support the draft UN resolution against the dredging, the ambassador said.",
-         "supports"),
+        (
+            "The draft UN resolution against the dredging is a mistake, the ambassador said.",
+            "opposes",
+        ),
+        (
+            "We support the draft UN resolution against the dredging, the ambassador said.",
+            "supports",
+        ),
     ],
 )
 def test_the_proposals_own_description_is_no_stance_cue(
@@ -81,11 +90,15 @@ def test_the_proposals_own_description_is_no_stance_cue(
 @pytest.mark.parametrize(
     ("text", "stance"),
     [
-        ("The UN resolution is fair and matches Chile's position, the ambassador said.",
-         "supports"),
+        (
+            "The UN resolution is fair and matches Chile's position, the ambassador said.",
+            "supports",
+        ),
         ("This UN resolution conforms to our policy, the ambassador said.", "supports"),
-        ("The UN resolution is in line with our long-held policy, the ambassador said.",
-         "supports"),
+        (
+            "The UN resolution is in line with our long-held policy, the ambassador said.",
+            "supports",
+        ),
         ("The UN resolution does not match our position, the ambassador said.", "opposes"),
     ],
 )
@@ -108,28 +121,28 @@ def test_agreeing_with_someone_elses_position_takes_no_side(
     ("text", "stance"),
     [
         # a negative act that stops is not standing in the way: open (guideline 6)
-        ("They would no longer block the trade deal with Norway, the ambassador said.",
-         "open"),
-        ("They will not block the trade deal with Norway any more, the ambassador said.",
-         "open"),
+        ("They would no longer block the trade deal with Norway, the ambassador said.", "open"),
+        ("They will not block the trade deal with Norway any more, the ambassador said.", "open"),
         ("They would block the trade deal with Norway, the ambassador said.", "opposes"),
         # the proposal failing: negated, confidence that it happens; else a forecast
         ("The trade deal with Norway will not falter, the ambassador said.", "supports"),
-        ("I don't think the trade deal with Norway can fail, the ambassador said.",
-         "supports"),
+        ("I don't think the trade deal with Norway can fail, the ambassador said.", "supports"),
         ("The trade deal with Norway could collapse, the ambassador said.", "unclear"),
         # a hope over a possibility is support, a doubt takes no side
-        ("She is very optimistic that the trade deal can be signed in time, the "
-         "ambassador said.", "supports"),
-        ("She is not sure that the trade deal can be signed, the ambassador said.",
-         "unclear"),
+        (
+            "She is very optimistic that the trade deal can be signed in time, the "
+            "ambassador said.",
+            "supports",
+        ),
+        ("She is not sure that the trade deal can be signed, the ambassador said.", "unclear"),
         # "can" with a time to come plans it; without one it only keeps it possible
-        ("The trade deal with Norway can be signed next week, the ambassador said.",
-         "supports"),
+        ("The trade deal with Norway can be signed next week, the ambassador said.", "supports"),
         ("We can sign the trade deal with Norway, the ambassador said.", "open"),
         # limits set to it accept it only with conditions
-        ("He has sought to spell out limits to the trade deal with Norway, the ambassador "
-         "said.", "open"),
+        (
+            "He has sought to spell out limits to the trade deal with Norway, the ambassador said.",
+            "open",
+        ),
     ],
 )
 def test_stopping_failing_hoping_and_scheduling(
@@ -154,7 +167,11 @@ def test_what_was_done_with_an_earlier_text_is_not_about_this_one(
     cue = "vetoed" if "vetoed a" in text else "were vetoed"
     content = text[text.index(" a UN") + 1 : -1] if "vetoed a" in text else text.split(" were")[0]
     parsed = make_statement(
-        text, content=content, cue=cue, speakers=(CHILE,), kind="act",
+        text,
+        content=content,
+        cue=cue,
+        speakers=(CHILE,),
+        kind="act",
         said_on=dt.date(2016, 12, 22),
     )
     found = {j.proposal for j in judge_statement(parsed.doc, parsed.statement, bodies)}
@@ -199,9 +216,6 @@ def test_ones_own_position_in_line_with_ones_policy(
 ) -> None:
     """Matched to the proposal (the paragraph names it), a statement that says of the
     speaker's own position only that it agrees with the speaker's policy supports it."""
-    from factbox.stance.classify import classify, statement_span
-    from factbox.stance.records import MatchEvidence, ProposalMatch
-
     parsed = make_statement(text, text.split(", the ambassador")[0], "said", (CHILE,))
     span = statement_span(parsed.doc, parsed.statement)
     assert span is not None
@@ -210,3 +224,18 @@ def test_ones_own_position_in_line_with_ones_policy(
         "harbour-motion", 0.6, (MatchEvidence("theme", "this issue", (start, start + 10)),)
     )
     assert classify(span, match, parsed.statement).stance == stance
+
+
+def test_a_speaker_who_names_the_text_in_a_clause_is_still_a_speaker(
+    make_statement: MakeStatement, bodies: ProposalMatcher
+) -> None:
+    envoys = "Two envoys, both of whom backed the UN resolution on the harbour dredging"
+    parsed = make_statement(
+        f"{envoys}, opposed it.",
+        content="it",
+        cue="opposed",
+        speakers=(Who(envoys),),
+        kind="act",
+    )
+    match = ProposalMatch("harbour-motion", 0.5, (MatchEvidence("theme", "it", (0, 0)),))
+    assert not spoken_by_the_proposal(parsed.doc, parsed.statement, match, bodies)

@@ -360,9 +360,9 @@ class _Classifier:
         predicates = [node] + [
             c
             for c in node.children
-            if c.dep_ == "conj" and c.i not in path and not any(
-                g.dep_ in ("nsubj", "nsubjpass") for g in c.children
-            )
+            if c.dep_ == "conj"
+            and c.i not in path
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
         ]
         for predicate in predicates:
             for word in predicate.subtree:
@@ -1627,7 +1627,18 @@ def spoken_by_the_proposal(
     if statement.source_span is None:
         return False
     source = doc.char_span(*statement.source_span, alignment_mode="expand")
-    return source is not None and any(m.slug == match.slug for m in matcher.match(source))
+    if source is None or not len(source):
+        return False
+    for found in matcher.match(source):
+        theme = found.slot("theme")
+        if found.slug != match.slug or theme is None:
+            continue
+        # the text heads the source, not a clause on it ("two senators, both of whom
+        # [opposed the deal]")
+        token = _token_at(doc, theme.span)
+        if token is not None and source.root.i in {token.i} | _name_nouns(token):
+            return True
+    return False
 
 
 def not_about_it(
