@@ -64,32 +64,6 @@ def judged(
 @pytest.mark.parametrize(
     ("text", "stance"),
     [
-        # the text's own preposition or participle describes it, whatever it is against
-        (
-            "The draft UN resolution against the dredging is balanced, the ambassador said.",
-            "supports",
-        ),
-        (
-            "The draft UN resolution against the dredging is a mistake, the ambassador said.",
-            "opposes",
-        ),
-        (
-            "We support the draft UN resolution against the dredging, the ambassador said.",
-            "supports",
-        ),
-    ],
-)
-def test_the_proposals_own_description_is_no_stance_cue(
-    make_statement: MakeStatement, bodies: ProposalMatcher, text: str, stance: str
-) -> None:
-    found = judged(make_statement, bodies, text, "harbour-motion")
-    assert found is not None
-    assert (found.stance, found.about) == (stance, "speaker")
-
-
-@pytest.mark.parametrize(
-    ("text", "stance"),
-    [
         (
             "The UN resolution is fair and matches Chile's position, the ambassador said.",
             "supports",
@@ -118,39 +92,91 @@ def test_agreeing_with_someone_elses_position_takes_no_side(
 
 
 @pytest.mark.parametrize(
-    ("text", "stance"),
+    ("slug", "text", "stance"),
     [
+        # the text's own preposition or participle describes it, whatever it is against
+        (
+            "harbour-motion",
+            "The draft UN resolution against the dredging is balanced, the ambassador said.",
+            "supports",
+        ),
+        (
+            "harbour-motion",
+            "The draft UN resolution against the dredging is a mistake, the ambassador said.",
+            "opposes",
+        ),
+        (
+            "harbour-motion",
+            "We support the draft UN resolution against the dredging, the ambassador said.",
+            "supports",
+        ),
         # a negative act that stops is not standing in the way: open (guideline 6)
-        ("They would no longer block the trade deal with Norway, the ambassador said.", "open"),
-        ("They will not block the trade deal with Norway any more, the ambassador said.", "open"),
-        ("They would block the trade deal with Norway, the ambassador said.", "opposes"),
+        (
+            "norway-deal",
+            "They would no longer block the trade deal with Norway, the ambassador said.",
+            "open",
+        ),
+        (
+            "norway-deal",
+            "They will not block the trade deal with Norway any more, the ambassador said.",
+            "open",
+        ),
+        (
+            "norway-deal",
+            "They would block the trade deal with Norway, the ambassador said.",
+            "opposes",
+        ),
         # the proposal failing: negated, confidence that it happens; else a forecast
-        ("The trade deal with Norway will not falter, the ambassador said.", "supports"),
-        ("I don't think the trade deal with Norway can fail, the ambassador said.", "supports"),
-        ("The trade deal with Norway could collapse, the ambassador said.", "unclear"),
+        (
+            "norway-deal",
+            "The trade deal with Norway will not falter, the ambassador said.",
+            "supports",
+        ),
+        (
+            "norway-deal",
+            "I don't think the trade deal with Norway can fail, the ambassador said.",
+            "supports",
+        ),
+        (
+            "norway-deal",
+            "The trade deal with Norway could collapse, the ambassador said.",
+            "unclear",
+        ),
         # a hope over a possibility is support, a doubt takes no side
         (
+            "norway-deal",
             "She is very optimistic that the trade deal can be signed in time, the "
             "ambassador said.",
             "supports",
         ),
-        ("She is not sure that the trade deal can be signed, the ambassador said.", "unclear"),
+        (
+            "norway-deal",
+            "She is not sure that the trade deal can be signed, the ambassador said.",
+            "unclear",
+        ),
         # "can" with a time to come plans it; without one it only keeps it possible
-        ("The trade deal with Norway can be signed next week, the ambassador said.", "supports"),
-        ("We can sign the trade deal with Norway, the ambassador said.", "open"),
+        (
+            "norway-deal",
+            "The trade deal with Norway can be signed next week, the ambassador said.",
+            "supports",
+        ),
+        ("norway-deal", "We can sign the trade deal with Norway, the ambassador said.", "open"),
         # limits set to it accept it only with conditions
         (
+            "norway-deal",
             "He has sought to spell out limits to the trade deal with Norway, the ambassador said.",
             "open",
         ),
     ],
 )
-def test_stopping_failing_hoping_and_scheduling(
-    make_statement: MakeStatement, bodies: ProposalMatcher, text: str, stance: str
+def test_the_speakers_own_stance_on_shapes_of_body_debates(
+    make_statement: MakeStatement, bodies: ProposalMatcher, slug: str, text: str, stance: str
 ) -> None:
-    found = judged(make_statement, bodies, text, "norway-deal")
+    """The proposal's own description is no stance cue; a negative act that stops, the
+    proposal failing, hoping, scheduling and limits read as the guidelines say."""
+    found = judged(make_statement, bodies, text, slug)
     assert found is not None
-    assert found.stance == stance
+    assert (found.stance, found.about) == (stance, "speaker")
 
 
 @pytest.mark.parametrize(
