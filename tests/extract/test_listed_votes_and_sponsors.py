@@ -80,3 +80,16 @@ def test_a_time_set_off_before_the_verb_is_no_speaker(nlp: Language) -> None:
     (found,) = [s for s in extracted(nlp, body, DAY) if s.cue == "signing"]
     assert "Hansen" in found.source_text
     assert [k.actor_id for k in found.speakers] == ["NO"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The vote on Monday at the 15-member council passed the motion 14-0 with Norway, which "
+        "usually backs such motions, abstaining.",
+        "The vote on Monday at the 15-member council was 14 in favour with Norway abstaining.",
+    ],
+)
+def test_a_participle_after_with_is_the_act_of_the_name_before_it(nlp: Language, body: str) -> None:
+    found = [ids for cue, _, ids in acts(nlp, body) if cue == "abstaining"]
+    assert found == [("NO",)]

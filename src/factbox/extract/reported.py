@@ -349,6 +349,9 @@ class CueFinder:
         issuer = self._issuer(verb)
         if issuer is not None:
             return issuer
+        absolute = self._absolute_subject(verb)
+        if absolute is not None:
+            return absolute
         if verb.dep_ == "acl" and verb.head.i < verb.i and not self._has_subject(verb):
             # Often a past tense parsed as a reduced relative ("Kaja Kallas, posted on X: ...");
             # such a clause only counts if a quote next to it gives it content.
@@ -370,6 +373,32 @@ class CueFinder:
         if nearest is not None:
             return self._own_source(nearest)
         return self._name_after_quote(verb) or self._phrase_before(verb)
+
+    def _absolute_subject(self, verb: Token) -> TokenRange | None:
+        """The subject of a participle in a "with" phrase: "passed the motion 14-0 [with
+        Norway, which ..., abstaining]" is Norway's act, not the sentence subject's. The
+        parser hangs the name on "with" (the participle then a clause of the main verb) or
+        under the participle itself."""
+        if verb.tag_ != "VBG" or self._has_subject(verb):
+            return None
+        if verb.dep_ == "pobj" and verb.head.lower_ == "with":
+            names = [c for c in verb.lefts if c.dep_ in ("compound", "nsubj", "poss")]
+            if names:
+                return trim_range(self.doc, (names[0].left_edge.i, names[-1].right_edge.i + 1))
+            return None
+        if verb.dep_ != "advcl":
+            return None
+        for prep in verb.head.children:
+            if prep.lower_ != "with" or not prep.i < verb.i:
+                continue
+            if not all(t.is_punct for t in self.doc[prep.right_edge.i + 1 : verb.i]):
+                continue
+            named = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if named is not None:
+                clauses = [c for c in named.rights if c.dep_ in ("relcl", "acl")]
+                end = clauses[0].left_edge.i if clauses else named.right_edge.i + 1
+                return trim_range(self.doc, (named.left_edge.i, end))
+        return None
 
     def _issuer(self, verb: Token) -> TokenRange | None:
         """Who issued the statement a participle hangs on: "[the Security Council] issued a
