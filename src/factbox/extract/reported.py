@@ -277,12 +277,12 @@ class CueFinder:
                     and self.paragraph_of[child.i] == self.paragraph_of[verb.i]
                 ):
                     return child
-        return self._name_set_off(verb)
+        return None if self.object_contents else self._name_set_off(verb)
 
     def _name_set_off(self, verb: Token) -> Token | None:
         """A name right before the verb, set off by a comma, that the parser took for an
         adverb or a loose dependent: "But McCully, insisted: ..." (a comma between subject
-        and verb is a common slip in news copy)."""
+        and verb is a common slip in news copy). The factbox's convention only."""
         for child in verb.lefts:
             if child.dep_ not in ("advmod", "npadvmod", "dep") or child.pos_ != "PROPN":
                 continue
@@ -378,8 +378,8 @@ class CueFinder:
         """The subject of a participle in a "with" phrase: "passed the motion 14-0 [with
         Norway, which ..., abstaining]" is Norway's act, not the sentence subject's. The
         parser hangs the name on "with" (the participle then a clause of the main verb) or
-        under the participle itself."""
-        if verb.tag_ != "VBG" or self._has_subject(verb):
+        under the participle itself. The factbox's convention only (acts are its own)."""
+        if self.object_contents or verb.tag_ != "VBG" or self._has_subject(verb):
             return None
         if verb.dep_ == "pobj" and verb.head.lower_ == "with":
             names = [c for c in verb.lefts if c.dep_ in ("compound", "nsubj", "poss")]
@@ -1035,8 +1035,8 @@ class CueFinder:
     def _before_listed_actors(self, verb: Token, content: list[TokenRange]) -> list[TokenRange]:
         """A relative clause's content cut where the actors its noun stands for are listed
         ("the countries that voted for [the resolution] - A, B and C - were summoned");
-        speakers.py reads the list as the speakers."""
-        if verb.dep_ != "relcl":
+        speakers.py reads the list as the speakers. The factbox's convention only."""
+        if self.object_contents or verb.dep_ != "relcl":
             return content
         found = actor_list_after(verb)
         if found is None:
