@@ -93,3 +93,14 @@ def test_a_time_set_off_before_the_verb_is_no_speaker(nlp: Language) -> None:
 def test_a_participle_after_with_is_the_act_of_the_name_before_it(nlp: Language, body: str) -> None:
     found = [ids for cue, _, ids in acts(nlp, body) if cue == "abstaining"]
     assert found == [("NO",)]
+
+
+def test_a_participle_after_a_with_phrase_set_off_by_a_comma_is_the_subjects(
+    nlp: Language,
+) -> None:
+    body = (
+        "Sen. Jane Roe warned that the vote could shape the future with Norway, remarking that "
+        "it showed the need to scrap the fishing accord."
+    )
+    found = [s for s in extracted(nlp, body, DAY) if s.cue == "remarking"]
+    assert all("Norway" not in s.source_text for s in found)

@@ -391,13 +391,18 @@ class CueFinder:
         for prep in verb.head.children:
             if prep.lower_ != "with" or not prep.i < verb.i:
                 continue
-            if not all(t.is_punct for t in self.doc[prep.right_edge.i + 1 : verb.i]):
-                continue
             named = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if named is not None:
-                clauses = [c for c in named.rights if c.dep_ in ("relcl", "acl")]
-                end = clauses[0].left_edge.i if clauses else named.right_edge.i + 1
-                return trim_range(self.doc, (named.left_edge.i, end))
+            if named is None:
+                continue
+            between = self.doc[prep.right_edge.i + 1 : verb.i]
+            clauses = [c for c in named.rights if c.dep_ in ("relcl", "acl", "appos")]
+            # "with Norway abstaining", "with Norway, which ..., abstaining"; not a comma
+            # that ends the phrase ("the future with Iran, remarking that ..." is no act of
+            # Iran's)
+            if len(between) and not (clauses and all(t.is_punct for t in between)):
+                continue
+            end = clauses[0].left_edge.i if clauses else named.right_edge.i + 1
+            return trim_range(self.doc, (named.left_edge.i, end))
         return None
 
     def _issuer(self, verb: Token) -> TokenRange | None:
