@@ -42,6 +42,7 @@ from factbox.records import (
     Statement,
 )
 from factbox.stance import Proposal, ProposalMatcher, classify, statement_span
+from factbox.stance.classify import not_about_it
 from factbox.stance.lexicon import load_concepts
 from factbox.stance.matching import may_refer_back
 from factbox.stance.semantic import (
@@ -238,7 +239,11 @@ def judge(
             found = matcher.match_similar(span, slug, similarity)
             if found is not None:
                 matches.append(found)
-    return [MatchedJudgement(match, classify(span, match, statement)) for match in matches]
+    return [
+        MatchedJudgement(match, classify(span, match, statement))
+        for match in matches
+        if not not_about_it(span, match, statement, matcher)
+    ]
 
 
 VECTORS_ENV = "FACTBOX_VECTORS"

@@ -379,3 +379,46 @@ def actors_in(doc: Doc, indices: Iterable[int]) -> list[Actor]:
         if match.actor not in seen:
             seen.append(match.actor)
     return seen
+
+
+LIST_OPENERS = frozenset({"-", "\u2013", "\u2014", "(", ":"})
+"""Marks that open a list set off after a noun ("the countries that voted for it - A, B and
+C -", "the sponsors (A, B)")."""
+LIST_CLOSERS = frozenset({"-", "\u2013", "\u2014", ")", ";"})
+
+
+def actors_listed_at(doc: Doc, opener: int) -> list[tuple[int, int]]:
+    """The items of a list of actors set off at token ``opener`` (a dash, a parenthesis or a
+    colon), up to the closing mark or the sentence's end: each item's token range. Every
+    item must name a country or organisation by itself ("Britain", "the United States"),
+    and there must be two or more; otherwise nothing (a dash before a clause is no list)."""
+    if opener >= len(doc) or doc[opener].text not in LIST_OPENERS:
+        return []
+    end = doc[opener].sent.end
+    items: list[tuple[int, int]] = []
+    start = opener + 1
+    for i in range(opener + 1, end + 1):
+        token = doc[i] if i < end else None
+        closing = token is None or token.text in LIST_CLOSERS or token.text == "."
+        if token is not None and not closing and token.text != "," and token.lower_ != "and":
+            continue
+        lo = start + (1 if start < i and doc[start].lower_ == "the" else 0)
+        if lo < i:
+            if lookup_actor(doc[lo:i].text) is None:
+                return []
+            items.append((lo, i))
+        start = i + 1
+        if closing:
+            break
+    return items if len(items) > 1 else []
+
+
+def actor_list_after(clause: Token) -> tuple[int, list[tuple[int, int]]] | None:
+    """The first list of actors set off inside or right after ``clause`` (a relative clause
+    the parser may or may not have hung the list on): its opening mark and its items."""
+    end = min(clause.right_edge.i + 2, clause.sent.end)
+    for i in range(clause.i + 1, end):
+        items = actors_listed_at(clause.doc, i)
+        if items:
+            return i, items
+    return None

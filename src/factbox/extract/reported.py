@@ -16,7 +16,7 @@ import numpy as np
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from factbox.extract.actors import role_vocabulary
+from factbox.extract.actors import actor_list_after, role_vocabulary
 from factbox.extract.cues import CueLexicon
 from factbox.extract.learned import CueClassifier, LearnedCues, verb_voice
 
@@ -277,6 +277,25 @@ class CueFinder:
                     and self.paragraph_of[child.i] == self.paragraph_of[verb.i]
                 ):
                     return child
+        return None if self.object_contents else self._name_set_off(verb)
+
+    def _name_set_off(self, verb: Token) -> Token | None:
+        """A name right before the verb, set off by a comma, that the parser took for an
+        adverb or a loose dependent: "But McCully, insisted: ..." (a comma between subject
+        and verb is a common slip in news copy). The factbox's convention only."""
+        for child in verb.lefts:
+            if child.dep_ not in ("advmod", "npadvmod", "dep") or child.pos_ != "PROPN":
+                continue
+            if child.ent_type_ in _DATE_ENTITIES:
+                continue  # "a long-awaited moment [Sunday] - signing ...": a time
+            between = self.doc[child.right_edge.i + 1 : verb.i]
+            if (
+                len(between)
+                and all(t.text == "," for t in between)
+                and not self.quoted[child.i]
+                and self.paragraph_of[child.i] == self.paragraph_of[verb.i]
+            ):
+                return child
         return None
 
     def _own_source(self, verb: Token) -> TokenRange | None:
@@ -330,6 +349,9 @@ class CueFinder:
         issuer = self._issuer(verb)
         if issuer is not None:
             return issuer
+        absolute = self._absolute_subject(verb)
+        if absolute is not None:
+            return absolute
         if verb.dep_ == "acl" and verb.head.i < verb.i and not self._has_subject(verb):
             # Often a past tense parsed as a reduced relative ("Kaja Kallas, posted on X: ...");
             # such a clause only counts if a quote next to it gives it content.
@@ -351,6 +373,37 @@ class CueFinder:
         if nearest is not None:
             return self._own_source(nearest)
         return self._name_after_quote(verb) or self._phrase_before(verb)
+
+    def _absolute_subject(self, verb: Token) -> TokenRange | None:
+        """The subject of a participle in a "with" phrase: "passed the motion 14-0 [with
+        Norway, which ..., abstaining]" is Norway's act, not the sentence subject's. The
+        parser hangs the name on "with" (the participle then a clause of the main verb) or
+        under the participle itself. The factbox's convention only (acts are its own)."""
+        if self.object_contents or verb.tag_ != "VBG" or self._has_subject(verb):
+            return None
+        if verb.dep_ == "pobj" and verb.head.lower_ == "with":
+            names = [c for c in verb.lefts if c.dep_ in ("compound", "nsubj", "poss")]
+            if names:
+                return trim_range(self.doc, (names[0].left_edge.i, names[-1].right_edge.i + 1))
+            return None
+        if verb.dep_ != "advcl":
+            return None
+        for prep in verb.head.children:
+            if prep.lower_ != "with" or not prep.i < verb.i:
+                continue
+            named = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if named is None:
+                continue
+            between = self.doc[prep.right_edge.i + 1 : verb.i]
+            clauses = [c for c in named.rights if c.dep_ in ("relcl", "acl", "appos")]
+            # "with Norway abstaining", "with Norway, which ..., abstaining"; not a comma
+            # that ends the phrase ("the future with Iran, remarking that ..." is no act of
+            # Iran's)
+            if len(between) and not (clauses and all(t.is_punct for t in between)):
+                continue
+            end = clauses[0].left_edge.i if clauses else named.right_edge.i + 1
+            return trim_range(self.doc, (named.left_edge.i, end))
+        return None
 
     def _issuer(self, verb: Token) -> TokenRange | None:
         """Who issued the statement a participle hangs on: "[the Security Council] issued a
@@ -776,6 +829,7 @@ class CueFinder:
         # A misattached subject ("..., Flynn, said" hung inside the quote) is not content.
         content = [piece for part in content for piece in minus(part, source)]
         content = self._before_listed_sources(verb, source, content)
+        content = self._before_listed_actors(verb, content)
         extent = self._extent(verb, source, cue, {root.i for root in roots})
         head = verb.head
         if not content and head.i != verb.i and (verb.dep_ == "parataxis" or self.speech[head.i]):
@@ -869,7 +923,8 @@ class CueFinder:
         if word is None or _modifies_a_clause(verb):
             return None
         source = self._source(verb)
-        if source is None or not self._names_speaker(source):
+        listed = verb.dep_ == "relcl" and actor_list_after(verb) is not None
+        if source is None or not (self._names_speaker(source) or listed):
             return None
         cue = self._verb_cue(verb)
         if word.i != verb.i:
@@ -898,6 +953,7 @@ class CueFinder:
         content = self._content_ranges(verb, roots)
         content = [piece for part in content for piece in minus(part, source)]
         content = self._before_listed_sources(verb, source, content)
+        content = self._before_listed_actors(verb, content)
         if not content and not roots:
             content = self._bare_act(verb, source)
         if not content:
@@ -981,6 +1037,19 @@ class CueFinder:
         cut = [(start, min(end, colon)) for start, end in content if start < colon]
         return [piece for piece in cut if piece[0] < piece[1]]
 
+    def _before_listed_actors(self, verb: Token, content: list[TokenRange]) -> list[TokenRange]:
+        """A relative clause's content cut where the actors its noun stands for are listed
+        ("the countries that voted for [the resolution] - A, B and C - were summoned");
+        speakers.py reads the list as the speakers. The factbox's convention only."""
+        if self.object_contents or verb.dep_ != "relcl":
+            return content
+        found = actor_list_after(verb)
+        if found is None:
+            return content
+        opener = found[0]
+        cut = [(start, min(end, opener)) for start, end in content if start < opener]
+        return [piece for piece in cut if piece[0] < piece[1]]
+
     def _according_clause(self, word: Token, preposition: str) -> CueClause | None:
         linker = next((c for c in word.children if c.lower_ == preposition), None)
         if linker is None:
@@ -1044,7 +1113,12 @@ def verb_particle_phrases(verb: Token) -> list[tuple[str, Token]]:
     """Every particle or preposition phrase of ``verb`` that can complete a phrasal act,
     each with its last word: "ruled [out]", "voted [in favour of]", and a particle with a
     preposition after it, siblings in the parse ("came [out] [against] it")."""
-    linked = [child for child in verb.children if child.dep_ in ("prt", "prep")]
+    # the parser may give a particle as an adverb right after the verb ("was put [forward]")
+    linked = [
+        child
+        for child in verb.children
+        if child.dep_ in ("prt", "prep") or (child.dep_ == "advmod" and child.i == verb.i + 1)
+    ]
     found = [phrase for child in linked for phrase in _particle_phrases(child)]
     for particle in (c for c in linked if c.dep_ == "prt"):
         for after in (c for c in linked if c.i > particle.i and c.dep_ == "prep"):

@@ -23,6 +23,7 @@ from factbox.extract.actors import (
     Actor,
     ActorMatch,
     actor_index,
+    actor_list_after,
     find_actors,
     lookup_actor,
     normalise_name,
@@ -449,7 +450,11 @@ def resolve_speakers(statement: Statement, doc: Doc, context: ArticleContext) ->
         return [_speaker_from_text(statement.source_text)]
     lo, hi = _one_line(tokens.start, tokens.end, statement, context)
     lo, hi = _quantified_subject(doc, lo, hi, context)
-    readings = _listed_ahead(doc, lo, hi, statement, context) or _readings(doc, lo, hi, context)
+    readings = (
+        _listed_ahead(doc, lo, hi, statement, context)
+        or _listed_after_clause(doc, lo, hi, context)
+        or _readings(doc, lo, hi, context)
+    )
     speakers: list[Speaker] = []
     for reading in _merge_appositions(readings):
         speakers.extend(_speakers_for(reading, doc, context))
@@ -541,6 +546,19 @@ def _listed_ahead(
             readings.append(_list_item(doc, start, i, context))
         start = i + 1
     return readings
+
+
+def _listed_after_clause(doc: Doc, lo: int, hi: int, context: ArticleContext) -> list[_Reading]:
+    """The actors listed after the relative clause of a source noun, set off by dashes or
+    brackets ("10 of the 14 [countries] that voted for the resolution - A, B and C - were
+    summoned"): each listed actor is a speaker of what the clause says they did."""
+    head = doc[hi - 1]
+    clause = next((c for c in head.children if c.dep_ == "relcl" and c.i >= hi), None)
+    if clause is None or head.tag_ not in ("NNS", "NNPS"):
+        return []
+    found = actor_list_after(clause)
+    items = found[1] if found is not None else []
+    return [_list_item(doc, start, end, context) for start, end in items]
 
 
 def _list_item(

@@ -69,6 +69,7 @@ speaker; another noun phrase ("some countries") means others.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -79,7 +80,14 @@ from factbox.extract.actors import lookup_actor
 from factbox.extract.cues import load_cue_lexicon
 from factbox.extract.reported import verb_particle_phrases
 from factbox.records import Span, Statement
-from factbox.stance.lexicon import ActTable, StanceClass, StanceLexicon, load_acts, load_lexicon
+from factbox.stance.lexicon import (
+    ActTable,
+    StanceClass,
+    StanceLexicon,
+    load_acts,
+    load_concepts,
+    load_lexicon,
+)
 from factbox.stance.matching import ProposalMatcher
 from factbox.stance.records import Cue, CueRole, ProposalMatch, Stance, StanceJudgement
 from factbox.stance.tree import char_span, find_phrases, in_span
@@ -93,6 +101,8 @@ CLAUSE_CLIMB_DEPS = frozenset(
     {"xcomp", "acomp", "attr", "dobj", "pobj", "prep", "pcomp", "acl", "amod", "oprd", "aux"}
 )
 SUBJECT_DEPS = frozenset({"nsubj", "expl"})
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"})
+"""Clauses of their own: a date there dates another event than the one on the way up."""
 REVERSED: dict[Stance, Stance] = {"supports": "opposes", "opposes": "supports"}
 CONFIDENCE = {
     "lexicon": 0.85,
@@ -149,6 +159,13 @@ class _Reading:
     risk: bool = False
     """The last word applied named the proposal as a risk ("the risk of accepting them"):
     a word over it is said of the proposal itself."""
+    forecast: bool = False
+    """The proposal's own failure is forecast ("the deal could collapse"), not negated: no
+    side taken, unless a word above takes one ("I don't think it can fail")."""
+    name: frozenset[int] = frozenset()
+    """The nouns that name the proposal with its theme ("resolution" over "[draft]
+    resolution"): their own modifiers describe the proposal ("the resolution [against
+    the settlements]"), they say nothing of the speaker's stance on it."""
 
     def note(self, token: Token, role: CueRole, decided_by: str) -> None:
         self.cues.append(Cue(token.text, char_span(token), role))
@@ -233,6 +250,8 @@ class _Classifier:
 
     def lexical_class(self, node: Token) -> StanceClass | None:
         lemma = node.lemma_.lower()
+        if lemma in self.lex.agreement_words and node.head.lower_ == "in":
+            return None  # "in line with", "in keeping with": agreement, read as such
         if node.dep_ in {"acomp", "amod"} and node.lower_ in self.lex.words:
             return self.lex.words[node.lower_]  # "prepared to", "determined to": adjectives
         headline = self.headline_verb(node)
@@ -261,7 +280,8 @@ class _Classifier:
             return "open"  # "hesitating to send": not done, not refused
         if lemma in self.lex.criticism:
             return "opposes"
-        return self.lex.words.get(lemma)
+        # a participle the parser took for a passive verb: "is [balanced]", "is [concerned]"
+        return self.lex.words.get(lemma) or self.lex.words.get(node.lower_)
 
     def is_negated(self, node: Token, used: set[int] | None = None) -> Token | None:
         """The word that negates ``node``, if any (skipping those in ``used``)."""
@@ -279,6 +299,14 @@ class _Classifier:
                 return child
             if child.dep_ == "advmod" and lemma in self.lex.negative_adverbs:
                 return child
+            if child.dep_ == "advmod" and child.lower_ in self.lex.ceasing:
+                # "would [no] longer block": the negative adverb hangs on the adverb of time
+                ceased = next(
+                    (g for g in child.children if g.lemma_.lower() in self.lex.negative_adverbs),
+                    None,
+                )
+                if ceased is not None:
+                    return ceased
             if child.dep_ == "det" and lemma in self.lex.negative_determiners:
                 return child
             if child.dep_ == "dobj" and lemma in self.lex.negative_pronouns:
@@ -349,8 +377,74 @@ class _Classifier:
                 return child
         return None
 
+    def own_position(self, node: Token, path: set[int]) -> tuple[StanceClass, Token, bool] | None:
+        """``node``, or a predicate coordinated with it on the same subject, says that what
+        it is said of agrees with a position of the speaker's own: "[matches] France's
+        position" (said by France), "[conforms] to our policy", "is [in line] with our
+        long-held policy". Support; negated ("does not match our position"), against."""
+        predicates = [node] + [
+            c
+            for c in node.children
+            if c.dep_ == "conj"
+            and c.i not in path
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        ]
+        for predicate in predicates:
+            for word in predicate.subtree:
+                on_path = word.i in path and word.i != predicate.i
+                if on_path or word.lemma_.lower() not in self.lex.agreement_words:
+                    continue
+                if predicate.i not in (word.i, word.head.i, word.head.head.i):
+                    continue  # "is in [line] with", one preposition down at most
+                for position in word.subtree:
+                    if position.lemma_.lower() in self.lex.own_positions and self.owned(position):
+                        # the negation of ``node`` itself is read where ``node`` is visited
+                        negated = predicate is not node and self._negator(predicate) is not None
+                        return "supports", word, negated
+        return None
+
+    def own_act_agrees(self, span: SpacySpan) -> Token | None:
+        """An agreement word in ``span`` whose subject is the speaker's own act or position
+        ("the position [we] adopted today", "our vote") and whose other side is a position of
+        the speaker's own: "the position we adopted today is [in line] with our long-held
+        policy". The word, if any, not negated."""
+        for word in span:
+            if word.lemma_.lower() not in self.lex.agreement_words:
+                continue
+            predicate = word if word.pos_ in VERB_POS else word.head
+            if predicate.lemma_.lower() == "with" or predicate.pos_ == "ADP":
+                predicate = predicate.head
+            subject = next((c for c in predicate.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.lemma_.lower() not in self.lex.own_acts:
+                continue
+            adopted = any(
+                c.dep_ == "relcl"
+                and any(g.dep_ == "nsubj" and g.lower_ in self.lex.first_person for g in c.children)
+                for c in subject.children
+            )
+            if not (adopted or self.owned(subject)) or self._negator(predicate) is not None:
+                continue
+            if any(
+                t.lemma_.lower() in self.lex.own_positions and t.i != subject.i and self.owned(t)
+                for t in word.subtree
+            ):
+                return word
+        return None
+
+    def owned(self, position: Token) -> bool:
+        """``position`` is the speaker's own: "our policy", "France's position" said by France."""
+        owner = next((c for c in position.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return False
+        if owner.lower_ in self.lex.first_person:
+            return True
+        return owner.pos_ == "PROPN" and self.is_speaker(owner, self.statement, set())
+
     def evaluation(self, node: Token, path: set[int]) -> tuple[StanceClass, Token, bool] | None:
         """A stance-bearing complement of a non-stance word ("be a mistake", "lead to war")."""
+        found = self.own_position(node, path)
+        if found is not None:
+            return found
         if node.lemma_ == "be":
             # a copula equates its subject with the proposal: "the plan is to send ..."
             found = self.subject_evaluation(node, path)
@@ -522,9 +616,32 @@ class _Classifier:
             if self.harmed_by_proposal(node, path) or self.measures_degree(node, path):
                 self.apply_shape(reading, node, path, negation)
                 return True
+            if self.proposal_fails(node, path):
+                # "the deal will not falter": confident it happens; "could collapse": a
+                # forecast that takes no side
+                if negation is None:
+                    reading.polarity = -reading.polarity
+                reading.mode = "firm"
+                reading.forecast = negation is None
+                reading.note(node, "evaluation", "evaluation")
+                if negation is not None:
+                    reading.note(negation, "negation", "evaluation")
+                reading.holder_node, reading.holder_deontic = node, False
+                return True
             if self.is_future(node, path) and reading.mode == "none":
                 reading.mode = "firm"  # "we are going to build it", as "will"
                 reading.note(node, "modal", "modal")
+        if not start and node.lemma_.lower() in self.lex.hopes:
+            # "optimistic that it can be signed": a hope for it; "not sure that": a doubt
+            if negation is None and node.dep_ in ("acomp", "attr"):
+                negation = self.is_negated(node.head, reading.used)  # "[is not] sure"
+            if negation is not None:
+                reading.undecided = True
+            elif reading.polarity > 0 and reading.mode == "hedged":
+                reading.mode = "firm"
+            reading.note(node, "lexicon", "lexicon")
+            reading.holder_node, reading.holder_deontic = node, False
+            return True
         # a reading that starts at an evaluation matched by meaning ("calls it [useless]")
         own_word = start_verb and node.pos_ == "ADJ"
         cls = None if start and not own_word else self.lexical_class(node)
@@ -540,7 +657,7 @@ class _Classifier:
             negation = None
             # "the country cannot afford to ...": the speaker's judgement, whoever the subject
             deontic = node.lemma_.lower() in self.lex.deontic_verbs
-        elif not start or start_verb:
+        elif (not start or start_verb) and node.i not in reading.name:
             found = self.evaluation(node, path)
             if found is None and reading.consequence:
                 # what a consequence brings about: "if troops are sent, [a conflict] would follow"
@@ -572,7 +689,10 @@ class _Classifier:
             modal_class = self.lex.modals[modal.lower_]
             # "cannot support it" refuses; "could lead to a catastrophe" still warns
             refused = negated_here and modal.lower_ in ("can", "could")
-            if modal_class == "open" and not (refused or warned):
+            planned = modal.lower_ == "can" and not negated_here and self.scheduled(node)
+            if planned and reading.mode == "none":
+                reading.mode = "firm"  # "can be signed next week": planned, as "will"
+            elif modal_class == "open" and not (refused or warned or planned):
                 reading.mode = "hedged"
             elif reading.mode == "none":
                 reading.mode = "firm"
@@ -633,6 +753,28 @@ class _Classifier:
         union could depress growth"."""
         return node.lemma_.lower() in self.lex.harms and any(
             c.dep_ in ("nsubj", "csubj") and c.i in path for c in node.children
+        )
+
+    def scheduled(self, node: Token) -> bool:
+        """``node`` has a time to come of its own: "signed [next week]", "[in time]",
+        "[soon]"."""
+        for child in node.children:
+            if child.dep_ not in ("npadvmod", "advmod", "prep", "tmod", "obl"):
+                continue
+            words = list(child.subtree)
+            if any(w.ent_type_ in ("DATE", "TIME") for w in words) and not any(
+                w.tag_ == "VBD" for w in words
+            ):
+                return True
+            if any(w.lemma_.lower() in self.lex.schedule for w in words):
+                return True
+        return False
+
+    def proposal_fails(self, node: Token, path: set[int]) -> bool:
+        """``node`` is a verb of failing whose subject is the proposal: "the deal will not
+        [falter]", "the agreement can [fail]"."""
+        return node.lemma_.lower() in self.lex.failures and any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i in path for c in node.children
         )
 
     def measures_degree(self, node: Token, path: set[int]) -> Token | None:
@@ -936,6 +1078,7 @@ class _Classifier:
             reading.polarity, reading.mode = -1, "firm"
             reading.note(shared, "negation", "negation")
         path = {t.i for t in theme.ancestors} | {theme.i}
+        reading.name = _name_nouns(theme)
         reading.question = self.question(node)
         reading.holder_node = node
         deontic = reading.holder_deontic
@@ -1131,6 +1274,24 @@ def _past_not(node: Token) -> bool:
         c.dep_ == "aux" and c.tag_ == "VBD" for c in node.children
     )
     return past and any(c.dep_ == "neg" for c in node.children)
+
+
+NAME_DEPS = frozenset({"compound", "nmod", "amod", "nummod"})
+"""How a theme word sits inside a longer name of the proposal ("a [draft] resolution",
+"the [sanctions] package")."""
+
+
+def _name_nouns(theme: Token) -> frozenset[int]:
+    """The nouns the theme helps name ("resolution" over "draft" in "the draft
+    resolution against the settlements"). What modifies them (a preposition, a participle:
+    "against the settlements", "condemning Israel") is the proposal's own description, as
+    its title and description are, never a stance of the speaker's on it."""
+    found: set[int] = set()
+    node = theme
+    while node.dep_ in NAME_DEPS and node.head.i != node.i and node.head.pos_ in ("NOUN", "PROPN"):
+        node = node.head
+        found.add(node.i)
+    return frozenset(found)
 
 
 def _is_asserted(action: Token) -> bool:
@@ -1415,6 +1576,8 @@ def classify(
         span, theme, action, act, _cue_tokens(span.doc, statement), reverse=reverse
     )
     stance = "unclear" if reading.undecided else _final_stance(reading)
+    if reading.forecast and stance == "opposes":
+        stance = "unclear"  # "the deal could collapse": a forecast, no side taken
     confidence = _confidence(reading, stance)
 
     about: Literal["speaker", "others"] = "speaker"
@@ -1468,6 +1631,15 @@ def classify(
         judged = _judge_own_clause(classifier, own, match.slug) if own is not None else None
         if judged is not None:
             return judged
+    agrees = classifier.own_act_agrees(span) if stance == "unclear" else None
+    if agrees is not None:
+        # "the position we adopted today is in line with our policy": the speaker's own act
+        return StanceJudgement(
+            proposal=match.slug,
+            stance="supports",
+            confidence=CONFIDENCE["evaluation"],
+            cues=(Cue(agrees.text, char_span(agrees), "evaluation"),),
+        )
     return StanceJudgement(
         proposal=match.slug,
         stance=stance,
@@ -1515,6 +1687,69 @@ def _judge_reaction(
     return StanceJudgement(match.slug, "supports", CONFIDENCE["evaluation"], (cue,))
 
 
+YEAR = re.compile(r"^(1[89]\d\d|2\d\d\d)$")
+
+
+def about_an_earlier_text(span: SpacySpan, match: ProposalMatch, statement: Statement) -> bool:
+    """What was done with a text in an earlier year than the statement's day is done with an
+    earlier text: "in 2011 the US vetoed a resolution condemning settlements", in an article
+    of 2016 on a new one. Texts are decided once, so for a proposal that is a text (its theme
+    a document) such a statement is not about it. Only when the statement has no date of its
+    own but the article's (a statement dated explicitly in that year is that year's)."""
+    if statement.said_on is None or statement.said_on_basis == "explicit":
+        return False
+    theme_evidence = match.slot("theme")
+    theme = _token_at(span.doc, theme_evidence.span) if theme_evidence else None
+    if theme is None or theme.lemma_.lower() not in load_concepts().documents:
+        return False
+    clause = {theme.i} | {t.i for t in theme.ancestors}
+    for entity in span.doc.ents:
+        if entity.label_ != "DATE":
+            continue
+        node = entity.root
+        while node.i not in clause and node.dep_ not in CLAUSE_DEPS and node.head.i != node.i:
+            node = node.head  # "[in 2011] the US vetoed", "under Obama [in 2011]"
+        if node.i not in clause:
+            continue
+        years = [int(t.text) for t in entity if YEAR.match(t.text)]
+        if years and max(years) < statement.said_on.year:
+            return True
+    return False
+
+
+def spoken_by_the_proposal(
+    doc: Doc, statement: Statement, match: ProposalMatch, matcher: ProposalMatcher
+) -> bool:
+    """The statement's source is the proposal itself ("[a UN resolution] condemning the
+    settlements", "[the draft] demands that ..."): what the text says is its content, no
+    stance of anyone's on it (a text holds no position on itself)."""
+    if statement.source_span is None:
+        return False
+    source = doc.char_span(*statement.source_span, alignment_mode="expand")
+    if source is None or not len(source):
+        return False
+    for found in matcher.match(source):
+        theme = found.slot("theme")
+        if found.slug != match.slug or theme is None:
+            continue
+        # the text heads the source, not a clause on it ("two senators, both of whom
+        # [opposed the deal]")
+        token = _token_at(doc, theme.span)
+        if token is not None and source.root.i in {token.i} | _name_nouns(token):
+            return True
+    return False
+
+
+def not_about_it(
+    span: SpacySpan, match: ProposalMatch, statement: Statement, matcher: ProposalMatcher
+) -> bool:
+    """A match that is no statement about the proposal: what was done with an earlier text,
+    or the text's own words."""
+    return about_an_earlier_text(span, match, statement) or spoken_by_the_proposal(
+        span.doc, statement, match, matcher
+    )
+
+
 def statement_span(doc: Doc, statement: Statement) -> SpacySpan | None:
     """The statement's content as a span of ``doc`` (the parsed article body)."""
     start, end = statement.content_span
@@ -1531,4 +1766,8 @@ def judge_statement(
     span = statement_span(doc, statement)
     if span is None or not len(span):
         return []
-    return [classify(span, match, statement, lexicon) for match in matcher.match_in_context(span)]
+    return [
+        classify(span, match, statement, lexicon)
+        for match in matcher.match_in_context(span)
+        if not not_about_it(span, match, statement, matcher)
+    ]

@@ -167,6 +167,21 @@ class StanceLexicon:
     """Auxiliaries that open a condition before their subject ("should they vote to leave")."""
     results: frozenset[str] = frozenset()
     """What a permission word accepts as a result ("respect the voters' decision"): open."""
+    hopes: frozenset[str] = frozenset()
+    """Words of hoping that it happens ("optimistic that it can be signed")."""
+    schedule: frozenset[str] = frozenset()
+    """Words of a time to come that make "can" a plan ("can be signed next week")."""
+    failures: frozenset[str] = frozenset()
+    """Verbs of failing: the proposal failing ("will not falter") is a forecast of it."""
+    ceasing: frozenset[str] = frozenset()
+    """Adverbs a negative adverb makes a negation of the verb ("no [longer] block")."""
+    agreement_words: frozenset[str] = frozenset()
+    """Words of agreeing with something ("matches", "in line with", "consistent with")."""
+    own_acts: frozenset[str] = frozenset()
+    """The speaker's own act or position on it ("the position we adopted")."""
+    own_positions: frozenset[str] = frozenset()
+    """Nouns of a position that, when the speaker's own, make agreeing with it support
+    ("matches our policy")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,6 +341,7 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
     holders = _table(data.get("holders", {}), "holders")
     contrast = _table(data.get("contrast", {}), "contrast")
     reactions = _table(data.get("reactions", {}), "reactions")
+    agreement = _table(data.get("agreement", {}), "agreement")
     verb_phrases = {
         normalise_phrase(p): c
         for p, c in _classes(_table(data.get("verb_phrases", {}), "verb_phrases"), where).items()
@@ -388,6 +404,13 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
             _strings(conditions.get("inverted_auxiliaries", []), where)
         ),
         results=frozenset(_strings(data.get("results", []), f"{where}: results")),
+        failures=frozenset(_strings(data.get("failures", []), f"{where}: failures")),
+        hopes=frozenset(_strings(data.get("hopes", []), f"{where}: hopes")),
+        schedule=frozenset(_strings(data.get("schedule", []), f"{where}: schedule")),
+        ceasing=frozenset(_strings(negation.get("ceasing", []), where)),
+        agreement_words=frozenset(_strings(agreement.get("words", []), where)),
+        own_positions=frozenset(_strings(agreement.get("positions", []), where)),
+        own_acts=frozenset(_strings(agreement.get("own_acts", []), where)),
     )
 
 
