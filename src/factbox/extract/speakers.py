@@ -1150,6 +1150,8 @@ def _actor_of_named_person(
         name = context.full_name(token.text, use_known=False)
         facts = context.facts(name)
         if facts is not None and facts.actor is not None:
+            if non_state_words().marks_role(facts.role):
+                return []  # "the head of [Wallonia]" after "Wallonia, a region of Belgium"
             return [facts.actor]
         held = office_table().held_on(_with_compounds(token), day) if day else None
         actor = actor_index().actor(held.actor_id) if held is not None else None
