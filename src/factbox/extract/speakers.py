@@ -84,8 +84,16 @@ class _PersonFacts:
     def learn(self, role: str | None, key: str | None, actor: Actor | None) -> None:
         if self.role is None and role is not None:
             self.role, self.role_key = role, key
-        if self.actor is None and actor is not None:
-            self.actor = actor
+        if self.actor is None and actor is not None and not non_state_words().marks_role(role):
+            self.actor = actor  # "Sen. X of Ohio", "X, a region of Belgium": nobody's voice
+
+    @property
+    def speaks_for(self) -> Actor | None:
+        """The actor the person speaks for, as far as this article tells: none when the
+        role it gives them is one that speaks for no state."""
+        if non_state_words().marks_role(self.role):
+            return None
+        return self.actor or self.place_actor
 
 
 @dataclass(slots=True)
@@ -488,7 +496,7 @@ class ArticleContext:
         for facts in self._facts.values():
             if facts.role is None and facts.actor is None:
                 continue
-            actor = facts.actor or facts.place_actor
+            actor = facts.speaks_for
             people.append(
                 Person(
                     name=facts.name,
