@@ -198,3 +198,16 @@ def test_a_name_after_a_sentence_about_someone_else_is_not_linked(nlp: Language)
         '"This is an excellent agreement," Hans Keller told reporters.'
     )
     assert actor_of(nlp, body, "Hans Keller") is None
+
+
+def test_people_keep_no_actor_for_a_role_that_speaks_for_none(nlp: Language) -> None:
+    body = (
+        "Twente, a rural region in the east of the Netherlands, fears the pact.\n\n"
+        "Dutch Sen. Jan de Vries said the pact was bad.\n\n"
+        "Dutch Prime Minister Mark Visser said the pact was good."
+    )
+    people = extract_article(nlp(body), article(body)).people
+    actors = {person.name: person.actor_id for person in people}
+    assert actors["Mark Visser"] == "NL"
+    assert actors.get("Twente") is None
+    assert actors.get("Jan de Vries") is None
