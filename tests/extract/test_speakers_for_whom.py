@@ -75,8 +75,14 @@ def test_a_place_joined_to_another_by_a_hyphen_is_no_capital(nlp: Language) -> N
 @pytest.mark.parametrize(
     ("body", "source"),
     [
-        ("The small Dutch region of Twente said it would block the pact.", "The small Dutch region of Twente"),
-        ("The Spanish regional government said it would block the pact.", "The Spanish regional government"),
+        (
+            "The small Dutch region of Twente said it would block the pact.",
+            "The small Dutch region of Twente",
+        ),
+        (
+            "The Spanish regional government said it would block the pact.",
+            "The Spanish regional government",
+        ),
         (
             "The leader of the Belgian province of Limburg said he would block the pact.",
             "The leader of the Belgian province of Limburg",
@@ -107,7 +113,7 @@ def test_a_region_described_in_apposition_gives_no_state_to_its_leader(nlp: Lang
         ("President-elect John Doe said the vote should be delayed.", "President-elect John Doe"),
         ("House Speaker John Doe said the vote should be delayed.", "House Speaker John Doe"),
         (
-            "The American chairman of the panel, John Doe, R-Ohio, said the vote should be delayed.",
+            "The American chairman of the panel, John Doe, R-Ohio, said the vote should wait.",
             "The American chairman of the panel, John Doe, R-Ohio",
         ),
     ],
@@ -145,7 +151,7 @@ def test_a_text_speaks_for_no_one(nlp: Language, body: str, source: str) -> None
 
 
 def test_a_text_a_body_adopted_speaks_for_the_body(nlp: Language) -> None:
-    body = "The resolution adopted by the Security Council says that the blockade has no legal validity."
+    body = "The resolution adopted by the Security Council says that the blockade is void."
     assert actor_of(nlp, body, "The resolution") == "UN"
 
 

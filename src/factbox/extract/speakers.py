@@ -766,7 +766,7 @@ def _read_phrase(
         reading.actors = issuers
         reading.speaks_for_none = not issuers
     elif _in_earlier_government(doc, range(reading.start, reading.end), context) or (
-        non_state_words().marks_party(doc[reading.start : reading.end])
+        non_state_words().marks_party(list(doc[reading.start : reading.end]))
     ):
         reading.actors = []
         reading.speaks_for_none = True
@@ -782,7 +782,8 @@ def _document_issuers(head: Token) -> list[Actor] | None:
     if head.pos_ != "NOUN" or head.lemma_.lower() not in roles.document_heads:
         return None
     for clause in head.children:
-        if clause.dep_ not in ("acl", "relcl") or clause.lemma_.lower() not in roles.document_issuers:
+        issued = clause.lemma_.lower() in roles.document_issuers
+        if clause.dep_ not in ("acl", "relcl") or not issued:
             continue
         for child in clause.children:
             if child.dep_ == "agent" or (child.dep_ == "nsubj" and clause.dep_ == "relcl"):
