@@ -10,30 +10,17 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from extract_support import plain_article
 from spacy.language import Language
 
 from factbox.extract.pipeline import extract_article
-from factbox.records import Article, Speaker
+from factbox.records import Speaker
 
 DAY = dt.date(2016, 10, 20)
 
 
-def article(body: str, place: str | None = None) -> Article:
-    return Article(
-        key="t",
-        source_name="t",
-        format="text",
-        raw=body,
-        body=body,
-        title=None,
-        published=DAY,
-        content_hash="t",
-        place=place,
-    )
-
-
 def speakers(nlp: Language, body: str, place: str | None = None) -> list[Speaker]:
-    statements = extract_article(nlp(body), article(body, place)).statements
+    statements = extract_article(nlp(body), plain_article(body, DAY, place)).statements
     return [speaker for statement in statements for speaker in statement.speakers]
 
 
@@ -212,7 +199,7 @@ def test_people_keep_no_actor_for_a_role_that_speaks_for_none(nlp: Language) -> 
         "Dutch Sen. Jan de Vries said the pact was bad.\n\n"
         "Dutch Prime Minister Mark Visser said the pact was good."
     )
-    people = extract_article(nlp(body), article(body)).people
+    people = extract_article(nlp(body), plain_article(body, DAY)).people
     actors = {person.name: person.actor_id for person in people}
     assert actors["Mark Visser"] == "NL"
     assert actors.get("Twente") is None
