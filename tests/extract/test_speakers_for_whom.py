@@ -3,7 +3,7 @@ tests): a language is no nationality, a region is not its state, a president-ele
 Speaker and a legislator marked by party and place speak for no state, a text speaks for
 no one unless a body adopted it, an organisation's ministers are its members', a "he" or
 "she" after an office stands for that office, a name right after an office is its holder,
-and a dateline gives no named person a country."""
+and a dateline gives a named person a country only for an office only states hold."""
 
 from __future__ import annotations
 
@@ -111,9 +111,13 @@ def test_a_president_elect_a_speaker_and_a_party_marked_legislator_speak_for_no_
     assert actor_of(nlp, body, source, place="WASHINGTON") is None
 
 
-def test_a_dateline_gives_no_country_to_a_named_person(nlp: Language) -> None:
+def test_a_dateline_gives_a_named_person_no_country_but_for_a_states_office(
+    nlp: Language,
+) -> None:
     body = "Chief negotiator John Doe said the vote should be delayed."
     assert actor_of(nlp, body, "Chief negotiator John Doe", place="ROME") is None
+    body = "Interior Minister John Doe said the vote should be delayed."
+    assert actor_of(nlp, body, "Interior Minister John Doe", place="ROME") == "IT"
     body = "The chief negotiator said the vote should be delayed."
     assert actor_of(nlp, body, "The chief negotiator", place="ROME") == "IT"
 

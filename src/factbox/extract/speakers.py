@@ -313,12 +313,15 @@ class ArticleContext:
         """Whom an office named without its country or organisation speaks for: the place
         its sentence opens with, else the article's own place (dateline, else the actor its
         headline opens with); only when the office is one that kind of actor has. A person
-        ``named`` takes nothing from the dateline: it says where the reporter filed from,
+        ``named`` takes from the dateline only an office that states alone hold ("LONDON -
+        Environment Minister Jane Doe"): the dateline says where the reporter filed from,
         and wire copy from one capital quotes the people of many ("JERUSALEM - House Speaker
-        Paul Ryan said")."""
+        Paul Ryan said", "the chair of the panel, John Doe")."""
         if role_key is None:
             return None
-        article_locale = None if named and self.article.place else self._article_locale
+        article_locale = self._article_locale
+        if named and self.article.place and role_vocabulary().held_by.get(role_key) != "state":
+            article_locale = None
         for actor in (self.sentence_place(token_index), article_locale):
             if actor is not None and role_vocabulary().office_fits(role_key, actor.kind):
                 return actor
