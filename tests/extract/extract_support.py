@@ -14,8 +14,9 @@ from factbox.extract.tagger import BEGIN, INSIDE, ROLE_SCORES
 from factbox.records import Article, Statement
 
 
-def plain_article(body: str, published: dt.date | None) -> Article:
-    """A plain-text article of ``body`` published on ``published``, without a title."""
+def plain_article(body: str, published: dt.date | None, place: str | None = None) -> Article:
+    """A plain-text article of ``body`` published on ``published``, without a title (with a
+    dateline ``place`` when given)."""
     return Article(
         key="t",
         source_name="t",
@@ -25,6 +26,7 @@ def plain_article(body: str, published: dt.date | None) -> Article:
         title=None,
         published=published,
         content_hash="t",
+        place=place,
     )
 
 

@@ -84,6 +84,10 @@ class RoleVocabulary:
     """Words of a source whose members follow a colon ("the following officials")."""
     on_behalf_titles: frozenset[str] = frozenset()
     """Offices held to speak for someone else ("spokesperson", "representative")."""
+    document_heads: frozenset[str] = frozenset()
+    """Nouns for a text, which speaks for nobody by itself ("resolution", "draft")."""
+    document_issuers: frozenset[str] = frozenset()
+    """Verbs by which a body makes a text its own ("adopted by", "issued by")."""
 
     def lists_ahead(self, tokens: Iterable[Token]) -> bool:
         """Whether a source phrase names its members after a colon ("The following ...")."""
@@ -149,6 +153,8 @@ class ActorIndex:
     def __init__(self) -> None:
         self._names: dict[str, ActorName] = {}
         self._actors: dict[str, Actor] = {}
+        self.language_words: frozenset[str] = frozenset()
+        """Words that make a nationality word before them a language ("French-speaking")."""
         self._folded: dict[str, ActorName] = {}
         self._load_countries()
         self._load_organisations()
@@ -204,7 +210,9 @@ class ActorIndex:
             self._add(entry["name"], ActorName(self._actors[entry["actor"]], "metonym"))
 
     def _load_demonyms(self) -> None:
-        for entry in _data("demonyms.json")["demonyms"]:
+        data = _data("demonyms.json")
+        self.language_words = frozenset(word.lower() for word in data["language_words"])
+        for entry in data["demonyms"]:
             actor = self._actors[entry["alpha_2"]]
             for spelling in (*entry["adjectives"], *entry["nouns"]):
                 self._add(spelling, ActorName(actor, "demonym"))
@@ -267,6 +275,8 @@ def role_vocabulary() -> RoleVocabulary:
         list_ahead_words=frozenset(data.get("list_ahead_words", [])),
         leader_offices=frozenset(data.get("leader_offices", [])),
         on_behalf_titles=frozenset(data.get("on_behalf_titles", [])),
+        document_heads=frozenset(data.get("document_heads", [])),
+        document_issuers=frozenset(data.get("document_issuers", [])),
     )
 
 
@@ -347,12 +357,45 @@ def find_actors(doc: Doc, indices: Sequence[int]) -> list[ActorMatch]:
             not _body_of_another(doc, match, owners)
             if match.name.via == "body"
             else (
-                match.name.via == "demonym"
-                or match.actor.kind == "organization"
-                or not _part_of_other_name(doc, match.start, match.end, taken)
+                not _names_a_language(doc, match)
+                if match.name.via == "demonym"
+                else (
+                    not (match.name.via == "metonym" and _hyphenated_place(doc, match, taken))
+                    and (
+                        match.actor.kind == "organization"
+                        or not _part_of_other_name(doc, match.start, match.end, taken)
+                    )
+                )
             )
         )
     ]
+
+
+def _hyphenated_place(doc: Doc, match: ActorMatch, taken: set[int]) -> bool:
+    """True when a place that stands for an actor is joined by a hyphen to a proper noun
+    that names no actor ("the parliament of Wallonia-[Brussels]"): one compound place, not
+    the capital's government. "EU-[Moscow] talks" keep both."""
+    for hyphen, other in ((match.start - 1, match.start - 2), (match.end, match.end + 1)):
+        if not 0 <= other < len(doc) or doc[hyphen].text != "-":
+            continue
+        left = match.end - 1 if other > hyphen else other
+        if doc[left].whitespace_ or doc[hyphen].whitespace_:
+            continue  # "Brussels - and Paris": a dash between words, not a compound
+        if doc[other].pos_ == "PROPN" and other not in taken:
+            return True
+    return False
+
+
+def _names_a_language(doc: Doc, match: ActorMatch) -> bool:
+    """True when a nationality word is joined by a hyphen to a word of language use
+    ("the French-speaking region", "a Russian-language paper"): a language, which is no
+    country's (French is spoken in Belgium, Switzerland, Canada ...)."""
+    hyphen = match.end
+    if hyphen + 1 >= len(doc) or doc[hyphen].text != "-":
+        return False
+    if doc[hyphen - 1].whitespace_ or doc[hyphen].whitespace_:
+        return False
+    return doc[hyphen + 1].lower_ in actor_index().language_words
 
 
 def _body_of_another(doc: Doc, match: ActorMatch, owners: dict[int, Actor]) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -131,6 +131,8 @@ class NonStateWords:
     """Anywhere in the speaker's phrase: "senator", "lawmakers", "candidate", "analyst"."""
     statuses: frozenset[str]
     """Before a known office: "former president", "ex-minister"."""
+    party_letters: frozenset[str] = frozenset()
+    """A party's letter joined by a hyphen to a place marks a legislator ("R-Wis.")."""
 
     def marks(self, tokens: Iterable[Token], role_key: str | None) -> bool:
         for token in tokens:
@@ -145,11 +147,29 @@ class NonStateWords:
                 return True
         return False
 
+    def marks_party(self, tokens: Sequence[Token]) -> bool:
+        """Whether a phrase carries a legislator's party and place ("Paul Ryan, [R-Wis.]",
+        "Sen. Jane Doe ([D-N.Y.])"): a party letter, a hyphen and a capitalised place,
+        written together."""
+        for first, hyphen, place in zip(tokens, tokens[1:], tokens[2:], strict=False):
+            if (
+                first.text in self.party_letters
+                and hyphen.text == "-"
+                and not first.whitespace_
+                and not hyphen.whitespace_
+                and place.text[:1].isupper()
+            ):
+                return True
+        return False
+
     def marks_role(self, role: str | None) -> bool:
         """The same test on a role as written ("Former president", "Democratic Sen.")."""
         if not role:
             return False
-        words = {w.strip(".,()'\u2019").lower() for w in role.replace("-", " ").split()}
+        written = role.split()
+        # each hyphenated word whole ("minister-president") and in its parts ("president-elect")
+        parts = [part for word in written for part in word.split("-")]
+        words = {w.strip(".,()'\u2019").lower() for w in (*written, *parts)}
         words.discard("")
         if words & self.roles or {w + "s" for w in self.roles} & words:
             return True
@@ -162,5 +182,6 @@ def non_state_words() -> NonStateWords:
     return NonStateWords(
         roles=frozenset(word.lower() for word in data["roles"]),
         statuses=frozenset(word.lower() for word in data["statuses"]),
+        party_letters=frozenset(data["party_letters"]),
     )
 

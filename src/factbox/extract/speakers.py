@@ -24,6 +24,7 @@ from factbox.extract.actors import (
     ActorMatch,
     actor_index,
     actor_list_after,
+    actors_in,
     find_actors,
     lookup_actor,
     normalise_name,
@@ -84,8 +85,16 @@ class _PersonFacts:
     def learn(self, role: str | None, key: str | None, actor: Actor | None) -> None:
         if self.role is None and role is not None:
             self.role, self.role_key = role, key
-        if self.actor is None and actor is not None:
-            self.actor = actor
+        if self.actor is None and actor is not None and not non_state_words().marks_role(role):
+            self.actor = actor  # "Sen. X of Ohio", "X, a region of Belgium": nobody's voice
+
+    @property
+    def speaks_for(self) -> Actor | None:
+        """The actor the person speaks for, as far as this article tells: none when the
+        role it gives them is one that speaks for no state."""
+        if non_state_words().marks_role(self.role):
+            return None
+        return self.actor or self.place_actor
 
 
 @dataclass(slots=True)
@@ -107,10 +116,12 @@ class _Reading:
     definite: bool = False
     organisation_name: str | None = None
     """A proper name we could not place, read as an organisation ("Gazprom")."""
-    served_earlier: bool = False
-    """The phrase places the speaker in a government of someone out of office that day
-    ("the drug policy director in the Clinton administration", in 2016): a former
-    official, who speaks for no state."""
+    speaks_for_none: bool = False
+    """The phrase itself shows a speaker who speaks for no state or organisation: a
+    government of someone out of office that day ("the drug policy director in the
+    Clinton administration", in 2016: a former official), a legislator's party and place
+    ("Paul Ryan, R-Wis."), or a text nobody is said to have adopted ("a UN resolution
+    condemning ...")."""
 
 
 @dataclass(slots=True)
@@ -122,6 +133,9 @@ class _Mention:
     is_main_subject: bool = False
     """The subject of its sentence's main verb ("[Ban] demurred", not the "Trump" of a
     clause inside the sentence)."""
+    role_only: bool = False
+    """A subject naming an office and no person ("[the Egyptian ambassador] defended
+    ..."); ``name`` is then the role as written."""
 
 
 class ArticleContext:
@@ -165,6 +179,7 @@ class ArticleContext:
             ]
             for root in (chunk.root, *possessors):
                 self._collect_person(root)
+            self._collect_office_subject(chunk.root)
         self._merge_surname_only_people()
         self._mentions.sort(key=lambda mention: mention.token)
         self._mention_tokens = [mention.token for mention in self._mentions]
@@ -229,6 +244,27 @@ class ArticleContext:
         words = self.doc[title.i : first.i].text.strip()
         return words, outer.role_key, outer.actors
 
+    def _collect_office_subject(self, root: Token) -> None:
+        """A subject naming one office holder without a name ("Speaking after the vote,
+        [the Egyptian ambassador to the UN] defended ..."): whom a "he" or "she" after it
+        may stand for, as a named subject would be. Institutions ("the ministry") are no
+        "he"."""
+        if root.pos_ != "NOUN" or root.dep_ not in SUBJECT_DEPS:
+            return
+        if "Sing" not in root.morph.get("Number", []) or root.lemma_.lower() in _institutions():
+            return
+        if role_vocabulary().role_key(root.lemma_) is None:
+            return
+        lo, hi = self.line_bounds(root.i)
+        reading = _read_phrase(root, lo, hi, self, use_known=False)
+        if reading.name is not None or reading.organisation_name is not None:
+            return
+        if reading.actor_is_whole or reading.role is None:
+            return
+        mention = _Mention(root.i, self.sentence_of(root.i), reading.role, True, role_only=True)
+        mention.is_main_subject = _is_main_subject(root)
+        self._mentions_by_sentence.setdefault(mention.sentence, []).append(mention)
+
     def _remember_surname(self, name: str) -> None:
         parts = name.split()
         if len(parts) > 1:
@@ -272,13 +308,22 @@ class ArticleContext:
             self._locales[sentence] = _opening_place(self.doc, start)
         return self._locales[sentence]
 
-    def office_locale(self, token_index: int, role_key: str | None) -> Actor | None:
+    def office_locale(
+        self, token_index: int, role_key: str | None, *, named: bool = False
+    ) -> Actor | None:
         """Whom an office named without its country or organisation speaks for: the place
         its sentence opens with, else the article's own place (dateline, else the actor its
-        headline opens with); only when the office is one that kind of actor has."""
+        headline opens with); only when the office is one that kind of actor has. A person
+        ``named`` takes from the dateline only an office that states alone hold ("LONDON -
+        Environment Minister Jane Doe"): the dateline says where the reporter filed from,
+        and wire copy from one capital quotes the people of many ("JERUSALEM - House Speaker
+        Paul Ryan said", "the chair of the panel, John Doe")."""
         if role_key is None:
             return None
-        for actor in (self.sentence_place(token_index), self._article_locale):
+        article_locale = self._article_locale
+        if named and self.article.place and role_vocabulary().held_by.get(role_key) != "state":
+            article_locale = None
+        for actor in (self.sentence_place(token_index), article_locale):
             if actor is not None and role_vocabulary().office_fits(role_key, actor.kind):
                 return actor
         return None
@@ -335,14 +380,15 @@ class ArticleContext:
                 return _facts_from_person(person)
         return None
 
-    def pronoun_antecedent(self, pronoun: Token) -> str | None:
-        """The person a "he"/"she" most likely is: a person named earlier in the same
-        sentence (outside quotes; a subject first), else, sentence by sentence backwards,
-        the subject (of the main verb first: "Asked whether Trump could win, [Ban]
-        demurred"), the speaker of a statement there, or the last person named there.
-        Names inside quotation marks are the quoted speaker's words ("[W]e are reminded"),
-        and a name with no sign of being a person's ("3.6 degrees Fahrenheit") is passed
-        over as the last one named."""
+    def pronoun_antecedent(self, pronoun: Token) -> _Mention | None:
+        """Whom a "he"/"she" most likely stands for: a person named, or an office held
+        by one named as a subject ("the French ambassador said ... and that [she]
+        expects"), earlier in the same sentence (outside quotes; a subject first), else,
+        sentence by sentence backwards, the subject (of the main verb first: "Asked
+        whether Trump could win, [Ban] demurred"), the speaker of a statement there, or the
+        last person named there. Names inside quotation marks are the quoted speaker's
+        words ("[W]e are reminded"), and a name with no sign of being a person's ("3.6
+        degrees Fahrenheit") is passed over as the last one named."""
         sentence = self.sentence_of(pronoun.i)
         before = [
             mention
@@ -351,25 +397,55 @@ class ArticleContext:
         ]
         if before:
             subjects = [mention for mention in before if mention.is_subject]
-            return (subjects or before)[-1].name
+            return (subjects or before)[-1]
         for earlier in range(sentence - 1, -1, -1):
-            mentions = [
-                m
-                for m in self._mentions_by_sentence.get(earlier, [])
-                if not _inside_quotes(self.doc, m.token)
-            ]
+            mentions = self._outside_quotes(earlier)
             subjects = [m for m in mentions if m.is_subject]
             if subjects:
                 main = [m for m in subjects if m.is_main_subject]
-                return (main or subjects)[0].name
+                return (main or subjects)[0]
             for speakers in reversed(self._statements_by_sentence.get(earlier, [])):
                 named = [s.name for s in speakers if s.name is not None]
                 if len(named) == 1:
-                    return named[0]
-            people = [m for m in mentions if self._may_be_person(m)]
+                    return _Mention(-1, earlier, named[0], False)
+            people = [m for m in mentions if not m.role_only and self._may_be_person(m)]
             if people:
-                return people[-1].name
+                return people[-1]
         return None
+
+    def _outside_quotes(self, sentence: int) -> list[_Mention]:
+        return [
+            m
+            for m in self._mentions_by_sentence.get(sentence, [])
+            if not _inside_quotes(self.doc, m.token)
+        ]
+
+    def office_introducing(self, name: str, token_index: int) -> Token | None:
+        """The office a person the article tells nothing else of was introduced by, just
+        before their name: the one subject of the nearest earlier sentence with a subject
+        outside quotes (a quote-only sentence between is skipped), when that subject names
+        an office and no person ("Germany's ambassador to Canada praised it. 'An excellent
+        agreement,' Jane Doe said."). ``None`` when the person has a role or actor from
+        anywhere, or that sentence's subject is someone else or several."""
+        facts = self._facts.get(name)
+        if facts is not None and (facts.role is not None or facts.actor is not None):
+            return None
+        sentence = self.sentence_of(token_index)
+        for earlier in range(sentence - 1, max(sentence - 3, -1), -1):
+            subjects = [m for m in self._outside_quotes(earlier) if m.is_subject]
+            if not subjects:
+                continue
+            if len(subjects) == 1 and subjects[0].role_only:
+                return self.doc[subjects[0].token]
+            return None
+        return None
+
+    def learn(self, name: str, speaker: Speaker) -> None:
+        """Remember a person's role and actor found while resolving a statement, for the
+        later mentions of the same person."""
+        facts = self._facts.setdefault(name, _PersonFacts(name))
+        actor = actor_index().actor(speaker.actor_id) if speaker.actor_id else None
+        facts.learn(speaker.role, role_key(speaker.role) if speaker.role else None, actor)
 
     def _may_be_person(self, mention: _Mention) -> bool:
         """Whether a name mentioned in passing shows any sign of being a person's: the
@@ -424,7 +500,7 @@ class ArticleContext:
         for facts in self._facts.values():
             if facts.role is None and facts.actor is None:
                 continue
-            actor = facts.actor or facts.place_actor
+            actor = facts.speaks_for
             people.append(
                 Person(
                     name=facts.name,
@@ -705,10 +781,37 @@ def _read_phrase(
     head: Token, lo: int, hi: int, context: ArticleContext, *, use_known: bool = True
 ) -> _Reading:
     reading = _read_phrase_parts(head, lo, hi, context, use_known=use_known)
-    if _in_earlier_government(head.doc, range(reading.start, reading.end), context):
+    doc = head.doc
+    issuers = _document_issuers(head)
+    if issuers is not None:
+        reading.actors = issuers
+        reading.speaks_for_none = not issuers
+    elif _in_earlier_government(doc, range(reading.start, reading.end), context) or (
+        non_state_words().marks_party(list(doc[reading.start : reading.end]))
+    ):
         reading.actors = []
-        reading.served_earlier = True
+        reading.speaks_for_none = True
     return reading
+
+
+def _document_issuers(head: Token) -> list[Actor] | None:
+    """For a phrase naming a text ("a UN resolution condemning ...", "Egypt's draft"), the
+    actors it says adopted or issued it ("the resolution adopted by the Security Council":
+    the UN), else none: a text speaks for no one by itself, whoever's name is on it. ``None``
+    when the phrase names no text."""
+    roles = role_vocabulary()
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in roles.document_heads:
+        return None
+    for clause in head.children:
+        issued = clause.lemma_.lower() in roles.document_issuers
+        if clause.dep_ not in ("acl", "relcl") or not issued:
+            continue
+        for child in clause.children:
+            if child.dep_ == "agent" or (child.dep_ == "nsubj" and clause.dep_ == "relcl"):
+                actors = actors_in(head.doc, [t.i for t in child.subtree])
+                if actors:
+                    return actors
+    return []
 
 
 def _in_earlier_government(doc: Doc, indices: Iterable[int], context: ArticleContext) -> bool:
@@ -783,12 +886,13 @@ def _read_phrase_parts(
         return _list_item(doc, start, end, context, name_start=name_start)
     reading.actors = _coordinated_actors(matches, doc)
     if (
-        head.lemma_.lower() in roles.member_heads
+        (head.lemma_.lower() in roles.member_heads or _members_office(head))
         and all(actor.kind == "organization" for actor in reading.actors)
         and not any(match.start <= head.i < match.end for match in matches)
     ):
-        # "NATO allies", "EU countries": some members, none named; not the organisation
-        # (the head inside the name is the organisation's own: "Islamic State")
+        # "NATO allies", "EU countries", "EU trade ministers": some members (or their
+        # ministers), none named; not the organisation (the head inside the name is the
+        # organisation's own: "Islamic State")
         reading.actors = []
     role_indices = _role_indices(head, indices, roles.role_prepositions)
     reading.role = _role_text(doc, role_indices, matches)
@@ -799,6 +903,16 @@ def _read_phrase_parts(
     if not reading.actors:
         reading.actors = _actor_of_named_person(doc, indices, context)
     return reading
+
+
+def _members_office(head: Token) -> bool:
+    """A plural office only states have ("ministers", "prime ministers"): with an
+    organisation's name ("EU ministers") they are the members' office holders."""
+    if "Plur" not in head.morph.get("Number", []):
+        return False
+    roles = role_vocabulary()
+    key = roles.role_key(head.lemma_)
+    return key is not None and roles.held_by.get(key) == "state"
 
 
 def _read_person(
@@ -1066,6 +1180,8 @@ def _actor_of_named_person(
         name = context.full_name(token.text, use_known=False)
         facts = context.facts(name)
         if facts is not None and facts.actor is not None:
+            if non_state_words().marks_role(facts.role):
+                return []  # "the head of [Wallonia]" after "Wallonia, a region of Belgium"
             return [facts.actor]
         held = office_table().held_on(_with_compounds(token), day) if day else None
         actor = actor_index().actor(held.actor_id) if held is not None else None
@@ -1120,7 +1236,7 @@ def _speakers_for(reading: _Reading, doc: Doc, context: ArticleContext) -> list[
         and not reading.actor_is_whole
         and len(reading.actors) <= 1
     )
-    if reading.served_earlier:
+    if reading.speaks_for_none:
         return [Speaker(text, span, role=reading.role, actor_kind="unknown")]
     if not reading.actors:
         holder = None
@@ -1151,8 +1267,13 @@ def _speakers_for_pronoun(
     number = head.morph.get("Number", [])
     gender = head.morph.get("Gender", [])
     if "Sing" in number and ("Masc" in gender or "Fem" in gender):
-        name = context.pronoun_antecedent(head)
-        if name is not None:
+        antecedent = context.pronoun_antecedent(head)
+        if antecedent is not None and antecedent.role_only:
+            office = _office_speaker(context.doc[antecedent.token], context)
+            if office is not None:
+                return [replace(office, text=text, span=span)]
+        elif antecedent is not None:
+            name = antecedent.name
             as_person = _Reading(head=head, start=reading.start, end=reading.end, name=name)
             return [_person_speaker(as_person, text, span, context)]
         return [Speaker(text, span, actor_kind="unknown")]
@@ -1163,6 +1284,14 @@ def _speakers_for_pronoun(
     if group:
         return [replace(speaker, text=text, span=span) for speaker in group]
     return [Speaker(text, span, actor_kind="unknown")]
+
+
+def _office_speaker(head: Token, context: ArticleContext) -> Speaker | None:
+    """The one speaker a subject naming an office resolves to, as a statement of its own
+    would ("the Egyptian ambassador to the UN": EG), or ``None``."""
+    lo, hi = context.line_bounds(head.i)
+    speakers = _speakers_for(_read_phrase(head, lo, hi, context), context.doc, context)
+    return speakers[0] if len(speakers) == 1 else None
 
 
 def _person_speaker(
@@ -1188,11 +1317,30 @@ def _person_speaker(
             actor = actor or facts.actor
             place = place or facts.place_actor
     if actor is None and role is not None:
-        actor = place or context.office_locale(reading.start, key or role_key(role))
+        actor = place or context.office_locale(reading.start, key or role_key(role), named=True)
+    if actor is None and role is None:
+        introduced = _introduced_by_office(context, name, reading.start)
+        if introduced is not None:
+            role, actor = introduced.role, actor_index().actor(introduced.actor_id or "")
     office = key or (role_key(role) if role else None)
-    if actor is not None and (reading.served_earlier or _out_of_office(context, name, office)):
+    if actor is not None and (reading.speaks_for_none or _out_of_office(context, name, office)):
         actor = None
     return _speaker(text, span, name, role, actor)
+
+
+def _introduced_by_office(context: ArticleContext, name: str, start: int) -> Speaker | None:
+    """The office holder a person named without a role was introduced as, in the sentence
+    just before ("Germany's ambassador to Canada says ... 'Quote,' Jane Doe told ..."): the
+    office's speaker, remembered as that person's role and actor for their later mentions.
+    ``None`` when nothing introduces them, or the office has another holder or no actor."""
+    office = context.office_introducing(name, start)
+    if office is None:
+        return None
+    speaker = _office_speaker(office, context)
+    if speaker is None or speaker.actor_id is None or speaker.name not in (None, name):
+        return None
+    context.learn(name, speaker)
+    return speaker
 
 
 def _principal(context: ArticleContext, name: str, office: str | None) -> Office | None:
