@@ -329,6 +329,9 @@ def main() -> None:
         help="learn from the shipped tagger's scores as well as the gold tags",
     )
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where to export")
+    parser.add_argument(
+        "--threads", type=int, default=2, help="torch threads (1 on a shared machine)"
+    )
     args = parser.parse_args()
 
     from tokenizers import Tokenizer
@@ -337,7 +340,7 @@ def main() -> None:
     random.seed(SEED)
     np.random.seed(SEED)
     torch.manual_seed(SEED)
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     encoder_dir = encoder_directory()
     tokenizer = Tokenizer.from_file(str(encoder_dir / TOKENIZER_FILE))
     tokenizer.no_truncation()
