@@ -17,10 +17,12 @@ training.
 A smaller network is distilled with ``--layers K --init CHECKPOINT --teacher``: the student
 keeps K of the checkpoint's encoder layers, spread evenly from the first to the last (3 of 6:
 layers 0, 2 and 5 — the last one feeds the head it keeps), and learns from the gold tags and
-from the shipped tagger's own run-time scores (``factbox.extract.tagger``, the int8 network
-with its run-time windows, computed once per train article before training): per role the
-loss is ``DISTIL`` times the cross-entropy against the teacher's B/I/O distribution plus the
-rest times the cross-entropy against the gold tag.
+from a teacher's run-time scores (``--teacher`` alone: the shipped tagger; ``--teacher DIR``:
+the exported tagger in DIR; read by ``factbox.extract.tagger``, the int8 network with its
+run-time windows, computed once per train article before training and kept beside the runs
+folder, in ``teacher-scores.npz``, for the next run): per role the loss is ``DISTIL`` times
+the cross-entropy against the teacher's B/I/O distribution plus the rest times the
+cross-entropy against the gold tag.
 
 Seeds are fixed; the figures still move a little between machines (thread scheduling).
 This script complements ``bench/train_attribution.py`` (the rule tables), it does not replace it.
@@ -184,17 +186,33 @@ def batches(windows, cls_id: int, sep_id: int, rng: random.Random):
         yield input_ids, mask, labels, soft
 
 
-def teacher_scores(articles: list[AnnotatedArticle], encoded) -> list[np.ndarray]:
-    """The shipped tagger's run-time probabilities, (n, roles, tags), for every article."""
+def teacher_scores(
+    articles: list[AnnotatedArticle], encoded, directory: Path, cache: Path | None = None
+) -> list[np.ndarray]:
+    """The run-time probabilities, (n, roles, tags), of the tagger in ``directory`` for every
+    article; read from ``cache`` when it holds them for these articles and that model file,
+    else computed (minutes of CPU on the train split) and written there."""
     from factbox.extract.tagger import load_tagger
 
-    tagger = load_tagger()
+    model = directory / MODEL_FILE
+    key = np.asarray([model.stat().st_size, len(articles)], dtype=np.int64)
+    if cache is not None and cache.is_file():
+        with np.load(cache) as saved:
+            if np.array_equal(saved["key"], key):
+                scores = [saved[f"a{number}"] for number in range(len(articles))]
+                if all(len(s) == len(ids) for s, (ids, _, _) in zip(scores, encoded, strict=True)):
+                    print(f"teacher scores read from {cache}", flush=True)
+                    return scores
+    tagger = load_tagger(directory)
     scores = []
     for article, (ids, _offsets, _labels) in zip(articles, encoded, strict=True):
         probabilities = tagger.score(article.text).probabilities
         if len(probabilities) != len(ids):
             sys.exit("train_tagger: the shipped tokenizer differs from the encoder's")
         scores.append(probabilities)
+    if cache is not None:
+        arrays = {f"a{number}": s for number, s in enumerate(scores)}
+        np.savez(cache, key=key, **arrays)
     return scores
 
 
@@ -263,10 +281,28 @@ def score(model: Tagger, articles, encoded, cls_id: int, sep_id: int) -> dict[st
     return figures
 
 
+def fuse(float_path: Path, config) -> None:
+    """Rewrite the float graph in place with onnxruntime's fused transformer nodes: per layer
+    one ``Attention`` node (the query, key and value projections as one matrix product, which
+    quantises to one ``QAttention``), the residual adds inside ``SkipLayerNormalization``, the
+    bias inside ``BiasGelu``; the embeddings' sum and normalisation in one node too."""
+    from onnxruntime.transformers import optimizer
+
+    fused = optimizer.optimize_model(
+        str(float_path),
+        model_type="bert",
+        num_heads=config.num_attention_heads,
+        hidden_size=config.hidden_size,
+    )
+    fused.save_model_to_file(str(float_path))
+
+
 def export(model: Tagger, tokenizer, cls_id: int, sep_id: int, info, out: Path) -> None:
+    import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     model.eval()
+    model.encoder.set_attn_implementation("eager")  # the graph onnxruntime's fusion recognises
     out.mkdir(parents=True, exist_ok=True)
     float_path = out / "model.float.onnx"
     example = torch.tensor([[cls_id, 1000, 2001, sep_id]])
@@ -284,7 +320,14 @@ def export(model: Tagger, tokenizer, cls_id: int, sep_id: int, info, out: Path) 
         opset_version=17,
         dynamo=False,
     )
-    quantize_dynamic(str(float_path), str(out / MODEL_FILE), weight_type=QuantType.QInt8)
+    fuse(float_path, model.encoder.config)
+    quantize_dynamic(
+        str(float_path),
+        str(out / MODEL_FILE),
+        weight_type=QuantType.QInt8,
+        # the fused nodes are in onnxruntime's own domain, where shape inference finds no types
+        extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
+    )
     float_path.unlink()
     tokenizer.save(str(out / TOKENIZER_FILE))
     config = {
@@ -325,8 +368,12 @@ def main() -> None:
     )
     parser.add_argument(
         "--teacher",
-        action="store_true",
-        help="learn from the shipped tagger's scores as well as the gold tags",
+        type=Path,
+        nargs="?",
+        const=MODEL_DIR,
+        default=None,
+        metavar="MODEL_DIR",
+        help="learn from a tagger's scores as well as the gold tags (the shipped one by default)",
     )
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where to export")
     parser.add_argument(
@@ -368,7 +415,11 @@ def main() -> None:
         first_epoch = int(state["info"]["epoch"]) + 1
     train = load_corpus(args.train, args.limit).articles
     train_encoded = [encode(tokenizer, article) for article in train]
-    teacher = teacher_scores(train, train_encoded) if args.teacher else None
+    teacher = (
+        teacher_scores(train, train_encoded, args.teacher, args.runs.parent / "teacher-scores.npz")
+        if args.teacher is not None
+        else None
+    )
     wordpieces = sum(len(ids) for ids, _, _ in train_encoded)
     steps_per_epoch = sum(1 for _ in training_windows(train_encoded, 0)) // BATCH + 1
     total_steps = steps_per_epoch * args.epochs
@@ -433,7 +484,7 @@ def main() -> None:
                 {
                     "layers": kept,
                     "init": args.init.name if args.init else None,
-                    "distilled": args.teacher,
+                    "distilled": args.teacher is not None,
                 }
             )
         path = args.runs / f"epoch{epoch}.pt"
