@@ -281,28 +281,10 @@ def score(model: Tagger, articles, encoded, cls_id: int, sep_id: int) -> dict[st
     return figures
 
 
-def fuse(float_path: Path, config) -> None:
-    """Rewrite the float graph in place with onnxruntime's fused transformer nodes: per layer
-    one ``Attention`` node (the query, key and value projections as one matrix product, which
-    quantises to one ``QAttention``), the residual adds inside ``SkipLayerNormalization``, the
-    bias inside ``BiasGelu``; the embeddings' sum and normalisation in one node too."""
-    from onnxruntime.transformers import optimizer
-
-    fused = optimizer.optimize_model(
-        str(float_path),
-        model_type="bert",
-        num_heads=config.num_attention_heads,
-        hidden_size=config.hidden_size,
-    )
-    fused.save_model_to_file(str(float_path))
-
-
 def export(model: Tagger, tokenizer, cls_id: int, sep_id: int, info, out: Path) -> None:
-    import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     model.eval()
-    model.encoder.set_attn_implementation("eager")  # the graph onnxruntime's fusion recognises
     out.mkdir(parents=True, exist_ok=True)
     float_path = out / "model.float.onnx"
     example = torch.tensor([[cls_id, 1000, 2001, sep_id]])
@@ -320,14 +302,7 @@ def export(model: Tagger, tokenizer, cls_id: int, sep_id: int, info, out: Path) 
         opset_version=17,
         dynamo=False,
     )
-    fuse(float_path, model.encoder.config)
-    quantize_dynamic(
-        str(float_path),
-        str(out / MODEL_FILE),
-        weight_type=QuantType.QInt8,
-        # the fused nodes are in onnxruntime's own domain, where shape inference finds no types
-        extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
-    )
+    quantize_dynamic(str(float_path), str(out / MODEL_FILE), weight_type=QuantType.QInt8)
     float_path.unlink()
     tokenizer.save(str(out / TOKENIZER_FILE))
     config = {
