@@ -10,6 +10,7 @@ from factbox.records import Speaker, Statement
 from factbox.stance.positions import history, positions, unattributed
 from factbox.stance.records import (
     Actor,
+    Cue,
     EditorCorrection,
     JudgedStatement,
     Stance,
@@ -34,11 +35,13 @@ def judged(
     confidence: float = 0.8,
     about: str = "speaker",
     correction: EditorCorrection | None = None,
+    cues: tuple[Cue, ...] = (),
 ) -> JudgedStatement:
     judgement = StanceJudgement(
         "troops-to-ukraine",
         stance,
         confidence,
+        cues,
         about="others" if about == "others" else "speaker",
         others="some countries" if about == "others" else None,
     )
@@ -73,6 +76,36 @@ def test_a_vaguer_later_reading_does_not_take_a_firm_stance_back() -> None:
     # a firm stance after the vaguer readings still counts from its own date
     later = [*items, judged(4, 7, "supports", FR)]
     assert by_actor(later) == {"FR": ("supports", day(7), [4])}
+
+
+def words(*pairs: tuple[str, str]) -> tuple[Cue, ...]:
+    return tuple(Cue(text, (0, len(text)), role) for text, role in pairs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("cues", "replaces"),
+    [
+        # letting it pass is a decision, as firm as a vote either way
+        (words(("abstained", "act")), True),
+        (words(("abstention", "lexicon")), True),
+        (words(("will", "modal"), ("not", "negation"), ("stand", "lexicon")), True),
+        (words(("no", "negation"), ("block", "lexicon")), True),
+        # keeping it possible, or doubts and questions, commit to nothing
+        (words(("has", "lexicon"), ("not", "negation"), ("ruled", "lexicon")), False),
+        (words(("questions", "lexicon")), False),
+        (words(("could", "modal"), ("if", "condition")), False),
+        (words(("blocked", "lexicon")), False),
+    ],
+)
+def test_an_open_that_lets_it_pass_replaces_a_firm_stance(
+    cues: tuple[Cue, ...], replaces: bool
+) -> None:
+    items = [judged(1, 0, "opposes", FR), judged(2, 3, "open", FR, cues=cues)]
+    expected = ("open", day(3), [2]) if replaces else ("opposes", day(0), [1])
+    assert by_actor(items) == {"FR": expected}
+    # on one day it stands beside a firm reading as its equal: the more confident wins
+    same_day = [judged(3, 5, "supports", DE, confidence=0.6), judged(4, 5, "open", DE, cues=cues)]
+    assert by_actor(same_day)["DE"][0] == ("open" if replaces else "supports")
 
 
 def test_as_of_cuts_off_later_evidence() -> None:

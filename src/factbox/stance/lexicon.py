@@ -182,6 +182,12 @@ class StanceLexicon:
     own_positions: frozenset[str] = frozenset()
     """Nouns of a position that, when the speaker's own, make agreeing with it support
     ("matches our policy")."""
+    abstaining: tuple[str, ...] = ()
+    """Starts of words for abstaining ("abstain", "abstention"): an ``open`` that lets the
+    proposal pass, as firm as a vote (``factbox.stance.positions.lets_pass``)."""
+    standing_in_the_way: tuple[str, ...] = ()
+    """Starts of words for standing in a proposal's way ("block", "stand", "hinder"): negated,
+    an ``open`` that lets it pass ("will not stand in the way", "would no longer block")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,6 +348,7 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
     contrast = _table(data.get("contrast", {}), "contrast")
     reactions = _table(data.get("reactions", {}), "reactions")
     agreement = _table(data.get("agreement", {}), "agreement")
+    letting_pass = _table(data.get("letting_pass", {}), "letting_pass")
     verb_phrases = {
         normalise_phrase(p): c
         for p, c in _classes(_table(data.get("verb_phrases", {}), "verb_phrases"), where).items()
@@ -411,6 +418,8 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         agreement_words=frozenset(_strings(agreement.get("words", []), where)),
         own_positions=frozenset(_strings(agreement.get("positions", []), where)),
         own_acts=frozenset(_strings(agreement.get("own_acts", []), where)),
+        abstaining=tuple(_strings(letting_pass.get("abstaining", []), where)),
+        standing_in_the_way=tuple(_strings(letting_pass.get("standing_in_the_way", []), where)),
     )
 
 

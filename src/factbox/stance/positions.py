@@ -7,9 +7,13 @@ Rules (see docs/stance.md for worked examples):
 - Only the speaker's own stance counts: judgements with ``about == "others"`` give the
   speaker no position (the others are unnamed or not resolved to actors).
 - Evidence dated after ``as_of`` is ignored; undated evidence is ignored.
-- The latest dated evidence wins. On one date: an editor's correction beats extraction,
-  then a clear stance beats ``unclear``, then the more confident, then the later
-  statement id.
+- Readings are ranked by firmness (``FIRMNESS``): ``supports`` and ``opposes`` are firm,
+  ``open`` hedged, ``unclear`` nothing; an ``open`` that lets the proposal pass (an
+  abstention, "will not stand in the way": ``lets_pass``) is as firm as a vote.
+- Later evidence replaces the current stance only when it is at least as firm: a vaguer
+  reading after a firm one restates less, it does not take the stance back. On one date:
+  an editor's correction beats extraction, then the firmer reading, then the more
+  confident, then the later statement id.
 - ``unclear`` never replaces a clear stance, earlier or same-day: it only stands for an
   actor that has no clear evidence at all.
 - An editor's correction replaces the extracted stance of its statement (the statement
@@ -29,8 +33,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from factbox.stance.lexicon import load_lexicon
 from factbox.stance.records import (
     Actor,
+    Cue,
     EvidenceSource,
     JudgedStatement,
     Position,
@@ -42,6 +48,24 @@ CORRECTION_CONFIDENCE = 1.0
 FIRMNESS: dict[Stance, int] = {"supports": 2, "opposes": 2, "open": 1, "unclear": 0}
 """How much a reading commits its actor: a later reading replaces a firmer one only when
 it is an editor's correction."""
+FIRM_OPEN = 2
+"""The firmness of an ``open`` that commits its actor to let the proposal pass (an
+abstention, "will not stand in the way", "would no longer block": ``letting_pass`` in
+``data/stance/lexicon.toml``): a decision not to block, as firm as a vote for or against."""
+
+
+def lets_pass(cues: Iterable[Cue]) -> bool:
+    """Whether a reading's cues commit the speaker to let the proposal pass: an abstention
+    word, or a negation beside a word for standing in its way ("not stand in the way", "no
+    longer block"). "Has not ruled out" keeps a possibility open, it commits to nothing:
+    its word is no blocking word. Words are compared on their start, so "abstained",
+    "abstaining" and "abstention" are the one word."""
+    table = load_lexicon()
+    words = [cue.text.lower() for cue in cues]
+    if any(word.startswith(table.abstaining) for word in words):
+        return True
+    negated = any(cue.role == "negation" for cue in cues)
+    return negated and any(word.startswith(table.standing_in_the_way) for word in words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +76,11 @@ class _Evidence:
     source: EvidenceSource
     statement_id: int
     actor: Actor
+    letting_pass: bool = False
 
     @property
     def firmness(self) -> int:
-        return FIRMNESS[self.stance]
+        return FIRM_OPEN if self.stance == "open" and self.letting_pass else FIRMNESS[self.stance]
 
     @property
     def rank(self) -> tuple[bool, int, float, int]:
@@ -93,7 +118,13 @@ def _evidence_by_actor(
             if not actor.actor_id:
                 continue  # no position without an actor
             evidence = _Evidence(
-                item.said_on, item.stance, confidence, item.source, item.statement_id, actor
+                item.said_on,
+                item.stance,
+                confidence,
+                item.source,
+                item.statement_id,
+                actor,
+                letting_pass=item.correction is None and lets_pass(item.judgement.cues),
             )
             found.setdefault(actor.actor_id, []).append(evidence)
     return found
