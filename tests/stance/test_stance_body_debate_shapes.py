@@ -167,6 +167,18 @@ def test_agreeing_with_someone_elses_position_takes_no_side(
             "He has sought to spell out limits to the trade deal with Norway, the ambassador said.",
             "open",
         ),
+        # being unable to back it is not backing it
+        (
+            "norway-deal",
+            "He told the council of his government's inability to back the trade deal with Norway,"
+            " the ambassador said.",
+            "opposes",
+        ),
+        (
+            "norway-deal",
+            "We are unable to sign the trade deal with Norway, the ambassador said.",
+            "opposes",
+        ),
     ],
 )
 def test_the_speakers_own_stance_on_shapes_of_body_debates(
