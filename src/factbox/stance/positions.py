@@ -80,7 +80,7 @@ class _Evidence:
 
     @property
     def firmness(self) -> int:
-        return FIRM_OPEN if self.stance == "open" and self.letting_pass else FIRMNESS[self.stance]
+        return FIRM_OPEN if self.letting_pass else FIRMNESS[self.stance]
 
     @property
     def rank(self) -> tuple[bool, int, float, int]:
@@ -114,6 +114,9 @@ def _evidence_by_actor(
         confidence = (
             CORRECTION_CONFIDENCE if item.correction is not None else item.judgement.confidence
         )
+        letting_pass = (
+            item.stance == "open" and item.correction is None and lets_pass(item.judgement.cues)
+        )
         for actor in item.actors:
             if not actor.actor_id:
                 continue  # no position without an actor
@@ -124,7 +127,7 @@ def _evidence_by_actor(
                 item.source,
                 item.statement_id,
                 actor,
-                letting_pass=item.correction is None and lets_pass(item.judgement.cues),
+                letting_pass=letting_pass,
             )
             found.setdefault(actor.actor_id, []).append(evidence)
     return found
