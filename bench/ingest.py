@@ -12,6 +12,12 @@ each process count in ``--jobs`` the ratio is end-to-end articles/s over baselin
 articles/s (1.0 would mean the tagger, reading, extraction and storage cost nothing on top
 of parsing); with more than one count, the ingest throughput of each over that of the first
 is printed too (what ``--jobs N`` gains).
+
+Ingest runs twice per process count: as shipped, and with the statement vectors switched off
+(``vectors=False``). The two targets compose: issue 11 asks ingest with the attribution
+tagger for at least 0.5 of bare parsing, and issue 12 lets the statement vectors take at most
+a quarter of ingest's throughput on top (at least 0.75 of the same build without them), so
+the ratio without vectors is issue 11's figure and the one with them is what a user gets.
 Each measurement runs ``--repeat`` times, interleaved, and the best run of each counts.
 
 Each run's CPU time (this process and the parser processes it waited for) is printed too: on
@@ -104,11 +110,17 @@ def load_average() -> str:
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
-def time_ingest(files: list[Path], batch_size: int, jobs: int) -> tuple[Timing, api.IngestSummary]:
+def time_ingest(
+    files: list[Path], batch_size: int, jobs: int, vectors: bool = True
+) -> tuple[Timing, api.IngestSummary]:
     with tempfile.TemporaryDirectory(prefix="factbox-bench-") as tmp:
         start, cpu = time.perf_counter(), cpu_seconds()
         summary = api.ingest(
-            [str(f) for f in files], Path(tmp) / "bench.db", batch_size=batch_size, n_process=jobs
+            [str(f) for f in files],
+            Path(tmp) / "bench.db",
+            batch_size=batch_size,
+            n_process=jobs,
+            vectors=vectors,
         )
         return Timing(time.perf_counter() - start, cpu_seconds() - cpu), summary
 
@@ -141,6 +153,7 @@ def main() -> int:
                 "tagged": time_parse(texts, args.batch_size, jobs, tagger=True),
             }
             runs["ingest"], summary = time_ingest(files, args.batch_size, jobs)
+            runs["no vectors"], _ = time_ingest(files, args.batch_size, jobs, vectors=False)
             for name, timing in runs.items():
                 timings.setdefault((name, jobs), []).append(timing)
     assert summary is not None
@@ -152,10 +165,9 @@ def main() -> int:
     wall = {key: min(t.wall for t in ts) for key, ts in timings.items()}
     cpu = {key: min(t.cpu for t in ts) for key, ts in timings.items()}
     for jobs in counts:
-        parse_s, tagged_s, ingest_s = (wall[name, jobs] for name in ("bare", "tagged", "ingest"))
-        parse_cpu, tagged_cpu, ingest_cpu = (
-            cpu[name, jobs] for name in ("bare", "tagged", "ingest")
-        )
+        names = ("bare", "tagged", "ingest", "no vectors")
+        parse_s, tagged_s, ingest_s, plain_s = (wall[name, jobs] for name in names)
+        parse_cpu, tagged_cpu, ingest_cpu, plain_cpu = (cpu[name, jobs] for name in names)
         print(f"--jobs {jobs}")
         print(
             f"  bare nlp.pipe : {n / parse_s:8.1f} articles/s  {words / parse_s:9.0f} words/s  "
@@ -169,11 +181,19 @@ def main() -> int:
             f"  factbox ingest: {n / ingest_s:8.1f} articles/s  {words / ingest_s:9.0f} words/s  "
             f"({ingest_s:.2f} s, {ingest_cpu:.2f} s CPU, {summary.statements} statements)"
         )
+        print(
+            f"  ingest, no vectors: {n / plain_s:8.1f} articles/s  {words / plain_s:9.0f} words/s  "
+            f"({plain_s:.2f} s, {plain_cpu:.2f} s CPU, statement vectors switched off)"
+        )
         print(f"  ratio (tagged parse / bare parse throughput): {parse_s / tagged_s:.3f}")
         print(f"  ratio (ingest / bare parse throughput): {parse_s / ingest_s:.3f}")
+        print(f"  ratio (ingest without vectors / bare parse throughput): {parse_s / plain_s:.3f}")
+        print(f"  ratio (ingest / ingest without vectors throughput): {plain_s / ingest_s:.3f}")
         print(
-            f"  by CPU time (tagged parse / bare parse; ingest / bare parse): "
-            f"{parse_cpu / tagged_cpu:.3f}; {parse_cpu / ingest_cpu:.3f}"
+            f"  by CPU time (tagged parse / bare parse; ingest / bare parse; ingest without "
+            f"vectors / bare parse; ingest / ingest without vectors): "
+            f"{parse_cpu / tagged_cpu:.3f}; {parse_cpu / ingest_cpu:.3f}; "
+            f"{parse_cpu / plain_cpu:.3f}; {plain_cpu / ingest_cpu:.3f}"
         )
     for jobs in counts[1:]:
         gain = wall["ingest", counts[0]] / wall["ingest", jobs]
