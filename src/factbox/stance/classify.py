@@ -371,6 +371,37 @@ class _Classifier:
             and not any(c.dep_ == "poss" for c in node.children)
         )
 
+    def time_frame(self, node: Token) -> str | None:
+        """The time word of a prepositional phrase the walk comes up through: "before"
+        itself, or the adverb that carries "of"/"to" ("ahead of", "prior to")."""
+        if node.dep_ not in ("prep", "mark"):
+            return None
+        word = node.lower_
+        if word in self.lex.time_carriers and node.head.lower_ in self.lex.before_words:
+            return node.head.lower_
+        if word in self.lex.before_words | self.lex.after_words:
+            return word
+        return None
+
+    def not_yet(self, node: Token) -> Token | None:
+        """"yet" right before the "to" of the verb ``node`` ("yet to ratify it")."""
+        if node.pos_ not in VERB_POS or node.i < 2:
+            return None
+        to, before = node.doc[node.i - 1], node.doc[node.i - 2]
+        if to.lower_ == "to" and to.dep_ == "aux" and before.lower_ in self.lex.not_yet:
+            return before
+        return None
+
+    def rejected_alternative(self, node: Token) -> Token | None:
+        """The adverb that makes what is under ``node`` the alternative left aside: "of"
+        with "instead", "than" with "rather" (the parser hangs the adverb on either)."""
+        if node.dep_ not in ("prep", "cc") or node.lower_ not in self.lex.alternative_preps:
+            return None
+        for word in (*node.children, node.head, node.doc[node.i - 1] if node.i else node):
+            if word.lower_ in self.lex.alternative_adverbs and word.i == node.i - 1:
+                return word
+        return None
+
     def not_without(self, node: Token) -> Token | None:
         for child in node.children:
             if child.dep_ == "prep" and child.lower_ in self.lex.condition_preps:
@@ -1102,6 +1133,23 @@ class _Classifier:
                 reading.undecided = True  # "has not made / failed to reach a decision on it"
             if self.talked_about(child, node):
                 reading.question = node  # "the discussion of the package was significant"
+            when = self.time_frame(node)
+            if when in self.lex.before_words:
+                reading.conditional = True  # "visit Hungary before ratification"
+                reading.note(node, "condition", "lexicon")
+            elif when in self.lex.after_words:
+                reading.question = node  # "after the vote on the tariffs": only a date
+            waiting = self.not_yet(node)
+            if waiting is not None and waiting.i not in reading.used:
+                reading.used.add(waiting.i)  # "the only member yet to ratify it": held back
+                reading.polarity, reading.mode = -reading.polarity, "hedged"
+                reading.note(waiting, "lexicon", "lexicon")
+            alternative = self.rejected_alternative(node)
+            if alternative is not None and alternative.i not in reading.used:
+                reading.used.add(alternative.i)  # "instead of resorting to tariffs"
+                reading.polarity = -reading.polarity
+                reading.mode = "firm" if reading.mode == "none" else reading.mode
+                reading.note(alternative, "negation", "negation")
             speaking = node.pos_ in VERB_POS and node.lemma_.lower() in self.lex.speech_topics
             if speaking and node.i not in cue:
                 reading.question = node  # "declined to provide details about which ..."

@@ -86,6 +86,14 @@ class ConceptTable:
     """Possessives that point back at a thing named before ("his proposed wall")."""
     generic_determiners: frozenset[str] = frozenset()
     """Determiners that speak of any thing of a kind ("a wall", "no wall")."""
+    natural_actions: tuple[tuple[str, str], ...] = ()
+    """(theme set name, action word): the action that brings a theme of that set about, for
+    a proposal that names none of its own ("EU tariffs on Chinese cars": impose)."""
+
+    def natural_action(self, theme: str) -> list[str]:
+        """The actions that bring ``theme`` (a lemma) about, by the sets that hold it."""
+        held = {s.name for s in self.containing(theme, "theme")}
+        return [action for name, action in self.natural_actions if name in held]
 
     def opposite_actions(self, action: str) -> frozenset[str]:
         """The words of actions that undo ``action`` (a lemma): "remain" for "leave"."""
@@ -130,6 +138,19 @@ class StanceLexicon:
     speech_nouns: frozenset[str] = frozenset()
     agent_preps: frozenset[str] = frozenset()
     discussion: frozenset[str] = frozenset()
+    before_words: frozenset[str] = frozenset()
+    """Time words that put another act before the proposal ("before", "ahead of"): a
+    condition on it."""
+    after_words: frozenset[str] = frozenset()
+    """Time words that only date another act by the proposal ("after", "since")."""
+    time_carriers: frozenset[str] = frozenset()
+    """Prepositions through which an adverb of time takes the proposal ("ahead [of]")."""
+    alternative_adverbs: frozenset[str] = frozenset()
+    """Adverbs that make the proposal the rejected alternative ("[instead] of", "[rather]
+    than"), with ``alternative_preps``."""
+    alternative_preps: frozenset[str] = frozenset()
+    not_yet: frozenset[str] = frozenset()
+    """Adverbs right before a verb's "to" that say it is not done yet ("[yet] to ratify")."""
     undecided: frozenset[str] = frozenset()
     speech_topics: frozenset[str] = frozenset()
     proform_pronouns: frozenset[str] = frozenset()
@@ -283,6 +304,13 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         undoes = frozenset(_strings(entry.get("undoes", []), f"{where}: opposite {index}.undoes"))
         opposites.append((does, undoes))
 
+    natural_actions = []
+    for index, entry in enumerate(_array_of_tables(data, "natural_action", where)):
+        theme, action = entry.get("theme"), entry.get("action")
+        if not isinstance(theme, str) or not isinstance(action, str):
+            raise ValueError(f"{where}: natural_action {index}: theme and action are words")
+        natural_actions.append((theme, action))
+
     return ConceptTable(
         tuple(sets),
         listed("destination_preps"),
@@ -306,6 +334,7 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         listed("blocking_words"),
         referring_possessives=listed("referring_possessives"),
         generic_determiners=listed("generic_determiners"),
+        natural_actions=tuple(natural_actions),
     )
 
 
@@ -349,6 +378,8 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
     reactions = _table(data.get("reactions", {}), "reactions")
     agreement = _table(data.get("agreement", {}), "agreement")
     letting_pass = _table(data.get("letting_pass", {}), "letting_pass")
+    time_frames = _table(data.get("time_frames", {}), "time_frames")
+    alternatives = _table(data.get("alternatives", {}), "alternatives")
     verb_phrases = {
         normalise_phrase(p): c
         for p, c in _classes(_table(data.get("verb_phrases", {}), "verb_phrases"), where).items()
@@ -390,6 +421,12 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         speech_nouns=frozenset(_strings(reactions.get("speech_nouns", []), where)),
         agent_preps=frozenset(_strings(reactions.get("agent_preps", []), where)),
         discussion=frozenset(_strings(data.get("discussion", []), f"{where}: discussion")),
+        before_words=frozenset(_strings(time_frames.get("before", []), where)),
+        after_words=frozenset(_strings(time_frames.get("after", []), where)),
+        time_carriers=frozenset(_strings(time_frames.get("carried_by", []), where)),
+        alternative_adverbs=frozenset(_strings(alternatives.get("adverbs", []), where)),
+        alternative_preps=frozenset(_strings(alternatives.get("preps", []), where)),
+        not_yet=frozenset(_strings(data.get("not_yet", []), f"{where}: not_yet")),
         undecided=frozenset(_strings(data.get("undecided", []), f"{where}: undecided")),
         speech_topics=frozenset(_strings(data.get("speech_topics", []), where)),
         proform_pronouns=frozenset(_strings(contrast.get("proform_pronouns", []), where)),

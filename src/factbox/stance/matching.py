@@ -252,6 +252,9 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         own_words |= {w for t in doc for w in forms(t)}
         root = next(iter(doc.sents)).root
         is_verb = root.pos_ in {"VERB", "AUX"} or root.tag_.startswith("VB")
+        head = _phrase_in_frame(nlp, text) if _misread_phrase(root, is_verb) else None
+        if head is not None:
+            root, is_verb = head, False
         if is_verb:
             _expand(action, root.lemma_.lower(), "action", table)
             theme_heads = [c for c in root.children if c.dep_ in OBJECT_DEPS | {"attr"}]
@@ -271,6 +274,10 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
                 for place in _destination_objects(holder, frozenset({prep.lemma_.lower()})):
                     _expand(target, place.lemma_.lower(), "place", table)
                     directional |= prep.lemma_.lower() in table.directional_preps
+    if not action.source:
+        for form in [*theme.source]:
+            for natural in table.natural_action(form):
+                _expand(action, natural, "action", table)
     terms = tuple(
         tuple(w for t in nlp(term) if _is_content(t) for w in words_of(t))
         for term in proposal.terms
@@ -300,6 +307,37 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         referents=frozenset(referents),
         names=frozenset(names),
     )
+
+
+PHRASE_FRAME = "They discussed "
+"""A clause a noun phrase is parsed inside when alone it parses as something else."""
+
+
+def _misread_phrase(root: Token, is_verb: bool) -> bool:
+    """A title or description that is a noun phrase but did not parse as one: a name heading
+    it with the real head as its "object" ("EU extra tariffs on ...": "EU" the root,
+    "tariffs" its object), or a past participle with no auxiliary as the root ("duties on
+    imports ..., put to a vote": a reduced relative read as the clause's verb, in the past
+    tense when the form is the same, and with no object of its own)."""
+    if is_verb:
+        return (
+            root.tag_ in {"VBN", "VBD"}
+            and not any(c.dep_ in {"aux", "auxpass"} for c in root.children)
+            and not any(c.dep_ in OBJECT_DEPS for c in root.children)
+        )
+    return any(c.dep_ in OBJECT_DEPS | {"nsubj"} for c in root.children)
+
+
+def _phrase_in_frame(nlp: Language, text: str) -> Token | None:
+    """The head of ``text`` parsed as the object of a short clause (``PHRASE_FRAME``), where
+    the parser reads a noun phrase as one; None if it does not parse so."""
+    first, rest = text[:1], text[1:]
+    if text.split(" ", 1)[0] in {"The", "A", "An"}:
+        first = first.lower()
+    doc = nlp(PHRASE_FRAME + first + rest)
+    verb = doc[len(PHRASE_FRAME.split()) - 1]
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    return objects[0] if objects and objects[0].pos_ in {"NOUN", "PROPN"} else None
 
 
 NAME_LENGTHS = range(2, 7)
