@@ -26,8 +26,9 @@ shapes are read here, both only where the sentence or the article before it name
 
 A sentence with a word of a vote still to come or a condition ("needs nine votes in favour",
 "would", "if") outside the text's own words tells no vote. The members are those of the
-statement's day; a day the body's data does not cover gives no members, so no statement. What the text is (this
-proposal or an earlier one) is the stance stage's question, as for any act.
+statement's day; a day the body's data does not cover gives no members, so no statement.
+What the text is (this proposal or an earlier one) is the stance stage's question, as for
+any act.
 """
 
 from __future__ import annotations
