@@ -20,7 +20,9 @@ shapes are read here, both only where the sentence or the article before it name
   nobody named as left out) says of no member how it voted, and gives no statement.
 - **All of the body's members** (``voters``): an act statement the extraction already made
   whose source is "all (15) members (of the council)", "all Security Council member states",
-  less those named after "except" or "but": its speakers are the members, less those. A
+  less those named after "except" or "but", and whose act is a vote or a sponsorship
+  ("voted for", "abstained"; not "all 28 governments support the deal", a view each
+  government tells for itself): its speakers are the members, less those. A
   relative clause ("all member states *that voted for it*") picks out some members, not all,
   and is left alone; so is a vote still to come ("all 27 members must agree").
 
@@ -66,6 +68,7 @@ class VoteWords:
     names: dict[str, tuple[str, ...]]
     referring: frozenset[str]
     members: frozenset[str]
+    collective: frozenset[str]
     passing: frozenset[str]
     receiving: frozenset[str]
     exceptions: frozenset[str]
@@ -84,6 +87,7 @@ def vote_words() -> VoteWords:
         names={body: tuple(entry["names"]) for body, entry in data["bodies"].items()},
         referring=frozenset(words["referring"]),
         members=frozenset(words["members"]),
+        collective=frozenset(words["collective"]),
         passing=frozenset(words["passing"]),
         receiving=frozenset(words["receiving"]),
         exceptions=frozenset(words["exceptions"]),
@@ -312,6 +316,8 @@ def _all_members(source: Span, cue: Span, day: dt.date | None) -> list[Speaker] 
         return None
     if head.head.i != verb.i or head.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ == "relcl":
         return None
+    if verb.lemma_.lower() not in words.collective:
+        return None  # a view, not a vote: "all 28 governments support the deal"
     if any(_unreal(c) for c in verb.children if c.dep_ == "aux"):
         return None
     mention = _body_mention(source)
