@@ -1,14 +1,25 @@
 """Votes and sponsorships reported in narration (the sentences are written for these tests):
 a text put forward or introduced by its sponsors is the proposal's text, as a text that is
-vetoed or adopted is."""
+vetoed or adopted is; a vote told as a count or of all of a body's members is each member's
+stance on the text, and a count on an earlier or similar text none on this one."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 from spacy.language import Language
 
+from factbox.extract import extract_article
+from factbox.ingesting import judge
+from factbox.records import Article
+from factbox.rules.bodies import load_body
+from factbox.rules.membership import members_as_of
 from factbox.stance.matching import ProposalMatcher
 from factbox.stance.records import Proposal
+
+DAY = dt.date(2017, 3, 10)
+"""A day the council's membership is known for; Sweden sat on it then."""
 
 MOTION = Proposal(
     "harbour-motion",
@@ -44,3 +55,74 @@ def test_a_text_put_to_other_use_is_not_tied_by_the_verb(
 ) -> None:
     # "put" ties a text only as its sponsors' act: a harbour put to use is no text
     assert motion.match(nlp("The harbour was put to use by Peru and Chile.")) == []
+
+
+def article(body: str, published: dt.date) -> Article:
+    return Article(
+        key="t",
+        source_name="t",
+        format="text",
+        raw=body,
+        body=body,
+        content_hash="t",
+        published=published,
+    )
+
+
+def member_stances(
+    nlp: Language, matcher: ProposalMatcher, text: str, published: dt.date = DAY
+) -> dict[str, str]:
+    """Each speaker's actor of a statement about the motion -> its stance (its own)."""
+    doc = nlp(text)
+    found: dict[str, str] = {}
+    for statement in extract_article(doc, article(text, published)).statements:
+        for item in judge(doc, statement, matcher):
+            if item.match.slug == MOTION.slug and item.judgement.about == "speaker":
+                for speaker in statement.speakers:
+                    if speaker.actor_id is not None:
+                        found[speaker.actor_id] = item.judgement.stance
+    return found
+
+
+def council(day: dt.date = DAY) -> set[str]:
+    return set(members_as_of(load_body("unsc"), day))
+
+
+def test_a_count_in_favour_supports_for_every_member_counted(
+    nlp: Language, motion: ProposalMatcher
+) -> None:
+    text = (
+        "The Security Council adopted a resolution on Monday demanding that the republic stop "
+        "dredging the harbour. The council passed the resolution 14-0, with Sweden abstaining."
+    )
+    found = member_stances(nlp, motion, text)
+    assert found.pop("SE", "open") == "open"  # its own act, where the parse finds one
+    assert found == {member: "supports" for member in council() - {"SE"}}
+
+
+def test_all_members_but_one_voting_for_it_support_it(
+    nlp: Language, motion: ProposalMatcher
+) -> None:
+    text = (
+        "The UN resolution demanding a halt to harbour dredging came to a vote on Monday. All "
+        "15 members of the Security Council except Sweden voted for the resolution."
+    )
+    found = member_stances(nlp, motion, text)
+    assert found == {member: "supports" for member in council() - {"SE"}}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a similar text decided before is another text
+        "The republic resumed dredging the harbour. The Security Council adopted a similar "
+        "resolution 14-0 last year, with Sweden abstaining.",
+        # a text of another year
+        "The republic resumed dredging the harbour. In 2017 the Security Council passed a "
+        "resolution on the harbour 14-0, with Sweden abstaining.",
+    ],
+)
+def test_a_count_on_an_earlier_text_says_nothing_of_this_one(
+    nlp: Language, motion: ProposalMatcher, text: str
+) -> None:
+    assert member_stances(nlp, motion, text, dt.date(2018, 3, 12)) == {}
