@@ -88,6 +88,8 @@ def test_a_count_of_the_whole_council_leaves_nobody_out(nlp: Language) -> None:
         # a vote that is needed, not one that took place
         "The Security Council needs nine votes in favour to adopt the motion.",
         "The Security Council would adopt the motion 14-0 with Sweden abstaining.",
+        # a count of another year, when others sat on the council
+        "In 2015 the Security Council adopted the motion 14-0, with Sweden abstaining.",
         # a count of something else than a text passing
         "The Security Council met 14 times on Monday, with Sweden abstaining once.",
     ],

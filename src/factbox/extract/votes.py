@@ -27,8 +27,10 @@ shapes are read here, both only where the sentence or the article before it name
   and is left alone; so is a vote still to come ("all 27 members must agree").
 
 A sentence with a word of a vote still to come or a condition ("needs nine votes in favour",
-"would", "if") outside the text's own words tells no vote. The members are those of the
-statement's day; a day the body's data does not cover gives no members, so no statement.
+"would", "if") outside the text's own words tells no vote, and a count in a year before the
+statement's ("in 2011 the council adopted ...") is not counted with that day's members. The
+members are those of the statement's day; a day the body's data does not cover gives no
+members, so no statement.
 What the text is (this proposal or an earlier one) is the stance stage's question, as for
 any act.
 """
@@ -159,9 +161,21 @@ def _tally(sentence: Span, day: dt.date | None) -> tuple[_BodyMention, _Count, T
     own = set(range(phrase.start, phrase.end))
     if any(_unreal(t) for t in sentence if t.i not in own):
         return None
+    if day is not None and _earlier_year(sentence, day):
+        return None  # "in 2011 the council adopted ..." counts the members of another year
     if _left_out(sentence, mention, count.in_favour, day, own) is None:
         return None
     return mention, count, text
+
+
+def _earlier_year(sentence: Span, day: dt.date) -> bool:
+    """Whether a date of ``sentence`` names a year before ``day``'s."""
+    return any(
+        token.text.isdigit() and len(token.text) == 4 and int(token.text) < day.year
+        for entity in sentence.ents
+        if entity.label_ == "DATE"
+        for token in entity
+    )
 
 
 def is_count_cue(cue: Span) -> bool:
