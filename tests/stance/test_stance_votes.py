@@ -126,3 +126,30 @@ def test_a_count_on_an_earlier_text_says_nothing_of_this_one(
     nlp: Language, motion: ProposalMatcher, text: str
 ) -> None:
     assert member_stances(nlp, motion, text, dt.date(2018, 3, 12)) == {}
+
+
+@pytest.mark.parametrize(
+    ("clause", "stance"),
+    [
+        ("voted against the resolution", "opposes"),
+        ("abstained on the resolution", "open"),
+        ("voted in favour of the resolution", "supports"),
+    ],
+)
+def test_states_listed_after_the_clause_of_their_vote_hold_its_stance(
+    nlp: Language, motion: ProposalMatcher, clause: str, stance: str
+) -> None:
+    text = (
+        "The Security Council voted on the UN resolution demanding a halt to harbour dredging "
+        f"on Monday. Envoys from the two countries that {clause} - Sweden and Japan - were "
+        "summoned on Tuesday."
+    )
+    assert member_stances(nlp, motion, text) == {"SE": stance, "JP": stance}
+
+
+def test_abstaining_on_a_text_is_about_that_text(nlp: Language, motion: ProposalMatcher) -> None:
+    text = (
+        "The Security Council voted on the UN resolution demanding a halt to harbour dredging "
+        "on Monday. Sweden abstained on the resolution."
+    )
+    assert member_stances(nlp, motion, text) == {"SE": "open"}
