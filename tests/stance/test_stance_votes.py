@@ -9,10 +9,10 @@ import datetime as dt
 
 import pytest
 from spacy.language import Language
+from stance_support import plain_article
 
 from factbox.extract import extract_article
 from factbox.ingesting import judge
-from factbox.records import Article
 from factbox.rules.bodies import load_body
 from factbox.rules.membership import members_as_of
 from factbox.stance.matching import ProposalMatcher
@@ -57,25 +57,13 @@ def test_a_text_put_to_other_use_is_not_tied_by_the_verb(
     assert motion.match(nlp("The harbour was put to use by Peru and Chile.")) == []
 
 
-def article(body: str, published: dt.date) -> Article:
-    return Article(
-        key="t",
-        source_name="t",
-        format="text",
-        raw=body,
-        body=body,
-        content_hash="t",
-        published=published,
-    )
-
-
 def member_stances(
     nlp: Language, matcher: ProposalMatcher, text: str, published: dt.date = DAY
 ) -> dict[str, str]:
     """Each speaker's actor of a statement about the motion -> its stance (its own)."""
     doc = nlp(text)
     found: dict[str, str] = {}
-    for statement in extract_article(doc, article(text, published)).statements:
+    for statement in extract_article(doc, plain_article(text, published)).statements:
         for item in judge(doc, statement, matcher):
             if item.match.slug == MOTION.slug and item.judgement.about == "speaker":
                 for speaker in statement.speakers:
@@ -88,26 +76,20 @@ def council(day: dt.date = DAY) -> set[str]:
     return set(members_as_of(load_body("unsc"), day))
 
 
-def test_a_count_in_favour_supports_for_every_member_counted(
-    nlp: Language, motion: ProposalMatcher
-) -> None:
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
         "The Security Council adopted a resolution on Monday demanding that the republic stop "
-        "dredging the harbour. The council passed the resolution 14-0, with Sweden abstaining."
-    )
+        "dredging the harbour. The council passed the resolution 14-0, with Sweden abstaining.",
+        "The UN resolution demanding a halt to harbour dredging came to a vote on Monday. All "
+        "15 members of the Security Council except Sweden voted for the resolution.",
+    ],
+)
+def test_every_member_a_vote_stands_for_supports_it(
+    nlp: Language, motion: ProposalMatcher, text: str
+) -> None:
     found = member_stances(nlp, motion, text)
     assert found.pop("SE", "open") == "open"  # its own act, where the parse finds one
-    assert found == {member: "supports" for member in council() - {"SE"}}
-
-
-def test_all_members_but_one_voting_for_it_support_it(
-    nlp: Language, motion: ProposalMatcher
-) -> None:
-    text = (
-        "The UN resolution demanding a halt to harbour dredging came to a vote on Monday. All "
-        "15 members of the Security Council except Sweden voted for the resolution."
-    )
-    found = member_stances(nlp, motion, text)
     assert found == {member: "supports" for member in council() - {"SE"}}
 
 
