@@ -71,9 +71,22 @@ def test_a_count_in_favour_is_a_vote_of_every_member_not_left_out(
     assert found.speakers[0].text == body[slice(*found.source_span)]
 
 
-def test_a_count_of_the_whole_council_leaves_nobody_out(nlp: Language) -> None:
-    (found,) = voting(nlp, "The Security Council adopted the motion 15-0 on Monday.")
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Security Council adopted the motion 15-0 on Monday.",
+        "The Security Council unanimously adopted the motion on Monday.",
+        "The motion passed 15-0 in the Security Council on Monday.",
+    ],
+)
+def test_a_count_of_the_whole_council_leaves_nobody_out(nlp: Language, body: str) -> None:
+    (found,) = voting(nlp, body)
     assert ids(found) == council()
+
+
+def test_a_unanimous_vote_with_a_member_abstaining_is_not_all_of_them(nlp: Language) -> None:
+    body = "The Security Council unanimously adopted the motion, with Sweden abstaining."
+    assert voting(nlp, body) == []
 
 
 @pytest.mark.parametrize(

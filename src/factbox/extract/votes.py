@@ -10,14 +10,15 @@ shapes are read here, both only where the sentence or the article before it name
 
 - **A count in favour** (``count_statements``): a text passing ("adopted", "passed",
   "approved") or getting ("received", "won") a count ("14-0", "with 14 votes in favour",
-  "with the approval of 14 members", "11 affirmative votes") where the members the sentence
-  names are all left out of it (abstaining, voting against, "except") and the count plus
-  those left out is the whole membership (a count of the whole membership, "15-0", leaves
-  none out). Names inside the text's own words are its sponsors, not voters left out ("the
-  French text"). The sentence becomes an ``act`` statement: its cue the count, its content
-  the text, its source the words naming the body, and a speaker for each member not left
-  out. A count that does not add up (a member missing, "14 of 15 members voted for it" with
-  nobody named as left out) says of no member how it voted, and gives no statement.
+  "with the approval of 14 members", "11 affirmative votes", "unanimously": all of them)
+  where the members the sentence names are all left out of it (abstaining, voting
+  against, "except") and the count plus those left out is the whole membership (a count
+  of the whole membership, "15-0", leaves none out). Names inside the text's own words
+  are its sponsors, not voters left out ("the French text"). The sentence becomes an
+  ``act`` statement: its cue the count, its content the text, its source the words naming
+  the body, and a speaker for each member not left out. A count that does not add up (a
+  member missing, "14 of 15 members voted for it" with nobody named as left out) says of
+  no member how it voted, and gives no statement.
 - **All of the body's members** (``voters``): an act statement the extraction already made
   whose source is "all (15) members (of the council)", "all Security Council member states",
   less those named after "except" or "but", and whose act is a vote or a sponsorship
@@ -58,6 +59,8 @@ from factbox.rules.membership import (
 
 TallyCount = re.compile(r"^(\d{1,2})[-\u2013](\d{1,2})$")
 """A count written as one token: "14-0"."""
+ALL = -1
+"""The count of a unanimous vote: every member, however many sit on the day."""
 NEAR = 3
 """Most dependency edges between a named member and the word that leaves it out of a count
 ("with [the United States] ... [abstaining]" is 1; "[abstention] by [the United States]" 2)."""
@@ -195,7 +198,9 @@ def _passed_text(sentence: Span) -> Token | None:
             continue
         if any(c.dep_ == "neg" for c in verb.children):
             continue
-        deps = ("nsubj",) if lemma in words.receiving else ("dobj", "nsubjpass", "obj")
+        deps: tuple[str, ...] = ("nsubj",) if lemma in words.receiving else ()
+        if lemma in words.passing:
+            deps += ("dobj", "nsubjpass", "obj")
         candidates = [c for c in verb.children if c.dep_ in deps]
         if verb.dep_ == "acl":
             candidates.append(verb.head)
@@ -239,6 +244,15 @@ def _count_in_favour(tokens: Span) -> _Count | None:
             return _Count(value, token.i, end)
         if lemma in words.members and _members_in_favour(noun):
             return _Count(value, token.i, noun.i + 1)
+    return _unanimous(tokens)
+
+
+def _unanimous(tokens: Span) -> _Count | None:
+    """ "Unanimously adopted", "a unanimous vote": every member in favour (``ALL``) when
+    nothing else is counted."""
+    for token in tokens:
+        if token.lower_ in ("unanimously", "unanimous"):
+            return _Count(ALL, token.i, token.i + 1)
     return None
 
 
@@ -288,7 +302,7 @@ def _left_out(
         if not any(_leaves_out(t) and _distance(root, t) <= NEAR for t in sentence):
             return None  # a member named without being left out: the count is not read
         left.add(match.actor.id)
-    if len(members) != in_favour + len(left):
+    if len(members) != (len(members) if in_favour == ALL else in_favour) + len(left):
         return None
     return left
 
