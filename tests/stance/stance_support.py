@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from factbox.records import ActorKind, Speaker, Statement, StatementKind
+from factbox.records import ActorKind, Article, Speaker, Statement, StatementKind
 from factbox.stance.records import Proposal
 
 DEBATES = [
@@ -39,6 +39,19 @@ DEBATES = [
 ]
 """Proposals of other debates (leaving a union, keeping an accord, sanctions, a border
 barrier, refugees) beside the troops one, for tests of shapes their reporting shows."""
+
+
+def plain_article(body: str, published: dt.date) -> Article:
+    """A plain-text article of ``body`` published on ``published``, to extract from."""
+    return Article(
+        key="t",
+        source_name="t",
+        format="text",
+        raw=body,
+        body=body,
+        content_hash="t",
+        published=published,
+    )
 
 
 @dataclass(frozen=True)

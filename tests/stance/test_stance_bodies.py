@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 from spacy.language import Language
-from stance_support import MakeStatement, Who
+from stance_support import MakeStatement, Who, plain_article
 
 from factbox.extract import extract_article
 from factbox.ingesting import judge
@@ -114,10 +114,7 @@ def test_an_offensive_is_not_a_resolution_however_close_in_meaning(
 
 
 def article(body: str) -> Article:
-    return Article(
-        key="t", source_name="t", format="text", raw=body, body=body, content_hash="t",
-        published=dt.date(2016, 10, 8),
-    )
+    return plain_article(body, dt.date(2016, 10, 8))
 
 
 def acts(nlp: Language, bodies: ProposalMatcher, text: str) -> dict[str, tuple[str, str]]:

@@ -1,7 +1,9 @@
 """Glue: find attributions in a parsed article, then resolve speakers and dates.
 
 A statement whose source is page furniture or a news agency ("Share: ...", "AFP: ...") is
-left out (``furniture.py``): whoever the agency quotes is a statement of their own.
+left out (``furniture.py``): whoever the agency quotes is a statement of their own. A vote
+told as a count ("adopted 14-0 with Norway abstaining") is an act of each member of the body
+it counts, and "all members (except X)" an act of each member named so (``votes.py``).
 
 Extraction is two steps. ``find_statements`` finds the spans (the learned tagger's
 candidates decoded on the parse, cues validated, sources linked to contents) and drops page
@@ -26,6 +28,7 @@ from factbox.extract.attributions import find_attributions
 from factbox.extract.dates import resolve_said_on
 from factbox.extract.furniture import page_furniture
 from factbox.extract.speakers import ArticleContext, KnownPeople, resolve_speakers
+from factbox.extract.votes import count_statements, voters
 from factbox.records import Article, Extraction, Person, Statement
 
 CACHE_PREFIX = "factbox."
@@ -75,11 +78,13 @@ def find_statements(doc: Doc, article: Article) -> list[Statement]:
     """The statements in ``doc`` with their spans and cues, speakers and dates not yet
     resolved; page furniture and agencies as sources left out."""
     furniture = page_furniture()
-    return [
+    found = [
         statement
         for statement in find_attributions(doc)
         if not furniture.is_furniture(statement.source_text, article.agency)
     ]
+    counts = count_statements(doc, article.published)
+    return sorted([*found, *counts], key=lambda s: s.span) if counts else found
 
 
 def resolve_people(
@@ -95,6 +100,9 @@ def resolve_people(
         statement.said_on, statement.said_on_basis = resolve_said_on(
             doc, statement.span, article.published, cue=statement.cue_span
         )
+        members = voters(statement, doc, statement.said_on or article.published)
+        if members is not None:  # a count, or all of a body's members: each member votes
+            statement.speakers = members
     clear_caches(doc)
     extraction.people = context.people()
     return extraction

@@ -858,10 +858,19 @@ class CueFinder:
 
     def _bare_act(self, verb: Token, source: TokenRange) -> list[TokenRange]:
         """ "China and Angola abstained": an act that needs nothing after it is its own
-        content (its verb), what it is about being the text named before it."""
+        content (its verb), what it is about being the text named before it; or the object
+        of its "on" ("abstained on the resolution")."""
         if verb.lemma_.lower() not in self.lexicon.act_bare or source[0] > verb.i:
             return []
-        return [(verb.i, verb.i + 1)]
+        objects = [
+            obj
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ == "on" and prep.i > verb.i
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ]
+        content = self._content_ranges(verb, objects)
+        return self._before_listed_actors(verb, content) or [(verb.i, verb.i + 1)]
 
     def _inside_act(self, verb: Token) -> bool:
         """An act inside the content of another act or of a speech cue ("refused [to rule

@@ -79,6 +79,7 @@ from spacy.tokens import Span as SpacySpan
 from factbox.extract.actors import lookup_actor
 from factbox.extract.cues import load_cue_lexicon
 from factbox.extract.reported import verb_particle_phrases
+from factbox.extract.votes import is_count_cue
 from factbox.records import Span, Statement
 from factbox.stance.lexicon import (
     ActTable,
@@ -1383,7 +1384,8 @@ negating word."""
 
 def act_cues(doc: Doc, statement: Statement | None, acts: ActTable) -> list[ActCue]:
     """The stance acts in an ``act`` statement's cue, innermost (last) first: "has not
-    ruled out" -> [(ruled, open, not)], "declined to back" -> [(back, ...), (declined, ...)]."""
+    ruled out" -> [(ruled, open, not)], "declined to back" -> [(back, ...), (declined, ...)];
+    a count in favour ("14-0", "14 votes in favour") supports."""
     if statement is None or statement.kind != "act" or statement.cue_span is None:
         return []
     cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
@@ -1408,6 +1410,10 @@ def act_cues(doc: Doc, statement: Statement | None, acts: ActTable) -> list[ActC
             None,
         )
         found.append((token, acts.stance(entry, cls, negation is not None), negation))
+    if not found and is_count_cue(cue):
+        # a count in favour ("adopted 14-0 with Norway abstaining") is each counted
+        # member's vote for the text (extract/votes.py)
+        found.append((cue.root, "supports", None))
     return sorted(found, key=lambda item: -item[0].i)
 
 

@@ -1,0 +1,502 @@
+"""Votes a report gives as a count or as the acts of a body's members together.
+
+Reports on a vote in an international body often name few of the states that voted: "the
+council adopted the resolution 14-0 with Norway abstaining", "the text passed with 14 votes
+in favour, Norway abstaining", "all 15 members except Norway voted for it", "all Security
+Council members voted for the text". Each such sentence still says where every member
+stood, because the body's membership on that day is known (``factbox/data/bodies``). Two
+shapes are read here, both only where the sentence or the article before it names the body
+(``data/votes.toml``: its names, and "the council", "the body" for one named before):
+
+- **A count in favour** (``count_statements``): a text passing ("adopted", "passed",
+  "approved") or getting ("received", "won") a count ("14-0", "with 14 votes in favour",
+  "with the approval of 14 members", "11 affirmative votes", "unanimously": all of them)
+  where the members the sentence names are all left out of it (abstaining, voting
+  against, "except") and the count plus those left out is the whole membership (a count
+  of the whole membership, "15-0", leaves none out). Names inside the text's own words
+  are its sponsors, not voters left out ("the French text"). The sentence becomes an
+  ``act`` statement: its cue the count, its content the text, its source the words naming
+  the body, and a speaker for each member not left out. A count that does not add up (a
+  member missing, "14 of 15 members voted for it" with nobody named as left out) says of
+  no member how it voted, and gives no statement.
+- **All of the body's members** (``voters``): an act statement the extraction already made
+  whose source is "all (15) members (of the council)", "all Security Council member states",
+  less those named after "except" or "but", and whose act is a vote or a sponsorship
+  ("voted for", "abstained"; not "all 28 governments support the deal", a view each
+  government tells for itself): its speakers are the members, less those. A
+  relative clause ("all member states *that voted for it*") picks out some members, not all,
+  and is left alone; so is a vote still to come ("all 27 members must agree").
+
+A sentence with a word of a vote still to come or a condition ("needs nine votes in favour",
+"would", "if") outside the text's own words tells no vote, and a count in a year before the
+statement's ("in 2011 the council adopted ...") is not counted with that day's members. The
+members are those of the statement's day; a day the body's data does not cover gives no
+members, so no statement.
+What the text is (this proposal or an earlier one) is the stance stage's question, as for
+any act.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from factbox.extract.actors import find_actors
+from factbox.records import Speaker, Statement
+from factbox.rules.bodies import load_body
+from factbox.rules.membership import (
+    MembershipUnknown,
+    member_name,
+    members_as_of,
+    membership_known,
+)
+
+TallyCount = re.compile(r"^(\d{1,2})[-\u2013](\d{1,2})$")
+"""A count written as one token: "14-0"."""
+ALL = -1
+"""The count of a unanimous vote: every member, however many sit on the day."""
+NEAR = 3
+"""Most dependency edges between a named member and the word that leaves it out of a count
+("with [the United States] ... [abstaining]" is 1; "[abstention] by [the United States]" 2)."""
+
+
+@dataclass(frozen=True, slots=True)
+class VoteWords:
+    """``data/votes.toml``: bodies' names and the words of counts."""
+
+    names: dict[str, tuple[str, ...]]
+    referring: frozenset[str]
+    members: frozenset[str]
+    collective: frozenset[str]
+    passing: frozenset[str]
+    receiving: frozenset[str]
+    exceptions: frozenset[str]
+    favour: frozenset[str]
+    unreal: frozenset[str]
+    numbers: dict[str, int]
+    texts: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def vote_words() -> VoteWords:
+    path = resources.files("factbox") / "data" / "votes.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    words = data["words"]
+    return VoteWords(
+        names={body: tuple(entry["names"]) for body, entry in data["bodies"].items()},
+        referring=frozenset(words["referring"]),
+        members=frozenset(words["members"]),
+        collective=frozenset(words["collective"]),
+        passing=frozenset(words["passing"]),
+        receiving=frozenset(words["receiving"]),
+        exceptions=frozenset(words["exceptions"]),
+        favour=frozenset(words["favour"]),
+        unreal=frozenset(words["unreal"]),
+        numbers={word: value for value, word in enumerate(words["numbers"])},
+        texts=frozenset(words["texts"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _BodyMention:
+    body: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Count:
+    in_favour: int
+    start: int
+    end: int
+
+
+# --- a count in favour ---------------------------------------------------------------------
+
+
+def count_statements(doc: Doc, published: dt.date | None) -> list[Statement]:
+    """An ``act`` statement for each sentence of ``doc`` that passes a text by a count the
+    body's membership accounts for (module docstring); speakers and date still to resolve
+    (``voters`` gives the speakers)."""
+    found = []
+    for sentence in doc.sents:
+        tally = _tally(sentence, published)
+        if tally is None:
+            continue
+        mention, count, text = tally
+        content = _noun_phrase(text, stop=count.start)
+        source = doc[mention.start : mention.end]
+        cue = doc[count.start : count.end]
+        first = min(source.start_char, cue.start_char, content.start_char)
+        last = max(source.end_char, cue.end_char, content.end_char)
+        found.append(
+            Statement(
+                kind="act",
+                cue=cue.text,
+                cue_span=(cue.start_char, cue.end_char),
+                content=content.text,
+                content_span=(content.start_char, content.end_char),
+                source_text=source.text,
+                source_span=(source.start_char, source.end_char),
+                span=(first, last),
+            )
+        )
+    return found
+
+
+def _tally(sentence: Span, day: dt.date | None) -> tuple[_BodyMention, _Count, Token] | None:
+    """The body, the count and the text of a sentence that passes a text by a count the
+    membership accounts for on ``day`` (any day the data covers, when None)."""
+    text = _passed_text(sentence)
+    count = _count_in_favour(sentence)
+    mention = _body_mention(sentence)
+    if text is None or count is None or mention is None:
+        return None
+    # a modal or a need outside what the text itself says ("the text that would have had
+    # the council demand ...")
+    phrase = _noun_phrase(text, stop=count.start)
+    own = set(range(phrase.start, phrase.end))
+    if any(_unreal(t) for t in sentence if t.i not in own):
+        return None
+    if day is not None and _earlier_year(sentence, day):
+        return None  # "in 2011 the council adopted ..." counts the members of another year
+    if _left_out(sentence, mention, count.in_favour, day, own) is None:
+        return None
+    return mention, count, text
+
+
+def _earlier_year(sentence: Span, day: dt.date) -> bool:
+    """Whether a date of ``sentence`` names a year before ``day``'s."""
+    return any(
+        token.text.isdigit() and len(token.text) == 4 and int(token.text) < day.year
+        for entity in sentence.ents
+        if entity.label_ == "DATE"
+        for token in entity
+    )
+
+
+def is_count_cue(cue: Span) -> bool:
+    """Whether an act's cue is a count in favour (``count_statements``): a stance act that
+    supports, as "voted for" does."""
+    return _count_in_favour(cue) is not None
+
+
+def _passed_text(sentence: Span) -> Token | None:
+    """The text a verb of ``passing`` passes: its object, its passive subject, or the noun a
+    participle describes ("the resolution, passed 14-0, ..."); or the subject of a verb of
+    ``receiving`` ("the draft received 11 votes")."""
+    words = vote_words()
+    for verb in sentence:
+        lemma = verb.lemma_.lower()
+        if lemma not in words.passing | words.receiving or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue
+        deps: tuple[str, ...] = ("nsubj",) if lemma in words.receiving else ()
+        if lemma in words.passing:
+            deps += ("dobj", "nsubjpass", "obj")
+        candidates = [c for c in verb.children if c.dep_ in deps]
+        if verb.dep_ == "acl":
+            candidates.append(verb.head)
+        for text in candidates:
+            if text.lemma_.lower() in words.texts:
+                return text
+    return None
+
+
+def _count_in_favour(tokens: Span) -> _Count | None:
+    """A count of votes in favour: "14-0", "14 votes (in favour)", "14 members" after
+    "approval from" or before "voting in favour"."""
+    words = vote_words()
+    for token in tokens:
+        whole = TallyCount.match(token.text)
+        if whole is not None:
+            return _Count(int(whole.group(1)), token.i, token.i + 1)
+        value = _number(token)
+        if value is None:
+            continue
+        doc = token.doc
+        after = doc[token.i + 1 : token.i + 3]
+        if (
+            len(after) == 2
+            and after[0].text in ("-", "\u2013", "to")
+            and _number(after[1]) is not None
+        ):
+            return _Count(value, token.i, token.i + 3)
+        noun = token.head if token.dep_ == "nummod" else None
+        if noun is None or noun.i < token.i:
+            continue
+        lemma = noun.lemma_.lower()
+        if lemma == "vote":
+            end = noun.i + 1
+            if (
+                end + 1 < len(doc)
+                and doc[end].lower_ == "in"
+                and _word(doc[end + 1]) in words.favour
+            ):
+                end += 2
+            return _Count(value, token.i, end)
+        if lemma in words.members and _members_in_favour(noun):
+            return _Count(value, token.i, noun.i + 1)
+    return _unanimous(tokens)
+
+
+def _unanimous(tokens: Span) -> _Count | None:
+    """ "Unanimously adopted", "a unanimous vote": every member in favour (``ALL``) when
+    nothing else is counted."""
+    for token in tokens:
+        if token.lower_ in ("unanimously", "unanimous"):
+            return _Count(ALL, token.i, token.i + 1)
+    return None
+
+
+def _members_in_favour(noun: Token) -> bool:
+    """Members counted as voting for it: "14 members voting in favour", "approval from 14
+    members"."""
+    words = vote_words()
+    for verb in (noun.head, *noun.children):
+        if verb.lemma_.lower() == "vote" and any(
+            _word(t) in words.favour for t in verb.subtree if t.i > verb.i
+        ):
+            return True
+    holder = noun.head.head if noun.dep_ == "pobj" else None
+    return holder is not None and holder.lemma_.lower() in ("approval", "support", "backing")
+
+
+def _number(token: Token) -> int | None:
+    if token.text.isdigit() and len(token.text) <= 2:
+        return int(token.text)
+    return vote_words().numbers.get(token.lower_)
+
+
+def _left_out(
+    sentence: Span,
+    mention: _BodyMention,
+    in_favour: int,
+    day: dt.date | None,
+    text: set[int],
+) -> set[str] | None:
+    """The members ``sentence`` names, each left out of the count by a word near it, when
+    they and the count make up the whole membership on ``day``; else None. The words of
+    the body's name and of the text (its sponsors: "the French text") name no voter."""
+    members = _members(mention.body, day)
+    if members is None:
+        return None
+    doc = sentence.doc
+    inside = [
+        i
+        for i in range(sentence.start, sentence.end)
+        if not mention.start <= i < mention.end and i not in text
+    ]
+    left: set[str] = set()
+    for match in find_actors(doc, inside):
+        if match.actor.id not in members:
+            continue
+        root = doc[match.start : match.end].root
+        if not any(_leaves_out(t) and _distance(root, t) <= NEAR for t in sentence):
+            return None  # a member named without being left out: the count is not read
+        left.add(match.actor.id)
+    if len(members) != (len(members) if in_favour == ALL else in_favour) + len(left):
+        return None
+    return left
+
+
+# --- all of a body's members -----------------------------------------------------------
+
+
+def voters(statement: Statement, doc: Doc, day: dt.date | None) -> list[Speaker] | None:
+    """The members of the body that an act statement's source stands for on ``day``: for a
+    count in favour, all but those left out; for "all (N) members (except X)", all but X.
+    None when the statement is neither (its speakers are its source's)."""
+    if statement.kind != "act" or statement.source_span is None or statement.cue_span is None:
+        return None
+    source = doc.char_span(*statement.source_span, alignment_mode="expand")
+    cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
+    if source is None or cue is None or not len(source) or not len(cue):
+        return None
+    if is_count_cue(cue):
+        sentence = source.sent
+        tally = _tally(sentence, day)
+        if tally is None:
+            return None
+        mention, count, text = tally
+        phrase = _noun_phrase(text, stop=count.start)
+        left = _left_out(
+            sentence, mention, count.in_favour, day, set(range(phrase.start, phrase.end))
+        )
+        return None if left is None else _speakers(mention.body, day, left, source)
+    return _all_members(source, cue, day)
+
+
+def _all_members(source: Span, cue: Span, day: dt.date | None) -> list[Speaker] | None:
+    """ "All (15) (Security Council) members (of the council) (except X)" as the subject of
+    the act's verb, not of a clause on them."""
+    words = vote_words()
+    head = source.root
+    verb = cue.root
+    if head.lemma_.lower() not in words.members or not any(t.lower_ == "all" for t in source):
+        return None
+    if head.head.i != verb.i or head.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ == "relcl":
+        return None
+    if verb.lemma_.lower() not in words.collective:
+        return None  # a view, not a vote: "all 28 governments support the deal"
+    if any(_unreal(c) for c in verb.children if c.dep_ == "aux"):
+        return None
+    mention = _body_mention(source)
+    if mention is None:
+        return None
+    members = _members(mention.body, day)
+    if members is None:
+        return None
+    left = set()
+    for match in find_actors(source.doc, range(source.start, source.end)):
+        if match.actor.id not in members:
+            continue
+        before = source[: match.start - source.start]
+        if not any(_leaves_out(t) or t.lower_ == "but" for t in before):
+            return None  # a member named in the source and not left out: not all of them
+        left.add(match.actor.id)
+    counts = [n for n in (_number(c) for c in head.children if c.dep_ == "nummod") if n]
+    if counts and counts[0] not in (len(members), len(members) - len(left)):
+        return None
+    return _speakers(mention.body, day, left, source)
+
+
+# --- shared ---------------------------------------------------------------------------------
+
+
+def _members(body_id: str, day: dt.date | None) -> list[str] | None:
+    body = load_body(body_id)
+    if day is None or body.parametric or not membership_known(body, day):
+        return None
+    try:
+        return members_as_of(body, day)
+    except MembershipUnknown:
+        return None
+
+
+def _speakers(
+    body_id: str, day: dt.date | None, left: set[str], source: Span
+) -> list[Speaker] | None:
+    members = _members(body_id, day)
+    if members is None:
+        return None
+    body = load_body(body_id)
+    span = (source.start_char, source.end_char)
+    return [
+        Speaker(
+            text=source.text,
+            span=span,
+            actor_id=member,
+            actor=member_name(body, member),
+            actor_kind="country",
+        )
+        for member in members
+        if member not in left
+    ]
+
+
+def _body_mention(tokens: Span) -> _BodyMention | None:
+    """The body ``tokens`` name (the longest name), or the nearest body named before them
+    in the article when they call it "the council", "the body"."""
+    words = vote_words()
+    doc = tokens.doc
+    text = tokens.text
+    best: _BodyMention | None = None
+    for body, names in words.names.items():
+        for name in names:
+            for hit in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w])", text):
+                span = doc.char_span(
+                    tokens.start_char + hit.start(),
+                    tokens.start_char + hit.end(),
+                    alignment_mode="expand",
+                )
+                if span is not None and (
+                    best is None or span.end - span.start > best.end - best.start
+                ):
+                    best = _BodyMention(body, span.start, span.end)
+    if best is not None:
+        return _widened(doc, best)
+    for token in tokens:
+        if token.lemma_.lower() in words.referring and token.pos_ in ("NOUN", "PROPN"):
+            before = _named_before(doc, token.sent.start_char)
+            if before is not None:
+                return _BodyMention(before, token.left_edge.i, token.i + 1)
+    return None
+
+
+def _widened(doc: Doc, mention: _BodyMention) -> _BodyMention:
+    """A body's name with the words of its noun phrase before it ("the 15-member [UN
+    Security Council]")."""
+    root = doc[mention.start : mention.end].root
+    start = min(mention.start, root.left_edge.i)
+    return _BodyMention(mention.body, start, max(mention.end, root.i + 1))
+
+
+def _named_before(doc: Doc, end: int) -> str | None:
+    """The body named last in ``doc`` before character ``end``."""
+    text = doc.text[:end]
+    best: tuple[int, str] | None = None
+    for body, names in vote_words().names.items():
+        for name in names:
+            at = text.rfind(name)
+            if at >= 0 and (best is None or at > best[0]):
+                best = (at, body)
+    return best[1] if best is not None else None
+
+
+def _noun_phrase(noun: Token, stop: int) -> Span:
+    """``noun`` with the words before it and those after it up to a comma, dash or bracket
+    or the count at ``stop`` ("the first resolution by the council in 38 years", "The
+    resolution")."""
+    doc = noun.doc
+    end = noun.i + 1
+    while (
+        end <= noun.right_edge.i
+        and end != stop
+        and not doc[end].is_punct
+        and noun in doc[end].ancestors
+    ):
+        end += 1
+    return doc[noun.left_edge.i : end]
+
+
+def _word(token: Token) -> str:
+    """The token's lemma where the vote words list it ("abstained": "abstain"), else the
+    token itself ("for")."""
+    lemma = token.lemma_.lower()
+    return lemma if lemma in vote_words().exceptions else token.lower_
+
+
+def _leaves_out(token: Token) -> bool:
+    """A word that leaves a member out of a count ("abstaining", "against", "except")."""
+    return _word(token) in vote_words().exceptions
+
+
+def _unreal(token: Token) -> bool:
+    """A modal verb or a word of need or condition: no vote that took place."""
+    unreal = vote_words().unreal
+    return token.tag_ == "MD" or token.lemma_.lower() in unreal or token.lower_ in unreal
+
+
+def _distance(a: Token, b: Token) -> int:
+    """Edges on the dependency path between two tokens of one sentence."""
+    up: dict[int, int] = {}
+    node, steps = a, 0
+    while True:
+        up[node.i] = steps
+        if node.head.i == node.i:
+            break
+        node, steps = node.head, steps + 1
+    node, steps = b, 0
+    while node.i not in up:
+        if node.head.i == node.i:
+            return 1_000
+        node, steps = node.head, steps + 1
+    return steps + up[node.i]

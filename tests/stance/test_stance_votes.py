@@ -1,0 +1,137 @@
+"""Votes and sponsorships reported in narration (the sentences are written for these tests):
+a text put forward or introduced by its sponsors is the proposal's text, as a text that is
+vetoed or adopted is; a vote told as a count or of all of a body's members is each member's
+stance on the text, and a count on an earlier or similar text none on this one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+from stance_support import plain_article
+
+from factbox.extract import extract_article
+from factbox.ingesting import judge
+from factbox.rules.bodies import load_body
+from factbox.rules.membership import members_as_of
+from factbox.stance.matching import ProposalMatcher
+from factbox.stance.records import Proposal
+
+DAY = dt.date(2017, 3, 10)
+"""A day the council's membership is known for; Sweden sat on it then."""
+
+MOTION = Proposal(
+    "harbour-motion",
+    "UN resolution demanding a halt to harbour dredging",
+    "A UN Security Council resolution demanding that the republic stop all dredging in the "
+    "disputed harbour",
+    bodies=["unsc"],
+)
+
+
+@pytest.fixture(scope="module")
+def motion(nlp: Language) -> ProposalMatcher:
+    return ProposalMatcher(nlp, [MOTION])
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("The resolution was put forward for a vote on Monday by Peru and Chile.", "put"),
+        ("The resolution was introduced to the council by Peru and Chile.", "introduced"),
+    ],
+)
+def test_a_text_its_sponsors_put_forward_is_the_proposals(
+    nlp: Language, motion: ProposalMatcher, text: str, verb: str
+) -> None:
+    (found,) = motion.match(nlp(text))
+    decision = found.slot("decision")
+    assert decision is not None and decision.text == verb
+
+
+def test_a_text_put_to_other_use_is_not_tied_by_the_verb(
+    nlp: Language, motion: ProposalMatcher
+) -> None:
+    # "put" ties a text only as its sponsors' act: a harbour put to use is no text
+    assert motion.match(nlp("The harbour was put to use by Peru and Chile.")) == []
+
+
+def member_stances(
+    nlp: Language, matcher: ProposalMatcher, text: str, published: dt.date = DAY
+) -> dict[str, str]:
+    """Each speaker's actor of a statement about the motion -> its stance (its own)."""
+    doc = nlp(text)
+    found: dict[str, str] = {}
+    for statement in extract_article(doc, plain_article(text, published)).statements:
+        for item in judge(doc, statement, matcher):
+            if item.match.slug == MOTION.slug and item.judgement.about == "speaker":
+                for speaker in statement.speakers:
+                    if speaker.actor_id is not None:
+                        found[speaker.actor_id] = item.judgement.stance
+    return found
+
+
+def council(day: dt.date = DAY) -> set[str]:
+    return set(members_as_of(load_body("unsc"), day))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Security Council adopted a resolution on Monday demanding that the republic stop "
+        "dredging the harbour. The council passed the resolution 14-0, with Sweden abstaining.",
+        "The UN resolution demanding a halt to harbour dredging came to a vote on Monday. All "
+        "15 members of the Security Council except Sweden voted for the resolution.",
+    ],
+)
+def test_every_member_a_vote_stands_for_supports_it(
+    nlp: Language, motion: ProposalMatcher, text: str
+) -> None:
+    found = member_stances(nlp, motion, text)
+    assert found.pop("SE", "open") == "open"  # its own act, where the parse finds one
+    assert found == {member: "supports" for member in council() - {"SE"}}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a similar text decided before is another text
+        "The republic resumed dredging the harbour. The Security Council adopted a similar "
+        "resolution 14-0 last year, with Sweden abstaining.",
+        # a text of another year
+        "The republic resumed dredging the harbour. In 2017 the Security Council passed a "
+        "resolution on the harbour 14-0, with Sweden abstaining.",
+    ],
+)
+def test_a_count_on_an_earlier_text_says_nothing_of_this_one(
+    nlp: Language, motion: ProposalMatcher, text: str
+) -> None:
+    assert member_stances(nlp, motion, text, dt.date(2018, 3, 12)) == {}
+
+
+@pytest.mark.parametrize(
+    ("clause", "stance"),
+    [
+        ("voted against the resolution", "opposes"),
+        ("abstained on the resolution", "open"),
+        ("voted in favour of the resolution", "supports"),
+    ],
+)
+def test_states_listed_after_the_clause_of_their_vote_hold_its_stance(
+    nlp: Language, motion: ProposalMatcher, clause: str, stance: str
+) -> None:
+    text = (
+        "The Security Council voted on the UN resolution demanding a halt to harbour dredging "
+        f"on Monday. Envoys from the two countries that {clause} - Sweden and Japan - were "
+        "summoned on Tuesday."
+    )
+    assert member_stances(nlp, motion, text) == {"SE": stance, "JP": stance}
+
+
+def test_abstaining_on_a_text_is_about_that_text(nlp: Language, motion: ProposalMatcher) -> None:
+    text = (
+        "The Security Council voted on the UN resolution demanding a halt to harbour dredging "
+        "on Monday. Sweden abstained on the resolution."
+    )
+    assert member_stances(nlp, motion, text) == {"SE": "open"}
