@@ -270,6 +270,8 @@ class _Classifier:
                 particle = child.dep_ in ("prt", "advmod", "prep")
                 if particle and (lemma, child.lower_) in self.lex.phrasal:
                     return self.lex.phrasal[(lemma, child.lower_)]
+            if self.lets_through(node):
+                return "open"  # "allowed the resolution to pass": lets it pass, as abstaining
             needed = self.lex.requires.get(lemma)
             if needed is not None and not any(
                 c.dep_ in {"prt", "prep"} and c.lemma_.lower() in needed for c in node.children
@@ -281,8 +283,31 @@ class _Classifier:
             return "open"  # "hesitating to send": not done, not refused
         if lemma in self.lex.criticism:
             return "opposes"
+        if node.pos_ in VERB_POS and any(c.dep_ == "dobj" for c in node.children):
+            return None  # a verb with an object is no participle: "will [open] doors to"
         # a participle the parser took for a passive verb: "is [balanced]", "is [concerned]"
         return self.lex.words.get(lemma) or self.lex.words.get(node.lower_)
+
+    def lets_through(self, node: Token) -> bool:
+        """``node`` is a permission word over a verb of passing: the thing let through is a
+        text on its way ("allowed the resolution to [pass]", "let the deal go [through]")."""
+        if node.lemma_.lower() not in self.lex.permission:
+            return False
+        verbs = [c for c in node.children if c.dep_ in ("xcomp", "ccomp")]
+        for thing in (c for c in node.children if c.dep_ == "dobj"):
+            # the parser may hang "to pass" on the object's last noun ("the resolution
+            # against the settlements [to pass]")
+            verbs += [
+                v for v in thing.subtree if v.pos_ == "VERB" and any(a.tag_ == "TO" for a in v.children)
+            ]
+        return any(
+            verb.lemma_.lower() in self.lex.passing
+            or any(
+                g.dep_ in ("prt", "advmod", "prep") and g.lower_ in self.lex.passing
+                for g in verb.children
+            )
+            for verb in verbs
+        )
 
     def is_negated(self, node: Token, used: set[int] | None = None) -> Token | None:
         """The word that negates ``node``, if any (skipping those in ``used``)."""
@@ -645,7 +670,11 @@ class _Classifier:
             reading.note(node, "consequence", "consequence")
             return True
         if not start and not framing and not reading.consequence:
-            if self.harmed_by_proposal(node, path) or self.measures_degree(node, path):
+            if (
+                self.harmed_by_proposal(node, path)
+                or self.benefited_by_proposal(node, path)
+                or self.measures_degree(node, path)
+            ):
                 self.apply_shape(reading, node, path, negation)
                 return True
             if self.proposal_fails(node, path):
@@ -787,6 +816,13 @@ class _Classifier:
             c.dep_ in ("nsubj", "csubj") and c.i in path for c in node.children
         )
 
+    def benefited_by_proposal(self, node: Token, path: set[int]) -> bool:
+        """``node`` is a benefit ("boost", "strengthen") whose subject is the proposal: "the
+        accord will boost growth", "no wall is going to fix that" (negated)."""
+        return node.lemma_.lower() in self.lex.benefits and any(
+            c.dep_ in ("nsubj", "csubj") and c.i in path for c in node.children
+        )
+
     def scheduled(self, node: Token) -> bool:
         """``node`` has a time to come of its own: "signed [next week]", "[in time]",
         "[soon]"."""
@@ -835,13 +871,15 @@ class _Classifier:
         self, reading: _Reading, node: Token, path: set[int], negation: Token | None
     ) -> None:
         """A harm the proposal does is a warning against it, hedged or not (negated: a
-        defence of it); a measure of degree keeps it ("not far enough": wants more)."""
+        defence of it); a benefit it does argues for it (negated: against it); a measure of
+        degree keeps it ("not far enough": wants more)."""
         degree = self.measures_degree(node, path)
         if degree is not None:
             reading.mode = "firm"
             reading.note(degree, "evaluation", "evaluation")
         else:
-            if negation is None:
+            benefit = node.lemma_.lower() in self.lex.benefits
+            if (negation is None) != benefit:
                 reading.polarity = -reading.polarity
             reading.mode = "firm"
             reading.note(node, "evaluation", "evaluation")
@@ -868,8 +906,8 @@ class _Classifier:
     def permitted_agent(self, node: Token, child: Token) -> Token | None:
         """Whom ``node`` (a permission word: "respect", "allow") lets do what lies on the
         path below it: "respect [allies] who decide to send", "allow [allies] to send"."""
-        if node.lemma_.lower() not in self.lex.permission:
-            return None
+        if node.lemma_.lower() not in self.lex.permission or self.lets_through(node):
+            return None  # what lets the proposal itself pass lets nobody else do anything
         if child.dep_ == "dobj" and any(c.dep_ == "relcl" for c in child.children):
             return child
         if child.dep_ in ("xcomp", "ccomp"):
