@@ -102,6 +102,8 @@ CLAUSE_CLIMB_DEPS = frozenset(
     {"xcomp", "acomp", "attr", "dobj", "pobj", "prep", "pcomp", "acl", "amod", "oprd", "aux"}
 )
 SUBJECT_DEPS = frozenset({"nsubj", "expl"})
+QUESTION_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+"""Question words ("what", "whom", "how"): a question about what follows, not yes or no."""
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"})
 """Clauses of their own: a date there dates another event than the one on the way up."""
 REVERSED: dict[Stance, Stance] = {"supports": "opposes", "opposes": "supports"}
@@ -1010,6 +1012,37 @@ class _Classifier:
                 self.apply_class(reading, "opposes", False, head)
                 reading.note(will, "consequence", "consequence")
 
+    def asked_consequence(self, reading: _Reading, clause: Token, path: set[int]) -> None:
+        """A question of what would follow the condition ("what will happen to our farmers
+        if they leave?", "with whom will Europe trade if it is unable to sign?"): a warning
+        put as a question, against what the condition says, as a named consequence is. A
+        question with no question word ("will we be safer if ...?") asks, and stays unclear."""
+        question = reading.question
+        if question is None or question.text != "?" or clause.sent[-1].i != question.i:
+            return
+        asking = next(
+            (
+                t
+                for t in clause.subtree
+                if t.i not in path and t.tag_ in QUESTION_TAGS and not self.in_condition(t, clause)
+            ),
+            None,
+        )
+        if asking is None:
+            return
+        reading.question = None
+        self.apply_class(reading, "opposes", False, asking)
+        reading.note(asking, "consequence", "consequence")
+
+    def in_condition(self, word: Token, clause: Token) -> bool:
+        """``word`` is inside a condition clause under ``clause`` ("if [what] they say ...")."""
+        node = word
+        while node.i != clause.i and node.head.i != node.i:
+            if self.condition_mark(node) is not None:
+                return True
+            node = node.head
+        return False
+
     def is_case(self, child: Token, theme: Token) -> bool:
         """``child`` is "in this case" with the proposal as the case (the theme, a phrase
         that refers back to it): a condition, as an if-clause is."""
@@ -1075,7 +1108,7 @@ class _Classifier:
             consequence=True,
             cues=reading.cues,
             holder_node=None,
-            inverse=unless != (reading.polarity < 0 and reading.mode == "firm"),
+            inverse=unless != (reading.polarity < 0 and reading.mode != "hedged"),
             condition_head=condition.head if condition.head.i != condition.i else None,
         )
 
@@ -1202,6 +1235,8 @@ class _Classifier:
         if not reading.consequence and node.dep_ == "ROOT" and self.inverted_condition(node):
             reading = self.consequence_of(reading, node)  # "..., should they vote to leave."
         reading.path = walked
+        if reading.consequence and reading.mode == "none":
+            self.asked_consequence(reading, walked[-1], path)
         if reading.consequence and reading.mode == "none":
             self.named_consequence(reading, span, walked[-1], path)
         # Words outside the statement's content (its cue: "warned", "urged") still count,
