@@ -300,7 +300,9 @@ class _Classifier:
             # the parser may hang "to pass" on the object's last noun ("the resolution
             # against the settlements [to pass]")
             verbs += [
-                v for v in thing.subtree if v.pos_ == "VERB" and any(a.tag_ == "TO" for a in v.children)
+                v
+                for v in thing.subtree
+                if v.pos_ == "VERB" and any(a.tag_ == "TO" for a in v.children)
             ]
         return any(
             verb.lemma_.lower() in self.lex.passing

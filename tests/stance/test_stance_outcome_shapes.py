@@ -1,0 +1,174 @@
+"""Stance on shapes of real reporting about what the proposal does and what follows it, in
+sentences written for these tests: a decision named as the act (with a criticism of it
+above), a benefit the proposal does, letting a text itself pass, a question of what would
+follow a condition, and verdicts on whether it works or happens."""
+
+from __future__ import annotations
+
+import pytest
+from stance_support import DEBATES, MakeStatement, Who
+
+from factbox.stance.classify import judge_statement
+from factbox.stance.matching import ProposalMatcher
+from factbox.stance.positions import lets_pass
+from factbox.stance.records import Proposal, StanceJudgement
+
+PACT = Proposal(
+    "harbour-pact",
+    "Ratify the harbour trade pact",
+    "The coastal states ratify the harbour trade pact",
+    bodies=["state"],
+)
+MINISTER = Who("the minister", "FR", "France", "country")
+
+
+@pytest.fixture(scope="module")
+def matcher(nlp) -> ProposalMatcher:  # type: ignore[no-untyped-def]
+    return ProposalMatcher(nlp, [*DEBATES, PACT])
+
+
+def judged(
+    make_statement: MakeStatement,
+    matcher: ProposalMatcher,
+    text: str,
+    slug: str,
+    content: str | None = None,
+    cue: str | None = None,
+    kind: str | None = None,
+) -> StanceJudgement:
+    parsed = make_statement(text, content=content, cue=cue, speakers=(MINISTER,), kind=kind)
+    found = {j.proposal: j for j in judge_statement(parsed.doc, parsed.statement, matcher)}
+    assert slug in found, f"{text!r} must match {slug}"
+    return found[slug]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "slug", "stance"),
+    [
+        # what was decided is the holder's; the critics' words above the act are not read
+        (
+            "Critics keep criticising the government's decision to take in more Syrian refugees.",
+            "to take in more Syrian refugees",
+            "refugees",
+            "supports",
+        ),
+        (
+            "The government's decision to take in more Syrian refugees was criticised.",
+            "to take in more Syrian refugees",
+            "refugees",
+            "supports",
+        ),
+        (
+            "The government's decision not to take in Syrian refugees was criticised.",
+            "not to take in Syrian refugees",
+            "refugees",
+            "opposes",
+        ),
+        # the decision to abstain, or to let the text itself pass, is open, not opposes
+        (
+            "Critics attacked the decision to abstain on the harbour trade pact.",
+            "to abstain on the harbour trade pact",
+            "harbour-pact",
+            "open",
+        ),
+        (
+            "The decision to allow the harbour trade pact to pass angered the critics.",
+            "to allow the harbour trade pact to pass",
+            "harbour-pact",
+            "open",
+        ),
+    ],
+)
+def test_a_decision_named_as_the_act_is_the_holders(
+    make_statement: MakeStatement,
+    matcher: ProposalMatcher,
+    text: str,
+    content: str,
+    slug: str,
+    stance: str,
+) -> None:
+    judgement = judged(make_statement, matcher, text, slug, content, "decision", "act")
+    assert (judgement.stance, judgement.about) == (stance, "speaker")
+
+
+@pytest.mark.parametrize(
+    ("text", "slug", "stance"),
+    [
+        ("The nuclear accord will boost trade and strengthen security.", "keep-accord", "supports"),
+        ("Leaving the European Union could strengthen our economy.", "leave-union", "supports"),
+        ("The wall on the border will not help anyone.", "barrier", "opposes"),
+        # the harm of the same shape still warns against it
+        ("Leaving the European Union could weaken our economy.", "leave-union", "opposes"),
+        # a verb with an object is no participle of the word "open"
+        ("The nuclear accord will open doors to growth.", "keep-accord", "supports"),
+    ],
+)
+def test_a_benefit_the_proposal_does_argues_for_it(
+    make_statement: MakeStatement, matcher: ProposalMatcher, text: str, slug: str, stance: str
+) -> None:
+    assert judged(make_statement, matcher, text, slug).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "passes"),
+    [
+        ("We will allow the harbour trade pact to pass.", "open", True),
+        ("We will let the harbour trade pact go through.", "open", True),
+        ("We will not allow the harbour trade pact to pass.", "opposes", False),
+        ("They refused to allow the harbour trade pact to pass.", "opposes", False),
+    ],
+)
+def test_letting_the_text_itself_pass_is_open(
+    make_statement: MakeStatement,
+    matcher: ProposalMatcher,
+    text: str,
+    stance: str,
+    passes: bool,
+) -> None:
+    judgement = judged(make_statement, matcher, text, "harbour-pact")
+    assert (judgement.stance, judgement.about) == (stance, "speaker")
+    assert (judgement.stance == "open" and lets_pass(judgement.cues)) is passes
+
+
+def test_letting_others_do_it_is_still_theirs(
+    make_statement: MakeStatement, matcher: ProposalMatcher
+) -> None:
+    text = "We allow allies to send troops to Ukraine."
+    judgement = judged(make_statement, matcher, text, "send-troops")
+    assert judgement.about == "others"
+
+
+@pytest.mark.parametrize(
+    ("text", "slug", "stance"),
+    [
+        ("What will happen to our farmers if Britain leaves the European Union?", "leave-union",
+         "opposes"),
+        # the condition is the proposal's reverse: the warning is for it
+        ("If Britain remains in the European Union, what will happen to our fishermen?",
+         "leave-union", "supports"),
+        ("What happens if the nuclear accord collapses?", "keep-accord", "supports"),
+        ("Who will protect our jobs if the wall on the border is built?", "barrier", "opposes"),
+        # a yes-or-no question asks, and takes no side
+        ("If Britain leaves the European Union, will we be safer?", "leave-union", "unclear"),
+    ],
+)
+def test_a_question_of_what_follows_a_condition_warns(
+    make_statement: MakeStatement, matcher: ProposalMatcher, text: str, slug: str, stance: str
+) -> None:
+    assert judged(make_statement, matcher, text, slug).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        # the calibrate half's items read a verdict that it does not work, or will not
+        # happen, as the speaker's opposition, not as a forecast without a side
+        ("The sanctions on the kingdom are simply not working.", "new-sanctions"),
+        ("No wall on the border is going to fix that.", "barrier"),
+        ("Britain leaving the European Union will not happen.", "leave-union"),
+    ],
+)
+def test_a_verdict_that_it_fails_or_will_not_happen_opposes(
+    make_statement: MakeStatement, matcher: ProposalMatcher, text: str, slug: str
+) -> None:
+    assert judged(make_statement, matcher, text, slug).stance == "opposes"
