@@ -59,8 +59,8 @@ def lets_pass(cues: Iterable[Cue]) -> bool:
     word, a permission word (an ``open`` reading of one lets the proposal itself through:
     "allowed the resolution to pass"), or a negation beside a word for standing in its way
     ("not stand in the way", "no longer block"). "Has not ruled out" keeps a possibility
-    open, it commits to nothing: its word is no blocking word. Words are compared on their start, so "abstained",
-    "abstaining" and "abstention" are the one word."""
+    open, it commits to nothing: its word is no blocking word. Words are compared on their
+    start, so "abstained", "abstaining" and "abstention" are the one word."""
     table = load_lexicon()
     words = [cue.text.lower() for cue in cues]
     if any(word.startswith(table.abstaining + table.allowing) for word in words):
