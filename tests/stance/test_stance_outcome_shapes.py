@@ -172,3 +172,21 @@ def test_a_verdict_that_it_fails_or_will_not_happen_opposes(
     make_statement: MakeStatement, matcher: ProposalMatcher, text: str, slug: str
 ) -> None:
     assert judged(make_statement, matcher, text, slug).stance == "opposes"
+
+
+@pytest.mark.parametrize(
+    ("text", "slug", "stance"),
+    [
+        # the proposal's own words are the one who feels: nothing said of it
+        ("Syrian refugees are worried about the winter.", "refugees", "unclear"),
+        ("Syrian refugees are disappointed and afraid.", "refugees", "unclear"),
+        # a feeling about it, felt by someone else, is a stance on it
+        ("We are worried that Britain will leave the European Union.", "leave-union", "opposes"),
+        ("The minister is pleased that Britain is leaving the European Union.", "leave-union",
+         "supports"),
+    ],
+)
+def test_a_feeling_is_the_feelers_about_something_else(
+    make_statement: MakeStatement, matcher: ProposalMatcher, text: str, slug: str, stance: str
+) -> None:
+    assert judged(make_statement, matcher, text, slug).stance == stance

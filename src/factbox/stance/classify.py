@@ -659,6 +659,8 @@ class _Classifier:
         word's."""
         if framing and not self.frames(reading, node):
             return False
+        if not framing and self.feels(node, path):
+            return False  # "Syrian refugees are afraid": the proposal's words feel, nothing more
         before = reading.operations
         deontic = False
         negation = self.is_negated(node, reading.used)
@@ -793,6 +795,15 @@ class _Classifier:
         if reading.consequence:
             return node.lemma_.lower() in self.lex.warning_verbs and reading.mode == "none"
         return self.lexical_class(node) is not None
+
+    def feels(self, node: Token, path: set[int]) -> bool:
+        """``node`` says how its subject feels (an ``experiencers`` word, itself or as its
+        complement: "is [disappointed]", "are [afraid]") and that subject is the proposal's
+        own words: the feeler, not what the feeling is about."""
+        words = [node] + [c for c in node.children if c.dep_ in ("acomp", "attr")]
+        if not any(w.lower_ in self.lex.experiencers for w in words):
+            return False
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.i in path for c in node.children)
 
     def subject_on_path(self, node: Token, path: set[int]) -> bool:
         """The proposal is (in) ``node``'s subject: what is said is said of it."""

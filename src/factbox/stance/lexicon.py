@@ -164,6 +164,9 @@ class StanceLexicon:
     """Verbs whose subject, when it is the proposal, is warned against ("could depress")."""
     benefits: frozenset[str] = frozenset()
     """Verbs whose subject, when it is the proposal, is argued for ("will boost growth")."""
+    experiencers: frozenset[str] = frozenset()
+    """Words of feeling ("pleased", "worried"): said of the proposal's own words as the one
+    who feels ("refugees are afraid"), no stance on it."""
     future_verbs: frozenset[str] = frozenset()
     means_verbs: frozenset[str] = frozenset()
     any_determiners: frozenset[str] = frozenset()
@@ -445,6 +448,7 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         case_preps=frozenset(_strings(conditions.get("case_preps", []), where)),
         harms=frozenset(_strings(data.get("harms", []), f"{where}: harms")),
         benefits=frozenset(_strings(data.get("benefits", []), f"{where}: benefits")),
+        experiencers=frozenset(_strings(data.get("experiencers", []), f"{where}: experiencers")),
         future_verbs=frozenset(_strings(data.get("future_verbs", []), f"{where}: future_verbs")),
         sufficiency=frozenset(_strings(data.get("sufficiency", []), f"{where}: sufficiency")),
         penalties=penalties,
