@@ -6,6 +6,7 @@ follow a condition, and verdicts on whether it works or happens."""
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 from stance_support import DEBATES, MakeStatement, Who
 
 from factbox.stance.classify import judge_statement
@@ -23,7 +24,7 @@ MINISTER = Who("the minister", "FR", "France", "country")
 
 
 @pytest.fixture(scope="module")
-def matcher(nlp) -> ProposalMatcher:  # type: ignore[no-untyped-def]
+def matcher(nlp: Language) -> ProposalMatcher:
     return ProposalMatcher(nlp, [*DEBATES, PACT])
 
 
@@ -190,3 +191,39 @@ def test_a_feeling_is_the_feelers_about_something_else(
     make_statement: MakeStatement, matcher: ProposalMatcher, text: str, slug: str, stance: str
 ) -> None:
     assert judged(make_statement, matcher, text, slug).stance == stance
+
+
+MOTION = Proposal(
+    "harbour-motion",
+    "UN resolution demanding a halt to harbour dredging",
+    "A UN Security Council resolution demanding that the republic stop all dredging in the "
+    "harbour",
+    bodies=["unsc"],
+)
+
+
+@pytest.mark.parametrize(
+    ("speaker", "judged_about_it"),
+    [
+        # the deciding body's act on its own text is the outcome, not the UN's position
+        (Who("The Security Council", "UN", "United Nations", "organization"), False),
+        # a member's act on the same text is its position
+        (Who("France", "FR", "France", "country"), True),
+    ],
+)
+def test_the_deciding_bodys_own_adoption_is_no_position(
+    make_statement: MakeStatement, nlp: Language, speaker: Who, judged_about_it: bool
+) -> None:
+    matcher = ProposalMatcher(nlp, [MOTION])
+    text = f"{speaker.text} approved the UN resolution on harbour dredging."
+    parsed = make_statement(
+        text,
+        content="the UN resolution on harbour dredging",
+        cue="approved",
+        speakers=(speaker,),
+        kind="act",
+    )
+    found = judge_statement(parsed.doc, parsed.statement, matcher)
+    assert any(j.proposal == "harbour-motion" for j in found) is judged_about_it
+    if judged_about_it:
+        assert found[0].stance == "supports"

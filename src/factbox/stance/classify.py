@@ -71,16 +71,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from factbox.extract.actors import lookup_actor
+from factbox.extract.actors import actor_index, lookup_actor
 from factbox.extract.cues import load_cue_lexicon
 from factbox.extract.reported import verb_particle_phrases
 from factbox.extract.votes import is_count_cue
-from factbox.records import Span, Statement
+from factbox.records import InputError, Span, Statement
+from factbox.rules.bodies import load_body
 from factbox.stance.lexicon import (
     ActTable,
     StanceClass,
@@ -1880,13 +1882,54 @@ def spoken_by_the_proposal(
     return False
 
 
+@lru_cache(maxsize=32)
+def deciding_organs(bodies: tuple[str, ...]) -> frozenset[str]:
+    """The organs of organisations (``organisations.json``) that are ``bodies``: "UN
+    Security Council" for ``unsc`` (unknown bodies, and bodies no organ names, add none)."""
+    found: set[str] = set()
+    for reference in bodies:
+        try:
+            body = load_body(reference)
+        except InputError:
+            continue
+        name = actor_index().lookup(body.name)
+        if name is not None and name.via == "body" and name.body:
+            found.add(name.body)
+    return frozenset(found)
+
+
+def adopted_by_its_body(
+    span: SpacySpan, match: ProposalMatch, statement: Statement, matcher: ProposalMatcher
+) -> bool:
+    """An act of the body that decides on a proposal that is a text, on that text ("the
+    Security Council approved the resolution"): the body's decision is the outcome the
+    members' positions lead to, not a position of the organisation's on its own text."""
+    if statement.kind != "act":
+        return False
+    theme_evidence = match.slot("theme")
+    theme = _token_at(span.doc, theme_evidence.span) if theme_evidence else None
+    if theme is None or theme.lemma_.lower() not in load_concepts().documents:
+        return False
+    proposal = next((p for p in matcher.proposals if p.slug == match.slug), None)
+    if proposal is None:
+        return False
+    organs = deciding_organs(tuple(proposal.bodies))
+    for speaker in statement.speakers:
+        name = actor_index().lookup(speaker.text)
+        if name is not None and name.via == "body" and name.body in organs:
+            return True
+    return False
+
+
 def not_about_it(
     span: SpacySpan, match: ProposalMatch, statement: Statement, matcher: ProposalMatcher
 ) -> bool:
     """A match that is no statement about the proposal: what was done with an earlier text,
-    or the text's own words."""
-    return about_an_earlier_text(span, match, statement) or spoken_by_the_proposal(
-        span.doc, statement, match, matcher
+    the text's own words, or the deciding body's own act on it."""
+    return (
+        about_an_earlier_text(span, match, statement)
+        or spoken_by_the_proposal(span.doc, statement, match, matcher)
+        or adopted_by_its_body(span, match, statement, matcher)
     )
 
 
