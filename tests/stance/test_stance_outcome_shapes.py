@@ -227,3 +227,28 @@ def test_the_deciding_bodys_own_adoption_is_no_position(
     assert any(j.proposal == "harbour-motion" for j in found) is judged_about_it
     if judged_about_it:
         assert found[0].stance == "supports"
+
+
+@pytest.mark.parametrize(
+    ("text", "slug", "stance"),
+    [
+        # abstaining "from" a text or a vote abstains in the vote
+        ("We will abstain from the harbour trade pact.", "harbour-pact", "open"),
+        ("We will abstain from voting on the harbour trade pact.", "harbour-pact", "open"),
+        # abstaining from doing it is not doing it
+        ("We will abstain from sending troops to Ukraine.", "send-troops", "opposes"),
+    ],
+)
+def test_abstaining_from_a_text_is_open(
+    make_statement: MakeStatement, matcher: ProposalMatcher, text: str, slug: str, stance: str
+) -> None:
+    assert judged(make_statement, matcher, text, slug).stance == stance
+
+
+def test_the_decision_to_abstain_from_a_text_is_open(
+    make_statement: MakeStatement, matcher: ProposalMatcher
+) -> None:
+    text = "Critics slammed the government's decision to abstain from the harbour trade pact."
+    content = "to abstain from the harbour trade pact"
+    judgement = judged(make_statement, matcher, text, "harbour-pact", content, "decision", "act")
+    assert (judgement.stance, judgement.about) == ("open", "speaker")

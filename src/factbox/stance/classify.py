@@ -266,7 +266,7 @@ class _Classifier:
                 if child.dep_ == "prep" and self.lex.verb_phrases:
                     words = (lemma, *(t.lower_ for t in child.subtree))
                     for phrase, phrase_class in self.lex.verb_phrases.items():
-                        if words[: len(phrase)] == phrase:
+                        if words[: len(phrase)] == phrase and not self.abstains_on(lemma, child):
                             return phrase_class  # "stand in the way", "abstain from"
             for child in node.children:
                 # the parser gives a particle as such, or as an adverb or a preposition
@@ -291,6 +291,15 @@ class _Classifier:
             return None  # a verb with an object is no participle: "will [open] doors to"
         # a participle the parser took for a passive verb: "is [balanced]", "is [concerned]"
         return self.lex.words.get(lemma) or self.lex.words.get(node.lower_)
+
+    def abstains_on(self, lemma: str, prep: Token) -> bool:
+        """Abstaining "from" a text or a vote ("abstain from the resolution", "from voting
+        on it") is abstaining in the vote, open; only abstaining from doing something else
+        ("abstain from sending troops") is not doing it."""
+        if not lemma.startswith(self.lex.abstaining):
+            return False
+        what = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        return what is None or what.pos_ != "VERB" or what.lemma_.lower() in self.lex.votes
 
     def lets_through(self, node: Token) -> bool:
         """``node`` is a permission word over a verb of passing: the thing let through is a

@@ -219,6 +219,8 @@ class StanceLexicon:
     resolution to pass"), an ``open`` that lets the proposal pass."""
     passing: frozenset[str] = frozenset()
     """What a text that is let through does ("pass", "adopt", "go through")."""
+    votes: frozenset[str] = frozenset()
+    """Verbs of voting: abstaining from them ("abstain from voting") abstains in a vote."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -471,6 +473,7 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         standing_in_the_way=tuple(_strings(letting_pass.get("standing_in_the_way", []), where)),
         allowing=tuple(_strings(letting_pass.get("allowing", []), where)),
         passing=frozenset(_strings(letting_pass.get("passing", []), where)),
+        votes=frozenset(_strings(letting_pass.get("votes", []), where)),
     )
 
 
