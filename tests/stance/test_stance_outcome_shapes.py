@@ -202,6 +202,11 @@ MOTION = Proposal(
 )
 
 
+UNBOUND_MOTION = Proposal(MOTION.slug, MOTION.title, MOTION.description)
+"""The same text with no ``bodies``: its description names the deciding organ."""
+
+
+@pytest.mark.parametrize("motion", [MOTION, UNBOUND_MOTION], ids=["bodies", "named"])
 @pytest.mark.parametrize(
     ("speaker", "judged_about_it"),
     [
@@ -212,9 +217,13 @@ MOTION = Proposal(
     ],
 )
 def test_the_deciding_bodys_own_adoption_is_no_position(
-    make_statement: MakeStatement, nlp: Language, speaker: Who, judged_about_it: bool
+    make_statement: MakeStatement,
+    nlp: Language,
+    motion: Proposal,
+    speaker: Who,
+    judged_about_it: bool,
 ) -> None:
-    matcher = ProposalMatcher(nlp, [MOTION])
+    matcher = ProposalMatcher(nlp, [motion])
     text = f"{speaker.text} approved the UN resolution on harbour dredging."
     parsed = make_statement(
         text,

@@ -1907,12 +1907,28 @@ def deciding_organs(bodies: tuple[str, ...]) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=32)
+def organs_named(text: str) -> frozenset[str]:
+    """The organs of organisations a proposal's words name ("A UN Security Council
+    resolution ..."): its text is theirs to decide. An organisation named as such ("The
+    European Union adopts ...") is an actor with a position, no organ."""
+    words = re.findall(r"[\w.'-]+", text)
+    found: set[str] = set()
+    for size in range(4, 0, -1):
+        for start in range(len(words) - size + 1):
+            name = actor_index().lookup(" ".join(words[start : start + size]))
+            if name is not None and name.via == "body" and name.body:
+                found.add(name.body)
+    return frozenset(found)
+
+
 def adopted_by_its_body(
     span: SpacySpan, match: ProposalMatch, statement: Statement, matcher: ProposalMatcher
 ) -> bool:
     """An act of the body that decides on a proposal that is a text, on that text ("the
     Security Council approved the resolution"): the body's decision is the outcome the
-    members' positions lead to, not a position of the organisation's on its own text."""
+    members' positions lead to, not a position of the organisation's on its own text. The
+    deciding body is one of the proposal's ``bodies`` or an organ its words name."""
     if statement.kind != "act":
         return False
     theme_evidence = match.slot("theme")
@@ -1922,7 +1938,9 @@ def adopted_by_its_body(
     proposal = next((p for p in matcher.proposals if p.slug == match.slug), None)
     if proposal is None:
         return False
-    organs = deciding_organs(tuple(proposal.bodies))
+    organs = deciding_organs(tuple(proposal.bodies)) | organs_named(
+        f"{proposal.title}. {proposal.description}"
+    )
     for speaker in statement.speakers:
         name = actor_index().lookup(speaker.text)
         if name is not None and name.via == "body" and name.body in organs:
