@@ -102,6 +102,8 @@ def test_a_decision_named_as_the_act_is_the_holders(
         ("Leaving the European Union could weaken our economy.", "leave-union", "opposes"),
         # a verb with an object is no participle of the word "open"
         ("The nuclear accord will open doors to growth.", "keep-accord", "supports"),
+        # a stance word as a verb with an object is read as a harm, when it is one
+        ("Leaving the European Union would risk our economy.", "leave-union", "opposes"),
     ],
 )
 def test_a_benefit_the_proposal_does_argues_for_it(
