@@ -1,25 +1,20 @@
 """Stance on shapes of real reporting about what the proposal does and what follows it, in
 sentences written for these tests: a decision named as the act (with a criticism of it
 above), a benefit the proposal does, letting a text itself pass, a question of what would
-follow a condition, and verdicts on whether it works or happens."""
+follow a condition, verdicts on whether it works or happens, feelings, abstaining from a
+text, and the deciding body's own act."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from stance_support import DEBATES, MakeStatement, Who
+from stance_support import DEBATES, MOTION, PACT, MakeStatement, Who
 
 from factbox.stance.classify import judge_statement
 from factbox.stance.matching import ProposalMatcher
 from factbox.stance.positions import lets_pass
 from factbox.stance.records import Proposal, StanceJudgement
 
-PACT = Proposal(
-    "harbour-pact",
-    "Ratify the harbour trade pact",
-    "The coastal states ratify the harbour trade pact",
-    bodies=["state"],
-)
 MINISTER = Who("the minister", "FR", "France", "country")
 
 
@@ -41,6 +36,73 @@ def judged(
     found = {j.proposal: j for j in judge_statement(parsed.doc, parsed.statement, matcher)}
     assert slug in found, f"{text!r} must match {slug}"
     return found[slug]
+
+
+SHAPES = {
+    # a benefit the proposal does argues for it; negated, against it
+    "benefit": [
+        ("The nuclear accord will boost trade and strengthen security.", "keep-accord", "supports"),
+        ("Leaving the European Union could strengthen our economy.", "leave-union", "supports"),
+        ("The wall on the border will not help anyone.", "barrier", "opposes"),
+        # the harm of the same shape still warns against it
+        ("Leaving the European Union could weaken our economy.", "leave-union", "opposes"),
+        # a verb with an object is no participle of the word "open"
+        ("The nuclear accord will open doors to growth.", "keep-accord", "supports"),
+        # a stance word as a verb with an object is read as a harm, when it is one
+        ("Leaving the European Union would risk our economy.", "leave-union", "opposes"),
+    ],
+    # a question of what would follow a condition warns against the condition
+    "question": [
+        ("What will happen to our farmers if Britain leaves the European Union?", "leave-union",
+         "opposes"),
+        # the condition is the proposal's reverse: the warning is for it
+        ("If Britain remains in the European Union, what will happen to our fishermen?",
+         "leave-union", "supports"),
+        ("What happens if the nuclear accord collapses?", "keep-accord", "supports"),
+        ("Who will protect our jobs if the wall on the border is built?", "barrier", "opposes"),
+        # a yes-or-no question asks, and takes no side
+        ("If Britain leaves the European Union, will we be safer?", "leave-union", "unclear"),
+    ],
+    # a verdict that it does not work or will not happen
+    # (the calibrate half's items read it as the speaker's opposition, not as a forecast
+    # without a side)
+    "verdict": [
+        ("The sanctions on the kingdom are simply not working.", "new-sanctions", "opposes"),
+        ("No wall on the border is going to fix that.", "barrier", "opposes"),
+        ("Britain leaving the European Union will not happen.", "leave-union", "opposes"),
+    ],
+    # a feeling is the feeler's, about something else than the feeler
+    "feeling": [
+        # the proposal's own words are the one who feels: nothing said of it
+        ("Syrian refugees are worried about the winter.", "refugees", "unclear"),
+        ("Syrian refugees are disappointed and afraid.", "refugees", "unclear"),
+        # a feeling about it, felt by someone else, is a stance on it
+        ("We are worried that Britain will leave the European Union.", "leave-union", "opposes"),
+        ("The minister is pleased that Britain is leaving the European Union.", "leave-union",
+         "supports"),
+    ],
+    # abstaining "from" a text or a vote abstains in the vote
+    "abstaining": [
+        ("We will abstain from the trade deal with Norway.", "norway-deal", "open"),
+        ("We will abstain from voting on the trade deal with Norway.", "norway-deal", "open"),
+        # abstaining from doing it is not doing it
+        ("We will abstain from sending troops to Ukraine.", "send-troops", "opposes"),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "slug", "stance"),
+    [
+        pytest.param(*case, id=f"{shape}-{n}")
+        for shape, cases in SHAPES.items()
+        for n, case in enumerate(cases)
+    ],
+)
+def test_the_stance_of_each_shape(
+    make_statement: MakeStatement, matcher: ProposalMatcher, text: str, slug: str, stance: str
+) -> None:
+    assert judged(make_statement, matcher, text, slug).stance == stance
 
 
 @pytest.mark.parametrize(
@@ -67,15 +129,15 @@ def judged(
         ),
         # the decision to abstain, or to let the text itself pass, is open, not opposes
         (
-            "Critics attacked the decision to abstain on the harbour trade pact.",
-            "to abstain on the harbour trade pact",
-            "harbour-pact",
+            "Critics attacked the decision to abstain on the trade deal with Norway.",
+            "to abstain on the trade deal with Norway",
+            "norway-deal",
             "open",
         ),
         (
-            "The decision to allow the harbour trade pact to pass angered the critics.",
-            "to allow the harbour trade pact to pass",
-            "harbour-pact",
+            "The decision to allow the trade deal with Norway to pass angered the critics.",
+            "to allow the trade deal with Norway to pass",
+            "norway-deal",
             "open",
         ),
     ],
@@ -93,32 +155,12 @@ def test_a_decision_named_as_the_act_is_the_holders(
 
 
 @pytest.mark.parametrize(
-    ("text", "slug", "stance"),
-    [
-        ("The nuclear accord will boost trade and strengthen security.", "keep-accord", "supports"),
-        ("Leaving the European Union could strengthen our economy.", "leave-union", "supports"),
-        ("The wall on the border will not help anyone.", "barrier", "opposes"),
-        # the harm of the same shape still warns against it
-        ("Leaving the European Union could weaken our economy.", "leave-union", "opposes"),
-        # a verb with an object is no participle of the word "open"
-        ("The nuclear accord will open doors to growth.", "keep-accord", "supports"),
-        # a stance word as a verb with an object is read as a harm, when it is one
-        ("Leaving the European Union would risk our economy.", "leave-union", "opposes"),
-    ],
-)
-def test_a_benefit_the_proposal_does_argues_for_it(
-    make_statement: MakeStatement, matcher: ProposalMatcher, text: str, slug: str, stance: str
-) -> None:
-    assert judged(make_statement, matcher, text, slug).stance == stance
-
-
-@pytest.mark.parametrize(
     ("text", "stance", "passes"),
     [
-        ("We will allow the harbour trade pact to pass.", "open", True),
-        ("We will let the harbour trade pact go through.", "open", True),
-        ("We will not allow the harbour trade pact to pass.", "opposes", False),
-        ("They refused to allow the harbour trade pact to pass.", "opposes", False),
+        ("We will allow the trade deal with Norway to pass.", "open", True),
+        ("We will let the trade deal with Norway go through.", "open", True),
+        ("We will not allow the trade deal with Norway to pass.", "opposes", False),
+        ("They refused to allow the trade deal with Norway to pass.", "opposes", False),
     ],
 )
 def test_letting_the_text_itself_pass_is_open(
@@ -128,7 +170,7 @@ def test_letting_the_text_itself_pass_is_open(
     stance: str,
     passes: bool,
 ) -> None:
-    judgement = judged(make_statement, matcher, text, "harbour-pact")
+    judgement = judged(make_statement, matcher, text, "norway-deal")
     assert (judgement.stance, judgement.about) == (stance, "speaker")
     assert (judgement.stance == "open" and lets_pass(judgement.cues)) is passes
 
@@ -139,69 +181,6 @@ def test_letting_others_do_it_is_still_theirs(
     text = "We allow allies to send troops to Ukraine."
     judgement = judged(make_statement, matcher, text, "send-troops")
     assert judgement.about == "others"
-
-
-@pytest.mark.parametrize(
-    ("text", "slug", "stance"),
-    [
-        ("What will happen to our farmers if Britain leaves the European Union?", "leave-union",
-         "opposes"),
-        # the condition is the proposal's reverse: the warning is for it
-        ("If Britain remains in the European Union, what will happen to our fishermen?",
-         "leave-union", "supports"),
-        ("What happens if the nuclear accord collapses?", "keep-accord", "supports"),
-        ("Who will protect our jobs if the wall on the border is built?", "barrier", "opposes"),
-        # a yes-or-no question asks, and takes no side
-        ("If Britain leaves the European Union, will we be safer?", "leave-union", "unclear"),
-    ],
-)
-def test_a_question_of_what_follows_a_condition_warns(
-    make_statement: MakeStatement, matcher: ProposalMatcher, text: str, slug: str, stance: str
-) -> None:
-    assert judged(make_statement, matcher, text, slug).stance == stance
-
-
-@pytest.mark.parametrize(
-    ("text", "slug"),
-    [
-        # the calibrate half's items read a verdict that it does not work, or will not
-        # happen, as the speaker's opposition, not as a forecast without a side
-        ("The sanctions on the kingdom are simply not working.", "new-sanctions"),
-        ("No wall on the border is going to fix that.", "barrier"),
-        ("Britain leaving the European Union will not happen.", "leave-union"),
-    ],
-)
-def test_a_verdict_that_it_fails_or_will_not_happen_opposes(
-    make_statement: MakeStatement, matcher: ProposalMatcher, text: str, slug: str
-) -> None:
-    assert judged(make_statement, matcher, text, slug).stance == "opposes"
-
-
-@pytest.mark.parametrize(
-    ("text", "slug", "stance"),
-    [
-        # the proposal's own words are the one who feels: nothing said of it
-        ("Syrian refugees are worried about the winter.", "refugees", "unclear"),
-        ("Syrian refugees are disappointed and afraid.", "refugees", "unclear"),
-        # a feeling about it, felt by someone else, is a stance on it
-        ("We are worried that Britain will leave the European Union.", "leave-union", "opposes"),
-        ("The minister is pleased that Britain is leaving the European Union.", "leave-union",
-         "supports"),
-    ],
-)
-def test_a_feeling_is_the_feelers_about_something_else(
-    make_statement: MakeStatement, matcher: ProposalMatcher, text: str, slug: str, stance: str
-) -> None:
-    assert judged(make_statement, matcher, text, slug).stance == stance
-
-
-MOTION = Proposal(
-    "harbour-motion",
-    "UN resolution demanding a halt to harbour dredging",
-    "A UN Security Council resolution demanding that the republic stop all dredging in the "
-    "harbour",
-    bodies=["unsc"],
-)
 
 
 UNBOUND_MOTION = Proposal(MOTION.slug, MOTION.title, MOTION.description)
@@ -240,26 +219,10 @@ def test_the_deciding_bodys_own_adoption_is_no_position(
         assert found[0].stance == "supports"
 
 
-@pytest.mark.parametrize(
-    ("text", "slug", "stance"),
-    [
-        # abstaining "from" a text or a vote abstains in the vote
-        ("We will abstain from the harbour trade pact.", "harbour-pact", "open"),
-        ("We will abstain from voting on the harbour trade pact.", "harbour-pact", "open"),
-        # abstaining from doing it is not doing it
-        ("We will abstain from sending troops to Ukraine.", "send-troops", "opposes"),
-    ],
-)
-def test_abstaining_from_a_text_is_open(
-    make_statement: MakeStatement, matcher: ProposalMatcher, text: str, slug: str, stance: str
-) -> None:
-    assert judged(make_statement, matcher, text, slug).stance == stance
-
-
 def test_the_decision_to_abstain_from_a_text_is_open(
     make_statement: MakeStatement, matcher: ProposalMatcher
 ) -> None:
-    text = "Critics slammed the government's decision to abstain from the harbour trade pact."
-    content = "to abstain from the harbour trade pact"
-    judgement = judged(make_statement, matcher, text, "harbour-pact", content, "decision", "act")
+    text = "Critics slammed the government's decision to abstain from the trade deal with Norway."
+    content = "to abstain from the trade deal with Norway"
+    judgement = judged(make_statement, matcher, text, "norway-deal", content, "decision", "act")
     assert (judgement.stance, judgement.about) == ("open", "speaker")

@@ -81,8 +81,7 @@ from factbox.extract.actors import actor_index, lookup_actor
 from factbox.extract.cues import load_cue_lexicon
 from factbox.extract.reported import verb_particle_phrases
 from factbox.extract.votes import is_count_cue
-from factbox.records import InputError, Span, Statement
-from factbox.rules.bodies import load_body
+from factbox.records import Span, Statement
 from factbox.stance.lexicon import (
     ActTable,
     StanceClass,
@@ -91,7 +90,7 @@ from factbox.stance.lexicon import (
     load_concepts,
     load_lexicon,
 )
-from factbox.stance.matching import ProposalMatcher
+from factbox.stance.matching import ProposalMatcher, known_bodies
 from factbox.stance.records import Cue, CueRole, ProposalMatch, Stance, StanceJudgement
 from factbox.stance.tree import char_span, find_phrases, in_span
 
@@ -1895,16 +1894,8 @@ def spoken_by_the_proposal(
 def deciding_organs(bodies: tuple[str, ...]) -> frozenset[str]:
     """The organs of organisations (``organisations.json``) that are ``bodies``: "UN
     Security Council" for ``unsc`` (unknown bodies, and bodies no organ names, add none)."""
-    found: set[str] = set()
-    for reference in bodies:
-        try:
-            body = load_body(reference)
-        except InputError:
-            continue
-        name = actor_index().lookup(body.name)
-        if name is not None and name.via == "body" and name.body:
-            found.add(name.body)
-    return frozenset(found)
+    names = [actor_index().lookup(body.name) for body in known_bodies(bodies)]
+    return frozenset(n.body for n in names if n is not None and n.via == "body" and n.body)
 
 
 @lru_cache(maxsize=32)
