@@ -41,6 +41,7 @@ def judged(
 SHAPES = {
     # a benefit the proposal does argues for it; negated, against it
     "benefit": [
+        # (main had this one and the third right by another way: "will", the negation)
         ("The nuclear accord will boost trade and strengthen security.", "keep-accord", "supports"),
         ("Leaving the European Union could strengthen our economy.", "leave-union", "supports"),
         ("The wall on the border will not help anyone.", "barrier", "opposes"),
