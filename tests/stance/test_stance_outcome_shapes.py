@@ -51,6 +51,8 @@ SHAPES = {
         ("The nuclear accord will open doors to growth.", "keep-accord", "supports"),
         # a stance word as a verb with an object is read as a harm, when it is one
         ("Leaving the European Union would risk our economy.", "leave-union", "opposes"),
+        # with the proposal as its object, it is the holder's stance on it (a control)
+        ("We will ban Syrian refugees from the state.", "refugees", "opposes"),
     ],
     # a question of what would follow a condition warns against the condition
     "question": [

@@ -252,7 +252,19 @@ class _Classifier:
         lower = node.lower_
         return next((f for f in (lower, lower[:-1], lower[:-2]) if f in self.lex.verbs), None)
 
-    def lexical_class(self, node: Token) -> StanceClass | None:
+    def does_to_another(self, node: Token, path: set[int]) -> bool:
+        """``node`` is a verb whose subject is the proposal and whose object is something
+        else ("the accord will [open] doors"): no participle of a stance word, and no stance
+        on the proposal ("ban refugees", with the proposal as the object, still is one)."""
+        return (
+            node.pos_ in VERB_POS
+            and any(c.dep_ in ("nsubj", "csubj") and c.i in path for c in node.children)
+            and any(c.dep_ == "dobj" and c.i not in path for c in node.children)
+        )
+
+    def lexical_class(self, node: Token, path: set[int] | None = None) -> StanceClass | None:
+        """The stance class of ``node`` as a word; ``path``: the words from the proposal up
+        to it, when it is read on the walk."""
         lemma = node.lemma_.lower()
         if lemma in self.lex.agreement_words and node.head.lower_ == "in":
             return None  # "in line with", "in keeping with": agreement, read as such
@@ -286,8 +298,8 @@ class _Classifier:
             return "open"  # "hesitating to send": not done, not refused
         if lemma in self.lex.criticism:
             return "opposes"
-        if node.pos_ in VERB_POS and any(c.dep_ == "dobj" for c in node.children):
-            return None  # a verb with an object is no participle: "will [open] doors to"
+        if path is not None and self.does_to_another(node, path):
+            return None  # the proposal does it to something else: "will [open] doors to"
         # a participle the parser took for a passive verb: "is [balanced]", "is [concerned]"
         return self.lex.words.get(lemma) or self.lex.words.get(node.lower_)
 
@@ -721,7 +733,7 @@ class _Classifier:
             return True
         # a reading that starts at an evaluation matched by meaning ("calls it [useless]")
         own_word = start_verb and node.pos_ == "ADJ"
-        cls = None if start and not own_word else self.lexical_class(node)
+        cls = None if start and not own_word else self.lexical_class(node, path)
         if reading.consequence and node.lemma_.lower() in self.lex.deontic:
             cls = None  # "in this case we need to talk of war": what must follow, not a wish
         role: CueRole = "consequence" if reading.consequence else "lexicon"
