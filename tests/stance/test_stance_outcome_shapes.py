@@ -48,7 +48,7 @@ SHAPES = {
         # the harm of the same shape still warns against it
         ("Leaving the European Union could weaken our economy.", "leave-union", "opposes"),
         # a verb with an object is no participle of the word "open"
-        ("The nuclear accord will open doors to growth.", "keep-accord", "supports"),
+        ("The nuclear accord will open doors to new markets.", "keep-accord", "supports"),
         # a stance word as a verb with an object is read as a harm, when it is one
         ("Leaving the European Union would risk our economy.", "leave-union", "opposes"),
         # with the proposal as its object, it is the holder's stance on it (a control)
