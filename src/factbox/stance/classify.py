@@ -1946,8 +1946,10 @@ def adopted_by_its_body(
     )
     for speaker in statement.speakers:
         name = actor_index().lookup(speaker.text)
-        if name is not None and name.via == "body" and name.body in organs:
-            return True
+        if name is None or name.via != "body" or name.body not in organs:
+            continue
+        if speaker.actor_id == name.actor.id:
+            return True  # the organ itself, not a member named through it (a vote count)
     return False
 
 
