@@ -40,6 +40,22 @@ DEBATES = [
 """Proposals of other debates (leaving a union, keeping an accord, sanctions, a border
 barrier, refugees) beside the troops one, for tests of shapes their reporting shows."""
 
+MOTION = Proposal(
+    "harbour-motion",
+    "UN resolution demanding a halt to harbour dredging",
+    "A UN Security Council resolution, drafted by Chile, demanding that the republic stop all "
+    "dredging in the disputed harbour",
+    bodies=["unsc"],
+)
+"""A text a body decides on (the UN Security Council), for tests of reporting on bodies."""
+PACT = Proposal(
+    "norway-deal",
+    "EU signs the trade deal with Norway",
+    "The European Union and its member states approve and sign the trade deal with Norway",
+    bodies=["eu-council"],
+)
+"""A deal the EU's council decides on, for the same tests."""
+
 
 def plain_article(body: str, published: dt.date) -> Article:
     """A plain-text article of ``body`` published on ``published``, to extract from."""

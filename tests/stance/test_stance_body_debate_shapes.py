@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 from spacy.language import Language
-from stance_support import MakeStatement, Who
+from stance_support import MOTION, PACT, MakeStatement, Who
 
 from factbox.stance.classify import (
     classify,
@@ -20,21 +20,8 @@ from factbox.stance.classify import (
     statement_span,
 )
 from factbox.stance.matching import ProposalMatcher
-from factbox.stance.records import MatchEvidence, Proposal, ProposalMatch, StanceJudgement
+from factbox.stance.records import MatchEvidence, ProposalMatch, StanceJudgement
 
-MOTION = Proposal(
-    "harbour-motion",
-    "UN resolution demanding a halt to harbour dredging",
-    "A UN Security Council resolution, drafted by Chile, demanding that the republic stop all "
-    "dredging in the disputed harbour",
-    bodies=["unsc"],
-)
-PACT = Proposal(
-    "norway-deal",
-    "EU signs the trade deal with Norway",
-    "The European Union and its member states approve and sign the trade deal with Norway",
-    bodies=["eu-council"],
-)
 CHILE = Who("the ambassador", "CL", "Chile", "country")
 
 

@@ -71,12 +71,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from factbox.extract.actors import lookup_actor
+from factbox.extract.actors import actor_index, lookup_actor
 from factbox.extract.cues import load_cue_lexicon
 from factbox.extract.reported import verb_particle_phrases
 from factbox.extract.votes import is_count_cue
@@ -89,7 +90,7 @@ from factbox.stance.lexicon import (
     load_concepts,
     load_lexicon,
 )
-from factbox.stance.matching import ProposalMatcher
+from factbox.stance.matching import ProposalMatcher, known_bodies
 from factbox.stance.records import Cue, CueRole, ProposalMatch, Stance, StanceJudgement
 from factbox.stance.tree import char_span, find_phrases, in_span
 
@@ -102,6 +103,8 @@ CLAUSE_CLIMB_DEPS = frozenset(
     {"xcomp", "acomp", "attr", "dobj", "pobj", "prep", "pcomp", "acl", "amod", "oprd", "aux"}
 )
 SUBJECT_DEPS = frozenset({"nsubj", "expl"})
+QUESTION_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+"""Question words ("what", "whom", "how"): a question about what follows, not yes or no."""
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"})
 """Clauses of their own: a date there dates another event than the one on the way up."""
 REVERSED: dict[Stance, Stance] = {"supports": "opposes", "opposes": "supports"}
@@ -249,7 +252,19 @@ class _Classifier:
         lower = node.lower_
         return next((f for f in (lower, lower[:-1], lower[:-2]) if f in self.lex.verbs), None)
 
-    def lexical_class(self, node: Token) -> StanceClass | None:
+    def does_to_another(self, node: Token, path: set[int]) -> bool:
+        """``node`` is a verb whose subject is the proposal and whose object is something
+        else ("the accord will [open] doors"): no participle of a stance word, and no stance
+        on the proposal ("ban refugees", with the proposal as the object, still is one)."""
+        return (
+            node.pos_ in VERB_POS
+            and any(c.dep_ in ("nsubj", "csubj") and c.i in path for c in node.children)
+            and any(c.dep_ == "dobj" and c.i not in path for c in node.children)
+        )
+
+    def lexical_class(self, node: Token, path: set[int] | None = None) -> StanceClass | None:
+        """The stance class of ``node`` as a word; ``path``: the words from the proposal up
+        to it, when it is read on the walk."""
         lemma = node.lemma_.lower()
         if lemma in self.lex.agreement_words and node.head.lower_ == "in":
             return None  # "in line with", "in keeping with": agreement, read as such
@@ -262,7 +277,7 @@ class _Classifier:
                 if child.dep_ == "prep" and self.lex.verb_phrases:
                     words = (lemma, *(t.lower_ for t in child.subtree))
                     for phrase, phrase_class in self.lex.verb_phrases.items():
-                        if words[: len(phrase)] == phrase:
+                        if words[: len(phrase)] == phrase and not self.abstains_on(lemma, child):
                             return phrase_class  # "stand in the way", "abstain from"
             for child in node.children:
                 # the parser gives a particle as such, or as an adverb or a preposition
@@ -270,6 +285,8 @@ class _Classifier:
                 particle = child.dep_ in ("prt", "advmod", "prep")
                 if particle and (lemma, child.lower_) in self.lex.phrasal:
                     return self.lex.phrasal[(lemma, child.lower_)]
+            if self.lets_through(node):
+                return "open"  # "allowed the resolution to pass": lets it pass, as abstaining
             needed = self.lex.requires.get(lemma)
             if needed is not None and not any(
                 c.dep_ in {"prt", "prep"} and c.lemma_.lower() in needed for c in node.children
@@ -281,8 +298,42 @@ class _Classifier:
             return "open"  # "hesitating to send": not done, not refused
         if lemma in self.lex.criticism:
             return "opposes"
+        if path is not None and self.does_to_another(node, path):
+            return None  # the proposal does it to something else: "will [open] doors to"
         # a participle the parser took for a passive verb: "is [balanced]", "is [concerned]"
         return self.lex.words.get(lemma) or self.lex.words.get(node.lower_)
+
+    def abstains_on(self, lemma: str, prep: Token) -> bool:
+        """Abstaining "from" a text or a vote ("abstain from the resolution", "from voting
+        on it") is abstaining in the vote, open; only abstaining from doing something else
+        ("abstain from sending troops") is not doing it."""
+        if not lemma.startswith(self.lex.abstaining):
+            return False
+        what = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        return what is None or what.pos_ != "VERB" or what.lemma_.lower() in self.lex.votes
+
+    def lets_through(self, node: Token) -> bool:
+        """``node`` is a permission word over a verb of passing: the thing let through is a
+        text on its way ("allowed the resolution to [pass]", "let the deal go [through]")."""
+        if node.lemma_.lower() not in self.lex.permission:
+            return False
+        verbs = [c for c in node.children if c.dep_ in ("xcomp", "ccomp")]
+        for thing in (c for c in node.children if c.dep_ == "dobj"):
+            # the parser may hang "to pass" on the object's last noun ("the resolution
+            # against the settlements [to pass]")
+            verbs += [
+                v
+                for v in thing.subtree
+                if v.pos_ == "VERB" and any(a.tag_ == "TO" for a in v.children)
+            ]
+        return any(
+            verb.lemma_.lower() in self.lex.passing
+            or any(
+                g.dep_ in ("prt", "advmod", "prep") and g.lower_ in self.lex.passing
+                for g in verb.children
+            )
+            for verb in verbs
+        )
 
     def is_negated(self, node: Token, used: set[int] | None = None) -> Token | None:
         """The word that negates ``node``, if any (skipping those in ``used``)."""
@@ -630,6 +681,8 @@ class _Classifier:
         word's."""
         if framing and not self.frames(reading, node):
             return False
+        if not framing and self.feels(node, path):
+            return False  # "Syrian refugees are afraid": the proposal's words feel, nothing more
         before = reading.operations
         deontic = False
         negation = self.is_negated(node, reading.used)
@@ -645,7 +698,11 @@ class _Classifier:
             reading.note(node, "consequence", "consequence")
             return True
         if not start and not framing and not reading.consequence:
-            if self.harmed_by_proposal(node, path) or self.measures_degree(node, path):
+            if (
+                self.harmed_by_proposal(node, path)
+                or self.benefited_by_proposal(node, path)
+                or self.measures_degree(node, path)
+            ):
                 self.apply_shape(reading, node, path, negation)
                 return True
             if self.proposal_fails(node, path):
@@ -676,7 +733,7 @@ class _Classifier:
             return True
         # a reading that starts at an evaluation matched by meaning ("calls it [useless]")
         own_word = start_verb and node.pos_ == "ADJ"
-        cls = None if start and not own_word else self.lexical_class(node)
+        cls = None if start and not own_word else self.lexical_class(node, path)
         if reading.consequence and node.lemma_.lower() in self.lex.deontic:
             cls = None  # "in this case we need to talk of war": what must follow, not a wish
         role: CueRole = "consequence" if reading.consequence else "lexicon"
@@ -761,6 +818,15 @@ class _Classifier:
             return node.lemma_.lower() in self.lex.warning_verbs and reading.mode == "none"
         return self.lexical_class(node) is not None
 
+    def feels(self, node: Token, path: set[int]) -> bool:
+        """``node`` says how its subject feels (an ``experiencers`` word, itself or as its
+        complement: "is [disappointed]", "are [afraid]") and that subject is the proposal's
+        own words: the feeler, not what the feeling is about."""
+        words = [node] + [c for c in node.children if c.dep_ in ("acomp", "attr")]
+        if not any(w.lower_ in self.lex.experiencers for w in words):
+            return False
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.i in path for c in node.children)
+
     def subject_on_path(self, node: Token, path: set[int]) -> bool:
         """The proposal is (in) ``node``'s subject: what is said is said of it."""
         return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i in path for c in node.children)
@@ -784,6 +850,13 @@ class _Classifier:
         """``node`` is a harm ("depress", "sap") whose subject is the proposal: "leaving the
         union could depress growth"."""
         return node.lemma_.lower() in self.lex.harms and any(
+            c.dep_ in ("nsubj", "csubj") and c.i in path for c in node.children
+        )
+
+    def benefited_by_proposal(self, node: Token, path: set[int]) -> bool:
+        """``node`` is a benefit ("boost", "strengthen") whose subject is the proposal: "the
+        accord will boost growth", "no wall is going to fix that" (negated)."""
+        return node.lemma_.lower() in self.lex.benefits and any(
             c.dep_ in ("nsubj", "csubj") and c.i in path for c in node.children
         )
 
@@ -835,13 +908,15 @@ class _Classifier:
         self, reading: _Reading, node: Token, path: set[int], negation: Token | None
     ) -> None:
         """A harm the proposal does is a warning against it, hedged or not (negated: a
-        defence of it); a measure of degree keeps it ("not far enough": wants more)."""
+        defence of it); a benefit it does argues for it (negated: against it); a measure of
+        degree keeps it ("not far enough": wants more)."""
         degree = self.measures_degree(node, path)
         if degree is not None:
             reading.mode = "firm"
             reading.note(degree, "evaluation", "evaluation")
         else:
-            if negation is None:
+            benefit = node.lemma_.lower() in self.lex.benefits
+            if (negation is None) != benefit:
                 reading.polarity = -reading.polarity
             reading.mode = "firm"
             reading.note(node, "evaluation", "evaluation")
@@ -868,8 +943,8 @@ class _Classifier:
     def permitted_agent(self, node: Token, child: Token) -> Token | None:
         """Whom ``node`` (a permission word: "respect", "allow") lets do what lies on the
         path below it: "respect [allies] who decide to send", "allow [allies] to send"."""
-        if node.lemma_.lower() not in self.lex.permission:
-            return None
+        if node.lemma_.lower() not in self.lex.permission or self.lets_through(node):
+            return None  # what lets the proposal itself pass lets nobody else do anything
         if child.dep_ == "dobj" and any(c.dep_ == "relcl" for c in child.children):
             return child
         if child.dep_ in ("xcomp", "ccomp"):
@@ -972,6 +1047,37 @@ class _Classifier:
                 self.apply_class(reading, "opposes", False, head)
                 reading.note(will, "consequence", "consequence")
 
+    def asked_consequence(self, reading: _Reading, clause: Token, path: set[int]) -> None:
+        """A question of what would follow the condition ("what will happen to our farmers
+        if they leave?", "with whom will Europe trade if it is unable to sign?"): a warning
+        put as a question, against what the condition says, as a named consequence is. A
+        question with no question word ("will we be safer if ...?") asks, and stays unclear."""
+        question = reading.question
+        if question is None or question.text != "?" or clause.sent[-1].i != question.i:
+            return
+        asking = next(
+            (
+                t
+                for t in clause.subtree
+                if t.i not in path and t.tag_ in QUESTION_TAGS and not self.in_condition(t, clause)
+            ),
+            None,
+        )
+        if asking is None:
+            return
+        reading.question = None
+        self.apply_class(reading, "opposes", False, asking)
+        reading.note(asking, "consequence", "consequence")
+
+    def in_condition(self, word: Token, clause: Token) -> bool:
+        """``word`` is inside a condition clause under ``clause`` ("if [what] they say ...")."""
+        node = word
+        while node.i != clause.i and node.head.i != node.i:
+            if self.condition_mark(node) is not None:
+                return True
+            node = node.head
+        return False
+
     def is_case(self, child: Token, theme: Token) -> bool:
         """``child`` is "in this case" with the proposal as the case (the theme, a phrase
         that refers back to it): a condition, as an if-clause is."""
@@ -1037,7 +1143,7 @@ class _Classifier:
             consequence=True,
             cues=reading.cues,
             holder_node=None,
-            inverse=unless != (reading.polarity < 0 and reading.mode == "firm"),
+            inverse=unless != (reading.polarity < 0 and reading.mode != "hedged"),
             condition_head=condition.head if condition.head.i != condition.i else None,
         )
 
@@ -1164,6 +1270,8 @@ class _Classifier:
         if not reading.consequence and node.dep_ == "ROOT" and self.inverted_condition(node):
             reading = self.consequence_of(reading, node)  # "..., should they vote to leave."
         reading.path = walked
+        if reading.consequence and reading.mode == "none":
+            self.asked_consequence(reading, walked[-1], path)
         if reading.consequence and reading.mode == "none":
             self.named_consequence(reading, span, walked[-1], path)
         # Words outside the statement's content (its cue: "warned", "urged") still count,
@@ -1794,13 +1902,66 @@ def spoken_by_the_proposal(
     return False
 
 
+@lru_cache(maxsize=32)
+def deciding_organs(bodies: tuple[str, ...]) -> frozenset[str]:
+    """The organs of organisations (``organisations.json``) that are ``bodies``: "UN
+    Security Council" for ``unsc`` (unknown bodies, and bodies no organ names, add none)."""
+    names = [actor_index().lookup(body.name) for body in known_bodies(bodies)]
+    return frozenset(n.body for n in names if n is not None and n.via == "body" and n.body)
+
+
+@lru_cache(maxsize=32)
+def organs_named(text: str) -> frozenset[str]:
+    """The organs of organisations a proposal's words name ("A UN Security Council
+    resolution ..."): its text is theirs to decide. An organisation named as such ("The
+    European Union adopts ...") is an actor with a position, no organ."""
+    words = re.findall(r"[\w.'-]+", text)
+    found: set[str] = set()
+    for size in range(4, 0, -1):
+        for start in range(len(words) - size + 1):
+            name = actor_index().lookup(" ".join(words[start : start + size]))
+            if name is not None and name.via == "body" and name.body:
+                found.add(name.body)
+    return frozenset(found)
+
+
+def adopted_by_its_body(
+    span: SpacySpan, match: ProposalMatch, statement: Statement, matcher: ProposalMatcher
+) -> bool:
+    """An act of the body that decides on a proposal that is a text, on that text ("the
+    Security Council approved the resolution"): the body's decision is the outcome the
+    members' positions lead to, not a position of the organisation's on its own text. The
+    deciding body is one of the proposal's ``bodies`` or an organ its words name."""
+    if statement.kind != "act":
+        return False
+    theme_evidence = match.slot("theme")
+    theme = _token_at(span.doc, theme_evidence.span) if theme_evidence else None
+    if theme is None or theme.lemma_.lower() not in load_concepts().documents:
+        return False
+    proposal = next((p for p in matcher.proposals if p.slug == match.slug), None)
+    if proposal is None:
+        return False
+    organs = deciding_organs(tuple(proposal.bodies)) | organs_named(
+        f"{proposal.title}. {proposal.description}"
+    )
+    for speaker in statement.speakers:
+        name = actor_index().lookup(speaker.text)
+        if name is None or name.via != "body" or name.body not in organs:
+            continue
+        if speaker.actor_id == name.actor.id:
+            return True  # the organ itself, not a member named through it (a vote count)
+    return False
+
+
 def not_about_it(
     span: SpacySpan, match: ProposalMatch, statement: Statement, matcher: ProposalMatcher
 ) -> bool:
     """A match that is no statement about the proposal: what was done with an earlier text,
-    or the text's own words."""
-    return about_an_earlier_text(span, match, statement) or spoken_by_the_proposal(
-        span.doc, statement, match, matcher
+    the text's own words, or the deciding body's own act on it."""
+    return (
+        about_an_earlier_text(span, match, statement)
+        or spoken_by_the_proposal(span.doc, statement, match, matcher)
+        or adopted_by_its_body(span, match, statement, matcher)
     )
 
 

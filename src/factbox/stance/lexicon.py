@@ -162,6 +162,11 @@ class StanceLexicon:
     case_preps: frozenset[str] = frozenset()
     harms: frozenset[str] = frozenset()
     """Verbs whose subject, when it is the proposal, is warned against ("could depress")."""
+    benefits: frozenset[str] = frozenset()
+    """Verbs whose subject, when it is the proposal, is argued for ("will boost growth")."""
+    experiencers: frozenset[str] = frozenset()
+    """Words of feeling ("pleased", "worried"): said of the proposal's own words as the one
+    who feels ("refugees are afraid"), no stance on it."""
     future_verbs: frozenset[str] = frozenset()
     means_verbs: frozenset[str] = frozenset()
     any_determiners: frozenset[str] = frozenset()
@@ -209,6 +214,13 @@ class StanceLexicon:
     standing_in_the_way: tuple[str, ...] = ()
     """Starts of words for standing in a proposal's way ("block", "stand", "hinder"): negated,
     an ``open`` that lets it pass ("will not stand in the way", "would no longer block")."""
+    allowing: tuple[str, ...] = ()
+    """Starts of permission words ("allow", "let"): over one of ``passing`` ("allowed the
+    resolution to pass"), an ``open`` that lets the proposal pass."""
+    passing: frozenset[str] = frozenset()
+    """What a text that is let through does ("pass", "adopt", "go through")."""
+    votes: frozenset[str] = frozenset()
+    """Verbs of voting: abstaining from them ("abstain from voting") abstains in a vote."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -437,6 +449,8 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         case_nouns=frozenset(_strings(conditions.get("case_nouns", []), where)),
         case_preps=frozenset(_strings(conditions.get("case_preps", []), where)),
         harms=frozenset(_strings(data.get("harms", []), f"{where}: harms")),
+        benefits=frozenset(_strings(data.get("benefits", []), f"{where}: benefits")),
+        experiencers=frozenset(_strings(data.get("experiencers", []), f"{where}: experiencers")),
         future_verbs=frozenset(_strings(data.get("future_verbs", []), f"{where}: future_verbs")),
         sufficiency=frozenset(_strings(data.get("sufficiency", []), f"{where}: sufficiency")),
         penalties=penalties,
@@ -457,6 +471,9 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         own_acts=frozenset(_strings(agreement.get("own_acts", []), where)),
         abstaining=tuple(_strings(letting_pass.get("abstaining", []), where)),
         standing_in_the_way=tuple(_strings(letting_pass.get("standing_in_the_way", []), where)),
+        allowing=tuple(_strings(letting_pass.get("allowing", []), where)),
+        passing=frozenset(_strings(letting_pass.get("passing", []), where)),
+        votes=frozenset(_strings(letting_pass.get("votes", []), where)),
     )
 
 

@@ -50,6 +50,7 @@ from spacy.tokens import Span as SpacySpan
 from factbox.extract.actors import lookup_actor
 from factbox.records import InputError
 from factbox.rules.bodies import load_body
+from factbox.rules.records import Body
 from factbox.stance.lexicon import ConceptKind, ConceptTable, load_concepts, normalise_phrase
 from factbox.stance.records import MatchEvidence, Proposal, ProposalMatch, Slot
 from factbox.stance.semantic import ANTECEDENT_SENTENCES, Similarity
@@ -435,17 +436,21 @@ def _sponsors(theme: Token, sponsor_verbs: frozenset[str], inside: range) -> lis
     return spans
 
 
+def known_bodies(bodies: Iterable[str]) -> list[Body]:
+    """The bodies of ``bodies`` that the data knows (an unknown id is left out)."""
+    found = []
+    for reference in bodies:
+        try:
+            found.append(load_body(reference))
+        except InputError:
+            continue
+    return found
+
+
 @lru_cache(maxsize=32)
 def body_members(bodies: tuple[str, ...]) -> frozenset[str]:
     """Every actor that ever belonged to one of ``bodies`` (unknown bodies add nobody)."""
-    members: set[str] = set()
-    for reference in bodies:
-        try:
-            body = load_body(reference)
-        except InputError:
-            continue
-        members.update(membership.actor_id for membership in body.memberships)
-    return frozenset(members)
+    return frozenset(m.actor_id for body in known_bodies(bodies) for m in body.memberships)
 
 
 @dataclass(slots=True)

@@ -56,14 +56,15 @@ abstention, "will not stand in the way", "would no longer block": ``letting_pass
 
 def lets_pass(cues: Iterable[Cue]) -> bool:
     """Whether a reading's cues commit the speaker to let the proposal pass: an abstention
-    word, or a negation beside a word for standing in its way ("not stand in the way", "no
-    longer block"). "Has not ruled out" keeps a possibility open, it commits to nothing:
-    its word is no blocking word. Words are compared on their start, so "abstained",
-    "abstaining" and "abstention" are the one word."""
+    word, a permission word (an ``open`` reading of one lets the proposal itself through:
+    "allowed the resolution to pass"), or a negation beside a word for standing in its way
+    ("not stand in the way", "no longer block"). "Has not ruled out" keeps a possibility
+    open, it commits to nothing: its word is no blocking word. Words are compared on their
+    start, so "abstained", "abstaining" and "abstention" are the one word."""
     table = load_lexicon()
     words = [cue.text.lower() for cue in cues]
-    if any(word.startswith(table.abstaining) for word in words):
-        return True
+    if any(word.startswith(table.abstaining + table.allowing) for word in words):
+        return True  # "abstained", "allowed the resolution to pass"
     negated = any(cue.role == "negation" for cue in cues)
     return negated and any(word.startswith(table.standing_in_the_way) for word in words)
 
