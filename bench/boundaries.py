@@ -34,6 +34,7 @@ from factbox.evaluate.relations import Relation, Role, relation_from_statement
 from factbox.evaluate.scorer import Scores, score_article, total
 from factbox.evaluate.textspans import Pieces, TokenIndex, overlap_ratio, trimmed
 from factbox.extract.attributions import find_attributions
+from factbox.extract.content_ends import EndCutter
 from factbox.extract.cue_adder import CueAdder
 from factbox.extract.span_choice import SpanChooser
 from factbox.extract.tagged import viterbi_spans
@@ -70,13 +71,14 @@ def polnear_scores(
     *,
     chooser: SpanChooser | None = None,
     adder: CueAdder | None = None,
+    cutter: EndCutter | None = None,
 ) -> Scores:
-    """The articles' statements (PolNeAR conventions, with ``chooser`` and ``adder`` in place
-    of the shipped ones when given) scored against their gold, summed."""
+    """The articles' statements (PolNeAR conventions, with ``chooser``, ``adder`` and
+    ``cutter`` in place of the shipped ones when given) scored against their gold, summed."""
     results = []
     for article, doc in zip(articles, docs, strict=True):
         statements = find_attributions(
-            doc, conventions="polnear", span_chooser=chooser, cue_adder=adder
+            doc, conventions="polnear", span_chooser=chooser, cue_adder=adder, end_cutter=cutter
         )
         predicted = [relation_from_statement(s) for s in statements]
         results.append(score_article(article.text, article.relations, predicted))
