@@ -158,7 +158,7 @@ def _classify(doc: Doc, span: Span, words: str, side: str, source: Span | None) 
     if not tokens:
         return "space"
     if all(t.is_punct for t in tokens):
-        return "punct"
+        return "quote" if any(t.is_quote for t in tokens) else "punct"
     if source is not None and source[0] < span[1] and span[0] < source[1]:
         return "source"
     if lower in ("that", "that,") or (tokens[0].lower_ == "that" and len(tokens) == 1):
@@ -189,6 +189,39 @@ def _classify(doc: Doc, span: Span, words: str, side: str, source: Span | None) 
     if "nsubj" in deps or "nsubjpass" in deps:
         return "subject"
     return f"other:{'/'.join(sorted(head_deps))}"
+
+
+COARSE_KINDS = {
+    "punct": "punctuation",
+    "quote": "quote mark",
+    "space": "punctuation",
+    "source": "attribution words (source, 'he said', 'according to')",
+    "cue-verb": "attribution words (source, 'he said', 'according to')",
+    "according-to": "attribution words (source, 'he said', 'according to')",
+    "sentence": "another sentence",
+    "relcl": "clause (relative, adverbial, coordinated, if/whether)",
+    "advcl": "clause (relative, adverbial, coordinated, if/whether)",
+    "conj": "clause (relative, adverbial, coordinated, if/whether)",
+    "if/whether": "clause (relative, adverbial, coordinated, if/whether)",
+    "prep": "prepositional phrase",
+    "that": "'that'",
+    "subject": "a subject or object",
+    "adverb": "an adverb",
+}
+EDGE_NAMES = {
+    "start+": "starts too early",
+    "start-": "starts too late",
+    "end+": "ends too late",
+    "end-": "ends too early",
+}
+
+
+def coarse_kind(kind: str) -> str:
+    """``start+:relcl`` as (``starts too early``, the coarse class of its words)."""
+    edge, words = kind.split(":", 1)
+    if words.startswith("other:") and "obj" in words:
+        words = "subject"
+    return f"{EDGE_NAMES[edge]}: {COARSE_KINDS.get(words, 'other words')}"
 
 
 def article_errors(
@@ -282,6 +315,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"tagger's span was the gold one: {sum(e.tagger_right for e in errors)}")
     print("edge:", dict(Counter(e.edge for e in errors).most_common()))
     print("words off:", dict(sorted(Counter(min(e.words, 10) for e in errors).items())))
+    print("by edge and coarse kind (an error off at both edges counts at each):")
+    for name, count in Counter(coarse_kind(k) for e in errors for k in e.kinds).most_common():
+        print(f"  {count:4d}  {name}")
     kinds = Counter(kind for e in errors for kind in e.kinds)
     texts = {a.name: a.text for a in articles}
     for kind, count in kinds.most_common():
