@@ -1,8 +1,8 @@
 """Where a content ends: a learned cut of the tail PolNeAR's annotators leave out.
 
-After the statements are found and their contents chosen (rules, tagger, span chooser), the
-most common way a predicted content overlaps a gold content without matching it, on PolNeAR
-dev, is a content that starts where the annotators start but runs on: over a relative clause
+After the statements are found and their contents chosen (rules, tagger, span chooser), one
+common way a predicted content overlaps a gold content without matching it, on PolNeAR dev, is
+a content that starts where the annotators start but runs on: over a relative clause
 ("the health of Donald Trump[, who is 70]"), a participle ("... people[, focusing on people
 under 30]"), a second verb phrase ("he would order a review[ and warned against hackers]"), a
 phrase that modifies the reporting rather than what was reported ("noted the comments[ on
