@@ -65,6 +65,28 @@ def training_parser(doc: str | None) -> argparse.ArgumentParser:
     return parser
 
 
+def gold_contents(article: AnnotatedArticle) -> set[Pieces]:
+    """The article's gold contents as the scorer trims them, each in pieces also by its
+    outer span (what a learned table's training labels a prediction right against)."""
+    gold: set[Pieces] = set()
+    for relation in article.relations:
+        key = trimmed(article.text, relation.content) if relation.content else ()
+        gold |= {key, trimmed(article.text, (_outer(key),))} if key else set()
+    return gold
+
+
+def train_and_dev(
+    args: argparse.Namespace,
+) -> tuple[list[AnnotatedArticle], list[Doc], list[AnnotatedArticle], list[Doc]]:
+    """The train sample and the dev split of ``training_parser``'s arguments, parsed (from
+    ``--cache``'s ``train`` and ``dev`` folders when given)."""
+    train = sample(load_corpus(args.train).articles, args.sample)
+    train_docs = parsed(train, args.cache / "train" if args.cache else None)
+    dev = load_corpus(args.dev).articles
+    dev_docs = parsed(dev, args.cache / "dev" if args.cache else None)
+    return train, train_docs, dev, dev_docs
+
+
 def polnear_scores(
     articles: list[AnnotatedArticle],
     docs: list[Doc],

@@ -24,11 +24,16 @@ from spacy.tokens import Doc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from boundaries import parsed, polnear_scores, sample, training_parser  # noqa: E402
+from boundaries import (  # noqa: E402
+    gold_contents,
+    polnear_scores,
+    train_and_dev,
+    training_parser,
+)
 from train_attribution import train_logistic, write_model  # noqa: E402
 
-from factbox.evaluate.corpus import AnnotatedArticle, load_corpus  # noqa: E402
-from factbox.evaluate.textspans import outer, trimmed  # noqa: E402
+from factbox.evaluate.corpus import AnnotatedArticle  # noqa: E402
+from factbox.evaluate.textspans import trimmed  # noqa: E402
 from factbox.extract.attributions import find_attributions  # noqa: E402
 from factbox.extract.content_ends import (  # noqa: E402
     CONTENT_ENDS_PATH,
@@ -44,11 +49,7 @@ NEVER = EndCutter({}, 2.0)
 def examples(articles: list[AnnotatedArticle], docs: list[Doc]) -> list[tuple[list[str], int]]:
     found: list[tuple[list[str], int]] = []
     for article, doc in zip(articles, docs, strict=True):
-        text = article.text
-        gold = set()
-        for relation in article.relations:
-            key = trimmed(text, relation.content) if relation.content else ()
-            gold |= {key, trimmed(text, (outer(key),))} if key else set()
+        text, gold = article.text, gold_contents(article)
         starts = [token.idx for token in doc]
         for statement in find_attributions(doc, conventions="polnear", end_cutter=NEVER):
             pieces = statement.content_pieces or (statement.content_span,)
@@ -67,15 +68,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=CONTENT_ENDS_PATH)
     args = parser.parse_args(argv)
 
-    train = sample(load_corpus(args.train).articles, args.sample)
-    train_docs = parsed(train, args.cache / "train" if args.cache else None)
+    train, train_docs, dev, dev_docs = train_and_dev(args)
     found = examples(train, train_docs)
     positives = sum(label for _, label in found)
     print(f"train: {len(train)} articles, {len(found)} places, {positives} where gold ends")
     weights = train_logistic(found)
 
-    dev = load_corpus(args.dev).articles
-    dev_docs = parsed(dev, args.cache / "dev" if args.cache else None)
     best: tuple[tuple[float, float], EndCutter] | None = None
     for threshold in THRESHOLDS:
         cutter = EndCutter(weights, threshold)

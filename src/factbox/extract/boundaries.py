@@ -46,7 +46,7 @@ def _pieces(statement: Statement) -> tuple[Span, ...]:
     return statement.content_pieces or (statement.content_span,)
 
 
-def _with_pieces(statement: Statement, pieces: Sequence[Span], text: str) -> Statement:
+def with_pieces(statement: Statement, pieces: Sequence[Span], text: str) -> Statement:
     """``statement`` whose content is ``pieces`` (sorted, merged where they touch)."""
     merged: list[Span] = []
     for start, end in sorted(pieces):
@@ -142,7 +142,7 @@ def merge_same_cue(doc: Doc, statements: list[Statement]) -> list[Statement]:
         ):
             out.append(statement)
             continue
-        merged = _with_pieces(kept, pieces, text)
+        merged = with_pieces(kept, pieces, text)
         if merged.source_span is None and statement.source_span is not None:
             merged = dataclasses.replace(
                 merged, source_span=statement.source_span, source_text=statement.source_text
@@ -183,7 +183,7 @@ def subject_before_attribution(doc: Doc, statement: Statement) -> Statement:
         if not any(t.is_punct for t in between):
             continue
         piece = (doc[first].idx, doc[last].idx + len(doc[last].text))
-        return _with_pieces(statement, [piece, statement.content_span], doc.text)
+        return with_pieces(statement, [piece, statement.content_span], doc.text)
     return statement
 
 

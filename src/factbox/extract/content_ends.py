@@ -25,7 +25,6 @@ labelled by whether the cut content is a gold one; they ship in
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc
 
+from factbox.extract.boundaries import with_pieces
 from factbox.extract.learned import logistic
 from factbox.extract.span_choice import word_class
 from factbox.extract.tagger import BEGIN, CONTENT, INSIDE, ROLE_SCORES
@@ -208,20 +208,6 @@ def cut_candidates(
     return out
 
 
-def with_last_piece(statement: Statement, piece: Span, text: str) -> Statement:
-    """The statement whose content's last piece ends as ``piece`` does."""
-    pieces = [*(statement.content_pieces or (statement.content_span,))[:-1], piece]
-    content_span = (pieces[0][0], pieces[-1][1])
-    edges = [content_span] + [e for e in (statement.cue_span, statement.source_span) if e]
-    return dataclasses.replace(
-        statement,
-        content=" ".join(text[a:b] for a, b in pieces),
-        content_span=content_span,
-        content_pieces=tuple(pieces) if len(pieces) > 1 else (),
-        span=(min(e[0] for e in edges), max(e[1] for e in edges)),
-    )
-
-
 def cut_tails(doc: Doc, statements: list[Statement], cutter: EndCutter) -> list[Statement]:
     """The statements with each content cut where ``cutter`` says the annotators end it."""
     starts = [token.idx for token in doc]
@@ -231,7 +217,8 @@ def cut_tails(doc: Doc, statements: list[Statement], cutter: EndCutter) -> list[
         candidates = cut_candidates(doc, starts, statement)
         chosen = cutter.choose([(i, features) for i, (_, features) in enumerate(candidates)])
         if chosen is not None:
-            statement = with_last_piece(statement, candidates[chosen][0], text)
+            pieces = statement.content_pieces or (statement.content_span,)
+            statement = with_pieces(statement, [*pieces[:-1], candidates[chosen][0]], text)
         out.append(statement)
     return out
 
