@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
+from extract_support import POLNEAR_DEV, dev_content_f1
 from spacy.language import Language
 
-from factbox.evaluate.corpus import load_corpus
-from factbox.evaluate.relations import relation_from_statement
-from factbox.evaluate.scorer import score_article, total
 from factbox.extract.attributions import find_attributions
 from factbox.extract.content_ends import (
     EndCutter,
@@ -22,8 +18,6 @@ from factbox.extract.content_ends import (
 )
 from factbox.extract.tagger import CONTENT, INSIDE, ROLE_SCORES
 from factbox.records import Statement
-
-POLNEAR_DEV = Path(__file__).parents[2].parent / "shared" / "corpora" / "polnear" / "dev"
 
 # Written for these tests, in the shape of PolNeAR sentences whose annotators end the content
 # before a relative clause on its last noun ("questioned [the health of X], who is 70").
@@ -120,11 +114,10 @@ def test_on_polnear_dev_the_cutter_finds_more_exact_contents(nlp: Language) -> N
     shipped = load_end_cutter()
     assert shipped is not None
     never = EndCutter(shipped.weights, 1.01)
-    articles = load_corpus(POLNEAR_DEV, limit=30).articles
-    cut, kept = [], []
-    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
-        for cutter, into in ((shipped, cut), (never, kept)):
-            found = find_attributions(doc, conventions="polnear", end_cutter=cutter)
-            relations = [relation_from_statement(s) for s in found]
-            into.append(score_article(article.text, article.relations, relations))
-    assert total(cut).content.exact.f1 > total(kept).content.exact.f1
+    cut, kept = dev_content_f1(
+        nlp,
+        30,
+        lambda doc: find_attributions(doc, conventions="polnear", end_cutter=shipped),
+        lambda doc: find_attributions(doc, conventions="polnear", end_cutter=never),
+    )
+    assert cut > kept
