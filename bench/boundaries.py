@@ -34,6 +34,7 @@ from factbox.evaluate.relations import Relation, Role, relation_from_statement
 from factbox.evaluate.scorer import Scores, score_article, total
 from factbox.evaluate.textspans import Pieces, TokenIndex, overlap_ratio, trimmed
 from factbox.extract.attributions import find_attributions
+from factbox.extract.content_ends import EndCutter
 from factbox.extract.cue_adder import CueAdder
 from factbox.extract.span_choice import SpanChooser
 from factbox.extract.tagged import viterbi_spans
@@ -64,19 +65,42 @@ def training_parser(doc: str | None) -> argparse.ArgumentParser:
     return parser
 
 
+def gold_contents(article: AnnotatedArticle) -> set[Pieces]:
+    """The article's gold contents as the scorer trims them, each in pieces also by its
+    outer span (what a learned table's training labels a prediction right against)."""
+    gold: set[Pieces] = set()
+    for relation in article.relations:
+        key = trimmed(article.text, relation.content) if relation.content else ()
+        gold |= {key, trimmed(article.text, (_outer(key),))} if key else set()
+    return gold
+
+
+def train_and_dev(
+    args: argparse.Namespace,
+) -> tuple[list[AnnotatedArticle], list[Doc], list[AnnotatedArticle], list[Doc]]:
+    """The train sample and the dev split of ``training_parser``'s arguments, parsed (from
+    ``--cache``'s ``train`` and ``dev`` folders when given)."""
+    train = sample(load_corpus(args.train).articles, args.sample)
+    train_docs = parsed(train, args.cache / "train" if args.cache else None)
+    dev = load_corpus(args.dev).articles
+    dev_docs = parsed(dev, args.cache / "dev" if args.cache else None)
+    return train, train_docs, dev, dev_docs
+
+
 def polnear_scores(
     articles: list[AnnotatedArticle],
     docs: list[Doc],
     *,
     chooser: SpanChooser | None = None,
     adder: CueAdder | None = None,
+    cutter: EndCutter | None = None,
 ) -> Scores:
-    """The articles' statements (PolNeAR conventions, with ``chooser`` and ``adder`` in place
-    of the shipped ones when given) scored against their gold, summed."""
+    """The articles' statements (PolNeAR conventions, with ``chooser``, ``adder`` and
+    ``cutter`` in place of the shipped ones when given) scored against their gold, summed."""
     results = []
     for article, doc in zip(articles, docs, strict=True):
         statements = find_attributions(
-            doc, conventions="polnear", span_chooser=chooser, cue_adder=adder
+            doc, conventions="polnear", span_chooser=chooser, cue_adder=adder, end_cutter=cutter
         )
         predicted = [relation_from_statement(s) for s in statements]
         results.append(score_article(article.text, article.relations, predicted))
@@ -156,7 +180,7 @@ def _classify(doc: Doc, span: Span, words: str, side: str, source: Span | None) 
     if not tokens:
         return "space"
     if all(t.is_punct for t in tokens):
-        return "punct"
+        return "quote" if any(t.is_quote for t in tokens) else "punct"
     if source is not None and source[0] < span[1] and span[0] < source[1]:
         return "source"
     if lower in ("that", "that,") or (tokens[0].lower_ == "that" and len(tokens) == 1):
@@ -187,6 +211,39 @@ def _classify(doc: Doc, span: Span, words: str, side: str, source: Span | None) 
     if "nsubj" in deps or "nsubjpass" in deps:
         return "subject"
     return f"other:{'/'.join(sorted(head_deps))}"
+
+
+COARSE_KINDS = {
+    "punct": "punctuation",
+    "quote": "quote mark",
+    "space": "punctuation",
+    "source": "attribution words (source, 'he said', 'according to')",
+    "cue-verb": "attribution words (source, 'he said', 'according to')",
+    "according-to": "attribution words (source, 'he said', 'according to')",
+    "sentence": "another sentence",
+    "relcl": "clause (relative, adverbial, coordinated, if/whether)",
+    "advcl": "clause (relative, adverbial, coordinated, if/whether)",
+    "conj": "clause (relative, adverbial, coordinated, if/whether)",
+    "if/whether": "clause (relative, adverbial, coordinated, if/whether)",
+    "prep": "prepositional phrase",
+    "that": "'that'",
+    "subject": "a subject or object",
+    "adverb": "an adverb",
+}
+EDGE_NAMES = {
+    "start+": "starts too early",
+    "start-": "starts too late",
+    "end+": "ends too late",
+    "end-": "ends too early",
+}
+
+
+def coarse_kind(kind: str) -> str:
+    """``start+:relcl`` as (``starts too early``, the coarse class of its words)."""
+    edge, words = kind.split(":", 1)
+    if words.startswith("other:") and "obj" in words:
+        words = "subject"
+    return f"{EDGE_NAMES[edge]}: {COARSE_KINDS.get(words, 'other words')}"
 
 
 def article_errors(
@@ -280,6 +337,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"tagger's span was the gold one: {sum(e.tagger_right for e in errors)}")
     print("edge:", dict(Counter(e.edge for e in errors).most_common()))
     print("words off:", dict(sorted(Counter(min(e.words, 10) for e in errors).items())))
+    print("by edge and coarse kind (an error off at both edges counts at each):")
+    for name, count in Counter(coarse_kind(k) for e in errors for k in e.kinds).most_common():
+        print(f"  {count:4d}  {name}")
     kinds = Counter(kind for e in errors for kind in e.kinds)
     texts = {a.name: a.text for a in articles}
     for kind, count in kinds.most_common():

@@ -24,11 +24,16 @@ from spacy.tokens import Doc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from boundaries import parsed, polnear_scores, sample, training_parser  # noqa: E402
+from boundaries import (  # noqa: E402
+    gold_contents,
+    polnear_scores,
+    train_and_dev,
+    training_parser,
+)
 from train_attribution import train_logistic, write_model  # noqa: E402
 
-from factbox.evaluate.corpus import AnnotatedArticle, load_corpus  # noqa: E402
-from factbox.evaluate.textspans import outer, trimmed  # noqa: E402
+from factbox.evaluate.corpus import AnnotatedArticle  # noqa: E402
+from factbox.evaluate.textspans import trimmed  # noqa: E402
 from factbox.extract.attributions import find_attributions  # noqa: E402
 from factbox.extract.span_choice import SPAN_CHOICE_PATH, SpanChooser  # noqa: E402
 from factbox.records import Span  # noqa: E402
@@ -63,10 +68,7 @@ def examples(
     for article, doc in zip(articles, docs, strict=True):
         recorder = RecordingChooser({}, 2.0, min_shared)
         find_attributions(doc, conventions="polnear", span_chooser=recorder)
-        gold = set()
-        for relation in article.relations:
-            key = trimmed(article.text, relation.content) if relation.content else ()
-            gold |= {key, trimmed(article.text, (outer(key),))} if key else set()
+        gold = gold_contents(article)
         for features, rule, tagged in recorder.seen:
             tagged_right = trimmed(article.text, (tagged,)) in gold
             rule_right = trimmed(article.text, rule) in gold
@@ -80,15 +82,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=SPAN_CHOICE_PATH)
     args = parser.parse_args(argv)
 
-    train = sample(load_corpus(args.train).articles, args.sample)
-    train_docs = parsed(train, args.cache / "train" if args.cache else None)
+    train, train_docs, dev, dev_docs = train_and_dev(args)
     found = examples(train, train_docs, min(MIN_SHARED))
     positives = sum(label for _, label in found)
     print(f"train: {len(train)} articles, {len(found)} disagreements, tagger right {positives}")
     weights = train_logistic(found)
 
-    dev = load_corpus(args.dev).articles
-    dev_docs = parsed(dev, args.cache / "dev" if args.cache else None)
     best: tuple[tuple[float, float], SpanChooser] | None = None
     for min_shared in MIN_SHARED:
         for threshold in THRESHOLDS:

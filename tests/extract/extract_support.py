@@ -1,14 +1,20 @@
 """Helpers shared by extraction tests: a plain-text article and its extracted statements, a
-parsed text with the tagger's scores set by hand, and a statement's spans as text."""
+parsed text with the tagger's scores set by hand, a statement's spans as text, and exact
+content F1 on PolNeAR dev with and without a learned model."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from factbox.evaluate.corpus import load_corpus
+from factbox.evaluate.relations import relation_from_statement
+from factbox.evaluate.scorer import Scores, score_article, total
 from factbox.extract.pipeline import extract_article
 from factbox.extract.tagger import BEGIN, INSIDE, ROLE_SCORES
 from factbox.records import Article, Statement
@@ -61,3 +67,20 @@ def statement_spans(text: str, statement: Statement) -> tuple[str, str, str | No
         text[slice(*statement.content_span)],
         text[slice(*statement.source_span)] if statement.source_span else None,
     )
+
+
+POLNEAR_DEV = Path(__file__).parents[2].parent / "shared" / "corpora" / "polnear" / "dev"
+"""PolNeAR dev beside the repository (tests that need it skip when it is absent)."""
+
+
+def dev_content_f1(
+    nlp: Language, limit: int, *finders: Callable[[Doc], list[Statement]]
+) -> list[float]:
+    """Exact content F1 of each of ``finders`` over the first ``limit`` PolNeAR dev articles."""
+    articles = load_corpus(POLNEAR_DEV, limit=limit).articles
+    scores: list[list[Scores]] = [[] for _ in finders]
+    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+        for find, into in zip(finders, scores, strict=True):
+            relations = [relation_from_statement(s) for s in find(doc)]
+            into.append(score_article(article.text, article.relations, relations))
+    return [total(found).content.exact.f1 for found in scores]

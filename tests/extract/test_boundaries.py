@@ -104,3 +104,21 @@ def test_different_sources_of_one_cue_stay_two_statements(nlp: Language) -> None
     first = _statement(SPLIT, "said", "The port is closed", "the harbour master")
     second = _statement(SPLIT, "said", "The ferries will wait", "The ferries")
     assert merge_same_cue(doc, [first, second]) == [first, second]
+
+
+# Written for these tests, in the shape of a PolNeAR dev sentence whose attribution stands
+# between the reported clause's subject and its verb; the annotators mark the subject as the
+# content's first piece.
+PARENTHETICAL = "The island, as one of the advisers pointed out, rarely gets two storms in a row."
+
+
+def test_a_subject_before_a_parenthetical_attribution_is_a_content_piece(nlp: Language) -> None:
+    doc = nlp(PARENTHETICAL)
+    content = "rarely gets two storms in a row"
+    statement = _statement(PARENTHETICAL, "pointed out", content, "one of the advisers")
+    (adjusted,) = adjust_boundaries(doc, [statement])
+    assert [PARENTHETICAL[a:b] for a, b in adjusted.content_pieces] == ["The island", content]
+    assert adjusted.span[0] == 0
+    sourceless = dataclasses.replace(statement, source_span=None, source_text="")
+    (kept,) = adjust_boundaries(doc, [sourceless])  # nothing says where the aside begins
+    assert kept.content_pieces == ()

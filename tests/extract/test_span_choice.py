@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
+from extract_support import POLNEAR_DEV, dev_content_f1
 from spacy.language import Language
 
-from factbox.evaluate.corpus import load_corpus
-from factbox.evaluate.relations import relation_from_statement
-from factbox.evaluate.scorer import score_article, total
 from factbox.extract.attributions import find_attributions
 from factbox.extract.span_choice import (
     SpanChooser,
@@ -21,8 +17,6 @@ from factbox.extract.span_choice import (
 from factbox.extract.tagged import combine
 from factbox.extract.tagger import BEGIN, CONTENT, CUE, INSIDE, ROLE_SCORES, SOURCE
 from factbox.records import Statement
-
-POLNEAR_DEV = Path(__file__).parents[2].parent / "shared" / "corpora" / "polnear" / "dev"
 
 # Written for these tests, in the shape of a cue with an object and a prepositional
 # complement ("accused X of Y"), where PolNeAR's annotators and the parse start the content
@@ -99,14 +93,13 @@ def test_on_polnear_dev_the_chooser_finds_more_exact_contents(nlp: Language) -> 
     shipped = load_span_chooser()
     assert shipped is not None
     never = SpanChooser(shipped.weights, 1.01, shipped.min_shared)
-    articles = load_corpus(POLNEAR_DEV, limit=20).articles
-    chosen, kept = [], []
-    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
-        for chooser, into in ((shipped, chosen), (never, kept)):
-            found = find_attributions(doc, conventions="polnear", span_chooser=chooser)
-            relations = [relation_from_statement(s) for s in found]
-            into.append(score_article(article.text, article.relations, relations))
-    assert total(chosen).content.exact.f1 > total(kept).content.exact.f1
+    chosen, kept = dev_content_f1(
+        nlp,
+        20,
+        lambda doc: find_attributions(doc, conventions="polnear", span_chooser=shipped),
+        lambda doc: find_attributions(doc, conventions="polnear", span_chooser=never),
+    )
+    assert chosen > kept
 
 
 # Written for these tests, in the shape of a PolNeAR train sentence where the rules cut a

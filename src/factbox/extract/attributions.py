@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from factbox.extract.boundaries import adjust_boundaries
 from factbox.extract.confidence import StatementContext, load_statement_scorer
+from factbox.extract.content_ends import EndCutter, cut_tails, load_end_cutter
 from factbox.extract.cue_adder import CueAdder
 from factbox.extract.cues import CueLexicon, load_cue_lexicon
 from factbox.extract.furniture import page_furniture
@@ -529,6 +530,7 @@ def find_attributions(
     scored: bool = True,
     span_chooser: SpanChooser | None = None,
     cue_adder: CueAdder | None = None,
+    end_cutter: EndCutter | None = None,
 ) -> list[Statement]:
     """Statements in text order, with ``speakers`` left empty and dates unset.
 
@@ -540,7 +542,8 @@ def find_attributions(
     and the attribution tagger ran, its scores veto, complete and extend the statements
     (tagged.py); ``span_chooser`` replaces the shipped chooser between the rules' content
     span and the tagger's (span_choice.py); ``cue_adder`` the shipped judge of the tagged
-    cues the rules did not propose (cue_adder.py).
+    cues the rules did not propose (cue_adder.py); ``end_cutter`` the shipped model of where
+    PolNeAR's annotators end a content (content_ends.py).
     """
     polnear = conventions == "polnear"
     lexicon = load_cue_lexicon()
@@ -582,4 +585,7 @@ def find_attributions(
         )
     if polnear:
         statements = adjust_boundaries(doc, statements)
+        cutter = end_cutter if end_cutter is not None else load_end_cutter()
+        if scored and cutter is not None:
+            statements = cut_tails(doc, statements, cutter)
     return statements

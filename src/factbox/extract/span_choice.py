@@ -51,7 +51,7 @@ def _bucket(value: float, edges: tuple[float, ...]) -> str:
     return f">={edges[-1]}"
 
 
-def _word_class(token: Token) -> str:
+def word_class(token: Token) -> str:
     """What a word at the edge of a disputed stretch is, coarsely."""
     if token.is_punct:
         return f"punct:{token.text}" if token.text in ",;:.-\u2014" else "punct:quote"
@@ -98,8 +98,8 @@ def choice_features(
         features += [
             f"{side}={direction}",
             f"{side},{direction},words={size}",
-            f"{side},{direction},first={_word_class(first)}",
-            f"{side},{direction},outer={_word_class(outer)}",
+            f"{side},{direction},first={word_class(first)}",
+            f"{side},{direction},outer={word_class(outer)}",
             f"{side},{direction},inside={_bucket(disputed, _PROBABILITY_EDGES)}",
             f"{side},{direction},sentences={len({w.sent.start for w in words})}",
         ]
