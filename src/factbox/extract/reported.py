@@ -1031,7 +1031,6 @@ class CueFinder:
             ]
         if not roots:
             roots = self._passive_subject(verb)
-        relative = self._relative_object(verb) if not roots else None
         if any(root.lemma_.lower() in self.lexicon.act_not_contents for root in roots):
             return None
         roots = [root for root in roots if not (root.pos_ == "PRON" and not list(root.children))]
@@ -1039,30 +1038,12 @@ class CueFinder:
         content = [piece for part in content for piece in minus(part, source)]
         content = self._before_listed_sources(verb, source, content)
         content = self._before_listed_actors(verb, content)
-        if not content and relative is not None:
-            content = [relative]
         if not content and not roots:
             content = self._bare_act(verb, source)
         if not content:
             return None
         extent = self._extent(verb, source, cue, {root.i for root in roots})
         return CueClause("act", verb.i, cue, source, tuple(content), extent)
-
-    def _relative_object(self, verb: Token) -> TokenRange | None:
-        """What an act in an object relative clause is about: the noun the clause hangs on
-        ("[the pact] the government signed", "[the sanctions], which the EU imposed", "[the
-        deal] the administration finished negotiating"), without the clause. The clause
-        needs a subject of its own: in "the country that signed it" the noun is the actor."""
-        clause = verb.head if verb.dep_ == "xcomp" else verb
-        if clause.dep_ != "relcl" or clause.head.pos_ not in ("NOUN", "PROPN"):
-            return None
-        subject = self._subject(clause)
-        if subject is None or subject.tag_ in _RELATIVE_TAGS or subject.i > clause.i:
-            return None
-        if any(child.dep_ in _ACT_CONTENT_DEPS and child.i > verb.i for child in verb.children):
-            return None
-        noun = clause.head
-        return trim_range(self.doc, (noun.left_edge.i, clause.left_edge.i))
 
     def _noun_act_clause(self, noun: Token) -> CueClause | None:
         """A stance act held in a noun: "[Obama]'s [advice] [that Britain should remain]",
