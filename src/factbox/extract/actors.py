@@ -83,6 +83,8 @@ class RoleVocabulary:
     """Offices "the French leader" can stand for ("president", "prime minister")."""
     """Words of a source whose members follow a colon ("the following officials")."""
     on_behalf_titles: frozenset[str] = frozenset()
+    delivery_heads: frozenset[str] = frozenset()
+    """Words a line of a transcript names its speaker after, with "by" ("Statement by")."""
     """Offices held to speak for someone else ("spokesperson", "representative")."""
     document_heads: frozenset[str] = frozenset()
     """Nouns for a text, which speaks for nobody by itself ("resolution", "draft")."""
@@ -275,6 +277,7 @@ def role_vocabulary() -> RoleVocabulary:
         list_ahead_words=frozenset(data.get("list_ahead_words", [])),
         leader_offices=frozenset(data.get("leader_offices", [])),
         on_behalf_titles=frozenset(data.get("on_behalf_titles", [])),
+        delivery_heads=frozenset(data.get("delivery_heads", [])),
         document_heads=frozenset(data.get("document_heads", [])),
         document_issuers=frozenset(data.get("document_issuers", [])),
     )

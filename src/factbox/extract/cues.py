@@ -65,6 +65,9 @@ class CueLexicon:
     """Verbs whose subject holds the stance noun they take ("sounded a call for ...")."""
     act_bare: frozenset[str] = frozenset()
     """Acts that state a position with nothing after them ("China abstained")."""
+    belief_adjectives: frozenset[str] = frozenset()
+    """Adjectives after a copula that hold a belief about their clause ("seemed hopeful
+    that ...", "is confident that ...")."""
 
     def is_cue_lemma(self, lemma: str) -> bool:
         return lemma in self.speech_verbs or lemma in self.belief_verbs
@@ -122,6 +125,7 @@ def parse_cue_lexicon(data: dict[str, Any]) -> CueLexicon:
         ),
         act_light_verbs=_words(data.get("stance_acts", {}).get("light_verbs", [])),
         act_bare=_words(data.get("stance_acts", {}).get("bare", [])),
+        belief_adjectives=_words(data.get("belief_adjectives", {}).get("words", [])),
     )
 
 

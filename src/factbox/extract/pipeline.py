@@ -27,7 +27,12 @@ from spacy.tokens import Doc
 from factbox.extract.attributions import find_attributions
 from factbox.extract.dates import resolve_said_on
 from factbox.extract.furniture import page_furniture
-from factbox.extract.speakers import ArticleContext, KnownPeople, resolve_speakers
+from factbox.extract.speakers import (
+    ArticleContext,
+    KnownPeople,
+    resolve_speakers,
+    voices_of_first_persons,
+)
 from factbox.extract.votes import count_statements, voters
 from factbox.records import Article, Extraction, Person, Statement
 
@@ -103,6 +108,7 @@ def resolve_people(
         members = voters(statement, doc, statement.said_on or article.published)
         if members is not None:  # a count, or all of a body's members: each member votes
             statement.speakers = members
+    voices_of_first_persons(statements, context)
     clear_caches(doc)
     extraction.people = context.people()
     return extraction

@@ -219,6 +219,15 @@ class CueFinder:
             and token.pos_ == "NOUN"
             and lexicon.may_be_act_noun(token.lemma_.lower())
         )
+        self.belief_adjectives = frozenset(
+            token.i
+            for token in doc
+            if stance_acts
+            and token.pos_ == "ADJ"
+            and token.dep_ in ("acomp", "oprd")
+            and not quoted[token.i]
+            and token.lemma_.lower() in lexicon.belief_adjectives
+        )
 
     def _is_cue_verb(self, token: Token) -> bool:
         if token.pos_ != "VERB" or self.quoted[token.i]:
@@ -257,6 +266,8 @@ class CueFinder:
                 clause = self._according_clause(token, prepositional[token.lower_])
             elif token.dep_ == "prep" and token.lower_ in self.lexicon.medium_prepositions:
                 clause = self._medium_clause(token)
+            if clause is None and token.i in self.belief_adjectives:
+                clause = self._belief_adjective_clause(token)
             if clause is None and self.object_contents and token.pos_ == "VERB":
                 clause = self._sourceless_clause(token)
             if clause is not None:
@@ -358,6 +369,9 @@ class CueFinder:
             return trim_range(self.doc, (verb.head.left_edge.i, verb.left_edge.i))
         if self._has_subject(verb):
             return self._own_source(verb)
+        under_as = self._subject_under_as(verb)
+        if under_as is not None:
+            return under_as
         nearest: Token | None = None
         node = verb
         for _ in range(_MAX_BORROW_STEPS):
@@ -373,6 +387,42 @@ class CueFinder:
         if nearest is not None:
             return self._own_source(nearest)
         return self._name_after_quote(verb) or self._phrase_before(verb)
+
+    def _subject_under_as(self, verb: Token) -> TokenRange | None:
+        """The subject of an "as" clause the parser read as a preposition's object, its verb
+        left hanging: "..., as [Jane Doe], contradicting him, said that ..." ("as" took the
+        name; "said" became a loose dependent of the main verb, or the root with the main
+        clause as its complement). Only commas, or a participle's clause set off by them,
+        may come between the name and the verb. The factbox's convention only."""
+        if self.object_contents or verb.dep_ not in ("dep", "conj", "advcl", "ROOT"):
+            return None
+        sentence = verb.sent
+        prep = next(
+            (
+                t
+                for t in reversed(self.doc[sentence.start : verb.i])
+                if t.dep_ == "prep" and t.lower_ == "as"
+            ),
+            None,
+        )
+        name = None if prep is None else next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if name is None:
+            return None
+        named = name.pos_ == "PROPN" and name.ent_type_ in _SPEAKING_ENTITIES
+        if not (named or role_vocabulary().is_title_word(name)):
+            return None  # "works as a club", "rose as demand ..."
+        lo, hi = name.right_edge.i + 1, verb.i
+        loose = {
+            t.i
+            for participle in self.doc[lo:hi]
+            if participle.tag_ == "VBG"
+            and lo <= participle.left_edge.i
+            and participle.right_edge.i < hi
+            for t in participle.subtree
+        }
+        if not all(t.text == "," or t.i in loose for t in self.doc[lo:hi]):
+            return None
+        return self._phrase(name)
 
     def _absolute_subject(self, verb: Token) -> TokenRange | None:
         """The subject of a participle in a "with" phrase: "passed the motion 14-0 [with
@@ -784,6 +834,9 @@ class CueFinder:
             if self._is_cue_verb(child) and self._is_co_attribution(child)
         ]
         roots = self._content_roots(verb, _CONTENT_DEPS, beside)
+        if source == self._subject_under_as(verb) and any(root.i > verb.i for root in roots):
+            # the main clause the parser hung on the cue comes before the "as" clause
+            roots = [root for root in roots if root.i > verb.i]
         learned = self._is_learned_cue(verb)
         if self.object_contents and (not roots or learned):
             # "mentioned the deal", "called him a genius": the object is what was said,
@@ -842,6 +895,28 @@ class CueFinder:
         elif verb.i in self.act_verbs:
             kind = "act"
         return CueClause(kind, verb.i, cue, source, tuple(content), extent)
+
+    def _belief_adjective_clause(self, adjective: Token) -> CueClause | None:
+        """A belief held in an adjective after a copula: "[Doe] [seemed hopeful] that the
+        country could take more", "[the minister] [is confident] that it will pass". The
+        "that" clause (the adjective's, or the parser's clause of the copula after it) is
+        the content, the copula's subject the source. The factbox's convention only."""
+        verb = adjective.head
+        roots = [c for c in adjective.children if c.dep_ == "ccomp"]
+        roots += [c for c in verb.children if c.dep_ == "ccomp" and c.i > adjective.i]
+        roots = [root for root in roots if not self.quoted[root.i]]
+        if not roots:
+            return None
+        source = self._own_source(verb) if self._has_subject(verb) else None
+        if source is None or self.doc[source[0] : source[1]].text.lower() == "it":
+            return None  # "it is certain that ...": nobody's belief
+        cue = (self._verb_cue(verb)[0], adjective.i + 1)
+        content = self._content_ranges(adjective, roots)
+        content = [piece for part in content for piece in minus(part, source)]
+        if not content:
+            return None
+        extent = self._extent(adjective, source, cue, {root.i for root in roots})
+        return CueClause("belief", adjective.i, cue, source, tuple(content), extent)
 
     # Stance acts ------------------------------------------------------------------------
 

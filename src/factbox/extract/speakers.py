@@ -52,6 +52,10 @@ _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 _COLLECTIVE_REACH = 2
 # Nouns for a government named after the person who leads it ("the Obama administration").
 _GOVERNMENT_NOUNS = frozenset({"administration", "government"})
+# Sources that speak with the voice of whoever's words hold them.
+_FIRST_PERSON = frozenset({"we", "i"})
+# How many sentences from the top a line saying who delivers the text may be.
+_DELIVERY_SENTENCES = 3
 
 
 class KnownPeople(Protocol):
@@ -164,6 +168,8 @@ class ArticleContext:
         self._mentions_by_sentence: dict[int, list[_Mention]] = {}
         self._statements_by_sentence: dict[int, list[list[Speaker]]] = {}
         self._known_cache: dict[str, Person | None] = {}
+        self._offices: list[tuple[int, str, Actor]] = []
+        self._delivering: list[Speaker] | None = None
         self._collect_people()
 
     # --- building -----------------------------------------------------------------------
@@ -180,6 +186,7 @@ class ArticleContext:
             for root in (chunk.root, *possessors):
                 self._collect_person(root)
             self._collect_office_subject(chunk.root)
+            self._collect_office(chunk.root)
         self._merge_surname_only_people()
         self._mentions.sort(key=lambda mention: mention.token)
         self._mention_tokens = [mention.token for mention in self._mentions]
@@ -264,6 +271,60 @@ class ArticleContext:
         mention = _Mention(root.i, self.sentence_of(root.i), reading.role, True, role_only=True)
         mention.is_main_subject = _is_main_subject(root)
         self._mentions_by_sentence.setdefault(mention.sentence, []).append(mention)
+
+    def _collect_office(self, root: Token) -> None:
+        """An office or institution named with the one state or organisation it serves
+        ("Peru's foreign ministry", "the Peruvian embassy"), whatever its clause: what a
+        later bare "the ministry" or "the embassy" stands for."""
+        if root.pos_ not in ("NOUN", "PROPN") or role_vocabulary().role_key(root.lemma_) is None:
+            return
+        lo, hi = self.line_bounds(root.i)
+        reading = _read_phrase(root, lo, hi, self, use_known=False)
+        if reading.name is not None or reading.speaks_for_none or reading.role_key is None:
+            return
+        if non_state_words().marks_role(reading.role):
+            return  # "the regional government": a later "the government" is not the state
+        if len(reading.actors) == 1:
+            self._offices.append((root.i, reading.role_key, reading.actors[0]))
+
+    def office_named_before(self, key: str, before: int) -> Actor | None:
+        """The actor of the office or institution of this kind named last before token
+        ``before`` with the one actor it serves ("Peru's foreign ministry ... [the
+        ministry] added"), else ``None``."""
+        for token, named_key, actor in reversed(self._offices):
+            if token < before and (named_key == key or named_key.endswith(" " + key)):
+                return actor
+        return None
+
+    def delivering_voice(self) -> list[Speaker]:
+        """The speaker a line of the article names as delivering it: "Statement [by] ...",
+        "Remarks [by] ...", "Explanation of vote [by] ...", "delivered [by] ..." in its first
+        sentences; empty when no such line names one with a state or organisation."""
+        if self._delivering is None:
+            self._delivering = []
+            heads = role_vocabulary().delivery_heads
+            for sentence in list(self.doc.sents)[:_DELIVERY_SENTENCES]:
+                by = next(
+                    (
+                        t
+                        for t in sentence
+                        if t.lower_ == "by"
+                        # "Statement by", "Explanation of vote by"
+                        and any(a.lemma_.lower() in heads for a in list(t.ancestors)[:3])
+                    ),
+                    None,
+                )
+                named = (
+                    None if by is None else next((c for c in by.children if c.dep_ == "pobj"), None)
+                )
+                if named is None:
+                    continue
+                lo, hi = self.line_bounds(named.i)
+                speakers = _speakers_for(_read_phrase(named, lo, hi, self), self.doc, self)
+                if len(speakers) == 1 and speakers[0].actor_id is not None:
+                    self._delivering = speakers
+                    break
+        return self._delivering
 
     def _remember_surname(self, name: str) -> None:
         parts = name.split()
@@ -538,6 +599,60 @@ def resolve_speakers(statement: Statement, doc: Doc, context: ArticleContext) ->
     context.remember_statement(lo, speakers)
     _record_speaker_names(doc, statement.span, speakers)
     return speakers
+
+
+def voices_of_first_persons(statements: list[Statement], context: ArticleContext) -> None:
+    """Give a statement whose source is only "we" or "I" the speakers of the statement whose
+    words hold it, in place ("The ambassador said the text was fair, and that [we] support
+    it": the ambassador's country; a spokesman's "which is why [we] backed it": the
+    spokesman's); outside anyone's words and quotes, the speaker a line of the text names as
+    delivering it ("Statement by Ambassador Jane Doe, Permanent Representative of ...": a
+    transcript speaks in the first person throughout). Statements resolve one by one, and
+    the one holding a first-person source usually comes after it (its cue follows its
+    words), so this runs once all have speakers; outer statements go first, so a chain of
+    them passes one voice inward."""
+    doc = context.doc
+    by_width = sorted(statements, key=lambda s: s.content_span[0] - s.content_span[1])
+    for statement in by_width:
+        if not _first_person_only(statement, doc):
+            continue
+        source = _source_span(statement, doc)
+        enclosing = [
+            other
+            for other in statements
+            if other is not statement
+            and source is not None
+            and any(lo <= source[0] and source[1] <= hi for lo, hi in _content_pieces(other))
+        ]
+        voices = min(enclosing, key=lambda s: s.content_span[1] - s.content_span[0], default=None)
+        voice = voices.speakers if voices is not None else []
+        if not enclosing and source is not None:
+            token = doc.char_span(*source, alignment_mode="expand")
+            if token is not None and not _inside_quotes(doc, token.start):
+                voice = context.delivering_voice()
+        if not any(speaker.actor_id is not None for speaker in voice):
+            continue
+        text, span = statement.speakers[0].text, statement.speakers[0].span
+        statement.speakers = [replace(sp, text=text, span=span) for sp in voice]
+        _record_speaker_names(doc, statement.span, statement.speakers)
+
+
+def _content_pieces(statement: Statement) -> tuple[CharSpan, ...]:
+    return statement.content_pieces or (statement.content_span,)
+
+
+def _first_person_only(statement: Statement, doc: Doc) -> bool:
+    """Whether a statement's one speaker is a first-person pronoun with no actor."""
+    if len(statement.speakers) != 1 or statement.speakers[0].actor_id is not None:
+        return False
+    speaker = statement.speakers[0]
+    if speaker.span is None:
+        return False
+    tokens = doc.char_span(*speaker.span, alignment_mode="expand")
+    if tokens is None:
+        return False
+    words = [t for t in tokens if not _is_filler(t)]
+    return len(words) == 1 and words[0].lower_ in _FIRST_PERSON
 
 
 SPEAKER_NAMES_KEY = "factbox.speaker_names"
@@ -1239,11 +1354,19 @@ def _speakers_for(reading: _Reading, doc: Doc, context: ArticleContext) -> list[
     if reading.speaks_for_none:
         return [Speaker(text, span, role=reading.role, actor_kind="unknown")]
     if not reading.actors:
+        principal = _principal_of_office(reading, context)
+        if principal is not None:
+            return [_speaker(text, span, None, reading.role, principal)]
         holder = None
         if names_one_office and reading.role_key is not None:
             holder = context.holder_of(reading.role_key, None, reading.start)
         if holder is not None:
             return [_speaker(text, span, holder.name, reading.role, holder.actor)]
+        named_before = None
+        if names_one_office and reading.role_key is not None:
+            named_before = context.office_named_before(reading.role_key, reading.start)
+        if named_before is not None:
+            return [_speaker(text, span, None, reading.role, named_before)]
         locale = None
         if names_one_office:
             locale = context.office_locale(reading.start, reading.role_key)
@@ -1291,6 +1414,57 @@ def _office_speaker(head: Token, context: ArticleContext) -> Speaker | None:
     would ("the Egyptian ambassador to the UN": EG), or ``None``."""
     lo, hi = context.line_bounds(head.i)
     speakers = _speakers_for(_read_phrase(head, lo, hi, context), context.doc, context)
+    return speakers[0] if len(speakers) == 1 else None
+
+
+def _principal_of_office(reading: _Reading, context: ArticleContext) -> Actor | None:
+    """Whom a spokesperson (or another title held on someone's behalf) of an office or a
+    person named by a pronoun speaks for: that office's or person's actor ("the prime
+    minister's spokesman", "a spokeswoman for the president", "her spokesman"), as the
+    office or pronoun would resolve as a speaker of its own. A named principal ("May's
+    spokesman") is read where the phrase is; ``None`` when there is no such principal."""
+    head = reading.head
+    if reading.role_key not in role_vocabulary().on_behalf_titles or reading.name is not None:
+        return None
+    for child in head.children:
+        principal = None
+        if child.dep_ == "poss":
+            principal = child
+        elif child.dep_ == "prep" and child.lower_ in ("for", "of", "to"):
+            principal = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if principal is None or principal.pos_ == "PROPN":
+            continue
+        speaker = None
+        if principal.pos_ == "PRON" and _is_third_person(principal):
+            lo, hi = context.line_bounds(principal.i)
+            as_pronoun = _Reading(head=principal, start=principal.i, end=principal.i + 1)
+            as_pronoun.pronoun = True
+            found = _speakers_for_pronoun(as_pronoun, principal.text, (0, 0), context)
+            speaker = found[0] if len(found) == 1 else None
+        elif principal.pos_ == "NOUN":
+            speaker = _possessing_office_speaker(principal, context)
+        if speaker is not None and speaker.actor_id is not None:
+            return actor_index().actor(speaker.actor_id)
+    return None
+
+
+def _possessing_office_speaker(office: Token, context: ArticleContext) -> Speaker | None:
+    """The one speaker an office named as a possessor or after "for" resolves to ("[the
+    prime minister]'s spokesman": the prime minister named before, else the place's), read
+    as a subject naming that office would be; ``None`` when the noun is no office."""
+    indices = [t.i for t in office.subtree if t.i <= office.i and t.dep_ not in ("case", "punct")]
+    matches = find_actors(context.doc, indices)
+    words = [i for i in indices if i == office.i or context.doc[i].dep_ not in ("det", "poss")]
+    if not words or words[-1] != office.i:
+        return None
+    role = context.doc[words[0] : office.i + 1].text  # the possessor's own words, no "'s"
+    key = role_vocabulary().role_key(role)
+    if key is None:
+        return None
+    reading = _Reading(head=office, start=indices[0], end=office.i + 1, role=role, role_key=key)
+    reading.definite = _is_definite(office)
+    reading.actors = _coordinated_actors(matches, context.doc)
+    speakers = _speakers_for(reading, context.doc, context)
     return speakers[0] if len(speakers) == 1 else None
 
 
