@@ -155,10 +155,15 @@ def test_a_referring_statement_is_embedded_with_the_sentences_before_it(nlp: Lan
     assert sentences_before(body, body.index("Kyiv"), 3) == ""
     assert statement_text(body, statement, matcher.may_refer_back) == (
         "Kyiv asked for help. Paris floated sending troops. Berlin was silent. "
-        "such a step meant war"
+        "Moscow said that such a step meant war"
     )
-    plain = Statement(**{**_fields(statement), "content": "it rained"})
-    assert statement_text(body, plain, matcher.may_refer_back) == "it rained"
+    plain = Statement(**{**_fields(statement), "content": "rain fell"})
+    assert statement_text(body, plain, matcher.may_refer_back) == "rain fell"
+    # a content that starts with a pronoun is embedded with what it may stand for
+    pronoun = Statement(**{**_fields(statement), "content": "it meant war"})
+    assert statement_text(body, pronoun, matcher.may_refer_back).endswith(
+        "Berlin was silent. Moscow said that it meant war"
+    )
 
 
 def _fields(statement: Statement) -> dict[str, object]:

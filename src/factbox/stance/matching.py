@@ -256,8 +256,17 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         if head is not None:
             root, is_verb = head, False
         if is_verb:
-            _expand(action, root.lemma_.lower(), "action", table)
-            theme_heads = [c for c in root.children if c.dep_ in OBJECT_DEPS | {"attr"}]
+            # each verb of a list is the proposal's action ("sign, ratify and carry out
+            # the agreement"), and what any of them acts on its theme
+            verbs = [root, *(c for c in root.conjuncts if c.pos_ == "VERB")]
+            for verb in verbs:
+                _expand(action, _verb_form(verb), "action", table)
+            theme_heads = [
+                c
+                for verb in verbs
+                for c in verb.children
+                if c.dep_ in OBJECT_DEPS | {"attr"} and c.pos_ != "PRON"
+            ]
             for subject in (c for c in root.children if c.dep_ == "nsubj"):
                 for member in _conjuncts(subject):
                     for word in (member, *member.children):
@@ -338,6 +347,12 @@ def _phrase_in_frame(nlp: Language, text: str) -> Token | None:
     verb = doc[len(PHRASE_FRAME.split()) - 1]
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     return objects[0] if objects and objects[0].pos_ in {"NOUN", "PROPN"} else None
+
+
+def _verb_form(verb: Token) -> str:
+    """A verb's lemma with its particle, as the table lists phrasal verbs ("carry out")."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *particles[:1]])
 
 
 NAME_LENGTHS = range(2, 7)
@@ -518,7 +533,9 @@ class ProposalMatcher:
         found = self.match(span)
         if found:
             return found
-        found = self._referred_back(span) or self._named_again(span)
+        found = (
+            self._referred_back(span) or self._named_again(span) or self._pronoun_back(span)
+        )
         if found or not reactions:
             return found
         return self._blocker_reactions(span)
@@ -546,6 +563,62 @@ class ProposalMatcher:
                 if reach == 0:
                     break
         return []
+
+    def _pronoun_back(self, span: SpacySpan) -> list[ProposalMatch]:
+        """A pronoun that stands for the proposal's thing named just before the statement
+        (``match_in_context``): the statement's subject or object before any noun of its
+        own ("[it]'s disastrous", "[which] the government should pay for", "so [they] can be
+        planted among us"), where the words of its sentence before the statement, or else
+        the one sentence before that, match the proposal with a theme of the pronoun's
+        number ("the pact" for "it", "refugees" for "they"). The nearest of those that names
+        a thing of that number decides; the evidence is the pronoun, then the antecedent's
+        words."""
+        pronoun = self._thing_pronoun(span)
+        if pronoun is None:
+            return []
+        word = pronoun.lower_
+        numbers = {
+            number
+            for number, pronouns in (
+                (False, self.table.singular_pronouns),
+                (True, self.table.plural_pronouns),
+            )
+            if word in pronouns
+        }
+        for before, whole in _words_before(span):
+            found = [
+                match for match in self.match(before) if _theme_plural(before, match) in numbers
+            ]
+            if found:
+                return [_referred(pronoun, match) for match in found]
+            if whole or any(
+                t.pos_ in ("NOUN", "PROPN") and (t.tag_ in ("NNS", "NNPS")) in numbers
+                for t in before
+            ):
+                break  # only the nearest sentence, and no nearer thing of that number
+        return []
+
+    def _thing_pronoun(self, span: SpacySpan) -> Token | None:
+        """The first pronoun of ``span`` that may stand for a thing named before it: one of
+        the table's pronouns as a verb's subject or object, with no noun of the statement
+        before it, and not the "it" of "it is time to act" (an expletive before a clause)."""
+        pronouns = self.table.singular_pronouns | self.table.plural_pronouns
+        for token in span:
+            if token.pos_ in ("NOUN", "PROPN"):
+                return None
+            if token.lower_ not in pronouns or token.pos_ != "PRON":
+                continue
+            if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                continue
+            # the clause the "it" stands before hangs on its verb or on that verb's
+            # complement ("it is clear [that] ...", "it is time [to act]")
+            head = token.head
+            expletive = token.lower_ == "it" and any(
+                c.dep_ in CLAUSE_AFTER_IT and c.i > token.i
+                for c in (*head.children, *(g for c in head.children for g in c.children))
+            )
+            return None if expletive else token
+        return None
 
     def _blocker_reactions(self, span: SpacySpan) -> list[ProposalMatch]:
         """A reaction to a member that blocks a proposal: the span reproaches a member
@@ -1284,8 +1357,14 @@ def may_refer_back(text: str, table: ConceptTable) -> bool:
             words & table.referring_determiners and stems & _stems(table.documents)
         ):
             return True
+    # a short content led by a pronoun that may stand for a thing named before ("it's
+    # disastrous"; a longer one names its own topic); "that" and "this" are more often a
+    # conjunction or a determiner, which only the parse tells
+    pronouns = (table.singular_pronouns | table.plural_pronouns) - table.referring_determiners
+    leading = listed[:PRONOUN_LEAD_WORDS]
     return (
         bool(words & table.referring_words)
+        or (len(listed) <= PRONOUN_CONTENT_WORDS and bool(set(leading) & pronouns))
         or bool(words & table.referring_determiners and words & _plurals(table.referring_nouns))
         or may_react(text, table)  # "frustrated with Hungary": a reaction to a blocker
     )
@@ -1310,8 +1389,20 @@ title (the first sentence of the parsed text); a sentence about another thing of
 ends the search sooner. Chosen on the calibrate half of the real-news stance set (3, 6, 12
 sentences or the whole article before; 6 and the title were best)."""
 
+PRONOUN_LEAD_WORDS = 3
+"""How many of a content's first words are looked at for a pronoun that may stand for a thing
+named before it (``may_refer_back``; the parse then needs it before any noun of its own)."""
+
+PRONOUN_CONTENT_WORDS = 12
+"""Most words of a content led by such a pronoun that is embedded with the words before it:
+a longer one names its own topic, which the words before would only blur (on the calibrate
+half, "it's now more important than ever that ... must not happen" fell under the floor)."""
+
 SHORT_REFERENCE_WORDS = 4
 """Most words of a content that is only a vote or the name of a text ("the Russian draft")."""
+
+CLAUSE_AFTER_IT = frozenset({"ccomp", "xcomp", "csubj", "relcl", "acl"})
+"""Clauses after an expletive "it" ("it is time to act"): such an "it" stands for nothing."""
 
 ANCHOR_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "pobj", "xcomp", "ccomp"})
 
@@ -1385,6 +1476,15 @@ def _governed_by(sentence: SpacySpan, match: ProposalMatch, blocking: list[Token
         return False
     word = found.root
     return any(word in b.subtree or b in word.subtree for b in blocking)
+
+
+def _theme_plural(sentence: SpacySpan, match: ProposalMatch) -> bool:
+    """Whether the theme (or term) ``match`` found in ``sentence`` is a plural noun."""
+    theme = match.slot("theme") or match.slot("term")
+    if theme is None:
+        return False
+    found = sentence.doc.char_span(*theme.span, alignment_mode="expand")
+    return found is not None and len(found) > 0 and found.root.tag_ in ("NNS", "NNPS")
 
 
 def _reacted(word: Token, member: Token, blocked: ProposalMatch) -> ProposalMatch:

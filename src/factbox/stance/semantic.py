@@ -1,9 +1,10 @@
 """Finding the statements about a proposal by sentence vectors, then checking them on the parse.
 
 Each statement gets a vector when it is ingested (:mod:`factbox.embed`): of its content, and,
-when the content holds a phrase that refers back ("such a step", "the plan"), of the three
-sentences before the statement followed by the content, so the vector carries what the phrase
-points at.
+when the content holds a phrase that refers back ("such a step", "the plan") or starts with a
+pronoun ("it's disastrous"), of the three sentences before the statement and the words of its
+own sentence before it, followed by the content, so the vector carries what the phrase points
+at.
 A proposal's *phrases* are its title, its description, the two together and each of its
 terms; each phrase gets a vector too. A statement's similarity to a proposal is the highest
 cosine between its vector and a phrase's, and the phrase that gave it is the *nearest phrase*.
@@ -96,8 +97,13 @@ def statement_text(body: str, statement: Statement, refers_back: Callable[[str],
     content = " ".join(statement.content.split())
     if not refers_back(statement.content):
         return content
-    before = sentences_before(body, statement.span[0], ANTECEDENT_SENTENCES)
-    return f"{before} {content}" if before else content
+    position = statement.span[0]
+    before = sentences_before(body, position, ANTECEDENT_SENTENCES)
+    # and the words of the statement's own sentence before it ("Sanders, who says [it's
+    # disastrous]" after a sentence on the pact): where a pronoun's antecedent often is
+    end = (statement.content_span or statement.span)[0]
+    own = " ".join(body[_sentence_start(body, end) : end].split())
+    return " ".join(part for part in (before, own, content) if part)
 
 
 def proposal_phrases(proposal: Proposal) -> list[str]:
