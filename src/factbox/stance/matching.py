@@ -933,11 +933,12 @@ class ProposalMatcher:
             if _names_outsiders_only(tokens, slots):
                 return None  # "urged the northern regime to give up its weapons": elsewhere
             anchor = _anchor(tokens, slots)
-        elif self._other_theme(tokens) is None:
+        elif self._other_theme(tokens, slots) is None:
             anchor = (
                 self._referring_noun(tokens)
                 or _bare_action(tokens, slots)
                 or self._general_word(tokens)
+                or self._word_of_its_kind(tokens, slots)
             )
         if not open_candidates:
             if anchor is None:
@@ -955,13 +956,32 @@ class ProposalMatcher:
         )
         return ProposalMatch(slug, similarity.score, tuple(evidence))
 
-    def _other_theme(self, tokens: SpacySpan) -> Token | None:
-        """A word of a theme the concept table knows: for a proposal whose own theme the
-        table knows, a statement that names another one and none of its own is about that
-        other thing ("send soldiers" is not "impose a no-fly zone", however close in
-        meaning). For a theme the table does not know, this tells nothing."""
+    def _word_of_its_kind(self, tokens: SpacySpan, slots: ProposalSlots) -> Token | None:
+        """A noun of the proposal's kind (a word of the ``referent`` set that holds its
+        theme: "measures", "steps", "action" for sanctions) that names no other topic and
+        passes the blocking checks: "they would take further significant [measures]", said
+        of a statement close to the proposal in meaning, is the proposal unnamed."""
+        for token in tokens:
+            if not self._is_own_thing(token, slots) or self._other_topic(token, slots):
+                continue
+            candidate = _Candidate(token, char_span(token))
+            if not self._fill(candidate, tokens, slots, phrase=(token.i, token.i)).blocked:
+                return token
+        return None
+
+    def _other_theme(self, tokens: SpacySpan, slots: ProposalSlots) -> Token | None:
+        """A word of a theme the concept table knows, not one of the proposal's kind: for a
+        proposal whose own theme the table knows, a statement that names another one and
+        none of its own is about that other thing ("send soldiers" is not "impose a no-fly
+        zone", however close in meaning; "measures" may be sanctions). For a theme the
+        table does not know, this tells nothing."""
         return next(
-            (t for t in tokens if not t.is_stop and forms(t) & self._theme_words), None
+            (
+                t
+                for t in tokens
+                if not t.is_stop and forms(t) & self._theme_words and not forms(t) & slots.referents
+            ),
+            None,
         )
 
     def _general_word(self, tokens: SpacySpan) -> Token | None:
