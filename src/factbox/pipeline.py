@@ -626,7 +626,7 @@ def candidate_statements(
         if matcher.may_mention(outline.content):
             chosen.add(outline.id)
             continue
-        if matcher.may_refer_back(outline.content):
+        if matcher.may_refer_back(outline.content) or matcher.may_stand_for(outline.content):
             referring.append(outline)
         slugs = matcher.may_name_again(outline.content)
         if slugs:

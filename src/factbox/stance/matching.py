@@ -575,7 +575,7 @@ class ProposalMatcher:
         words."""
         pronoun = self._thing_pronoun(span)
         if pronoun is None:
-            return []
+            return self._fragment_back(span)
         word = pronoun.lower_
         numbers = {
             number
@@ -597,6 +597,19 @@ class ProposalMatcher:
             ):
                 break  # only the nearest sentence, and no nearer thing of that number
         return []
+
+    def _fragment_back(self, span: SpacySpan) -> list[ProposalMatch]:
+        """A content that is only a judgement, with no noun, pronoun or verb of its own
+        ("calls the idea for a border wall 'stupid', '[useless.]'"): it is said of what the
+        words of its sentence before it name, when they match the proposal. The evidence is
+        the fragment's first word, then the antecedent's words."""
+        words = [t for t in span if not (t.is_punct or t.is_space)]
+        if not words or any(t.pos_ in FRAGMENT_EXCLUDES for t in words):
+            return []
+        before = next(iter(_words_before(span)), None)
+        if before is None or before[1]:
+            return []  # the fragment starts its sentence: nothing there to be said of
+        return [_referred(words[0], match) for match in self.match(before[0])]
 
     def _thing_pronoun(self, span: SpacySpan) -> Token | None:
         """The first pronoun of ``span`` that may stand for a thing named before it: one of
@@ -862,9 +875,18 @@ class ProposalMatcher:
         blocking it reacts to is often told in the lead."""
         return may_react(text, self.table)
     def may_point_back(self, text: str) -> bool:
-        """``may_refer_back`` or ``may_name_again``: whether ``text`` may need the sentences
-        before it to be tied to a proposal."""
-        return self.may_refer_back(text) or bool(self.may_name_again(text))
+        """``may_refer_back``, ``may_stand_for`` or ``may_name_again``: whether ``text`` may
+        need the sentences before it to be tied to a proposal."""
+        return (
+            self.may_refer_back(text)
+            or self.may_stand_for(text)
+            or bool(self.may_name_again(text))
+        )
+
+    def may_stand_for(self, text: str) -> bool:
+        """Whether ``text`` may be a pronoun or a judgement that stands for a thing named
+        before it (``may_stand_for``, ``_pronoun_back``), without parsing it."""
+        return may_stand_for(text, self.table)
 
     def may_name_again(self, text: str) -> set[str]:
         """The proposals whose own thing ``text`` may mention again, pointing back
@@ -1364,6 +1386,25 @@ def _slot_stems(
     return theme, other, tuple(p for p in whole if p)
 
 
+PRONOUN_LEAD_WORDS = 3
+"""How many of a content's first words are looked at for a pronoun that may stand for a thing
+named before it (``may_refer_back``; the parse then needs it before any noun of its own)."""
+
+FRAGMENT_WORDS = 2
+"""Most words of a content in lower case, with no determiner, that may be only a judgement of
+what its sentence named before it ("useless."): it is embedded with the words before it."""
+
+PRONOUN_CONTENT_WORDS = 12
+"""Most words of a content led by such a pronoun that is parsed with the words before it to
+find what the pronoun stands for (``may_stand_for``): a longer one names its own topic."""
+
+PRONOUN_VECTOR_WORDS = 6
+"""Most words of such a content that is also embedded with the words before it: a longer one
+names its own topic, which the words before would only blur (on the calibrate half, 12 let
+"it's now more important than ever that ... must not happen" fall under the floor and
+brought "it's an invasion ... of the state regulatory domain" near a climate accord; 6 kept
+both as they were)."""
+
 def may_refer_back(text: str, table: ConceptTable) -> bool:
     """Whether ``text`` holds a word a referring phrase needs ("such", or "the" and a word
     like "plan"), without parsing it."""
@@ -1377,16 +1418,28 @@ def may_refer_back(text: str, table: ConceptTable) -> bool:
             words & table.referring_determiners and stems & _stems(table.documents)
         ):
             return True
-    # a short content led by a pronoun that may stand for a thing named before ("it's
-    # disastrous"; a longer one names its own topic); "that" and "this" are more often a
-    # conjunction or a determiner, which only the parse tells
-    pronouns = (table.singular_pronouns | table.plural_pronouns) - table.referring_determiners
-    leading = listed[:PRONOUN_LEAD_WORDS]
     return (
         bool(words & table.referring_words)
-        or (len(listed) <= PRONOUN_CONTENT_WORDS and bool(set(leading) & pronouns))
+        or may_stand_for(text, table, PRONOUN_VECTOR_WORDS)
         or bool(words & table.referring_determiners and words & _plurals(table.referring_nouns))
         or may_react(text, table)  # "frustrated with Hungary": a reaction to a blocker
+    )
+
+
+def may_stand_for(text: str, table: ConceptTable, longest: int = PRONOUN_CONTENT_WORDS) -> bool:
+    """Whether ``text`` may stand for a thing named before it, without parsing it: a content
+    of at most ``longest`` words led by a pronoun ("it's disastrous", "which Mexico should
+    pay for"; "that" and "this" are more often a conjunction or a determiner, which only the
+    parse tells), or a few words in lower case with no determiner ("useless.")."""
+    listed = _WORD.findall(text.lower())
+    words = set(listed)
+    pronouns = (table.singular_pronouns | table.plural_pronouns) - table.referring_determiners
+    if len(listed) <= longest and set(listed[:PRONOUN_LEAD_WORDS]) & pronouns:
+        return True
+    return (
+        len(listed) <= FRAGMENT_WORDS
+        and text.strip() == text.strip().lower()
+        and not words & (table.referring_determiners | table.generic_determiners)
     )
 
 
@@ -1409,17 +1462,11 @@ title (the first sentence of the parsed text); a sentence about another thing of
 ends the search sooner. Chosen on the calibrate half of the real-news stance set (3, 6, 12
 sentences or the whole article before; 6 and the title were best)."""
 
-PRONOUN_LEAD_WORDS = 3
-"""How many of a content's first words are looked at for a pronoun that may stand for a thing
-named before it (``may_refer_back``; the parse then needs it before any noun of its own)."""
-
-PRONOUN_CONTENT_WORDS = 12
-"""Most words of a content led by such a pronoun that is embedded with the words before it:
-a longer one names its own topic, which the words before would only blur (on the calibrate
-half, "it's now more important than ever that ... must not happen" fell under the floor)."""
-
 SHORT_REFERENCE_WORDS = 4
 """Most words of a content that is only a vote or the name of a text ("the Russian draft")."""
+
+FRAGMENT_EXCLUDES = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "NUM", "X"})
+"""Parts of speech a content that is only a judgement ("useless.") has none of."""
 
 CLAUSE_AFTER_IT = frozenset({"ccomp", "xcomp", "csubj", "relcl", "acl"})
 """Clauses after an expletive "it" ("it is time to act"): such an "it" stands for nothing."""
