@@ -20,6 +20,7 @@ from spacy.tokens import Span
 
 from factbox.stance.matching import ProposalMatcher
 from factbox.stance.records import Proposal, ProposalMatch
+from factbox.stance.semantic import Similarity
 
 PACT = Proposal(
     "ratify-pact",
@@ -44,7 +45,9 @@ def pronouns(nlp: Language) -> ProposalMatcher:
     return ProposalMatcher(nlp, [PACT, BARRIER, REFUGEES, ACCORD])
 
 
-def found(nlp: Language, matcher: ProposalMatcher, text: str, content: str) -> list[ProposalMatch]:
+def found(
+    nlp: Language, matcher: ProposalMatcher, text: str, content: str
+) -> list[ProposalMatch]:
     """What the matcher ties ``content`` (the statement, the last place it is written in
     ``text``) to, in its context."""
     doc = nlp(text)
@@ -138,3 +141,59 @@ def test_each_verb_of_a_description_s_list_is_the_proposal_s_action(
     # another action still blocks: the accord is the object of another verb
     other = "He will make sure that the Lisbon accord is scrapped in coming years."
     assert found(nlp, pronouns, other, other) == []
+
+
+SANCTIONS = Proposal(
+    "new-sanctions",
+    "Impose new sanctions on the kingdom",
+    "The council imposes further sanctions on the kingdom",
+)
+TROOPS = Proposal(
+    "send-troops", "Send troops to Ukraine", "NATO members send ground troops to Ukraine"
+)
+
+
+def test_a_judgement_alone_is_said_of_what_its_sentence_named_before_it(
+    nlp: Language, pronouns: ProposalMatcher
+) -> None:
+    text = "The former president calls the plan for a border wall 'stupid', 'useless.'"
+    matches = found(nlp, pronouns, text, "useless.")
+    assert [m.slug for m in matches] == ["barrier"]
+    assert matches[0].slot("antecedent") is not None
+    # a judgement that starts its sentence has nothing before it to be said of
+    assert found(nlp, pronouns, "The candidate promised a wall. Useless.", "Useless.") == []
+    # a content with a noun of its own is not a judgement alone
+    assert found(nlp, pronouns, f"{text[:-1]} 'a waste of money.'", "a waste of money.") == []
+
+
+@pytest.mark.parametrize(
+    ("content", "stands_for"),
+    [
+        ('it\'s "disastrous."', True),
+        ("which he said the neighbour should pay for", True),
+        ("useless.", True),
+        ("It is now more important than ever that the country and its president hear us", False),
+        ("the deal", False),  # a noun phrase: the parse tells whether it is named again
+        ("Brexit", False),
+        ("that the wall would work", False),  # "that" is mostly a conjunction
+    ],
+)
+def test_what_may_stand_for_a_thing_named_before_is_told_without_parsing(
+    pronouns: ProposalMatcher, content: str, stands_for: bool
+) -> None:
+    assert pronouns.may_stand_for(content) is stands_for
+
+
+def test_a_noun_of_the_proposal_s_kind_anchors_a_match_by_meaning(nlp: Language) -> None:
+    matcher = ProposalMatcher(nlp, [SANCTIONS, TROOPS])
+    close = Similarity(0.6, SANCTIONS.title)
+    text = 'The members said they would take "further significant measures" if it tested again.'
+    doc = nlp(text)
+    match = matcher.match_similar(doc[:], "new-sanctions", close)
+    assert match is not None
+    assert match.evidence[0].text == "measures"
+    # measures named for another thing are about that thing
+    other = nlp("The members said they would take further significant drought measures.")
+    assert matcher.match_similar(other[:], "new-sanctions", close) is None
+    # measures are not a kind of troops: the table's words for troops would be there
+    assert matcher.match_similar(doc[:], "send-troops", Similarity(0.6, TROOPS.title)) is None
