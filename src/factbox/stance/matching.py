@@ -257,16 +257,10 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
             root, is_verb = head, False
         if is_verb:
             # each verb of a list is the proposal's action ("sign, ratify and carry out
-            # the agreement"), and what any of them acts on its theme
-            verbs = [root, *(c for c in root.conjuncts if c.pos_ == "VERB")]
-            for verb in verbs:
+            # the agreement"); the theme stays what the first one acts on, as before
+            for verb in [root, *(c for c in root.conjuncts if c.pos_ == "VERB")]:
                 _expand(action, _verb_form(verb), "action", table)
-            theme_heads = [
-                c
-                for verb in verbs
-                for c in verb.children
-                if c.dep_ in OBJECT_DEPS | {"attr"} and c.pos_ != "PRON"
-            ]
+            theme_heads = [c for c in root.children if c.dep_ in OBJECT_DEPS | {"attr"}]
             for subject in (c for c in root.children if c.dep_ == "nsubj"):
                 for member in _conjuncts(subject):
                     for word in (member, *member.children):
