@@ -68,7 +68,7 @@ from factbox import api
 from factbox.extract.nlp import default_model_name
 from factbox.stance import ProposalMatch, load_proposals
 from factbox.stance.lexicon import load_concepts
-from factbox.stance.matching import may_refer_back
+from factbox.stance.matching import context_sentences
 from factbox.store import Ledger
 
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "factbox-bench"
@@ -142,13 +142,13 @@ def copy_database(source: Path, target: Path) -> None:
 
 def forget_context_vectors(db: Path) -> None:
     """Drop the stored vectors of statements embedded with the words before them (those the
-    matcher's test ``may_refer_back`` picks): that test is in ``stance/``, outside the cache
+    matcher's ``context_sentences`` picks): that test is in ``stance/``, outside the cache
     key, so they are made again when judging, with the current code. The other vectors, of
     the content alone, stay as ingest made them."""
     concepts = load_concepts()
     with closing(sqlite3.connect(db)) as connection, connection:
         rows = connection.execute("SELECT id, content FROM statements").fetchall()
-        stale = [(sid,) for sid, content in rows if may_refer_back(content, concepts)]
+        stale = [(sid,) for sid, content in rows if context_sentences(content, concepts)]
         connection.executemany("DELETE FROM statement_vectors WHERE statement_id = ?", stale)
 
 

@@ -868,6 +868,11 @@ class ProposalMatcher:
         it: such a statement is parsed with all of its article before it, since the
         blocking it reacts to is often told in the lead."""
         return may_react(text, self.table)
+    def context_sentences(self, text: str) -> int:
+        """How many sentences before a statement its vector is made with
+        (``context_sentences``)."""
+        return context_sentences(text, self.table)
+
     def may_point_back(self, text: str) -> bool:
         """``may_refer_back``, ``may_stand_for`` or ``may_name_again``: whether ``text`` may
         need the sentences before it to be tied to a proposal."""
@@ -1414,10 +1419,20 @@ def may_refer_back(text: str, table: ConceptTable) -> bool:
             return True
     return (
         bool(words & table.referring_words)
-        or may_stand_for(text, table, PRONOUN_VECTOR_WORDS)
         or bool(words & table.referring_determiners and words & _plurals(table.referring_nouns))
         or may_react(text, table)  # "frustrated with Hungary": a reaction to a blocker
     )
+
+
+def context_sentences(text: str, table: ConceptTable) -> int:
+    """How many sentences before a statement with content ``text`` its vector is made with
+    (``semantic.statement_text``): as many as a referring phrase's antecedent is searched in
+    (``may_refer_back``: "such a step"), one for a short content that may stand for a thing
+    named just before it (``may_stand_for``: "it's disastrous", whose antecedent is searched
+    no further), else none."""
+    if may_refer_back(text, table):
+        return ANTECEDENT_SENTENCES
+    return 1 if may_stand_for(text, table, PRONOUN_VECTOR_WORDS) else 0
 
 
 def may_stand_for(text: str, table: ConceptTable, longest: int = PRONOUN_CONTENT_WORDS) -> bool:
