@@ -72,7 +72,7 @@ def ties(
 ) -> list[Tie]:
     by_id = {s.id: s for s in ledger.statements()}
     encoder = load_encoder()
-    vectors = api.statement_vectors(ledger, encoder, lambda text: False)
+    vectors = api.statement_vectors(ledger, encoder, lambda text: 0)
     cosines, _ = ProposalVectors(encoder, proposals).scores(vectors.matrix)
     row_of = {statement_id: row for row, statement_id in enumerate(vectors.ids.tolist())}
     column_of = {p.slug: column for column, p in enumerate(proposals)}

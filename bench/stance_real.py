@@ -67,6 +67,8 @@ from stance_set import (
 from factbox import api
 from factbox.extract.nlp import default_model_name
 from factbox.stance import ProposalMatch, load_proposals
+from factbox.stance.lexicon import load_concepts
+from factbox.stance.matching import context_sentences
 from factbox.store import Ledger
 
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "factbox-bench"
@@ -138,6 +140,18 @@ def copy_database(source: Path, target: Path) -> None:
         origin.backup(copy)
 
 
+def forget_context_vectors(db: Path) -> None:
+    """Drop the stored vectors of statements embedded with the words before them (those the
+    matcher's ``context_sentences`` picks): that test is in ``stance/``, outside the cache
+    key, so they are made again when judging, with the current code. The other vectors, of
+    the content alone, stay as ingest made them."""
+    concepts = load_concepts()
+    with closing(sqlite3.connect(db)) as connection, connection:
+        rows = connection.execute("SELECT id, content FROM statements").fetchall()
+        stale = [(sid,) for sid, content in rows if context_sentences(content, concepts)]
+        connection.executemany("DELETE FROM statement_vectors WHERE statement_id = ?", stale)
+
+
 @dataclass(slots=True)
 class Ingested:
     db: Path
@@ -152,6 +166,7 @@ def ingested_ledger(source: Path, workdir: Path, use_cache: bool) -> Ingested:
     started = time.perf_counter()
     if use_cache and cached.exists():
         copy_database(cached, db)
+        forget_context_vectors(db)
         return Ingested(db, time.perf_counter() - started, True)
     summary = api.ingest([str(source)], db)
     if summary.failed:

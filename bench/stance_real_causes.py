@@ -76,7 +76,7 @@ def main() -> int:
         shipped = api.judge_ledger(ledger, proposals, nlp=nlp)
         loose = api.judge_ledger(ledger, proposals, nlp=nlp, threshold=-1.0, floor=-1.0)
         encoder = load_encoder()
-        vectors = api.statement_vectors(ledger, encoder, lambda text: False)
+        vectors = api.statement_vectors(ledger, encoder, lambda text: 0)
         cosines, _ = ProposalVectors(encoder, proposals).scores(vectors.matrix)
         ledger.close()
     row_of = {sid: row for row, sid in enumerate(vectors.ids.tolist())}

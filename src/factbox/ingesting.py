@@ -44,7 +44,7 @@ from factbox.records import (
 from factbox.stance import Proposal, ProposalMatcher, classify, statement_span
 from factbox.stance.classify import not_about_it
 from factbox.stance.lexicon import load_concepts
-from factbox.stance.matching import may_refer_back
+from factbox.stance.matching import context_sentences
 from factbox.stance.semantic import (
     SIMILARITY_THRESHOLD,
     ProposalVectors,
@@ -265,12 +265,13 @@ def vector_model(encoder: SentenceEncoder) -> str:
 
 @dataclass(slots=True)
 class StatementEmbedding:
-    """What a run needs to give each statement its vector: the encoder, how to tell a
-    statement that refers back (it is embedded with the sentences before it), and the stored
+    """What a run needs to give each statement its vector: the encoder, how many sentences
+    before a statement it is embedded with (``context_sentences``: one that refers back, or a
+    pronoun that may stand for a thing named just before), and the stored
     proposals' vectors, to find the proposals each statement is near."""
 
     encoder: SentenceEncoder
-    refers_back: Callable[[str], bool]
+    context: Callable[[str], int]
     near: ProposalVectors | None
 
     @classmethod
@@ -286,10 +287,10 @@ class StatementEmbedding:
         encoder = load_encoder()
         concepts = matcher.table if matcher is not None else load_concepts()
         near = ProposalVectors(encoder, list(proposals)) if proposals else None
-        return cls(encoder, lambda text: may_refer_back(text, concepts), near)
+        return cls(encoder, lambda text: context_sentences(text, concepts), near)
 
     def encode(self, body: str, statements: Sequence[Statement]) -> EncodedStatements:
-        texts = [statement_text(body, s, self.refers_back) for s in statements]
+        texts = [statement_text(body, s, self.context) for s in statements]
         return EncodedStatements(vector_model(self.encoder), self.encoder.encode(texts))
 
 

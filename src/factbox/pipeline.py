@@ -594,7 +594,7 @@ JudgeProgress = Callable[[int, int], None]
 
 
 def statement_vectors(
-    ledger: Ledger, encoder: SentenceEncoder, refers_back: Callable[[str], bool]
+    ledger: Ledger, encoder: SentenceEncoder, context: Callable[[str], int]
 ) -> StoredVectors:
     """Every current statement's vector. Statements without one (a ledger made before
     vectors, or ingested with them off) are embedded now and stored, once."""
@@ -604,7 +604,7 @@ def statement_vectors(
     for start in range(0, len(missing), chunk):
         found = ledger.current_statements(missing[start : start + chunk])
         bodies = ledger.article_bodies(s.article.id for s in found)
-        texts = [statement_text(bodies[s.article.id], s.statement, refers_back) for s in found]
+        texts = [statement_text(bodies[s.article.id], s.statement, context) for s in found]
         ledger.save_vectors([s.id for s in found], encoder.encode(texts), model)
     return ledger.vectors(model, encoder.dimension)
 
@@ -626,7 +626,7 @@ def candidate_statements(
         if matcher.may_mention(outline.content):
             chosen.add(outline.id)
             continue
-        if matcher.may_refer_back(outline.content):
+        if matcher.may_refer_back(outline.content) or matcher.may_stand_for(outline.content):
             referring.append(outline)
         slugs = matcher.may_name_again(outline.content)
         if slugs:
@@ -689,7 +689,7 @@ def judge_ledger(
     similar: dict[int, dict[str, Similarity]] = {}
     if search:
         encoder = load_encoder()
-        vectors = statement_vectors(ledger, encoder, matcher.may_refer_back)
+        vectors = statement_vectors(ledger, encoder, matcher.context_sentences)
         rows = ProposalVectors(encoder, proposals).similar(vectors.matrix, floor)
         similar = dict(zip(vectors.ids.tolist(), rows, strict=True))
         close = {i for i, row in similar.items() if any(s.score >= threshold for s in row.values())}

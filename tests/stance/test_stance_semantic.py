@@ -153,12 +153,18 @@ def test_a_referring_statement_is_embedded_with_the_sentences_before_it(nlp: Lan
         "Kyiv asked for help. Paris floated sending troops. Berlin was silent."
     )
     assert sentences_before(body, body.index("Kyiv"), 3) == ""
-    assert statement_text(body, statement, matcher.may_refer_back) == (
+    assert statement_text(body, statement, matcher.context_sentences) == (
         "Kyiv asked for help. Paris floated sending troops. Berlin was silent. "
-        "such a step meant war"
+        "Moscow said that such a step meant war"
     )
-    plain = Statement(**{**_fields(statement), "content": "it rained"})
-    assert statement_text(body, plain, matcher.may_refer_back) == "it rained"
+    plain = Statement(**{**_fields(statement), "content": "rain fell on the city"})
+    assert statement_text(body, plain, matcher.context_sentences) == "rain fell on the city"
+    # a short content led by a pronoun is embedded with the one sentence before, where what
+    # it may stand for is searched
+    pronoun = Statement(**{**_fields(statement), "content": "it meant war"})
+    assert statement_text(body, pronoun, matcher.context_sentences) == (
+        "Berlin was silent. Moscow said that it meant war"
+    )
 
 
 def _fields(statement: Statement) -> dict[str, object]:

@@ -89,6 +89,10 @@ class ConceptTable:
     natural_actions: tuple[tuple[str, str], ...] = ()
     """(theme set name, action word): the action that brings a theme of that set about, for
     a proposal that names none of its own ("EU tariffs on Chinese cars": impose)."""
+    singular_pronouns: frozenset[str] = frozenset()
+    """Pronouns that stand for one thing named just before ("it's disastrous")."""
+    plural_pronouns: frozenset[str] = frozenset()
+    """Pronouns that stand for things named just before ("they can be planted among us")."""
 
     def natural_action(self, theme: str) -> list[str]:
         """The actions that bring ``theme`` (a lemma) about, by the sets that hold it."""
@@ -347,6 +351,8 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         referring_possessives=listed("referring_possessives"),
         generic_determiners=listed("generic_determiners"),
         natural_actions=tuple(natural_actions),
+        singular_pronouns=listed("singular_pronouns"),
+        plural_pronouns=listed("plural_pronouns"),
     )
 
 

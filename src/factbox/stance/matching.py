@@ -257,7 +257,10 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         if head is not None:
             root, is_verb = head, False
         if is_verb:
-            _expand(action, root.lemma_.lower(), "action", table)
+            # each verb of a list is the proposal's action ("sign, ratify and carry out
+            # the agreement"); the theme stays what the first one acts on, as before
+            for verb in [root, *(c for c in root.conjuncts if c.pos_ == "VERB")]:
+                _expand(action, _verb_form(verb), "action", table)
             theme_heads = [c for c in root.children if c.dep_ in OBJECT_DEPS | {"attr"}]
             for subject in (c for c in root.children if c.dep_ == "nsubj"):
                 for member in _conjuncts(subject):
@@ -339,6 +342,12 @@ def _phrase_in_frame(nlp: Language, text: str) -> Token | None:
     verb = doc[len(PHRASE_FRAME.split()) - 1]
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     return objects[0] if objects and objects[0].pos_ in {"NOUN", "PROPN"} else None
+
+
+def _verb_form(verb: Token) -> str:
+    """A verb's lemma with its particle, as the table lists phrasal verbs ("carry out")."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *particles[:1]])
 
 
 NAME_LENGTHS = range(2, 7)
@@ -523,7 +532,9 @@ class ProposalMatcher:
         found = self.match(span)
         if found:
             return found
-        found = self._referred_back(span) or self._named_again(span)
+        found = (
+            self._referred_back(span) or self._named_again(span) or self._pronoun_back(span)
+        )
         if found or not reactions:
             return found
         return self._blocker_reactions(span)
@@ -551,6 +562,75 @@ class ProposalMatcher:
                 if reach == 0:
                     break
         return []
+
+    def _pronoun_back(self, span: SpacySpan) -> list[ProposalMatch]:
+        """A pronoun that stands for the proposal's thing named just before the statement
+        (``match_in_context``): the statement's subject or object before any noun of its
+        own ("[it]'s disastrous", "[which] the government should pay for", "so [they] can be
+        planted among us"), where the words of its sentence before the statement, or else
+        the one sentence before that, match the proposal with a theme of the pronoun's
+        number ("the pact" for "it", "refugees" for "they"). The nearest of those that names
+        a thing of that number decides; the evidence is the pronoun, then the antecedent's
+        words."""
+        pronoun = self._thing_pronoun(span)
+        if pronoun is None:
+            return self._fragment_back(span)
+        word = pronoun.lower_
+        numbers = {
+            number
+            for number, pronouns in (
+                (False, self.table.singular_pronouns),
+                (True, self.table.plural_pronouns),
+            )
+            if word in pronouns
+        }
+        for before, whole in _words_before(span):
+            found = [
+                match for match in self.match(before) if _theme_plural(before, match) in numbers
+            ]
+            if found:
+                return [_referred(pronoun, match) for match in found]
+            if whole or any(
+                t.pos_ in ("NOUN", "PROPN") and (t.tag_ in ("NNS", "NNPS")) in numbers
+                for t in before
+            ):
+                break  # only the nearest sentence, and no nearer thing of that number
+        return []
+
+    def _fragment_back(self, span: SpacySpan) -> list[ProposalMatch]:
+        """A content that is only a judgement, with no noun, pronoun or verb of its own
+        ("calls the idea for a border wall 'stupid', '[useless.]'"): it is said of what the
+        words of its sentence before it name, when they match the proposal. The evidence is
+        the fragment's first word, then the antecedent's words."""
+        words = [t for t in span if not (t.is_punct or t.is_space)]
+        if not words or any(t.pos_ in FRAGMENT_EXCLUDES for t in words):
+            return []
+        before = next(iter(_words_before(span)), None)
+        if before is None or before[1]:
+            return []  # the fragment starts its sentence: nothing there to be said of
+        return [_referred(words[0], match) for match in self.match(before[0])]
+
+    def _thing_pronoun(self, span: SpacySpan) -> Token | None:
+        """The first pronoun of ``span`` that may stand for a thing named before it: one of
+        the table's pronouns as a verb's subject or object, with no noun of the statement
+        before it, and not the "it" of "it is time to act" (an expletive before a clause)."""
+        pronouns = self.table.singular_pronouns | self.table.plural_pronouns
+        for token in span:
+            if token.pos_ in ("NOUN", "PROPN"):
+                return None
+            if token.lower_ not in pronouns or token.pos_ != "PRON":
+                continue
+            if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                continue
+            # the clause the "it" stands before hangs on its verb or on that verb's
+            # complement ("it is clear [that] ...", "it is time [to act]")
+            head = token.head
+            expletive = token.lower_ == "it" and any(
+                c.dep_ in CLAUSE_AFTER_IT and c.i > token.i
+                for c in (*head.children, *(g for c in head.children for g in c.children))
+            )
+            return None if expletive else token
+        return None
 
     def _blocker_reactions(self, span: SpacySpan) -> list[ProposalMatch]:
         """A reaction to a member that blocks a proposal: the span reproaches a member
@@ -793,10 +873,24 @@ class ProposalMatcher:
         it: such a statement is parsed with all of its article before it, since the
         blocking it reacts to is often told in the lead."""
         return may_react(text, self.table)
+    def context_sentences(self, text: str) -> int:
+        """How many sentences before a statement its vector is made with
+        (``context_sentences``)."""
+        return context_sentences(text, self.table)
+
     def may_point_back(self, text: str) -> bool:
-        """``may_refer_back`` or ``may_name_again``: whether ``text`` may need the sentences
-        before it to be tied to a proposal."""
-        return self.may_refer_back(text) or bool(self.may_name_again(text))
+        """``may_refer_back``, ``may_stand_for`` or ``may_name_again``: whether ``text`` may
+        need the sentences before it to be tied to a proposal."""
+        return (
+            self.may_refer_back(text)
+            or self.may_stand_for(text)
+            or bool(self.may_name_again(text))
+        )
+
+    def may_stand_for(self, text: str) -> bool:
+        """Whether ``text`` may be a pronoun or a judgement that stands for a thing named
+        before it (``may_stand_for``, ``_pronoun_back``), without parsing it."""
+        return may_stand_for(text, self.table)
 
     def may_name_again(self, text: str) -> set[str]:
         """The proposals whose own thing ``text`` may mention again, pointing back
@@ -865,11 +959,12 @@ class ProposalMatcher:
             if _names_outsiders_only(tokens, slots):
                 return None  # "urged the northern regime to give up its weapons": elsewhere
             anchor = _anchor(tokens, slots)
-        elif self._other_theme(tokens) is None:
+        elif self._other_theme(tokens, slots) is None:
             anchor = (
                 self._referring_noun(tokens)
                 or _bare_action(tokens, slots)
                 or self._general_word(tokens)
+                or self._word_of_its_kind(tokens, slots)
             )
         if not open_candidates:
             if anchor is None:
@@ -887,13 +982,32 @@ class ProposalMatcher:
         )
         return ProposalMatch(slug, similarity.score, tuple(evidence))
 
-    def _other_theme(self, tokens: SpacySpan) -> Token | None:
-        """A word of a theme the concept table knows: for a proposal whose own theme the
-        table knows, a statement that names another one and none of its own is about that
-        other thing ("send soldiers" is not "impose a no-fly zone", however close in
-        meaning). For a theme the table does not know, this tells nothing."""
+    def _word_of_its_kind(self, tokens: SpacySpan, slots: ProposalSlots) -> Token | None:
+        """A noun of the proposal's kind (a word of the ``referent`` set that holds its
+        theme: "measures", "steps", "action" for sanctions) that names no other topic and
+        passes the blocking checks: "they would take further significant [measures]", said
+        of a statement close to the proposal in meaning, is the proposal unnamed."""
+        for token in tokens:
+            if not self._is_own_thing(token, slots) or self._other_topic(token, slots):
+                continue
+            candidate = _Candidate(token, char_span(token))
+            if not self._fill(candidate, tokens, slots, phrase=(token.i, token.i)).blocked:
+                return token
+        return None
+
+    def _other_theme(self, tokens: SpacySpan, slots: ProposalSlots) -> Token | None:
+        """A word of a theme the concept table knows, not one of the proposal's kind: for a
+        proposal whose own theme the table knows, a statement that names another one and
+        none of its own is about that other thing ("send soldiers" is not "impose a no-fly
+        zone", however close in meaning; "measures" may be sanctions). For a theme the
+        table does not know, this tells nothing."""
         return next(
-            (t for t in tokens if not t.is_stop and forms(t) & self._theme_words), None
+            (
+                t
+                for t in tokens
+                if not t.is_stop and forms(t) & self._theme_words and not forms(t) & slots.referents
+            ),
+            None,
         )
 
     def _general_word(self, tokens: SpacySpan) -> Token | None:
@@ -1276,6 +1390,25 @@ def _slot_stems(
     return theme, other, tuple(p for p in whole if p)
 
 
+PRONOUN_LEAD_WORDS = 3
+"""How many of a content's first words are looked at for a pronoun that may stand for a thing
+named before it (``may_refer_back``; the parse then needs it before any noun of its own)."""
+
+FRAGMENT_WORDS = 2
+"""Most words of a content in lower case, with no determiner, that may be only a judgement of
+what its sentence named before it ("useless."): it is embedded with the words before it."""
+
+PRONOUN_CONTENT_WORDS = 12
+"""Most words of a content led by such a pronoun that is parsed with the words before it to
+find what the pronoun stands for (``may_stand_for``): a longer one names its own topic."""
+
+PRONOUN_VECTOR_WORDS = 6
+"""Most words of such a content that is also embedded with the words before it: a longer one
+names its own topic, which the words before would only blur (on the calibrate half, 12 let
+"it's now more important than ever that ... must not happen" fall under the floor and
+brought "it's an invasion ... of the state regulatory domain" near a climate accord; 6 kept
+both as they were)."""
+
 def may_refer_back(text: str, table: ConceptTable) -> bool:
     """Whether ``text`` holds a word a referring phrase needs ("such", or "the" and a word
     like "plan"), without parsing it."""
@@ -1293,6 +1426,34 @@ def may_refer_back(text: str, table: ConceptTable) -> bool:
         bool(words & table.referring_words)
         or bool(words & table.referring_determiners and words & _plurals(table.referring_nouns))
         or may_react(text, table)  # "frustrated with Hungary": a reaction to a blocker
+    )
+
+
+def context_sentences(text: str, table: ConceptTable) -> int:
+    """How many sentences before a statement with content ``text`` its vector is made with
+    (``semantic.statement_text``): as many as a referring phrase's antecedent is searched in
+    (``may_refer_back``: "such a step"), one for a short content that may stand for a thing
+    named just before it (``may_stand_for``: "it's disastrous", whose antecedent is searched
+    no further), else none."""
+    if may_refer_back(text, table):
+        return ANTECEDENT_SENTENCES
+    return 1 if may_stand_for(text, table, PRONOUN_VECTOR_WORDS) else 0
+
+
+def may_stand_for(text: str, table: ConceptTable, longest: int = PRONOUN_CONTENT_WORDS) -> bool:
+    """Whether ``text`` may stand for a thing named before it, without parsing it: a content
+    of at most ``longest`` words led by a pronoun ("it's disastrous", "which Mexico should
+    pay for"; "that" and "this" are more often a conjunction or a determiner, which only the
+    parse tells), or a few words in lower case with no determiner ("useless.")."""
+    listed = _WORD.findall(text.lower())
+    words = set(listed)
+    pronouns = (table.singular_pronouns | table.plural_pronouns) - table.referring_determiners
+    if len(listed) <= longest and set(listed[:PRONOUN_LEAD_WORDS]) & pronouns:
+        return True
+    return (
+        len(listed) <= FRAGMENT_WORDS
+        and text.strip() == text.strip().lower()
+        and not words & (table.referring_determiners | table.generic_determiners)
     )
 
 
@@ -1317,6 +1478,12 @@ sentences or the whole article before; 6 and the title were best)."""
 
 SHORT_REFERENCE_WORDS = 4
 """Most words of a content that is only a vote or the name of a text ("the Russian draft")."""
+
+FRAGMENT_EXCLUDES = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "NUM", "X"})
+"""Parts of speech a content that is only a judgement ("useless.") has none of."""
+
+CLAUSE_AFTER_IT = frozenset({"ccomp", "xcomp", "csubj", "relcl", "acl"})
+"""Clauses after an expletive "it" ("it is time to act"): such an "it" stands for nothing."""
 
 ANCHOR_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "pobj", "xcomp", "ccomp"})
 
@@ -1390,6 +1557,15 @@ def _governed_by(sentence: SpacySpan, match: ProposalMatch, blocking: list[Token
         return False
     word = found.root
     return any(word in b.subtree or b in word.subtree for b in blocking)
+
+
+def _theme_plural(sentence: SpacySpan, match: ProposalMatch) -> bool:
+    """Whether the theme (or term) ``match`` found in ``sentence`` is a plural noun."""
+    theme = match.slot("theme") or match.slot("term")
+    if theme is None:
+        return False
+    found = sentence.doc.char_span(*theme.span, alignment_mode="expand")
+    return found is not None and len(found) > 0 and found.root.tag_ in ("NNS", "NNPS")
 
 
 def _reacted(word: Token, member: Token, blocked: ProposalMatch) -> ProposalMatch:

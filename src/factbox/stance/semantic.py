@@ -2,8 +2,9 @@
 
 Each statement gets a vector when it is ingested (:mod:`factbox.embed`): of its content, and,
 when the content holds a phrase that refers back ("such a step", "the plan"), of the three
-sentences before the statement followed by the content, so the vector carries what the phrase
-points at.
+sentences before the statement and the words of its own sentence before it, followed by the
+content, so the vector carries what the phrase points at; when it is short and starts with a
+pronoun ("it's disastrous"), of the one sentence before and those words.
 A proposal's *phrases* are its title, its description, the two together and each of its
 terms; each phrase gets a vector too. A statement's similarity to a proposal is the highest
 cosine between its vector and a phrase's, and the phrase that gave it is the *nearest phrase*.
@@ -89,15 +90,21 @@ def sentences_before(body: str, position: int, count: int = 1) -> str:
     return " ".join(body[start:end].split())
 
 
-def statement_text(body: str, statement: Statement, refers_back: Callable[[str], bool]) -> str:
-    """What a statement's vector is computed from: its content, after the sentences before
-    the statement where the matcher looks for an antecedent (``ANTECEDENT_SENTENCES``) when
-    the content may refer back to one (``refers_back``, the matcher's test)."""
+def statement_text(body: str, statement: Statement, context: Callable[[str], int]) -> str:
+    """What a statement's vector is computed from: its content, after the ``context(content)``
+    sentences before the statement (the matcher's ``context_sentences``: where it looks for
+    what a referring phrase or a pronoun stands for) and the words of its own sentence before
+    the content, when that is not 0."""
     content = " ".join(statement.content.split())
-    if not refers_back(statement.content):
+    count = context(statement.content)
+    if not count:
         return content
-    before = sentences_before(body, statement.span[0], ANTECEDENT_SENTENCES)
-    return f"{before} {content}" if before else content
+    before = sentences_before(body, statement.span[0], count)
+    # and the words of the statement's own sentence before it ("Sanders, who says [it's
+    # disastrous]" after a sentence on the pact): where a pronoun's antecedent often is
+    end = (statement.content_span or statement.span)[0]
+    own = " ".join(body[_sentence_start(body, end) : end].split())
+    return " ".join(part for part in (before, own, content) if part)
 
 
 def proposal_phrases(proposal: Proposal) -> list[str]:
