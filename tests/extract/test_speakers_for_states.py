@@ -109,6 +109,26 @@ def test_a_pronoun_after_a_counterpart_is_the_speaker_whose_quotes_continue(
 
 
 @pytest.mark.parametrize(
+    ("quote", "speaker"),
+    [
+        ("Greece is against the duties and we will vote against them", ("Nikos Dendias", "GR")),
+        # nothing in these words says whose they are: the subject just before
+        ("The duties are a mistake and we will say so", ("Wang Yi", "CN")),
+    ],
+)
+def test_a_pronoun_whose_words_speak_as_a_country_is_that_country_s_speaker(
+    nlp: Language, quote: str, speaker: tuple[str, str]
+) -> None:
+    body = (
+        "Greek Foreign Minister Nikos Dendias said on Monday that Greece opposes the duties.\n\n"
+        "Chinese Foreign Minister Wang Yi urged the union to drop the duties.\n\n"
+        f'"{quote}," he said.'
+    )
+    pronouns = [s for s in speakers(nlp, body) if s.text == "he"]
+    assert [(s.name, s.actor_id) for s in pronouns] == [speaker]
+
+
+@pytest.mark.parametrize(
     ("body", "source", "actor"),
     [
         (

@@ -493,6 +493,43 @@ class ArticleContext:
         duties on [Chinese] cars is 'a bad idea,' he said": "he" is not the cars)."""
         self._said = statement.content_pieces or (statement.content_span,)
 
+    def speaker_the_words_name(self, found: Speaker, before: int) -> Speaker | None:
+        """The speaker of a recent statement (this sentence and the three before) whose
+        country the words of the statement being resolved speak as, when they name a
+        country other than ``found``'s ("'Greece is against the duties, and we will vote
+        against them,' he said", after a sentence whose subject was a Chinese minister):
+        such words are the Greek speaker's, whose quotes continue. ``None`` otherwise."""
+        own = self._country_the_words_speak_as()
+        if own is None or found.actor_id in (None, own.id):
+            return None
+        sentence = self.sentence_of(before)
+        for earlier in range(sentence, max(sentence - 4, -1), -1):
+            for speakers in reversed(self._statements_by_sentence.get(earlier, [])):
+                for speaker in speakers:
+                    if speaker.name is not None and speaker.actor_id == own.id:
+                        return speaker
+        return None
+
+    def _country_the_words_speak_as(self) -> Actor | None:
+        """The one country the statement's own words name as a subject (by its name, not a
+        nationality word) beside a "we", "us" or "our" of the speaker."""
+        tokens = [
+            token
+            for lo, hi in self._said
+            if (words := self.doc.char_span(lo, hi, alignment_mode="expand")) is not None
+            for token in words
+        ]
+        if not any(token.lower_ in _FIRST_PERSON_PLURAL for token in tokens):
+            return None
+        subjects = [t.i for t in tokens if t.dep_ in SUBJECT_DEPS and t.pos_ == "PROPN"]
+        matches = [
+            m
+            for m in find_actors(self.doc, subjects)
+            if m.name.via in ("name", "metonym") and m.actor.kind == "country"
+        ]
+        countries = {m.actor for m in matches}
+        return countries.pop() if len(countries) == 1 else None
+
     def _in_words_said(self, token_index: int) -> bool:
         start = self.doc[token_index].idx
         return any(lo <= start < hi for lo, hi in self._said)
@@ -867,6 +904,7 @@ def _among_those(doc: Doc, lo: int, hi: int, context: ArticleContext) -> tuple[i
 
 
 _GROUP_PRONOUNS = frozenset({"those", "them"})
+_FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours"})
 _RELATIVE_WORDS = frozenset({"who", "that"})
 
 
@@ -1550,7 +1588,9 @@ def _speakers_for_pronoun(
         elif antecedent is not None:
             name = antecedent.name
             as_person = _Reading(head=head, start=reading.start, end=reading.end, name=name)
-            return [_person_speaker(as_person, text, span, context)]
+            found = _person_speaker(as_person, text, span, context)
+            speaking = context.speaker_the_words_name(found, head.i)
+            return [replace(speaking, text=text, span=span) if speaking else found]
         return [Speaker(text, span, actor_kind="unknown")]
     plural = "Plur" in number
     group = context.previous_group(head.i, plural=plural)
