@@ -71,6 +71,11 @@ def actor_of(nlp: Language, body: str, text: str) -> str | None:
             "DE",
         ),
         ("The Slovak government said the duties were a mistake.", "The Slovak government", "SK"),
+        (
+            "France backs a European Union plan to impose the duties.",
+            "a European Union plan",
+            "EU",
+        ),
     ],
 )
 def test_a_body_named_with_a_nationality_is_not_the_state(

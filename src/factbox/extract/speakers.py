@@ -1065,7 +1065,9 @@ def _qualifies_a_body(doc: Doc, match: ActorMatch) -> bool:
         if roles.is_title_word(token):
             return False
     return not roles.is_title_word(token) and any(
-        child.dep_ in ("compound", "amod") and words.names_body(child)
+        child.dep_ in ("compound", "amod")
+        and words.names_body(child)
+        and not match.start <= child.i < match.end  # "a European [Union] plan"
         for child in token.children
     )
 
