@@ -126,7 +126,8 @@ def test_a_pronoun_whose_words_speak_as_a_country_is_that_country_s_speaker(
 ) -> None:
     body = (
         "Greek Foreign Minister Nikos Dendias said on Monday that Greece opposes the duties.\n\n"
-        "Chinese Foreign Minister Wang Yi urged the union to drop the duties.\n\n"
+        "Earlier, Dendias met with his Chinese counterpart, Wang Yi, in New York.\n\n"
+        "Chinese Foreign Minister Wang Yi is on a tour of Europe this week.\n\n"
         f'"{quote}," he said.'
     )
     pronouns = [s for s in speakers(nlp, body) if s.text == "he"]

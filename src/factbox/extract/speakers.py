@@ -494,21 +494,28 @@ class ArticleContext:
         self._said = statement.content_pieces or (statement.content_span,)
 
     def speaker_the_words_name(self, found: Speaker, before: int) -> Speaker | None:
-        """The speaker of a recent statement (this sentence and the three before) whose
-        country the words of the statement being resolved speak as, when they name a
-        country other than ``found``'s ("'Greece is against the duties, and we will vote
-        against them,' he said", after a sentence whose subject was a Chinese minister):
-        such words are the Greek speaker's, whose quotes continue. ``None`` otherwise."""
+        """The speaker whose quotes continue, when the words of the statement being
+        resolved speak as that speaker's country and not as ``found``'s: the named speaker
+        of the latest statement in this sentence or the three before speaks for the one
+        country the words name as a subject beside a "we" ("'Greece is against the duties,
+        and we will vote against them,' he said"), while ``found`` (a person named in
+        between, "Chinese Foreign Minister Wang Yi arrived on Sunday") speaks for another
+        and is the speaker of none of those statements. ``None`` otherwise."""
         own = self._country_the_words_speak_as()
         if own is None or found.actor_id in (None, own.id):
             return None
         sentence = self.sentence_of(before)
-        for earlier in range(sentence, max(sentence - 4, -1), -1):
-            for speakers in reversed(self._statements_by_sentence.get(earlier, [])):
-                for speaker in speakers:
-                    if speaker.name is not None and speaker.actor_id == own.id:
-                        return speaker
-        return None
+        recent = [
+            speaker
+            for earlier in range(max(sentence - 3, 0), sentence + 1)
+            for speakers in self._statements_by_sentence.get(earlier, [])
+            for speaker in speakers
+            if speaker.name is not None
+        ]
+        if not recent or any(speaker.name == found.name for speaker in recent):
+            return None
+        latest = recent[-1]
+        return latest if latest.actor_id == own.id else None
 
     def _country_the_words_speak_as(self) -> Actor | None:
         """The one country the statement's own words name as a subject (by its name, not a
