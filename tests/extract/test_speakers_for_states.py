@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from extract_support import plain_article
+from extract_support import plain_article, speaker_actor
 from spacy.language import Language
 
 from factbox.extract.pipeline import extract_article
@@ -30,9 +30,7 @@ def speakers(nlp: Language, body: str) -> list[Speaker]:
 
 
 def actor_of(nlp: Language, body: str, text: str) -> str | None:
-    found = [s for s in speakers(nlp, body) if s.text == text]
-    assert found, (text, [s.text for s in speakers(nlp, body)])
-    return found[-1].actor_id
+    return speaker_actor(nlp, body, text, DAY)
 
 
 @pytest.mark.parametrize(
