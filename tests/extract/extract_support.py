@@ -41,6 +41,19 @@ def extracted(nlp: Language, body: str, published: dt.date | None) -> list[State
     return extract_article(nlp(body), plain_article(body, published)).statements
 
 
+def speaker_actor(nlp: Language, body: str, text: str, published: dt.date | None) -> str | None:
+    """The actor id of the last speaker whose words are ``text`` among those extraction
+    finds in ``body`` (the test fails when there is none)."""
+    found = [
+        speaker
+        for statement in extracted(nlp, body, published)
+        for speaker in statement.speakers
+        if speaker.text == text
+    ]
+    assert found, (text, [s.text for st in extracted(nlp, body, published) for s in st.speakers])
+    return found[-1].actor_id
+
+
 def doc_with_scores(
     nlp: Language, text: str, marks: dict[int, list[str]], score: float = 0.95
 ) -> Doc:

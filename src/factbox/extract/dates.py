@@ -213,13 +213,24 @@ def _saying_anchors(cue: Token | None) -> frozenset[int]:
     return frozenset(anchors)
 
 
-def _line_of(doc: Doc, token_index: int) -> int:
-    """Which line (paragraph or header) of the document a token is on."""
+def _line_breaks(doc: Doc) -> list[int]:
     breaks: list[int] | None = doc.user_data.get(LINE_BREAKS_KEY)
     if breaks is None:
         breaks = [token.i for token in doc if token.is_space and "\n" in token.text]
         doc.user_data[LINE_BREAKS_KEY] = breaks
-    return bisect.bisect_right(breaks, token_index)
+    return breaks
+
+
+def _line_of(doc: Doc, token_index: int) -> int:
+    """Which line (paragraph or header) of the document a token is on."""
+    return bisect.bisect_right(_line_breaks(doc), token_index)
+
+
+def _line_start(doc: Doc, token_index: int) -> int:
+    """The first token of the line (paragraph or header) holding a token."""
+    breaks = _line_breaks(doc)
+    line = bisect.bisect_right(breaks, token_index)
+    return breaks[line - 1] + 1 if line > 0 else 0
 
 
 def _date_relative_to_clause(
@@ -470,10 +481,14 @@ def _sentences(tokens: Span) -> Iterator[Span]:
 
 
 def _inside_quotes(sentence: Span, position: int) -> bool:
+    """Whether a token sits inside double quotation marks, counted from the start of its
+    line: the parser may start a sentence inside a quote (after "..." in "'A ... B,' said
+    X Thursday"), so the marks of the sentence alone would put the words after the quote
+    inside it."""
+    doc = sentence.doc
+    start = min(sentence.start, _line_start(doc, position))
     quotes = sum(
-        1
-        for token in sentence.doc[sentence.start : position]
-        if token.is_quote and token.text not in SINGLE_QUOTES
+        1 for token in doc[start:position] if token.is_quote and token.text not in SINGLE_QUOTES
     )
     return quotes % 2 == 1
 

@@ -133,6 +133,12 @@ class NonStateWords:
     """Before a known office: "former president", "ex-minister"."""
     party_letters: frozenset[str] = frozenset()
     """A party's letter joined by a hyphen to a place marks a legislator ("R-Wis.")."""
+    bodies: frozenset[str] = frozenset()
+    """Nouns for bodies that are no state ("association", "carmaker", "industry"): a
+    country's name or nationality word on one is the body's country, not its voice."""
+
+    def names_body(self, token: Token) -> bool:
+        return token.lower_ in self.bodies or token.lemma_.lower() in self.bodies
 
     def marks(self, tokens: Iterable[Token], role_key: str | None) -> bool:
         for token in tokens:
@@ -183,5 +189,6 @@ def non_state_words() -> NonStateWords:
         roles=frozenset(word.lower() for word in data["roles"]),
         statuses=frozenset(word.lower() for word in data["statuses"]),
         party_letters=frozenset(data["party_letters"]),
+        bodies=frozenset(word.lower() for word in data["bodies"]),
     )
 

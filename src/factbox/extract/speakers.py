@@ -170,6 +170,10 @@ class ArticleContext:
         self._known_cache: dict[str, Person | None] = {}
         self._offices: list[tuple[int, str, Actor]] = []
         self._delivering: list[Speaker] | None = None
+        self._antecedents: dict[int, _Mention | None] = {}
+        self._said: tuple[CharSpan, ...] = ()
+        """The content of the statement being resolved: names in it are what its speaker
+        talks about."""
         self._collect_people()
 
     # --- building -----------------------------------------------------------------------
@@ -449,12 +453,21 @@ class ArticleContext:
         whether Trump could win, [Ban] demurred"), the speaker of a statement there, or the
         last person named there. Names inside quotation marks are the quoted speaker's
         words ("[W]e are reminded"), and a name with no sign of being a person's ("3.6
-        degrees Fahrenheit") is passed over as the last one named."""
+        degrees Fahrenheit") is passed over as the last one named. A pronoun that is the
+        source of several statements ("..., he said, adding that ...") stands for the one
+        person in all of them, the one found for the first."""
+        if pronoun.i not in self._antecedents:
+            self._antecedents[pronoun.i] = self._antecedent(pronoun)
+        return self._antecedents[pronoun.i]
+
+    def _antecedent(self, pronoun: Token) -> _Mention | None:
         sentence = self.sentence_of(pronoun.i)
         before = [
             mention
             for mention in self._mentions_by_sentence.get(sentence, [])
-            if mention.token < pronoun.i and not _inside_quotes(self.doc, mention.token)
+            if mention.token < pronoun.i
+            and not _inside_quotes(self.doc, mention.token)
+            and not self._in_words_said(mention.token)
         ]
         if before:
             subjects = [mention for mention in before if mention.is_subject]
@@ -473,6 +486,76 @@ class ArticleContext:
             if people:
                 return people[-1]
         return None
+
+    def saying(self, statement: Statement) -> None:
+        """Note the statement whose speakers are being resolved: a name inside its own
+        content, quoted or not, is what the speaker talks about, not who speaks ("levying
+        duties on [Chinese] cars is 'a bad idea,' he said": "he" is not the cars)."""
+        self._said = statement.content_pieces or (statement.content_span,)
+
+    def speaker_the_words_name(self, found: Speaker, before: int) -> Speaker | None:
+        """The speaker whose quotes continue, when the words of the statement being
+        resolved speak as that speaker's country and not as ``found``'s: the named speaker
+        of the latest statement in this sentence or the three before speaks for the one
+        country the words name as a subject beside a "we" ("'Greece is against the duties,
+        and we will vote against them,' he said"), while ``found`` (a person named in
+        between, "Chinese Foreign Minister Wang Yi arrived on Sunday") speaks for another
+        and is the speaker of none of those statements. ``None`` otherwise."""
+        own = self._country_the_words_speak_as()
+        if own is None or found.actor_id in (None, own.id):
+            return None
+        sentence = self.sentence_of(before)
+        recent = [
+            speaker
+            for earlier in range(max(sentence - 3, 0), sentence + 1)
+            for speakers in self._statements_by_sentence.get(earlier, [])
+            for speaker in speakers
+            if speaker.name is not None
+        ]
+        if not recent or any(speaker.name == found.name for speaker in recent):
+            return None
+        latest = recent[-1]
+        return latest if latest.actor_id == own.id else None
+
+    def _country_the_words_speak_as(self) -> Actor | None:
+        """The one country the statement's own words name as a subject (by its name, not a
+        nationality word) beside a "we", "us" or "our" of the speaker."""
+        tokens = [
+            token
+            for lo, hi in self._said
+            if (words := self.doc.char_span(lo, hi, alignment_mode="expand")) is not None
+            for token in words
+        ]
+        if not any(token.lower_ in _FIRST_PERSON_PLURAL for token in tokens):
+            return None
+        subjects = [t.i for t in tokens if t.dep_ in SUBJECT_DEPS and t.pos_ == "PROPN"]
+        matches = [
+            m
+            for m in find_actors(self.doc, subjects)
+            if m.name.via in ("name", "metonym") and m.actor.kind == "country"
+        ]
+        countries = {m.actor for m in matches}
+        return countries.pop() if len(countries) == 1 else None
+
+    def _in_words_said(self, token_index: int) -> bool:
+        start = self.doc[token_index].idx
+        return any(lo <= start < hi for lo, hi in self._said)
+
+    def state_of_previous_subject(self, token_index: int) -> Actor | None:
+        """The country of the one person who is the main subject of the sentence before
+        ``token_index``'s, when the article or the table of offices gives them a state's
+        office; else ``None``."""
+        sentence = self.sentence_of(token_index)
+        subjects = [m for m in self._outside_quotes(sentence - 1) if m.is_main_subject]
+        if len(subjects) != 1 or subjects[0].role_only:
+            return None
+        facts = self._facts.get(subjects[0].name)
+        actor = facts.speaks_for if facts is not None else None
+        if actor is None:
+            day = self.article.published
+            held = office_table().held_on(subjects[0].name, day) if day else None
+            actor = actor_index().actor(held.actor_id) if held is not None else None
+        return actor if actor is not None and actor.kind == "country" else None
 
     def _outside_quotes(self, sentence: int) -> list[_Mention]:
         return [
@@ -585,8 +668,11 @@ def resolve_speakers(statement: Statement, doc: Doc, context: ArticleContext) ->
     tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
     if tokens is None or len(tokens) == 0:
         return [_speaker_from_text(statement.source_text)]
+    context.saying(statement)
     lo, hi = _one_line(tokens.start, tokens.end, statement, context)
     lo, hi = _quantified_subject(doc, lo, hi, context)
+    lo, hi = _before_a_time(doc, lo, hi)
+    lo, hi = _among_those(doc, lo, hi, context)
     readings = (
         _listed_ahead(doc, lo, hi, statement, context)
         or _listed_after_clause(doc, lo, hi, context)
@@ -803,6 +889,47 @@ def _quantified_subject(doc: Doc, lo: int, hi: int, context: ArticleContext) -> 
     return lo, hi
 
 
+def _among_those(doc: Doc, lo: int, hi: int, context: ArticleContext) -> tuple[int, int]:
+    """A source that is only the "those" (or "who") of "X and Y were among those urging
+    ..." / "... among those who urged ...": the subject of "were among" speaks, each of its
+    coordinated names a speaker."""
+    token = doc[lo]
+    if hi - lo != 1 or token.pos_ != "PRON":
+        return lo, hi
+    if token.lower_ in _RELATIVE_WORDS and token.head.dep_ == "relcl":
+        token = token.head.head
+    preposition = token.head
+    if token.lower_ not in _GROUP_PRONOUNS or token.dep_ != "pobj":
+        return lo, hi
+    if preposition.lower_ != "among" or preposition.head.lemma_ != "be":
+        return lo, hi
+    subject = next((c for c in preposition.head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.pos_ == "PRON":
+        return lo, hi
+    line_lo, line_hi = context.line_bounds(subject.i)
+    return max(subject.left_edge.i, line_lo), min(subject.right_edge.i + 1, line_hi)
+
+
+_GROUP_PRONOUNS = frozenset({"those", "them"})
+_FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours"})
+_RELATIVE_WORDS = frozenset({"who", "that"})
+
+
+def _before_a_time(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """A source cut before a day written right after the speaker's name, with what follows
+    it ("said Finance Minister Jane Doe [Thursday on X]", "said Jane Doe [on Monday]"): the
+    day dates the saying and names nobody, whichever word the parser hung the name on."""
+    for i in range(lo + 1, hi):
+        token = doc[i]
+        if token.ent_iob_ != "B" or token.ent_type_ not in _TIME_ENTITIES:
+            continue
+        cut = i - 1 if doc[i - 1].pos_ == "ADP" and i - 1 > lo else i
+        before = doc[cut - 1]
+        if before.pos_ == "PROPN" or before.ent_type_ == "PERSON":
+            return lo, cut
+    return lo, hi
+
+
 # --- reading phrases ------------------------------------------------------------------------
 
 
@@ -901,12 +1028,58 @@ def _read_phrase(
     if issuers is not None:
         reading.actors = issuers
         reading.speaks_for_none = not issuers
-    elif _in_earlier_government(doc, range(reading.start, reading.end), context) or (
-        non_state_words().marks_party(list(doc[reading.start : reading.end]))
+    elif (
+        _in_earlier_government(doc, range(reading.start, reading.end), context)
+        or non_state_words().marks_party(list(doc[reading.start : reading.end]))
+        or _country_of_a_body(doc, reading)
     ):
         reading.actors = []
         reading.speaks_for_none = True
     return reading
+
+
+def _country_of_a_body(doc: Doc, reading: _Reading) -> bool:
+    """Whether every actor a phrase gives its speaker is only the country of a body that is
+    no state ("Jane Doe, president of the [Croatian] Electric Vehicle Drivers Association",
+    "[German] carmakers", "the head of [Italy]'s farmers' union"): the country's name or
+    nationality word qualifies a body noun (``not_for_state.bodies``) before any office.
+    An association, a company, an industry or a lobby speaks for itself, never for the
+    state, and so do its president and its spokesperson; "the [German] Industry Minister"
+    is an office."""
+    words = non_state_words()
+    span = range(reading.start, reading.end)
+    if not reading.actors or not any(words.names_body(doc[i]) for i in span):
+        return False
+    matches = find_actors(doc, list(span))
+    of_a_body = {m.actor for m in matches if _qualifies_a_body(doc, m)}
+    own = {m.actor for m in matches if not _qualifies_a_body(doc, m)}
+    return bool(of_a_body) and all(a in of_a_body and a not in own for a in reading.actors)
+
+
+def _qualifies_a_body(doc: Doc, match: ActorMatch) -> bool:
+    """Whether an actor's name modifies a body noun that is no state, on the way up from it
+    through modifiers and compounds (or among the compounds of the noun it modifies: "the
+    French cognac industry authority"), before reaching an office's title."""
+    words = non_state_words()
+    roles = role_vocabulary()
+    token = doc[match.end - 1]
+    while token.dep_ in _MODIFIER_DEPS and token.head.i != token.i:
+        token = token.head
+        if match.start <= token.i < match.end:
+            continue
+        if words.names_body(token):
+            return True
+        if roles.is_title_word(token):
+            return False
+    return not roles.is_title_word(token) and any(
+        child.dep_ in ("compound", "amod")
+        and words.names_body(child)
+        and not match.start <= child.i < match.end  # "a European [Union] plan"
+        for child in token.children
+    )
+
+
+_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 
 
 def _document_issuers(head: Token) -> list[Actor] | None:
@@ -1001,7 +1174,7 @@ def _read_phrase_parts(
         return _list_item(doc, start, end, context, name_start=name_start)
     reading.actors = _coordinated_actors(matches, doc)
     if (
-        (head.lemma_.lower() in roles.member_heads or _members_office(head))
+        (_names_members(head) or _members_office(head))
         and all(actor.kind == "organization" for actor in reading.actors)
         and not any(match.start <= head.i < match.end for match in matches)
     ):
@@ -1017,7 +1190,33 @@ def _read_phrase_parts(
         reading.actors = [actor for actor in reading.actors if actor.kind == "country"]
     if not reading.actors:
         reading.actors = _actor_of_named_person(doc, indices, context)
+    if not reading.actors and reading.anonymous:
+        reading.actors = _government_of_anonymous_source(doc, indices, context)
     return reading
+
+
+def _government_of_anonymous_source(
+    doc: Doc, indices: list[int], context: ArticleContext
+) -> list[Actor]:
+    """The state of an anonymous source of "the government" that names no country
+    ("government sources say", "Green government circles say"): the country of the holder
+    of a state's office who is the subject of the sentence before it ("Chancellor Jane Doe
+    is now making the decision. Government circles say that ..."): an aide of a government
+    speaks for it (guideline 9 of the real-news set), and the text says which one only
+    there. Nothing otherwise: "diplomats" or "sources" alone are no one government's."""
+    if not any(doc[i].lemma_.lower() == "government" for i in indices):
+        return []
+    actor = context.state_of_previous_subject(indices[0])
+    return [actor] if actor is not None else []
+
+
+def _names_members(token: Token) -> bool:
+    """A noun for an organisation's unnamed members, capitalised or not ("allies", "EU
+    [Member States]"): never a person's name, and never the organisation itself."""
+    word = token.lower_
+    singular = word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
+    heads = role_vocabulary().member_heads
+    return token.lemma_.lower() in heads or word in heads or singular in heads
 
 
 def _members_office(head: Token) -> bool:
@@ -1161,7 +1360,7 @@ def _name_bearer(head: Token, indices: list[int], matched: set[int]) -> Token | 
     ("his Polish counterpart Donald Tusk")."""
     candidates = [head] + [c for c in head.rights if c.dep_ == "appos" and c.i in indices]
     for token in candidates:
-        if token.i in matched or _is_title_or_honorific(token):
+        if token.i in matched or _is_title_or_honorific(token) or _names_members(token):
             continue
         if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
             return token
@@ -1398,7 +1597,9 @@ def _speakers_for_pronoun(
         elif antecedent is not None:
             name = antecedent.name
             as_person = _Reading(head=head, start=reading.start, end=reading.end, name=name)
-            return [_person_speaker(as_person, text, span, context)]
+            found = _person_speaker(as_person, text, span, context)
+            speaking = context.speaker_the_words_name(found, head.i)
+            return [replace(speaking, text=text, span=span) if speaking else found]
         return [Speaker(text, span, actor_kind="unknown")]
     plural = "Plur" in number
     group = context.previous_group(head.i, plural=plural)
