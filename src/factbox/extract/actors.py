@@ -433,14 +433,19 @@ C -", "the sponsors (A, B)")."""
 LIST_CLOSERS = frozenset({"-", "\u2013", "\u2014", ")", ";"})
 
 
-def actors_listed_at(doc: Doc, opener: int) -> list[tuple[int, int]]:
-    """The items of a list of actors set off at token ``opener`` (a dash, a parenthesis or a
-    colon), up to the closing mark or the sentence's end: each item's token range. Every
-    item must name a country or organisation by itself ("Britain", "the United States"),
-    and there must be two or more; otherwise nothing (a dash before a clause is no list)."""
-    if opener >= len(doc) or doc[opener].text not in LIST_OPENERS:
+def actors_listed_at(
+    doc: Doc, opener: int, openers: frozenset[str] = LIST_OPENERS
+) -> list[tuple[int, int]]:
+    """The items of a list of actors set off at token ``opener`` (one of ``openers``: a
+    dash, a parenthesis or a colon), up to the closing mark or the sentence's end: each
+    item's token range. Every item must name a country or organisation by itself
+    ("Britain", "the United States"), and there must be two or more; otherwise nothing (a
+    dash before a clause is no list)."""
+    if opener >= len(doc) or doc[opener].lower_ not in openers:
         return []
     end = doc[opener].sent.end
+    if end == opener + 1 and end < len(doc):
+        end = doc[end].sent.end  # the parser ended the sentence at the colon: the list follows
     items: list[tuple[int, int]] = []
     start = opener + 1
     for i in range(opener + 1, end + 1):

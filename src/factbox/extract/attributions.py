@@ -402,6 +402,8 @@ class _Attributor:
         speaker = self.doc[start:colon]
         if any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in speaker):
             return None
+        if tuple(t.lower_ for t in speaker) in self.lexicon.act_labels:
+            return None  # "In favour: A, B": a vote (vote_lists.py), no one speaking
         if not any(t.pos_ in ("PROPN", "NOUN") for t in speaker) or self.is_label(
             (start, colon)
         ):

@@ -68,6 +68,11 @@ class CueLexicon:
     belief_adjectives: frozenset[str] = frozenset()
     """Adjectives after a copula that hold a belief about their clause ("seemed hopeful
     that ...", "is confident that ...")."""
+    act_changes: frozenset[str] = frozenset()
+    """Verbs and nouns of a change of stance "from" one act "to" another ("shifted its
+    stance from supporting the duties to abstaining"): only the later act holds."""
+    act_labels: frozenset[tuple[str, ...]] = frozenset()
+    """Vote labels a report lists voters after ("In favour: A, B"), as lower-case words."""
 
     def is_cue_lemma(self, lemma: str) -> bool:
         return lemma in self.speech_verbs or lemma in self.belief_verbs
@@ -126,6 +131,11 @@ def parse_cue_lexicon(data: dict[str, Any]) -> CueLexicon:
         act_light_verbs=_words(data.get("stance_acts", {}).get("light_verbs", [])),
         act_bare=_words(data.get("stance_acts", {}).get("bare", [])),
         belief_adjectives=_words(data.get("belief_adjectives", {}).get("words", [])),
+        act_changes=_words(data.get("stance_acts", {}).get("changes", [])),
+        act_labels=frozenset(
+            tuple(str(label).lower().split())
+            for label in data.get("stance_acts", {}).get("labels", [])
+        ),
     )
 
 

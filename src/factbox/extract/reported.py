@@ -16,9 +16,15 @@ import numpy as np
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from factbox.extract.actors import actor_list_after, role_vocabulary
+from factbox.extract.actors import actor_list_after, actors_listed_at, role_vocabulary
 from factbox.extract.cues import CueLexicon
 from factbox.extract.learned import CueClassifier, LearnedCues, verb_voice
+from factbox.extract.vote_lists import (
+    cut_before_list,
+    stands_for_listed,
+    vote_label_clauses,
+    voters_listed_after,
+)
 
 TokenRange = tuple[int, int]
 ClauseKind = Literal["speech", "belief", "according", "medium", "act"]
@@ -254,11 +260,14 @@ class CueFinder:
             if token.i in self.act_verbs:
                 if self._inside_act(token) or self._refuses_to_speak(token):
                     continue
+                if self._changed_from(token):
+                    continue  # "shifted from supporting it to abstaining": the later act
                 if self._has_medium(token):
                     continue  # "In a statement, the ministry rejected ...": the medium's
                 word = self._act_word(token)
                 phrasal = word is not None and word.head.i != token.i  # "voted in favour of"
-                if clause is None or not clause.content or phrasal:
+                listing = self._voters_listed(token, self._source(token)) is not None
+                if clause is None or not clause.content or phrasal or listing:
                     clause = self._act_clause(token) or clause
             elif token.i in self.act_nouns:
                 clause = self._noun_act_clause(token)
@@ -272,6 +281,8 @@ class CueFinder:
                 clause = self._sourceless_clause(token)
             if clause is not None:
                 clauses.append(clause)
+        if self.stance_acts:
+            clauses = sorted([*clauses, *self.label_clauses()], key=lambda c: c.head)
         return clauses
 
     # Sources ---------------------------------------------------------------------------
@@ -942,7 +953,7 @@ class CueFinder:
             for prep in verb.children
             if prep.dep_ == "prep" and prep.lower_ == "on" and prep.i > verb.i
             for obj in prep.children
-            if obj.dep_ == "pobj"
+            if obj.dep_ == "pobj" and obj.ent_type_ not in _DATE_ENTITIES  # not "on Friday"
         ]
         content = self._content_ranges(verb, objects)
         return self._before_listed_actors(verb, content) or [(verb.i, verb.i + 1)]
@@ -960,11 +971,32 @@ class CueFinder:
             if node.dep_ in ("relcl", "acl") and not _is_complementizer(node.left_edge):
                 return False  # "the conference, where he refused to ...": a description
             head = node.head
+            if node.dep_ == "pcomp" and node.head.lower_ == "to" and self._changed_from(
+                node.head.head
+            ):
+                return False  # "from supporting it [to abstaining]": the act changed to
             if head.i in self.act_verbs or head.i in self._cue_verb_set:
                 # "..., noting A and calling for B": a co-attribution beside the cue
                 return not self._is_co_attribution(node)
             node = head
         return False
+
+    def _changed_from(self, verb: Token) -> bool:
+        """``verb`` is the act a change of stance leaves ("shifted its stance [from]
+        [supporting] the duties to abstaining", ``act_changes``): the object of "from"
+        under a change word, with the act it changed to after "to"."""
+        if verb.dep_ != "pcomp" or verb.head.lower_ != "from" or verb.head.head.i == verb.i:
+            return False
+        change = verb.head.head
+        if change.lemma_.lower() not in self.lexicon.act_changes:
+            return False
+        changed_to = [
+            c
+            for holder in (change, verb)
+            for c in holder.children
+            if c.dep_ == "prep" and c.lower_ == "to"
+        ]
+        return bool(changed_to)
 
     def _has_medium(self, verb: Token) -> bool:
         return any(
@@ -1008,7 +1040,8 @@ class CueFinder:
             return None
         source = self._source(verb)
         listed = verb.dep_ == "relcl" and actor_list_after(verb) is not None
-        if source is None or not (self._names_speaker(source) or listed):
+        voters = self._voters_listed(verb, source)
+        if source is None or not (self._names_speaker(source) or listed or voters):
             return None
         cue = self._verb_cue(verb)
         if word.i != verb.i:
@@ -1031,6 +1064,8 @@ class CueFinder:
             ]
         if not roots:
             roots = self._passive_subject(verb)
+        if voters is not None:
+            roots = [root for root in roots if root.i < voters]  # "against: A, B": no object
         if any(root.lemma_.lower() in self.lexicon.act_not_contents for root in roots):
             return None
         roots = [root for root in roots if not (root.pos_ == "PRON" and not list(root.children))]
@@ -1038,12 +1073,34 @@ class CueFinder:
         content = [piece for part in content for piece in minus(part, source)]
         content = self._before_listed_sources(verb, source, content)
         content = self._before_listed_actors(verb, content)
+        if voters is not None:
+            content = cut_before_list(content, voters) or ([] if roots else [cue])
         if not content and not roots:
             content = self._bare_act(verb, source)
         if not content:
             return None
         extent = self._extent(verb, source, cue, {root.i for root in roots})
         return CueClause("act", verb.i, cue, source, tuple(content), extent)
+
+    def _voters_listed(self, verb: Token, source: TokenRange | None) -> int | None:
+        """Where the members a group-noun source stands for are listed after the act
+        ("Twelve countries abstained: A, B and C"; ``vote_lists``): the opening mark."""
+        if source is None or not stands_for_listed(self.doc, source):
+            return None
+        found = voters_listed_after(verb)
+        return found[0] if found is not None else None
+
+    def label_clauses(self) -> list[CueClause]:
+        """Vote labels before a list of members, one line a way ("In favour: A, B, C.";
+        ``vote_lists.vote_label_clauses``): the label is the cue and the content, the list
+        the source."""
+        clauses = []
+        for start, colon in vote_label_clauses(self.doc, self.lexicon.act_labels):
+            items = actors_listed_at(self.doc, colon)
+            source = (items[0][0], items[-1][1])
+            label = (start, colon)
+            clauses.append(CueClause("act", start, label, source, (label,), _cover(label, source)))
+        return clauses
 
     def _noun_act_clause(self, noun: Token) -> CueClause | None:
         """A stance act held in a noun: "[Obama]'s [advice] [that Britain should remain]",

@@ -34,6 +34,7 @@ from factbox.extract.actors import (
 )
 from factbox.extract.furniture import page_furniture
 from factbox.extract.offices import Office, non_state_words, office_table
+from factbox.extract.vote_lists import listed_voters
 from factbox.records import ActorKind, Article, Person, Speaker, Statement
 from factbox.records import Span as CharSpan
 
@@ -676,6 +677,7 @@ def resolve_speakers(statement: Statement, doc: Doc, context: ArticleContext) ->
     readings = (
         _listed_ahead(doc, lo, hi, statement, context)
         or _listed_after_clause(doc, lo, hi, context)
+        or _listed_voters(doc, lo, hi, statement, context)
         or _readings(doc, lo, hi, context)
     )
     speakers: list[Speaker] = []
@@ -835,6 +837,20 @@ def _listed_after_clause(doc: Doc, lo: int, hi: int, context: ArticleContext) ->
         return []
     found = actor_list_after(clause)
     items = found[1] if found is not None else []
+    return [_list_item(doc, start, end, context) for start, end in items]
+
+
+def _listed_voters(
+    doc: Doc, lo: int, hi: int, statement: Statement, context: ArticleContext
+) -> list[_Reading]:
+    """The members a vote's source lists or stands for ("In favour: A, B", "Twelve countries
+    abstained: A, B and C"; ``vote_lists.listed_voters``): each a speaker of the vote."""
+    if statement.kind != "act" or statement.cue_span is None:
+        return []
+    cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
+    if cue is None:
+        return []
+    items = listed_voters(doc, lo, hi, cue.end)
     return [_list_item(doc, start, end, context) for start, end in items]
 
 

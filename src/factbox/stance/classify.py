@@ -89,6 +89,7 @@ from factbox.stance.lexicon import (
     load_acts,
     load_concepts,
     load_lexicon,
+    normalise_phrase,
 )
 from factbox.stance.matching import ProposalMatcher, known_bodies
 from factbox.stance.records import Cue, CueRole, ProposalMatch, Stance, StanceJudgement
@@ -1499,6 +1500,9 @@ def act_cues(doc: Doc, statement: Statement | None, acts: ActTable) -> list[ActC
     cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
     if cue is None:
         return []
+    label = acts.labels.get(normalise_phrase(cue.text.strip(" :.,")))
+    if label is not None:
+        return [(cue.root, label, None)]  # "In favour: A, B, C."
     found: list[ActCue] = []
     for token in cue:
         lemma = token.lemma_.lower()

@@ -93,6 +93,13 @@ class ConceptTable:
     """Pronouns that stand for one thing named just before ("it's disastrous")."""
     plural_pronouns: frozenset[str] = frozenset()
     """Pronouns that stand for things named just before ("they can be planted among us")."""
+    referring_adjectives: frozenset[str] = frozenset()
+    """Adjectives that leave a referring noun pointing back ("the new proposal")."""
+    vote_topics: frozenset[str] = frozenset()
+    """Prepositions after a vote noun that say what it was on ("a vote [about] X")."""
+    other_vote_words: frozenset[str] = frozenset()
+    """Modifiers that make a vote another kind than the one that decides ("a non-binding
+    vote"): a bare vote on one is not on the proposal."""
 
     def natural_action(self, theme: str) -> list[str]:
         """The actions that bring ``theme`` (a lemma) about, by the sets that hold it."""
@@ -239,6 +246,8 @@ class ActTable:
     a phrasal preposition ("vote in favour of")."""
     negated: dict[str, ActStance]
     """Exceptions to the default reversal under negation, by entry ("call for")."""
+    labels: dict[tuple[str, ...], StanceClass] = field(default_factory=dict)
+    """Vote labels a report lists voters after ("In favour: A, B"), by their words."""
 
     def stance(self, entry: str, cls: StanceClass, negated: bool) -> ActStance:
         """The act's stance: its class, or under negation the table's exception, else
@@ -264,7 +273,9 @@ def parse_acts(data: dict[str, object], where: str = "acts") -> ActTable:
         if value not in (*STANCE_CLASSES, "unclear"):
             raise ValueError(f"{where}: negated.{entry}: not a stance: {value!r}")
         negated[entry.lower()] = cast(ActStance, value)
-    return ActTable(verbs, phrasal, negated)
+    labels = _classes(_table(data.get("labels", {}), "labels"), f"{where}: labels")
+    by_words = {normalise_phrase(label): cls for label, cls in labels.items()}
+    return ActTable(verbs, phrasal, negated, by_words)
 
 
 def _data_file(name: str) -> Path:
@@ -353,6 +364,9 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         natural_actions=tuple(natural_actions),
         singular_pronouns=listed("singular_pronouns"),
         plural_pronouns=listed("plural_pronouns"),
+        referring_adjectives=listed("referring_adjectives"),
+        vote_topics=listed("vote_topics"),
+        other_vote_words=listed("other_vote_words"),
     )
 
 

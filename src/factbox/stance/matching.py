@@ -51,7 +51,13 @@ from factbox.extract.actors import lookup_actor
 from factbox.records import InputError
 from factbox.rules.bodies import load_body
 from factbox.rules.records import Body
-from factbox.stance.lexicon import ConceptKind, ConceptTable, load_concepts, normalise_phrase
+from factbox.stance.lexicon import (
+    ConceptKind,
+    ConceptTable,
+    load_acts,
+    load_concepts,
+    normalise_phrase,
+)
 from factbox.stance.records import MatchEvidence, Proposal, ProposalMatch, Slot
 from factbox.stance.semantic import ANTECEDENT_SENTENCES, Similarity
 from factbox.stance.tree import (
@@ -76,6 +82,7 @@ SLOT_WEIGHTS: dict[Slot, float] = {
     "agent": 0.1,
 }
 _WORD = re.compile(r"[^\W\d_]+")
+_MODIFIER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 ACTION_DISTANCE = 3
 """Most dependency edges between a theme and its action ("sending of troops" is 2)."""
 QUALIFIER_DISTANCE = 2
@@ -502,6 +509,7 @@ class ProposalMatcher:
             w for s in self.table.of_kind("qualifier") for w in s.words
         )
         self._stems = {slots.slug: _slot_stems(slots) for slots in self.slots}
+        self._vote_labels = frozenset(load_acts().labels)
         self._referent_stems = {
             slots.slug: frozenset(_stem(w) for w in slots.referents) for slots in self.slots
         }
@@ -548,19 +556,30 @@ class ProposalMatcher:
         if referring is None:
             return []
         reach = ANTECEDENT_SENTENCES
-        documents = {slots.slug for slots in self.slots if slots.document}
+        documents = {slots.slug for slots in self.slots if _voted_on(slots, self.table)}
+        topic = self._vote_topic(vote) if vote is not None else None
+        if vote is not None and topic is not None:
+            # "abstained from a vote on Friday about blocking the tariffs": its own topic
+            return [_referred(vote, m) for m in self.match(topic) if m.slug in documents]
         for before, whole in _words_before(span):
             antecedents = self.match(before)
             if vote is not None:
-                # a vote is on a text: "China and Angola abstained" after the draft is named
+                # a vote is on a text or a measure: "China and Angola abstained" after the
+                # draft is named
                 antecedents = [match for match in antecedents if match.slug in documents]
             if antecedents:
                 return [_referred(referring, match) for match in antecedents]
             if whole:
-                # A sentence that itself refers back ("such a step") carries the chain on.
-                reach = ANTECEDENT_SENTENCES if self._referring_noun(before) else reach - 1
+                # A sentence that itself refers back ("such a step"), or another vote told
+                # the same way ("Against: A, B."), carries the chain on.
+                chain = self._referring_noun(before) or (
+                    vote is not None and self._bare_decision(before)
+                )
+                reach = ANTECEDENT_SENTENCES if chain else reach - 1
                 if reach == 0:
                     break
+        if vote is not None:
+            return [_referred(vote, match) for match in self._voted_in_title(span, documents)]
         return []
 
     def _pronoun_back(self, span: SpacySpan) -> list[ProposalMatch]:
@@ -631,6 +650,16 @@ class ProposalMatcher:
             )
             return None if expletive else token
         return None
+
+    def _voted_in_title(self, span: SpacySpan, voted_on: set[str]) -> list[ProposalMatch]:
+        """The proposals put to a vote that the title names (the first sentence of the
+        parsed text, where the article starts with it): a vote told without its object far
+        down a report of that vote ("Abstain: A, B, C.") is on the proposal the report is
+        about."""
+        title = span.doc[0].sent
+        if title.end > span.start:
+            return []
+        return [match for match in self.match(title) if match.slug in voted_on]
 
     def _blocker_reactions(self, span: SpacySpan) -> list[ProposalMatch]:
         """A reaction to a member that blocks a proposal: the span reproaches a member
@@ -776,7 +805,8 @@ class ProposalMatcher:
                 continue
             candidate = _Candidate(token, char_span(token))
             candidate.add("theme", token)
-            if not self._fill(candidate, span, slots, phrase=(token.i, token.i)).blocked:
+            filled = self._fill(candidate, span, slots, phrase=(token.i, token.i), again=True)
+            if not filled.blocked:
                 return token
         return None
 
@@ -791,16 +821,18 @@ class ProposalMatcher:
         )
 
     def _points_back(self, theme: Token, slots: ProposalSlots) -> bool:
-        """A definite or demonstrative determiner ("the deal", "this agreement") or a
-        possessive pronoun ("his proposed wall") on ``theme``; or, on one of the
-        proposal's own theme words, a determiner that speaks of any such thing ("a wall
-        is not going to keep people away", "no wall"), not on a word of its kind ("a deal"
-        may be any deal)."""
+        """A definite or demonstrative determiner ("the deal", "this agreement"), a
+        possessive pronoun ("his proposed wall") or the possessive of a country the
+        proposal names ("Sweden's ratification" for Sweden's accession) on ``theme``; or,
+        on one of the proposal's own theme words, a determiner that speaks of any such
+        thing ("a wall is not going to keep people away", "no wall"), not on a word of its
+        kind ("a deal" may be any deal)."""
         table = self.table
         generic = table.generic_determiners if slots.theme.has_token(theme) else frozenset()
         return any(
             (c.dep_ == "det" and c.lower_ in table.referring_determiners | generic)
             or (c.dep_ == "poss" and c.lower_ in table.referring_possessives)
+            or (c.dep_ == "poss" and _actor_id(c) is not None and c.lower_ in slots.own_words)
             for c in theme.children
         )
 
@@ -1034,24 +1066,81 @@ class ProposalMatcher:
         """A vote with nothing after it ("China and Angola [abstained]", "eleven members
         [voted] in favour"): a decision verb with no object, which is about the text the
         sentences before it name."""
+        if normalise_phrase(span.text.strip(" :.,")) in self._vote_labels:
+            return span.root  # a label before a list of voters: "Abstain: A, B, C."
         for token in span:
-            if token.pos_ != "VERB" or not forms(token) & self.table.decision_verbs:
+            if token.pos_ not in ("VERB", "NOUN") or not forms(token) & self.table.decision_verbs:
                 continue
+            if token.pos_ == "NOUN" and (
+                token.lemma_.lower() not in VOTE_NOUNS
+                or not (token.i == span.end - 1 or token.dep_ == "ROOT")
+                or any(c.dep_ == "prep" for c in token.children)
+            ):
+                continue  # "the Friday [vote]"; not "the vote count", "support for them"
             objects = [
                 c
                 for c in token.children
                 if c.dep_ in OBJECT_DEPS | {"xcomp", "ccomp"}
                 or (c.dep_ == "prep" and c.lower_ not in self.table.vote_ways)
             ]
-            if not objects:
-                return token
+            votes = [v for o in objects for v in self._vote_abstained_from(o)]
+            rest = [
+                o
+                for o in objects
+                if not self._vote_abstained_from(o)
+                and not (votes and self._topic_or_time(o))  # "from a vote on Friday about X"
+            ]
+            if rest or any(self._another_vote(v) for v in [token, *votes]):
+                continue
+            return token
         return None
+
+    def _topic_or_time(self, prep: Token) -> bool:
+        """A preposition that says what a vote was on ("about blocking the plans") or when
+        ("on Friday")."""
+        return prep.dep_ == "prep" and (prep.lower_ in self.table.vote_topics or _is_time(prep))
+
+    def _vote_topic(self, vote: Token) -> SpacySpan | None:
+        """What the vote abstained from was about ("from a vote [on these measures]",
+        "abstained from a vote on Friday [about blocking the plans]"), told after the vote
+        noun or beside it; None when nothing says."""
+        nouns = [n for c in vote.children for n in self._vote_abstained_from(c)]
+        if not nouns:
+            return None
+        for holder in (*nouns, vote):
+            for prep in holder.children:
+                if (
+                    prep.dep_ == "prep"
+                    and prep.lower_ in self.table.vote_topics
+                    and not _is_time(prep)
+                ):
+                    return vote.doc[prep.i : prep.right_edge.i + 1]
+        return None
+
+    def _vote_abstained_from(self, child: Token) -> list[Token]:
+        """The vote of "from a vote", "from voting" under an abstention (``child`` the
+        preposition); empty for anything else."""
+        if child.dep_ != "prep" or child.lower_ != "from":
+            return []
+        return [
+            o
+            for o in child.children
+            if o.dep_ in ("pobj", "pcomp") and forms(o) & self.table.decision_verbs
+        ]
+
+    def _another_vote(self, vote: Token) -> bool:
+        """A vote the text calls earlier or of another kind ("a non-binding vote", "the
+        previous vote"): not the one on the proposal."""
+        words = self.table.rival_words | self.table.other_vote_words
+        before = vote.doc[vote.left_edge.i : vote.i].text.lower().replace(" - ", "-")
+        return bool(set(_MODIFIER_WORD.findall(before)) & words)
 
     def _referring_noun(self, span: SpacySpan) -> Token | None:
         """A bare noun phrase that points back: "such a step", "no such plans", "the option",
-        "in this case" (not "the ammunition plan" or "the plan to buy shells", which name
-        their own topic). What hangs on the noun outside the statement ("ruled out such an
-        opportunity: [the Czech prime minister], ...", a list of who did) names no topic."""
+        "in this case", "the new proposal" (not "the ammunition plan" or "the plan to buy
+        shells", which name their own topic). What hangs on the noun outside the statement
+        ("ruled out such an opportunity: [the Czech prime minister], ...", a list of who
+        did) names no topic."""
         table = self.table
         for token in span:
             if token.pos_ != "NOUN":
@@ -1063,6 +1152,7 @@ class ProposalMatcher:
                 for c in token.children
                 if c.dep_ not in ("det", "predet", "punct")
                 and c.lower_ not in referring
+                and not (c.dep_ == "amod" and c.lower_ in table.referring_adjectives)
                 and span.start <= c.i < span.end
             ]
             if own_topic:
@@ -1163,11 +1253,12 @@ class ProposalMatcher:
         tokens: SpacySpan,
         slots: ProposalSlots,
         phrase: tuple[int, int],
+        again: bool = False,
     ) -> _Candidate:
         theme = candidate.theme
         inside = range(phrase[0], phrase[1] + 1)
         self._check_modifiers(candidate, slots, inside)
-        foreign_owner = self._check_owners(candidate, slots, inside)
+        foreign_owner = self._check_owners(candidate, slots, inside, again)
         self._check_governor(candidate, slots)
 
         actions = [
@@ -1200,7 +1291,7 @@ class ProposalMatcher:
             elif foreign_owner:
                 candidate.blocked = "the theme belongs to someone outside the proposal"
 
-        if slots.document and not actions:
+        if _voted_on(slots, self.table) and not actions:
             decision = self._decision(theme)
             if decision is not None:
                 candidate.add("decision", decision)
@@ -1239,8 +1330,14 @@ class ProposalMatcher:
             if words & self._theme_words and not words & own:
                 candidate.blocked = f"the theme is a different thing ({modifier.text})"
 
-    def _check_owners(self, candidate: _Candidate, slots: ProposalSlots, inside: range) -> bool:
-        """Mark agents and conflicting owners; True when a named outsider owns the theme."""
+    def _check_owners(
+        self, candidate: _Candidate, slots: ProposalSlots, inside: range, again: bool = False
+    ) -> bool:
+        """Mark agents and conflicting owners; True when a named outsider owns the theme.
+        A target that is no place (a body: "NATO membership") owns the theme as its own
+        when the theme names the proposal's thing again (``again``: "Sweden's NATO
+        ratification") or the country the proposal names owns it too ("Sweden's NATO
+        membership bid"), not otherwise ("Finland's application for NATO membership")."""
         foreign = False
         theme = candidate.theme
         owners = [c for c in theme.children if c.dep_ in OWNER_DEPS and c.i not in inside]
@@ -1253,12 +1350,16 @@ class ProposalMatcher:
         ]
         if slots.document and self._another_text(candidate, slots, inside):
             return False
+        holders = [theme, theme.head] if theme.dep_ == "compound" else [theme]
+        named_owner = again or any(
+            _actor_id(c) in slots.named for h in holders for c in h.children if c.dep_ == "poss"
+        )
         for owner in owners:
             if slots.qualifier.has_token(owner) and owner.i not in inside:
                 # the proposal's own modifier ("Syrian" refugees) names no outsider
                 candidate.add("qualifier", owner)
             elif slots.target.has_token(owner):
-                if slots.directional:
+                if slots.directional and (self._is_place(owner) or not named_owner):
                     candidate.blocked = f"the theme belongs to the target ({owner.text})"
                 else:
                     candidate.add("target", owner)
@@ -1313,7 +1414,7 @@ class ProposalMatcher:
         words = forms(governor)
         if words & slots.opposite.words:
             return  # the reverse action: a match read the other way ("lift sanctions")
-        if slots.document and words & self.table.decision_verbs:
+        if _voted_on(slots, self.table) and words & self.table.decision_verbs:
             return  # what a body does with a text ("adopted the resolution")
         if words & self._action_words and not words & slots.action.words:
             candidate.blocked = f"the theme is the object of another action ({governor.text})"
@@ -1409,11 +1510,19 @@ names its own topic, which the words before would only blur (on the calibrate ha
 brought "it's an invasion ... of the state regulatory domain" near a climate accord; 6 kept
 both as they were)."""
 
+_VOTE_ON_PRONOUN = re.compile(r"\bvot\w* (?:against|for|in favou?r of) (?:it|them)\b")
+"""A vote whose object is a pronoun ("will vote against it")."""
+
+
 def may_refer_back(text: str, table: ConceptTable) -> bool:
     """Whether ``text`` holds a word a referring phrase needs ("such", or "the" and a word
     like "plan"), without parsing it."""
     listed = _WORD.findall(text.lower())
     words = set(listed)
+    if tuple(listed) in load_acts().labels:
+        return True  # "In favour: A, B": a vote told by its label
+    if _VOTE_ON_PRONOUN.search(text.lower()):
+        return True  # "plans to vote against it"
     if len(listed) <= SHORT_REFERENCE_WORDS:
         # a vote with nothing after it ("abstained"), or on a text named only as such ("the
         # French text", "the draft resolution"): what it is about is in the sentences before
@@ -1476,6 +1585,9 @@ title (the first sentence of the parsed text); a sentence about another thing of
 ends the search sooner. Chosen on the calibrate half of the real-news stance set (3, 6, 12
 sentences or the whole article before; 6 and the title were best)."""
 
+VOTE_NOUNS = frozenset({"vote", "ballot"})
+"""Nouns of a vote that may stand alone for one ("abstained from the Friday vote")."""
+
 SHORT_REFERENCE_WORDS = 4
 """Most words of a content that is only a vote or the name of a text ("the Russian draft")."""
 
@@ -1520,6 +1632,24 @@ def _bare_action(tokens: SpacySpan, slots: ProposalSlots) -> Token | None:
         if not any(o.pos_ in {"NOUN", "PROPN"} for o in objects if o.dep_ != "dative"):
             return token
     return None
+
+
+def _is_time(prep: Token) -> bool:
+    """A preposition whose objects are all dates or times ("on Friday")."""
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
+
+
+def _voted_on(slots: ProposalSlots, table: ConceptTable) -> bool:
+    """A text a body decides on ("resolution"), a measure named by a noun alone with no
+    action of its own ("EU tariffs on imported cars"), or one whose own words say members
+    decide it ("... which every member must approve and ratify") while its action is
+    another ("becoming a member"; a proposal whose action is itself a decision, "ratify
+    the pact", is tied by that action): what members do with it (vote, approve, abstain)
+    ties a statement to it."""
+    decisions = table.decision_verbs
+    decided = bool(slots.own_words & decisions) and not set(slots.action.source) & decisions
+    return slots.document or not slots.action or decided
 
 
 def _words_before(span: SpacySpan) -> Iterator[tuple[SpacySpan, bool]]:

@@ -1,0 +1,98 @@
+"""Votes reported as lists of members set off after a colon, a label or "namely".
+
+Reports of a vote in a body often name who voted which way in a list rather than as the
+subject of the verb:
+
+- a count or a group noun as the subject and the members after a colon or "namely":
+  "Twelve countries abstained: A, B and C", "Ten countries voted for the text, namely A,
+  B and C". The act's speakers are the listed members (``voters_listed_after`` finds the
+  list; speakers.py reads it), and its content stops before the list;
+- one line a way, a label and a colon before the members: "In favour: A, B, C." "Against:
+  D, E." "Abstain: F, G." (``vote_label_clauses``). The label is the act's cue and its
+  content (the stance stage reads its stance from ``[labels]`` of data/stance/acts.toml and
+  takes what the vote was on from the title or the text before it); the list is its source,
+  never a transcript speaker.
+
+A list counts only when every item names a country or an organisation by itself and there
+are two or more (``actors_listed_at``), so a colon before a clause or a quote is no list.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from factbox.extract.actors import LIST_OPENERS, actors_listed_at, lookup_actor
+
+TokenRange = tuple[int, int]
+
+NAMING_WORDS = frozenset({"namely"})
+"""Words that open a list of the members a noun stands for ("ten countries ..., namely A,
+B and C")."""
+_OPENERS = LIST_OPENERS | NAMING_WORDS
+
+
+def _listed_from(doc: Doc, opener: int) -> list[TokenRange]:
+    """``actors_listed_at`` for a colon, a dash or a naming word."""
+    if doc[opener].lower_ in NAMING_WORDS:
+        return actors_listed_at(doc, opener, openers=_OPENERS)
+    return actors_listed_at(doc, opener)
+
+
+def voters_listed_after(verb: Token) -> tuple[int, list[TokenRange]] | None:
+    """The members listed after ``verb`` in its sentence, set off by a colon or "namely"
+    ("abstained: A, B and C", "voted in favour of the text namely A, B and C"): the opening
+    mark and the items; ``None`` when the first such mark opens no list of actors."""
+    doc = verb.doc
+    for token in doc[verb.i + 1 : verb.sent.end]:
+        if token.text == ":" or token.lower_ in NAMING_WORDS:
+            items = _listed_from(doc, token.i)
+            return (token.i, items) if items else None
+    return None
+
+
+def stands_for_listed(doc: Doc, source: TokenRange) -> bool:
+    """A source that stands for members listed elsewhere: headed by a plural common noun
+    ("Twelve countries", "Ten EU countries representing most of the population") that
+    names no actor itself."""
+    lo, hi = source
+    head = next((t for t in doc[lo:hi] if not lo <= t.head.i < hi or t.head.i == t.i), None)
+    return head is not None and head.tag_ == "NNS" and lookup_actor(head.text) is None
+
+
+def listed_voters(doc: Doc, lo: int, hi: int, cue_end: int) -> list[TokenRange]:
+    """The members a vote's source at tokens ``lo:hi`` stands for: the source itself when it
+    is a list after a label's colon ("In favour: A, B"), or the list after the act (its cue
+    ending at token ``cue_end``) when the source is a group noun ("Twelve countries
+    abstained: A, B"). Empty otherwise."""
+    if lo > 0 and doc[lo - 1].text == ":":
+        items = actors_listed_at(doc, lo - 1)
+        if items and items[0][0] >= lo and items[-1][1] <= hi + 1:
+            return items
+    if not stands_for_listed(doc, (lo, hi)) or cue_end >= len(doc):
+        return []
+    found = voters_listed_after(doc[max(cue_end - 1, 0)])
+    return found[1] if found is not None else []
+
+
+def cut_before_list(content: list[TokenRange], opener: int) -> list[TokenRange]:
+    """An act's content without the list of its voters and what follows."""
+    cut = [(start, min(end, opener)) for start, end in content if start < opener]
+    return [piece for piece in cut if piece[0] < piece[1]]
+
+
+def vote_label_clauses(doc: Doc, labels: frozenset[tuple[str, ...]]) -> list[TokenRange]:
+    """Lines that open with a vote label and a colon and list two or more members after it
+    ("In favour: A, B, C."): for each, the label's tokens; its list is
+    ``actors_listed_at(doc, label_end)``."""
+    found = []
+    for sentence in doc.sents:
+        start = sentence.start
+        while start < sentence.end and (doc[start].is_space or doc[start].is_punct):
+            start += 1
+        colon = next((t.i for t in doc[start : sentence.end] if t.text == ":"), None)
+        if colon is None or colon == start:
+            continue
+        words = tuple(t.lower_ for t in doc[start:colon])
+        if words in labels and actors_listed_at(doc, colon):
+            found.append((start, colon))
+    return found
