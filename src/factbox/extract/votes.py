@@ -154,8 +154,9 @@ def _tally(sentence: Span, day: dt.date | None) -> tuple[_BodyMention, _Count, T
     """The body, the count and the text of a sentence that passes a text by a count the
     membership accounts for on ``day`` (any day the data covers, when None)."""
     text = _passed_text(sentence)
-    count = _count_in_favour(sentence)
-    mention = _body_mention(sentence)
+    count = _count_in_favour(sentence) if text is not None else None
+    # the body's names are searched last, in the few sentences that pass a text by a count
+    mention = _body_mention(sentence) if count is not None else None
     if text is None or count is None or mention is None:
         return None
     # a modal or a need outside what the text itself says ("the text that would have had
