@@ -117,6 +117,17 @@ class _Count:
     end: int
 
 
+@dataclass(frozen=True, slots=True)
+class _Tally:
+    """A sentence's count in favour, read: the body, the count, the text it passes (its
+    noun phrase) and the members it leaves out."""
+
+    mention: _BodyMention
+    count: _Count
+    text: Span
+    left: set[str]
+
+
 # --- a count in favour ---------------------------------------------------------------------
 
 
@@ -129,10 +140,9 @@ def count_statements(doc: Doc, published: dt.date | None) -> list[Statement]:
         tally = _tally(sentence, published)
         if tally is None:
             continue
-        mention, count, text = tally
-        content = _noun_phrase(text, stop=count.start)
-        source = doc[mention.start : mention.end]
-        cue = doc[count.start : count.end]
+        content = tally.text
+        source = doc[tally.mention.start : tally.mention.end]
+        cue = doc[tally.count.start : tally.count.end]
         first = min(source.start_char, cue.start_char, content.start_char)
         last = max(source.end_char, cue.end_char, content.end_char)
         found.append(
@@ -150,9 +160,9 @@ def count_statements(doc: Doc, published: dt.date | None) -> list[Statement]:
     return found
 
 
-def _tally(sentence: Span, day: dt.date | None) -> tuple[_BodyMention, _Count, Token] | None:
-    """The body, the count and the text of a sentence that passes a text by a count the
-    membership accounts for on ``day`` (any day the data covers, when None)."""
+def _tally(sentence: Span, day: dt.date | None) -> _Tally | None:
+    """The count of a sentence that passes a text by a count the membership accounts for on
+    ``day`` (any day the data covers, when None)."""
     text = _passed_text(sentence)
     count = _count_in_favour(sentence) if text is not None else None
     # the body's names are searched last, in the few sentences that pass a text by a count
@@ -167,9 +177,10 @@ def _tally(sentence: Span, day: dt.date | None) -> tuple[_BodyMention, _Count, T
         return None
     if day is not None and _earlier_year(sentence, day):
         return None  # "in 2011 the council adopted ..." counts the members of another year
-    if _left_out(sentence, mention, count.in_favour, day, own) is None:
+    left = _left_out(sentence, mention, count.in_favour, day, own)
+    if left is None:
         return None
-    return mention, count, text
+    return _Tally(mention, count, phrase, left)
 
 
 def _earlier_year(sentence: Span, day: dt.date) -> bool:
@@ -326,12 +337,7 @@ def voters(statement: Statement, doc: Doc, day: dt.date | None) -> list[Speaker]
         tally = _tally(sentence, day)
         if tally is None:
             return None
-        mention, count, text = tally
-        phrase = _noun_phrase(text, stop=count.start)
-        left = _left_out(
-            sentence, mention, count.in_favour, day, set(range(phrase.start, phrase.end))
-        )
-        return None if left is None else _speakers(mention.body, day, left, source)
+        return _speakers(tally.mention.body, day, tally.left, source)
     return _all_members(source, cue, day)
 
 
