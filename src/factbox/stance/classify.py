@@ -446,14 +446,13 @@ class _Classifier:
         return None
 
     def rejected_alternative(self, node: Token) -> Token | None:
-        """The adverb that makes what is under ``node`` the alternative left aside: "of"
-        with "instead", "than" with "rather" (the parser hangs the adverb on either)."""
+        """The adverb right before ``node`` that makes what is under it the alternative left
+        aside: "of" after "instead", "than" after "rather" (wherever the parser hangs it)."""
         if node.dep_ not in ("prep", "cc") or node.lower_ not in self.lex.alternative_preps:
             return None
-        for word in (*node.children, node.head, node.doc[node.i - 1] if node.i else node):
-            if word.lower_ in self.lex.alternative_adverbs and word.i == node.i - 1:
-                return word
-        return None
+        if node.i == 0 or node.doc[node.i - 1].lower_ not in self.lex.alternative_adverbs:
+            return None
+        return node.doc[node.i - 1]
 
     def not_without(self, node: Token) -> Token | None:
         for child in node.children:

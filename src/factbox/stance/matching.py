@@ -286,7 +286,7 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
                     _expand(target, place.lemma_.lower(), "place", table)
                     directional |= prep.lemma_.lower() in table.directional_preps
     if not action.source:
-        for form in [*theme.source]:
+        for form in theme.source:
             for natural in table.natural_action(form):
                 _expand(action, natural, "action", table)
     terms = tuple(
