@@ -281,24 +281,37 @@ def score(model: Tagger, articles, encoded, cls_id: int, sep_id: int) -> dict[st
     return figures
 
 
+class WindowTagger(nn.Module):
+    """The tagger as run time calls it: one window alone, so no padding and no attention mask.
+
+    Exported with the encoder's plain ("eager") attention: without a mask input the graph has
+    no mask to build and add, and onnxruntime runs this graph's attention faster than the one
+    traced from PyTorch's fused attention (about a fifth less CPU time per window, int8, one
+    thread; ``docs/model-card-attribution.md``)."""
+
+    def __init__(self, tagger: Tagger) -> None:
+        super().__init__()
+        self.tagger = tagger
+
+    def forward(self, input_ids: torch.Tensor) -> torch.Tensor:
+        return self.tagger.head(self.tagger.encoder(input_ids=input_ids)[0])
+
+
 def export(model: Tagger, tokenizer, cls_id: int, sep_id: int, info, out: Path) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     model.eval()
+    model.encoder.set_attn_implementation("eager")
     out.mkdir(parents=True, exist_ok=True)
     float_path = out / "model.float.onnx"
     example = torch.tensor([[cls_id, 1000, 2001, sep_id]])
     torch.onnx.export(
-        model,
-        (example, torch.ones_like(example)),
+        WindowTagger(model),
+        (example,),
         str(float_path),
-        input_names=["input_ids", "attention_mask"],
+        input_names=["input_ids"],
         output_names=["logits"],
-        dynamic_axes={
-            "input_ids": {0: "batch", 1: "length"},
-            "attention_mask": {0: "batch", 1: "length"},
-            "logits": {0: "batch", 1: "length"},
-        },
+        dynamic_axes={"input_ids": {0: "batch", 1: "length"}, "logits": {0: "batch", 1: "length"}},
         opset_version=17,
         dynamo=False,
     )

@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from factbox.corrections import follow_statements
 from factbox.embed.encoder import SentenceEncoder, load_encoder
 from factbox.extract.component import EXTRACTION, FOLLOW_UP, ExtractComponent
+from factbox.extract.doc_text import doc_text
 from factbox.extract.parses import keep_parse
 from factbox.ingest import prepare_article
 from factbox.ingest.parts import PART_CHARS
@@ -344,7 +345,7 @@ class Judging:
         similar: list[dict[str, Similarity] | None] = [None for _ in statements]
         if self.embedding is not None:
             if encoded is None:
-                encoded = self.embedding.encode(doc.text, statements)
+                encoded = self.embedding.encode(doc_text(doc), statements)
             if self.embedding.near is not None:
                 similar = list(self.embedding.near.similar(encoded.matrix))
         judged: list[list[MatchedJudgement]] | None = None

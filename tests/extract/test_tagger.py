@@ -80,6 +80,23 @@ def test_windows_cover_a_long_text_once_each() -> None:
     assert windows[best[250]] == (128, 382)
 
 
+def test_the_last_window_is_cut_short_down_to_its_shortest_length() -> None:
+    pushed_back = plan_windows(300, 254, 224)
+    assert pushed_back == [(0, 254), (46, 300)]
+    cut_short = plan_windows(300, 254, 224, shortest_last=0)
+    assert cut_short == [(0, 254), (224, 300)]
+    at_least = plan_windows(300, 254, 224, shortest_last=100)
+    assert at_least == [(0, 254), (200, 300)]
+    for windows in (cut_short, at_least):
+        best = best_window(windows, 300)
+        # every position is read where it has the most context, and 15 on each inner side
+        for position in range(300):
+            start, end = windows[best[position]]
+            assert start <= position < end
+            assert start == 0 or position - start >= 15
+            assert end == 300 or end - 1 - position >= 14
+
+
 def test_a_window_is_scored_alone() -> None:
     """A window's scores do not depend on the other windows of the article: the same words
     in a second article whose other windows differ get the same scores."""

@@ -40,6 +40,7 @@ COMPONENT = "factbox_attribute_rules"
 KEYS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
 COLUMNS = (TAG, LOWER, DEP, IS_SPACE)
 
+
 @dataclass(frozen=True, slots=True)
 class Test:
     """One key of a token pattern (``{"TAG": "NN"}``, ``{"DEP": {"IN": [...]}}``) over the

@@ -19,6 +19,7 @@ from factbox.extract.confidence import StatementContext, load_statement_scorer
 from factbox.extract.content_ends import EndCutter, cut_tails, load_end_cutter
 from factbox.extract.cue_adder import CueAdder
 from factbox.extract.cues import CueLexicon, load_cue_lexicon
+from factbox.extract.doc_text import doc_text
 from factbox.extract.furniture import page_furniture
 from factbox.extract.learned import load_cue_classifier, load_learned_cues
 from factbox.extract.quotes import find_quotes, is_title_like
@@ -92,7 +93,7 @@ class _Attributor:
 
     def __init__(self, doc: Doc, lexicon: CueLexicon) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.lexicon = lexicon
         self.quotes = find_quotes(self.text, lexicon.quote_families)
         self.quote_starts = [quote.outer[0] for quote in self.quotes]
@@ -404,9 +405,7 @@ class _Attributor:
             return None
         if tuple(t.lower_ for t in speaker) in self.lexicon.act_labels:
             return None  # "In favour: A, B": a vote (vote_lists.py), no one speaking
-        if not any(t.pos_ in ("PROPN", "NOUN") for t in speaker) or self.is_label(
-            (start, colon)
-        ):
+        if not any(t.pos_ in ("PROPN", "NOUN") for t in speaker) or self.is_label((start, colon)):
             return None
         words = sum(1 for t in self.doc[colon + 1 : last] if t.is_alpha)
         if words < _MIN_SPEECH_WORDS or self.token_quote[min(colon + 1, last - 1)] >= 0:

@@ -35,6 +35,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from factbox.extract.doc_text import doc_text
 from factbox.records import Span, Statement
 
 _QUOTE_MARKS = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
@@ -112,7 +113,7 @@ def _opens_quote(text: str, start: int) -> bool:
 
 def merge_same_cue(doc: Doc, statements: list[Statement]) -> list[Statement]:
     """Statements sharing one cue span made one statement (item 1 of the module docstring)."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[Statement] = []
     by_cue: dict[int, int] = {}
     for statement in statements:
@@ -131,9 +132,13 @@ def merge_same_cue(doc: Doc, statements: list[Statement]) -> list[Statement]:
             out.append(statement)
             continue
         pieces = sorted([*_pieces(kept), *_pieces(statement)])
-        first, second = (kept, statement) if _pieces(kept)[0] <= _pieces(statement)[0] else (
-            statement,
-            kept,
+        first, second = (
+            (kept, statement)
+            if _pieces(kept)[0] <= _pieces(statement)[0]
+            else (
+                statement,
+                kept,
+            )
         )
         left, right = _pieces(first)[-1], _pieces(second)[0]
         if not (
@@ -183,7 +188,7 @@ def subject_before_attribution(doc: Doc, statement: Statement) -> Statement:
         if not any(t.is_punct for t in between):
             continue
         piece = (doc[first].idx, doc[last].idx + len(doc[last].text))
-        return with_pieces(statement, [piece, statement.content_span], doc.text)
+        return with_pieces(statement, [piece, statement.content_span], doc_text(doc))
     return statement
 
 

@@ -62,6 +62,7 @@ from spacy.tokens import Doc
 from factbox.extract.attributions import Conventions, find_attributions
 from factbox.extract.confidence import load_statement_scorer
 from factbox.extract.cues import load_cue_lexicon
+from factbox.extract.doc_text import doc_text
 from factbox.extract.furniture import page_furniture
 from factbox.extract.learned import load_cue_classifier, load_learned_cues
 from factbox.extract.pipeline import (
@@ -177,7 +178,7 @@ class ExtractComponent:
         try:
             if self.conventions == "polnear":
                 return Extraction(find_attributions(doc, conventions="polnear"), [])
-            return extract_article(doc, replace(article, body=doc.text), known)
+            return extract_article(doc, replace(article, body=doc_text(doc)), known)
         except Exception as exc:  # one article's bug must not sink its batch
             clear_caches(doc)
             return Extraction([], [], error=repr(exc))
@@ -192,7 +193,7 @@ class ExtractComponent:
         found: Extraction | None = doc._.get(EXTRACTION)
         if found is None or found.error is not None or answers_hold(found, known):
             return found
-        article = replace(doc._.get(ARTICLE), body=doc.text)
+        article = replace(doc._.get(ARTICLE), body=doc_text(doc))
         statements = [replace(statement, speakers=[]) for statement in found.statements]
         try:
             found = resolve_people(doc, article, statements, known)

@@ -20,6 +20,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from factbox.extract.cues import CueLexicon
+from factbox.extract.doc_text import doc_text
 from factbox.extract.learned import (
     CueClassifier,
     FeatureWeights,
@@ -66,7 +67,7 @@ def statement_features(
     root = cue.root
     lemma = root.lemma_.lower()
     lemma_rate = context.learned.cue_probability(lemma, root.pos_)
-    first_paragraph = "\n" not in doc.text[:cue_start]
+    first_paragraph = "\n" not in doc_text(doc)[:cue_start]
     features += [
         f"lemma={lemma}",
         f"pos={root.pos_}",

@@ -36,6 +36,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from factbox.extract.boundaries import with_pieces
+from factbox.extract.doc_text import doc_text
 from factbox.extract.learned import logistic
 from factbox.extract.span_choice import word_class
 from factbox.extract.tagger import BEGIN, CONTENT, INSIDE, ROLE_SCORES
@@ -211,7 +212,7 @@ def cut_candidates(
 def cut_tails(doc: Doc, statements: list[Statement], cutter: EndCutter) -> list[Statement]:
     """The statements with each content cut where ``cutter`` says the annotators end it."""
     starts = [token.idx for token in doc]
-    text = doc.text
+    text = doc_text(doc)
     out: list[Statement] = []
     for statement in statements:
         candidates = cut_candidates(doc, starts, statement)

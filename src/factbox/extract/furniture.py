@@ -56,7 +56,6 @@ class PageFurniture:
             return True  # a photo credit: "Jane Doe via Getty Images"
         return "photo" in words and any(word in agencies for word in words)
 
-
     def _has_glued_label(self, word: str) -> bool:
         """ "CarterFlagShareLikeReplySara": a label glued between capitalised pieces."""
         pieces = _GLUED_PIECE.findall(word)

@@ -191,4 +191,3 @@ def non_state_words() -> NonStateWords:
         party_letters=frozenset(data["party_letters"]),
         bodies=frozenset(word.lower() for word in data["bodies"]),
     )
-

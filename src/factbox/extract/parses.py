@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
+from factbox.extract.doc_text import doc_text
 from factbox.store.parses import StoredParse
 
 
@@ -35,7 +36,7 @@ def parse_model(nlp: Language) -> str:
 def keep_parse(doc: Doc, model: str, start: int = 0) -> StoredParse:
     """``doc`` as stored, for the body text from ``start`` that it parsed."""
     data = DocBin(docs=[doc], store_user_data=False).to_bytes()
-    return StoredParse(start, start + len(doc.text), model, data)
+    return StoredParse(start, start + len(doc_text(doc)), model, data)
 
 
 def restore_parse(stored: StoredParse, vocab: Vocab) -> Doc:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from factbox.extract.actors import actor_list_after, actors_listed_at, role_vocabulary
 from factbox.extract.cues import CueLexicon
+from factbox.extract.doc_text import doc_text
 from factbox.extract.learned import CueClassifier, LearnedCues, verb_voice
 from factbox.extract.vote_lists import (
     cut_before_list,
@@ -85,7 +86,7 @@ def paragraph_numbers(doc: Doc) -> list[int]:
     by token."""
     if not len(doc):
         return []
-    text = doc.text
+    text = doc_text(doc)
     starts = doc.to_array([IDX]).astype(np.int64)
     ends = np.append(starts[1:], len(text))  # each token's text with its trailing space
     breaks = np.asarray([m.start() for m in re.finditer("\n", text)], dtype=np.int64)
@@ -971,8 +972,10 @@ class CueFinder:
             if node.dep_ in ("relcl", "acl") and not _is_complementizer(node.left_edge):
                 return False  # "the conference, where he refused to ...": a description
             head = node.head
-            if node.dep_ == "pcomp" and node.head.lower_ == "to" and self._changed_from(
-                node.head.head
+            if (
+                node.dep_ == "pcomp"
+                and node.head.lower_ == "to"
+                and self._changed_from(node.head.head)
             ):
                 return False  # "from supporting it [to abstaining]": the act changed to
             if head.i in self.act_verbs or head.i in self._cue_verb_set:

@@ -110,9 +110,7 @@ def choice_features(
     return features
 
 
-def pieces_features(
-    features: list[str], pieces: list[TokenRange], tagged: TokenRange
-) -> list[str]:
+def pieces_features(features: list[str], pieces: list[TokenRange], tagged: TokenRange) -> list[str]:
     """What more the chooser sees when the rule's content is in pieces (a quote split by its
     attribution, a content cut around a cue): how many, whether the tagged span lies inside
     one piece, covers them all or runs across, and the edge features again under that name

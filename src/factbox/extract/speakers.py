@@ -219,9 +219,7 @@ class ArticleContext:
         facts.learn(reading.role, reading.role_key, _first(reading.actors))
         if facts.place_actor is None and reading.role_key is not None:
             place = self.sentence_place(root.i)
-            fits = place is not None and role_vocabulary().office_fits(
-                reading.role_key, place.kind
-            )
+            fits = place is not None and role_vocabulary().office_fits(reading.role_key, place.kind)
             facts.place_actor = place if fits else None
         self._remember_surname(name)
         mention = _Mention(root.i, self.sentence_of(root.i), name, _is_subject(root))
@@ -627,9 +625,7 @@ class ArticleContext:
         """The country or organisation named last before an "it" in its own sentence,
         outside quotes ("for the United States to meet the target [it] pledged")."""
         sentence = pronoun.sent
-        indices = [
-            i for i in range(sentence.start, pronoun.i) if not _inside_quotes(self.doc, i)
-        ]
+        indices = [i for i in range(sentence.start, pronoun.i) if not _inside_quotes(self.doc, i)]
         matches = [m for m in find_actors(self.doc, indices) if m.name.via != "demonym"]
         if not matches:
             return []
@@ -806,9 +802,7 @@ def _listed_ahead(
         return []
     after = statement.cue_span[1] if statement.cue_span is not None else doc[hi - 1].idx
     sentence = doc[hi - 1].sent
-    colon = next(
-        (t.i for t in doc[hi : sentence.end] if t.text == ":" and t.idx >= after), None
-    )
+    colon = next((t.i for t in doc[hi : sentence.end] if t.text == ":" and t.idx >= after), None)
     if colon is None:
         return []
     end = sentence.end

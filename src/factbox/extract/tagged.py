@@ -76,6 +76,7 @@ from factbox.extract.cue_adder import (
     load_cue_adder,
 )
 from factbox.extract.cues import load_cue_lexicon
+from factbox.extract.doc_text import doc_text
 from factbox.extract.learned import load_learned_cues
 from factbox.extract.quotes import find_quotes
 from factbox.extract.reported import paragraph_numbers
@@ -289,7 +290,7 @@ class _Combiner:
         self.polnear = polnear
         self.roles = roles
         self.thresholds = thresholds
-        self.text = doc.text
+        self.text = doc_text(doc)
         """The Doc's text, made once (spaCy joins every token's text at each ``doc.text``)."""
         self.breaks = _breaks(doc)
         self.starts = doc.to_array([IDX]).astype(np.int64)

@@ -51,6 +51,8 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from factbox.extract.doc_text import doc_text
+
 if TYPE_CHECKING:
     import onnxruntime
     from tokenizers import Tokenizer
@@ -89,17 +91,24 @@ class TaggerConfig:
     """Wordpieces per window, [CLS] and [SEP] included."""
     stride: int
     """Wordpieces between the starts of two windows at run time."""
+    shortest_last: int
+    """The fewest wordpieces of an article's last window: it starts ``stride`` after the one
+    before it unless that leaves it shorter, and is then pushed back to this length."""
     cls_id: int
     sep_id: int
 
 
-def plan_windows(length: int, size: int, stride: int) -> list[tuple[int, int]]:
+def plan_windows(
+    length: int, size: int, stride: int, shortest_last: int | None = None
+) -> list[tuple[int, int]]:
     """``(start, end)`` windows of at most ``size`` over ``length`` items, every ``stride``,
-    the last one ending at ``length``."""
+    the last one ending at ``length`` and at least ``shortest_last`` long (``size`` when
+    None: the last window pushed back to full length)."""
     if length <= size:
         return [(0, length)]
-    starts = list(range(0, length - size, stride)) + [length - size]
-    return [(start, start + size) for start in starts]
+    starts = list(range(0, length - size, stride))
+    last = min(starts[-1] + stride, length - (size if shortest_last is None else shortest_last))
+    return [(start, start + size) for start in starts] + [(last, length)]
 
 
 def best_window(windows: list[tuple[int, int]], length: int) -> np.ndarray:
@@ -173,7 +182,7 @@ class AttributionTagger:
         if n == 0:
             return WordpieceScores(offsets, probabilities)
         inner = self.config.window - 2
-        windows = plan_windows(n, inner, self.config.stride)
+        windows = plan_windows(n, inner, self.config.stride, self.config.shortest_last)
         best = best_window(windows, n)
         for number, (start, end) in enumerate(windows):
             mine = best[start:end] == number
@@ -187,8 +196,7 @@ class AttributionTagger:
         """The logits of one window's wordpieces, run alone (see the module's docstring)."""
         row = np.empty((1, len(pieces) + 2), dtype=np.int64)
         row[0, 0], row[0, 1:-1], row[0, -1] = self.config.cls_id, pieces, self.config.sep_id
-        feed = {"input_ids": row, "attention_mask": np.ones_like(row)}
-        logits: np.ndarray = self.session.run(None, feed)[0]
+        logits: np.ndarray = self.session.run(None, {"input_ids": row})[0]
         return logits[0, 1:-1]
 
 
@@ -200,6 +208,7 @@ def _read_config(path: Path) -> TaggerConfig:
         return TaggerConfig(
             window=int(raw["window"]),
             stride=int(raw["stride"]),
+            shortest_last=int(raw.get("shortest_last", raw["window"] - 2)),
             cls_id=int(raw["cls_id"]),
             sep_id=int(raw["sep_id"]),
         )
@@ -259,7 +268,7 @@ class AttributionTaggerComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         tagger = load_tagger(self.directory)
-        doc._.set(ROLE_SCORES, token_roles(doc, tagger.score(doc.text)))
+        doc._.set(ROLE_SCORES, token_roles(doc, tagger.score(doc_text(doc))))
         return doc
 
 

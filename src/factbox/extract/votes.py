@@ -48,6 +48,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from factbox.extract.actors import find_actors
+from factbox.extract.doc_text import doc_text
 from factbox.records import Speaker, Statement
 from factbox.rules.bodies import load_body
 from factbox.rules.membership import (
@@ -448,7 +449,7 @@ def _widened(doc: Doc, mention: _BodyMention) -> _BodyMention:
 
 def _named_before(doc: Doc, end: int) -> str | None:
     """The body named last in ``doc`` before character ``end``."""
-    text = doc.text[:end]
+    text = doc_text(doc)[:end]
     best: tuple[int, str] | None = None
     for body, names in vote_words().names.items():
         for name in names:
