@@ -321,6 +321,7 @@ def export(model: Tagger, tokenizer, cls_id: int, sep_id: int, info, out: Path) 
     config = {
         "window": WINDOW,
         "stride": RUN_STRIDE,
+        "shortest_last": WINDOW - 2,
         "cls_id": cls_id,
         "sep_id": sep_id,
         "roles": list(ROLES),
