@@ -120,6 +120,8 @@ CONFIDENCE = {
     "action": 0.55,
     "unclear": 0.25,
 }
+RECALLED = 0.2
+"""What a stance recalled from an earlier time ("who once praised it") loses in confidence."""
 
 
 @dataclass(slots=True)
@@ -167,6 +169,9 @@ class _Reading:
     forecast: bool = False
     """The proposal's own failure is forecast ("the deal could collapse"), not negated: no
     side taken, unless a word above takes one ("I don't think it can fail")."""
+    penalty: bool = False
+    """The proposal is a penalty ("sanctions", "further measures"): promised on someone
+    else's act, it is a threat, not a reservation."""
     name: frozenset[int] = frozenset()
     """The nouns that name the proposal with its theme ("resolution" over "[draft]
     resolution"): their own modifiers describe the proposal ("the resolution [against
@@ -295,6 +300,8 @@ class _Classifier:
                 return None  # "calls the idea useless" is no call for it
             if lemma in self.lex.verbs:
                 return self.lex.verbs[lemma]
+        if lemma in self.lex.efforts and node.pos_ in VERB_POS and self.purpose(node, path):
+            return "supports"  # "would work with other members to take steps"
         if lemma in self.lex.holding_back:
             return "open"  # "hesitating to send": not done, not refused
         if lemma in self.lex.criticism:
@@ -303,6 +310,16 @@ class _Classifier:
             return None  # the proposal does it to something else: "will [open] doors to"
         # a participle the parser took for a passive verb: "is [balanced]", "is [concerned]"
         return self.lex.words.get(lemma) or self.lex.words.get(node.lower_)
+
+    def purpose(self, node: Token, path: set[int] | None) -> bool:
+        """``node`` has a "to" clause ("work with them [to take] steps"), on the walked path
+        when there is one."""
+        return any(
+            c.dep_ in ("advcl", "xcomp")
+            and (path is None or c.i in path)
+            and any(a.tag_ == "TO" for a in c.children)
+            for c in node.children
+        )
 
     def abstains_on(self, lemma: str, prep: Token) -> bool:
         """Abstaining "from" a text or a vote ("abstain from the resolution", "from voting
@@ -544,7 +561,7 @@ class _Classifier:
                 own_class = self.lex.words.get(child.lemma_.lower())
                 if own_class is not None and child.pos_ == "ADJ":
                     return own_class, child, self.is_negated(child) is not None
-            if child.i in path or child.dep_ not in COMPLEMENT_DEPS:
+            if child.i in path or child.dep_ not in COMPLEMENT_DEPS or self.in_reply(child):
                 continue
             subtree = list(child.subtree)
             for first, _last in find_phrases(subtree, self.lex.phrases):
@@ -572,6 +589,17 @@ class _Classifier:
                     )
                     return word_class, word, negator is not None
         return None
+
+    def in_reply(self, child: Token) -> bool:
+        """``child`` is "in" with a reply as its object ("take steps [in response]", "in
+        retaliation for the test"): why it is done, not what it is worth."""
+        return (
+            child.dep_ == "prep"
+            and child.lower_ == "in"
+            and any(
+                c.dep_ == "pobj" and c.lemma_.lower() in self.lex.replies for c in child.children
+            )
+        )
 
     def names_the_act_again(
         self, reading: _Reading, node: Token, found: tuple[StanceClass, Token, bool]
@@ -720,7 +748,7 @@ class _Classifier:
             if self.is_future(node, path) and reading.mode == "none":
                 reading.mode = "firm"  # "we are going to build it", as "will"
                 reading.note(node, "modal", "modal")
-        if not start and node.lemma_.lower() in self.lex.hopes:
+        if not start and self.hoping(node, self.lex.hopes):
             # "optimistic that it can be signed": a hope for it; "not sure that": a doubt
             if negation is None and node.dep_ in ("acomp", "attr"):
                 negation = self.is_negated(node.head, reading.used)  # "[is not] sure"
@@ -730,6 +758,8 @@ class _Classifier:
                 reading.mode = "firm"
             reading.note(node, "lexicon", "lexicon")
             reading.holder_node, reading.holder_deontic = node, False
+            return True
+        if not start and not framing and self.doubted(reading, node, negation):
             return True
         # a reading that starts at an evaluation matched by meaning ("calls it [useless]")
         own_word = start_verb and node.pos_ == "ADJ"
@@ -801,6 +831,11 @@ class _Classifier:
             reading.note(negation, "negation", "negation")
         if not reading.consequence:
             mark = self.condition(node, path)
+            if mark is not None and reading.penalty and self.threatens(mark):
+                # "would take further measures if North Korea conducted another test"
+                reading.mode = "firm" if reading.mode == "none" else reading.mode
+                reading.note(mark, "consequence", "consequence")
+                mark = None
             if mark is not None:
                 reading.conditional = True
                 reading.note(mark, "condition", "lexicon")
@@ -816,7 +851,35 @@ class _Classifier:
         to cut off the money unless they pay for the wall": a threat)."""
         if reading.consequence:
             return node.lemma_.lower() in self.lex.warning_verbs and reading.mode == "none"
-        return self.lexical_class(node) is not None
+        # "seemed [hopeful] that the United States could accept them": the speaker's wish
+        return self.lexical_class(node) is not None or self.hoping(node, self.lex.wishes)
+
+    def doubted(self, reading: _Reading, node: Token, negation: Token | None) -> bool:
+        """``node`` doubts what it governs ("we are not [convinced] that the tariffs would
+        help", "[sceptical] that it will work"): read against, hedged. True if it did."""
+        lemma = node.lemma_.lower()
+        conviction = lemma in self.lex.convictions
+        if not conviction and lemma not in self.lex.doubts:
+            return False
+        if negation is None and node.dep_ in ("acomp", "attr"):
+            negation = self.is_negated(node.head, reading.used)  # "[are not] convinced"
+        if conviction and negation is None:
+            return False  # "convinced that it will help": as said
+        if negation is not None and not conviction:
+            # "there is no doubt that it will help": as said, the "no" spent on the doubt
+            reading.note(negation, "negation", "lexicon")
+            return True
+        reading.polarity, reading.mode = -reading.polarity, "hedged"
+        reading.note(node, "lexicon", "lexicon")
+        if negation is not None:
+            reading.note(negation, "negation", "lexicon")
+        reading.holder_node, reading.holder_deontic = node, False
+        return True
+
+    @staticmethod
+    def hoping(node: Token, words: frozenset[str]) -> bool:
+        """``node`` is one of ``words`` (a hope), by its lemma or its form."""
+        return node.lemma_.lower() in words or node.lower_ in words
 
     def feels(self, node: Token, path: set[int]) -> bool:
         """``node`` says how its subject feels (an ``experiencers`` word, itself or as its
@@ -973,6 +1036,8 @@ class _Classifier:
             # someone's remark ("his comments", "Macron's suggestion"), not a bare "the idea"
             return any(c.dep_ == "poss" for c in child.children)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children)
+        if node.lemma_.lower() in self.lex.holding_back:
+            return False  # "asked that the vote be [delayed] after it submitted the text"
         return passive and child.dep_ in ("advcl", "prep") and self.lexical_class(node) is not None
 
     def reactors(self, node: Token, child: Token) -> Token | None:
@@ -1101,6 +1166,25 @@ class _Classifier:
             None,
         )
 
+    def threatens(self, mark: Token) -> bool:
+        """``mark`` opens a condition that is someone else's act, neither a consent nor
+        restricted ("[if] North Korea conducted another test"; not "only if the Council
+        agrees", not "if we decide"): the condition of a threat."""
+        clause = mark.head
+        if mark.dep_ != "mark" or mark.lower_ not in self.lex.threat_marks:
+            return False
+        if any(t.lower_ in self.lex.restrictive for t in (*clause.children, *mark.children)):
+            return False  # "only if"
+        if clause.i > 0 and clause.doc[mark.i - 1].lower_ in self.lex.restrictive:
+            return False
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ in self.lex.first_person:
+            return False  # "if we decide to": the speaker's own reservation
+        if subject.pos_ == "PROPN" and self.is_speaker(subject, self.statement, set()):
+            return False  # "France will ... if France decides"
+        # "if the Council agrees": a consent; "unless it stops testing" is no consent
+        return self.lexical_class(clause) not in ("supports", "open")
+
     def inverted_condition(self, clause: Token) -> bool:
         """``clause`` is a condition without a mark, its auxiliary first and its subject
         after it: "[should] they dare to vote to leave", "[had] we known", "[were] it to
@@ -1217,6 +1301,7 @@ class _Classifier:
             reading.note(shared, "negation", "negation")
         path = {t.i for t in theme.ancestors} | {theme.i}
         reading.name = _name_nouns(theme)
+        reading.penalty = theme.lemma_.lower() in self.lex.penalty_measures
         reading.question = self.question(node)
         reading.holder_node = node
         deontic = reading.holder_deontic
@@ -1569,6 +1654,15 @@ def _cue_tokens(doc: Doc, statement: Statement | None) -> frozenset[int]:
     return frozenset(t.i for t in cue) if cue is not None else frozenset()
 
 
+def _recalled(doc: Doc, statement: Statement | None, lex: StanceLexicon) -> bool:
+    """The statement's cue says it was said or done at an earlier time ("[once] praised",
+    "had [previously] said"): an adverb, not "once" as a conjunction ("once it passes")."""
+    return any(
+        doc[i].dep_ == "advmod" and doc[i].lower_ in lex.former_times
+        for i in _cue_tokens(doc, statement)
+    )
+
+
 def _contrasted_own_clause(
     classifier: _Classifier,
     span: SpacySpan,
@@ -1744,6 +1838,8 @@ def classify(
     if reading.forecast and stance == "opposes":
         stance = "unclear"  # "the deal could collapse": a forecast, no side taken
     confidence = _confidence(reading, stance)
+    if stance != "unclear" and _recalled(span.doc, statement, lex):
+        confidence = round(max(0.05, confidence - RECALLED), 2)  # "who once praised it"
 
     about: Literal["speaker", "others"] = "speaker"
     others = others_actor_id = None
@@ -1931,12 +2027,13 @@ def organs_named(text: str) -> frozenset[str]:
 def adopted_by_its_body(
     span: SpacySpan, match: ProposalMatch, statement: Statement, matcher: ProposalMatcher
 ) -> bool:
-    """An act of the body that decides on a proposal that is a text, on that text ("the
-    Security Council approved the resolution"): the body's decision is the outcome the
-    members' positions lead to, not a position of the organisation's on its own text. The
-    deciding body is one of the proposal's ``bodies`` or an organ its words name."""
-    if statement.kind != "act":
-        return False
+    """A statement of the body that decides on a proposal that is a text, on that text:
+    its act ("the Security Council approved the resolution") is the outcome the members'
+    positions lead to, and its own words on a draft before it (a heading "UN Security
+    Council: explanation of vote on the draft resolution", "the Council will vote on the
+    text on Saturday") are its procedure, not a position of the organisation's on its own
+    text. The deciding body is one of the proposal's ``bodies`` or an organ its words name.
+    Its members, and the organisation's other voices (its Secretary-General), keep theirs."""
     theme_evidence = match.slot("theme")
     theme = _token_at(span.doc, theme_evidence.span) if theme_evidence else None
     if theme is None or theme.lemma_.lower() not in load_concepts().documents:

@@ -191,6 +191,12 @@ class StanceLexicon:
     penalties: frozenset[tuple[str, ...]] = frozenset()
     """Outcomes imposed on someone ("back of the queue", "loser"): the speaker's warning
     whoever they are said of (each is also an opposes word or phrase)."""
+    efforts: frozenset[str] = frozenset()
+    """Verbs of working towards what their "to" clause names ("work with others to take
+    steps"): supports, over that clause only."""
+    replies: frozenset[str] = frozenset()
+    """Nouns that, after "in", say why it is done ("in response", "in retaliation"), not
+    what it is worth."""
     risks: frozenset[str] = frozenset()
     """"the risk of accepting them": under a word that accepts or refuses it, that word is
     said of the proposal itself."""
@@ -206,6 +212,19 @@ class StanceLexicon:
     """What a permission word accepts as a result ("respect the voters' decision"): open."""
     hopes: frozenset[str] = frozenset()
     """Words of hoping that it happens ("optimistic that it can be signed")."""
+    penalty_measures: frozenset[str] = frozenset()
+    """Nouns of a penalty ("sanctions", "measures"): promised on someone else's act, a threat."""
+    threat_marks: frozenset[str] = frozenset()
+    """Condition marks that can open a threat's condition ("if", "unless")."""
+    former_times: frozenset[str] = frozenset()
+    """Adverbs of an earlier time in a cue ("once praised"): a stance recalled, less sure
+    to hold today."""
+    convictions: frozenset[str] = frozenset()
+    """Words of being won over ("convinced"): negated, a doubt."""
+    doubts: frozenset[str] = frozenset()
+    """Words of doubt ("sceptical", "doubt"): what they govern is read against, hedged."""
+    wishes: frozenset[str] = frozenset()
+    """Of ``hopes``, those that want it: in a statement's cue, the speaker's own wish."""
     schedule: frozenset[str] = frozenset()
     """Words of a time to come that make "can" a plan ("can be signed next week")."""
     failures: frozenset[str] = frozenset()
@@ -475,6 +494,8 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         sufficiency=frozenset(_strings(data.get("sufficiency", []), f"{where}: sufficiency")),
         penalties=penalties,
         risks=frozenset(_strings(data.get("risks", []), f"{where}: risks")),
+        efforts=frozenset(_strings(data.get("efforts", []), f"{where}: efforts")),
+        replies=frozenset(_strings(data.get("replies", []), f"{where}: replies")),
         parts=frozenset(_strings(data.get("parts", []), f"{where}: parts")),
         deontic_verbs=frozenset(_strings(deontic.get("verbs", []), f"{where}: deontic")),
         inverse_marks=frozenset(_strings(conditions.get("inverse_marks", []), where)),
@@ -484,6 +505,12 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         results=frozenset(_strings(data.get("results", []), f"{where}: results")),
         failures=frozenset(_strings(data.get("failures", []), f"{where}: failures")),
         hopes=frozenset(_strings(data.get("hopes", []), f"{where}: hopes")),
+        penalty_measures=frozenset(_strings(data.get("penalty_measures", []), where)),
+        threat_marks=frozenset(_strings(data.get("threat_marks", []), where)),
+        former_times=frozenset(_strings(data.get("former_times", []), f"{where}: former_times")),
+        convictions=frozenset(_strings(data.get("convictions", []), f"{where}: convictions")),
+        doubts=frozenset(_strings(data.get("doubts", []), f"{where}: doubts")),
+        wishes=frozenset(_strings(data.get("wishes", []), f"{where}: wishes")),
         schedule=frozenset(_strings(data.get("schedule", []), f"{where}: schedule")),
         ceasing=frozenset(_strings(negation.get("ceasing", []), where)),
         agreement_words=frozenset(_strings(agreement.get("words", []), where)),
