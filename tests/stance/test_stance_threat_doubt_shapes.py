@@ -101,6 +101,9 @@ def test_a_reply_says_why_it_is_done(
          " kingdom", "supports"),
         ("We will not work with them to impose new sanctions on the kingdom", "opposes"),
         ("I count on the council to impose new sanctions on the kingdom", "supports"),
+        # what it works on; "in line with" says why, it is no "red line"
+        ("In line with this commitment, we will begin to work on new sanctions on the kingdom",
+         "supports"),
         # a verdict that it does not work is read as such, not as an effort
         ("The new sanctions on the kingdom are simply not working", "opposes"),
     ],
@@ -213,3 +216,22 @@ def test_the_deciding_bodys_own_words_on_its_text_are_no_position(
     parsed = make_statement(text, content=content, cue="said", speakers=(speaker,))
     found = judge_statement(parsed.doc, parsed.statement, matcher)
     assert any(j.proposal == "harbour-motion" for j in found) is judged_about_it
+
+
+@pytest.mark.parametrize(
+    ("content", "stance"),
+    [
+        # regretting that it cannot be done wants it done, as criticising those who hold it back
+        ("We regret that the council cannot impose new sanctions on the kingdom this week",
+         "supports"),
+        # regretting that it is done is against it
+        ("We regret the decision of the council to impose new sanctions on the kingdom",
+         "opposes"),
+    ],
+)
+def test_regret_of_what_is_not_done_wants_it_done(
+    make_statement: MakeStatement, matcher: ProposalMatcher, content: str, stance: str
+) -> None:
+    text, content = said(content)
+    found = judged(make_statement, matcher, text, content, "new-sanctions")
+    assert (found.stance, found.about) == (stance, "speaker")

@@ -312,12 +312,14 @@ class _Classifier:
         return self.lex.words.get(lemma) or self.lex.words.get(node.lower_)
 
     def purpose(self, node: Token, path: set[int] | None) -> bool:
-        """``node`` has a "to" clause ("work with them [to take] steps"), on the walked path
-        when there is one."""
+        """``node`` has a "to" clause ("work with them [to take] steps") or what it works
+        [on], [towards] or [for], on the walked path when there is one."""
         return any(
-            c.dep_ in ("advcl", "xcomp")
-            and (path is None or c.i in path)
-            and any(a.tag_ == "TO" for a in c.children)
+            (path is None or c.i in path)
+            and (
+                (c.dep_ in ("advcl", "xcomp") and any(a.tag_ == "TO" for a in c.children))
+                or (c.dep_ == "prep" and c.lower_ in self.lex.effort_preps)
+            )
             for c in node.children
         )
 
@@ -561,7 +563,7 @@ class _Classifier:
                 own_class = self.lex.words.get(child.lemma_.lower())
                 if own_class is not None and child.pos_ == "ADJ":
                     return own_class, child, self.is_negated(child) is not None
-            if child.i in path or child.dep_ not in COMPLEMENT_DEPS or self.in_reply(child):
+            if child.i in path or child.dep_ not in COMPLEMENT_DEPS or self.says_why(child):
                 continue
             subtree = list(child.subtree)
             for first, _last in find_phrases(subtree, self.lex.phrases):
@@ -590,15 +592,15 @@ class _Classifier:
                     return word_class, word, negator is not None
         return None
 
-    def in_reply(self, child: Token) -> bool:
-        """``child`` is "in" with a reply as its object ("take steps [in response]", "in
-        retaliation for the test"): why it is done, not what it is worth."""
+    def says_why(self, child: Token) -> bool:
+        """``child`` is "in" with a reply or an agreement as its object ("take steps [in
+        response]", "in retaliation for the test", "[in line] with this commitment, we will
+        work on measures"): why it is done, not what it is worth."""
+        why = self.lex.replies | self.lex.agreement_words
         return (
             child.dep_ == "prep"
             and child.lower_ == "in"
-            and any(
-                c.dep_ == "pobj" and c.lemma_.lower() in self.lex.replies for c in child.children
-            )
+            and any(c.dep_ == "pobj" and c.lemma_.lower() in why for c in child.children)
         )
 
     def names_the_act_again(

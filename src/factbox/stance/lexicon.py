@@ -194,6 +194,8 @@ class StanceLexicon:
     efforts: frozenset[str] = frozenset()
     """Verbs of working towards what their "to" clause names ("work with others to take
     steps"): supports, over that clause only."""
+    effort_preps: frozenset[str] = frozenset()
+    """Prepositions of what an effort works on ("work [on] measures")."""
     replies: frozenset[str] = frozenset()
     """Nouns that, after "in", say why it is done ("in response", "in retaliation"), not
     what it is worth."""
@@ -495,6 +497,7 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         penalties=penalties,
         risks=frozenset(_strings(data.get("risks", []), f"{where}: risks")),
         efforts=frozenset(_strings(data.get("efforts", []), f"{where}: efforts")),
+        effort_preps=frozenset(_strings(data.get("effort_preps", []), where)),
         replies=frozenset(_strings(data.get("replies", []), f"{where}: replies")),
         parts=frozenset(_strings(data.get("parts", []), f"{where}: parts")),
         deontic_verbs=frozenset(_strings(deontic.get("verbs", []), f"{where}: deontic")),
