@@ -1658,7 +1658,7 @@ def _cue_tokens(doc: Doc, statement: Statement | None) -> frozenset[int]:
 
 def _recalled(doc: Doc, statement: Statement | None, lex: StanceLexicon) -> bool:
     """The statement's cue says it was said or done at an earlier time ("[once] praised",
-    "had [previously] said"): an adverb, not "once" as a conjunction ("once it passes")."""
+    "[initially] backed"): an adverb, not "once" as a conjunction ("once it passes")."""
     return any(
         doc[i].dep_ == "advmod" and doc[i].lower_ in lex.former_times
         for i in _cue_tokens(doc, statement)
