@@ -44,6 +44,15 @@ def said(text: str) -> tuple[str, str]:
     return f"{text}, he said.", text
 
 
+def he_said(
+    make_statement: MakeStatement, matcher: ProposalMatcher, content: str, slug: str
+) -> tuple[str, str]:
+    """The stance and whose it is of "<content>, he said." on ``slug``."""
+    text, content = said(content)
+    found = judged(make_statement, matcher, text, content, slug)
+    return found.stance, found.about
+
+
 @pytest.mark.parametrize(
     ("content", "stance"),
     [
@@ -64,9 +73,7 @@ def test_a_penalty_promised_on_someone_elses_act_is_a_threat(
     make_statement: MakeStatement, matcher: ProposalMatcher, content: str, stance: str
 ) -> None:
     slug = "send-troops" if "troops" in content else "new-sanctions"
-    text, content = said(content)
-    found = judged(make_statement, matcher, text, content, slug)
-    assert (found.stance, found.about) == (stance, "speaker")
+    assert he_said(make_statement, matcher, content, slug) == (stance, "speaker")
 
 
 @pytest.mark.parametrize(
@@ -111,9 +118,7 @@ def test_a_reply_says_why_it_is_done(
 def test_working_towards_it_and_counting_on_others(
     make_statement: MakeStatement, matcher: ProposalMatcher, content: str, stance: str
 ) -> None:
-    text, content = said(content)
-    found = judged(make_statement, matcher, text, content, "new-sanctions")
-    assert (found.stance, found.about) == (stance, "speaker")
+    assert he_said(make_statement, matcher, content, "new-sanctions") == (stance, "speaker")
 
 
 @pytest.mark.parametrize(
@@ -166,9 +171,7 @@ def test_a_doubt_of_its_merit_leaves_it_open(
     make_statement: MakeStatement, matcher: ProposalMatcher, content: str, stance: str
 ) -> None:
     slug = "keep-accord" if "accord" in content else "new-sanctions"
-    text, content = said(content)
-    found = judged(make_statement, matcher, text, content, slug)
-    assert (found.stance, found.about) == (stance, "speaker")
+    assert he_said(make_statement, matcher, content, slug) == (stance, "speaker")
 
 
 def test_a_stance_recalled_from_an_earlier_time_is_less_sure(
@@ -232,6 +235,4 @@ def test_the_deciding_bodys_own_words_on_its_text_are_no_position(
 def test_regret_of_what_is_not_done_wants_it_done(
     make_statement: MakeStatement, matcher: ProposalMatcher, content: str, stance: str
 ) -> None:
-    text, content = said(content)
-    found = judged(make_statement, matcher, text, content, "new-sanctions")
-    assert (found.stance, found.about) == (stance, "speaker")
+    assert he_said(make_statement, matcher, content, "new-sanctions") == (stance, "speaker")
