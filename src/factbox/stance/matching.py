@@ -552,10 +552,11 @@ class ProposalMatcher:
         before it name (``match_in_context``)."""
         referring = self._referring_noun(span)
         vote = self._bare_decision(span) if referring is None else None
-        referring = referring or vote
+        acting = self._acting_verb(span) if referring is None and vote is None else None
+        referring = referring or vote or acting
         if referring is None:
             return []
-        reach = ANTECEDENT_SENTENCES
+        reach = ACTING_SENTENCES if acting is not None else ANTECEDENT_SENTENCES
         documents = {slots.slug for slots in self.slots if _voted_on(slots, self.table)}
         topic = self._vote_topic(vote) if vote is not None else None
         if vote is not None and topic is not None:
@@ -581,6 +582,36 @@ class ProposalMatcher:
         if vote is not None:
             return [_referred(vote, match) for match in self._voted_in_title(span, documents)]
         return []
+
+    def _acting_verb(self, span: SpacySpan) -> Token | None:
+        """The span's main verb when it stands for doing what was named just before, with
+        nothing of its own to act on (``acting_verbs``): "urged Orban to [act] quickly",
+        "the others will [follow] suit", "Berlin should [do] so". Not with an object, a
+        clause or a particle of its own ("act on climate", "move on", "proceed to a vote")."""
+        verb = span.root
+        if verb.pos_ != "VERB" or not span.start <= verb.i < span.end:
+            return None
+        lemma = verb.lemma_.lower()
+        needed = None
+        for entry in self.table.acting_verbs:
+            head, _, word = entry.partition(" ")
+            if head == lemma:
+                found = [c for c in verb.children if c.lower_ == word] if word else [verb]
+                if found:
+                    needed = found[0]
+                    break
+        if needed is None:
+            return None
+        for child in verb.children:
+            if child.i == needed.i:
+                continue
+            if child.dep_ in ("dobj", "obj", "dative", "prt", "ccomp", "xcomp", "attr", "oprd"):
+                return None
+            if child.dep_ == "prep" and not (
+                child.lower_ in self.table.acting_preps or _is_time(child)
+            ):
+                return None
+        return verb
 
     def _pronoun_back(self, span: SpacySpan) -> list[ProposalMatch]:
         """A pronoun that stands for the proposal's thing named just before the statement
@@ -826,9 +857,17 @@ class ProposalMatcher:
         proposal names ("Sweden's ratification" for Sweden's accession) on ``theme``; or,
         on one of the proposal's own theme words, a determiner that speaks of any such
         thing ("a wall is not going to keep people away", "no wall"), not on a word of its
-        kind ("a deal" may be any deal)."""
+        kind ("a deal" may be any deal); or no determiner at all after one of
+        ``step_preps`` ("visit Budapest before ratification")."""
         table = self.table
         generic = table.generic_determiners if slots.theme.has_token(theme) else frozenset()
+        if (
+            theme.dep_ == "pobj"
+            and theme.head.lower_ in table.step_preps
+            and theme.tag_ == "NN"
+            and not any(c.dep_ in ("det", "poss") for c in theme.children)
+        ):
+            return True  # "visit Budapest before ratification": the one in hand
         return any(
             (c.dep_ == "det" and c.lower_ in table.referring_determiners | generic)
             or (c.dep_ == "poss" and c.lower_ in table.referring_possessives)
@@ -931,7 +970,9 @@ class ProposalMatcher:
         as ``may_mention`` does."""
         table = self.table
         words = set(_WORD.findall(text.lower()))
-        definite = bool(words & (table.referring_determiners | table.referring_possessives))
+        definite = bool(
+            words & (table.referring_determiners | table.referring_possessives | table.step_preps)
+        )
         generic = bool(words & table.generic_determiners)
         if not (definite or generic):
             return set()
@@ -1209,6 +1250,23 @@ class ProposalMatcher:
                 candidate = _Candidate(token, char_span(token))
                 candidate.add("theme", token)
                 yield self._fill(candidate, tokens, slots, phrase=(token.i, token.i))
+        for token in tokens:
+            if token.i not in seen and not slots.theme.has_token(token):
+                described = self._kind_described(token, slots)
+                if described:
+                    # "a climate change accord": a word of the kind the proposal's own words
+                    # make specific, as a multi-word theme is
+                    first = min(described[0].left_edge, token, key=lambda t: t.i)
+                    last = max(described[-1], token, key=lambda t: t.i)
+                    candidate = _Candidate(token, stretch_span(first, last), phrase=True)
+                    candidate.evidence.append(
+                        MatchEvidence(
+                            "theme",
+                            tokens.doc.text[first.idx : last.idx + len(last)],
+                            stretch_span(first, last),
+                        )
+                    )
+                    yield self._fill(candidate, tokens, slots, phrase=(token.i, token.i))
         for term in slots.terms:
             for first, last in find_phrases(tokens, [term]):
                 head = phrase_head(first, last)
@@ -1221,6 +1279,32 @@ class ProposalMatcher:
                     )
                 )
                 yield self._fill(candidate, tokens, slots, phrase=(first.i, last.i))
+
+    def _kind_described(self, token: Token, slots: ProposalSlots) -> list[Token]:
+        """The words on ``token``, a noun of the proposal's kind that is not its theme ("deal",
+        "accord", "pact" for an agreement: ``referent`` sets), that are the proposal's own:
+        at least ``DESCRIBING_WORDS`` different ones of its title and description (not who
+        would act: "the United States"), among the noun's modifiers and the objects of its
+        prepositions, and no modifier naming another topic. "a climate change accord", "a
+        free-trade pact in the Asia-Pacific region" are the proposal told anew; "a trade
+        deal", "a US-UK trade agreement" are not. Nothing if not so described."""
+        if not self._is_own_thing(token, slots) or self._other_topic(token, slots) is not None:
+            return []
+        own = slots.own_words - (slots.agent.words - slots.qualifier.words) - slots.referents
+        reach = [
+            c
+            for c in token.children
+            if c.dep_ in MODIFIER_DEPS | {"poss"}
+            or (c.dep_ == "prep" and any(o.dep_ == "pobj" for o in c.children))
+        ]
+        found: dict[str, Token] = {}
+        for modifier in reach:
+            for word in modifier.subtree:
+                if word.is_alpha and not word.is_stop and forms(word) & own:
+                    found.setdefault(word.lemma_.lower(), word)
+        if len(found) < DESCRIBING_WORDS:
+            return []
+        return sorted(found.values(), key=lambda t: t.i)
 
     @staticmethod
     def _is_name(token: Token, slots: ProposalSlots) -> bool:
@@ -1531,11 +1615,24 @@ def may_refer_back(text: str, table: ConceptTable) -> bool:
             words & table.referring_determiners and stems & _stems(table.documents)
         ):
             return True
+    if len(listed) <= ACTING_WORDS and _may_act(words, table):
+        return True  # "urged Budapest to act quickly": what to do is in the sentence before
     return (
         bool(words & table.referring_words)
         or bool(words & table.referring_determiners and words & _plurals(table.referring_nouns))
         or may_react(text, table)  # "frustrated with Hungary": a reaction to a blocker
     )
+
+
+def _may_act(words: set[str], table: ConceptTable) -> bool:
+    """Whether ``words`` may hold one of ``acting_verbs`` (the verb in any regular form, or
+    the word it needs: "took action", "did so")."""
+    stems = {_stem(word) for word in words}
+    for entry in table.acting_verbs:
+        head, _, word = entry.partition(" ")
+        if (word in words) if word else _stem(head) in stems:
+            return True
+    return False
 
 
 def context_sentences(text: str, table: ConceptTable) -> int:
@@ -1577,6 +1674,19 @@ def may_react(text: str, table: ConceptTable) -> bool:
     if not words & (table.reproach_words | table.reproach_expectations):
         return False
     return any(lookup_actor(word) is not None for word in set(_CAPITALISED.findall(text)))
+
+ACTING_SENTENCES = 1
+"""How many sentences before a verb that stands for doing what was named ("urged Budapest
+to act quickly") are searched for it, after the words of its own sentence before it: a
+sentence that refers back itself carries the search on, as for "such a step"."""
+
+ACTING_WORDS = 8
+"""Most words of a content whose verb may stand for doing what was named before it (a
+longer one names its own topic)."""
+
+DESCRIBING_WORDS = 2
+"""How many of a proposal's own words make a noun of its kind the proposal itself ("a
+[climate] [change] accord"): one ("a trade deal") may be any such thing."""
 
 OWN_ANTECEDENT_SENTENCES = 6
 """How many sentences before a mention of a proposal's own thing that points back ("the
