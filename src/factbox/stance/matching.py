@@ -1255,8 +1255,8 @@ class ProposalMatcher:
                 described = self._kind_described(token, slots)
                 if described:
                     # "a climate change accord": a word of the kind the proposal's own words
-                    # make specific, as a multi-word theme is
-                    first = min(described[0].left_edge, token, key=lambda t: t.i)
+                    # make specific, as a multi-word theme is; those words are the phrase
+                    first = min(described[0], token, key=lambda t: t.i)
                     last = max(described[-1], token, key=lambda t: t.i)
                     candidate = _Candidate(token, stretch_span(first, last), phrase=True)
                     candidate.evidence.append(
@@ -1266,7 +1266,7 @@ class ProposalMatcher:
                             stretch_span(first, last),
                         )
                     )
-                    yield self._fill(candidate, tokens, slots, phrase=(token.i, token.i))
+                    yield self._fill(candidate, tokens, slots, phrase=(first.i, last.i))
         for term in slots.terms:
             for first, last in find_phrases(tokens, [term]):
                 head = phrase_head(first, last)
@@ -1291,12 +1291,13 @@ class ProposalMatcher:
         if not self._is_own_thing(token, slots) or self._other_topic(token, slots) is not None:
             return []
         own = slots.own_words - (slots.agent.words - slots.qualifier.words) - slots.referents
-        reach = [
-            c
-            for c in token.children
-            if c.dep_ in MODIFIER_DEPS | {"poss"}
-            or (c.dep_ == "prep" and any(o.dep_ == "pobj" for o in c.children))
-        ]
+        with_object = [c for c in token.children if c.dep_ == "prep"]
+        if token.dep_ in ("dobj", "obj") and token.head.pos_ == "VERB":
+            # the parser often hangs the object's place on its verb ("sealed a pact [in the
+            # Asia-Pacific region]")
+            with_object += [c for c in token.head.children if c.dep_ == "prep"]
+        reach = [c for c in token.children if c.dep_ in MODIFIER_DEPS | {"poss"}]
+        reach += [p for p in with_object if any(o.dep_ == "pobj" for o in p.children)]
         found: dict[str, Token] = {}
         for modifier in reach:
             for word in modifier.subtree:
