@@ -18,7 +18,12 @@ ConceptKind = Literal["action", "theme", "qualifier", "agent", "place", "referen
 StanceClass = Literal["supports", "open", "opposes"]
 ActStance = Literal["supports", "open", "opposes", "unclear"]
 CONCEPT_KINDS: tuple[ConceptKind, ...] = (
-    "action", "theme", "qualifier", "agent", "place", "referent"
+    "action",
+    "theme",
+    "qualifier",
+    "agent",
+    "place",
+    "referent",
 )
 STANCE_CLASSES: tuple[StanceClass, ...] = ("supports", "open", "opposes")
 
@@ -489,9 +494,7 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         parts=frozenset(_strings(data.get("parts", []), f"{where}: parts")),
         deontic_verbs=frozenset(_strings(deontic.get("verbs", []), f"{where}: deontic")),
         inverse_marks=frozenset(_strings(conditions.get("inverse_marks", []), where)),
-        inverted_auxiliaries=frozenset(
-            _strings(conditions.get("inverted_auxiliaries", []), where)
-        ),
+        inverted_auxiliaries=frozenset(_strings(conditions.get("inverted_auxiliaries", []), where)),
         results=frozenset(_strings(data.get("results", []), f"{where}: results")),
         failures=frozenset(_strings(data.get("failures", []), f"{where}: failures")),
         hopes=frozenset(_strings(data.get("hopes", []), f"{where}: hopes")),

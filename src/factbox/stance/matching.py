@@ -95,8 +95,20 @@ OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
 PREP_DEPS = frozenset({"prep", "dative"})
 NOT_PLACE_LABELS = frozenset(
     {
-        "ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "EVENT", "LAW", "WORK_OF_ART",
-        "PRODUCT", "LANGUAGE", "ORDINAL", "PERCENT", "QUANTITY",
+        "ORG",
+        "NORP",
+        "DATE",
+        "TIME",
+        "MONEY",
+        "CARDINAL",
+        "EVENT",
+        "LAW",
+        "WORK_OF_ART",
+        "PRODUCT",
+        "LANGUAGE",
+        "ORDINAL",
+        "PERCENT",
+        "QUANTITY",
     }
 )
 CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
@@ -293,9 +305,10 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         tuple(w for t in nlp(term) if _is_content(t) for w in words_of(t))
         for term in proposal.terms
     )
-    opposite = frozenset(
-        word for form in action.source for word in table.opposite_actions(form)
-    ) - action.words
+    opposite = (
+        frozenset(word for form in action.source for word in table.opposite_actions(form))
+        - action.words
+    )
     document = any(form in table.documents for form in theme.source)
     referents = set(theme.words)
     for form in (*theme.source, *theme.words):
@@ -540,9 +553,7 @@ class ProposalMatcher:
         found = self.match(span)
         if found:
             return found
-        found = (
-            self._referred_back(span) or self._named_again(span) or self._pronoun_back(span)
-        )
+        found = self._referred_back(span) or self._named_again(span) or self._pronoun_back(span)
         if found or not reactions:
             return found
         return self._blocker_reactions(span)
@@ -805,6 +816,7 @@ class ProposalMatcher:
             if named:
                 found.append(word)
         return found
+
     def _named_again(self, span: SpacySpan) -> list[ProposalMatch]:
         """The proposals whose own thing ``span`` mentions again, pointing back at it with a
         definite or demonstrative determiner or a possessive ("she opposes the deal", "this
@@ -944,6 +956,7 @@ class ProposalMatcher:
         it: such a statement is parsed with all of its article before it, since the
         blocking it reacts to is often told in the lead."""
         return may_react(text, self.table)
+
     def context_sentences(self, text: str) -> int:
         """How many sentences before a statement its vector is made with
         (``context_sentences``)."""
@@ -953,9 +966,7 @@ class ProposalMatcher:
         """``may_refer_back``, ``may_stand_for`` or ``may_name_again``: whether ``text`` may
         need the sentences before it to be tied to a proposal."""
         return (
-            self.may_refer_back(text)
-            or self.may_stand_for(text)
-            or bool(self.may_name_again(text))
+            self.may_refer_back(text) or self.may_stand_for(text) or bool(self.may_name_again(text))
         )
 
     def may_stand_for(self, text: str) -> bool:
@@ -1675,6 +1686,7 @@ def may_react(text: str, table: ConceptTable) -> bool:
     if not words & (table.reproach_words | table.reproach_expectations):
         return False
     return any(lookup_actor(word) is not None for word in set(_CAPITALISED.findall(text)))
+
 
 ACTING_SENTENCES = 1
 """How many sentences before a verb that stands for doing what was named ("urged Budapest
