@@ -7,7 +7,7 @@ of a president's deals, allies pressing the last member to ratify an accession):
   its determiner; one such word ("a trade deal") or a modifier that names another topic
   ("the Arctic climate accord") is not enough;
 - a verb that stands for doing what was named just before, with nothing of its own to act
-  on ("urging the premier to act quickly", "should follow suit", "must do so"), takes the
+  on ("urging the premier to act quickly", "must take action"), takes the
   proposal of its own sentence's words before it or of the sentence before; not with an
   object, a particle or a topic of its own ("to act on pensions", "to move on");
 - a step of the proposal's thing with no determiner after "before", "pending" ...
@@ -122,14 +122,9 @@ def test_a_word_of_its_kind_told_by_too_few_of_its_words_or_another_topic_does_n
             "act",
         ),
         (
-            f"{APPROVED} The last member should follow suit, the Czech minister said.",
-            "The last member should follow suit",
-            "follow",
-        ),
-        (
-            f"{APPROVED} Budapest must do so without delay, the Czech minister said.",
-            "Budapest must do so without delay",
-            "do",
+            f"{APPROVED} Budapest must take action without delay, the Czech minister said.",
+            "Budapest must take action without delay",
+            "take",
         ),
     ],
 )
@@ -148,6 +143,11 @@ def test_a_verb_that_stands_for_doing_what_was_named_refers_back(
     [
         (f"{APPROVED} The minister urged the premier to act on pensions.", "to act on pensions"),
         (f"{APPROVED} The minister urged reporters to move on.", "to move on"),
+        # a verb that copies another's act: after a veto, it would be vetoing
+        (
+            f"{APPROVED} Others may follow suit, the minister said.",
+            "Others may follow suit",
+        ),
         # the proposal named two sentences before, with another topic in between
         (
             f"{APPROVED} The weather in the capital was cold. The minister urged the premier "
@@ -201,6 +201,6 @@ def test_a_bare_step_after_before_is_the_step_of_the_proposal_in_hand(
 def test_a_short_content_with_such_a_verb_is_parsed_with_the_sentences_before_it() -> None:
     table = load_concepts()
     assert may_refer_back("to act quickly", table)
-    assert may_refer_back("others would follow suit", table)
+    assert may_refer_back("the council should take action", table)
     assert not may_refer_back("to act on the pensions of the teachers of the northern towns", table)
     assert not may_refer_back("to decide quickly", table)
