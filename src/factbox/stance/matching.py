@@ -870,7 +870,8 @@ class ProposalMatcher:
         on one of the proposal's own theme words, a determiner that speaks of any such
         thing ("a wall is not going to keep people away", "no wall"), not on a word of its
         kind ("a deal" may be any deal); or no determiner at all after one of
-        ``step_preps`` ("visit Budapest before ratification")."""
+        ``step_preps`` ("visit Budapest before ratification"); or a "that" the parser read
+        as a conjunction right before it ("he said that accord should ...")."""
         table = self.table
         generic = table.generic_determiners if slots.theme.has_token(theme) else frozenset()
         if (
@@ -880,6 +881,8 @@ class ProposalMatcher:
             and not any(c.dep_ in ("det", "poss") for c in theme.children)
         ):
             return True  # "visit Budapest before ratification": the one in hand
+        if _determiner_read_as_mark(theme, table.referring_determiners):
+            return True  # "he said [that] accord should guide ...": "that" is its determiner
         return any(
             (c.dep_ == "det" and c.lower_ in table.referring_determiners | generic)
             or (c.dep_ == "poss" and c.lower_ in table.referring_possessives)
@@ -1755,6 +1758,21 @@ def _bare_action(tokens: SpacySpan, slots: ProposalSlots) -> Token | None:
         if not any(o.pos_ in {"NOUN", "PROPN"} for o in objects if o.dep_ != "dative"):
             return token
     return None
+
+
+def _determiner_read_as_mark(noun: Token, determiners: frozenset[str]) -> bool:
+    """A singular subject with no determiner of its own right after a "that" the parser took
+    for the conjunction of its clause ("he said that accord should guide ..."): a bare
+    singular noun cannot start a clause, so the "that" is its determiner."""
+    if noun.i == 0 or noun.tag_ != "NN" or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    before = noun.doc[noun.i - 1]
+    return (
+        before.lower_ in determiners
+        and before.dep_ == "mark"
+        and before.head.i == noun.head.i
+        and not any(c.dep_ in ("det", "poss", "compound", "amod") for c in noun.children)
+    )
 
 
 def _is_time(prep: Token) -> bool:
