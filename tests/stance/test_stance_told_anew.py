@@ -23,7 +23,7 @@ from stance_support import MakeStatement, Who
 
 from factbox.ingesting import judge
 from factbox.stance.lexicon import load_concepts
-from factbox.stance.matching import ProposalMatcher, may_refer_back
+from factbox.stance.matching import ProposalMatcher, context_sentences, may_act
 from factbox.stance.records import Proposal, ProposalMatch
 
 ACCORD = Proposal(
@@ -200,10 +200,12 @@ def test_a_bare_step_after_before_is_the_step_of_the_proposal_in_hand(
 
 def test_a_short_content_with_such_a_verb_is_parsed_with_the_sentences_before_it() -> None:
     table = load_concepts()
-    assert may_refer_back("to act quickly", table)
-    assert may_refer_back("the council should take action", table)
-    assert not may_refer_back("to act on the pensions of the teachers of the northern towns", table)
-    assert not may_refer_back("to decide quickly", table)
+    assert may_act("to act quickly", table)
+    assert may_act("the council should take action", table)
+    assert not may_act("to act on the pensions of the teachers of the northern towns", table)
+    assert not may_act("to decide quickly", table)
+    # its vector stays of its content
+    assert context_sentences("to act quickly", table) == 0
 
 
 def test_a_that_read_as_a_conjunction_before_a_bare_noun_of_its_kind_points_back(

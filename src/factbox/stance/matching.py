@@ -950,9 +950,10 @@ class ProposalMatcher:
         return None
 
     def may_refer_back(self, text: str) -> bool:
-        """Whether ``text`` holds a word a referring phrase needs: a cheap test before
-        parsing, so that only such statements are parsed with the paragraphs before them."""
-        return may_refer_back(text, self.table)
+        """Whether ``text`` holds a word a referring phrase needs, or is a short call to act
+        (``may_act``): a cheap test before parsing, so that only such statements are parsed
+        with the paragraphs before them."""
+        return may_refer_back(text, self.table) or may_act(text, self.table)
 
     def may_react(self, text: str) -> bool:
         """Whether ``text`` may reproach a member (``_blocker_reactions``), without parsing
@@ -1630,8 +1631,6 @@ def may_refer_back(text: str, table: ConceptTable) -> bool:
             words & table.referring_determiners and stems & _stems(table.documents)
         ):
             return True
-    if len(listed) <= ACTING_WORDS and _may_act(words, table):
-        return True  # "urged Budapest to act quickly": what to do is in the sentence before
     return (
         bool(words & table.referring_words)
         or bool(words & table.referring_determiners and words & _plurals(table.referring_nouns))
@@ -1639,9 +1638,16 @@ def may_refer_back(text: str, table: ConceptTable) -> bool:
     )
 
 
-def _may_act(words: set[str], table: ConceptTable) -> bool:
-    """Whether ``words`` may hold one of ``acting_verbs`` (the verb in any regular form, or
-    the word it needs: "took action", "did so")."""
+def may_act(text: str, table: ConceptTable) -> bool:
+    """Whether ``text`` is short and may hold one of ``acting_verbs`` (the verb in any
+    regular form, or the word it needs: "took action"), without parsing it: "urged Budapest
+    to act quickly", whose proposal is in the sentence before. Such a statement is parsed
+    with the paragraphs before it, as a referring phrase is; its vector stays of its content
+    (the verb says what is wanted, not what: the words before would only blur it)."""
+    listed = _WORD.findall(text.lower())
+    if len(listed) > ACTING_WORDS:
+        return False
+    words = set(listed)
     stems = {_stem(word) for word in words}
     for entry in table.acting_verbs:
         head, _, word = entry.partition(" ")
