@@ -531,12 +531,14 @@ class ProposalMatcher:
             for slots in self.slots
         }
 
-    def match(self, span: SpacySpan | Doc) -> list[ProposalMatch]:
-        """Every proposal the span is about, best first, with the words that matched."""
+    def match(self, span: SpacySpan | Doc, described: bool = True) -> list[ProposalMatch]:
+        """Every proposal the span is about, best first, with the words that matched;
+        ``described``: a noun of a proposal's kind told by its own words counts
+        (``_kind_described``)."""
         tokens = span[:] if isinstance(span, Doc) else span
         found = []
         for slots in self.slots:
-            best = self._best(tokens, slots)
+            best = self._best(tokens, slots, described)
             if best is not None:
                 found.append(ProposalMatch(slots.slug, round(best.score, 3), tuple(best.evidence)))
         return sorted(found, key=lambda m: -m.score)
@@ -549,11 +551,18 @@ class ProposalMatcher:
         Failing that, a mention of a proposal's own thing that points back ("the deal", "his
         proposed wall") where the article named the proposal before (``_named_again``); and,
         with ``reactions``, a span that only reproaches a member who blocks a proposal is
-        tied to that proposal (``_blocker_reactions``)."""
-        found = self.match(span)
+        tied to that proposal (``_blocker_reactions``). A noun of a proposal's kind told by
+        its own words ("a climate change accord") counts only when none of those names it: a
+        mention that points back keeps the words it points at."""
+        found = self.match(span, described=False)
         if found:
             return found
-        found = self._referred_back(span) or self._named_again(span) or self._pronoun_back(span)
+        found = (
+            self._referred_back(span)
+            or self._named_again(span)
+            or self._pronoun_back(span)
+            or self.match(span)
+        )
         if found or not reactions:
             return found
         return self._blocker_reactions(span)
@@ -1220,8 +1229,10 @@ class ProposalMatcher:
                 return token
         return None
 
-    def _best(self, tokens: SpacySpan, slots: ProposalSlots) -> _Candidate | None:
-        accepted = [c for c in self._candidates(tokens, slots) if self._accept(c)]
+    def _best(
+        self, tokens: SpacySpan, slots: ProposalSlots, described: bool = True
+    ) -> _Candidate | None:
+        accepted = [c for c in self._candidates(tokens, slots, described) if self._accept(c)]
         return max(accepted, key=lambda c: c.score) if accepted else None
 
     @staticmethod
@@ -1235,7 +1246,9 @@ class ProposalMatcher:
             for s in ("action", "opposite", "decision", "target", "qualifier", "agent")
         )
 
-    def _candidates(self, tokens: SpacySpan, slots: ProposalSlots) -> Iterable[_Candidate]:
+    def _candidates(
+        self, tokens: SpacySpan, slots: ProposalSlots, described: bool = True
+    ) -> Iterable[_Candidate]:
         seen: set[int] = set()
         for first, last in find_phrases(tokens, slots.theme.phrases):
             head = phrase_head(first, last)
@@ -1265,14 +1278,14 @@ class ProposalMatcher:
                 candidate = _Candidate(token, char_span(token))
                 candidate.add("theme", token)
                 yield self._fill(candidate, tokens, slots, phrase=(token.i, token.i))
-        for token in tokens:
+        for token in tokens if described else ():
             if token.i not in seen and not slots.theme.has_token(token):
-                described = self._kind_described(token, slots)
-                if described:
+                words = self._kind_described(token, slots)
+                if words:
                     # "a climate change accord": a word of the kind the proposal's own words
                     # make specific, as a multi-word theme is; those words are the phrase
-                    first = min(described[0], token, key=lambda t: t.i)
-                    last = max(described[-1], token, key=lambda t: t.i)
+                    first = min(words[0], token, key=lambda t: t.i)
+                    last = max(words[-1], token, key=lambda t: t.i)
                     candidate = _Candidate(token, stretch_span(first, last), phrase=True)
                     candidate.evidence.append(
                         MatchEvidence(
