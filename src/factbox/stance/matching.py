@@ -1255,14 +1255,7 @@ class ProposalMatcher:
             seen.add(head.i)
             phrase_words = tuple(w for t in tokens.doc[first.i : last.i + 1] for w in words_of(t))
             specific = phrase_words not in slots.theme.spellings
-            candidate = _Candidate(head, stretch_span(first, last), phrase=specific)
-            candidate.evidence.append(
-                MatchEvidence(
-                    "theme",
-                    tokens.doc.text[first.idx : last.idx + len(last)],
-                    stretch_span(first, last),
-                )
-            )
+            candidate = _phrase_theme(head, first, last, specific)
             yield self._fill(candidate, tokens, slots, phrase=(first.i, last.i))
         for token in tokens:
             if token.i not in seen and self._is_name(token, slots):
@@ -1286,14 +1279,7 @@ class ProposalMatcher:
                     # make specific, as a multi-word theme is; those words are the phrase
                     first = min(words[0], token, key=lambda t: t.i)
                     last = max(words[-1], token, key=lambda t: t.i)
-                    candidate = _Candidate(token, stretch_span(first, last), phrase=True)
-                    candidate.evidence.append(
-                        MatchEvidence(
-                            "theme",
-                            tokens.doc.text[first.idx : last.idx + len(last)],
-                            stretch_span(first, last),
-                        )
-                    )
+                    candidate = _phrase_theme(token, first, last, True)
                     yield self._fill(candidate, tokens, slots, phrase=(first.i, last.i))
         for term in slots.terms:
             for first, last in find_phrases(tokens, [term]):
@@ -1777,6 +1763,15 @@ def _bare_action(tokens: SpacySpan, slots: ProposalSlots) -> Token | None:
         if not any(o.pos_ in {"NOUN", "PROPN"} for o in objects if o.dep_ != "dative"):
             return token
     return None
+
+
+def _phrase_theme(head: Token, first: Token, last: Token, specific: bool) -> _Candidate:
+    """A candidate whose theme is the phrase from ``first`` to ``last`` with ``head`` as its
+    head; ``specific``: the phrase matches on its own."""
+    candidate = _Candidate(head, stretch_span(first, last), phrase=specific)
+    span = stretch_span(first, last)
+    candidate.evidence.append(MatchEvidence("theme", head.doc.text[span[0] : span[1]], span))
+    return candidate
 
 
 def _determiner_read_as_mark(noun: Token, determiners: frozenset[str]) -> bool:
