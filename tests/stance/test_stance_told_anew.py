@@ -23,7 +23,12 @@ from stance_support import MakeStatement, Who
 
 from factbox.ingesting import judge
 from factbox.stance.lexicon import load_concepts
-from factbox.stance.matching import ProposalMatcher, context_sentences, may_act
+from factbox.stance.matching import (
+    ACTING_SENTENCES,
+    ProposalMatcher,
+    context_sentences,
+    may_act,
+)
 from factbox.stance.records import Proposal, ProposalMatch
 
 ACCORD = Proposal(
@@ -204,8 +209,9 @@ def test_a_short_content_with_such_a_verb_is_parsed_with_the_sentences_before_it
     assert may_act("the council should take action", table)
     assert not may_act("to act on the pensions of the teachers of the northern towns", table)
     assert not may_act("to decide quickly", table)
-    # its vector stays of its content
-    assert context_sentences("to act quickly", table) == 0
+    # its vector carries the sentence before it, where what to do is
+    assert context_sentences("to act quickly", table) == ACTING_SENTENCES
+    assert context_sentences("to decide quickly", table) == 0
 
 
 def test_a_that_read_as_a_conjunction_before_a_bare_noun_of_its_kind_points_back(

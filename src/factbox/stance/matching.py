@@ -1641,8 +1641,9 @@ def may_act(text: str, table: ConceptTable) -> bool:
     """Whether ``text`` is short and may hold one of ``acting_verbs`` (the verb in any
     regular form, or the word it needs: "took action"), without parsing it: "urged Budapest
     to act quickly", whose proposal is in the sentence before. Such a statement is parsed
-    with the paragraphs before it, as a referring phrase is; its vector stays of its content
-    (the verb says what is wanted, not what: the words before would only blur it)."""
+    with the paragraphs before it, as a referring phrase is, and embedded with the sentence
+    before it (``context_sentences``): alone, its vector is near nothing, and a statement
+    whose vector is near no proposal is not looked at."""
     listed = _WORD.findall(text.lower())
     if len(listed) > ACTING_WORDS:
         return False
@@ -1660,9 +1661,11 @@ def context_sentences(text: str, table: ConceptTable) -> int:
     (``semantic.statement_text``): as many as a referring phrase's antecedent is searched in
     (``may_refer_back``: "such a step"), one for a short content that may stand for a thing
     named just before it (``may_stand_for``: "it's disastrous", whose antecedent is searched
-    no further), else none."""
+    no further) and ``ACTING_SENTENCES`` for a call to act (``may_act``), else none."""
     if may_refer_back(text, table):
         return ANTECEDENT_SENTENCES
+    if may_act(text, table):
+        return ACTING_SENTENCES  # "to act quickly" says what is wanted, not what
     return 1 if may_stand_for(text, table, PRONOUN_VECTOR_WORDS) else 0
 
 
