@@ -18,7 +18,12 @@ ConceptKind = Literal["action", "theme", "qualifier", "agent", "place", "referen
 StanceClass = Literal["supports", "open", "opposes"]
 ActStance = Literal["supports", "open", "opposes", "unclear"]
 CONCEPT_KINDS: tuple[ConceptKind, ...] = (
-    "action", "theme", "qualifier", "agent", "place", "referent"
+    "action",
+    "theme",
+    "qualifier",
+    "agent",
+    "place",
+    "referent",
 )
 STANCE_CLASSES: tuple[StanceClass, ...] = ("supports", "open", "opposes")
 
@@ -100,6 +105,14 @@ class ConceptTable:
     other_vote_words: frozenset[str] = frozenset()
     """Modifiers that make a vote another kind than the one that decides ("a non-binding
     vote"): a bare vote on one is not on the proposal."""
+    acting_verbs: frozenset[str] = frozenset()
+    """Verbs (with a word they need) that stand for doing what was named just before, with
+    nothing of their own to act on ("urged Budapest to act quickly", "will follow suit")."""
+    acting_preps: frozenset[str] = frozenset()
+    """Prepositions after such a verb that name no topic of its own ("act without delay")."""
+    step_preps: frozenset[str] = frozenset()
+    """Prepositions before which a bare noun of the proposal's kind is the proposal's own
+    ("before ratification")."""
 
     def natural_action(self, theme: str) -> list[str]:
         """The actions that bring ``theme`` (a lemma) about, by the sets that hold it."""
@@ -388,6 +401,9 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         referring_adjectives=listed("referring_adjectives"),
         vote_topics=listed("vote_topics"),
         other_vote_words=listed("other_vote_words"),
+        acting_verbs=listed("acting_verbs"),
+        acting_preps=listed("acting_preps"),
+        step_preps=listed("step_preps"),
     )
 
 
@@ -502,9 +518,7 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         parts=frozenset(_strings(data.get("parts", []), f"{where}: parts")),
         deontic_verbs=frozenset(_strings(deontic.get("verbs", []), f"{where}: deontic")),
         inverse_marks=frozenset(_strings(conditions.get("inverse_marks", []), where)),
-        inverted_auxiliaries=frozenset(
-            _strings(conditions.get("inverted_auxiliaries", []), where)
-        ),
+        inverted_auxiliaries=frozenset(_strings(conditions.get("inverted_auxiliaries", []), where)),
         results=frozenset(_strings(data.get("results", []), f"{where}: results")),
         failures=frozenset(_strings(data.get("failures", []), f"{where}: failures")),
         hopes=frozenset(_strings(data.get("hopes", []), f"{where}: hopes")),

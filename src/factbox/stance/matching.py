@@ -95,8 +95,20 @@ OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
 PREP_DEPS = frozenset({"prep", "dative"})
 NOT_PLACE_LABELS = frozenset(
     {
-        "ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "EVENT", "LAW", "WORK_OF_ART",
-        "PRODUCT", "LANGUAGE", "ORDINAL", "PERCENT", "QUANTITY",
+        "ORG",
+        "NORP",
+        "DATE",
+        "TIME",
+        "MONEY",
+        "CARDINAL",
+        "EVENT",
+        "LAW",
+        "WORK_OF_ART",
+        "PRODUCT",
+        "LANGUAGE",
+        "ORDINAL",
+        "PERCENT",
+        "QUANTITY",
     }
 )
 CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
@@ -293,9 +305,10 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         tuple(w for t in nlp(term) if _is_content(t) for w in words_of(t))
         for term in proposal.terms
     )
-    opposite = frozenset(
-        word for form in action.source for word in table.opposite_actions(form)
-    ) - action.words
+    opposite = (
+        frozenset(word for form in action.source for word in table.opposite_actions(form))
+        - action.words
+    )
     document = any(form in table.documents for form in theme.source)
     referents = set(theme.words)
     for form in (*theme.source, *theme.words):
@@ -518,12 +531,14 @@ class ProposalMatcher:
             for slots in self.slots
         }
 
-    def match(self, span: SpacySpan | Doc) -> list[ProposalMatch]:
-        """Every proposal the span is about, best first, with the words that matched."""
+    def match(self, span: SpacySpan | Doc, described: bool = True) -> list[ProposalMatch]:
+        """Every proposal the span is about, best first, with the words that matched;
+        ``described``: a noun of a proposal's kind told by its own words counts
+        (``_kind_described``)."""
         tokens = span[:] if isinstance(span, Doc) else span
         found = []
         for slots in self.slots:
-            best = self._best(tokens, slots)
+            best = self._best(tokens, slots, described)
             if best is not None:
                 found.append(ProposalMatch(slots.slug, round(best.score, 3), tuple(best.evidence)))
         return sorted(found, key=lambda m: -m.score)
@@ -536,12 +551,17 @@ class ProposalMatcher:
         Failing that, a mention of a proposal's own thing that points back ("the deal", "his
         proposed wall") where the article named the proposal before (``_named_again``); and,
         with ``reactions``, a span that only reproaches a member who blocks a proposal is
-        tied to that proposal (``_blocker_reactions``)."""
-        found = self.match(span)
+        tied to that proposal (``_blocker_reactions``). A noun of a proposal's kind told by
+        its own words ("a climate change accord") counts only when none of those names it: a
+        mention that points back keeps the words it points at."""
+        found = self.match(span, described=False)
         if found:
             return found
         found = (
-            self._referred_back(span) or self._named_again(span) or self._pronoun_back(span)
+            self._referred_back(span)
+            or self._named_again(span)
+            or self._pronoun_back(span)
+            or self.match(span)
         )
         if found or not reactions:
             return found
@@ -552,10 +572,11 @@ class ProposalMatcher:
         before it name (``match_in_context``)."""
         referring = self._referring_noun(span)
         vote = self._bare_decision(span) if referring is None else None
-        referring = referring or vote
+        acting = self._acting_verb(span) if referring is None and vote is None else None
+        referring = referring or vote or acting
         if referring is None:
             return []
-        reach = ANTECEDENT_SENTENCES
+        reach = ACTING_SENTENCES if acting is not None else ANTECEDENT_SENTENCES
         documents = {slots.slug for slots in self.slots if _voted_on(slots, self.table)}
         topic = self._vote_topic(vote) if vote is not None else None
         if vote is not None and topic is not None:
@@ -581,6 +602,36 @@ class ProposalMatcher:
         if vote is not None:
             return [_referred(vote, match) for match in self._voted_in_title(span, documents)]
         return []
+
+    def _acting_verb(self, span: SpacySpan) -> Token | None:
+        """The span's main verb when it stands for doing what was named just before, with
+        nothing of its own to act on (``acting_verbs``): "urged Orban to [act] quickly",
+        "the others will [follow] suit", "Berlin should [do] so". Not with an object, a
+        clause or a particle of its own ("act on climate", "move on", "proceed to a vote")."""
+        verb = span.root
+        if verb.pos_ != "VERB" or not span.start <= verb.i < span.end:
+            return None
+        lemma = verb.lemma_.lower()
+        needed = None
+        for entry in self.table.acting_verbs:
+            head, _, word = entry.partition(" ")
+            if head == lemma:
+                found = [c for c in verb.children if c.lower_ == word] if word else [verb]
+                if found:
+                    needed = found[0]
+                    break
+        if needed is None:
+            return None
+        for child in verb.children:
+            if child.i == needed.i:
+                continue
+            if child.dep_ in ("dobj", "obj", "dative", "prt", "ccomp", "xcomp", "attr", "oprd"):
+                return None
+            if child.dep_ == "prep" and not (
+                child.lower_ in self.table.acting_preps or _is_time(child)
+            ):
+                return None
+        return verb
 
     def _pronoun_back(self, span: SpacySpan) -> list[ProposalMatch]:
         """A pronoun that stands for the proposal's thing named just before the statement
@@ -774,6 +825,7 @@ class ProposalMatcher:
             if named:
                 found.append(word)
         return found
+
     def _named_again(self, span: SpacySpan) -> list[ProposalMatch]:
         """The proposals whose own thing ``span`` mentions again, pointing back at it with a
         definite or demonstrative determiner or a possessive ("she opposes the deal", "this
@@ -826,9 +878,20 @@ class ProposalMatcher:
         proposal names ("Sweden's ratification" for Sweden's accession) on ``theme``; or,
         on one of the proposal's own theme words, a determiner that speaks of any such
         thing ("a wall is not going to keep people away", "no wall"), not on a word of its
-        kind ("a deal" may be any deal)."""
+        kind ("a deal" may be any deal); or no determiner at all after one of
+        ``step_preps`` ("visit Budapest before ratification"); or a "that" the parser read
+        as a conjunction right before it ("he said that accord should ...")."""
         table = self.table
         generic = table.generic_determiners if slots.theme.has_token(theme) else frozenset()
+        if (
+            theme.dep_ == "pobj"
+            and theme.head.lower_ in table.step_preps
+            and theme.tag_ == "NN"
+            and not any(c.dep_ in ("det", "poss") for c in theme.children)
+        ):
+            return True  # "visit Budapest before ratification": the one in hand
+        if _determiner_read_as_mark(theme, table.referring_determiners):
+            return True  # "he said [that] accord should guide ...": "that" is its determiner
         return any(
             (c.dep_ == "det" and c.lower_ in table.referring_determiners | generic)
             or (c.dep_ == "poss" and c.lower_ in table.referring_possessives)
@@ -896,15 +959,17 @@ class ProposalMatcher:
         return None
 
     def may_refer_back(self, text: str) -> bool:
-        """Whether ``text`` holds a word a referring phrase needs: a cheap test before
-        parsing, so that only such statements are parsed with the paragraphs before them."""
-        return may_refer_back(text, self.table)
+        """Whether ``text`` holds a word a referring phrase needs, or is a short call to act
+        (``may_act``): a cheap test before parsing, so that only such statements are parsed
+        with the paragraphs before them."""
+        return may_refer_back(text, self.table) or may_act(text, self.table)
 
     def may_react(self, text: str) -> bool:
         """Whether ``text`` may reproach a member (``_blocker_reactions``), without parsing
         it: such a statement is parsed with all of its article before it, since the
         blocking it reacts to is often told in the lead."""
         return may_react(text, self.table)
+
     def context_sentences(self, text: str) -> int:
         """How many sentences before a statement its vector is made with
         (``context_sentences``)."""
@@ -914,9 +979,7 @@ class ProposalMatcher:
         """``may_refer_back``, ``may_stand_for`` or ``may_name_again``: whether ``text`` may
         need the sentences before it to be tied to a proposal."""
         return (
-            self.may_refer_back(text)
-            or self.may_stand_for(text)
-            or bool(self.may_name_again(text))
+            self.may_refer_back(text) or self.may_stand_for(text) or bool(self.may_name_again(text))
         )
 
     def may_stand_for(self, text: str) -> bool:
@@ -931,7 +994,9 @@ class ProposalMatcher:
         as ``may_mention`` does."""
         table = self.table
         words = set(_WORD.findall(text.lower()))
-        definite = bool(words & (table.referring_determiners | table.referring_possessives))
+        definite = bool(
+            words & (table.referring_determiners | table.referring_possessives | table.step_preps)
+        )
         generic = bool(words & table.generic_determiners)
         if not (definite or generic):
             return set()
@@ -1164,8 +1229,10 @@ class ProposalMatcher:
                 return token
         return None
 
-    def _best(self, tokens: SpacySpan, slots: ProposalSlots) -> _Candidate | None:
-        accepted = [c for c in self._candidates(tokens, slots) if self._accept(c)]
+    def _best(
+        self, tokens: SpacySpan, slots: ProposalSlots, described: bool = True
+    ) -> _Candidate | None:
+        accepted = [c for c in self._candidates(tokens, slots, described) if self._accept(c)]
         return max(accepted, key=lambda c: c.score) if accepted else None
 
     @staticmethod
@@ -1179,21 +1246,16 @@ class ProposalMatcher:
             for s in ("action", "opposite", "decision", "target", "qualifier", "agent")
         )
 
-    def _candidates(self, tokens: SpacySpan, slots: ProposalSlots) -> Iterable[_Candidate]:
+    def _candidates(
+        self, tokens: SpacySpan, slots: ProposalSlots, described: bool = True
+    ) -> Iterable[_Candidate]:
         seen: set[int] = set()
         for first, last in find_phrases(tokens, slots.theme.phrases):
             head = phrase_head(first, last)
             seen.add(head.i)
             phrase_words = tuple(w for t in tokens.doc[first.i : last.i + 1] for w in words_of(t))
             specific = phrase_words not in slots.theme.spellings
-            candidate = _Candidate(head, stretch_span(first, last), phrase=specific)
-            candidate.evidence.append(
-                MatchEvidence(
-                    "theme",
-                    tokens.doc.text[first.idx : last.idx + len(last)],
-                    stretch_span(first, last),
-                )
-            )
+            candidate = _phrase_theme(head, first, last, specific)
             yield self._fill(candidate, tokens, slots, phrase=(first.i, last.i))
         for token in tokens:
             if token.i not in seen and self._is_name(token, slots):
@@ -1209,6 +1271,16 @@ class ProposalMatcher:
                 candidate = _Candidate(token, char_span(token))
                 candidate.add("theme", token)
                 yield self._fill(candidate, tokens, slots, phrase=(token.i, token.i))
+        for token in tokens if described else ():
+            if token.i not in seen and not slots.theme.has_token(token):
+                words = self._kind_described(token, slots)
+                if words:
+                    # "a climate change accord": a word of the kind the proposal's own words
+                    # make specific, as a multi-word theme is; those words are the phrase
+                    first = min(words[0], token, key=lambda t: t.i)
+                    last = max(words[-1], token, key=lambda t: t.i)
+                    candidate = _phrase_theme(token, first, last, True)
+                    yield self._fill(candidate, tokens, slots, phrase=(first.i, last.i))
         for term in slots.terms:
             for first, last in find_phrases(tokens, [term]):
                 head = phrase_head(first, last)
@@ -1221,6 +1293,33 @@ class ProposalMatcher:
                     )
                 )
                 yield self._fill(candidate, tokens, slots, phrase=(first.i, last.i))
+
+    def _kind_described(self, token: Token, slots: ProposalSlots) -> list[Token]:
+        """The words on ``token``, a noun of the proposal's kind that is not its theme ("deal",
+        "accord", "pact" for an agreement: ``referent`` sets), that are the proposal's own:
+        at least ``DESCRIBING_WORDS`` different ones of its title and description (not who
+        would act: "the United States"), among the noun's modifiers and the objects of its
+        prepositions, and no modifier naming another topic. "a climate change accord", "a
+        free-trade pact in the Asia-Pacific region" are the proposal told anew; "a trade
+        deal", "a US-UK trade agreement" are not. Nothing if not so described."""
+        if not self._is_own_thing(token, slots) or self._other_topic(token, slots) is not None:
+            return []
+        own = slots.own_words - (slots.agent.words - slots.qualifier.words) - slots.referents
+        with_object = [c for c in token.children if c.dep_ == "prep"]
+        if token.dep_ in ("dobj", "obj") and token.head.pos_ == "VERB":
+            # the parser often hangs the object's place on its verb ("sealed a pact [in the
+            # Asia-Pacific region]")
+            with_object += [c for c in token.head.children if c.dep_ == "prep"]
+        reach = [c for c in token.children if c.dep_ in MODIFIER_DEPS | {"poss"}]
+        reach += [p for p in with_object if any(o.dep_ == "pobj" for o in p.children)]
+        found: dict[str, Token] = {}
+        for modifier in reach:
+            for word in modifier.subtree:
+                if word.is_alpha and not word.is_stop and forms(word) & own:
+                    found.setdefault(word.lemma_.lower(), word)
+        if len(found) < DESCRIBING_WORDS:
+            return []
+        return sorted(found.values(), key=lambda t: t.i)
 
     @staticmethod
     def _is_name(token: Token, slots: ProposalSlots) -> bool:
@@ -1538,14 +1637,35 @@ def may_refer_back(text: str, table: ConceptTable) -> bool:
     )
 
 
+def may_act(text: str, table: ConceptTable) -> bool:
+    """Whether ``text`` is short and may hold one of ``acting_verbs`` (the verb in any
+    regular form, or the word it needs: "took action"), without parsing it: "urged Budapest
+    to act quickly", whose proposal is in the sentence before. Such a statement is parsed
+    with the paragraphs before it, as a referring phrase is, and embedded with the sentence
+    before it (``context_sentences``): alone, its vector is near nothing, and a statement
+    whose vector is near no proposal is not looked at."""
+    listed = _WORD.findall(text.lower())
+    if len(listed) > ACTING_WORDS:
+        return False
+    words = set(listed)
+    stems = {_stem(word) for word in words}
+    for entry in table.acting_verbs:
+        head, _, word = entry.partition(" ")
+        if (word in words) if word else _stem(head) in stems:
+            return True
+    return False
+
+
 def context_sentences(text: str, table: ConceptTable) -> int:
     """How many sentences before a statement with content ``text`` its vector is made with
     (``semantic.statement_text``): as many as a referring phrase's antecedent is searched in
     (``may_refer_back``: "such a step"), one for a short content that may stand for a thing
     named just before it (``may_stand_for``: "it's disastrous", whose antecedent is searched
-    no further), else none."""
+    no further) and ``ACTING_SENTENCES`` for a call to act (``may_act``), else none."""
     if may_refer_back(text, table):
         return ANTECEDENT_SENTENCES
+    if may_act(text, table):
+        return ACTING_SENTENCES  # "to act quickly" says what is wanted, not what
     return 1 if may_stand_for(text, table, PRONOUN_VECTOR_WORDS) else 0
 
 
@@ -1577,6 +1697,20 @@ def may_react(text: str, table: ConceptTable) -> bool:
     if not words & (table.reproach_words | table.reproach_expectations):
         return False
     return any(lookup_actor(word) is not None for word in set(_CAPITALISED.findall(text)))
+
+
+ACTING_SENTENCES = 1
+"""How many sentences before a verb that stands for doing what was named ("urged Budapest
+to act quickly") are searched for it, after the words of its own sentence before it: a
+sentence that refers back itself carries the search on, as for "such a step"."""
+
+ACTING_WORDS = 8
+"""Most words of a content whose verb may stand for doing what was named before it (a
+longer one names its own topic)."""
+
+DESCRIBING_WORDS = 2
+"""How many of a proposal's own words make a noun of its kind the proposal itself ("a
+[climate] [change] accord"): one ("a trade deal") may be any such thing."""
 
 OWN_ANTECEDENT_SENTENCES = 6
 """How many sentences before a mention of a proposal's own thing that points back ("the
@@ -1632,6 +1766,30 @@ def _bare_action(tokens: SpacySpan, slots: ProposalSlots) -> Token | None:
         if not any(o.pos_ in {"NOUN", "PROPN"} for o in objects if o.dep_ != "dative"):
             return token
     return None
+
+
+def _phrase_theme(head: Token, first: Token, last: Token, specific: bool) -> _Candidate:
+    """A candidate whose theme is the phrase from ``first`` to ``last`` with ``head`` as its
+    head; ``specific``: the phrase matches on its own."""
+    candidate = _Candidate(head, stretch_span(first, last), phrase=specific)
+    span = stretch_span(first, last)
+    candidate.evidence.append(MatchEvidence("theme", head.doc.text[span[0] : span[1]], span))
+    return candidate
+
+
+def _determiner_read_as_mark(noun: Token, determiners: frozenset[str]) -> bool:
+    """A singular subject with no determiner of its own right after a "that" the parser took
+    for the conjunction of its clause ("he said that accord should guide ..."): a bare
+    singular noun cannot start a clause, so the "that" is its determiner."""
+    if noun.i == 0 or noun.tag_ != "NN" or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    before = noun.doc[noun.i - 1]
+    return (
+        before.lower_ in determiners
+        and before.dep_ == "mark"
+        and before.head.i == noun.head.i
+        and not any(c.dep_ in ("det", "poss", "compound", "amod") for c in noun.children)
+    )
 
 
 def _is_time(prep: Token) -> bool:
