@@ -74,7 +74,12 @@ class VoteWords:
     names: dict[str, tuple[str, ...]]
     referring: frozenset[str]
     members: frozenset[str]
+    members_of_a_body: frozenset[str]
     collective: frozenset[str]
+    decisions: frozenset[str]
+    member_bodies: frozenset[str]
+    chamber_members: frozenset[str]
+    chamber_votes: frozenset[str]
     passing: frozenset[str]
     receiving: frozenset[str]
     exceptions: frozenset[str]
@@ -93,7 +98,12 @@ def vote_words() -> VoteWords:
         names={body: tuple(entry["names"]) for body, entry in data["bodies"].items()},
         referring=frozenset(words["referring"]),
         members=frozenset(words["members"]),
+        members_of_a_body=frozenset(words["members_of_a_body"]),
         collective=frozenset(words["collective"]),
+        decisions=frozenset(words["decisions"]),
+        member_bodies=frozenset(words["member_bodies"]),
+        chamber_members=frozenset(words["chamber_members"]),
+        chamber_votes=frozenset(words["chamber_votes"]),
         passing=frozenset(words["passing"]),
         receiving=frozenset(words["receiving"]),
         exceptions=frozenset(words["exceptions"]),
@@ -325,38 +335,42 @@ def _left_out(
 
 def voters(statement: Statement, doc: Doc, day: dt.date | None) -> list[Speaker] | None:
     """The members of the body that an act statement's source stands for on ``day``: for a
-    count in favour, all but those left out; for "all (N) members (except X)", all but X.
-    None when the statement is neither (its speakers are its source's)."""
-    if statement.kind != "act" or statement.source_span is None or statement.cue_span is None:
+    count in favour, all but those left out; for "all (N) members (except X)", all but X;
+    for a national legislature's members together, the state. None when the statement is
+    none of these (its speakers are its source's)."""
+    if statement.kind not in ("act", "indirect"):
+        return None
+    if statement.source_span is None or statement.cue_span is None:
         return None
     source = doc.char_span(*statement.source_span, alignment_mode="expand")
     cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
     if source is None or cue is None or not len(source) or not len(cue):
         return None
-    if is_count_cue(cue):
+    if statement.kind == "act" and is_count_cue(cue):
         sentence = source.sent
         tally = _tally(sentence, day)
         if tally is None:
             return None
         return _speakers(tally.mention.body, day, tally.left, source)
-    return _all_members(source, cue, day)
+    return _all_members(source, cue, day) or _chamber(source, cue)
 
 
 def _all_members(source: Span, cue: Span, day: dt.date | None) -> list[Speaker] | None:
-    """ "All (15) (Security Council) members (of the council) (except X)" as the subject of
-    the act's verb, not of a clause on them."""
-    words = vote_words()
-    head = source.root
+    """The members of a body that the subject of a vote or a decision names as a whole:
+    "all (15) (Security Council) members (of the council) (except X)", "every member of
+    the council", "the EU's 27 member states" (a count of the whole membership), "the
+    parliaments of all NATO member states"; as the subject of the act's verb, or as the
+    noun a relative clause on the act describes when a count of the whole membership says
+    all of them did it ("the last of the 31 NATO member countries that approved it"),
+    never "all member states that voted for it", which picks out some."""
+    group = source.root
     verb = cue.root
-    if head.lemma_.lower() not in words.members or not any(t.lower_ == "all" for t in source):
+    head = _members_noun(group)
+    if head is None or not _does(group, verb) or not _decided(verb):
         return None
-    if head.head.i != verb.i or head.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ == "relcl":
-        return None
-    if verb.lemma_.lower() not in words.collective:
-        return None  # a view, not a vote: "all 28 governments support the deal"
-    if any(_unreal(c) for c in verb.children if c.dep_ == "aux"):
-        return None
-    mention = _body_mention(source)
+    if any(t.dep_ == "neg" or t.lower_ in ("almost", "nearly") for t in source):
+        return None  # "not all members", "nearly all members"
+    mention = _body_mention(source) or _body_named_before(head)
     if mention is None:
         return None
     members = _members(mention.body, day)
@@ -367,13 +381,129 @@ def _all_members(source: Span, cue: Span, day: dt.date | None) -> list[Speaker] 
         if match.actor.id not in members:
             continue
         before = source[: match.start - source.start]
-        if not any(_leaves_out(t) or t.lower_ == "but" for t in before):
+        if not any(_leaves_out(t) or t.lower_ in ("but", "other") for t in before):
             return None  # a member named in the source and not left out: not all of them
         left.add(match.actor.id)
+    whole = (len(members), len(members) - len(left))
     counts = [n for n in (_number(c) for c in head.children if c.dep_ == "nummod") if n]
-    if counts and counts[0] not in (len(members), len(members) - len(left)):
+    if counts and counts[0] not in whole:
         return None
+    every = any(
+        t.lower_ in ("all", "every", "each") and t.dep_ in ("det", "predet") for t in head.children
+    )
+    if not counts and (not every or verb.dep_ == "relcl"):
+        return None  # "the members", "all member states that voted for it"
     return _speakers(mention.body, day, left, source)
+
+
+def _members_noun(group: Token) -> Token | None:
+    """The noun for a body's members a subject is headed by: itself ("all members"), or
+    what a body of each member is "of" ("the parliaments of all member states")."""
+    if _member_word(group) in vote_words().members:
+        return group
+    if group.lemma_.lower() not in vote_words().member_bodies:
+        return None
+    for prep in group.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            held = [c for c in prep.children if c.dep_ == "pobj"]
+            if held and _member_word(held[0]) in vote_words().members:
+                return held[0]
+    return None
+
+
+def _member_word(token: Token) -> str:
+    """A noun's singular lower-case form, also where the tagger left a capitalised plural
+    unlemmatised ("Allies")."""
+    lemma = token.lemma_.lower()
+    if lemma != token.lower_ or not lemma.endswith("s"):
+        return lemma
+    return lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]
+
+
+def _does(group: Token, verb: Token) -> bool:
+    """Whether ``group`` is who does ``verb``: its subject, or the noun a relative clause on
+    ``verb`` describes with a relative pronoun as the clause's subject ("countries that
+    approved it")."""
+    if group.head.i == verb.i and group.dep_ in ("nsubj", "nsubjpass"):
+        return verb.dep_ != "relcl"
+    return (
+        verb.dep_ == "relcl"
+        and verb.head.i == group.i
+        and any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children)
+    )
+
+
+def _decided(verb: Token) -> bool:
+    """A vote, or a decision in a past tense ("ratified", "have approved"), that took place:
+    no modal or need, no negation."""
+    words = vote_words()
+    lemma = verb.lemma_.lower()
+    past = verb.tag_ in ("VBD", "VBN")
+    if lemma not in words.collective and not (lemma in words.decisions and past):
+        return False
+    return not any(
+        (c.dep_ in ("aux", "auxpass") and _unreal(c)) or c.dep_ == "neg" for c in verb.children
+    )
+
+
+def _body_named_before(head: Token) -> _BodyMention | None:
+    """The body the article named last before a members noun that says "of some body" by
+    itself and names none ("all Allies have ratified it" after "NATO")."""
+    if _member_word(head) not in vote_words().members_of_a_body:
+        return None
+    if any(c.dep_ in ("prep", "poss") for c in head.children):
+        return None  # "all members of the coalition": of a body the votes data does not know
+    body = _named_before(head.doc, head.sent.start_char)
+    return _BodyMention(body, head.i, head.i + 1) if body is not None else None
+
+
+# --- a national legislature's members together ---------------------------------------------
+
+
+def _chamber(source: Span, cue: Span) -> list[Speaker] | None:
+    """The state whose legislature's members, named together and by the state alone
+    ("Hungary's lawmakers", "Turkish MPs"), voted on a text: the legislature's vote, as
+    "Hungary's parliament approved it" is (a state's act). Never a count of them ("46
+    MPs"), a part of them ("opposition lawmakers", "lawmakers from the ruling party"), a
+    lawmaker alone, nor a vote still to come or not taken."""
+    words = vote_words()
+    head = source.root
+    verb = cue.root
+    if _member_word(head) not in words.chamber_members or head.tag_ not in ("NNS", "NNPS"):
+        return None
+    if head.head.i != verb.i or head.dep_ != "nsubj" or verb.dep_ == "relcl":
+        return None
+    if verb.lemma_.lower() not in words.chamber_votes or verb.tag_ not in ("VBD", "VBN"):
+        return None
+    if any((c.dep_ == "aux" and _unreal(c)) or c.dep_ == "neg" for c in verb.children):
+        return None
+    doc = source.doc
+    states: set[str] = set()
+    for child in head.children:
+        if child.dep_ == "det" and child.lower_ == "the":
+            continue
+        if child.dep_ == "prep" and all(
+            t.ent_type_ in ("DATE", "TIME") for t in child.subtree if t.i != child.i
+        ):
+            continue  # "Hungarian MPs on Monday"
+        if child.dep_ not in ("poss", "amod", "compound"):
+            return None
+        found = find_actors(doc, [t.i for t in child.subtree if t.dep_ != "case"])
+        if len(found) != 1 or found[0].actor.kind != "country":
+            return None  # "opposition lawmakers", "Fidesz lawmakers"
+        states.add(found[0].actor.id)
+    if len(states) != 1:
+        return None
+    actor = find_actors(doc, [t.i for t in head.subtree if t.i < head.i])[0].actor
+    return [
+        Speaker(
+            text=source.text,
+            span=(source.start_char, source.end_char),
+            actor_id=actor.id,
+            actor=actor.name,
+            actor_kind="country",
+        )
+    ]
 
 
 # --- shared ---------------------------------------------------------------------------------
