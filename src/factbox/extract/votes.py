@@ -396,6 +396,78 @@ def _all_members(source: Span, cue: Span, day: dt.date | None) -> list[Speaker] 
     return _speakers(mention.body, day, left, source)
 
 
+def collective_statements(
+    doc: Doc, published: dt.date | None, beside: list[Statement]
+) -> list[Statement]:
+    """An ``act`` statement for each vote or decision of a body's whole membership
+    (``_all_members``) with a text it is on that the statements ``beside`` do not already
+    hold, wherever it is told: in a quote ("'The parliaments of all member states have now
+    voted in favour of Sweden's accession,' he said") or a clause of a sentence about
+    something else. Speakers and date still to resolve (``voters`` gives the members)."""
+    taken = [s.cue_span for s in beside if s.cue_span is not None]
+    found = []
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        group = verb.head if verb.dep_ == "relcl" else None
+        if group is None:
+            group = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        content = _voted_on(verb) if group is not None else None
+        if group is None or content is None:
+            continue
+        end = verb.left_edge.i if verb.dep_ == "relcl" else group.right_edge.i + 1
+        source = doc[group.left_edge.i : end]
+        between = doc[verb.i : content.start]
+        cue = (
+            between
+            if all(t.i == verb.i or t.dep_ in ("prep", "pobj", "prt") for t in between)
+            else doc[verb.i : verb.i + 1]
+        )
+        if not len(source) or any(a < cue.end_char and cue.start_char < b for a, b in taken):
+            continue
+        if _all_members(source, cue, published) is None:
+            continue
+        first = min(source.start_char, cue.start_char, content.start_char)
+        last = max(source.end_char, cue.end_char, content.end_char)
+        found.append(
+            Statement(
+                kind="act",
+                cue=cue.text,
+                cue_span=(cue.start_char, cue.end_char),
+                content=content.text,
+                content_span=(content.start_char, content.end_char),
+                source_text=source.text,
+                source_span=(source.start_char, source.end_char),
+                span=(first, last),
+            )
+        )
+    return found
+
+
+def _voted_on(verb: Token) -> Span | None:
+    """What a vote or a decision is on: its object ("ratified the protocol"), what it is "in
+    favour of", "for" or "on", or the clause it votes for ("voted to ratify the protocol")."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj"):
+            return _noun_phrase(child, stop=-1)
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            return verb.doc[child.left_edge.i : child.right_edge.i + 1]
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        held = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if held is None:
+            continue
+        if prep.lower_ == "in" and held.lower_ in ("favour", "favor"):
+            of = next((c for c in held.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            held = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if held is not None:
+                return _noun_phrase(held, stop=-1)
+        elif prep.lower_ in ("for", "on"):
+            return _noun_phrase(held, stop=-1)
+    return None
+
+
 def _members_noun(group: Token) -> Token | None:
     """The noun for a body's members a subject is headed by: itself ("all members"), or
     what a body of each member is "of" ("the parliaments of all member states")."""
