@@ -135,3 +135,26 @@ def test_one_of_a_bodys_members_is_not_the_body(nlp: Language) -> None:
     text = "Portugal is the only one of NATO's 30 members not to have ratified the protocol."
     assert all("NATO" not in ids(found) for found in acts(nlp, text))
     assert voting(nlp, text) == []
+
+
+def test_a_vote_of_all_members_told_in_a_quote_is_an_act_of_its_own(nlp: Language) -> None:
+    text = (
+        '"Today is a good day. The parliaments of all NATO member states have now voted in '
+        'favour of the protocol," the minister said.'
+    )
+    (found,) = voting(nlp, text)
+    assert found.kind == "act"
+    assert found.cue == "voted in favour of"
+    assert found.content == "the protocol"
+    assert ids(found) == members("nato")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"All NATO member states must vote in favour of the protocol," the minister said.',
+        '"Many NATO member states have voted in favour of the protocol," the minister said.',
+    ],
+)
+def test_no_act_of_its_own_for_a_vote_not_of_all_or_not_taken(nlp: Language, text: str) -> None:
+    assert voting(nlp, text) == []
