@@ -88,7 +88,7 @@ def find_statements(doc: Doc, article: Article) -> list[Statement]:
         for statement in find_attributions(doc)
         if not furniture.is_furniture(statement.source_text, article.agency)
     ]
-    counts = count_statements(doc, article.published)
+    counts = count_statements(doc, article.published, found)
     counts += collective_statements(doc, article.published, [*found, *counts])
     return sorted([*found, *counts], key=lambda s: s.span) if counts else found
 

@@ -41,6 +41,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -142,9 +143,13 @@ class _Tally:
 # --- a count in favour ---------------------------------------------------------------------
 
 
-def count_statements(doc: Doc, published: dt.date | None) -> list[Statement]:
+def count_statements(
+    doc: Doc, published: dt.date | None, beside: Sequence[Statement] = ()
+) -> list[Statement]:
     """An ``act`` statement for each sentence of ``doc`` that passes a text by a count the
-    body's membership accounts for (module docstring); speakers and date still to resolve
+    body's membership accounts for (module docstring), unless one of the statements
+    ``beside`` already has the count in its cue ("EU ambassadors [unanimously backed] the
+    package": ``voters`` reads that one's count); speakers and date still to resolve
     (``voters`` gives the speakers)."""
     found = []
     for sentence in doc.sents:
@@ -154,6 +159,11 @@ def count_statements(doc: Doc, published: dt.date | None) -> list[Statement]:
         content = tally.text
         source = doc[tally.mention.start : tally.mention.end]
         cue = doc[tally.count.start : tally.count.end]
+        if any(
+            s.cue_span and s.cue_span[0] <= cue.start_char < cue.end_char <= s.cue_span[1]
+            for s in beside
+        ):
+            continue
         first = min(source.start_char, cue.start_char, content.start_char)
         last = max(source.end_char, cue.end_char, content.end_char)
         found.append(
@@ -384,6 +394,7 @@ def _all_members(source: Span, cue: Span, day: dt.date | None) -> list[Speaker] 
         if not any(_leaves_out(t) or t.lower_ in ("but", "other") for t in before):
             return None  # a member named in the source and not left out: not all of them
         left.add(match.actor.id)
+    left |= _excepted_after(source, verb, members)
     whole = (len(members), len(members) - len(left))
     counts = [n for n in (_number(c) for c in head.children if c.dep_ == "nummod") if n]
     if counts and counts[0] not in whole:
@@ -404,7 +415,6 @@ def collective_statements(
     hold, wherever it is told: in a quote ("'The parliaments of all member states have now
     voted in favour of Sweden's accession,' he said") or a clause of a sentence about
     something else. Speakers and date still to resolve (``voters`` gives the members)."""
-    taken = [s.cue_span for s in beside if s.cue_span is not None]
     found = []
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX"):
@@ -423,7 +433,7 @@ def collective_statements(
             if all(t.i == verb.i or t.dep_ in ("prep", "pobj", "prt") for t in between)
             else doc[verb.i : verb.i + 1]
         )
-        if not len(source) or any(a < cue.end_char and cue.start_char < b for a, b in taken):
+        if not len(source) or _overlaps(cue, beside):
             continue
         if _all_members(source, cue, published) is None:
             continue
@@ -466,6 +476,23 @@ def _voted_on(verb: Token) -> Span | None:
         elif prep.lower_ in ("for", "on"):
             return _noun_phrase(held, stop=-1)
     return None
+
+
+def _excepted_after(source: Span, verb: Token, members: list[str]) -> set[str]:
+    """The members an "except (for)" or "but" phrase of the act's verb or of the members
+    noun leaves out, outside the source: "all the 14 members voted for it, except for the
+    United States"."""
+    doc = source.doc
+    left: set[str] = set()
+    for owner in (verb, source.root):
+        for prep in owner.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("except", "but"):
+                continue
+            if source.start <= prep.i < source.end:
+                continue
+            found = find_actors(doc, [t.i for t in prep.subtree if t.i != prep.i])
+            left |= {m.actor.id for m in found if m.actor.id in members}
+    return left
 
 
 def _members_noun(group: Token) -> Token | None:
@@ -579,6 +606,14 @@ def _chamber(source: Span, cue: Span) -> list[Speaker] | None:
 
 
 # --- shared ---------------------------------------------------------------------------------
+
+
+def _overlaps(cue: Span, statements: Sequence[Statement]) -> bool:
+    """Whether one of ``statements`` has a cue that shares a character with ``cue``."""
+    return any(
+        s.cue_span is not None and s.cue_span[0] < cue.end_char and cue.start_char < s.cue_span[1]
+        for s in statements
+    )
 
 
 def _members(body_id: str, day: dt.date | None) -> list[str] | None:
