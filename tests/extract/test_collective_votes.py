@@ -158,3 +158,27 @@ def test_a_vote_of_all_members_told_in_a_quote_is_an_act_of_its_own(nlp: Languag
 )
 def test_no_act_of_its_own_for_a_vote_not_of_all_or_not_taken(nlp: Language, text: str) -> None:
     assert voting(nlp, text) == []
+
+
+def test_the_remaining_members_are_all_but_those_the_sentence_names(nlp: Language) -> None:
+    text = (
+        "The Security Council voted on the text on Monday: Russia vetoed it, China abstained "
+        "and the remaining 13 members voted in favour of it."
+    )
+    (found,) = voting(nlp, text)
+    assert ids(found) == members("unsc") - {"RU", "CN"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count that does not add up with those named
+        "The Security Council voted on the text on Monday: Russia vetoed it and the remaining "
+        "12 members voted in favour of it.",
+        # nobody named before them in the sentence
+        "The Security Council voted on the text on Monday and the remaining members voted in "
+        "favour of it.",
+    ],
+)
+def test_the_remaining_members_only_when_those_left_out_add_up(nlp: Language, text: str) -> None:
+    assert voting(nlp, text) == []

@@ -395,13 +395,22 @@ def _all_members(source: Span, cue: Span, day: dt.date | None) -> list[Speaker] 
             return None  # a member named in the source and not left out: not all of them
         left.add(match.actor.id)
     left |= _excepted_after(source, verb, members)
-    whole = (len(members), len(members) - len(left))
     counts = [n for n in (_number(c) for c in head.children if c.dep_ == "nummod") if n]
-    if counts and counts[0] not in whole:
-        return None
     every = any(
         t.lower_ in ("all", "every", "each") and t.dep_ in ("det", "predet") for t in head.children
     )
+    if any(c.dep_ == "amod" and c.lower_ in ("remaining", "other") for c in head.children):
+        # "Russia vetoed it and the remaining (13) members voted for it": all but the
+        # members the sentence names before them
+        earlier = range(source.sent.start, source.start)
+        named = {m.actor.id for m in find_actors(source.doc, earlier) if m.actor.id in members}
+        if not named or left:
+            return None
+        left, every = named, True
+        counts = counts or [len(members) - len(left)]
+    whole = (len(members), len(members) - len(left))
+    if counts and counts[0] not in whole:
+        return None
     if not counts and (not every or verb.dep_ == "relcl"):
         return None  # "the members", "all member states that voted for it"
     return _speakers(mention.body, day, left, source)
@@ -552,7 +561,7 @@ def _body_named_before(head: Token) -> _BodyMention | None:
         return None
     if any(c.dep_ in ("prep", "poss") for c in head.children):
         return None  # "all members of the coalition": of a body the votes data does not know
-    body = _named_before(head.doc, head.sent.start_char)
+    body = _named_before(head.doc, head.idx)
     return _BodyMention(body, head.i, head.i + 1) if body is not None else None
 
 
