@@ -25,7 +25,20 @@ shapes are read here, both only where the sentence or the article before it name
   ("voted for", "abstained"; not "all 28 governments support the deal", a view each
   government tells for itself): its speakers are the members, less those. A
   relative clause ("all member states *that voted for it*") picks out some members, not all,
-  and is left alone; so is a vote still to come ("all 27 members must agree").
+  and is left alone; so is a vote still to come ("all 27 members must agree"). The same
+  holds for a decision in a past tense ("all Allies have ratified it", "the 27 member states
+  agreed on it"), for "every member", for a count of the whole membership without "all"
+  (also before a relative clause: "the last of the 31 member countries that approved it"),
+  for a body of each member ("the parliaments of all member states voted for it"), for
+  "except X" after the verb, and for "the remaining (N) members" after the members the
+  sentence names (when the count adds up). "All members" or "all Allies" without a body in
+  the phrase are those of the body the article named last. Where no statement holds such a
+  vote (in a quote, or a clause of a sentence about something else),
+  ``collective_statements`` makes one.
+- **A national legislature's members together** (``_chamber``): "Hungary's lawmakers
+  approved the bill", "Turkish MPs ratified the protocol" are the legislature's vote, so the
+  state's act, as "the Hungarian parliament approved it" is; only the state and "the" may go
+  with them (not "opposition lawmakers", "46 MPs", "lawmakers from the ruling party").
 
 A sentence with a word of a vote still to come or a condition ("needs nine votes in favour",
 "would", "if") outside the text's own words tells no vote, and a count in a year before the
@@ -164,20 +177,7 @@ def count_statements(
             for s in beside
         ):
             continue
-        first = min(source.start_char, cue.start_char, content.start_char)
-        last = max(source.end_char, cue.end_char, content.end_char)
-        found.append(
-            Statement(
-                kind="act",
-                cue=cue.text,
-                cue_span=(cue.start_char, cue.end_char),
-                content=content.text,
-                content_span=(content.start_char, content.end_char),
-                source_text=source.text,
-                source_span=(source.start_char, source.end_char),
-                span=(first, last),
-            )
-        )
+        found.append(_act_statement(source, cue, content))
     return found
 
 
@@ -446,20 +446,7 @@ def collective_statements(
             continue
         if _all_members(source, cue, published) is None:
             continue
-        first = min(source.start_char, cue.start_char, content.start_char)
-        last = max(source.end_char, cue.end_char, content.end_char)
-        found.append(
-            Statement(
-                kind="act",
-                cue=cue.text,
-                cue_span=(cue.start_char, cue.end_char),
-                content=content.text,
-                content_span=(content.start_char, content.end_char),
-                source_text=source.text,
-                source_span=(source.start_char, source.end_char),
-                span=(first, last),
-            )
-        )
+        found.append(_act_statement(source, cue, content))
     return found
 
 
@@ -615,6 +602,22 @@ def _chamber(source: Span, cue: Span) -> list[Speaker] | None:
 
 
 # --- shared ---------------------------------------------------------------------------------
+
+
+def _act_statement(source: Span, cue: Span, content: Span) -> Statement:
+    """An ``act`` statement of these words, speakers and date still to resolve."""
+    first = min(source.start_char, cue.start_char, content.start_char)
+    last = max(source.end_char, cue.end_char, content.end_char)
+    return Statement(
+        kind="act",
+        cue=cue.text,
+        cue_span=(cue.start_char, cue.end_char),
+        content=content.text,
+        content_span=(content.start_char, content.end_char),
+        source_text=source.text,
+        source_span=(source.start_char, source.end_char),
+        span=(first, last),
+    )
 
 
 def _overlaps(cue: Span, statements: Sequence[Statement]) -> bool:
