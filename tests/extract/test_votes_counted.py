@@ -168,3 +168,28 @@ def test_states_that_are_the_object_of_anothers_act_do_not_vote(nlp: Language) -
     assert voting(nlp, body) == []
     voters = {speaker.actor_id for s in extracted(nlp, body, DAY) for speaker in s.speakers}
     assert not voters & {"SE", "JP", "IT", "UA"}
+
+
+def test_a_text_supported_by_a_count_of_members_is_their_vote(nlp: Language) -> None:
+    body = (
+        "The Security Council met on Monday. The motion was supported by 14 members, while "
+        "Sweden abstained, making it the first such motion adopted by the council in years."
+    )
+    (found,) = voting(nlp, body)
+    assert found.content == "The motion"
+    assert ids(found) == council() - {"SE"}
+
+
+def test_all_members_voted_for_it_except_one_named_after_the_verb(nlp: Language) -> None:
+    body = (
+        "All the 14 members of the Security Council voted in favour of the motion, except for "
+        "Sweden, which abstained."
+    )
+    (found,) = voting(nlp, body)
+    assert ids(found) == council() - {"SE"}
+
+
+def test_a_count_in_an_acts_own_cue_is_read_once(nlp: Language) -> None:
+    body = "EU ambassadors unanimously backed the package on Wednesday."
+    (found,) = voting(nlp, body)
+    assert ids(found) == set(members_as_of(load_body("eu-council"), DAY))

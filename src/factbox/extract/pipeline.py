@@ -33,7 +33,7 @@ from factbox.extract.speakers import (
     resolve_speakers,
     voices_of_first_persons,
 )
-from factbox.extract.votes import count_statements, voters
+from factbox.extract.votes import collective_statements, count_statements, voters
 from factbox.records import Article, Extraction, Person, Statement
 
 CACHE_PREFIX = "factbox."
@@ -88,7 +88,8 @@ def find_statements(doc: Doc, article: Article) -> list[Statement]:
         for statement in find_attributions(doc)
         if not furniture.is_furniture(statement.source_text, article.agency)
     ]
-    counts = count_statements(doc, article.published)
+    counts = count_statements(doc, article.published, found)
+    counts += collective_statements(doc, article.published, [*found, *counts])
     return sorted([*found, *counts], key=lambda s: s.span) if counts else found
 
 

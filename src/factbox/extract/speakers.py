@@ -1184,7 +1184,7 @@ def _read_phrase_parts(
         return _list_item(doc, start, end, context, name_start=name_start)
     reading.actors = _coordinated_actors(matches, doc)
     if (
-        (_names_members(head) or _members_office(head))
+        (_names_members(head) or _members_office(head) or _some_of_members(head))
         and all(actor.kind == "organization" for actor in reading.actors)
         and not any(match.start <= head.i < match.end for match in matches)
     ):
@@ -1227,6 +1227,20 @@ def _names_members(token: Token) -> bool:
     singular = word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
     heads = role_vocabulary().member_heads
     return token.lemma_.lower() in heads or word in heads or singular in heads
+
+
+def _some_of_members(head: Token) -> bool:
+    """A count or a part of an organisation's members ("the only one of NATO's 31
+    members", "two of the EU's members", "most of the allies"): some members, none
+    named."""
+    if head.tag_ != "CD" and head.lower_ not in ("some", "most", "many", "several", "none"):
+        return False
+    return any(
+        prep.dep_ == "prep" and prep.lower_ == "of" and _names_members(held)
+        for prep in head.children
+        for held in prep.children
+        if held.dep_ == "pobj"
+    )
 
 
 def _members_office(head: Token) -> bool:

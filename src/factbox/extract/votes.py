@@ -25,7 +25,20 @@ shapes are read here, both only where the sentence or the article before it name
   ("voted for", "abstained"; not "all 28 governments support the deal", a view each
   government tells for itself): its speakers are the members, less those. A
   relative clause ("all member states *that voted for it*") picks out some members, not all,
-  and is left alone; so is a vote still to come ("all 27 members must agree").
+  and is left alone; so is a vote still to come ("all 27 members must agree"). The same
+  holds for a decision in a past tense ("all Allies have ratified it", "the 27 member states
+  agreed on it"), for "every member", for a count of the whole membership without "all"
+  (also before a relative clause: "the last of the 31 member countries that approved it"),
+  for a body of each member ("the parliaments of all member states voted for it"), for
+  "except X" after the verb, and for "the remaining (N) members" after the members the
+  sentence names (when the count adds up). "All members" or "all Allies" without a body in
+  the phrase are those of the body the article named last. Where no statement holds such a
+  vote (in a quote, or a clause of a sentence about something else),
+  ``collective_statements`` makes one.
+- **A national legislature's members together** (``_chamber``): "Hungary's lawmakers
+  approved the bill", "Turkish MPs ratified the protocol" are the legislature's vote, so the
+  state's act, as "the Hungarian parliament approved it" is; only the state and "the" may go
+  with them (not "opposition lawmakers", "46 MPs", "lawmakers from the ruling party").
 
 A sentence with a word of a vote still to come or a condition ("needs nine votes in favour",
 "would", "if") outside the text's own words tells no vote, and a count in a year before the
@@ -41,6 +54,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -74,7 +88,12 @@ class VoteWords:
     names: dict[str, tuple[str, ...]]
     referring: frozenset[str]
     members: frozenset[str]
+    members_of_a_body: frozenset[str]
     collective: frozenset[str]
+    decisions: frozenset[str]
+    member_bodies: frozenset[str]
+    chamber_members: frozenset[str]
+    chamber_votes: frozenset[str]
     passing: frozenset[str]
     receiving: frozenset[str]
     exceptions: frozenset[str]
@@ -93,7 +112,12 @@ def vote_words() -> VoteWords:
         names={body: tuple(entry["names"]) for body, entry in data["bodies"].items()},
         referring=frozenset(words["referring"]),
         members=frozenset(words["members"]),
+        members_of_a_body=frozenset(words["members_of_a_body"]),
         collective=frozenset(words["collective"]),
+        decisions=frozenset(words["decisions"]),
+        member_bodies=frozenset(words["member_bodies"]),
+        chamber_members=frozenset(words["chamber_members"]),
+        chamber_votes=frozenset(words["chamber_votes"]),
         passing=frozenset(words["passing"]),
         receiving=frozenset(words["receiving"]),
         exceptions=frozenset(words["exceptions"]),
@@ -132,9 +156,13 @@ class _Tally:
 # --- a count in favour ---------------------------------------------------------------------
 
 
-def count_statements(doc: Doc, published: dt.date | None) -> list[Statement]:
+def count_statements(
+    doc: Doc, published: dt.date | None, beside: Sequence[Statement] = ()
+) -> list[Statement]:
     """An ``act`` statement for each sentence of ``doc`` that passes a text by a count the
-    body's membership accounts for (module docstring); speakers and date still to resolve
+    body's membership accounts for (module docstring), unless one of the statements
+    ``beside`` already has the count in its cue ("EU ambassadors [unanimously backed] the
+    package": ``voters`` reads that one's count); speakers and date still to resolve
     (``voters`` gives the speakers)."""
     found = []
     for sentence in doc.sents:
@@ -144,20 +172,12 @@ def count_statements(doc: Doc, published: dt.date | None) -> list[Statement]:
         content = tally.text
         source = doc[tally.mention.start : tally.mention.end]
         cue = doc[tally.count.start : tally.count.end]
-        first = min(source.start_char, cue.start_char, content.start_char)
-        last = max(source.end_char, cue.end_char, content.end_char)
-        found.append(
-            Statement(
-                kind="act",
-                cue=cue.text,
-                cue_span=(cue.start_char, cue.end_char),
-                content=content.text,
-                content_span=(content.start_char, content.end_char),
-                source_text=source.text,
-                source_span=(source.start_char, source.end_char),
-                span=(first, last),
-            )
-        )
+        if any(
+            s.cue_span and s.cue_span[0] <= cue.start_char < cue.end_char <= s.cue_span[1]
+            for s in beside
+        ):
+            continue
+        found.append(_act_statement(source, cue, content))
     return found
 
 
@@ -325,38 +345,42 @@ def _left_out(
 
 def voters(statement: Statement, doc: Doc, day: dt.date | None) -> list[Speaker] | None:
     """The members of the body that an act statement's source stands for on ``day``: for a
-    count in favour, all but those left out; for "all (N) members (except X)", all but X.
-    None when the statement is neither (its speakers are its source's)."""
-    if statement.kind != "act" or statement.source_span is None or statement.cue_span is None:
+    count in favour, all but those left out; for "all (N) members (except X)", all but X;
+    for a national legislature's members together, the state. None when the statement is
+    none of these (its speakers are its source's)."""
+    if statement.kind not in ("act", "indirect"):
+        return None
+    if statement.source_span is None or statement.cue_span is None:
         return None
     source = doc.char_span(*statement.source_span, alignment_mode="expand")
     cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
     if source is None or cue is None or not len(source) or not len(cue):
         return None
-    if is_count_cue(cue):
+    if statement.kind == "act" and is_count_cue(cue):
         sentence = source.sent
         tally = _tally(sentence, day)
         if tally is None:
             return None
         return _speakers(tally.mention.body, day, tally.left, source)
-    return _all_members(source, cue, day)
+    return _all_members(source, cue, day) or _chamber(source, cue)
 
 
 def _all_members(source: Span, cue: Span, day: dt.date | None) -> list[Speaker] | None:
-    """ "All (15) (Security Council) members (of the council) (except X)" as the subject of
-    the act's verb, not of a clause on them."""
-    words = vote_words()
-    head = source.root
+    """The members of a body that the subject of a vote or a decision names as a whole:
+    "all (15) (Security Council) members (of the council) (except X)", "every member of
+    the council", "the EU's 27 member states" (a count of the whole membership), "the
+    parliaments of all NATO member states"; as the subject of the act's verb, or as the
+    noun a relative clause on the act describes when a count of the whole membership says
+    all of them did it ("the last of the 31 NATO member countries that approved it"),
+    never "all member states that voted for it", which picks out some."""
+    group = source.root
     verb = cue.root
-    if head.lemma_.lower() not in words.members or not any(t.lower_ == "all" for t in source):
+    head = _members_noun(group)
+    if head is None or not _does(group, verb) or not _decided(verb):
         return None
-    if head.head.i != verb.i or head.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ == "relcl":
-        return None
-    if verb.lemma_.lower() not in words.collective:
-        return None  # a view, not a vote: "all 28 governments support the deal"
-    if any(_unreal(c) for c in verb.children if c.dep_ == "aux"):
-        return None
-    mention = _body_mention(source)
+    if any(t.dep_ == "neg" or t.lower_ in ("almost", "nearly") for t in source):
+        return None  # "not all members", "nearly all members"
+    mention = _body_mention(source) or _body_named_before(head)
     if mention is None:
         return None
     members = _members(mention.body, day)
@@ -367,16 +391,241 @@ def _all_members(source: Span, cue: Span, day: dt.date | None) -> list[Speaker] 
         if match.actor.id not in members:
             continue
         before = source[: match.start - source.start]
-        if not any(_leaves_out(t) or t.lower_ == "but" for t in before):
+        if not any(_leaves_out(t) or t.lower_ in ("but", "other") for t in before):
             return None  # a member named in the source and not left out: not all of them
         left.add(match.actor.id)
+    left |= _excepted_after(source, verb, members)
     counts = [n for n in (_number(c) for c in head.children if c.dep_ == "nummod") if n]
-    if counts and counts[0] not in (len(members), len(members) - len(left)):
+    every = any(
+        t.lower_ in ("all", "every", "each") and t.dep_ in ("det", "predet") for t in head.children
+    )
+    if any(c.dep_ == "amod" and c.lower_ in ("remaining", "other") for c in head.children):
+        # "Russia vetoed it and the remaining (13) members voted for it": all but the
+        # members the sentence names before them
+        earlier = range(source.sent.start, source.start)
+        named = {m.actor.id for m in find_actors(source.doc, earlier) if m.actor.id in members}
+        if not named or left:
+            return None
+        left, every = named, True
+        counts = counts or [len(members) - len(left)]
+    whole = (len(members), len(members) - len(left))
+    if counts and counts[0] not in whole:
         return None
+    if not counts and (not every or verb.dep_ == "relcl"):
+        return None  # "the members", "all member states that voted for it"
     return _speakers(mention.body, day, left, source)
 
 
+def collective_statements(
+    doc: Doc, published: dt.date | None, beside: list[Statement]
+) -> list[Statement]:
+    """An ``act`` statement for each vote or decision of a body's whole membership
+    (``_all_members``) with a text it is on that the statements ``beside`` do not already
+    hold, wherever it is told: in a quote ("'The parliaments of all member states have now
+    voted in favour of Sweden's accession,' he said") or a clause of a sentence about
+    something else. Speakers and date still to resolve (``voters`` gives the members)."""
+    found = []
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        group = verb.head if verb.dep_ == "relcl" else None
+        if group is None:
+            group = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        content = _voted_on(verb) if group is not None else None
+        if group is None or content is None:
+            continue
+        end = verb.left_edge.i if verb.dep_ == "relcl" else group.right_edge.i + 1
+        source = doc[group.left_edge.i : end]
+        between = doc[verb.i : content.start]
+        cue = (
+            between
+            if all(t.i == verb.i or t.dep_ in ("prep", "pobj", "prt") for t in between)
+            else doc[verb.i : verb.i + 1]
+        )
+        if not len(source) or _overlaps(cue, beside):
+            continue
+        if _all_members(source, cue, published) is None:
+            continue
+        found.append(_act_statement(source, cue, content))
+    return found
+
+
+def _voted_on(verb: Token) -> Span | None:
+    """What a vote or a decision is on: its object ("ratified the protocol"), what it is "in
+    favour of", "for" or "on", or the clause it votes for ("voted to ratify the protocol")."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj"):
+            return _noun_phrase(child, stop=-1)
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            return verb.doc[child.left_edge.i : child.right_edge.i + 1]
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        held = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if held is None:
+            continue
+        if prep.lower_ == "in" and held.lower_ in ("favour", "favor"):
+            of = next((c for c in held.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            held = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if held is not None:
+                return _noun_phrase(held, stop=-1)
+        elif prep.lower_ in ("for", "on"):
+            return _noun_phrase(held, stop=-1)
+    return None
+
+
+def _excepted_after(source: Span, verb: Token, members: list[str]) -> set[str]:
+    """The members an "except (for)" or "but" phrase of the act's verb or of the members
+    noun leaves out, outside the source: "all the 14 members voted for it, except for the
+    United States"."""
+    doc = source.doc
+    left: set[str] = set()
+    for owner in (verb, source.root):
+        for prep in owner.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("except", "but"):
+                continue
+            if source.start <= prep.i < source.end:
+                continue
+            found = find_actors(doc, [t.i for t in prep.subtree if t.i != prep.i])
+            left |= {m.actor.id for m in found if m.actor.id in members}
+    return left
+
+
+def _members_noun(group: Token) -> Token | None:
+    """The noun for a body's members a subject is headed by: itself ("all members"), or
+    what a body of each member is "of" ("the parliaments of all member states")."""
+    if _member_word(group) in vote_words().members:
+        return group
+    if group.lemma_.lower() not in vote_words().member_bodies:
+        return None
+    for prep in group.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            held = [c for c in prep.children if c.dep_ == "pobj"]
+            if held and _member_word(held[0]) in vote_words().members:
+                return held[0]
+    return None
+
+
+def _member_word(token: Token) -> str:
+    """A noun's singular lower-case form, also where the tagger left a capitalised plural
+    unlemmatised ("Allies")."""
+    lemma = token.lemma_.lower()
+    if lemma != token.lower_ or not lemma.endswith("s"):
+        return lemma
+    return lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]
+
+
+def _does(group: Token, verb: Token) -> bool:
+    """Whether ``group`` is who does ``verb``: its subject, or the noun a relative clause on
+    ``verb`` describes with a relative pronoun as the clause's subject ("countries that
+    approved it")."""
+    if group.head.i == verb.i and group.dep_ in ("nsubj", "nsubjpass"):
+        return verb.dep_ != "relcl"
+    return (
+        verb.dep_ == "relcl"
+        and verb.head.i == group.i
+        and any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children)
+    )
+
+
+def _decided(verb: Token) -> bool:
+    """A vote, or a decision in a past tense ("ratified", "have approved"), that took place:
+    no modal or need, no negation."""
+    words = vote_words()
+    lemma = verb.lemma_.lower()
+    past = verb.tag_ in ("VBD", "VBN")
+    if lemma not in words.collective and not (lemma in words.decisions and past):
+        return False
+    return not any(
+        (c.dep_ in ("aux", "auxpass") and _unreal(c)) or c.dep_ == "neg" for c in verb.children
+    )
+
+
+def _body_named_before(head: Token) -> _BodyMention | None:
+    """The body the article named last before a members noun that says "of some body" by
+    itself and names none ("all Allies have ratified it" after "NATO")."""
+    if _member_word(head) not in vote_words().members_of_a_body:
+        return None
+    if any(c.dep_ in ("prep", "poss") for c in head.children):
+        return None  # "all members of the coalition": of a body the votes data does not know
+    body = _named_before(head.doc, head.idx)
+    return _BodyMention(body, head.i, head.i + 1) if body is not None else None
+
+
+# --- a national legislature's members together ---------------------------------------------
+
+
+def _chamber(source: Span, cue: Span) -> list[Speaker] | None:
+    """The state whose legislature's members, named together and by the state alone
+    ("Hungary's lawmakers", "Turkish MPs"), voted on a text: the legislature's vote, as
+    "Hungary's parliament approved it" is (a state's act). Never a count of them ("46
+    MPs"), a part of them ("opposition lawmakers", "lawmakers from the ruling party"), a
+    lawmaker alone, nor a vote still to come or not taken."""
+    words = vote_words()
+    head = source.root
+    verb = cue.root
+    if _member_word(head) not in words.chamber_members or head.tag_ not in ("NNS", "NNPS"):
+        return None
+    if head.head.i != verb.i or head.dep_ != "nsubj" or verb.dep_ == "relcl":
+        return None
+    if verb.lemma_.lower() not in words.chamber_votes or verb.tag_ not in ("VBD", "VBN"):
+        return None
+    if any((c.dep_ == "aux" and _unreal(c)) or c.dep_ == "neg" for c in verb.children):
+        return None
+    doc = source.doc
+    states: set[str] = set()
+    for child in head.children:
+        if child.dep_ == "det" and child.lower_ == "the":
+            continue
+        if child.dep_ == "prep" and all(
+            t.ent_type_ in ("DATE", "TIME") for t in child.subtree if t.i != child.i
+        ):
+            continue  # "Hungarian MPs on Monday"
+        if child.dep_ not in ("poss", "amod", "compound"):
+            return None
+        found = find_actors(doc, [t.i for t in child.subtree if t.dep_ != "case"])
+        if len(found) != 1 or found[0].actor.kind != "country":
+            return None  # "opposition lawmakers", "Fidesz lawmakers"
+        states.add(found[0].actor.id)
+    if len(states) != 1:
+        return None
+    actor = find_actors(doc, [t.i for t in head.subtree if t.i < head.i])[0].actor
+    return [
+        Speaker(
+            text=source.text,
+            span=(source.start_char, source.end_char),
+            actor_id=actor.id,
+            actor=actor.name,
+            actor_kind="country",
+        )
+    ]
+
+
 # --- shared ---------------------------------------------------------------------------------
+
+
+def _act_statement(source: Span, cue: Span, content: Span) -> Statement:
+    """An ``act`` statement of these words, speakers and date still to resolve."""
+    first = min(source.start_char, cue.start_char, content.start_char)
+    last = max(source.end_char, cue.end_char, content.end_char)
+    return Statement(
+        kind="act",
+        cue=cue.text,
+        cue_span=(cue.start_char, cue.end_char),
+        content=content.text,
+        content_span=(content.start_char, content.end_char),
+        source_text=source.text,
+        source_span=(source.start_char, source.end_char),
+        span=(first, last),
+    )
+
+
+def _overlaps(cue: Span, statements: Sequence[Statement]) -> bool:
+    """Whether one of ``statements`` has a cue that shares a character with ``cue``."""
+    return any(
+        s.cue_span is not None and s.cue_span[0] < cue.end_char and cue.start_char < s.cue_span[1]
+        for s in statements
+    )
 
 
 def _members(body_id: str, day: dt.date | None) -> list[str] | None:

@@ -1,0 +1,184 @@
+"""A body's members deciding together, and a national legislature's members voting together
+(extract/votes.py; the sentences are written for these tests): "all Allies have ratified
+it", "the 30 member countries that approved it", "the parliaments of all member states voted
+for it" are a vote of each member as of the day; "Portugal's lawmakers approved the bill" is
+the state's act; a part of the members, a count of some, a view or a vote still to come is
+no one's vote."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from extract_support import extracted
+from spacy.language import Language
+
+from factbox.records import Statement
+from factbox.rules.bodies import load_body
+from factbox.rules.membership import members_as_of
+
+DAY = dt.date(2021, 6, 1)
+"""A day NATO had 30 members (North Macedonia in, Finland not yet) and the EU 27."""
+
+
+def members(body: str, day: dt.date = DAY) -> set[str]:
+    return set(members_as_of(load_body(body), day))
+
+
+def acts(nlp: Language, body: str, day: dt.date = DAY) -> list[Statement]:
+    return [s for s in extracted(nlp, body, day) if s.kind in ("act", "indirect")]
+
+
+def voting(nlp: Language, body: str, day: dt.date = DAY) -> list[Statement]:
+    """The act statements with more than one speaker (the members a vote stands for)."""
+    return [s for s in acts(nlp, body, day) if len(s.speakers) > 1]
+
+
+def ids(statement: Statement) -> set[str | None]:
+    return {speaker.actor_id for speaker in statement.speakers}
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "left"),
+    [
+        ("NATO ministers met on Monday. All Allies have now ratified the protocol.", "nato", set()),
+        (
+            "With its vote, Portugal became the last of the 30 NATO member countries that "
+            "ratified the protocol.",
+            "nato",
+            set(),
+        ),
+        (
+            "The parliaments of all NATO member states have now voted in favour of the protocol.",
+            "nato",
+            set(),
+        ),
+        ("All NATO allies except Turkey have ratified the protocol.", "nato", {"TR"}),
+        ("The EU's 27 member states agreed on the package on Monday.", "eu-council", set()),
+        ("Every member of the Security Council voted in favour of the text.", "unsc", set()),
+    ],
+)
+def test_the_whole_membership_deciding_is_a_vote_of_each_member(
+    nlp: Language, text: str, body: str, left: set[str]
+) -> None:
+    (found,) = voting(nlp, text)
+    assert ids(found) == members(body) - left
+    assert found.source_span is not None
+    assert found.speakers[0].text == text[slice(*found.source_span)]
+
+
+def test_the_members_are_those_of_the_statements_day(nlp: Language) -> None:
+    # Finland joined NATO on 2023-04-04: 31 members after it
+    day = dt.date(2023, 6, 1)
+    text = "NATO ministers met on Monday. All Allies have now ratified the protocol."
+    (found,) = voting(nlp, text, day)
+    assert ids(found) == members("nato", day)
+    assert "FI" in ids(found) and "FI" not in members("nato")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # some of them, not all
+        "Many NATO allies have ratified the protocol.",
+        "NATO ministers met on Monday. Most member states have ratified the protocol.",
+        "Several NATO allies ratified the protocol.",
+        "NATO ministers met on Monday. Not all allies have ratified the protocol.",
+        # a relative clause picks out those that did it
+        "Portugal thanked all NATO member states that ratified the protocol.",
+        # a count that is not the whole membership
+        "The 12 NATO member countries that ratified the protocol met on Monday.",
+        # a decision still to come, and a view in the present
+        "NATO ministers met on Monday. All allies must approve the protocol.",
+        "All NATO allies back the protocol.",
+        # members of a body the votes data does not know
+        "NATO ministers met on Monday. All members of the coalition ratified the protocol.",
+        # no body named anywhere
+        "All member states have now ratified the protocol.",
+    ],
+)
+def test_no_member_votes_unless_all_of_them_did_it(nlp: Language, text: str) -> None:
+    assert voting(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Portugal's lawmakers on Monday approved a bill on the protocol.",
+        "Portuguese MPs ratified the protocol on Friday.",
+    ],
+)
+def test_a_legislatures_members_together_vote_for_the_state(nlp: Language, text: str) -> None:
+    (found,) = acts(nlp, text)
+    assert ids(found) == {"PT"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a part of the legislature, a count of some of its members, a lawmaker alone
+        "Portuguese opposition lawmakers voted against the protocol.",
+        "Portuguese lawmakers from the ruling party approved the protocol.",
+        "46 Portuguese MPs voted in favour of the protocol.",
+        "A Portuguese lawmaker approved the protocol.",
+        # a vote still to come, a view, a regional legislature
+        "Portuguese lawmakers must approve the protocol.",
+        "Portuguese lawmakers criticised the protocol.",
+        "Lawmakers in the Portuguese region of Madeira voted to block the protocol.",
+    ],
+)
+def test_no_state_speaks_through_some_of_its_lawmakers(nlp: Language, text: str) -> None:
+    assert all(ids(found) <= {None} for found in acts(nlp, text))
+
+
+def test_one_of_a_bodys_members_is_not_the_body(nlp: Language) -> None:
+    text = "Portugal is the only one of NATO's 30 members not to have ratified the protocol."
+    assert all("NATO" not in ids(found) for found in acts(nlp, text))
+    assert voting(nlp, text) == []
+
+
+def test_a_vote_of_all_members_told_in_a_quote_is_an_act_of_its_own(nlp: Language) -> None:
+    text = (
+        '"Today is a good day. The parliaments of all NATO member states have now voted in '
+        'favour of the protocol," the minister said.'
+    )
+    (found,) = voting(nlp, text)
+    assert found.kind == "act"
+    assert found.cue == "voted in favour of"
+    assert found.content == "the protocol"
+    assert ids(found) == members("nato")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"All NATO member states must vote in favour of the protocol," the minister said.',
+        '"Many NATO member states have voted in favour of the protocol," the minister said.',
+    ],
+)
+def test_no_act_of_its_own_for_a_vote_not_of_all_or_not_taken(nlp: Language, text: str) -> None:
+    assert voting(nlp, text) == []
+
+
+def test_the_remaining_members_are_all_but_those_the_sentence_names(nlp: Language) -> None:
+    text = (
+        "The Security Council voted on the text on Monday: Russia vetoed it, China abstained "
+        "and the remaining 13 members voted in favour of it."
+    )
+    (found,) = voting(nlp, text)
+    assert ids(found) == members("unsc") - {"RU", "CN"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count that does not add up with those named
+        "The Security Council voted on the text on Monday: Russia vetoed it and the remaining "
+        "12 members voted in favour of it.",
+        # nobody named before them in the sentence
+        "The Security Council voted on the text on Monday and the remaining members voted in "
+        "favour of it.",
+    ],
+)
+def test_the_remaining_members_only_when_those_left_out_add_up(nlp: Language, text: str) -> None:
+    assert voting(nlp, text) == []
