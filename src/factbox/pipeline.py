@@ -24,7 +24,7 @@ from factbox.extract.component import ExtractComponent, article_doc, extractor
 from factbox.extract.nlp import load_nlp
 from factbox.extract.parses import parse_model, restore_parse
 from factbox.extract.tagger import COMPONENT as ATTRIBUTION_TAGGER
-from factbox.ingest import DEFAULT_MAX_BYTES, read_inputs
+from factbox.ingest import DEFAULT_MAX_BYTES
 from factbox.ingest.parts import parse_parts
 from factbox.ingesting import (
     Extracted,
@@ -107,6 +107,8 @@ def ingest(
     ``max_length``) is parsed in parts at paragraph breaks (``ingest.parts``) and stored as
     one article (on one machine; a cluster parses it whole).
     """
+    from factbox.ingest.readers import read_inputs  # only ingest reads inputs
+
     items = read_inputs([str(p) for p in paths], max_bytes=max_bytes)
     return ingest_items(items, ledger, model=model, options=options, progress=progress)
 
