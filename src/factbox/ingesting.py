@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from factbox.corrections import follow_statements
-from factbox.embed.encoder import SentenceEncoder, load_encoder
+from factbox.embed.encoder import PADDING_SLACK, SentenceEncoder, load_encoder
 from factbox.extract.component import EXTRACTION, FOLLOW_UP, ExtractComponent
 from factbox.extract.doc_text import doc_text
 from factbox.extract.parses import keep_parse
@@ -293,7 +293,8 @@ class StatementEmbedding:
 
     def encode(self, body: str, statements: Sequence[Statement]) -> EncodedStatements:
         texts = [statement_text(body, s, self.context) for s in statements]
-        return EncodedStatements(vector_model(self.encoder), self.encoder.encode(texts))
+        vectors = self.encoder.encode(texts, padding_slack=PADDING_SLACK)
+        return EncodedStatements(vector_model(self.encoder), vectors)
 
 
 @dataclass(slots=True)

@@ -65,7 +65,10 @@ def test_vectors_have_unit_length_and_do_not_depend_on_the_batch(
 
 def test_texts_run_in_batches_of_similar_length(encoder: SentenceEncoder) -> None:
     lengths = [12, 60, 11, 13, 58, 12, 200, 12, 11, 12, 13, 12, 11, 12, 61]
-    runs = encoder.batches(lengths)
+    in_eights = encoder.batches(lengths)
+    assert [len(run) for run in in_eights] == [8, 7]
+    assert [lengths[i] for i in in_eights[1]] == [12, 13, 13, 58, 60, 61, 200]
+    runs = encoder.batches(lengths, PADDING_SLACK)
     assert sorted(i for run in runs for i in run) == list(range(len(lengths)))
     assert all(len(run) <= encoder.batch_size for run in runs)
     for run in runs:  # within the padding allowed; a text longer than the rest runs alone
