@@ -17,8 +17,8 @@ padding: ``batch_size`` at a time, or, with a ``padding_slack`` (ingest's statem
 and its padded size (rows times the longest text's word pieces) stays within that many times
 the word pieces it really holds. The int8 model's cost grows with the padded size, and an
 article's statements range from a few words to a few sentences, so eight in a row padded to
-the longest cost half as much again as these batches (the texts 15 PolNeAR dev articles
-embed: 1.0 s of CPU against 1.5 s; in batches of one, 1.3 s). A proposal's phrases are
+the longest cost two fifths more than these batches (the texts 15 PolNeAR dev articles
+embed: 1.08 s of CPU against 1.52 s; in batches of one, 1.3 s). A proposal's phrases are
 still run eight at a time, as when the similarity thresholds were chosen: a text's vector
 moves a little with its batch (below), and the phrases' moves changed which statements
 matched. Inference uses one thread per process (``intra_op_num_threads=1``): factbox runs
@@ -46,9 +46,11 @@ REBUILD_COMMAND = 'pip install -e ".[train]" && python -m factbox.embed.export'
 BATCH_SIZE = 8
 """Texts per run at most: on one thread, 8 of the same length ran about twice as fast as 1
 and faster than 32."""
-PADDING_SLACK = 1.25
+PADDING_SLACK = 1.5
 """How much padding a batch of ingest's statements may hold: its padded size at most this
-times its word pieces (1.1 and 1.5 were slower on the texts above, by 0.5% and 8%)."""
+times its word pieces. 1.25 was faster still (1.00 s on the texts above) but split more
+batches, and the vectors that moved with them cost one matched item of the real-news stance
+set (recall 0.613 to 0.608); at 1.5 its figures hold (``docs/stance.md``)."""
 
 Vectors = npt.NDArray[np.float32]
 
