@@ -732,8 +732,9 @@ def judge_ledger(
     similar: dict[int, dict[str, Similarity]] = {}
     if search:
         if searched is None:
+            context = matcher.context_sentences
             found_near = search_ledger(
-                ledger, proposals, threshold=threshold, floor=floor, context=matcher.context_sentences
+                ledger, proposals, threshold=threshold, floor=floor, context=context
             )
         else:
             found_near = searched()
