@@ -52,3 +52,17 @@ def test_a_spacy_command_module_imports_under_the_stand_in() -> None:
         "print(spacy.cli.train is sys.modules['spacy.cli.train'])"
     )
     assert found == ["True", "True"]
+
+
+def test_catalogue_finds_the_same_entry_points_grouped() -> None:
+    found = run(
+        "import importlib.metadata as m\n"
+        "import factbox, catalogue\n"
+        "groups = catalogue.AVAILABLE_ENTRY_POINTS\n"
+        "every = m.entry_points()\n"
+        "names = lambda g: sorted(e.name for e in every.select(group=g))\n"
+        "same = all(sorted(e.name for e in groups[g]) == names(g) for g in groups)\n"
+        "print(type(groups).__name__, same, set(groups) == set(every.groups),"
+        " catalogue.create('spacy', 'factories', entry_points=True).get_entry_points() is not None)"
+    )
+    assert found == ["dict", "True", "True", "True"]

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from factbox.startup import defer_spacy_cli  # noqa: E402
+from factbox.startup import defer_spacy_cli, group_entry_points  # noqa: E402
 
 defer_spacy_cli()  # before anything imports spaCy: see factbox.startup
+group_entry_points()
 
 from factbox.api import (  # noqa: E402
     add_proposal,

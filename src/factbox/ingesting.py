@@ -25,11 +25,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from factbox.corrections import follow_statements
-from factbox.embed.encoder import SentenceEncoder, load_encoder
+from factbox.embed.encoder import PADDING_SLACK, SentenceEncoder, load_encoder
 from factbox.extract.component import EXTRACTION, FOLLOW_UP, ExtractComponent
 from factbox.extract.doc_text import doc_text
 from factbox.extract.parses import keep_parse
-from factbox.ingest import prepare_article
 from factbox.ingest.parts import PART_CHARS
 from factbox.records import (
     Article,
@@ -175,6 +174,8 @@ def pending_articles(
 ) -> Iterator[PendingArticle]:
     """Triage (see the module's docstring): failures, notes, unchanged articles (the same
     text under any key) and copies are dealt with here; what needs parsing is yielded."""
+    from factbox.ingest.articles import prepare_article  # HTML cleaning: only ingest needs it
+
     queued: dict[str, str] = {}  # content hash -> the name it was first read under
     finder = CopyFinder(ledger)
     for item in items:
@@ -292,7 +293,8 @@ class StatementEmbedding:
 
     def encode(self, body: str, statements: Sequence[Statement]) -> EncodedStatements:
         texts = [statement_text(body, s, self.context) for s in statements]
-        return EncodedStatements(vector_model(self.encoder), self.encoder.encode(texts))
+        vectors = self.encoder.encode(texts, padding_slack=PADDING_SLACK)
+        return EncodedStatements(vector_model(self.encoder), vectors)
 
 
 @dataclass(slots=True)

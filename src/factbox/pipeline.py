@@ -8,6 +8,7 @@ code above the store that writes articles, statements and judgements.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
@@ -24,7 +25,7 @@ from factbox.extract.component import ExtractComponent, article_doc, extractor
 from factbox.extract.nlp import load_nlp
 from factbox.extract.parses import parse_model, restore_parse
 from factbox.extract.tagger import COMPONENT as ATTRIBUTION_TAGGER
-from factbox.ingest import DEFAULT_MAX_BYTES, read_inputs
+from factbox.ingest import DEFAULT_MAX_BYTES
 from factbox.ingest.parts import parse_parts
 from factbox.ingesting import (
     Extracted,
@@ -59,6 +60,8 @@ from factbox.stance import (
     ProposalMatcher,
     StanceJudgement,
 )
+from factbox.stance.lexicon import load_concepts
+from factbox.stance.matching import context_sentences
 from factbox.stance.proposals import proposal_from_table
 from factbox.stance.records import MatchedJudgement
 from factbox.stance.semantic import (
@@ -107,6 +110,8 @@ def ingest(
     ``max_length``) is parsed in parts at paragraph breaks (``ingest.parts``) and stored as
     one article (on one machine; a cluster parses it whole).
     """
+    from factbox.ingest.readers import read_inputs  # only ingest reads inputs
+
     items = read_inputs([str(p) for p in paths], max_bytes=max_bytes)
     return ingest_items(items, ledger, model=model, options=options, progress=progress)
 
@@ -662,6 +667,41 @@ def first_mentions(body: str, matcher: ProposalMatcher) -> dict[str, int]:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class NearStatements:
+    """What the vector search found for some proposals: each current statement's
+    similarities (those at or above the floor, by slug), the statements close to a proposal
+    (at or above the threshold) and those near one (any similarity kept)."""
+
+    similar: dict[int, dict[str, Similarity]]
+    close: set[int]
+    near: set[int]
+
+
+def search_ledger(
+    ledger: Ledger,
+    proposals: Sequence[Proposal],
+    *,
+    threshold: float = SIMILARITY_THRESHOLD,
+    floor: float = WORD_MATCH_FLOOR,
+    context: Callable[[str], int] | None = None,
+) -> NearStatements:
+    """Compare every current statement's vector with the proposals' phrases
+    (``factbox.stance.semantic``); a statement without a vector is embedded first, with
+    ``context`` sentences before it (default: the shipped concept table's
+    ``context_sentences``, as the matcher counts them). Needs no spaCy pipeline, so
+    ``add_proposals`` runs it on a thread while the pipeline loads."""
+    if context is None:
+        table = load_concepts()
+        context = lambda text: context_sentences(text, table)  # noqa: E731
+    encoder = load_encoder()
+    vectors = statement_vectors(ledger, encoder, context)
+    rows = ProposalVectors(encoder, proposals).similar(vectors.matrix, floor)
+    similar = dict(zip(vectors.ids.tolist(), rows, strict=True))
+    close = {i for i, row in similar.items() if any(s.score >= threshold for s in row.values())}
+    return NearStatements(similar, close, {i for i, row in similar.items() if row})
+
+
 def judge_ledger(
     ledger: Ledger,
     proposals: Sequence[Proposal],
@@ -672,6 +712,7 @@ def judge_ledger(
     search: bool = True,
     threshold: float = SIMILARITY_THRESHOLD,
     floor: float = WORD_MATCH_FLOOR,
+    searched: Callable[[], NearStatements] | None = None,
 ) -> dict[str, list[tuple[int, MatchedJudgement]]]:
     """Judge every current statement against ``proposals``. Nothing is written but the
     vectors of statements that had none.
@@ -681,20 +722,25 @@ def judge_ledger(
     judged; without it, every statement is. A statement is judged on the parse its article
     was extracted from, as ingest keeps it (``factbox.extract.parses``); an article without
     one (stored before parses were kept, or parsed by another pipeline) has the paragraphs
-    around its statements parsed again (in batches through ``nlp.pipe``)."""
+    around its statements parsed again (in batches through ``nlp.pipe``). ``searched``
+    gives the search's result where it was started before (``search_ledger`` with the
+    same proposals, threshold and floor)."""
     found: dict[str, list[tuple[int, MatchedJudgement]]] = {p.slug: [] for p in proposals}
     if not proposals:
         return found
     matcher = ProposalMatcher(nlp, proposals)
     similar: dict[int, dict[str, Similarity]] = {}
     if search:
-        encoder = load_encoder()
-        vectors = statement_vectors(ledger, encoder, matcher.context_sentences)
-        rows = ProposalVectors(encoder, proposals).similar(vectors.matrix, floor)
-        similar = dict(zip(vectors.ids.tolist(), rows, strict=True))
-        close = {i for i, row in similar.items() if any(s.score >= threshold for s in row.values())}
-        near = {i for i, row in similar.items() if row}
-        chosen = ledger.current_statements(candidate_statements(ledger, matcher, close, near))
+        if searched is None:
+            context = matcher.context_sentences
+            found_near = search_ledger(
+                ledger, proposals, threshold=threshold, floor=floor, context=context
+            )
+        else:
+            found_near = searched()
+        similar = found_near.similar
+        candidates = candidate_statements(ledger, matcher, found_near.close, found_near.near)
+        chosen = ledger.current_statements(candidates)
     else:
         chosen = ledger.statements()
     by_article: dict[int, list[StoredStatement]] = {}
@@ -795,9 +841,18 @@ def add_proposals(
         check_bodies(proposal)
     stored = {p.slug: p for p in ledger.proposals()}
     changed = [p for p in items if stored.get(p.slug) != p]
-    # Judging reads only the parse of stored statements: the attribution tagger is not loaded.
-    nlp = load_nlp(model, attribution=False) if changed else None
-    found = judge_ledger(ledger, changed, nlp=nlp, progress=progress) if nlp is not None else {}
+    found: dict[str, list[tuple[int, MatchedJudgement]]] = {}
+    if changed:
+        # The vector search needs no parse: it runs on a thread while the pipeline loads
+        # (loading the encoder and reading SQLite leave the interpreter to the other thread
+        # much of the time). Judging reads only the parse of stored statements: the
+        # attribution tagger is not loaded.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            searching = pool.submit(search_ledger, ledger, changed)
+            nlp = load_nlp(model, attribution=False)
+            found = judge_ledger(
+                ledger, changed, nlp=nlp, progress=progress, searched=searching.result
+            )
     summaries = []
     for proposal in items:
         rows = found.get(proposal.slug, [])

@@ -15,6 +15,7 @@ from factbox.embed.encoder import (
     MANIFEST,
     MODEL_DIR,
     MODEL_FILE,
+    PADDING_SLACK,
     REBUILD_COMMAND,
     TOKENIZER_FILE,
     ModelFileError,
@@ -60,6 +61,24 @@ def test_vectors_have_unit_length_and_do_not_depend_on_the_batch(
     # int8 activations are scaled per batch: close to the vector alone, not equal
     assert (together * alone).sum(axis=1).min() > 0.97
     assert encoder.encode([]).shape == (0, encoder.dimension)
+
+
+def test_texts_run_in_batches_of_similar_length(encoder: SentenceEncoder) -> None:
+    lengths = [12, 60, 11, 13, 58, 12, 200, 12, 11, 12, 13, 12, 11, 12, 61]
+    in_eights = encoder.batches(lengths)
+    assert [len(run) for run in in_eights] == [8, 7]
+    assert [lengths[i] for i in in_eights[1]] == [12, 13, 13, 58, 60, 61, 200]
+    runs = encoder.batches(lengths, PADDING_SLACK)
+    assert sorted(i for run in runs for i in run) == list(range(len(lengths)))
+    assert all(len(run) <= encoder.batch_size for run in runs)
+    for run in runs:  # within the padding allowed; a text longer than the rest runs alone
+        widths = [lengths[i] for i in run]
+        assert len(run) == 1 or len(run) * max(widths) <= PADDING_SLACK * sum(widths)
+    assert [6] in runs
+    assert {frozenset(lengths[i] for i in run) for run in runs if 1 in run} == {
+        frozenset({58, 60, 61})
+    }
+    assert len(runs) == 4  # eight short ones, then three, the three long, the longest
 
 
 def _copy_model(tmp_path: Path) -> Path:

@@ -1,9 +1,10 @@
 """The pipeline as factbox loads it: paragraph breaks end sentences before the parser runs."""
 
+import spacy
 from spacy.language import Language
 
 from factbox.extract.attributions import find_attributions
-from factbox.extract.nlp import PARAGRAPHS
+from factbox.extract.nlp import PARAGRAPHS, SAVED_TOKENIZER, default_model_name
 
 # Written for these tests. Left to itself the parser runs each of these paragraph breaks into
 # the next paragraph.
@@ -58,3 +59,12 @@ def test_a_hard_wrapped_line_does_not_start_a_sentence(nlp: Language) -> None:
     after_breaks = [doc[token.i + 1] for token in doc[:-1] if "\n" in token.text]
     assert [token.text for token in after_breaks] == ["would", "agreed"]
     assert not any(token.is_sent_start for token in after_breaks)
+
+
+def test_the_tokenizer_is_the_one_spacy_itself_loads(nlp: Language) -> None:
+    # loaded with an empty tokenizer that the saved one fills (the model names spaCy's own)
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == SAVED_TOKENIZER
+    spacys = spacy.load(default_model_name(), exclude=["senter"])
+    assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == spacys.tokenizer.to_bytes(exclude=["vocab"])
+    text = "Don't e-mail U.S. officials at http://example.com/a?b=1 before 9:30am (re: N.Y.)."
+    assert [t.text for t in nlp.make_doc(text)] == [t.text for t in spacys.make_doc(text)]

@@ -12,7 +12,16 @@ states, their mean over the real tokens (padding masked out), scaled to length 1
 dot product of two vectors is their cosine.
 
 Texts are sorted by length and run in batches of similar length, so little of a batch is
-padding. Inference uses one thread per process (``intra_op_num_threads=1``): factbox runs
+padding: ``batch_size`` at a time, or, with a ``padding_slack`` (ingest's statements:
+``PADDING_SLACK``), a batch takes the next text while it has fewer than ``batch_size`` rows
+and its padded size (rows times the longest text's word pieces) stays within that many times
+the word pieces it really holds. The int8 model's cost grows with the padded size, and an
+article's statements range from a few words to a few sentences, so eight in a row padded to
+the longest cost two fifths more than these batches (the texts 15 PolNeAR dev articles
+embed: 1.08 s of CPU against 1.52 s; in batches of one, 1.3 s). A proposal's phrases are
+still run eight at a time, as when the similarity thresholds were chosen: a text's vector
+moves a little with its batch (below), and the phrases' moves changed which statements
+matched. Inference uses one thread per process (``intra_op_num_threads=1``): factbox runs
 one process per core for parallel work, and a second thread per process only competes.
 """
 
@@ -35,7 +44,13 @@ TOKENIZER_FILE = "tokenizer.json"
 MANIFEST = "manifest.json"
 REBUILD_COMMAND = 'pip install -e ".[train]" && python -m factbox.embed.export'
 BATCH_SIZE = 8
-"""Texts per run: on one thread, 8 ran about twice as fast as 1 and faster than 32."""
+"""Texts per run at most: on one thread, 8 of the same length ran about twice as fast as 1
+and faster than 32."""
+PADDING_SLACK = 1.5
+"""How much padding a batch of ingest's statements may hold: its padded size at most this
+times its word pieces. 1.25 was faster still (1.00 s on the texts above) but split more
+batches, and the vectors that moved with them cost one matched item of the real-news stance
+set (recall 0.613 to 0.608); at 1.5 its figures hold (``docs/stance.md``)."""
 
 Vectors = npt.NDArray[np.float32]
 
@@ -128,8 +143,8 @@ class SentenceEncoder:
     def dimension(self) -> int:
         return self.manifest.dimension
 
-    def encode(self, texts: Sequence[str]) -> Vectors:
-        """One row per text, in order, each of length 1.
+    def encode(self, texts: Sequence[str], padding_slack: float | None = None) -> Vectors:
+        """One row per text, in order, each of length 1; batched as ``batches`` says.
 
         The int8 model quantises its activations with one scale per run, so a text's vector
         moves a little with the texts it is batched with (cosine 0.98 or more to its vector
@@ -138,9 +153,7 @@ class SentenceEncoder:
         if not texts:
             return result
         encodings = self.tokenizer.encode_batch(list(texts))
-        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
-        for start in range(0, len(order), self.batch_size):
-            chosen = order[start : start + self.batch_size]
+        for chosen in self.batches([len(e.ids) for e in encodings], padding_slack):
             width = max(len(encodings[i].ids) for i in chosen)
             ids = np.zeros((len(chosen), width), dtype=np.int64)
             mask = np.zeros((len(chosen), width), dtype=np.int64)
@@ -157,6 +170,29 @@ class SentenceEncoder:
             norms = np.linalg.norm(pooled, axis=1, keepdims=True)
             result[chosen] = pooled / np.maximum(norms, 1e-12)
         return result
+
+
+    def batches(
+        self, lengths: Sequence[int], padding_slack: float | None = None
+    ) -> list[list[int]]:
+        """The texts' indexes (of texts of these lengths in word pieces) in the runs they
+        go in: by length, ``batch_size`` a run, or, with ``padding_slack``, each run as long
+        as its padding allows."""
+        runs: list[list[int]] = []
+        pieces = 0
+        slack = float("inf") if padding_slack is None else padding_slack
+        for index in sorted(range(len(lengths)), key=lengths.__getitem__):
+            width = lengths[index]  # the longest of the run, were it added (sorted)
+            run = runs[-1] if runs else []
+            padded = (len(run) + 1) * width
+            full = len(run) >= self.batch_size or padded > slack * (pieces + width)
+            if not run or full:
+                runs.append([index])
+                pieces = width
+            else:
+                run.append(index)
+                pieces += width
+        return runs
 
 
 @lru_cache(maxsize=1)

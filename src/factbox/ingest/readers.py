@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from factbox.ingest import DEFAULT_MAX_BYTES
 from factbox.ingest.articles import prepare_article
 from factbox.ingest.decoding import NotText, decode_text
 from factbox.ingest.feeds import read_feed
@@ -20,7 +21,6 @@ ReadResult = SourceItem | IngestFailure | IngestNote
 
 __all__ = ["DEFAULT_MAX_BYTES", "prepare_article", "read_inputs"]
 
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 STDIN_NAME = "<stdin>"
 STDIN_ARGUMENT = "-"
 
