@@ -55,3 +55,20 @@ def test_a_former_office_holder_running_for_office_speaks_for_no_state(nlp: Lang
 )
 def test_residents_voters_and_governors_speak_for_no_state(nlp: Language, body: str) -> None:
     assert speakers_actors(nlp, body, dt.date(2016, 5, 4)) == [None]
+
+
+def test_a_lower_case_title_without_a_country_speaks_for_whom_the_table_says(
+    nlp: Language,
+) -> None:
+    # "president" with no country word, and no country the article could lend it: the
+    # table of offices says whose president he was that day.
+    body = "The government will not accept the plan, president Klaus Iohannis said on Thursday."
+    assert speakers_actors(nlp, body, dt.date(2015, 9, 10)) == ["RO"]
+    assert speakers_actors(nlp, body, dt.date(2014, 6, 1)) == [None]
+
+
+def test_an_earlier_term_of_a_holder_the_table_knows_later_counts_too(nlp: Language) -> None:
+    # a surname alone, in 2015: the table's earlier term, not "held none of its offices"
+    body = "Fico responded that the country would fight back."
+    assert speakers_actors(nlp, body, dt.date(2015, 9, 22)) == ["SK"]
+    assert speakers_actors(nlp, body, dt.date(2020, 9, 22)) == [None]
