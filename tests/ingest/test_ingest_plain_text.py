@@ -133,6 +133,9 @@ def test_body_paragraphs_have_normalised_whitespace() -> None:
         ("PARIS (Reuters) - France said", "PARIS", "Reuters", "France said"),
         ("KYIV, Feb 27 (AP) — Ukraine said", "KYIV", "AP", "Ukraine said"),
         ("KYIV, Ukraine (AP) — Officials said", "KYIV", "AP", "Officials said"),
+        # the country in brackets, then a comma: a region, not the agency
+        ("LIMA (Peru), March 3 (Andes Wire) - Peru said", "LIMA", "Andes Wire", "Peru said"),
+        ("LIMA (Reuters) - Peru said", "LIMA", "Reuters", "Peru said"),
         ("BRUSSELS — The Commission said", "BRUSSELS", None, "The Commission said"),
         ("Paris (AFP) - France said", "Paris", "AFP", "France said"),
         (
