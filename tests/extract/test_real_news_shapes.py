@@ -123,6 +123,18 @@ def test_what_is_no_stance_act(nlp: Language, sentence: str) -> None:
     assert [s.kind for s in find_attributions(nlp(sentence))] in ([], ["indirect"])
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under the plan, Portugal stands to receive a total of 2,951 refugees.",
+        "Under the new rules, the port stands to lose most of its trade.",
+    ],
+)
+def test_what_a_country_stands_to_get_is_no_statement(nlp: Language, sentence: str) -> None:
+    # the writer's account of what a plan gives a country, not the country's word
+    assert find_attributions(nlp(sentence)) == []
+
+
 def test_an_act_inside_another_statement_is_that_statement(nlp: Language) -> None:
     found = find_attributions(nlp("Macron said he refused to rule out sending troops."))
     assert [(s.kind, s.cue) for s in found] == [("indirect", "said")]

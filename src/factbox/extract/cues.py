@@ -73,6 +73,9 @@ class CueLexicon:
     stance from supporting the duties to abstaining"): only the later act holds."""
     act_labels: frozenset[tuple[str, ...]] = frozenset()
     """Vote labels a report lists voters after ("In favour: A, B"), as lower-case words."""
+    prospect_verbs: frozenset[str] = frozenset()
+    """Verbs that before a "to" infinitive tell what is likely to happen to their subject
+    ("Romania stands to receive 6,351 refugees"): never a cue the classifier adds so."""
 
     def is_cue_lemma(self, lemma: str) -> bool:
         return lemma in self.speech_verbs or lemma in self.belief_verbs
@@ -136,6 +139,7 @@ def parse_cue_lexicon(data: dict[str, Any]) -> CueLexicon:
             tuple(str(label).lower().split())
             for label in data.get("stance_acts", {}).get("labels", [])
         ),
+        prospect_verbs=_words(data.get("prospect_verbs", {}).get("words", [])),
     )
 
 

@@ -126,6 +126,15 @@ def _is_complementizer(token: Token) -> bool:
     return token.dep_ == "mark" or (token.dep_ == "advmod" and token.head.pos_ in ("VERB", "AUX"))
 
 
+def _tells_a_prospect(verb: Token, lexicon: CueLexicon) -> bool:
+    """ "Romania [stands] to receive 6,351 refugees": a prospect verb before a "to"
+    infinitive says what is likely to happen to its subject, not what it says."""
+    return verb.lemma_.lower() in lexicon.prospect_verbs and any(
+        child.dep_ == "xcomp" and any(aux.lower_ == "to" for aux in child.children)
+        for child in verb.children
+    )
+
+
 def _is_free_relative(clause: Token) -> bool:
     """A clause opened by "what" standing for a noun phrase ("what had been a taboo")."""
     first = clause.left_edge
@@ -207,6 +216,7 @@ class CueFinder:
             and not quoted[token.i]
             and token.lower_ not in lexicon.prepositional_cues
             and not lexicon.is_cue_lemma(token.lemma_.lower())
+            and not _tells_a_prospect(token, lexicon)
             and classifier.is_cue(token)
         )
         self.lexicon = lexicon
