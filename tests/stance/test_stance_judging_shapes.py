@@ -137,6 +137,17 @@ OWN = {
         # accepting a result is not standing in its way
         said("We will respect the decision of the British people to leave the European Union",
              "leave-union", "open"),
+        # one's share of it judged bearable accepts it; judged too heavy, refuses it
+        said("In truth the number of Syrian refugees the country must take in is not large",
+             "refugees", "open"),
+        said("The number of Syrian refugees we must admit is manageable", "refugees", "open"),
+        said("The number of Syrian refugees we must admit is not manageable", "refugees",
+             "opposes"),
+    ],
+    "concession": [
+        # others' opposition it was done despite is conceded, not the speaker's
+        said("The wall on the border was built despite opposition because it was urgent",
+             "barrier", "supports"),
     ],
 }
 OWN_CASES = [(shape, case) for shape, cases in OWN.items() for case in cases]

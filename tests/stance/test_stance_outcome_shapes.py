@@ -178,6 +178,27 @@ def test_letting_the_text_itself_pass_is_open(
     assert (judgement.stance == "open" and lets_pass(judgement.cues)) is passes
 
 
+@pytest.mark.parametrize(
+    ("text", "stance", "passes"),
+    [
+        # one's share judged bearable: accepted, a commitment as firm as a vote
+        ("The number of Syrian refugees allotted to us is not large.", "open", True),
+        ("The number of Syrian refugees allotted to us is manageable.", "open", True),
+        ("The number of Syrian refugees allotted to us is not manageable.", "opposes", False),
+    ],
+)
+def test_bearing_ones_share_lets_it_pass(
+    make_statement: MakeStatement,
+    matcher: ProposalMatcher,
+    text: str,
+    stance: str,
+    passes: bool,
+) -> None:
+    judgement = judged(make_statement, matcher, text, "refugees")
+    assert (judgement.stance, judgement.about) == (stance, "speaker")
+    assert (judgement.stance == "open" and lets_pass(judgement.cues)) is passes
+
+
 def test_letting_others_do_it_is_still_theirs(
     make_statement: MakeStatement, matcher: ProposalMatcher
 ) -> None:

@@ -565,6 +565,8 @@ class _Classifier:
                     return own_class, child, self.is_negated(child) is not None
             if child.i in path or child.dep_ not in COMPLEMENT_DEPS or self.says_why(child):
                 continue
+            if child.dep_ == "prep" and child.lower_ in self.lex.concessive_marks:
+                continue  # "was forced through [despite opposition]": others' stance, conceded
             subtree = list(child.subtree)
             for first, _last in find_phrases(subtree, self.lex.phrases):
                 phrase = tuple(
@@ -734,6 +736,17 @@ class _Classifier:
                 or self.measures_degree(node, path)
             ):
                 self.apply_shape(reading, node, path, negation)
+                return True
+            burden = self.judges_the_share(node, path)
+            if burden is not None:
+                # "the number of refugees we must take is not [large]": bearable, accepted
+                bearable = (burden.lemma_.lower() in self.lex.bearable) == (negation is None)
+                reading.polarity = 1 if bearable else -1
+                reading.mode = "hedged" if bearable else "firm"
+                reading.note(burden, "evaluation", "evaluation")
+                if negation is not None:
+                    reading.note(negation, "negation", "evaluation")
+                reading.holder_node, reading.holder_deontic = node, False
                 return True
             if self.proposal_fails(node, path):
                 # "the deal will not falter": confident it happens; "could collapse": a
@@ -957,6 +970,20 @@ class _Classifier:
                 if word.lemma_.lower() in self.lex.sufficiency:
                     return word
         return None
+
+    def judges_the_share(self, node: Token, path: set[int]) -> Token | None:
+        """``node`` is a copula whose subject, on the path, is an amount of the proposal
+        ("[the number] of refugees we must take") and whose complement judges its size
+        ("is not [large]", "is [manageable]"): that word."""
+        if node.lemma_ != "be" or not any(
+            c.dep_ == "nsubj" and c.i in path and c.lemma_.lower() in self.lex.quantities
+            for c in node.children
+        ):
+            return None
+        sizes = self.lex.bearable | self.lex.heavy
+        return next(
+            (c for c in node.children if c.dep_ == "acomp" and c.lemma_.lower() in sizes), None
+        )
 
     def is_future(self, node: Token, path: set[int]) -> bool:
         """``node`` is "going" in "going to [verb]", the verb on the path from the proposal."""

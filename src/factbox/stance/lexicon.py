@@ -266,6 +266,14 @@ class StanceLexicon:
     """What a text that is let through does ("pass", "adopt", "go through")."""
     votes: frozenset[str] = frozenset()
     """Verbs of voting: abstaining from them ("abstain from voting") abstains in a vote."""
+    bearable: frozenset[str] = frozenset()
+    """Words that judge one's share of the proposal bearable ("is manageable"): open, and
+    it lets the proposal pass; negated, against it."""
+    heavy: frozenset[str] = frozenset()
+    """Words that judge one's share of the proposal too heavy ("is huge"): against it;
+    negated ("is not large"), bearable."""
+    quantities: frozenset[str] = frozenset()
+    """Nouns of an amount ("the number of refugees") whose size such words judge."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -538,6 +546,9 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         allowing=tuple(_strings(letting_pass.get("allowing", []), where)),
         passing=frozenset(_strings(letting_pass.get("passing", []), where)),
         votes=frozenset(_strings(letting_pass.get("votes", []), where)),
+        bearable=frozenset(_strings(letting_pass.get("bearable", []), where)),
+        heavy=frozenset(_strings(letting_pass.get("heavy", []), where)),
+        quantities=frozenset(_strings(letting_pass.get("quantities", []), where)),
     )
 
 

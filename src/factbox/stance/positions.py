@@ -66,6 +66,8 @@ def lets_pass(cues: Iterable[Cue]) -> bool:
     if any(word.startswith(table.abstaining + table.allowing) for word in words):
         return True  # "abstained", "allowed the resolution to pass"
     negated = any(cue.role == "negation" for cue in cues)
+    if any(word in (table.heavy if negated else table.bearable) for word in words):
+        return True  # "the number we must take is [not large]", "is [manageable]": accepted
     return negated and any(word.startswith(table.standing_in_the_way) for word in words)
 
 
