@@ -141,6 +141,11 @@ OWN = {
         said("In truth the number of Syrian refugees the country must take in is not large",
              "refugees", "open"),
         said("The number of Syrian refugees we must admit is manageable", "refugees", "open"),
+        # the parser takes "[the number of refugees] the country must take" for a clause
+        Said("In truth, the number of Syrian refugees Portugal must receive during a period of two"
+             " years ... is not large.", "In truth, the number of Syrian refugees Portugal must"
+             " receive during a period of two years ... is not large.", "refugees", "open", "",
+             MEXICO),
         said("The number of Syrian refugees we must admit is not manageable", "refugees",
              "opposes"),
     ],

@@ -976,9 +976,11 @@ class _Classifier:
         ("[the number] of refugees we must take") and whose complement judges its size
         ("is not [large]", "is [manageable]"): that word."""
         if node.lemma_ != "be" or not any(
-            c.dep_ == "nsubj" and c.i in path and c.lemma_.lower() in self.lex.quantities
+            c.dep_ in ("nsubj", "csubj", "ccomp") and c.i in path and c.i < node.i
             for c in node.children
         ):
+            return None  # the parser may take "[the number of refugees we] must take" for a clause
+        if not any(node.doc[i].lemma_.lower() in self.lex.quantities for i in path if i < node.i):
             return None
         sizes = self.lex.bearable | self.lex.heavy
         return next(
