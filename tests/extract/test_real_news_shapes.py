@@ -124,6 +124,27 @@ def test_what_is_no_stance_act(nlp: Language, sentence: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "source", "content"),
+    [
+        # the act hangs on the copula beside "among", as the parser read it
+        (
+            "Austria, Poland and Latvia had been among the nations opposed before the summit.",
+            "Austria, Poland and Latvia",
+            "opposed",
+        ),
+        ("Latvia was among the countries opposed to the plan.", "Latvia", "the plan"),
+        ("Austria and Latvia were among the states that opposed the plan.", "Austria and Latvia",
+         "the plan"),
+    ],
+)
+def test_an_act_of_a_group_its_subject_is_among_is_the_subjects(
+    nlp: Language, sentence: str, source: str, content: str
+) -> None:
+    (act,) = find_attributions(nlp(sentence))
+    assert (act.kind, act.source_text, act.cue, act.content) == ("act", source, "opposed", content)
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Under the plan, Portugal stands to receive a total of 2,951 refugees.",

@@ -126,6 +126,25 @@ def _is_complementizer(token: Token) -> bool:
     return token.dep_ == "mark" or (token.dep_ == "advmod" and token.head.pos_ in ("VERB", "AUX"))
 
 
+def _member_of_those_acting(verb: Token) -> Token | None:
+    """The subject of "[X, Y and Z] had been among the nations [opposed] (to it)": an act
+    said of a group its subject is counted among is the subject's act. The act hangs on the
+    group's noun ("the countries [opposed] to it", "the states that [opposed] it") or, as the
+    parser may read it, on the copula beside "among" ("had been among the nations
+    [opposed]"). ``None`` otherwise."""
+    copula = verb.head
+    group = verb.head
+    if verb.dep_ in ("acl", "relcl") and group.dep_ == "pobj" and group.head.lower_ == "among":
+        copula = group.head.head
+    elif verb.dep_ != "acomp" or not any(
+        child.dep_ == "prep" and child.lower_ == "among" for child in copula.children
+    ):
+        return None
+    if copula.lemma_ not in ("be", "remain"):
+        return None
+    return next((c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _tells_a_prospect(verb: Token, lexicon: CueLexicon) -> bool:
     """ "Romania [stands] to receive 6,351 refugees": a prospect verb before a "to"
     infinitive says what is likely to happen to its subject, not what it says."""
@@ -1051,7 +1070,8 @@ class CueFinder:
         word = self._act_word(verb)
         if word is None or _modifies_a_clause(verb):
             return None
-        source = self._source(verb)
+        member = _member_of_those_acting(verb)
+        source = self._phrase(member) if member is not None else self._source(verb)
         listed = verb.dep_ == "relcl" and actor_list_after(verb) is not None
         voters = self._voters_listed(verb, source)
         if source is None or not (self._names_speaker(source) or listed or voters):
@@ -1088,6 +1108,18 @@ class CueFinder:
         content = self._before_listed_actors(verb, content)
         if voters is not None:
             content = cut_before_list(content, voters) or ([] if roots else [cue])
+        if member is not None:
+            roots = [root for root in roots if root.dep_ == "dobj"]  # not "[leading up to] it"
+        if member is not None and not roots:
+            # "among the countries opposed [to the plan]"; with nothing after it, the act alone
+            objects = [
+                obj
+                for prep in verb.children
+                if prep.dep_ == "prep" and prep.lower_ == "to"
+                for obj in prep.children
+                if obj.dep_ in _ACT_OBJECT_DEPS
+            ]
+            content = self._content_ranges(verb, objects) if objects else [(verb.i, verb.i + 1)]
         if not content and not roots:
             content = self._bare_act(verb, source)
         if not content:
