@@ -56,6 +56,8 @@ def test_paraphrases_of_the_proposal_match(
     [
         ("Germany will send more ammunition to Ukraine.", "no theme"),
         ("NATO will station more troops on its eastern flank in Poland.", "another place"),
+        # the place hangs on a preposition joined to "in": another scheme, elsewhere
+        ("Britain pledged to send 2,000 troops from bases in and around Poland.", "another place"),
         ("The Netherlands pledged fighter jets for Ukraine.", "no theme"),
         ("The peace summit opened in Switzerland.", "no theme"),
         ("Russia must withdraw its troops from Ukraine.", "another action"),

@@ -248,10 +248,13 @@ def _destination_preps(token: Token, preps: frozenset[str]) -> list[Token]:
 
 
 def _destination_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    """The objects of ``token``'s destination prepositions, and of a preposition joined to
+    one ("refugees in [and around] Syria": the object hangs on "around")."""
     return [
         member
         for prep in _destination_preps(token, preps)
-        for obj in prep.children
+        for joined in (prep, *(c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"))
+        for obj in joined.children
         if obj.dep_ == "pobj"
         for member in _conjuncts(obj)
     ]
