@@ -147,3 +147,26 @@ def test_troops_of_a_member_of_the_deciding_body_are_not_outsiders(nlp: Language
     assert match.slot("agent") is not None and match.slot("agent").text == "Latvian"
     assert with_body.match(outsider) == []
     assert without_body.match(member) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "matches"),
+    [
+        ("Austria will not adopt the quota as long as he is chancellor.", True),
+        ("Mandatory quotas will not be implemented on Austrian soil.", True),
+        ("Vienna rejected any attempt to enforce refugee quotas.", True),
+        ("Austria praised the new quotas.", False),  # the theme alone, no action
+    ],
+)
+def test_the_natural_action_of_a_description_written_as_a_noun_phrase(
+    nlp: Language, text: str, matches: bool
+) -> None:
+    # the title gives the action ("Spread"); the description is a noun phrase whose theme
+    # is brought about by its natural action ("adopt", "implement", "enforce" the quota)
+    spread = Proposal(
+        "spread-migrants",
+        "Spread 40,000 migrants across the union",
+        "Mandatory quotas to distribute 40,000 migrants from Malta among the member states",
+    )
+    found = ProposalMatcher(nlp, [spread]).match(nlp(text))
+    assert bool(found) is matches

@@ -295,6 +295,11 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         for head in (h for t in theme_heads for h in _conjuncts(t)):
             _add_theme(head, theme, qualifier, table)
             names |= proposal_names(head)
+            if not is_verb:
+                # a text written as a noun phrase ("Mandatory quotas to distribute ..."):
+                # its theme's natural action is the proposal's too ("imposed the quotas")
+                for natural in table.natural_action(head.lemma_.lower()):
+                    _expand(action, natural, "action", table)
         for holder in [root, *theme_heads]:
             for prep in _destination_preps(holder, table.destination_preps):
                 for place in _destination_objects(holder, frozenset({prep.lemma_.lower()})):
