@@ -92,8 +92,8 @@ class ConceptTable:
     generic_determiners: frozenset[str] = frozenset()
     """Determiners that speak of any thing of a kind ("a wall", "no wall")."""
     natural_actions: tuple[tuple[str, str], ...] = ()
-    """(theme set name, action word): the action that brings a theme of that set about, for
-    a proposal that names none of its own ("EU tariffs on Chinese cars": impose)."""
+    """(theme set name or theme lemma, action word): the action that brings such a theme
+    about, for a proposal that names none of its own ("EU tariffs on Chinese cars": impose)."""
     singular_pronouns: frozenset[str] = frozenset()
     """Pronouns that stand for one thing named just before ("it's disastrous")."""
     plural_pronouns: frozenset[str] = frozenset()
@@ -115,8 +115,9 @@ class ConceptTable:
     ("before ratification")."""
 
     def natural_action(self, theme: str) -> list[str]:
-        """The actions that bring ``theme`` (a lemma) about, by the sets that hold it."""
-        held = {s.name for s in self.containing(theme, "theme")}
+        """The actions that bring ``theme`` (a lemma) about, by the sets that hold it or by
+        the lemma itself."""
+        held = {s.name for s in self.containing(theme, "theme")} | {theme}
         return [action for name, action in self.natural_actions if name in held]
 
     def opposite_actions(self, action: str) -> frozenset[str]:
