@@ -483,23 +483,3 @@ def test_a_day_of_an_act_still_ahead_does_not_date_the_statement(
 )
 def test_a_day_of_an_act_done_or_a_saying_still_dates_it(nlp: Language, text: str) -> None:
     assert said_on(nlp, text, published=FRIDAY) == (dt.date(2016, 10, 23), "relative")
-
-
-@pytest.mark.parametrize(
-    ("text", "cue"),
-    [
-        ("Orban had said the quotas were no solution.", "had said"),
-        ("The premier had told reporters that the plan was dead.", "had told"),
-    ],
-)
-def test_words_recalled_in_the_past_perfect_keep_no_day_of_the_story(
-    nlp: Language, text: str, cue: str
-) -> None:
-    # said before the story, on a day the sentence does not give: not the day of publication
-    assert said_on(nlp, text, cue=cue) == (None, "article")
-    assert said_on(nlp, text.replace(cue, cue.split()[1]), cue=cue.split()[1])[0] == WEDNESDAY
-
-
-def test_words_recalled_in_the_past_perfect_keep_their_own_day(nlp: Language) -> None:
-    text = "Orban had said on Monday that the quotas were no solution."
-    assert said_on(nlp, text, cue="said") == (dt.date(2024, 2, 26), "relative")

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from factbox.extract.cues import load_cue_lexicon
 from factbox.extract.speakers import speaker_actors, speaker_names
 from factbox.records import DateBasis
 from factbox.records import Span as CharSpan
@@ -46,8 +45,6 @@ SHIFT_ADVERBS = frozenset({"later", "earlier", "afterwards", "subsequently", "pr
 # on Sunday" is dated by the signing, which lies ahead; "are to sign", "are going to sign",
 # "are due to sign" likewise.
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
-PAST_PERFECT_AUXILIARIES = frozenset({"had", "'d"})
-"""The auxiliary of the past perfect ("had said"), closed class, English."""
 FUTURE_GOVERNORS = frozenset({"going", "due", "set", "scheduled", "expected", "poised"})
 LINE_BREAKS_KEY = "factbox.line_breaks"
 RESOLVED_KEY = "factbox.said_on"
@@ -90,14 +87,9 @@ def resolve_said_on(
     if tokens is None or len(tokens) == 0:
         return published, "article"
     cue_token = _cue_token(doc, cue)
-    dated = _own_date(doc, tokens, published, cue_token) or _date_of_occasion(
-        doc, cue_token, published
-    )
-    if dated is None and _recalls_an_earlier_saying(cue_token):
-        _remember(doc, span, tokens, None)
-        return None, "article"  # "X had said ...": before the story, on no day we know
     dated = (
-        dated
+        _own_date(doc, tokens, published, cue_token)
+        or _date_of_occasion(doc, cue_token, published)
         or _date_relative_to_clause(doc, cue_token, published)
         or _carried_date(doc, span, tokens, cue_token)
         or _story_day(doc, span, tokens, cue_token, published)
@@ -106,21 +98,6 @@ def resolve_said_on(
     if dated is None:
         return published, "article"
     return dated.day, dated.basis
-
-
-def _recalls_an_earlier_saying(cue: Token | None) -> bool:
-    """ "Iohannis had said mandatory quotas were not a solution": a speech verb in the past
-    perfect recalls words said before the story's events, on a day the sentence does not
-    give; neither the day of publication nor the statement before it dates them."""
-    if (
-        cue is None
-        or cue.tag_ != "VBN"
-        or cue.lemma_.lower() not in load_cue_lexicon().speech_verbs
-    ):
-        return False
-    return any(
-        child.dep_ == "aux" and child.lower_ in PAST_PERFECT_AUXILIARIES for child in cue.children
-    )
 
 
 def _own_date(
