@@ -158,43 +158,29 @@ def test_a_decision_named_as_the_act_is_the_holders(
 
 
 @pytest.mark.parametrize(
-    ("text", "stance", "passes"),
+    ("text", "slug", "stance", "passes"),
     [
-        ("We will allow the trade deal with Norway to pass.", "open", True),
-        ("We will let the trade deal with Norway go through.", "open", True),
-        ("We will not allow the trade deal with Norway to pass.", "opposes", False),
-        ("They refused to allow the trade deal with Norway to pass.", "opposes", False),
+        ("We will allow the trade deal with Norway to pass.", "norway-deal", "open", True),
+        ("We will let the trade deal with Norway go through.", "norway-deal", "open", True),
+        ("We will not allow the trade deal with Norway to pass.", "norway-deal", "opposes", False),
+        ("They refused to allow the trade deal with Norway to pass.", "norway-deal", "opposes",
+         False),
+        # one's share judged bearable: accepted, a commitment as firm as a vote
+        ("The number of Syrian refugees allotted to us is not large.", "refugees", "open", True),
+        ("The number of Syrian refugees allotted to us is manageable.", "refugees", "open", True),
+        ("The number of Syrian refugees allotted to us is not manageable.", "refugees", "opposes",
+         False),
     ],
 )
 def test_letting_the_text_itself_pass_is_open(
     make_statement: MakeStatement,
     matcher: ProposalMatcher,
     text: str,
+    slug: str,
     stance: str,
     passes: bool,
 ) -> None:
-    judgement = judged(make_statement, matcher, text, "norway-deal")
-    assert (judgement.stance, judgement.about) == (stance, "speaker")
-    assert (judgement.stance == "open" and lets_pass(judgement.cues)) is passes
-
-
-@pytest.mark.parametrize(
-    ("text", "stance", "passes"),
-    [
-        # one's share judged bearable: accepted, a commitment as firm as a vote
-        ("The number of Syrian refugees allotted to us is not large.", "open", True),
-        ("The number of Syrian refugees allotted to us is manageable.", "open", True),
-        ("The number of Syrian refugees allotted to us is not manageable.", "opposes", False),
-    ],
-)
-def test_bearing_ones_share_lets_it_pass(
-    make_statement: MakeStatement,
-    matcher: ProposalMatcher,
-    text: str,
-    stance: str,
-    passes: bool,
-) -> None:
-    judgement = judged(make_statement, matcher, text, "refugees")
+    judgement = judged(make_statement, matcher, text, slug)
     assert (judgement.stance, judgement.about) == (stance, "speaker")
     assert (judgement.stance == "open" and lets_pass(judgement.cues)) is passes
 
