@@ -122,3 +122,25 @@ def test_a_subject_before_a_parenthetical_attribution_is_a_content_piece(nlp: La
     sourceless = dataclasses.replace(statement, source_span=None, source_text="")
     (kept,) = adjust_boundaries(doc, [sourceless])  # nothing says where the aside begins
     assert kept.content_pieces == ()
+
+
+# Written for these tests, in the shape of PolNeAR train sentences whose cue stands in a
+# relative clause: the annotators start the content at the relative word ("which he said
+# would ...", "what aides called ..."), the source and cue being the gap between the pieces.
+RELATIVE = "The council passed the levy, which the mayor said would pay for the new bridge."
+PIED_PIPED = "The mayor gave a speech in which she said the levy would pay for the bridge."
+
+
+def test_a_relative_word_before_the_attribution_is_a_content_piece(nlp: Language) -> None:
+    doc = nlp(RELATIVE)
+    content = "would pay for the new bridge"
+    statement = _statement(RELATIVE, "said", content, "the mayor")
+    (adjusted,) = adjust_boundaries(doc, [statement])
+    assert [RELATIVE[a:b] for a, b in adjusted.content_pieces] == ["which", content]
+
+
+def test_a_relative_word_after_a_preposition_is_left_out(nlp: Language) -> None:
+    doc = nlp(PIED_PIPED)
+    statement = _statement(PIED_PIPED, "said", "the levy would pay for the bridge", "she")
+    (adjusted,) = adjust_boundaries(doc, [statement])
+    assert adjusted.content_pieces == ()
