@@ -144,3 +144,15 @@ def test_a_relative_word_after_a_preposition_is_left_out(nlp: Language) -> None:
     statement = _statement(PIED_PIPED, "said", "the levy would pay for the bridge", "she")
     (adjusted,) = adjust_boundaries(doc, [statement])
     assert adjusted.content_pieces == ()
+
+
+def test_a_content_that_opens_with_its_own_cue_starts_after_it(nlp: Language) -> None:
+    doc = nlp(RELATIVE)
+    statement = _statement(RELATIVE, "said", "said would pay for the new bridge", "the mayor")
+    (adjusted,) = adjust_boundaries(doc, [statement])
+    assert [RELATIVE[a:b] for a, b in adjusted.content_pieces] == [
+        "which",
+        "would pay for the new bridge",
+    ]
+    bare = _statement(RELATIVE, "said", "said", "the mayor")
+    assert adjust_boundaries(doc, [bare]) == [bare]  # nothing after the cue: left as it is
