@@ -112,6 +112,12 @@ def test_different_sources_of_one_cue_stay_two_statements(nlp: Language) -> None
 PARENTHETICAL = "The island, as one of the advisers pointed out, rarely gets two storms in a row."
 
 
+def _adjusted_pieces(nlp: Language, text: str, cue: str, content: str, source: str) -> list[str]:
+    """The content pieces (as text) of one statement over ``text`` after the adjustments."""
+    (adjusted,) = adjust_boundaries(nlp(text), [_statement(text, cue, content, source)])
+    return [text[a:b] for a, b in adjusted.content_pieces]
+
+
 def test_a_subject_before_a_parenthetical_attribution_is_a_content_piece(nlp: Language) -> None:
     doc = nlp(PARENTHETICAL)
     content = "rarely gets two storms in a row"
@@ -132,28 +138,21 @@ PIED_PIPED = "The mayor gave a speech in which she said the levy would pay for t
 
 
 def test_a_relative_word_before_the_attribution_is_a_content_piece(nlp: Language) -> None:
-    doc = nlp(RELATIVE)
     content = "would pay for the new bridge"
-    statement = _statement(RELATIVE, "said", content, "the mayor")
-    (adjusted,) = adjust_boundaries(doc, [statement])
-    assert [RELATIVE[a:b] for a, b in adjusted.content_pieces] == ["which", content]
+    pieces = _adjusted_pieces(nlp, RELATIVE, "said", content, "the mayor")
+    assert pieces == ["which", content]
 
 
 def test_a_relative_word_after_a_preposition_is_left_out(nlp: Language) -> None:
-    doc = nlp(PIED_PIPED)
-    statement = _statement(PIED_PIPED, "said", "the levy would pay for the bridge", "she")
-    (adjusted,) = adjust_boundaries(doc, [statement])
-    assert adjusted.content_pieces == ()
+    content = "the levy would pay for the bridge"
+    assert _adjusted_pieces(nlp, PIED_PIPED, "said", content, "she") == []
 
 
 def test_a_content_that_opens_with_its_own_cue_starts_after_it(nlp: Language) -> None:
+    content = "said would pay for the new bridge"
+    pieces = _adjusted_pieces(nlp, RELATIVE, "said", content, "the mayor")
+    assert pieces == ["which", "would pay for the new bridge"]
     doc = nlp(RELATIVE)
-    statement = _statement(RELATIVE, "said", "said would pay for the new bridge", "the mayor")
-    (adjusted,) = adjust_boundaries(doc, [statement])
-    assert [RELATIVE[a:b] for a, b in adjusted.content_pieces] == [
-        "which",
-        "would pay for the new bridge",
-    ]
     bare = _statement(RELATIVE, "said", "said", "the mayor")
     (kept,) = adjust_boundaries(doc, [bare])  # nothing after the cue: the piece is kept
     assert RELATIVE[kept.content_span[0] : kept.content_span[1]].endswith("said")
