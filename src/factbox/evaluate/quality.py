@@ -488,7 +488,8 @@ studied on the 400 train articles of `python bench/content_causes.py --split tra
 400`, chosen on dev). Exact F1 source / cue / content / relation, main before (d4f3668) then
 after each step, dev and (in brackets) the train sample, which the learned tables were fitted
 on (the figures of `python bench/boundaries.py`'s cached parses, the same as `factbox eval
-polnear` gives on dev):
+polnear` gives on dev; parsed with the network before b1085a6's re-export, whose figures
+are the same within 0.1; on main 2534ef0 `python bench/quality.py` gives the table above):
 
 1. main: 77.86 / 72.43 / 63.60 / 53.68 (train sample 79.15 / 73.13 / 67.11 / 54.82);
 2. a relative word before an attribution is the content's first piece: 77.86 / 72.43 / 63.63
