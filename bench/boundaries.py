@@ -34,6 +34,7 @@ from factbox.evaluate.relations import Relation, Role, relation_from_statement
 from factbox.evaluate.scorer import Scores, score_article, total
 from factbox.evaluate.textspans import Pieces, TokenIndex, overlap_ratio, trimmed
 from factbox.extract.attributions import find_attributions
+from factbox.extract.confidence import StatementScorer
 from factbox.extract.content_ends import EndCutter
 from factbox.extract.cue_adder import CueAdder
 from factbox.extract.span_choice import SpanChooser
@@ -94,13 +95,19 @@ def polnear_scores(
     chooser: SpanChooser | None = None,
     adder: CueAdder | None = None,
     cutter: EndCutter | None = None,
+    scorer: StatementScorer | None = None,
 ) -> Scores:
-    """The articles' statements (PolNeAR conventions, with ``chooser``, ``adder`` and
-    ``cutter`` in place of the shipped ones when given) scored against their gold, summed."""
+    """The articles' statements (PolNeAR conventions, with ``chooser``, ``adder``, ``cutter``
+    and ``scorer`` in place of the shipped ones when given) scored against their gold, summed."""
     results = []
     for article, doc in zip(articles, docs, strict=True):
         statements = find_attributions(
-            doc, conventions="polnear", span_chooser=chooser, cue_adder=adder, end_cutter=cutter
+            doc,
+            conventions="polnear",
+            span_chooser=chooser,
+            cue_adder=adder,
+            end_cutter=cutter,
+            statement_scorer=scorer,
         )
         predicted = [relation_from_statement(s) for s in statements]
         results.append(score_article(article.text, article.relations, predicted))

@@ -8,7 +8,9 @@ verb governs, how often each dependency relation falls inside the gold content. 
 counts to ``src/factbox/data/learned_cues.json`` (read by ``factbox.extract.learned``), the cue
 classifier to ``cue_classifier.json``, and then, running the extractor with both over the split,
 the statement scorer to ``statement_scorer.json`` (read by ``factbox.extract.confidence``).
-``--cache`` keeps the parses in a spaCy DocBin so a second run skips parsing.
+``--cache`` keeps the parses in a spaCy DocBin so a second run skips parsing. The scorer's
+threshold is picked here over the rules' statements alone; run bench/choose_scorer_threshold.py
+afterwards to choose it with the tagger's combination in place.
 """
 
 from __future__ import annotations

@@ -112,6 +112,12 @@ def test_different_sources_of_one_cue_stay_two_statements(nlp: Language) -> None
 PARENTHETICAL = "The island, as one of the advisers pointed out, rarely gets two storms in a row."
 
 
+def _adjusted_pieces(nlp: Language, text: str, cue: str, content: str, source: str) -> list[str]:
+    """The content pieces (as text) of one statement over ``text`` after the adjustments."""
+    (adjusted,) = adjust_boundaries(nlp(text), [_statement(text, cue, content, source)])
+    return [text[a:b] for a, b in adjusted.content_pieces]
+
+
 def test_a_subject_before_a_parenthetical_attribution_is_a_content_piece(nlp: Language) -> None:
     doc = nlp(PARENTHETICAL)
     content = "rarely gets two storms in a row"
@@ -122,3 +128,31 @@ def test_a_subject_before_a_parenthetical_attribution_is_a_content_piece(nlp: La
     sourceless = dataclasses.replace(statement, source_span=None, source_text="")
     (kept,) = adjust_boundaries(doc, [sourceless])  # nothing says where the aside begins
     assert kept.content_pieces == ()
+
+
+# Written for these tests, in the shape of PolNeAR train sentences whose cue stands in a
+# relative clause: the annotators start the content at the relative word ("which he said
+# would ...", "what aides called ..."), the source and cue being the gap between the pieces.
+RELATIVE = "The council passed the levy, which the mayor said would pay for the new bridge."
+PIED_PIPED = "The mayor gave a speech in which she said the levy would pay for the bridge."
+
+
+def test_a_relative_word_before_the_attribution_is_a_content_piece(nlp: Language) -> None:
+    content = "would pay for the new bridge"
+    pieces = _adjusted_pieces(nlp, RELATIVE, "said", content, "the mayor")
+    assert pieces == ["which", content]
+
+
+def test_a_relative_word_after_a_preposition_is_left_out(nlp: Language) -> None:
+    content = "the levy would pay for the bridge"
+    assert _adjusted_pieces(nlp, PIED_PIPED, "said", content, "she") == []
+
+
+def test_a_content_that_opens_with_its_own_cue_starts_after_it(nlp: Language) -> None:
+    content = "said would pay for the new bridge"
+    pieces = _adjusted_pieces(nlp, RELATIVE, "said", content, "the mayor")
+    assert pieces == ["which", "would pay for the new bridge"]
+    doc = nlp(RELATIVE)
+    bare = _statement(RELATIVE, "said", "said", "the mayor")
+    (kept,) = adjust_boundaries(doc, [bare])  # nothing after the cue: the piece is kept
+    assert RELATIVE[kept.content_span[0] : kept.content_span[1]].endswith("said")

@@ -15,7 +15,11 @@ from typing import Literal
 from spacy.tokens import Doc
 
 from factbox.extract.boundaries import adjust_boundaries
-from factbox.extract.confidence import StatementContext, load_statement_scorer
+from factbox.extract.confidence import (
+    StatementContext,
+    StatementScorer,
+    load_statement_scorer,
+)
 from factbox.extract.content_ends import EndCutter, cut_tails, load_end_cutter
 from factbox.extract.cue_adder import CueAdder
 from factbox.extract.cues import CueLexicon, load_cue_lexicon
@@ -532,6 +536,7 @@ def find_attributions(
     span_chooser: SpanChooser | None = None,
     cue_adder: CueAdder | None = None,
     end_cutter: EndCutter | None = None,
+    statement_scorer: StatementScorer | None = None,
 ) -> list[Statement]:
     """Statements in text order, with ``speakers`` left empty and dates unset.
 
@@ -544,7 +549,8 @@ def find_attributions(
     (tagged.py); ``span_chooser`` replaces the shipped chooser between the rules' content
     span and the tagger's (span_choice.py); ``cue_adder`` the shipped judge of the tagged
     cues the rules did not propose (cue_adder.py); ``end_cutter`` the shipped model of where
-    PolNeAR's annotators end a content (content_ends.py).
+    PolNeAR's annotators end a content (content_ends.py); ``statement_scorer`` the shipped
+    statement scorer (confidence.py).
     """
     polnear = conventions == "polnear"
     lexicon = load_cue_lexicon()
@@ -573,7 +579,8 @@ def find_attributions(
     if polnear and scored:
         context = StatementContext(lexicon, load_learned_cues(), load_cue_classifier())
         proposals = statements
-        statements = load_statement_scorer().keep(doc, statements, context)
+        scorer = statement_scorer if statement_scorer is not None else load_statement_scorer()
+        statements = scorer.keep(doc, statements, context)
         dropped = [statement for statement in proposals if statement not in statements]
     if scored:
         statements = combine_with_tagger(
