@@ -52,6 +52,13 @@ def test_a_dash_before_no_list_of_states_keeps_the_noun(nlp: Language) -> None:
             ("NO", "CL", "PE", "SN"),
         ),
         ("The draft was submitted by Norway and Chile on Monday.", ("NO", "CL")),
+        # a hyphenated verb the tokenizer keeps whole, and a group noun with its list
+        ("The draft is co-sponsored by Norway, Chile and Peru.", ("NO", "CL", "PE")),
+        (
+            "The draft is co-sponsored by two Andean nations: Chile and Peru, as well as "
+            "Norway and Senegal.",
+            ("CL", "PE", "NO", "SN"),
+        ),
     ],
 )
 def test_sponsors_as_the_agent_of_a_passive_each_sponsor_it(

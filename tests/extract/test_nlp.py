@@ -1,10 +1,12 @@
 """The pipeline as factbox loads it: paragraph breaks end sentences before the parser runs."""
 
+import pytest
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 from factbox.extract.attributions import find_attributions
-from factbox.extract.nlp import PARAGRAPHS, SAVED_TOKENIZER, default_model_name
+from factbox.extract.nlp import PARAGRAPHS, SAVED_TOKENIZER, default_model_name, whole_words
 
 # Written for these tests. Left to itself the parser runs each of these paragraph breaks into
 # the next paragraph.
@@ -65,6 +67,23 @@ def test_the_tokenizer_is_the_one_spacy_itself_loads(nlp: Language) -> None:
     # loaded with an empty tokenizer that the saved one fills (the model names spaCy's own)
     assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == SAVED_TOKENIZER
     spacys = spacy.load(default_model_name(), exclude=["senter"])
+    for form in whole_words():  # factbox keeps these whole ("co-sponsored")
+        spacys.tokenizer.add_special_case(form, [{ORTH: form}])
     assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == spacys.tokenizer.to_bytes(exclude=["vocab"])
     text = "Don't e-mail U.S. officials at http://example.com/a?b=1 before 9:30am (re: N.Y.)."
     assert [t.text for t in nlp.make_doc(text)] == [t.text for t in spacys.make_doc(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "lemma"),
+    [
+        ("The draft is co-sponsored by Norway.", "co-sponsored", "co-sponsor"),
+        ("Co-sponsored by Norway, the draft passed.", "Co-sponsored", "co-sponsor"),
+        ("Norway and Chile are its co-sponsors.", "co-sponsors", "co-sponsor"),
+    ],
+)
+def test_a_hyphenated_word_of_sponsoring_is_one_token_with_its_lemma(
+    nlp: Language, text: str, word: str, lemma: str
+) -> None:
+    (token,) = [t for t in nlp(text) if t.text == word]
+    assert token.lemma_ == lemma
