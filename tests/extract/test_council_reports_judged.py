@@ -21,7 +21,7 @@ from factbox.stance.records import Proposal
 TRUCE = Proposal(
     "harbour-truce",
     "UN Security Council demand for a truce in the harbour",
-    "The elected members' draft resolution demanding an immediate truce in the harbour and the "
+    "Sweden and Peru's draft resolution demanding an immediate truce in the harbour and the "
     "release of all detained sailors",
 )
 DAY = dt.date(2017, 3, 10)
@@ -64,3 +64,37 @@ def test_a_count_in_favour_supports_and_the_member_named_abstaining_is_open(
     others = set(members_as_of(load_body("unsc"), DAY)) - {"SE"}
     assert found.get("SE") == "open"
     assert {found.get(member) for member in others} == {"supports"}
+
+
+@pytest.mark.parametrize(
+    ("body", "sponsors"),
+    [
+        # (a text "drafted by" a state the proposal does not name is another sponsor's text:
+        # stance/matching.py)
+        (
+            "The vote on the resolution, driven in part by Sweden, a member of the council, is "
+            "set for Monday.",
+            {"SE"},
+        ),
+        (
+            "The resolution, drafted by Sweden and Peru, was put to a vote in the council on "
+            "Monday.",
+            {"SE", "PE"},
+        ),
+        # the sponsors back the text whatever another member did with it
+        ("Russia vetoed the resolution drafted by Sweden and Peru.", {"SE", "PE"}),
+    ],
+)
+def test_a_sponsor_named_in_a_participle_of_the_text_supports_it(
+    nlp: Language, matcher: ProposalMatcher, body: str, sponsors: set[str]
+) -> None:
+    found = stances(nlp, matcher, body)
+    assert {found.get(sponsor) for sponsor in sponsors} == {"supports"}
+    assert found.get("RU") in (None, "opposes")
+
+
+def test_a_participle_of_something_else_than_a_text_names_no_sponsor(nlp: Language) -> None:
+    body = "The convoy, driven by Swedish soldiers, reached the harbour."
+    doc = nlp(body)
+    statements = extract_article(doc, plain_article(body, DAY)).statements
+    assert not [s for s in statements if s.cue == "driven"]

@@ -3,7 +3,9 @@
 A statement whose source is page furniture or a news agency ("Share: ...", "AFP: ...") is
 left out (``furniture.py``): whoever the agency quotes is a statement of their own. A vote
 told as a count ("adopted 14-0 with Norway abstaining") is an act of each member of the body
-it counts, and "all members (except X)" an act of each member named so (``votes.py``).
+it counts, and "all members (except X)" an act of each member named so (``votes.py``); a
+sponsor named in a participle of its text ("the resolution, drafted by Algeria") is its act
+(``sponsors.py``).
 
 Extraction is two steps. ``find_statements`` finds the spans (the learned tagger's
 candidates decoded on the parse, cues validated, sources linked to contents) and drops page
@@ -33,6 +35,7 @@ from factbox.extract.speakers import (
     resolve_speakers,
     voices_of_first_persons,
 )
+from factbox.extract.sponsors import participle_sponsors
 from factbox.extract.votes import collective_statements, count_statements, voters
 from factbox.records import Article, Extraction, Person, Statement
 
@@ -90,7 +93,8 @@ def find_statements(doc: Doc, article: Article) -> list[Statement]:
     ]
     counts = count_statements(doc, article.published, found)
     counts += collective_statements(doc, article.published, [*found, *counts])
-    return sorted([*found, *counts], key=lambda s: s.span) if counts else found
+    more = counts + participle_sponsors(doc, found)
+    return sorted([*found, *more], key=lambda s: s.span) if more else found
 
 
 def resolve_people(

@@ -96,6 +96,7 @@ class VoteWords:
     chamber_votes: frozenset[str]
     passing: frozenset[str]
     receiving: frozenset[str]
+    sponsoring: frozenset[str]
     exceptions: frozenset[str]
     favour: frozenset[str]
     unreal: frozenset[str]
@@ -120,6 +121,7 @@ def vote_words() -> VoteWords:
         chamber_votes=frozenset(words["chamber_votes"]),
         passing=frozenset(words["passing"]),
         receiving=frozenset(words["receiving"]),
+        sponsoring=frozenset(words["sponsoring"]),
         exceptions=frozenset(words["exceptions"]),
         favour=frozenset(words["favour"]),
         unreal=frozenset(words["unreal"]),

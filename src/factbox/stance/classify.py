@@ -1396,7 +1396,11 @@ class _Classifier:
         if act:
             self.apply_act(reading, act)
         skip = {word.i for word, _, _ in act or ()}
-        while node.head.i != node.i and not reading.stopped:
+        # an act below what it is about describes it ("a resolution [drafted] by France",
+        # a count "14-0" beside the text passed): what is above the text is no frame of the
+        # act ("Russia vetoed a resolution drafted by France": France still drafted it)
+        below = bool(act) and not skip & ({theme.i} | {t.i for t in theme.ancestors})
+        while node.head.i != node.i and not reading.stopped and not below:
             child, node = node, node.head
             if self.is_remark(child, node, cue):
                 break  # above a remark ("his comments ... drew criticism"): a reaction to it
