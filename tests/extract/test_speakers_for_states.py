@@ -69,6 +69,18 @@ def actor_of(nlp: Language, body: str, text: str) -> str | None:
             "DE",
         ),
         ("The Slovak government said the duties were a mistake.", "The Slovak government", "SK"),
+        # a delegate at a meeting, "the speaker for" a state, is its voice; a Speaker of a
+        # parliament is no state's
+        (
+            "The speaker for the Kingdom of Norway said the duties were a mistake.",
+            "The speaker for the Kingdom of Norway",
+            "NO",
+        ),
+        (
+            "The Speaker of the Norwegian parliament said the duties were a mistake.",
+            "The Speaker of the Norwegian parliament",
+            None,
+        ),
         (
             "France backs a European Union plan to impose the duties.",
             "a European Union plan",

@@ -136,6 +136,9 @@ class NonStateWords:
     bodies: frozenset[str] = frozenset()
     """Nouns for bodies that are no state ("association", "carmaker", "industry"): a
     country's name or nationality word on one is the body's country, not its voice."""
+    voices: frozenset[str] = frozenset()
+    """Words of ``roles`` that, followed by "for", are the voice of whom follows ("the
+    speaker for the Russian Federation": its delegate at a meeting, no House Speaker)."""
 
     def names_body(self, token: Token) -> bool:
         return token.lower_ in self.bodies or token.lemma_.lower() in self.bodies
@@ -173,6 +176,12 @@ class NonStateWords:
         if not role:
             return False
         written = role.split()
+        # "speaker for Norway" speaks for Norway: the word is no role of those
+        written = [
+            word
+            for word, after in zip(written, [*written[1:], ""], strict=True)
+            if not (word.lower() in self.voices and after.lower() == "for")
+        ]
         # each hyphenated word whole ("minister-president") and in its parts ("president-elect")
         parts = [part for word in written for part in word.split("-")]
         words = {w.strip(".,()'\u2019").lower() for w in (*written, *parts)}
@@ -190,4 +199,5 @@ def non_state_words() -> NonStateWords:
         statuses=frozenset(word.lower() for word in data["statuses"]),
         party_letters=frozenset(data["party_letters"]),
         bodies=frozenset(word.lower() for word in data["bodies"]),
+        voices=frozenset(word.lower() for word in data.get("voices", ())),
     )
