@@ -125,6 +125,13 @@ def table_data() -> dict[str, object]:
             "accession",
             "supports",
         ),
+        # praise of progress without a stance verb
+        (
+            "The extra tariffs on Ruritanian bicycles are a step in the right direction.",
+            "tariffs",
+            "supports",
+        ),
+        ("Freedonia's accession to the alliance was a step forward.", "accession", "supports"),
         # not done yet
         (
             "We remain the only member yet to ratify Freedonia's accession.",
