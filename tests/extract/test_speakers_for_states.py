@@ -196,3 +196,34 @@ def test_the_subjects_of_were_among_those_urging_speak(nlp: Language) -> None:
     )
     found = [s for s in speakers(nlp, body) if s.text != "those"]
     assert [s.actor_id for s in found] == ["PL", "GB", "DE"]
+
+
+def welcomers(nlp: Language, body: str) -> set[str | None]:
+    return {
+        speaker.actor_id
+        for statement in statements(nlp, body)
+        if statement.cue == "welcomed"
+        for speaker in statement.speakers
+    }
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Trade ministers of four Nordic countries met in Oslo on Monday and welcomed the duties.",
+        # a wire dateline the parser took for the subject
+        "OSLO, Oct. 5 (Newswire) - Trade ministers of four Nordic countries met in Oslo on "
+        "Monday and welcomed the duties.",
+    ],
+)
+def test_counted_countries_are_those_the_next_sentence_names_when_the_count_agrees(
+    nlp: Language, opening: str
+) -> None:
+    named = (
+        "\n\nNorwegian Trade Minister Kari Dahl spoke to reporters after meeting her Danish, "
+        "Swedish and Finnish counterparts."
+    )
+    assert welcomers(nlp, opening + named) == {"NO", "DK", "SE", "FI"}
+    # three named for a count of four: who the fourth is is not said
+    fewer = named.replace(" Danish,", "")
+    assert welcomers(nlp, opening + fewer) <= {None}

@@ -669,12 +669,13 @@ def resolve_speakers(statement: Statement, doc: Doc, context: ArticleContext) ->
     lo, hi = _one_line(tokens.start, tokens.end, statement, context)
     lo, hi = _quantified_subject(doc, lo, hi, context)
     lo, hi = _before_a_time(doc, lo, hi)
+    lo = _after_a_dateline(doc, lo, hi)
     lo, hi = _among_those(doc, lo, hi, context)
     readings = (
         _listed_ahead(doc, lo, hi, statement, context)
         or _listed_after_clause(doc, lo, hi, context)
         or _listed_voters(doc, lo, hi, statement, context)
-        or _readings(doc, lo, hi, context)
+        or _counted_then_named(doc, _readings(doc, lo, hi, context))
     )
     speakers: list[Speaker] = []
     for reading in _merge_appositions(readings):
@@ -848,6 +849,52 @@ def _listed_voters(
     return [_list_item(doc, start, end, context) for start, end in items]
 
 
+COUNTED_NOUNS = frozenset({"country", "nation", "state", "government"})
+"""Nouns a source counts unnamed countries with ("ministers of five countries")."""
+
+
+def _counted_then_named(doc: Doc, readings: list[_Reading]) -> list[_Reading]:
+    """A source that counts countries it does not name ("Foreign ministers of five Central
+    European countries welcomed it") speaks for the countries the next sentence names, when
+    it names exactly that many outside quotes ("Slovenian Foreign Minister Jane Doe spoke
+    after meeting her Austrian, Czech, Hungarian and Slovak counterparts"): each is a
+    speaker, with the source's role. Any other number names other countries, or some of
+    them: nobody is given."""
+    if len(readings) != 1:
+        return readings
+    reading = readings[0]
+    if reading.actors or reading.speaks_for_none or reading.name or reading.pronoun:
+        return readings
+    counted = [
+        number
+        for token in doc[reading.start : reading.end]
+        if token.lemma_.lower() in COUNTED_NOUNS and token.tag_ == "NNS"
+        for number in (_count_of(child) for child in token.children if child.dep_ == "nummod")
+        if number is not None and number > 1
+    ]
+    sentence = doc[reading.head.i].sent
+    if len(counted) != 1 or sentence.end >= len(doc):
+        return readings
+    following = doc[sentence.end].sent
+    while following.text.isspace() and following.end < len(doc):
+        following = doc[following.end].sent
+    words = [i for i in range(following.start, following.end) if not _inside_quotes(doc, i)]
+    countries = list(
+        dict.fromkeys(m.actor for m in find_actors(doc, words) if m.actor.kind == "country")
+    )
+    if len(countries) != counted[0]:
+        return readings
+    return [replace(reading, actors=countries)]
+
+
+def _count_of(token: Token) -> int | None:
+    """A small count, in figures or words ("5", "five")."""
+    if token.text.isdigit():
+        return int(token.text)
+    words = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    return words.index(token.lower_) + 2 if token.lower_ in words else None
+
+
 def _list_item(
     doc: Doc, lo: int, hi: int, context: ArticleContext, *, name_start: int | None = None
 ) -> _Reading:
@@ -923,6 +970,21 @@ def _among_those(doc: Doc, lo: int, hi: int, context: ArticleContext) -> tuple[i
 _GROUP_PRONOUNS = frozenset({"those", "them"})
 _FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours"})
 _RELATIVE_WORDS = frozenset({"who", "that"})
+
+
+DATELINE_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+
+
+def _after_a_dateline(doc: Doc, lo: int, hi: int) -> int:
+    """A source that starts with the article's dateline ("LJUBLJANA, Mar. 26 (Xinhua) -
+    Foreign ministers of ...", "BRUSSELS (Reuters) - EU envoys"), which the parser may take
+    for the subject: the speaker is after the dash. A dateline opens its sentence with a
+    place in capitals and ends at the first dash."""
+    first = doc[lo]
+    if lo != first.sent.start or not (first.is_upper and first.is_alpha and len(first) > 2):
+        return lo
+    dash = next((t.i for t in doc[lo + 1 : hi] if t.text in DATELINE_DASHES), None)
+    return dash + 1 if dash is not None and dash + 1 < hi else lo
 
 
 def _before_a_time(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
