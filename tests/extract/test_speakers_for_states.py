@@ -76,6 +76,8 @@ def actor_of(nlp: Language, body: str, text: str) -> str | None:
             "The speaker for the Kingdom of Norway",
             "NO",
         ),
+        # a state's vote is its own act
+        ("Norway's vote on Monday favoured the duties.", "Norway's vote on Monday", "NO"),
         (
             "The Speaker of the Norwegian parliament said the duties were a mistake.",
             "The Speaker of the Norwegian parliament",

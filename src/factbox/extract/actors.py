@@ -90,6 +90,9 @@ class RoleVocabulary:
     """Nouns for a text, which speaks for nobody by itself ("resolution", "draft")."""
     document_issuers: frozenset[str] = frozenset()
     """Verbs by which a body makes a text its own ("adopted by", "issued by")."""
+    voted_heads: frozenset[str] = frozenset()
+    """Document heads that are a member's own act: its possessor cast it ("Norway's vote
+    favoured the text")."""
 
     def lists_ahead(self, tokens: Iterable[Token]) -> bool:
         """Whether a source phrase names its members after a colon ("The following ...")."""
@@ -280,6 +283,7 @@ def role_vocabulary() -> RoleVocabulary:
         delivery_heads=frozenset(data.get("delivery_heads", [])),
         document_heads=frozenset(data.get("document_heads", [])),
         document_issuers=frozenset(data.get("document_issuers", [])),
+        voted_heads=frozenset(data.get("voted_heads", [])),
     )
 
 

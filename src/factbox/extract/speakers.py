@@ -1157,11 +1157,17 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 def _document_issuers(head: Token) -> list[Actor] | None:
     """For a phrase naming a text ("a UN resolution condemning ...", "Egypt's draft"), the
     actors it says adopted or issued it ("the resolution adopted by the Security Council":
-    the UN), else none: a text speaks for no one by itself, whoever's name is on it. ``None``
-    when the phrase names no text."""
+    the UN), else none: a text speaks for no one by itself, whoever's name is on it; a vote
+    is its possessor's ("Norway's vote"). ``None`` when the phrase names no text."""
     roles = role_vocabulary()
     if head.pos_ != "NOUN" or head.lemma_.lower() not in roles.document_heads:
         return None
+    if head.lemma_.lower() in roles.voted_heads:
+        # "Norway's vote favoured it": a vote is its possessor's act
+        for owner in (child for child in head.children if child.dep_ == "poss"):
+            actors = actors_in(head.doc, [t.i for t in owner.subtree])
+            if actors:
+                return actors
     for clause in head.children:
         issued = clause.lemma_.lower() in roles.document_issuers
         if clause.dep_ not in ("acl", "relcl") or not issued:
