@@ -979,11 +979,21 @@ def _after_a_dateline(doc: Doc, lo: int, hi: int) -> int:
     """A source that starts with the article's dateline ("LJUBLJANA, Mar. 26 (Xinhua) -
     Foreign ministers of ...", "BRUSSELS (Reuters) - EU envoys"), which the parser may take
     for the subject: the speaker is after the dash. A dateline opens its sentence with a
-    place in capitals and ends at the first dash."""
+    place in capitals followed by a comma or a bracket, and ends at the first dash set off by
+    spaces ("NATO Secretary-General Jane Doe" is no dateline)."""
     first = doc[lo]
     if lo != first.sent.start or not (first.is_upper and first.is_alpha and len(first) > 2):
         return lo
-    dash = next((t.i for t in doc[lo + 1 : hi] if t.text in DATELINE_DASHES), None)
+    if lo + 1 >= hi or doc[lo + 1].text not in (",", "("):
+        return lo
+    dash = next(
+        (
+            t.i
+            for t in doc[lo + 1 : hi]
+            if t.text in DATELINE_DASHES and t.whitespace_ and doc[t.i - 1].whitespace_
+        ),
+        None,
+    )
     return dash + 1 if dash is not None and dash + 1 < hi else lo
 
 
