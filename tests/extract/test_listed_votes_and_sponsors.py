@@ -111,3 +111,11 @@ def test_a_participle_after_a_with_phrase_set_off_by_a_comma_is_the_subjects(
     )
     found = [s for s in extracted(nlp, body, DAY) if s.cue == "remarking"]
     assert all("Norway" not in s.source_text for s in found)
+
+
+def test_a_participle_of_something_else_than_a_text_names_no_sponsor(nlp: Language) -> None:
+    body = "The convoy, driven by Norwegian soldiers, reached the harbour."
+    assert [cue for cue, _, _ in acts(nlp, body) if cue == "driven"] == []
+    # the same participle of a text is its sponsor's act
+    body = "The motion, driven by Norway, reached the council."
+    assert ("driven", "The motion", ("NO",)) in acts(nlp, body)

@@ -1,7 +1,8 @@
 """Votes and sponsorships reported in narration (the sentences are written for these tests):
 a text put forward or introduced by its sponsors is the proposal's text, as a text that is
 vetoed or adopted is; a vote told as a count or of all of a body's members is each member's
-stance on the text, and a count on an earlier or similar text none on this one."""
+stance on the text, and a count on an earlier or similar text none on this one; a sponsor
+named in a participle of the text ("the resolution, drafted by A") supports it."""
 
 from __future__ import annotations
 
@@ -83,6 +84,15 @@ def council(day: dt.date = DAY) -> set[str]:
         "dredging the harbour. The council passed the resolution 14-0, with Sweden abstaining.",
         "The UN resolution demanding a halt to harbour dredging came to a vote on Monday. All "
         "15 members of the Security Council except Sweden voted for the resolution.",
+        # a count as the agent of a passive verb of backing; its abstainer in a clause of its
+        # own, which is no frame of the count
+        "The Security Council voted on the harbour dredging on Monday. The resolution was "
+        "supported by 14 members, while Sweden abstained, making it the first dredging "
+        "resolution adopted by the council in years.",
+        # "except for" after the verb
+        "The Security Council voted on the harbour dredging on Monday. All the 14 members "
+        "of the Security Council voted in favour of the resolution, except for Sweden, which "
+        "abstained from voting.",
     ],
 )
 def test_every_member_a_vote_stands_for_supports_it(
@@ -135,3 +145,22 @@ def test_abstaining_on_a_text_is_about_that_text(nlp: Language, motion: Proposal
         "on Monday. Sweden abstained on the resolution."
     )
     assert member_stances(nlp, motion, text) == {"SE": "open"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote on the resolution, driven in part by Sweden, a member of the council, is set "
+        "for Monday.",
+        "The resolution, drafted by Sweden and Peru, was put to a vote in the council on Monday.",
+        # the sponsors back the text whatever another member did with it
+        "Russia vetoed the resolution drafted by Sweden and Peru.",
+    ],
+)
+def test_a_sponsor_named_in_a_participle_of_the_text_supports_it(
+    nlp: Language, motion: ProposalMatcher, text: str
+) -> None:
+    found = member_stances(nlp, motion, text)
+    sponsors = {"SE", "PE"} if "Peru" in text else {"SE"}
+    assert {found.get(sponsor) for sponsor in sponsors} == {"supports"}
+    assert found.get("RU") in (None, "opposes")

@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from factbox.extract.actors import find_actors
-from factbox.extract.votes import vote_words
+from factbox.extract.votes import act_statement, vote_words
 from factbox.records import Statement
 
 DESCRIBING = frozenset({"appos", "relcl", "acl", "prep", "punct", "cc"})
@@ -40,26 +40,11 @@ def participle_sponsors(doc: Doc, found: list[Statement]) -> list[Statement]:
         if text.lemma_.lower() not in words.texts or verb.i < text.i:
             continue
         source = _agent(verb)
-        cue = (verb.idx, verb.idx + len(verb.text))
-        if source is None or cue in taken:
+        cue = doc[verb.i : verb.i + 1]
+        if source is None or (cue.start_char, cue.end_char) in taken:
             continue
-        if not find_actors(doc, range(source.start, source.end)):
-            continue
-        content = doc[text.left_edge.i : text.i + 1]
-        first = min(content.start_char, source.start_char)
-        last = max(cue[1], source.end_char)
-        made.append(
-            Statement(
-                kind="act",
-                cue=verb.text,
-                cue_span=cue,
-                content=content.text,
-                content_span=(content.start_char, content.end_char),
-                source_text=source.text,
-                source_span=(source.start_char, source.end_char),
-                span=(first, last),
-            )
-        )
+        if find_actors(doc, range(source.start, source.end)):
+            made.append(act_statement(source, cue, doc[text.left_edge.i : text.i + 1]))
     return made
 
 

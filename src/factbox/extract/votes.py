@@ -179,7 +179,7 @@ def count_statements(
             for s in beside
         ):
             continue
-        found.append(_act_statement(source, cue, content))
+        found.append(act_statement(source, cue, content))
     return found
 
 
@@ -448,7 +448,7 @@ def collective_statements(
             continue
         if _all_members(source, cue, published) is None:
             continue
-        found.append(_act_statement(source, cue, content))
+        found.append(act_statement(source, cue, content))
     return found
 
 
@@ -606,7 +606,7 @@ def _chamber(source: Span, cue: Span) -> list[Speaker] | None:
 # --- shared ---------------------------------------------------------------------------------
 
 
-def _act_statement(source: Span, cue: Span, content: Span) -> Statement:
+def act_statement(source: Span, cue: Span, content: Span) -> Statement:
     """An ``act`` statement of these words, speakers and date still to resolve."""
     first = min(source.start_char, cue.start_char, content.start_char)
     last = max(source.end_char, cue.end_char, content.end_char)
