@@ -193,3 +193,32 @@ def test_a_count_in_an_acts_own_cue_is_read_once(nlp: Language) -> None:
     body = "EU ambassadors unanimously backed the package on Wednesday."
     (found,) = voting(nlp, body)
     assert ids(found) == set(members_as_of(load_body("eu-council"), DAY))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the count beside another verb of the text
+        "The Security Council met on Monday. The motion was tabled by the elected members of "
+        "the council, with 14 members in favour and Sweden abstaining.",
+        # the member left out in a sentence of its own right after the count
+        "The Security Council met on Monday. The council adopted the motion with 14 members "
+        "voting for it. Sweden abstained from voting.",
+    ],
+)
+def test_a_count_with_its_text_and_the_member_it_leaves_out(nlp: Language, body: str) -> None:
+    (found,) = voting(nlp, body)
+    assert ids(found) == council() - {"SE"}
+    assert found.content == "The motion" or found.content == "the motion"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the next sentence says something else of the member: who else stayed out is not said
+        "The Security Council met on Monday. The council adopted the motion with 14 members "
+        "voting for it. Sweden said it would comply.",
+    ],
+)
+def test_a_count_nothing_accounts_for_counts_nobody(nlp: Language, body: str) -> None:
+    assert voting(nlp, body) == []

@@ -229,13 +229,20 @@ def _passed_text(sentence: Span) -> Token | None:
     words = vote_words()
     for verb in sentence:
         lemma = verb.lemma_.lower()
-        if lemma not in words.passing | words.receiving or verb.pos_ not in ("VERB", "AUX"):
+        counted = any(_with_a_number(c) for c in verb.children)
+        if lemma not in words.passing | words.receiving and not counted:
             continue
-        if any(c.dep_ == "neg" for c in verb.children):
+        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
             continue
         deps: tuple[str, ...] = ("nsubj",) if lemma in words.receiving else ()
         if lemma in words.passing:
             deps += ("dobj", "nsubjpass", "obj")
+        if counted:
+            # the count beside any verb of the text: "the resolution was tabled by A, with
+            # 14 members in favour"
+            deps += ("nsubjpass", "nsubj")
+        if not deps:
+            continue
         candidates = [c for c in verb.children if c.dep_ in deps]
         if verb.dep_ == "acl":
             candidates.append(verb.head)
@@ -243,6 +250,18 @@ def _passed_text(sentence: Span) -> Token | None:
             if text.lemma_.lower() in words.texts:
                 return text
     return None
+
+
+def _with_a_number(token: Token) -> bool:
+    """ "with" and a counted noun ("with 14 members in favour", "with 13 votes")."""
+    return (
+        token.dep_ == "prep"
+        and token.lower_ == "with"
+        and any(
+            o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children)
+            for o in token.children
+        )
+    )
 
 
 def _count_in_favour(tokens: Span) -> _Count | None:
@@ -292,9 +311,16 @@ def _unanimous(tokens: Span) -> _Count | None:
 
 
 def _members_in_favour(noun: Token) -> bool:
-    """Members counted as voting for it: "14 members voting in favour", "approval from 14
-    members"."""
+    """Members counted as voting for it: "14 members voting in favour", "14 members in
+    favour", "approval from 14 members", "backed by 14 members"."""
     words = vote_words()
+    doc = noun.doc
+    if any(
+        c.dep_ == "prep" and c.lower_ == "in" and c.i + 1 < len(doc)
+        and _word(doc[c.i + 1]) in words.favour
+        for c in noun.children
+    ):
+        return True  # "with 14 members in favour"
     for verb in (noun.head, *noun.children):
         if verb.lemma_.lower() == "vote" and any(
             _word(t) in words.favour for t in verb.subtree if t.i > verb.i
@@ -337,9 +363,32 @@ def _left_out(
         if not any(_leaves_out(t) and _distance(root, t) <= NEAR for t in sentence):
             return None  # a member named without being left out: the count is not read
         left.add(match.actor.id)
-    if len(members) != (len(members) if in_favour == ALL else in_favour) + len(left):
+    counted = len(members) if in_favour == ALL else in_favour
+    if len(members) != counted + len(left):
+        left |= _left_out_after(sentence, members)
+    if len(members) != counted + len(left):
         return None
     return left
+
+
+def _left_out_after(sentence: Span, members: list[str]) -> set[str]:
+    """The members the next sentence says did not vote for it, when that is all it says:
+    "... adopted the resolution with 14 members voting for it. Norway abstained." (its main
+    verb leaves its subject out, and every actor of the subject is a member)."""
+    doc = sentence.doc
+    if sentence.end >= len(doc):
+        return set()
+    following = doc[sentence.end].sent
+    root = following.root
+    if not _leaves_out(root) and not any(_leaves_out(c) for c in root.children if c.dep_ == "prep"):
+        return set()
+    found: set[str] = set()
+    for subject in (c for c in root.children if c.dep_ == "nsubj"):
+        for match in find_actors(doc, [t.i for t in subject.subtree]):
+            if match.actor.id not in members:
+                return set()
+            found.add(match.actor.id)
+    return found
 
 
 # --- all of a body's members -----------------------------------------------------------
@@ -723,6 +772,8 @@ def _noun_phrase(noun: Token, stop: int) -> Span:
         and noun in doc[end].ancestors
     ):
         end += 1
+    while end > noun.i + 1 and doc[end - 1].pos_ == "ADP":
+        end -= 1  # "the resolution [with] 14 members voting for it"
     return doc[noun.left_edge.i : end]
 
 
