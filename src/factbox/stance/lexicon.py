@@ -193,13 +193,13 @@ class StanceLexicon:
     """Words of feeling ("pleased", "worried"): said of the proposal's own words as the one
     who feels ("refugees are afraid"), no stance on it."""
     future_verbs: frozenset[str] = frozenset()
+    """"going to" as "will": the verb "go" in the progressive over the proposal's clause."""
     means_verbs: frozenset[str] = frozenset()
+    """Verbs whose object is the stance itself ("used its veto to block the draft")."""
     any_determiners: frozenset[str] = frozenset()
     """Determiners that make a holder anyone at all ("any country that opposes it")."""
     any_pronouns: frozenset[str] = frozenset()
     """Pronouns for anyone at all ("those who block it", "whoever opposes it")."""
-    """Verbs whose object is the stance itself ("used its veto to block the draft")."""
-    """"going to" as "will": the verb "go" in the progressive over the proposal's clause."""
     sufficiency: frozenset[str] = frozenset()
     """"not far enough", "not enough": a measure of degree that keeps the proposal."""
     penalties: frozenset[tuple[str, ...]] = frozenset()
