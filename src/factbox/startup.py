@@ -21,18 +21,40 @@ while the model loads). catalogue keeps the entry points as importlib's
 ``SelectableGroups``, whose ``select(group=...)`` walks every entry point of every group
 each time: about 0.04 s of CPU of loading the model. They are put in a dict by group, the
 form catalogue reads on the Pythons before ``select``: the same entry points, found once.
+
+``keep_torch_out_of_thinc``: spaCy's thinc tries ``import torch`` when ``thinc.compat`` is
+first imported (to offer PyTorch layers and GPUs), so where torch is installed (the ``train``
+extra installs it) every spaCy import pays for torch's: about 1.7 s of CPU, nearly as much as
+all the rest of a ``factbox proposal add`` on a ledger of 14,000 statements. Nothing factbox
+runs needs it: its own models run on onnxruntime, and spaCy's English pipelines on thinc's
+numpy operations (thinc picks them whether or not torch is there, on a machine without a GPU
+that thinc would use). The ``factbox`` command (``factbox.cli``, imported before anything of
+spaCy) calls it; a meta-path finder then makes ``import torch`` fail while ``thinc.compat``
+runs, and only then, so thinc takes torch for absent and a later ``import torch`` (which no
+command makes) finds the real one. Python callers that ``import factbox`` (the training
+scripts, ``factbox.embed.export``, a notebook) are left alone: thinc sees torch as it is.
+``FACTBOX_TORCH=1`` leaves thinc's import alone in the command too, for a ``--model`` whose
+components run on PyTorch (a transformer pipeline).
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.abc
+import importlib.machinery
 import importlib.util
+import os
 import sys
 import types
+from collections.abc import Sequence
 from typing import Any
 
 CLI = "spacy.cli"
 INFO = "spacy.cli.info"
+TORCH = "torch"
+THINC_COMPAT = "thinc.compat"
+TORCH_ENV = "FACTBOX_TORCH"
+"""Set to 1, the ``factbox`` command lets thinc import torch (``keep_torch_out_of_thinc``)."""
 
 
 class _DeferredPackage(types.ModuleType):
@@ -120,4 +142,58 @@ def defer_spacy_cli() -> bool:
     info.__package__ = CLI
     sys.modules[CLI] = package
     sys.modules[INFO] = info
+    return True
+
+
+class _WithoutTorch(importlib.abc.Loader):
+    """A module's own loader, run while ``import torch`` fails (``sys.modules`` holds None
+    for it, the import system's mark of a module that is not to be found)."""
+
+    def __init__(self, loader: importlib.abc.Loader) -> None:
+        self.loader = loader
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType | None:
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        hidden = TORCH not in sys.modules
+        if hidden:
+            sys.modules[TORCH] = None  # type: ignore[assignment]
+        try:
+            self.loader.exec_module(module)
+        finally:
+            if hidden and TORCH in sys.modules and sys.modules[TORCH] is None:
+                del sys.modules[TORCH]
+
+    def __getattr__(self, name: str) -> Any:  # get_source, get_filename, ... of the real one
+        return getattr(self.loader, name)
+
+
+class _ThincWithoutTorch(importlib.abc.MetaPathFinder):
+    """Finds ``thinc.compat`` as the other finders do, with a loader that runs it while torch
+    cannot be imported; then leaves ``sys.meta_path``."""
+
+    def find_spec(
+        self,
+        fullname: str,
+        path: Sequence[str] | None,
+        target: types.ModuleType | None = None,
+    ) -> importlib.machinery.ModuleSpec | None:
+        if fullname != THINC_COMPAT:
+            return None
+        if self in sys.meta_path:
+            sys.meta_path.remove(self)
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path, target)
+        if spec is not None and spec.loader is not None:
+            spec.loader = _WithoutTorch(spec.loader)
+        return spec
+
+
+def keep_torch_out_of_thinc() -> bool:
+    """Make thinc take torch for absent when it is first imported, in this process; whether
+    it will (not if thinc or torch is already imported, nor with ``FACTBOX_TORCH=1``)."""
+    if THINC_COMPAT in sys.modules or TORCH in sys.modules or os.environ.get(TORCH_ENV) == "1":
+        return False
+    if not any(isinstance(finder, _ThincWithoutTorch) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _ThincWithoutTorch())
     return True
