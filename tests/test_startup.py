@@ -1,11 +1,21 @@
-"""spaCy's command-line package is imported when first used, not by every factbox command
-(``factbox.startup``); each check runs in a fresh interpreter, where ``import factbox`` comes
-before spaCy."""
+"""Start-up and end of a command (``factbox.startup``): spaCy's command-line package is
+imported when first used, thinc does not import torch in the ``factbox`` command, the garbage
+collector waits while the long-lived objects are made, the process ends without teardown.
+Each check of an import runs in a fresh interpreter, where ``import factbox`` comes before
+spaCy."""
 
 from __future__ import annotations
 
+import gc
+import importlib.util
+import os
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
+
+from factbox.startup import long_lived
 
 
 def run(code: str) -> list[str]:
@@ -66,3 +76,108 @@ def test_catalogue_finds_the_same_entry_points_grouped() -> None:
         " catalogue.create('spacy', 'factories', entry_points=True).get_entry_points() is not None)"
     )
     assert found == ["dict", "True", "True", "True"]
+
+
+TORCH_INSTALLED = importlib.util.find_spec("torch") is not None
+needs_torch = pytest.mark.skipif(not TORCH_INSTALLED, reason="torch is not installed")
+
+
+def run_as_installed(code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """``code`` in a fresh interpreter that sees torch where it is installed."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **env},
+    )
+
+
+COMMAND = (
+    "import atexit, sys\n"
+    "def report():\n"
+    "    import thinc.compat\n"
+    "    print('torch' in sys.modules, 'spacy' in sys.modules, thinc.compat.has_torch)\n"
+    "atexit.register(report)\n"
+    "sys.argv = ['factbox', 'proposal', 'add', 'bags', '--title', 'Ban plastic bags',"
+    " '--db', sys.argv[1]]\n"
+    "from factbox.cli import main\n"
+    "main()\n"
+)
+
+
+@needs_torch
+def test_the_command_leaves_torch_out_where_it_is_installed(tmp_path: Path) -> None:
+    code = COMMAND.replace("sys.argv[1]", repr(str(tmp_path / "l.db")))
+    done = run_as_installed(code)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("added bags")
+    assert lines[-1].split() == ["False", "True", "False"]  # spaCy loaded, thinc without torch
+
+
+@needs_torch
+def test_factbox_torch_lets_thinc_import_it_in_the_command(tmp_path: Path) -> None:
+    code = COMMAND.replace("sys.argv[1]", repr(str(tmp_path / "l.db")))
+    done = run_as_installed(code, FACTBOX_TORCH="1")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1].split() == ["True", "True", "True"]
+
+
+@needs_torch
+def test_torch_is_kept_from_thinc_alone_and_only_in_the_command() -> None:
+    done = run_as_installed(
+        "import sys\n"
+        "import factbox.cli, thinc.compat\n"
+        "print('torch' in sys.modules, thinc.compat.has_torch)\n"
+        "import torch\n"
+        "print(type(torch).__name__, hasattr(torch, 'tensor'))\n"
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "False", "module", "True"]
+    library = run_as_installed(
+        "import factbox, spacy, thinc.compat\nprint(thinc.compat.has_torch)\n"
+    )
+    assert library.returncode == 0, library.stderr
+    assert library.stdout.split() == ["True"]  # Python callers' thinc sees torch
+
+
+def test_exiting_without_teardown_runs_atexit_flushes_and_keeps_the_code() -> None:
+    done = run_as_installed(
+        "import atexit, sys\n"
+        "from factbox.startup import exit_without_teardown\n"
+        "atexit.register(lambda: print('atexit ran'))\n"
+        "sys.stdout.write('buffered, ')\n"
+        "exit_without_teardown(3)\n"
+        "print('not reached')\n"
+    )
+    assert done.returncode == 3
+    assert done.stdout == "buffered, atexit ran\n"
+
+
+def test_exiting_with_a_thread_still_running_waits_for_it() -> None:
+    done = run_as_installed(
+        "import threading, time\n"
+        "from factbox.startup import exit_without_teardown\n"
+        "def late():\n"
+        "    time.sleep(0.3)\n"
+        "    print('thread done', flush=True)\n"
+        "threading.Thread(target=late).start()\n"
+        "exit_without_teardown(0)\n"
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "thread done\n"
+
+
+def test_long_lived_pauses_collection_even_after_gc_enable_and_freezes_what_it_made() -> None:
+    before = gc.get_threshold()
+    frozen = gc.get_freeze_count()
+    try:
+        with long_lived():
+            gc.enable()  # as srsly does after every msgpack read
+            assert gc.get_threshold()[0] == 0
+            made = [[i] for i in range(1000)]
+        assert gc.get_threshold() == before
+        assert gc.get_freeze_count() >= frozen + len(made)
+    finally:
+        gc.unfreeze()
