@@ -181,3 +181,25 @@ def test_long_lived_pauses_collection_even_after_gc_enable_and_freezes_what_it_m
         assert gc.get_freeze_count() >= frozen + len(made)
     finally:
         gc.unfreeze()
+
+
+@needs_torch
+def test_a_pytorch_pipeline_in_the_command_says_how_to_let_torch_in(tmp_path: Path) -> None:
+    pipeline = tmp_path / "trf"
+    pipeline.mkdir()
+    (pipeline / "config.cfg").write_text(
+        '[nlp]\nlang = "en"\npipeline = ["transformer"]\n\n'
+        '[components]\n\n[components.transformer]\nfactory = "transformer"\n',
+        encoding="utf-8",
+    )
+    code = (
+        "import factbox.cli\n"
+        "from factbox.extract.nlp import load_nlp\n"
+        "try:\n"
+        f"    load_nlp({str(pipeline)!r})\n"
+        "except RuntimeError as exc:\n"
+        "    print(exc)\n"
+    )
+    done = run_as_installed(code)
+    assert done.returncode == 0, done.stderr
+    assert "runs on PyTorch" in done.stdout and "FACTBOX_TORCH=1" in done.stdout

