@@ -193,33 +193,21 @@ def _recording_search(log: Path, fail_in_child: bool = False) -> Callable[..., N
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks only on Linux")
-def test_the_search_beside_the_pipeline_runs_in_a_child_and_finds_the_same(
-    sacks_ledger: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("fails_in_child", [False, True])
+def test_the_search_beside_the_pipeline_runs_in_a_child_or_else_in_the_process(
+    sacks_ledger: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fails_in_child: bool
 ) -> None:
     ledger = Ledger(sacks_ledger)
     here = search_ledger(ledger, [BAGS])
     assert here.close  # the sacks statement is close to the proposal
     log = tmp_path / "searched.txt"
-    monkeypatch.setattr(pipeline, "search_ledger", _recording_search(log))
+    monkeypatch.setattr(pipeline, "search_ledger", _recording_search(log, fails_in_child))
     with pipeline.searching_aside(ledger, [BAGS]) as searched:
         aside = searched()
     assert aside == here
-    assert [int(pid) for pid in log.read_text().split()] != [os.getpid()]
-    assert len(log.read_text().split()) == 1
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks only on Linux")
-def test_a_search_that_fails_in_the_child_runs_again_in_the_process(
-    sacks_ledger: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    ledger = Ledger(sacks_ledger)
-    here = search_ledger(ledger, [BAGS])
-    log = tmp_path / "searched.txt"
-    monkeypatch.setattr(pipeline, "search_ledger", _recording_search(log, fail_in_child=True))
-    with pipeline.searching_aside(ledger, [BAGS]) as searched:
-        aside = searched()
-    assert aside == here
-    assert [int(pid) for pid in log.read_text().split()] == [os.getpid()]
+    searched_in = [int(pid) for pid in log.read_text().split()]
+    assert len(searched_in) == 1
+    assert (searched_in[0] == os.getpid()) == fails_in_child  # a failed child: here again
 
 
 def test_vectors_the_child_embeds_are_stored_for_the_process(tmp_path: Path) -> None:
