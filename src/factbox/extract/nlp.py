@@ -30,6 +30,12 @@ the folder holds a saved one, the pipeline is created with an empty tokenizer
 (``factbox_saved_tokenizer``) that reading the file fills: the same tokenizer (byte for byte:
 ``tests/extract/test_nlp_load.py``) for about 0.07 s less CPU of every command that loads
 the pipeline (``factbox proposal add`` among them).
+
+The model's objects live as long as the process: it is loaded with the garbage collector
+paused and they are frozen out of later collections (``factbox.startup.long_lived``). In the
+``factbox`` command thinc runs without torch (``factbox.startup.keep_torch_out_of_thinc``);
+a pipeline with PyTorch components (a transformer's) is then refused with an error that
+says how to let torch in, before spaCy fails somewhere inside.
 """
 
 from __future__ import annotations
