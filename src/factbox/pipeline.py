@@ -817,7 +817,10 @@ def _search_in_child(ledger: Ledger, proposals: Sequence[Proposal], sender: Conn
         near = search_ledger(ledger, proposals)
     except Exception:
         return
-    sender.send(near)
+    try:
+        sender.send(near)
+    except OSError:  # the parent is gone
+        pass
 
 
 @contextmanager
@@ -842,6 +845,8 @@ def searching_aside(
             yield searching.result
         return
     context = multiprocessing.get_context("fork")
+    for stream in (sys.stdout, sys.stderr):  # else the child would write what waits again
+        stream.flush()
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_search_in_child, args=(ledger, proposals, sender))
     child.start()

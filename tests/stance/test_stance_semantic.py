@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -229,3 +230,23 @@ def test_vectors_the_child_embeds_are_stored_for_the_process(tmp_path: Path) -> 
 def test_a_ledger_in_memory_is_not_searched_in_a_child(sacks_ledger: Path) -> None:
     assert pipeline._can_fork(Ledger(sacks_ledger))
     assert not pipeline._can_fork(Ledger("sqlite://"))  # a child would see its own, empty
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks only on Linux")
+def test_output_waiting_in_the_buffer_is_not_written_again_by_the_child(
+    sacks_ledger: Path,
+) -> None:
+    code = (
+        "import sys\n"
+        "from factbox import pipeline\n"
+        "from factbox.stance.records import Proposal\n"
+        "from factbox.store import Ledger\n"
+        "sys.stdout.write('before, ')\n"
+        f"ledger = Ledger({str(sacks_ledger)!r})\n"
+        f"bags = Proposal({BAGS.slug!r}, {BAGS.title!r}, {BAGS.description!r})\n"
+        "with pipeline.searching_aside(ledger, [bags]) as searched:\n"
+        "    print(len(searched().close))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "before, 1\n"
