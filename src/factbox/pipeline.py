@@ -844,9 +844,7 @@ def searching_aside(
             searching = pool.submit(search_ledger, ledger, proposals)
             yield searching.result
         return
-    context = multiprocessing.get_context("fork")
-    for stream in (sys.stdout, sys.stderr):  # else the child would write what waits again
-        stream.flush()
+    context = multiprocessing.get_context("fork")  # it flushes stdout and stderr first
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_search_in_child, args=(ledger, proposals, sender))
     child.start()
