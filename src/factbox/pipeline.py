@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -799,11 +800,15 @@ def judge_ledger(
 
 
 def _can_fork(ledger: Ledger) -> bool:
-    """Whether a forked process can search ``ledger``: on Linux (``fork`` is safe there with
-    the libraries loaded), and a database another connection sees (not SQLite in memory)."""
+    """Whether a forked process can search ``ledger``: on Linux, from a process of one thread
+    whose encoder is not loaded yet (no lock another thread holds, no onnxruntime session
+    copied into the child; a process that has the encoder searches as fast on a thread), and
+    a database another connection sees (not SQLite in memory)."""
     if not sys.platform.startswith("linux"):
         return False
     if "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    if threading.active_count() > 1 or load_encoder.cache_info().currsize:
         return False
     url = ledger.engine.url
     return url.get_backend_name() != "sqlite" or url.database not in (None, "", ":memory:")
