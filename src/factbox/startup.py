@@ -1,5 +1,6 @@
-"""Start-up cost: spaCy's command-line package is imported when first used, not by spaCy.
+"""Start-up and end cost: what a command pays for that it does not use.
 
+``defer_spacy_cli``: spaCy's command-line package is imported when first used, not by spaCy.
 ``import spacy`` runs ``from .cli.info import info`` (for the ``spacy.info`` function), and
 importing ``spacy.cli.info`` runs ``spacy/cli/__init__.py`` first: every spaCy command (train,
 package, init config, project assets, ...) and through them weasel, httpx, requests and
