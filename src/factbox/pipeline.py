@@ -81,7 +81,6 @@ from factbox.stance.semantic import (
 from factbox.store import Ledger
 from factbox.store.judgements import ProposalOutcome
 from factbox.store.ledger import PeopleDirectory, StatementOutline
-from factbox.store.parses import StoredParse
 from factbox.store.vectors import EncodedStatements, StoredVectors
 from factbox.worker_order import balanced_order, in_input_order
 from factbox.workers import die_with_parent
@@ -708,13 +707,6 @@ def search_ledger(
     return NearStatements(similar, close, {i for i, row in similar.items() if row})
 
 
-SlugJudgement = tuple[str, int, MatchedJudgement]
-"""One judgement as ``judge_ledger`` finds it, with the proposal's slug and the statement's
-id."""
-KeptArticle = list[tuple[StoredParse, list[StoredStatement]]]
-"""An article's kept parses, each with the statements to judge on it."""
-
-
 def judge_ledger(
     ledger: Ledger,
     proposals: Sequence[Proposal],
@@ -765,26 +757,13 @@ def judge_ledger(
     kept = ledger.article_parses(by_article, parse_model(nlp))
     done = 0
 
-    def judged_in(doc: Doc, start: int, items: Iterable[StoredStatement]) -> list[SlugJudgement]:
+    def judge_in(doc: Doc, start: int, items: Iterable[StoredStatement]) -> None:
         """Judge ``items`` on ``doc``, the parse of the body from ``start``."""
-        judged = []
         for stored in items:
             moved = _statement_moved(stored.statement, -start)
             near_to = similar.get(stored.id) if search else None
             for item in judge(doc, moved, matcher, near_to, threshold):
-                judged.append((item.match.slug, stored.id, _judgement_moved(item, start)))
-        return judged
-
-    def judge_in(doc: Doc, start: int, items: Iterable[StoredStatement]) -> None:
-        for slug, statement_id, judgement in judged_in(doc, start, items):
-            found[slug].append((statement_id, judgement))
-
-    def judged_on_kept(article: KeptArticle) -> list[SlugJudgement]:
-        return [
-            judged
-            for part, inside in article
-            for judged in judged_in(restore_parse(part, nlp.vocab), part.start, inside)
-        ]
+                found[item.match.slug].append((stored.id, _judgement_moved(item, start)))
 
     def article_done() -> None:
         nonlocal done
@@ -793,19 +772,15 @@ def judge_ledger(
             progress(done, total)
 
     to_parse: dict[int, list[StoredStatement]] = {}
-    on_kept: list[KeptArticle] = []
     for article_id, items in by_article.items():
         parts = kept.get(article_id, [])
         placed = [[s for s in items if part.holds(s.statement.span)] for part in parts]
         if sum(map(len, placed)) != len(items):  # no parse kept (an older ledger's article)
             to_parse[article_id] = items
             continue
-        on_kept.append(
-            [(part, inside) for part, inside in zip(parts, placed, strict=True) if inside]
-        )
-    for judged in judged_beside(on_kept, judged_on_kept):
-        for slug, statement_id, judgement in judged:
-            found[slug].append((statement_id, judgement))
+        for part, inside in zip(parts, placed, strict=True):
+            if inside:
+                judge_in(restore_parse(part, nlp.vocab), part.start, inside)
         article_done()
 
     def windows() -> Iterator[tuple[str, tuple[_Window, bool]]]:
@@ -824,78 +799,16 @@ def judge_ledger(
     return found
 
 
-JUDGED_BESIDE_FROM = 8
-"""The fewest articles ``judged_beside`` shares with a forked process (fewer are not worth
-the fork)."""
-
-
-def judged_beside(
-    articles: Sequence[KeptArticle], judged_on: Callable[[KeptArticle], list[SlugJudgement]]
-) -> list[list[SlugJudgement]]:
-    """``judged_on`` of each article, in order; the second half of the articles in a forked
-    process (where it is safe: ``_fork_is_safe``, and at least ``JUDGED_BESIDE_FROM``).
-
-    Restoring a kept parse and judging on it is pure CPU work of the interpreter, about a
-    hundredth of a second an article; a thread would wait for this one. The child has the
-    loaded pipeline and matcher by the fork, sends its judgements back through a pipe (a few
-    KB) and ends; the judgements are the same wherever they are made (each statement is
-    judged on its own article's parse), and are put back in the articles' order. If the
-    child sends nothing (it failed), its half is judged here."""
-    if len(articles) < JUDGED_BESIDE_FROM or not _fork_is_safe():
-        return [judged_on(article) for article in articles]
-    half = (len(articles) + 1) // 2
-    mine, theirs = articles[:half], articles[half:]
-    context = multiprocessing.get_context("fork")  # it flushes stdout and stderr first
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_judge_in_child, args=(theirs, judged_on, sender))
-    child.start()
-    sender.close()
-    try:
-        here = [judged_on(article) for article in mine]
-        try:
-            there: list[list[SlugJudgement]] = receiver.recv()
-        except EOFError:  # the child ended without a result
-            there = [judged_on(article) for article in theirs]
-    finally:
-        receiver.close()
-        if child.is_alive():
-            child.kill()
-        child.join()
-    return [*here, *there]
-
-
-def _judge_in_child(
-    articles: Sequence[KeptArticle],
-    judged_on: Callable[[KeptArticle], list[SlugJudgement]],
-    sender: Connection,
-) -> None:
-    """A forked process's work: the judgements of ``articles``, sent back; nothing sent if
-    it fails."""
-    try:
-        judged = [judged_on(article) for article in articles]
-    except Exception:
-        return
-    try:
-        sender.send(judged)
-    except OSError:  # the parent is gone
-        pass
-
-
-def _fork_is_safe() -> bool:
-    """On Linux, from a process of one thread (no lock another thread holds is copied)."""
-    if not sys.platform.startswith("linux"):
-        return False
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return False
-    return threading.active_count() == 1
-
-
 def _can_fork(ledger: Ledger) -> bool:
     """Whether a forked process can search ``ledger``: on Linux, from a process of one thread
     whose encoder is not loaded yet (no lock another thread holds, no onnxruntime session
     copied into the child; a process that has the encoder searches as fast on a thread), and
     a database another connection sees (not SQLite in memory)."""
-    if not _fork_is_safe() or load_encoder.cache_info().currsize:
+    if not sys.platform.startswith("linux"):
+        return False
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    if threading.active_count() > 1 or load_encoder.cache_info().currsize:
         return False
     url = ledger.engine.url
     return url.get_backend_name() != "sqlite" or url.database not in (None, "", ":memory:")
