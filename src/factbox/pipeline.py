@@ -7,14 +7,9 @@ code above the store that writes articles, statements and judgements.
 
 from __future__ import annotations
 
-import multiprocessing
-import sys
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Literal
 
@@ -799,80 +794,6 @@ def judge_ledger(
     return found
 
 
-def _can_fork(ledger: Ledger) -> bool:
-    """Whether a forked process can search ``ledger``: on Linux, from a process of one thread
-    whose encoder is not loaded yet (no lock another thread holds, no onnxruntime session
-    copied into the child; a process that has the encoder searches as fast on a thread), and
-    a database another connection sees (not SQLite in memory)."""
-    if not sys.platform.startswith("linux"):
-        return False
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return False
-    if threading.active_count() > 1 or load_encoder.cache_info().currsize:
-        return False
-    url = ledger.engine.url
-    return url.get_backend_name() != "sqlite" or url.database not in (None, "", ":memory:")
-
-
-def _search_in_child(ledger: Ledger, proposals: Sequence[Proposal], sender: Connection) -> None:
-    """A forked process's work: the search, sent back; nothing sent if it fails (the
-    parent then searches itself, and meets the same error)."""
-    ledger.engine.dispose(close=False)  # the parent's connections stay the parent's
-    try:
-        near = search_ledger(ledger, proposals)
-    except Exception:
-        return
-    try:
-        sender.send(near)
-    except OSError:  # the parent is gone
-        pass
-
-
-@contextmanager
-def searching_aside(
-    ledger: Ledger, proposals: Sequence[Proposal]
-) -> Iterator[Callable[[], NearStatements]]:
-    """Start ``search_ledger`` beside the caller; yields the function that waits for its
-    result.
-
-    The search needs no parse, so it can run while the spaCy pipeline loads. On a thread it
-    mostly waits for the interpreter, which loading the pipeline holds: onnxruntime's
-    session and SQLAlchemy's rows are made under it. A forked process (where it is safe:
-    ``_can_fork``) runs it on a core of its own: the encoder is loaded there (onnxruntime is
-    never imported here), the vectors read through its own connections (the ledger's
-    engine, disposed of in the child as SQLAlchemy asks after a fork) and the result sent
-    back through a pipe. Statements without a vector are embedded and stored by the child,
-    committed before the result comes back. If the child sends nothing (it failed), the
-    search runs here, so an error is met and reported as before."""
-    if not _can_fork(ledger):
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            searching = pool.submit(search_ledger, ledger, proposals)
-            yield searching.result
-        return
-    context = multiprocessing.get_context("fork")  # it flushes stdout and stderr first
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_search_in_child, args=(ledger, proposals, sender))
-    child.start()
-    sender.close()
-    result: list[NearStatements] = []
-
-    def searched() -> NearStatements:
-        if not result:
-            try:
-                result.append(receiver.recv())
-            except EOFError:  # the child ended without a result
-                result.append(search_ledger(ledger, proposals))
-        return result[0]
-
-    try:
-        yield searched
-    finally:
-        receiver.close()
-        if child.is_alive() and not result:
-            child.kill()
-        child.join()
-
-
 @dataclass(slots=True)
 class ProposalSummary:
     """What adding a proposal did: ``added``, ``changed`` (both re-judge every current
@@ -922,12 +843,17 @@ def add_proposals(
     changed = [p for p in items if stored.get(p.slug) != p]
     found: dict[str, list[tuple[int, MatchedJudgement]]] = {}
     if changed:
-        # The vector search needs no parse: it runs beside the pipeline's loading
-        # (``searching_aside``). Judging reads only the parse of stored statements: the
-        # attribution tagger is not loaded.
-        with searching_aside(ledger, changed) as searched:
+        # The vector search needs no parse: it runs on a thread while the pipeline loads
+        # (loading the encoder and reading SQLite leave the interpreter to the other thread
+        # some of the time; a forked process instead cost more CPU than it saved on this
+        # project's shared machine: docs/stance.md). Judging reads only the parse of stored
+        # statements: the attribution tagger is not loaded.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            searching = pool.submit(search_ledger, ledger, changed)
             nlp = load_nlp(model, attribution=False)
-            found = judge_ledger(ledger, changed, nlp=nlp, progress=progress, searched=searched)
+            found = judge_ledger(
+                ledger, changed, nlp=nlp, progress=progress, searched=searching.result
+            )
     summaries = []
     for proposal in items:
         rows = found.get(proposal.slug, [])

@@ -4,22 +4,14 @@ rejects what the vector cannot tell apart, and every match says why it matched."
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from spacy.language import Language
 from typer.testing import CliRunner
 
-from factbox import api, pipeline
+from factbox import api
 from factbox.cli import app
-from factbox.embed import load_encoder
-from factbox.ingesting import vector_model
-from factbox.pipeline import NearStatements, search_ledger
 from factbox.records import Statement
 from factbox.stance.matching import ProposalMatcher
 from factbox.stance.records import Proposal
@@ -177,84 +169,3 @@ def test_a_referring_statement_is_embedded_with_the_sentences_before_it(nlp: Lan
 
 def _fields(statement: Statement) -> dict[str, object]:
     return {name: getattr(statement, name) for name in Statement.__dataclass_fields__}
-
-
-def _recording_search(log: Path, fail_in_child: bool = False) -> Callable[..., NearStatements]:
-    """``search_ledger`` that notes the process it ran in (and fails in a child if asked)."""
-    parent = os.getpid()
-
-    def search(*args: Any, **kwargs: Any) -> NearStatements:
-        if fail_in_child and os.getpid() != parent:
-            raise RuntimeError("a child that fails")
-        with log.open("a", encoding="utf-8") as out:
-            out.write(f"{os.getpid()}\n")
-        return search_ledger(*args, **kwargs)
-
-    return search
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks only on Linux")
-@pytest.mark.parametrize("fails_in_child", [False, True])
-def test_the_search_beside_the_pipeline_runs_in_a_child_or_else_in_the_process(
-    sacks_ledger: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fails_in_child: bool
-) -> None:
-    ledger = Ledger(sacks_ledger)
-    load_encoder.cache_clear()  # a process that has the encoder searches on a thread
-    log = tmp_path / "searched.txt"
-    monkeypatch.setattr(pipeline, "search_ledger", _recording_search(log, fails_in_child))
-    with pipeline.searching_aside(ledger, [BAGS]) as searched:
-        aside = searched()
-    here = search_ledger(ledger, [BAGS])
-    assert here.close  # the sacks statement is close to the proposal
-    assert aside == here
-    searched_in = [int(pid) for pid in log.read_text().split()]
-    assert len(searched_in) == 1
-    assert (searched_in[0] == os.getpid()) == fails_in_child  # a failed child: here again
-
-
-def test_vectors_the_child_embeds_are_stored_for_the_process(tmp_path: Path) -> None:
-    wire = tmp_path / "wire"
-    wire.mkdir()
-    (wire / "sacks.txt").write_text(SACKS, encoding="utf-8")
-    db = tmp_path / "l.db"
-    api.ingest([wire], db, vectors=False)
-    ledger = Ledger(db)
-    encoder = load_encoder()
-    model = vector_model(encoder)
-    assert ledger.statements_without_vectors(model, encoder.dimension)
-    load_encoder.cache_clear()  # so the search forks
-    assert pipeline._can_fork(ledger) == sys.platform.startswith("linux")
-    with pipeline.searching_aside(ledger, [BAGS]) as searched:
-        assert searched().close
-    assert ledger.statements_without_vectors(model, encoder.dimension) == []
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks only on Linux")
-def test_a_ledger_in_memory_or_a_loaded_encoder_is_not_searched_in_a_child(
-    sacks_ledger: Path,
-) -> None:
-    load_encoder.cache_clear()
-    assert pipeline._can_fork(Ledger(sacks_ledger))
-    assert not pipeline._can_fork(Ledger("sqlite://"))  # a child would see its own, empty
-    load_encoder()
-    assert not pipeline._can_fork(Ledger(sacks_ledger))
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks only on Linux")
-def test_output_waiting_in_the_buffer_is_not_written_again_by_the_child(
-    sacks_ledger: Path,
-) -> None:
-    code = (
-        "import sys\n"
-        "from factbox import pipeline\n"
-        "from factbox.stance.records import Proposal\n"
-        "from factbox.store import Ledger\n"
-        "sys.stdout.write('before, ')\n"
-        f"ledger = Ledger({str(sacks_ledger)!r})\n"
-        f"bags = Proposal({BAGS.slug!r}, {BAGS.title!r}, {BAGS.description!r})\n"
-        "with pipeline.searching_aside(ledger, [bags]) as searched:\n"
-        "    print(len(searched().close))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout == "before, 1\n"
