@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.language import Language
 
 from factbox.extract.attributions import find_attributions
@@ -67,3 +69,27 @@ def test_polnear_conventions_leave_out_what_the_scorer_rejects(nlp: Language) ->
     assert [s.cue for s in scored] == ["said"]
     # The factbox's own conventions are not filtered by a PolNeAR-trained scorer.
     assert find_attributions(doc) == find_attributions(doc, scored=False)
+
+
+# Written for this test, in the shape of readers' answers listed in a news article, each
+# quote signed by a dash and the reader's name.
+SIGNED = (
+    "We asked readers what the new bridge toll means to them.\n\n"
+    "\u201cI cross it twice a day to get to work. The toll will cost me a week\u2019s pay "
+    "every month.\u201d \u2015 Marta Lindqvist\n\n"
+    "\u201cThe ferry is slower, but I will take it from now on.\u201d \u2015 Tomas Berg\n"
+)
+
+
+def test_a_quote_signed_with_a_dash_stays_whatever_the_scorer_says(nlp: Language) -> None:
+    doc = nlp(SIGNED)
+    unscored = find_attributions(doc, conventions="polnear", scored=False)
+    signed = [s for s in unscored if s.cue == "\u2015"]
+    assert [s.source_text for s in signed] == ["Marta Lindqvist", "Tomas Berg"]
+    strict = dataclasses.replace(load_statement_scorer(), threshold=1.01)
+    kept = find_attributions(doc, conventions="polnear", statement_scorer=strict)
+    assert [(s.cue, s.source_text) for s in kept if s.cue == "\u2015"] == [
+        ("\u2015", "Marta Lindqvist"),
+        ("\u2015", "Tomas Berg"),
+    ]
+    assert [s.content for s in kept if s.cue == "\u2015"] == [s.content for s in signed]
