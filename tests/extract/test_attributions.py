@@ -705,3 +705,36 @@ def test_the_speakers_own_next_clause_is_not_content(nlp: Language) -> None:
     text = "The envoy said that the talks were over, and then he walked out of the room."
     (said,) = find_attributions(nlp(text), conventions="polnear")
     assert said.content == "that the talks were over"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "cue"),
+    [
+        (
+            '"It surprised everyone how fast the council voted," Ms. Ferreira recalled of '
+            "the meeting.",
+            "It surprised everyone how fast the council voted",
+            "recalled",
+        ),
+        (
+            '"You should step down today," the senator told the chairman, after he admitted '
+            "under her questioning he had not been held to account.",
+            "You should step down today",
+            "told",
+        ),
+        (
+            '"This is the worst budget in a decade," Ms. Ruiz wrote about the plan.',
+            "This is the worst budget in a decade",
+            "wrote",
+        ),
+    ],
+)
+def test_a_quote_before_its_cue_is_the_whole_content(
+    nlp: Language, text: str, quote: str, cue: str
+) -> None:
+    # What follows the cue unquoted says what it was said about, or when: PolNeAR leaves it
+    # out of the content.
+    statements = find_attributions(nlp(text), conventions="polnear", scored=False)
+    (statement,) = [s for s in statements if s.cue == cue]
+    assert statement.content == quote
+    assert statement.content_pieces == ()

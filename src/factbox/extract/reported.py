@@ -670,6 +670,17 @@ class CueFinder:
             and not self._is_adverbial(child)
         ]
 
+    def _quoted_before(self, verb: Token, roots: list[Token]) -> bool:
+        """Whether one of the content's roots is a quote standing before the cue."""
+        return any(self.speech[root.i] and root.i < verb.i for root in roots)
+
+    def _said_beside_quote(self, verb: Token, root: Token) -> bool:
+        """Whether ``root`` stays in a content whose quote stands before the cue: what
+        precedes the cue does, and after it only another quote; unquoted words after the cue
+        ('"A," she wrote [about the plan]', '"A," he told them, [after the vote ...]') say
+        what or when it was said about, and PolNeAR leaves them out."""
+        return root.i < verb.i or self.speech[root.i]
+
     def _is_adverbial(self, clause: Token) -> bool:
         """A clause opened by a subordinator other than a complementizer ("a day after Macron
         said ...") even where the parser calls it a complement."""
@@ -899,8 +910,12 @@ class CueFinder:
             roots = [
                 root for root in roots if root.dep_ in _CONTENT_DEPS and not _is_free_relative(root)
             ]
+        # '"A," she recalled of [the plan]': the quote before the cue is what was said.
+        quoted_first = self.object_contents and self._quoted_before(verb, roots)
         particle_objects = self._particle_objects(particle) if particle is not None else []
-        if particle is not None and particle_objects and (self.object_contents or not roots):
+        if quoted_first:
+            roots = [root for root in roots if self._said_beside_quote(verb, root)]
+        elif particle is not None and particle_objects and (self.object_contents or not roots):
             # "called on [Republicans to unendorse him]", "called for [tax cuts]": the
             # particle's object joins the content (for the factbox, only when the verb has
             # nothing else to report: "called for [a ceasefire]" says where Macron stands).
