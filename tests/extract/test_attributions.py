@@ -738,3 +738,32 @@ def test_a_quote_before_its_cue_is_the_whole_content(
     (statement,) = [s for s in statements if s.cue == cue]
     assert statement.content == quote
     assert statement.content_pieces == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Writing for a panel that all agreed the governor won the debate, the columnist "
+            "noted that the way she spoke was critical to her success.",
+            "noted",
+            "that the way she spoke was critical to her success",
+        ),
+        (
+            "Arguing the audit is meant to pressure the board, the mayor told reporters that "
+            '"they went after the clerk because they wanted a scapegoat."',
+            "told",
+            'that "they went after the clerk because they wanted a scapegoat."',
+        ),
+        # A clause before the source with nothing reported after the cue stays the content.
+        ("The plan will fail, the mayor said on Friday.", "said", "The plan will fail"),
+    ],
+)
+def test_a_fronted_participle_is_no_piece_of_the_content(
+    nlp: Language, text: str, cue: str, content: str
+) -> None:
+    # The parser hangs the fronted clause on the cue; PolNeAR's content is what follows it.
+    statements = find_attributions(nlp(text), conventions="polnear", scored=False)
+    (statement,) = [s for s in statements if s.cue == cue]
+    assert statement.content == content
+    assert statement.content_pieces == ()

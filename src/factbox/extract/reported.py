@@ -681,6 +681,28 @@ class CueFinder:
         what or when it was said about, and PolNeAR leaves them out."""
         return root.i < verb.i or self.speech[root.i]
 
+    def _without_fronted_clause(
+        self, verb: Token, roots: list[Token], source: TokenRange
+    ) -> list[Token]:
+        """The roots without an unquoted clause standing before the source when the cue has a
+        content after it too: a fronted adverbial or participle ("[While he conceded the
+        point], Ham noted that ...", "[Writing for the Times], she noted that ...") the
+        parser hung on the cue says when or how, not what."""
+        if not any(root.i > verb.i for root in roots):
+            return roots
+
+        def fronted(root: Token) -> bool:
+            first = root.left_edge
+            if self.speech[root.i] or root.right_edge.i >= source[0] or root.i > verb.i:
+                return False
+            return (
+                root.dep_ == "csubj"
+                or (first.pos_ == "SCONJ" and first.lower_ not in self.lexicon.complementizers)
+                or first.tag_ in ("VBG", "VBN")
+            )
+
+        return [root for root in roots if not fronted(root)]
+
     def _is_adverbial(self, clause: Token) -> bool:
         """A clause opened by a subordinator other than a complementizer ("a day after Macron
         said ...") even where the parser calls it a complement."""
@@ -921,6 +943,8 @@ class CueFinder:
             # nothing else to report: "called for [a ceasefire]" says where Macron stands).
             roots = [root for root in roots if root.i != particle.i] + particle_objects
             cue = (cue[0], max(cue[1], particle.i + 1))
+        if self.object_contents:
+            roots = self._without_fronted_clause(verb, roots, source)
         if not roots:
             roots = self._stranded_complement(verb)
         if self.object_contents and not roots:
