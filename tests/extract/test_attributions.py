@@ -707,6 +707,15 @@ def test_the_speakers_own_next_clause_is_not_content(nlp: Language) -> None:
     assert said.content == "that the talks were over"
 
 
+def _one_piece_content(nlp: Language, text: str, cue: str) -> str:
+    """The content of the one statement with ``cue`` (PolNeAR conventions, unscored), which
+    must be in one piece."""
+    statements = find_attributions(nlp(text), conventions="polnear", scored=False)
+    (statement,) = [s for s in statements if s.cue == cue]
+    assert statement.content_pieces == ()
+    return statement.content
+
+
 @pytest.mark.parametrize(
     ("text", "quote", "cue"),
     [
@@ -734,10 +743,7 @@ def test_a_quote_before_its_cue_is_the_whole_content(
 ) -> None:
     # What follows the cue unquoted says what it was said about, or when: PolNeAR leaves it
     # out of the content.
-    statements = find_attributions(nlp(text), conventions="polnear", scored=False)
-    (statement,) = [s for s in statements if s.cue == cue]
-    assert statement.content == quote
-    assert statement.content_pieces == ()
+    assert _one_piece_content(nlp, text, cue) == quote
 
 
 @pytest.mark.parametrize(
@@ -763,7 +769,4 @@ def test_a_fronted_participle_is_no_piece_of_the_content(
     nlp: Language, text: str, cue: str, content: str
 ) -> None:
     # The parser hangs the fronted clause on the cue; PolNeAR's content is what follows it.
-    statements = find_attributions(nlp(text), conventions="polnear", scored=False)
-    (statement,) = [s for s in statements if s.cue == cue]
-    assert statement.content == content
-    assert statement.content_pieces == ()
+    assert _one_piece_content(nlp, text, cue) == content
