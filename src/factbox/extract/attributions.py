@@ -529,9 +529,10 @@ Conventions = Literal["factbox", "polnear"]
 
 
 def _is_signed_quote(statement: Statement, lexicon: CueLexicon) -> bool:
-    """A quote signed by a dash and a name (``"..." ― Ana Ruiz``): PolNeAR marks every such
-    one, but the statement scorer, fitted on train where readers' quotes listed so are rare,
-    drops most (on dev 13 of one article's 22), so they are kept whatever it says."""
+    """A quote signed by a dash and a name (``"..." ― Ana Ruiz``): PolNeAR marks each as a
+    relation, but the statement scorer, fitted on train where readers' quotes listed so are
+    rare, drops most (on dev 14 of the 23, all in one article), so they are kept whatever it
+    says (the 22 then kept on dev are gold in every role)."""
     return (
         statement.kind == "direct"
         and statement.cue in lexicon.trailing_dashes
