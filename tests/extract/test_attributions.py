@@ -770,3 +770,13 @@ def test_a_fronted_participle_is_no_piece_of_the_content(
 ) -> None:
     # The parser hangs the fronted clause on the cue; PolNeAR's content is what follows it.
     assert _one_piece_content(nlp, text, cue) == content
+
+
+def test_a_quote_after_the_cues_colon_is_the_whole_content(nlp: Language) -> None:
+    # The parser hangs the clause before the source on the cue too; PolNeAR's content is the
+    # quote the colon opens.
+    text = (
+        "The council will probably vote on the plan next week, Ms. Osei said: "
+        '"I think they have the numbers."'
+    )
+    assert _one_piece_content(nlp, text, "said") == "I think they have the numbers."

@@ -674,6 +674,12 @@ class CueFinder:
         """Whether one of the content's roots is a quote standing before the cue."""
         return any(self.speech[root.i] and root.i < verb.i for root in roots)
 
+    def _quote_after_colon(self, verb: Token, cue: TokenRange, roots: list[Token]) -> bool:
+        """Whether a colon follows the cue and one of the content's roots is a quote after it."""
+        if cue[1] >= len(self.doc) or self.doc[cue[1]].text not in self.lexicon.lead_in_marks:
+            return False
+        return any(self.speech[root.i] and root.i > verb.i for root in roots)
+
     def _said_beside_quote(self, verb: Token, root: Token) -> bool:
         """Whether ``root`` stays in a content whose quote stands before the cue: what
         precedes the cue does, and after it only another quote; unquoted words after the cue
@@ -945,6 +951,9 @@ class CueFinder:
             cue = (cue[0], max(cue[1], particle.i + 1))
         if self.object_contents:
             roots = self._without_fronted_clause(verb, roots, source)
+        if self.object_contents and self._quote_after_colon(verb, cue, roots):
+            # 'X will vote no, Ms. Osei said: "I think ..."': the quote is what was said.
+            roots = [root for root in roots if root.i > verb.i or self.speech[root.i]]
         if not roots:
             roots = self._stranded_complement(verb)
         if self.object_contents and not roots:
