@@ -534,6 +534,17 @@ def test_find_quotes_drops_a_quote_left_open_at_paragraph_end() -> None:
     assert [text[slice(*quote.parts[0])] for quote in quotes] == ["short"]
 
 
+def test_find_quotes_closes_a_curly_opening_with_a_straight_mark() -> None:
+    """Copy edited in two programs mixes the marks: a curly opening, a straight closing."""
+    families = load_cue_lexicon().quote_families
+    text = 'The mayor said \u201cthe bridge will reopen in May," and left. Then "a second" one.'
+    quotes = find_quotes(text, families)
+    assert [text[slice(*quote.parts[0])] for quote in quotes] == [
+        "the bridge will reopen in May,",
+        "a second",
+    ]
+
+
 def test_title_like_quotes() -> None:
     minor = load_cue_lexicon().title_minor_words
     assert is_title_like("Coalition of the Willing", minor)
