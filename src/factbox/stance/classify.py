@@ -91,7 +91,7 @@ from factbox.stance.lexicon import (
     load_lexicon,
     normalise_phrase,
 )
-from factbox.stance.matching import ProposalMatcher, known_bodies
+from factbox.stance.matching import ProposalMatcher, ProposalSlots, known_bodies
 from factbox.stance.records import Cue, CueRole, ProposalMatch, Stance, StanceJudgement
 from factbox.stance.tree import char_span, find_phrases, in_span
 
@@ -210,7 +210,9 @@ def _token_at(doc: Doc, span: tuple[int, int]) -> Token | None:
     return found.root if found is not None and len(found) else None
 
 
-def _start(doc: Doc, match: ProposalMatch) -> tuple[Token | None, Token | None, bool]:
+def _start(
+    doc: Doc, match: ProposalMatch, slots: ProposalSlots | None = None
+) -> tuple[Token | None, Token | None, bool]:
     """The theme, the action over it, and whether that action is the proposal's reverse
     ("remain" for a proposal to leave)."""
     theme_evidence = match.slot("theme") or match.slot("term")
@@ -222,7 +224,31 @@ def _start(doc: Doc, match: ProposalMatch) -> tuple[Token | None, Token | None, 
     action = _token_at(doc, action_evidence.span) if action_evidence else None
     if action is not None and theme is not None and action not in theme.ancestors:
         action, reverse = None, False
+    if action is None and theme is not None and slots is not None:
+        action = _own_action_above(theme, slots)
     return theme, action, reverse
+
+
+OWN_ACTION_CHAIN = frozenset({"pobj", "prep", "compound", "nmod", "dobj", "amod", "acl"})
+"""Edges a noun phrase climbs through from a theme to the proposal's own action named
+further up ("a ban [on] the [sale] [of] new cars")."""
+
+
+def _own_action_above(theme: Token, slots: ProposalSlots) -> Token | None:
+    """The proposal's own action word over ``theme`` further than the matcher looks for
+    one, through a noun phrase: "an EU [ban] on the sale of new cars" for a proposal to
+    ban cars. Read as the action, it is what the proposal does, no stance word of its own
+    ("never accept a ban": refusing the proposal, not refusing a refusal)."""
+    node = theme
+    for _ in range(6):
+        if node.dep_ not in OWN_ACTION_CHAIN or node.head.i == node.i:
+            return None
+        node = node.head
+        if slots.action.has_token(node):
+            return node
+        if node.pos_ in VERB_POS:
+            return None
+    return None
 
 
 def _content_head(span: SpacySpan) -> Token | None:
@@ -1851,16 +1877,18 @@ def classify(
     statement: Statement | None = None,
     lexicon: StanceLexicon | None = None,
     acts: ActTable | None = None,
+    slots: ProposalSlots | None = None,
 ) -> StanceJudgement:
     """Judge the stance ``span`` (a statement's content in its parsed article) takes on
     the proposal of ``match``; ``statement`` names the speakers, to tell their own stance
     from one they report of others, and for a stance act (kind ``act``) holds the cue
-    that carries the stance."""
+    that carries the stance; ``slots``, the proposal's own words (its action named further
+    from its theme than the matcher looks)."""
     lex = lexicon or load_lexicon()
     classifier = _Classifier(lex, statement)
     if match.slot("blocker") is not None:
         return _judge_reaction(classifier, span, match, statement)
-    theme, action, reverse = _start(span.doc, match)
+    theme, action, reverse = _start(span.doc, match, slots)
     if theme is not None and action is None and (theme.is_punct or theme.is_space):
         theme = _content_head(span)  # a match by meaning that starts at a quotation mark
     if theme is None:
@@ -2117,7 +2145,12 @@ def judge_statement(
     if span is None or not len(span):
         return []
     return [
-        classify(span, match, statement, lexicon)
+        classify(span, match, statement, lexicon, slots=slots_of(matcher, match.slug))
         for match in matcher.match_in_context(span)
         if not not_about_it(span, match, statement, matcher)
     ]
+
+
+def slots_of(matcher: ProposalMatcher, slug: str) -> ProposalSlots | None:
+    """The slots ``matcher`` derived for the proposal ``slug``."""
+    return next((s for s in matcher.slots if s.slug == slug), None)
