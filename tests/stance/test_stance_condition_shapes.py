@@ -20,13 +20,20 @@ BOILERS = Proposal(
     bodies=["eu-council"],
 )
 """A proposal that is itself a ban: its own action is the refusal."""
+TREATY = Proposal(
+    "fish-treaty",
+    "EU ratification of the fisheries treaty",
+    "The Council decision to ratify the fisheries treaty on behalf of the European Union",
+    bodies=["eu-council"],
+)
+"""A ratification by the EU, for conditions on consent and other parties' own acts."""
 
 HE = Who("he", None)
 
 
 @pytest.fixture(scope="module")
 def matcher(nlp: Language) -> ProposalMatcher:
-    return ProposalMatcher(nlp, [BOILERS])
+    return ProposalMatcher(nlp, [BOILERS, TREATY])
 
 
 def judged(
@@ -63,3 +70,66 @@ def test_refusing_a_ban_and_refusing_what_it_forbids(
 ) -> None:
     found = judged(make_statement, matcher, content, "boiler-ban")
     assert (found.stance, found.about) == (stance, "speaker")
+
+
+@pytest.mark.parametrize(
+    ("content", "slug"),
+    [
+        # consent only on terms, or unless, provided that, subject to: open (rule 2)
+        ("We would only support the EU ratification of the fisheries treaty", "fish-treaty"),
+        ("We would only back the EU ratification of the fisheries treaty on terms that protect "
+         "our fleet", "fish-treaty"),
+        ("We will not consent to the EU ratification of the fisheries treaty unless our quotas "
+         "are kept", "fish-treaty"),
+        ("We will consent to the EU ratification of the fisheries treaty, provided that our "
+         "quotas are kept", "fish-treaty"),
+        ("Our yes to the ban on new oil boilers is subject to a plan for heat pumps",
+         "boiler-ban"),
+        ("We want money for heat pumps; otherwise we will not vote for the ban on new oil "
+         "boilers", "boiler-ban"),
+        # a demand for a carve-out is the price of consent
+        ("We call for an exemption from the ban on new oil boilers", "boiler-ban"),
+    ],
+)
+def test_consent_under_a_condition_is_open(
+    make_statement: MakeStatement, matcher: ProposalMatcher, content: str, slug: str
+) -> None:
+    found = judged(make_statement, matcher, content, slug)
+    assert (found.stance, found.about) == ("open", "speaker")
+
+
+def test_refusing_a_carve_out_backs_the_proposal(
+    make_statement: MakeStatement, matcher: ProposalMatcher
+) -> None:
+    content = "We reject any exemption from the ban on new oil boilers"
+    assert judged(make_statement, matcher, content, "boiler-ban").stance == "supports"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "stance"),
+    [
+        ("Lisbon would only support EU ratification of the fisheries treaty on terms that "
+         "protect its fleet.", "EU ratification of the fisheries treaty", "would only support",
+         "open"),
+        ("Lisbon will not consent to EU ratification of the fisheries treaty unless its quotas "
+         "are kept.", "EU ratification of the fisheries treaty", "will not consent to", "open"),
+        ("Lisbon will not consent to EU ratification of the fisheries treaty.",
+         "EU ratification of the fisheries treaty", "will not consent to", "opposes"),
+        ("Lisbon wants money for heat pumps; otherwise, it will not vote for the ban on new oil "
+         "boilers.", "the ban on new oil boilers", "will not vote for", "open"),
+        ("Lisbon only approved the ban on new oil boilers under the condition of a clause on "
+         "heat pumps.", "the ban on new oil boilers", "only approved", "open"),
+    ],
+)
+def test_a_condition_on_a_stance_act(
+    make_statement: MakeStatement,
+    matcher: ProposalMatcher,
+    text: str,
+    content: str,
+    cue: str,
+    stance: str,
+) -> None:
+    lisbon = Who("Lisbon", "PT", "Portugal", "country")
+    parsed = make_statement(text, content=content, cue=cue, speakers=(lisbon,), kind="act")
+    found = judge_statement(parsed.doc, parsed.statement, matcher)
+    assert [(j.stance, j.about) for j in found] == [(stance, "speaker")]

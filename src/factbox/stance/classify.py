@@ -121,6 +121,8 @@ CONFIDENCE = {
     "unclear": 0.25,
 }
 RECALLED = 0.2
+CARVED_OUT: dict[Stance, Stance] = {"supports": "open", "opposes": "supports"}
+"""A stance on a carve-out from the proposal, as a stance on the proposal."""
 """What a stance recalled from an earlier time ("who once praised it") loses in confidence."""
 
 
@@ -172,6 +174,9 @@ class _Reading:
     penalty: bool = False
     """The proposal is a penalty ("sanctions", "further measures"): promised on someone
     else's act, it is a threat, not a reservation."""
+    carve_out: Token | None = None
+    """A carve-out from the proposal the reading went through ("an [exemption] for e-fuel
+    cars"): wanting it is the price of consent (open), refusing it backs the proposal."""
     name: frozenset[int] = frozenset()
     """The nouns that name the proposal with its theme ("resolution" over "[draft]
     resolution"): their own modifiers describe the proposal ("the resolution [against
@@ -426,6 +431,12 @@ class _Classifier:
         return None
 
     def condition(self, node: Token, path: set[int]) -> Token | None:
+        """The word that makes what ``node`` says hang on something: a condition clause's
+        mark ("unless", "provided that"), a condition noun after a preposition ("on terms
+        that"), a condition adjective ("is subject to"), "otherwise", or "only" with a
+        restricting preposition ("only with a UN mandate")."""
+        if self.conditional_word(node):
+            return node  # "our yes [is subject] to a proposal on ...": on the path
         restricted = False
         restrictive: Token | None = None
         for child in node.children:
@@ -435,6 +446,17 @@ class _Classifier:
                 for mark in child.children:
                     if mark.dep_ == "mark" and mark.lower_ in self.lex.condition_marks:
                         return mark
+            if child.dep_ == "prep" and child.lower_ in self.lex.condition_marks:
+                return child  # "provided that ...", parsed as a preposition
+            if child.dep_ == "prep" and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in self.lex.condition_nouns
+                for o in child.children
+            ):
+                return child  # "on terms that ...", "under the condition of ..."
+            if child.dep_ in ("acomp", "amod") and self.conditional_word(child):
+                return child  # "our yes to it [is subject] to ..."
+            if child.dep_ == "advmod" and child.lower_ in self.lex.condition_adverbs:
+                return child  # "otherwise it will not vote for it"
             if child.dep_ == "advmod" and child.lower_ in self.lex.restrictive:
                 restrictive = child
             if child.dep_ == "prep" and child.lower_ in self.lex.restricted_preps:
@@ -442,7 +464,18 @@ class _Classifier:
                 restrictive = restrictive or next(
                     (c for c in child.children if c.lower_ in self.lex.restrictive), None
                 )
+        modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in node.children)
+        if restrictive is not None and modal:
+            if self.lexical_class(node) == "supports":
+                return restrictive  # "would only support it", "will only agree to it"
         return restrictive if restricted else None
+
+    def conditional_word(self, word: Token) -> bool:
+        """``word`` makes something hang on what its preposition names ("subject to",
+        "conditional on")."""
+        return word.lemma_.lower() in self.lex.condition_words and any(
+            c.dep_ == "prep" for c in word.children
+        )
 
     def question(self, node: Token) -> Token | None:
         for child in node.children:
@@ -1382,6 +1415,8 @@ class _Classifier:
                 reading.undecided = True  # "has not made / failed to reach a decision on it"
             if self.talked_about(child, node):
                 reading.question = node  # "the discussion of the package was significant"
+            if node.pos_ == "NOUN" and node.lemma_.lower() in self.lex.carve_outs:
+                reading.carve_out = reading.carve_out or node  # "an exemption for such cars"
             when = self.time_frame(node)
             if when in self.lex.before_words:
                 reading.conditional = True  # "visit Hungary before ratification"
@@ -1431,6 +1466,12 @@ class _Classifier:
             if self.is_remark(child, node, cue):
                 break  # above a remark ("his comments ... drew criticism"): a reaction to it
             if node.i in skip:
+                mark = self.condition(node, path)
+                if mark is not None:
+                    # the act hangs on something: "will not consent to it [unless] ...",
+                    # "would [only] support it", "[otherwise] it will not vote for it"
+                    reading.conditional = True
+                    reading.note(mark, "condition", "lexicon")
                 skip.discard(node.i)
                 if not skip:
                     break  # above the act is another clause: "Ali rebuked him when he called for"
@@ -1898,6 +1939,12 @@ def classify(
         span, theme, action, act, _cue_tokens(span.doc, statement), reverse=reverse
     )
     stance = "unclear" if reading.undecided else _final_stance(reading)
+    own_words = slots.own_words if slots is not None else frozenset()
+    if reading.carve_out is not None and reading.carve_out.lemma_.lower() not in own_words:
+        # "we want an exemption for these cars": a condition for agreeing, not support;
+        # "we reject any exemption for them": the proposal without one
+        stance = CARVED_OUT.get(stance, stance)
+        reading.note(reading.carve_out, "condition", "lexicon")
     if reading.forecast and stance == "opposes":
         stance = "unclear"  # "the deal could collapse": a forecast, no side taken
     confidence = _confidence(reading, stance)

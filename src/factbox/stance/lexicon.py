@@ -224,6 +224,18 @@ class StanceLexicon:
     """Condition marks whose clause is what avoids the main clause ("unless")."""
     inverted_auxiliaries: frozenset[str] = frozenset()
     """Auxiliaries that open a condition before their subject ("should they vote to leave")."""
+    condition_nouns: frozenset[str] = frozenset()
+    """Nouns that set a condition after a preposition ("on [terms] that", "on [condition]
+    that", "under the [condition] of"): consent under them is open."""
+    condition_words: frozenset[str] = frozenset()
+    """Adjectives that make a consent hang on something ("our yes is [subject] to",
+    "[conditional] on"): open."""
+    condition_adverbs: frozenset[str] = frozenset()
+    """Adverbs that stand for a condition said before ("[otherwise] it will not vote for
+    it"): open."""
+    carve_outs: frozenset[str] = frozenset()
+    """Nouns of a carve-out from a proposal ("an [exemption] for e-fuel cars"): wanting one
+    is a condition for agreeing, not support for the proposal itself."""
     results: frozenset[str] = frozenset()
     """What a permission word accepts as a result ("respect the voters' decision"): open."""
     hopes: frozenset[str] = frozenset()
@@ -528,6 +540,10 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         deontic_verbs=frozenset(_strings(deontic.get("verbs", []), f"{where}: deontic")),
         inverse_marks=frozenset(_strings(conditions.get("inverse_marks", []), where)),
         inverted_auxiliaries=frozenset(_strings(conditions.get("inverted_auxiliaries", []), where)),
+        condition_nouns=frozenset(_strings(conditions.get("nouns", []), where)),
+        condition_words=frozenset(_strings(conditions.get("words", []), where)),
+        condition_adverbs=frozenset(_strings(conditions.get("adverbs", []), where)),
+        carve_outs=frozenset(_strings(conditions.get("carve_outs", []), where)),
         results=frozenset(_strings(data.get("results", []), f"{where}: results")),
         failures=frozenset(_strings(data.get("failures", []), f"{where}: failures")),
         hopes=frozenset(_strings(data.get("hopes", []), f"{where}: hopes")),
