@@ -133,3 +133,46 @@ def test_a_condition_on_a_stance_act(
     parsed = make_statement(text, content=content, cue=cue, speakers=(lisbon,), kind="act")
     found = judge_statement(parsed.doc, parsed.statement, matcher)
     assert [(j.stance, j.about) for j in found] == [(stance, "speaker")]
+
+
+@pytest.mark.parametrize(
+    ("content", "stance", "about"),
+    [
+        # criticising those who resist or put it off backs it (rule 4)
+        ("We criticise Berlin's resistance to the ban on new oil boilers", "supports",
+         "speaker"),
+        ("You don't have to postpone the ban on new oil boilers", "supports", "speaker"),
+        ("We are ready for a fight because delaying the ban on new oil boilers is a mistake",
+         "supports", "speaker"),
+        # the resistance itself is its holders'
+        ("Berlin's resistance to the ban on new oil boilers is growing", "opposes", "others"),
+        # putting it off is holding it back; not putting it off is going ahead
+        ("We want to postpone the ban on new oil boilers", "open", "speaker"),
+        ("We will not delay the ban on new oil boilers", "supports", "speaker"),
+    ],
+)
+def test_criticising_resistance_or_delay_backs_it(
+    make_statement: MakeStatement,
+    matcher: ProposalMatcher,
+    content: str,
+    stance: str,
+    about: str,
+) -> None:
+    found = judged(make_statement, matcher, content, "boiler-ban")
+    assert (found.stance, found.about) == (stance, about)
+
+
+def test_criticising_resistance_as_an_act(
+    make_statement: MakeStatement, matcher: ProposalMatcher
+) -> None:
+    text = "Paris has criticised Berlin's resistance to the ban on new oil boilers."
+    france = Who("Paris", "FR", "France", "country")
+    parsed = make_statement(
+        text,
+        content="Berlin's resistance to the ban on new oil boilers",
+        cue="has criticised",
+        speakers=(france,),
+        kind="act",
+    )
+    found = judge_statement(parsed.doc, parsed.statement, matcher)
+    assert [(j.stance, j.about) for j in found] == [("supports", "speaker")]

@@ -329,6 +329,11 @@ class _Classifier:
                 c.dep_ in {"prt", "prep"} and c.lemma_.lower() in needed for c in node.children
             ):
                 return None  # "calls the idea useless" is no call for it
+            if lemma in self.lex.necessity_verbs and any(
+                c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for c in node.children
+            ):
+                return "supports"  # "you don't [have] to postpone it", as "need to"
             if lemma in self.lex.verbs:
                 return self.lex.verbs[lemma]
         if lemma in self.lex.efforts and node.pos_ in VERB_POS and self.purpose(node, path):
@@ -1329,11 +1334,27 @@ class _Classifier:
             m.dep_ == "mark" and m.lower_ in self.lex.concessive_marks for m in child.children
         )
 
+    def gives_reason(self, child: Token) -> bool:
+        """``child`` is a clause that gives a reason ("because ..."); the parser may hang
+        the mark on the clause's subject ("because [delaying] it is a mistake")."""
+        if child.dep_ not in ("advcl", "ccomp"):
+            return False
+        heads = [child, *(c for c in child.children if c.dep_ in ("csubj", "nsubj"))]
+        return any(
+            m.dep_ == "mark" and m.lower_ in self.lex.reason_marks
+            for head in heads
+            for m in head.children
+        )
+
     def climb(self, reading: _Reading, child: Token, node: Token, path: set[int]) -> bool:
         """What happens on the step from ``child`` up to ``node``: True when the step
         stops the reading (a permission, a reaction or a concession frames it)."""
-        if (self.concedes(child) or self.restates(child)) and reading.mode != "none":
-            return True  # "although we oppose it, ...", "namely that there will be no ..."
+        if (
+            self.concedes(child) or self.restates(child) or self.gives_reason(child)
+        ) and reading.mode != "none":
+            # "although we oppose it, ...", "namely that there will be no ...", "..., because
+            # delaying it is a mistake"
+            return True
         if self.accepts_result(node, child) and reading.mode != "none":
             # "we will respect the decision to leave": not standing in its way
             reading.mode = "hedged"
@@ -1545,6 +1566,9 @@ class _Classifier:
         """Who holds the stance read at ``node``: the subject of its clause, or of the
         clauses it climbs to; for a passive, the agent ("the package is being blocked [by
         Slovakia]": Slovakia blocks it, whoever reports it)."""
+        owner = next((c for c in node.children if c.dep_ == "poss"), None)
+        if node.pos_ == "NOUN" and owner is not None:
+            return owner  # "[Germany's] resistance to the ban is growing"
         current = node
         for _ in range(6):
             for child in current.children:

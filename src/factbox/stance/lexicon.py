@@ -233,6 +233,11 @@ class StanceLexicon:
     condition_adverbs: frozenset[str] = frozenset()
     """Adverbs that stand for a condition said before ("[otherwise] it will not vote for
     it"): open."""
+    reason_marks: frozenset[str] = frozenset()
+    """Marks of a clause that gives a reason ("[because] the delay is a mistake"): once it
+    has a stance, the clause it explains does not govern it."""
+    necessity_verbs: frozenset[str] = frozenset()
+    """Verbs of necessity with a "to" clause ("[have] to"): read as "need" is."""
     carve_outs: frozenset[str] = frozenset()
     """Nouns of a carve-out from a proposal ("an [exemption] for e-fuel cars"): wanting one
     is a condition for agreeing, not support for the proposal itself."""
@@ -544,6 +549,8 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         condition_words=frozenset(_strings(conditions.get("words", []), where)),
         condition_adverbs=frozenset(_strings(conditions.get("adverbs", []), where)),
         carve_outs=frozenset(_strings(conditions.get("carve_outs", []), where)),
+        necessity_verbs=frozenset(_strings(data.get("necessity_verbs", []), f"{where}: necessity_verbs")),
+        reason_marks=frozenset(_strings(conditions.get("reason_marks", []), where)),
         results=frozenset(_strings(data.get("results", []), f"{where}: results")),
         failures=frozenset(_strings(data.get("failures", []), f"{where}: failures")),
         hopes=frozenset(_strings(data.get("hopes", []), f"{where}: hopes")),
