@@ -176,3 +176,22 @@ def test_criticising_resistance_as_an_act(
     )
     found = judge_statement(parsed.doc, parsed.statement, matcher)
     assert [(j.stance, j.about) for j in found] == [("supports", "speaker")]
+
+
+@pytest.mark.parametrize(
+    ("content", "stance"),
+    [
+        # the conduct of a meeting takes no side (rule 14)
+        ("The committee will not pronounce itself this morning on the ban on new oil boilers "
+         "but on Friday", "unclear"),
+        ("The vote on the ban on new oil boilers was postponed until Friday", "unclear"),
+        ("The ministers will vote on the ban on new oil boilers next week", "unclear"),
+        # a vote with a side, or a member putting the ban itself off, still has one
+        ("We will vote against the ban on new oil boilers next week", "opposes"),
+        ("We want to postpone the ban on new oil boilers", "open"),
+    ],
+)
+def test_the_conduct_of_a_meeting_takes_no_side(
+    make_statement: MakeStatement, matcher: ProposalMatcher, content: str, stance: str
+) -> None:
+    assert judged(make_statement, matcher, content, "boiler-ban").stance == stance

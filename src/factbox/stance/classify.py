@@ -1334,6 +1334,19 @@ class _Classifier:
             m.dep_ == "mark" and m.lower_ in self.lex.concessive_marks for m in child.children
         )
 
+    def procedure(self, child: Token, node: Token) -> bool:
+        """The step from ``child`` to ``node`` is the conduct of a meeting (rule 14): a
+        verb of business on the proposal that is negated or given a time ("will not
+        [pronounce] itself this morning [on] it", "will [vote] on it on Friday"), or a
+        scheduling word over a noun of business ("[postponed] the [vote] on it")."""
+        lemma = node.lemma_.lower()
+        if child.dep_ == "prep" and child.lower_ in self.lex.business_topics:
+            if node.pos_ in VERB_POS and lemma in self.lex.business:
+                return self._negator(node) is not None or self.scheduled(node)
+        if lemma in self.lex.scheduling:
+            return child.lemma_.lower() in self.lex.meetings
+        return False
+
     def gives_reason(self, child: Token) -> bool:
         """``child`` is a clause that gives a reason ("because ..."); the parser may hang
         the mark on the clause's subject ("because [delaying] it is a mistake")."""
@@ -1436,6 +1449,8 @@ class _Classifier:
                 reading.undecided = True  # "has not made / failed to reach a decision on it"
             if self.talked_about(child, node):
                 reading.question = node  # "the discussion of the package was significant"
+            if self.procedure(child, node):
+                reading.question = node  # "will not pronounce itself on it until Friday"
             if node.pos_ == "NOUN" and node.lemma_.lower() in self.lex.carve_outs:
                 reading.carve_out = reading.carve_out or node  # "an exemption for such cars"
             when = self.time_frame(node)

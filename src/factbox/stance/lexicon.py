@@ -238,6 +238,14 @@ class StanceLexicon:
     has a stance, the clause it explains does not govern it."""
     necessity_verbs: frozenset[str] = frozenset()
     """Verbs of necessity with a "to" clause ("[have] to"): read as "need" is."""
+    business: frozenset[str] = frozenset()
+    """Verbs of a body's business on the proposal ("vote on", "pronounce itself on")."""
+    business_topics: frozenset[str] = frozenset()
+    """Prepositions of what business is on ("on", "about")."""
+    meetings: frozenset[str] = frozenset()
+    """Nouns of business ("the vote on it", "the meeting") a scheduling verb puts off."""
+    scheduling: frozenset[str] = frozenset()
+    """Verbs of the conduct of a meeting ("postpone", "adjourn"): over business, no side."""
     carve_outs: frozenset[str] = frozenset()
     """Nouns of a carve-out from a proposal ("an [exemption] for e-fuel cars"): wanting one
     is a condition for agreeing, not support for the proposal itself."""
@@ -474,6 +482,7 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
     agreement = _table(data.get("agreement", {}), "agreement")
     letting_pass = _table(data.get("letting_pass", {}), "letting_pass")
     time_frames = _table(data.get("time_frames", {}), "time_frames")
+    procedure = _table(data.get("procedure", {}), "procedure")
     alternatives = _table(data.get("alternatives", {}), "alternatives")
     verb_phrases = {
         normalise_phrase(p): c
@@ -549,6 +558,10 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         condition_words=frozenset(_strings(conditions.get("words", []), where)),
         condition_adverbs=frozenset(_strings(conditions.get("adverbs", []), where)),
         carve_outs=frozenset(_strings(conditions.get("carve_outs", []), where)),
+        business=frozenset(_strings(procedure.get("business", []), where)),
+        business_topics=frozenset(_strings(procedure.get("topics", []), where)),
+        meetings=frozenset(_strings(procedure.get("meetings", []), where)),
+        scheduling=frozenset(_strings(procedure.get("scheduling", []), where)),
         necessity_verbs=frozenset(_strings(data.get("necessity_verbs", []), f"{where}: necessity_verbs")),
         reason_marks=frozenset(_strings(conditions.get("reason_marks", []), where)),
         results=frozenset(_strings(data.get("results", []), f"{where}: results")),
