@@ -195,3 +195,29 @@ def test_the_conduct_of_a_meeting_takes_no_side(
     make_statement: MakeStatement, matcher: ProposalMatcher, content: str, stance: str
 ) -> None:
     assert judged(make_statement, matcher, content, "boiler-ban").stance == stance
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        # campaigning for it backs it
+        "She had sent a letter of encouragement and mobilisation regarding the EU ratification "
+        "of the fisheries treaty to every government",
+        "She campaigned for the EU ratification of the fisheries treaty",
+        "She lobbied hard for the EU ratification of the fisheries treaty",
+        "She urged the members to vote in favour of the EU ratification of the fisheries treaty",
+        "She requested an early meeting of the Council to adopt the EU ratification of the "
+        "fisheries treaty",
+    ],
+)
+def test_campaigning_for_it_backs_it(
+    make_statement: MakeStatement, matcher: ProposalMatcher, content: str
+) -> None:
+    assert judged(make_statement, matcher, content, "fish-treaty").stance == "supports"
+
+
+def test_a_letter_about_it_says_nothing_of_its_own(
+    make_statement: MakeStatement, matcher: ProposalMatcher
+) -> None:
+    content = "She sent a letter regarding the EU ratification of the fisheries treaty"
+    assert judged(make_statement, matcher, content, "fish-treaty").stance == "unclear"

@@ -647,6 +647,16 @@ class _Classifier:
             if child.dep_ in {"attr", "dobj", "oprd"}:
                 # "the right thing to do": the head noun says little, its adjective says it
                 candidates += [c for c in child.children if c.dep_ == "amod"]
+            if child.dep_ == "dobj":
+                # "sent a letter [of encouragement] regarding it": what the thing sent is of
+                candidates += [
+                    word
+                    for prep in child.children
+                    if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for obj in prep.children
+                    if obj.dep_ == "pobj"
+                    for word in (obj, *obj.conjuncts)
+                ]
             for word in candidates:
                 word_class = self.lex.words.get(word.lemma_.lower())
                 if word_class is not None:
