@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from stance_support import MakeStatement, Who
+from stance_support import MOTION, MakeStatement, Who
 
 from factbox.stance.classify import judge_statement
 from factbox.stance.matching import ProposalMatcher
@@ -27,13 +27,20 @@ TREATY = Proposal(
     bodies=["eu-council"],
 )
 """A ratification by the EU, for conditions on consent and other parties' own acts."""
+PACT = Proposal(
+    "fish-pact",
+    "EU ratifies the fisheries treaty",
+    "The European Union ratifies the fisheries treaty before its member states do",
+    bodies=["eu-council"],
+)
+"""The same act written with a verb, for other parties doing it on their own behalf."""
 
 HE = Who("he", None)
 
 
 @pytest.fixture(scope="module")
 def matcher(nlp: Language) -> ProposalMatcher:
-    return ProposalMatcher(nlp, [BOILERS, TREATY])
+    return ProposalMatcher(nlp, [BOILERS, TREATY, PACT, MOTION])
 
 
 def judged(
@@ -131,7 +138,8 @@ def test_a_condition_on_a_stance_act(
 ) -> None:
     lisbon = Who("Lisbon", "PT", "Portugal", "country")
     parsed = make_statement(text, content=content, cue=cue, speakers=(lisbon,), kind="act")
-    found = judge_statement(parsed.doc, parsed.statement, matcher)
+    slug = "boiler-ban" if "boilers" in content else "fish-treaty"
+    found = [j for j in judge_statement(parsed.doc, parsed.statement, matcher) if j.proposal == slug]
     assert [(j.stance, j.about) for j in found] == [(stance, "speaker")]
 
 
@@ -221,3 +229,59 @@ def test_a_letter_about_it_says_nothing_of_its_own(
 ) -> None:
     content = "She sent a letter regarding the EU ratification of the fisheries treaty"
     assert judged(make_statement, matcher, content, "fish-treaty").stance == "unclear"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "who", "kind", "about"),
+    [
+        # another party's own act of the same kind is not the proposal's doer's (rule 11)
+        ("India announced a ratification of the fisheries treaty on Sunday.",
+         "a ratification of the fisheries treaty on Sunday", "announced", "India", None, False),
+        ("India ratified the fisheries treaty.", "the fisheries treaty", "ratified", "India",
+         "act", False),
+        ("The ratification of the fisheries treaty by India came on Sunday, he said.",
+         "The ratification of the fisheries treaty by India came on Sunday", "said", "he", None,
+         False),
+        # the proposal's doer, a member of its body, or a reaction to the act still are
+        ("The EU ratified the fisheries treaty.", "the fisheries treaty", "ratified", "The EU",
+         "act", True),
+        ("Poland ratified the fisheries treaty.", "the fisheries treaty", "ratified", "Poland",
+         "act", True),
+        ("India welcomed the EU ratification of the fisheries treaty, he said.",
+         "India welcomed the EU ratification of the fisheries treaty", "said", "he", None, True),
+    ],
+)
+def test_another_partys_own_act_is_not_the_proposals(
+    make_statement: MakeStatement,
+    matcher: ProposalMatcher,
+    text: str,
+    content: str,
+    cue: str,
+    who: str,
+    kind: str | None,
+    about: bool,
+) -> None:
+    ids = {"India": "IN", "The EU": "EU", "Poland": "PL"}
+    speaker = Who(who, ids.get(who), None, "country" if who in ids else "unknown")
+    parsed = make_statement(text, content=content, cue=cue, speakers=(speaker,), kind=kind)
+    found = {j.proposal for j in judge_statement(parsed.doc, parsed.statement, matcher)}
+    assert ("fish-pact" in found) == about
+
+
+@pytest.mark.parametrize(
+    ("content", "about"),
+    [
+        # a text of another organ of the same organisation is another text
+        ("A resolution of the UN General Assembly demanding a halt to harbour dredging sent a "
+         "necessary signal", False),
+        ("The UN resolution demanding a halt to harbour dredging sent a necessary signal", True),
+        ("The Security Council resolution demanding a halt to harbour dredging sent a necessary "
+         "signal", True),
+    ],
+)
+def test_a_text_of_another_organ_is_another_text(
+    make_statement: MakeStatement, matcher: ProposalMatcher, content: str, about: bool
+) -> None:
+    parsed = make_statement(f"{content}, he said.", content=content, cue="said", speakers=(HE,))
+    found = {j.proposal for j in judge_statement(parsed.doc, parsed.statement, matcher)}
+    assert ("harbour-motion" in found) == about

@@ -2108,6 +2108,8 @@ def _judge_reaction(
 
 
 YEAR = re.compile(r"^(1[89]\d\d|2\d\d\d)$")
+BRACKETED_INITIALS = re.compile(r"\s*\([A-Z][A-Za-z.]*\)\s*$")
+"""Initials in brackets after a name ("... Security Council (UNSC)")."""
 
 
 def about_an_earlier_text(span: SpacySpan, match: ProposalMatch, statement: Statement) -> bool:
@@ -2204,7 +2206,8 @@ def adopted_by_its_body(
         f"{proposal.title}. {proposal.description}"
     )
     for speaker in statement.speakers:
-        name = actor_index().lookup(speaker.text)
+        # "The United Nations Security Council (UNSC)": a name with its initials after it
+        name = actor_index().lookup(BRACKETED_INITIALS.sub("", speaker.text))
         if name is None or name.via != "body" or name.body not in organs:
             continue
         if speaker.actor_id == name.actor.id:
@@ -2212,15 +2215,150 @@ def adopted_by_its_body(
     return False
 
 
+@lru_cache(maxsize=32)
+def proposal_doers(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Who a proposal's words name as doing it: the actors ("EU ratification ...": EU) and
+    the organs ("A UN Security Council resolution": the Security Council, and the UN)."""
+    words = re.findall(r"[\w.'-]+", text)
+    actors: set[str] = set()
+    organs: set[str] = set()
+    for size in range(4, 0, -1):
+        for start in range(len(words) - size + 1):
+            name = actor_index().lookup(" ".join(words[start : start + size]))
+            if name is None:
+                continue
+            actors.add(name.actor.id)
+            if name.via == "body" and name.body:
+                organs.add(name.body)
+    return frozenset(actors), frozenset(organs)
+
+
+DOER_PREPS = frozenset({"by", "of"})
+"""Prepositions that name who does an act or whose a text is ("ratification [by] India", "a
+resolution [of] the General Assembly")."""
+
+
+def _phrase(token: Token) -> str:
+    """``token``'s words without a determiner or a possessive ending ("the UN General
+    Assembly" -> "UN General Assembly", "India's" -> "India")."""
+    words = [t for t in token.subtree if t.dep_ not in ("det", "case", "punct")]
+    return " ".join(t.text for t in words)
+
+
+def _is_act_of(word: Token, slots: ProposalSlots) -> bool:
+    """``word`` is the proposal's own action or its noun ("ratify", "ratification")."""
+    if slots.action.has_token(word):
+        return True
+    lemma = word.lemma_.lower()
+    return len(lemma) >= ACT_PREFIX and any(
+        len(action) >= ACT_PREFIX and lemma[:ACT_PREFIX] == action[:ACT_PREFIX]
+        for action in slots.action.words
+    )
+
+
+ACT_PREFIX = 5
+"""Letters an action and its noun share ("ratif-y", "ratif-ication", "adopt-ion")."""
+
+
+def _named_doers(word: Token, slots: ProposalSlots, announcing: frozenset[str]) -> list[Token]:
+    """Who ``word`` (the proposal's act or text in a statement) is said to be done or held
+    by: its possessor or a name modifying it ("India's ratification", "EU ratification"),
+    its "by"/"of" ("a resolution of the General Assembly"), a passive's agent, or the
+    subject of the verb that does it or tells of doing it ("India ratified the agreement",
+    "India announced its ratification"); not of a verb that reacts to it ("India welcomed
+    the ratification")."""
+    found: list[Token] = []
+    for child in word.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.tag_ != "PRP$":
+            found.append(child)
+        elif child.dep_ in ("prep", "agent") and child.lower_ in DOER_PREPS:
+            found += [o for o in child.children if o.dep_ == "pobj"]
+    verb = word if word.pos_ in VERB_POS and _is_act_of(word, slots) else None
+    if verb is None and word.dep_ == "dobj" and word.head.pos_ in VERB_POS:
+        head = word.head
+        if _is_act_of(head, slots) or head.lemma_.lower() in announcing:
+            verb = head
+    if verb is not None:
+        found += [c for c in verb.children if c.dep_ == "nsubj"]
+    return found
+
+
+def done_by_another(
+    span: SpacySpan, match: ProposalMatch, statement: Statement, matcher: ProposalMatcher
+) -> bool:
+    """The statement is about another party doing the same act on its own behalf, not the
+    proposal's doer doing it (the guidelines' rule 11): "India announced its ratification of
+    the Paris Agreement" when the proposal is the EU's ratification of it; "a resolution of
+    the General Assembly" when the proposal is a Security Council draft. The proposal's
+    words name its doer (an actor or an organ: ``proposal_doers``); another actor that is no
+    member of the proposal's bodies, or another organ, named as the one who does the act or
+    whose text it is, makes the match another act. A statement whose cue is the act itself
+    or tells of it ("India [ratified] the agreement", "India [announced] a ratification of
+    it"), by a speaker outside them, is the same shape."""
+    proposal = next((p for p in matcher.proposals if p.slug == match.slug), None)
+    slots = slots_of(matcher, match.slug)
+    if proposal is None or slots is None:
+        return False
+    actors, organs = proposal_doers(f"{proposal.title}. {proposal.description}")
+    if not actors and not organs:
+        return False
+    own = actors | slots.members
+    announcing = load_lexicon().own_acts_announced
+
+    def another(text: str) -> bool | None:
+        name = actor_index().lookup(text)
+        if name is None:
+            return None
+        if name.via == "body" and name.body and organs:
+            return name.body not in organs  # "the General Assembly" for a Council draft
+        return name.actor.id not in own
+
+    theme, action, _ = _start(span.doc, match, slots)
+    word = action or theme
+    if word is None:
+        return False
+    words = [word]
+    node = word
+    while node.dep_ in ("pobj", "prep", "compound") and node.head.i != node.i:
+        node = node.head  # "a [ratification] of the agreement": the act over its object
+        if node.pos_ == "NOUN" and _is_act_of(node, slots):
+            words.append(node)
+            break
+    verdicts = [
+        another(_phrase(doer)) for w in words for doer in _named_doers(w, slots, announcing)
+    ]
+    if not any(v is not None for v in verdicts) and statement.cue_span is not None:
+        cue = span.doc.char_span(*statement.cue_span, alignment_mode="expand")
+        act = words[-1]
+        # the act is the cue's ("India [ratified] the agreement") or told by its doer
+        # ("India [announced] a ratification of it"): the speaker did it
+        acting = cue is not None and any(_is_act_of(t, slots) for t in cue)
+        told = (
+            cue is not None
+            and act.i == span.root.i
+            and _is_act_of(act, slots)
+            and any(t.lemma_.lower() in announcing for t in cue)
+        )
+        if acting or told:
+            verdicts = [
+                speaker.actor_id not in own if speaker.actor_id else None
+                for speaker in statement.speakers
+            ]
+    known = [v for v in verdicts if v is not None]
+    return bool(known) and all(known)
+
+
 def not_about_it(
     span: SpacySpan, match: ProposalMatch, statement: Statement, matcher: ProposalMatcher
 ) -> bool:
     """A match that is no statement about the proposal: what was done with an earlier text,
-    the text's own words, or the deciding body's own act on it."""
+    the text's own words, the deciding body's own act on it, or another party's own act of
+    the same kind."""
     return (
         about_an_earlier_text(span, match, statement)
         or spoken_by_the_proposal(span.doc, statement, match, matcher)
         or adopted_by_its_body(span, match, statement, matcher)
+        or done_by_another(span, match, statement, matcher)
     )
 
 

@@ -246,6 +246,9 @@ class StanceLexicon:
     """Nouns of business ("the vote on it", "the meeting") a scheduling verb puts off."""
     scheduling: frozenset[str] = frozenset()
     """Verbs of the conduct of a meeting ("postpone", "adjourn"): over business, no side."""
+    own_acts_announced: frozenset[str] = frozenset()
+    """Cue verbs by which a party tells of its own act ("India [announced] a ratification
+    of it"): the act is the speaker's."""
     carve_outs: frozenset[str] = frozenset()
     """Nouns of a carve-out from a proposal ("an [exemption] for e-fuel cars"): wanting one
     is a condition for agreeing, not support for the proposal itself."""
@@ -558,6 +561,7 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         condition_words=frozenset(_strings(conditions.get("words", []), where)),
         condition_adverbs=frozenset(_strings(conditions.get("adverbs", []), where)),
         carve_outs=frozenset(_strings(conditions.get("carve_outs", []), where)),
+        own_acts_announced=frozenset(_strings(procedure.get("announced", []), where)),
         business=frozenset(_strings(procedure.get("business", []), where)),
         business_topics=frozenset(_strings(procedure.get("topics", []), where)),
         meetings=frozenset(_strings(procedure.get("meetings", []), where)),
