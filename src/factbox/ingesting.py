@@ -242,7 +242,9 @@ def judge(
             if found is not None:
                 matches.append(found)
     return [
-        MatchedJudgement(match, classify(span, match, statement, slots=slots_of(matcher, match.slug)))
+        MatchedJudgement(
+            match, classify(span, match, statement, slots=slots_of(matcher, match.slug))
+        )
         for match in matches
         if not not_about_it(span, match, statement, matcher)
     ]

@@ -139,7 +139,8 @@ def test_a_condition_on_a_stance_act(
     lisbon = Who("Lisbon", "PT", "Portugal", "country")
     parsed = make_statement(text, content=content, cue=cue, speakers=(lisbon,), kind="act")
     slug = "boiler-ban" if "boilers" in content else "fish-treaty"
-    found = [j for j in judge_statement(parsed.doc, parsed.statement, matcher) if j.proposal == slug]
+    judged_all = judge_statement(parsed.doc, parsed.statement, matcher)
+    found = [j for j in judged_all if j.proposal == slug]
     assert [(j.stance, j.about) for j in found] == [(stance, "speaker")]
 
 

@@ -82,6 +82,7 @@ from factbox.extract.cues import load_cue_lexicon
 from factbox.extract.reported import verb_particle_phrases
 from factbox.extract.votes import is_count_cue
 from factbox.records import Span, Statement
+from factbox.rules.bodies import load_bodies
 from factbox.stance.lexicon import (
     ActTable,
     StanceClass,
@@ -2233,6 +2234,18 @@ def proposal_doers(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(actors), frozenset(organs)
 
 
+@lru_cache(maxsize=32)
+def organisation_members(actors: frozenset[str]) -> frozenset[str]:
+    """Every actor that ever belonged to a body of the organisations ``actors`` (the EU's
+    member states through the Council of the EU), whatever bodies the proposal names."""
+    return frozenset(
+        member.actor_id
+        for body in load_bodies().values()
+        if body.actor_id in actors
+        for member in body.memberships
+    )
+
+
 DOER_PREPS = frozenset({"by", "of"})
 """Prepositions that name who does an act or whose a text is ("ratification [by] India", "a
 resolution [of] the General Assembly")."""
@@ -2290,9 +2303,10 @@ def done_by_another(
     proposal's doer doing it (the guidelines' rule 11): "India announced its ratification of
     the Paris Agreement" when the proposal is the EU's ratification of it; "a resolution of
     the General Assembly" when the proposal is a Security Council draft. The proposal's
-    words name its doer (an actor or an organ: ``proposal_doers``); another actor that is no
-    member of the proposal's bodies, or another organ, named as the one who does the act or
-    whose text it is, makes the match another act. A statement whose cue is the act itself
+    words name its doer (an actor or an organ: ``proposal_doers``). For an actor's act,
+    another actor that is no member of the proposal's bodies or of the organisation it names
+    (``organisation_members``), named as the one who does the act, makes the match another
+    act; for an organ's text, only another organ does (its members draft and vote on it). A statement whose cue is the act itself
     or tells of it ("India [ratified] the agreement", "India [announced] a ratification of
     it"), by a speaker outside them, is the same shape."""
     proposal = next((p for p in matcher.proposals if p.slug == match.slug), None)
@@ -2302,15 +2316,17 @@ def done_by_another(
     actors, organs = proposal_doers(f"{proposal.title}. {proposal.description}")
     if not actors and not organs:
         return False
-    own = actors | slots.members
+    own = actors | slots.members | organisation_members(actors)
     announcing = load_lexicon().own_acts_announced
 
     def another(text: str) -> bool | None:
         name = actor_index().lookup(text)
         if name is None:
             return None
-        if name.via == "body" and name.body and organs:
-            return name.body not in organs  # "the General Assembly" for a Council draft
+        if organs:
+            # a text an organ decides: its members draft, sponsor and vote on it, so only
+            # another organ's text is another ("the General Assembly" for a Council draft)
+            return name.body not in organs if name.via == "body" and name.body else None
         return name.actor.id not in own
 
     theme, action, _ = _start(span.doc, match, slots)

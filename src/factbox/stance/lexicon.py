@@ -566,7 +566,9 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         business_topics=frozenset(_strings(procedure.get("topics", []), where)),
         meetings=frozenset(_strings(procedure.get("meetings", []), where)),
         scheduling=frozenset(_strings(procedure.get("scheduling", []), where)),
-        necessity_verbs=frozenset(_strings(data.get("necessity_verbs", []), f"{where}: necessity_verbs")),
+        necessity_verbs=frozenset(
+            _strings(data.get("necessity_verbs", []), f"{where}: necessity_verbs")
+        ),
         reason_marks=frozenset(_strings(conditions.get("reason_marks", []), where)),
         results=frozenset(_strings(data.get("results", []), f"{where}: results")),
         failures=frozenset(_strings(data.get("failures", []), f"{where}: failures")),
