@@ -2109,7 +2109,7 @@ def _judge_reaction(
 
 
 YEAR = re.compile(r"^(1[89]\d\d|2\d\d\d)$")
-BRACKETED_INITIALS = re.compile(r"\s*\([A-Z][A-Za-z.]*\)\s*$")
+BRACKETED_INITIALS = re.compile(r"\s*\([A-Z][A-Za-z.]*\)?\s*$")
 """Initials in brackets after a name ("... Security Council (UNSC)")."""
 
 
@@ -2218,15 +2218,17 @@ def adopted_by_its_body(
 
 @lru_cache(maxsize=32)
 def proposal_doers(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Who a proposal's words name as doing it: the actors ("EU ratification ...": EU) and
-    the organs ("A UN Security Council resolution": the Security Council, and the UN)."""
+    """Who a proposal's words name as doing it: the organisations ("EU ratification ...":
+    EU; "NATO members send troops": NATO) and the organs ("A UN Security Council
+    resolution": the Security Council, and the UN). A country it names may be where the
+    thing goes ("troops to Ukraine") or whom it is done to, so countries are left out."""
     words = re.findall(r"[\w.'-]+", text)
     actors: set[str] = set()
     organs: set[str] = set()
     for size in range(4, 0, -1):
         for start in range(len(words) - size + 1):
             name = actor_index().lookup(" ".join(words[start : start + size]))
-            if name is None:
+            if name is None or name.actor.kind == "country":
                 continue
             actors.add(name.actor.id)
             if name.via == "body" and name.body:
