@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from stance_support import MOTION, MakeStatement, Who
+from stance_support import MOTION, PACT as NORWAY_DEAL, MakeStatement, Who
 
 from factbox.stance.classify import judge_statement
 from factbox.stance.matching import ProposalMatcher
@@ -286,3 +286,18 @@ def test_a_text_of_another_organ_is_another_text(
     parsed = make_statement(f"{content}, he said.", content=content, cue="said", speakers=(HE,))
     found = {j.proposal for j in judge_statement(parsed.doc, parsed.statement, matcher)}
     assert ("harbour-motion" in found) == about
+
+
+def test_a_party_the_proposal_names_does_the_same_act(
+    nlp: Language, make_statement: MakeStatement
+) -> None:
+    """A deal "with Norway": Norway signing it is the same deal, not another act."""
+    deal = ProposalMatcher(nlp, [NORWAY_DEAL])
+    norway = Who("Norway", "NO", "Norway", "country")
+    for who, about in ((norway, True), (Who("India", "IN", "India", "country"), False)):
+        text = f"{who.text} signed the trade deal with Norway."
+        parsed = make_statement(
+            text, content="the trade deal with Norway", cue="signed", speakers=(who,), kind="act"
+        )
+        found = {j.proposal for j in judge_statement(parsed.doc, parsed.statement, deal)}
+        assert ("norway-deal" in found) == about, who.text

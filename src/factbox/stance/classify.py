@@ -2308,7 +2308,8 @@ def done_by_another(
     words name its doer (an actor or an organ: ``proposal_doers``). For an actor's act,
     another actor that is no member of the proposal's bodies or of the organisation it names
     (``organisation_members``), named as the one who does the act, makes the match another
-    act; for an organ's text, only another organ does (its members draft and vote on it). A statement whose cue is the act itself
+    act (a country the proposal names is one of its parties: "the deal with Canada"); for an
+    organ's text, only another organ does (its members draft and vote on it). A statement whose cue is the act itself
     or tells of it ("India [ratified] the agreement", "India [announced] a ratification of
     it"), by a speaker outside them, is the same shape."""
     proposal = next((p for p in matcher.proposals if p.slug == match.slug), None)
@@ -2318,7 +2319,9 @@ def done_by_another(
     actors, organs = proposal_doers(f"{proposal.title}. {proposal.description}")
     if not actors and not organs:
         return False
-    own = actors | slots.members | organisation_members(actors)
+    # the countries it names are its parties too ("the trade deal with Canada": Canada signs
+    # the same deal)
+    own = actors | slots.members | organisation_members(actors) | slots.named
     announcing = load_lexicon().own_acts_announced
 
     def another(text: str) -> bool | None:
