@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from stance_support import MOTION, PACT as NORWAY_DEAL, MakeStatement, Who
+from stance_support import MOTION, MakeStatement, Who
+from stance_support import PACT as NORWAY_DEAL
 
 from factbox.stance.classify import judge_statement
 from factbox.stance.matching import ProposalMatcher

@@ -2309,9 +2309,9 @@ def done_by_another(
     another actor that is no member of the proposal's bodies or of the organisation it names
     (``organisation_members``), named as the one who does the act, makes the match another
     act (a country the proposal names is one of its parties: "the deal with Canada"); for an
-    organ's text, only another organ does (its members draft and vote on it). A statement whose cue is the act itself
-    or tells of it ("India [ratified] the agreement", "India [announced] a ratification of
-    it"), by a speaker outside them, is the same shape."""
+    organ's text, only another organ does (its members draft and vote on it). A statement
+    whose cue is the act itself or tells of it ("India [ratified] the agreement", "India
+    [announced] a ratification of it"), by a speaker outside them, is the same shape."""
     proposal = next((p for p in matcher.proposals if p.slug == match.slug), None)
     slots = slots_of(matcher, match.slug)
     if proposal is None or slots is None:
