@@ -106,13 +106,6 @@ def test_consent_under_a_condition_is_open(
     assert (found.stance, found.about) == ("open", "speaker")
 
 
-def test_refusing_a_carve_out_backs_the_proposal(
-    make_statement: MakeStatement, matcher: ProposalMatcher
-) -> None:
-    content = "We reject any exemption from the ban on new oil boilers"
-    assert judged(make_statement, matcher, content, "boiler-ban").stance == "supports"
-
-
 @pytest.mark.parametrize(
     ("text", "content", "cue", "stance"),
     [
@@ -127,15 +120,18 @@ def test_refusing_a_carve_out_backs_the_proposal(
          "boilers.", "the ban on new oil boilers", "will not vote for", "open"),
         ("Lisbon only approved the ban on new oil boilers under the condition of a clause on "
          "heat pumps.", "the ban on new oil boilers", "only approved", "open"),
+        # an act criticising the resistance to it backs it
+        ("Lisbon has criticised Berlin's resistance to the ban on new oil boilers.",
+         "Berlin's resistance to the ban on new oil boilers", "has criticised", "supports"),
     ],
 )
-def test_a_condition_on_a_stance_act(
+def test_a_stance_act_with_a_condition_or_a_criticism(
     make_statement: MakeStatement,
     matcher: ProposalMatcher,
-    text: str,
-    content: str,
-    cue: str,
     stance: str,
+    text: str,
+    cue: str,
+    content: str,
 ) -> None:
     lisbon = Who("Lisbon", "PT", "Portugal", "country")
     parsed = make_statement(text, content=content, cue=cue, speakers=(lisbon,), kind="act")
@@ -154,6 +150,8 @@ def test_a_condition_on_a_stance_act(
         ("You don't have to postpone the ban on new oil boilers", "supports", "speaker"),
         ("We are ready for a fight because delaying the ban on new oil boilers is a mistake",
          "supports", "speaker"),
+        # refusing a carve-out from it backs it too
+        ("We reject any exemption from the ban on new oil boilers", "supports", "speaker"),
         # the resistance itself is its holders'
         ("Berlin's resistance to the ban on new oil boilers is growing", "opposes", "others"),
         # putting it off is holding it back; not putting it off is going ahead
@@ -172,65 +170,43 @@ def test_criticising_resistance_or_delay_backs_it(
     assert (found.stance, found.about) == (stance, about)
 
 
-def test_criticising_resistance_as_an_act(
-    make_statement: MakeStatement, matcher: ProposalMatcher
-) -> None:
-    text = "Paris has criticised Berlin's resistance to the ban on new oil boilers."
-    france = Who("Paris", "FR", "France", "country")
-    parsed = make_statement(
-        text,
-        content="Berlin's resistance to the ban on new oil boilers",
-        cue="has criticised",
-        speakers=(france,),
-        kind="act",
-    )
-    found = judge_statement(parsed.doc, parsed.statement, matcher)
-    assert [(j.stance, j.about) for j in found] == [("supports", "speaker")]
-
-
 @pytest.mark.parametrize(
-    ("content", "stance"),
+    ("content", "slug", "stance"),
     [
         # the conduct of a meeting takes no side (rule 14)
         ("The committee will not pronounce itself this morning on the ban on new oil boilers "
-         "but on Friday", "unclear"),
-        ("The vote on the ban on new oil boilers was postponed until Friday", "unclear"),
-        ("The ministers will vote on the ban on new oil boilers next week", "unclear"),
+         "but on Friday", "boiler-ban", "unclear"),
+        ("The vote on the ban on new oil boilers was postponed until Friday", "boiler-ban",
+         "unclear"),
+        ("The ministers will vote on the ban on new oil boilers next week", "boiler-ban",
+         "unclear"),
         # a vote with a side, or a member putting the ban itself off, still has one
-        ("We will vote against the ban on new oil boilers next week", "opposes"),
-        ("We want to postpone the ban on new oil boilers", "open"),
-    ],
-)
-def test_the_conduct_of_a_meeting_takes_no_side(
-    make_statement: MakeStatement, matcher: ProposalMatcher, content: str, stance: str
-) -> None:
-    assert judged(make_statement, matcher, content, "boiler-ban").stance == stance
-
-
-@pytest.mark.parametrize(
-    "content",
-    [
+        ("We will vote against the ban on new oil boilers next week", "boiler-ban", "opposes"),
+        ("We want to postpone the ban on new oil boilers", "boiler-ban", "open"),
         # campaigning for it backs it
-        "She had sent a letter of encouragement and mobilisation regarding the EU ratification "
-        "of the fisheries treaty to every government",
-        "She campaigned for the EU ratification of the fisheries treaty",
-        "She lobbied hard for the EU ratification of the fisheries treaty",
-        "She urged the members to vote in favour of the EU ratification of the fisheries treaty",
-        "She requested an early meeting of the Council to adopt the EU ratification of the "
-        "fisheries treaty",
+        ("She had sent a letter of encouragement and mobilisation regarding the EU "
+         "ratification of the fisheries treaty to every government", "fish-treaty", "supports"),
+        ("She campaigned for the EU ratification of the fisheries treaty", "fish-treaty",
+         "supports"),
+        ("She lobbied hard for the EU ratification of the fisheries treaty", "fish-treaty",
+         "supports"),
+        ("She urged the members to vote in favour of the EU ratification of the fisheries "
+         "treaty", "fish-treaty", "supports"),
+        ("She requested an early meeting of the Council to adopt the EU ratification of the "
+         "fisheries treaty", "fish-treaty", "supports"),
+        # a letter about it says nothing of its own
+        ("She sent a letter regarding the EU ratification of the fisheries treaty",
+         "fish-treaty", "unclear"),
     ],
 )
-def test_campaigning_for_it_backs_it(
-    make_statement: MakeStatement, matcher: ProposalMatcher, content: str
+def test_the_conduct_of_a_meeting_and_campaigning(
+    make_statement: MakeStatement,
+    matcher: ProposalMatcher,
+    content: str,
+    slug: str,
+    stance: str,
 ) -> None:
-    assert judged(make_statement, matcher, content, "fish-treaty").stance == "supports"
-
-
-def test_a_letter_about_it_says_nothing_of_its_own(
-    make_statement: MakeStatement, matcher: ProposalMatcher
-) -> None:
-    content = "She sent a letter regarding the EU ratification of the fisheries treaty"
-    assert judged(make_statement, matcher, content, "fish-treaty").stance == "unclear"
+    assert judged(make_statement, matcher, content, slug).stance == stance
 
 
 @pytest.mark.parametrize(
