@@ -42,7 +42,7 @@ from factbox.records import (
     Statement,
 )
 from factbox.stance import Proposal, ProposalMatcher, classify, statement_span
-from factbox.stance.classify import not_about_it
+from factbox.stance.classify import not_about_it, slots_of
 from factbox.stance.lexicon import load_concepts
 from factbox.stance.matching import context_sentences
 from factbox.stance.semantic import (
@@ -242,7 +242,9 @@ def judge(
             if found is not None:
                 matches.append(found)
     return [
-        MatchedJudgement(match, classify(span, match, statement))
+        MatchedJudgement(
+            match, classify(span, match, statement, slots=slots_of(matcher, match.slug))
+        )
         for match in matches
         if not not_about_it(span, match, statement, matcher)
     ]

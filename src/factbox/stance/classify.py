@@ -82,6 +82,7 @@ from factbox.extract.cues import load_cue_lexicon
 from factbox.extract.reported import verb_particle_phrases
 from factbox.extract.votes import is_count_cue
 from factbox.records import Span, Statement
+from factbox.rules.bodies import load_bodies
 from factbox.stance.lexicon import (
     ActTable,
     StanceClass,
@@ -91,7 +92,7 @@ from factbox.stance.lexicon import (
     load_lexicon,
     normalise_phrase,
 )
-from factbox.stance.matching import ProposalMatcher, known_bodies
+from factbox.stance.matching import ProposalMatcher, ProposalSlots, known_bodies
 from factbox.stance.records import Cue, CueRole, ProposalMatch, Stance, StanceJudgement
 from factbox.stance.tree import char_span, find_phrases, in_span
 
@@ -121,6 +122,8 @@ CONFIDENCE = {
     "unclear": 0.25,
 }
 RECALLED = 0.2
+CARVED_OUT: dict[Stance, Stance] = {"supports": "open", "opposes": "supports"}
+"""A stance on a carve-out from the proposal, as a stance on the proposal."""
 """What a stance recalled from an earlier time ("who once praised it") loses in confidence."""
 
 
@@ -172,6 +175,9 @@ class _Reading:
     penalty: bool = False
     """The proposal is a penalty ("sanctions", "further measures"): promised on someone
     else's act, it is a threat, not a reservation."""
+    carve_out: Token | None = None
+    """A carve-out from the proposal the reading went through ("an [exemption] for e-fuel
+    cars"): wanting it is the price of consent (open), refusing it backs the proposal."""
     name: frozenset[int] = frozenset()
     """The nouns that name the proposal with its theme ("resolution" over "[draft]
     resolution"): their own modifiers describe the proposal ("the resolution [against
@@ -210,7 +216,9 @@ def _token_at(doc: Doc, span: tuple[int, int]) -> Token | None:
     return found.root if found is not None and len(found) else None
 
 
-def _start(doc: Doc, match: ProposalMatch) -> tuple[Token | None, Token | None, bool]:
+def _start(
+    doc: Doc, match: ProposalMatch, slots: ProposalSlots | None = None
+) -> tuple[Token | None, Token | None, bool]:
     """The theme, the action over it, and whether that action is the proposal's reverse
     ("remain" for a proposal to leave)."""
     theme_evidence = match.slot("theme") or match.slot("term")
@@ -222,7 +230,31 @@ def _start(doc: Doc, match: ProposalMatch) -> tuple[Token | None, Token | None, 
     action = _token_at(doc, action_evidence.span) if action_evidence else None
     if action is not None and theme is not None and action not in theme.ancestors:
         action, reverse = None, False
+    if action is None and theme is not None and slots is not None:
+        action = _own_action_above(theme, slots)
     return theme, action, reverse
+
+
+OWN_ACTION_CHAIN = frozenset({"pobj", "prep", "compound", "nmod", "dobj", "amod", "acl"})
+"""Edges a noun phrase climbs through from a theme to the proposal's own action named
+further up ("a ban [on] the [sale] [of] new cars")."""
+
+
+def _own_action_above(theme: Token, slots: ProposalSlots) -> Token | None:
+    """The proposal's own action word over ``theme`` further than the matcher looks for
+    one, through a noun phrase: "an EU [ban] on the sale of new cars" for a proposal to
+    ban cars. Read as the action, it is what the proposal does, no stance word of its own
+    ("never accept a ban": refusing the proposal, not refusing a refusal)."""
+    node = theme
+    for _ in range(6):
+        if node.dep_ not in OWN_ACTION_CHAIN or node.head.i == node.i:
+            return None
+        node = node.head
+        if slots.action.has_token(node):
+            return node
+        if node.pos_ in VERB_POS:
+            return None
+    return None
 
 
 def _content_head(span: SpacySpan) -> Token | None:
@@ -298,6 +330,11 @@ class _Classifier:
                 c.dep_ in {"prt", "prep"} and c.lemma_.lower() in needed for c in node.children
             ):
                 return None  # "calls the idea useless" is no call for it
+            if lemma in self.lex.necessity_verbs and any(
+                c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for c in node.children
+            ):
+                return "supports"  # "you don't [have] to postpone it", as "need to"
             if lemma in self.lex.verbs:
                 return self.lex.verbs[lemma]
         if lemma in self.lex.efforts and node.pos_ in VERB_POS and self.purpose(node, path):
@@ -400,6 +437,12 @@ class _Classifier:
         return None
 
     def condition(self, node: Token, path: set[int]) -> Token | None:
+        """The word that makes what ``node`` says hang on something: a condition clause's
+        mark ("unless", "provided that"), a condition noun after a preposition ("on terms
+        that"), a condition adjective ("is subject to"), "otherwise", or "only" with a
+        restricting preposition ("only with a UN mandate")."""
+        if self.conditional_word(node):
+            return node  # "our yes [is subject] to a proposal on ...": on the path
         restricted = False
         restrictive: Token | None = None
         for child in node.children:
@@ -409,6 +452,17 @@ class _Classifier:
                 for mark in child.children:
                     if mark.dep_ == "mark" and mark.lower_ in self.lex.condition_marks:
                         return mark
+            if child.dep_ == "prep" and child.lower_ in self.lex.condition_marks:
+                return child  # "provided that ...", parsed as a preposition
+            if child.dep_ == "prep" and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in self.lex.condition_nouns
+                for o in child.children
+            ):
+                return child  # "on terms that ...", "under the condition of ..."
+            if child.dep_ in ("acomp", "amod") and self.conditional_word(child):
+                return child  # "our yes to it [is subject] to ..."
+            if child.dep_ == "advmod" and child.lower_ in self.lex.condition_adverbs:
+                return child  # "otherwise it will not vote for it"
             if child.dep_ == "advmod" and child.lower_ in self.lex.restrictive:
                 restrictive = child
             if child.dep_ == "prep" and child.lower_ in self.lex.restricted_preps:
@@ -416,7 +470,18 @@ class _Classifier:
                 restrictive = restrictive or next(
                     (c for c in child.children if c.lower_ in self.lex.restrictive), None
                 )
+        modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in node.children)
+        if restrictive is not None and modal:
+            if self.lexical_class(node) == "supports":
+                return restrictive  # "would only support it", "will only agree to it"
         return restrictive if restricted else None
+
+    def conditional_word(self, word: Token) -> bool:
+        """``word`` makes something hang on what its preposition names ("subject to",
+        "conditional on")."""
+        return word.lemma_.lower() in self.lex.condition_words and any(
+            c.dep_ == "prep" for c in word.children
+        )
 
     def question(self, node: Token) -> Token | None:
         for child in node.children:
@@ -583,6 +648,16 @@ class _Classifier:
             if child.dep_ in {"attr", "dobj", "oprd"}:
                 # "the right thing to do": the head noun says little, its adjective says it
                 candidates += [c for c in child.children if c.dep_ == "amod"]
+            if child.dep_ == "dobj":
+                # "sent a letter [of encouragement] regarding it": what the thing sent is of
+                candidates += [
+                    word
+                    for prep in child.children
+                    if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for obj in prep.children
+                    if obj.dep_ == "pobj"
+                    for word in (obj, *obj.conjuncts)
+                ]
             for word in candidates:
                 word_class = self.lex.words.get(word.lemma_.lower())
                 if word_class is not None:
@@ -1270,11 +1345,40 @@ class _Classifier:
             m.dep_ == "mark" and m.lower_ in self.lex.concessive_marks for m in child.children
         )
 
+    def procedure(self, child: Token, node: Token) -> bool:
+        """The step from ``child`` to ``node`` is the conduct of a meeting (rule 14): a
+        verb of business on the proposal that is negated or given a time ("will not
+        [pronounce] itself this morning [on] it", "will [vote] on it on Friday"), or a
+        scheduling word over a noun of business ("[postponed] the [vote] on it")."""
+        lemma = node.lemma_.lower()
+        if child.dep_ == "prep" and child.lower_ in self.lex.business_topics:
+            if node.pos_ in VERB_POS and lemma in self.lex.business:
+                return self._negator(node) is not None or self.scheduled(node)
+        if lemma in self.lex.scheduling:
+            return child.lemma_.lower() in self.lex.meetings
+        return False
+
+    def gives_reason(self, child: Token) -> bool:
+        """``child`` is a clause that gives a reason ("because ..."); the parser may hang
+        the mark on the clause's subject ("because [delaying] it is a mistake")."""
+        if child.dep_ not in ("advcl", "ccomp"):
+            return False
+        heads = [child, *(c for c in child.children if c.dep_ in ("csubj", "nsubj"))]
+        return any(
+            m.dep_ == "mark" and m.lower_ in self.lex.reason_marks
+            for head in heads
+            for m in head.children
+        )
+
     def climb(self, reading: _Reading, child: Token, node: Token, path: set[int]) -> bool:
         """What happens on the step from ``child`` up to ``node``: True when the step
         stops the reading (a permission, a reaction or a concession frames it)."""
-        if (self.concedes(child) or self.restates(child)) and reading.mode != "none":
-            return True  # "although we oppose it, ...", "namely that there will be no ..."
+        if (
+            self.concedes(child) or self.restates(child) or self.gives_reason(child)
+        ) and reading.mode != "none":
+            # "although we oppose it, ...", "namely that there will be no ...", "..., because
+            # delaying it is a mistake"
+            return True
         if self.accepts_result(node, child) and reading.mode != "none":
             # "we will respect the decision to leave": not standing in its way
             reading.mode = "hedged"
@@ -1356,6 +1460,10 @@ class _Classifier:
                 reading.undecided = True  # "has not made / failed to reach a decision on it"
             if self.talked_about(child, node):
                 reading.question = node  # "the discussion of the package was significant"
+            if self.procedure(child, node):
+                reading.question = node  # "will not pronounce itself on it until Friday"
+            if node.pos_ == "NOUN" and node.lemma_.lower() in self.lex.carve_outs:
+                reading.carve_out = reading.carve_out or node  # "an exemption for such cars"
             when = self.time_frame(node)
             if when in self.lex.before_words:
                 reading.conditional = True  # "visit Hungary before ratification"
@@ -1405,6 +1513,12 @@ class _Classifier:
             if self.is_remark(child, node, cue):
                 break  # above a remark ("his comments ... drew criticism"): a reaction to it
             if node.i in skip:
+                mark = self.condition(node, path)
+                if mark is not None:
+                    # the act hangs on something: "will not consent to it [unless] ...",
+                    # "would [only] support it", "[otherwise] it will not vote for it"
+                    reading.conditional = True
+                    reading.note(mark, "condition", "lexicon")
                 skip.discard(node.i)
                 if not skip:
                     break  # above the act is another clause: "Ali rebuked him when he called for"
@@ -1478,6 +1592,9 @@ class _Classifier:
         """Who holds the stance read at ``node``: the subject of its clause, or of the
         clauses it climbs to; for a passive, the agent ("the package is being blocked [by
         Slovakia]": Slovakia blocks it, whoever reports it)."""
+        owner = next((c for c in node.children if c.dep_ == "poss"), None)
+        if node.pos_ == "NOUN" and owner is not None:
+            return owner  # "[Germany's] resistance to the ban is growing"
         current = node
         for _ in range(6):
             for child in current.children:
@@ -1851,16 +1968,18 @@ def classify(
     statement: Statement | None = None,
     lexicon: StanceLexicon | None = None,
     acts: ActTable | None = None,
+    slots: ProposalSlots | None = None,
 ) -> StanceJudgement:
     """Judge the stance ``span`` (a statement's content in its parsed article) takes on
     the proposal of ``match``; ``statement`` names the speakers, to tell their own stance
     from one they report of others, and for a stance act (kind ``act``) holds the cue
-    that carries the stance."""
+    that carries the stance; ``slots``, the proposal's own words (its action named further
+    from its theme than the matcher looks)."""
     lex = lexicon or load_lexicon()
     classifier = _Classifier(lex, statement)
     if match.slot("blocker") is not None:
         return _judge_reaction(classifier, span, match, statement)
-    theme, action, reverse = _start(span.doc, match)
+    theme, action, reverse = _start(span.doc, match, slots)
     if theme is not None and action is None and (theme.is_punct or theme.is_space):
         theme = _content_head(span)  # a match by meaning that starts at a quotation mark
     if theme is None:
@@ -1870,6 +1989,12 @@ def classify(
         span, theme, action, act, _cue_tokens(span.doc, statement), reverse=reverse
     )
     stance = "unclear" if reading.undecided else _final_stance(reading)
+    own_words = slots.own_words if slots is not None else frozenset()
+    if reading.carve_out is not None and reading.carve_out.lemma_.lower() not in own_words:
+        # "we want an exemption for these cars": a condition for agreeing, not support;
+        # "we reject any exemption for them": the proposal without one
+        stance = CARVED_OUT.get(stance, stance)
+        reading.note(reading.carve_out, "condition", "lexicon")
     if reading.forecast and stance == "opposes":
         stance = "unclear"  # "the deal could collapse": a forecast, no side taken
     confidence = _confidence(reading, stance)
@@ -1984,6 +2109,8 @@ def _judge_reaction(
 
 
 YEAR = re.compile(r"^(1[89]\d\d|2\d\d\d)$")
+BRACKETED_INITIALS = re.compile(r"\s*\([A-Z][A-Za-z.]*\)?\s*$")
+"""Initials in brackets after a name ("... Security Council (UNSC)")."""
 
 
 def about_an_earlier_text(span: SpacySpan, match: ProposalMatch, statement: Statement) -> bool:
@@ -2080,7 +2207,8 @@ def adopted_by_its_body(
         f"{proposal.title}. {proposal.description}"
     )
     for speaker in statement.speakers:
-        name = actor_index().lookup(speaker.text)
+        # "The United Nations Security Council (UNSC)": a name with its initials after it
+        name = actor_index().lookup(BRACKETED_INITIALS.sub("", speaker.text))
         if name is None or name.via != "body" or name.body not in organs:
             continue
         if speaker.actor_id == name.actor.id:
@@ -2088,15 +2216,170 @@ def adopted_by_its_body(
     return False
 
 
+@lru_cache(maxsize=32)
+def proposal_doers(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Who a proposal's words name as doing it: the organisations ("EU ratification ...":
+    EU; "NATO members send troops": NATO) and the organs ("A UN Security Council
+    resolution": the Security Council, and the UN). A country it names may be where the
+    thing goes ("troops to Ukraine") or whom it is done to, so countries are left out."""
+    words = re.findall(r"[\w.'-]+", text)
+    actors: set[str] = set()
+    organs: set[str] = set()
+    for size in range(4, 0, -1):
+        for start in range(len(words) - size + 1):
+            name = actor_index().lookup(" ".join(words[start : start + size]))
+            if name is None or name.actor.kind == "country":
+                continue
+            actors.add(name.actor.id)
+            if name.via == "body" and name.body:
+                organs.add(name.body)
+    return frozenset(actors), frozenset(organs)
+
+
+@lru_cache(maxsize=32)
+def organisation_members(actors: frozenset[str]) -> frozenset[str]:
+    """Every actor that ever belonged to a body of the organisations ``actors`` (the EU's
+    member states through the Council of the EU), whatever bodies the proposal names."""
+    return frozenset(
+        member.actor_id
+        for body in load_bodies().values()
+        if body.actor_id in actors
+        for member in body.memberships
+    )
+
+
+DOER_PREPS = frozenset({"by", "of"})
+"""Prepositions that name who does an act or whose a text is ("ratification [by] India", "a
+resolution [of] the General Assembly")."""
+
+
+def _phrase(token: Token) -> str:
+    """``token``'s words without a determiner or a possessive ending ("the UN General
+    Assembly" -> "UN General Assembly", "India's" -> "India")."""
+    words = [t for t in token.subtree if t.dep_ not in ("det", "case", "punct")]
+    return " ".join(t.text for t in words)
+
+
+def _is_act_of(word: Token, slots: ProposalSlots) -> bool:
+    """``word`` is the proposal's own action or its noun ("ratify", "ratification")."""
+    if slots.action.has_token(word):
+        return True
+    lemma = word.lemma_.lower()
+    return len(lemma) >= ACT_PREFIX and any(
+        len(action) >= ACT_PREFIX and lemma[:ACT_PREFIX] == action[:ACT_PREFIX]
+        for action in slots.action.words
+    )
+
+
+ACT_PREFIX = 5
+"""Letters an action and its noun share ("ratif-y", "ratif-ication", "adopt-ion")."""
+
+
+def _named_doers(word: Token, slots: ProposalSlots, announcing: frozenset[str]) -> list[Token]:
+    """Who ``word`` (the proposal's act or text in a statement) is said to be done or held
+    by: its possessor or a name modifying it ("India's ratification", "EU ratification"),
+    its "by"/"of" ("a resolution of the General Assembly"), a passive's agent, or the
+    subject of the verb that does it or tells of doing it ("India ratified the agreement",
+    "India announced its ratification"); not of a verb that reacts to it ("India welcomed
+    the ratification")."""
+    found: list[Token] = []
+    for child in word.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.tag_ != "PRP$":
+            found.append(child)
+        elif child.dep_ in ("prep", "agent") and child.lower_ in DOER_PREPS:
+            found += [o for o in child.children if o.dep_ == "pobj"]
+    verb = word if word.pos_ in VERB_POS and _is_act_of(word, slots) else None
+    if verb is None and word.dep_ == "dobj" and word.head.pos_ in VERB_POS:
+        head = word.head
+        if _is_act_of(head, slots) or head.lemma_.lower() in announcing:
+            verb = head
+    if verb is not None:
+        found += [c for c in verb.children if c.dep_ == "nsubj"]
+    return found
+
+
+def done_by_another(
+    span: SpacySpan, match: ProposalMatch, statement: Statement, matcher: ProposalMatcher
+) -> bool:
+    """The statement is about another party doing the same act on its own behalf, not the
+    proposal's doer doing it (the guidelines' rule 11): "India announced its ratification of
+    the Paris Agreement" when the proposal is the EU's ratification of it; "a resolution of
+    the General Assembly" when the proposal is a Security Council draft. The proposal's
+    words name its doer (an actor or an organ: ``proposal_doers``). For an actor's act,
+    another actor that is no member of the proposal's bodies or of the organisation it names
+    (``organisation_members``), named as the one who does the act, makes the match another
+    act (a country the proposal names is one of its parties: "the deal with Canada"); for an
+    organ's text, only another organ does (its members draft and vote on it). A statement
+    whose cue is the act itself or tells of it ("India [ratified] the agreement", "India
+    [announced] a ratification of it"), by a speaker outside them, is the same shape."""
+    proposal = next((p for p in matcher.proposals if p.slug == match.slug), None)
+    slots = slots_of(matcher, match.slug)
+    if proposal is None or slots is None:
+        return False
+    actors, organs = proposal_doers(f"{proposal.title}. {proposal.description}")
+    if not actors and not organs:
+        return False
+    # the countries it names are its parties too ("the trade deal with Canada": Canada signs
+    # the same deal)
+    own = actors | slots.members | organisation_members(actors) | slots.named
+    announcing = load_lexicon().own_acts_announced
+
+    def another(text: str) -> bool | None:
+        name = actor_index().lookup(text)
+        if name is None:
+            return None
+        if organs:
+            # a text an organ decides: its members draft, sponsor and vote on it, so only
+            # another organ's text is another ("the General Assembly" for a Council draft)
+            return name.body not in organs if name.via == "body" and name.body else None
+        return name.actor.id not in own
+
+    theme, action, _ = _start(span.doc, match, slots)
+    word = action or theme
+    if word is None:
+        return False
+    words = [word]
+    node = word
+    while node.dep_ in ("pobj", "prep", "compound") and node.head.i != node.i:
+        node = node.head  # "a [ratification] of the agreement": the act over its object
+        if node.pos_ == "NOUN" and _is_act_of(node, slots):
+            words.append(node)
+            break
+    verdicts = [
+        another(_phrase(doer)) for w in words for doer in _named_doers(w, slots, announcing)
+    ]
+    if not any(v is not None for v in verdicts) and statement.cue_span is not None:
+        cue = span.doc.char_span(*statement.cue_span, alignment_mode="expand")
+        act = words[-1]
+        # the act is the cue's ("India [ratified] the agreement") or told by its doer
+        # ("India [announced] a ratification of it"): the speaker did it
+        acting = cue is not None and any(_is_act_of(t, slots) for t in cue)
+        told = (
+            cue is not None
+            and act.i == span.root.i
+            and _is_act_of(act, slots)
+            and any(t.lemma_.lower() in announcing for t in cue)
+        )
+        if acting or told:
+            verdicts = [
+                speaker.actor_id not in own if speaker.actor_id else None
+                for speaker in statement.speakers
+            ]
+    known = [v for v in verdicts if v is not None]
+    return bool(known) and all(known)
+
+
 def not_about_it(
     span: SpacySpan, match: ProposalMatch, statement: Statement, matcher: ProposalMatcher
 ) -> bool:
     """A match that is no statement about the proposal: what was done with an earlier text,
-    the text's own words, or the deciding body's own act on it."""
+    the text's own words, the deciding body's own act on it, or another party's own act of
+    the same kind."""
     return (
         about_an_earlier_text(span, match, statement)
         or spoken_by_the_proposal(span.doc, statement, match, matcher)
         or adopted_by_its_body(span, match, statement, matcher)
+        or done_by_another(span, match, statement, matcher)
     )
 
 
@@ -2117,7 +2400,12 @@ def judge_statement(
     if span is None or not len(span):
         return []
     return [
-        classify(span, match, statement, lexicon)
+        classify(span, match, statement, lexicon, slots=slots_of(matcher, match.slug))
         for match in matcher.match_in_context(span)
         if not not_about_it(span, match, statement, matcher)
     ]
+
+
+def slots_of(matcher: ProposalMatcher, slug: str) -> ProposalSlots | None:
+    """The slots ``matcher`` derived for the proposal ``slug``."""
+    return next((s for s in matcher.slots if s.slug == slug), None)

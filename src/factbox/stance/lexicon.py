@@ -224,6 +224,34 @@ class StanceLexicon:
     """Condition marks whose clause is what avoids the main clause ("unless")."""
     inverted_auxiliaries: frozenset[str] = frozenset()
     """Auxiliaries that open a condition before their subject ("should they vote to leave")."""
+    condition_nouns: frozenset[str] = frozenset()
+    """Nouns that set a condition after a preposition ("on [terms] that", "on [condition]
+    that", "under the [condition] of"): consent under them is open."""
+    condition_words: frozenset[str] = frozenset()
+    """Adjectives that make a consent hang on something ("our yes is [subject] to",
+    "[conditional] on"): open."""
+    condition_adverbs: frozenset[str] = frozenset()
+    """Adverbs that stand for a condition said before ("[otherwise] it will not vote for
+    it"): open."""
+    reason_marks: frozenset[str] = frozenset()
+    """Marks of a clause that gives a reason ("[because] the delay is a mistake"): once it
+    has a stance, the clause it explains does not govern it."""
+    necessity_verbs: frozenset[str] = frozenset()
+    """Verbs of necessity with a "to" clause ("[have] to"): read as "need" is."""
+    business: frozenset[str] = frozenset()
+    """Verbs of a body's business on the proposal ("vote on", "pronounce itself on")."""
+    business_topics: frozenset[str] = frozenset()
+    """Prepositions of what business is on ("on", "about")."""
+    meetings: frozenset[str] = frozenset()
+    """Nouns of business ("the vote on it", "the meeting") a scheduling verb puts off."""
+    scheduling: frozenset[str] = frozenset()
+    """Verbs of the conduct of a meeting ("postpone", "adjourn"): over business, no side."""
+    own_acts_announced: frozenset[str] = frozenset()
+    """Cue verbs by which a party tells of its own act ("India [announced] a ratification
+    of it"): the act is the speaker's."""
+    carve_outs: frozenset[str] = frozenset()
+    """Nouns of a carve-out from a proposal ("an [exemption] for e-fuel cars"): wanting one
+    is a condition for agreeing, not support for the proposal itself."""
     results: frozenset[str] = frozenset()
     """What a permission word accepts as a result ("respect the voters' decision"): open."""
     hopes: frozenset[str] = frozenset()
@@ -457,6 +485,7 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
     agreement = _table(data.get("agreement", {}), "agreement")
     letting_pass = _table(data.get("letting_pass", {}), "letting_pass")
     time_frames = _table(data.get("time_frames", {}), "time_frames")
+    procedure = _table(data.get("procedure", {}), "procedure")
     alternatives = _table(data.get("alternatives", {}), "alternatives")
     verb_phrases = {
         normalise_phrase(p): c
@@ -528,6 +557,19 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         deontic_verbs=frozenset(_strings(deontic.get("verbs", []), f"{where}: deontic")),
         inverse_marks=frozenset(_strings(conditions.get("inverse_marks", []), where)),
         inverted_auxiliaries=frozenset(_strings(conditions.get("inverted_auxiliaries", []), where)),
+        condition_nouns=frozenset(_strings(conditions.get("nouns", []), where)),
+        condition_words=frozenset(_strings(conditions.get("words", []), where)),
+        condition_adverbs=frozenset(_strings(conditions.get("adverbs", []), where)),
+        carve_outs=frozenset(_strings(conditions.get("carve_outs", []), where)),
+        own_acts_announced=frozenset(_strings(procedure.get("announced", []), where)),
+        business=frozenset(_strings(procedure.get("business", []), where)),
+        business_topics=frozenset(_strings(procedure.get("topics", []), where)),
+        meetings=frozenset(_strings(procedure.get("meetings", []), where)),
+        scheduling=frozenset(_strings(procedure.get("scheduling", []), where)),
+        necessity_verbs=frozenset(
+            _strings(data.get("necessity_verbs", []), f"{where}: necessity_verbs")
+        ),
+        reason_marks=frozenset(_strings(conditions.get("reason_marks", []), where)),
         results=frozenset(_strings(data.get("results", []), f"{where}: results")),
         failures=frozenset(_strings(data.get("failures", []), f"{where}: failures")),
         hopes=frozenset(_strings(data.get("hopes", []), f"{where}: hopes")),
