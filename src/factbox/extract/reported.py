@@ -423,6 +423,10 @@ class CueFinder:
                 continue
             if self._is_cue_verb(node):
                 return self._own_source(node)
+            if nearest is None and node.dep_ in ("advcl", "conj") and node.head.i != node.i:
+                # "A and B voted against while [C] chose [to abstain]": a clause of its own
+                # with its own subject; the cue further up is someone else's
+                return self._own_source(node)
             if nearest is None:
                 nearest = node
         if nearest is not None:
