@@ -1364,7 +1364,11 @@ def _read_phrase_parts(
     reading.role = _role_text(doc, role_indices, matches)
     reading.role_key = _role_key(doc, role_indices, matches)
     reading.anonymous = head.lemma_.lower() in roles.anonymous_heads
-    if head.lemma_.lower() in roles.state_agent_heads:
+    if head.lemma_.lower() in roles.state_agent_heads and reading.role_key in (
+        None,
+        head.lemma_.lower(),
+    ):
+        # "a NATO diplomat" is an ally's; "the EU's [top diplomat]" is an office of the EU
         reading.actors = [actor for actor in reading.actors if actor.kind == "country"]
     if not reading.actors:
         reading.actors = _actor_of_named_person(doc, indices, context)
