@@ -2,9 +2,8 @@
 member states (the sentences are written for these tests): a minister or an ambassador
 named with an office and no country speaks for the country the sentence before is about;
 an office the parser split off as a subject of its own is the name's title; a party in
-brackets is no office; a month is no person a "he" can stand for; a saying told in the past
-perfect is dated before the article's day; the second clause of a vote list has its own
-subject; defending one's agreement and presenting a draft are stance acts; "the EU's top
+brackets is no office; a month is no person a "he" can stand for; the second clause of a
+vote list has its own subject; defending one's agreement is a stance act; "the EU's top
 diplomat" is the EU's office; a writer's figures of a plan are no statement."""
 
 from __future__ import annotations
@@ -109,43 +108,6 @@ def test_a_month_is_no_person_a_pronoun_stands_for(nlp: Language) -> None:
     assert actors_of(nlp, body, "he") == ["EU"]
 
 
-@pytest.mark.parametrize(
-    ("body", "cue", "said_on", "basis"),
-    [
-        # recalled: no later than the day before the article's
-        (
-            "Jan Novak said on Wednesday that the country can manage. Novak had said mandatory"
-            " quotas were not a solution.",
-            "had said",
-            dt.date(2015, 9, 22),
-            "relative",
-        ),
-        # recalled after a dated saying of the same speaker: before that one
-        (
-            "Jan Novak said on Monday that his country would reject the plan. He had earlier"
-            " said that it was unfair.",
-            "had earlier said",
-            dt.date(2015, 9, 20),
-            "relative",
-        ),
-        # a date of its own still dates it
-        (
-            "Jan Novak had said on September 14 that the plan was unfair.",
-            "had said",
-            dt.date(2015, 9, 14),
-            "explicit",
-        ),
-        # not recalled: the article's day
-        ("Jan Novak said that the plan was unfair.", "said", DAY, "article"),
-    ],
-)
-def test_a_saying_in_the_past_perfect_is_dated_before_the_story(
-    nlp: Language, body: str, cue: str, said_on: dt.date, basis: str
-) -> None:
-    found = [s for s in statements(nlp, body) if s.cue == cue]
-    assert [(s.said_on, s.said_on_basis) for s in found] == [(said_on, basis)]
-
-
 def test_the_second_clause_of_a_vote_list_has_its_own_subject(nlp: Language) -> None:
     body = "Czech Republic, Slovakia, Romania and Hungary voted against while Finland chose to abstain."
     abstaining = [s for s in statements(nlp, body) if s.cue == "to abstain"]
@@ -162,14 +124,13 @@ def test_the_second_clause_of_a_vote_list_has_its_own_subject(nlp: Language) -> 
             "its agreement to EU migrant relocations",
         ),
         (
-            "On February 6, the European Commission presented the draft sanctions package"
-            " against Russia.",
-            "EU",
-            "the draft sanctions package against Russia",
+            "The German government on Monday defended the plan to relocate the refugees.",
+            "DE",
+            "the plan to relocate the refugees",
         ),
     ],
 )
-def test_defending_and_presenting_are_acts(
+def test_defending_is_an_act(
     nlp: Language, body: str, actor: str, content: str
 ) -> None:
     acts = [s for s in statements(nlp, body) if s.kind == "act"]
