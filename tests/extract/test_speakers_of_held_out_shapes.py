@@ -164,3 +164,23 @@ def test_an_organisation_s_top_diplomat_is_its_office(
 )
 def test_a_writer_s_figures_of_a_plan_are_no_statement(nlp: Language, body: str) -> None:
     assert statements(nlp, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "actor"),
+    [
+        ("Bishop said the government would not have backed the text.", dt.date(2016, 12, 30), "AU"),
+        ("The council had to act, McCully said on Friday.", dt.date(2016, 12, 24), "NZ"),
+        # one person, two offices: Belgium's prime minister, then the European Council's head
+        ("Michel told reporters the deal could be signed.", dt.date(2016, 10, 24), "BE"),
+        ("Michel told reporters the deal could be signed.", dt.date(2021, 3, 1), "EU"),
+        ("Costa told reporters the deal could be signed.", dt.date(2025, 2, 3), "EU"),
+        # between the two offices: neither
+        ("Michel told reporters the deal could be signed.", dt.date(2019, 11, 10), None),
+    ],
+)
+def test_office_holders_the_table_knows_by_surname(
+    nlp: Language, body: str, published: dt.date, actor: str | None
+) -> None:
+    found = extract_article(nlp(body), plain_article(body, published)).statements
+    assert [sp.actor_id for s in found for sp in s.speakers] == [actor]
