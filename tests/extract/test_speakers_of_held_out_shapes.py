@@ -82,8 +82,7 @@ def test_an_office_without_its_country_after_no_one_country_has_none(
     nlp: Language, before: str
 ) -> None:
     body = (
-        f'{before}\n\n"We will abstain," Kari Nordmann (KrF), the Minister of Justice,'
-        " explained."
+        f'{before}\n\n"We will abstain," Kari Nordmann (KrF), the Minister of Justice, explained.'
     )
     assert actors_of(nlp, body, "Kari Nordmann (KrF), the Minister of Justice") == [None]
 
@@ -109,7 +108,10 @@ def test_a_month_is_no_person_a_pronoun_stands_for(nlp: Language) -> None:
 
 
 def test_the_second_clause_of_a_vote_list_has_its_own_subject(nlp: Language) -> None:
-    body = "Czech Republic, Slovakia, Romania and Hungary voted against while Finland chose to abstain."
+    body = (
+        "Czech Republic, Slovakia, Romania and Hungary voted against while Finland chose to"
+        " abstain."
+    )
     abstaining = [s for s in statements(nlp, body) if s.cue == "to abstain"]
     assert [[sp.actor_id for sp in s.speakers] for s in abstaining] == [["FI"]]
 
@@ -130,9 +132,7 @@ def test_the_second_clause_of_a_vote_list_has_its_own_subject(nlp: Language) -> 
         ),
     ],
 )
-def test_defending_is_an_act(
-    nlp: Language, body: str, actor: str, content: str
-) -> None:
+def test_defending_is_an_act(nlp: Language, body: str, actor: str, content: str) -> None:
     acts = [s for s in statements(nlp, body) if s.kind == "act"]
     assert [([sp.actor_id for sp in s.speakers], s.content) for s in acts] == [([actor], content)]
 

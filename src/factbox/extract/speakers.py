@@ -1460,7 +1460,11 @@ def _read_person(
         role = _role_text(doc, candidate, matches)
         if role is not None:
             key = _role_key(doc, candidate, matches)
-            if key is None and _in_brackets(doc, candidate) and candidate is not role_candidates[-1]:
+            if (
+                key is None
+                and _in_brackets(doc, candidate)
+                and candidate is not role_candidates[-1]
+            ):
                 continue  # "Kari Nordmann [(KrF)], the Minister of Justice": a party, no office
             break
     plausible = (
@@ -1494,7 +1498,10 @@ def _in_brackets(doc: Doc, indices: list[int]) -> bool:
         return False
     first, last = words[0], words[-1]
     return (
-        first > 0 and doc[first - 1].text == "(" and last + 1 < len(doc) and doc[last + 1].text == ")"
+        first > 0
+        and doc[first - 1].text == "("
+        and last + 1 < len(doc)
+        and doc[last + 1].text == ")"
     )
 
 
