@@ -3,7 +3,7 @@ member states (the sentences are written for these tests): a minister or an amba
 named with an office and no country speaks for the country the sentence before is about;
 an office the parser split off as a subject of its own is the name's title; a party in
 brackets is no office; a month is no person a "he" can stand for; the second clause of a
-vote list has its own subject; defending one's agreement is a stance act; "the EU's top
+vote list has its own subject; defending one's own agreement is a stance act; "the EU's top
 diplomat" is the EU's office; a writer's figures of a plan are no statement."""
 
 from __future__ import annotations
@@ -126,15 +126,20 @@ def test_the_second_clause_of_a_vote_list_has_its_own_subject(nlp: Language) -> 
             "its agreement to EU migrant relocations",
         ),
         (
-            "The German government on Monday defended the plan to relocate the refugees.",
+            "The German government on Monday defended its decision to relocate the refugees.",
             "DE",
-            "the plan to relocate the refugees",
+            "its decision to relocate the refugees",
         ),
     ],
 )
 def test_defending_is_an_act(nlp: Language, body: str, actor: str, content: str) -> None:
     acts = [s for s in statements(nlp, body) if s.kind == "act"]
     assert [([sp.actor_id for sp in s.speakers], s.content) for s in acts] == [([actor], content)]
+
+
+def test_defending_someone_else_s_thing_is_no_act(nlp: Language) -> None:
+    body = "The German government on Monday defended the plan to relocate the refugees."
+    assert [s for s in statements(nlp, body) if s.kind == "act"] == []
 
 
 @pytest.mark.parametrize(
