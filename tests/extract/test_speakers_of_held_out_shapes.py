@@ -126,9 +126,9 @@ def test_the_second_clause_of_a_vote_list_has_its_own_subject(nlp: Language) -> 
             "its agreement to EU migrant relocations",
         ),
         (
-            "The German government on Monday defended its decision to relocate the refugees.",
+            "The German government on Monday defended its agreement to the relocation scheme.",
             "DE",
-            "its decision to relocate the refugees",
+            "its agreement to the relocation scheme",
         ),
     ],
 )
