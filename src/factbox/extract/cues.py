@@ -65,6 +65,9 @@ class CueLexicon:
     """Verbs whose subject holds the stance noun they take ("sounded a call for ...")."""
     act_bare: frozenset[str] = frozenset()
     """Acts that state a position with nothing after them ("China abstained")."""
+    act_own: frozenset[str] = frozenset()
+    """Acts that state a position only on the actor's own thing, its object held by a
+    possessive pronoun ("has defended [its] agreement to the relocations")."""
     belief_adjectives: frozenset[str] = frozenset()
     """Adjectives after a copula that hold a belief about their clause ("seemed hopeful
     that ...", "is confident that ...")."""
@@ -120,7 +123,12 @@ def parse_cue_lexicon(data: dict[str, Any]) -> CueLexicon:
         trailing_dashes=frozenset(data["trailing_dashes"]),
         quote_families=families,
         title_minor_words=_words(data["title_minor_words"]["words"]),
-        act_verbs=_words(data.get("stance_acts", {}).get("verbs", [])),
+        act_verbs=_words(
+            [
+                *data.get("stance_acts", {}).get("verbs", []),
+                *data.get("stance_acts", {}).get("own", []),
+            ]
+        ),
         act_phrasal=frozenset(
             (str(verb).lower(), str(particle).lower())
             for verb, particle in data.get("stance_acts", {}).get("phrasal", [])
@@ -133,6 +141,7 @@ def parse_cue_lexicon(data: dict[str, Any]) -> CueLexicon:
         ),
         act_light_verbs=_words(data.get("stance_acts", {}).get("light_verbs", [])),
         act_bare=_words(data.get("stance_acts", {}).get("bare", [])),
+        act_own=_words(data.get("stance_acts", {}).get("own", [])),
         belief_adjectives=_words(data.get("belief_adjectives", {}).get("words", [])),
         act_changes=_words(data.get("stance_acts", {}).get("changes", [])),
         act_labels=frozenset(

@@ -423,6 +423,10 @@ class CueFinder:
                 continue
             if self._is_cue_verb(node):
                 return self._own_source(node)
+            if nearest is None and node.dep_ in ("advcl", "conj") and node.head.i != node.i:
+                # "A and B voted against while [C] chose [to abstain]": a clause of its own
+                # with its own subject; the cue further up is someone else's
+                return self._own_source(node)
             if nearest is None:
                 nearest = node
         if nearest is not None:
@@ -1149,6 +1153,12 @@ class CueFinder:
             roots = [root for root in roots if root.i < voters]  # "against: A, B": no object
         if any(root.lemma_.lower() in self.lexicon.act_not_contents for root in roots):
             return None
+        if word.lemma_.lower() in self.lexicon.act_own and not any(
+            child.dep_ == "poss" and child.lower_ in _POSSESSIVE_HOLDERS
+            for root in roots
+            for child in root.children
+        ):
+            return None  # "defended the plan" may be anyone's; "defended its agreement" is own
         roots = [root for root in roots if not (root.pos_ == "PRON" and not list(root.children))]
         content = self._content_ranges(verb, roots)
         content = [piece for part in content for piece in minus(part, source)]

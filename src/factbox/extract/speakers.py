@@ -180,18 +180,26 @@ class ArticleContext:
     # --- building -----------------------------------------------------------------------
 
     def _collect_people(self) -> None:
-        for chunk in self.doc.noun_chunks:
+        roots = [chunk.root for chunk in self.doc.noun_chunks]
+        # A subject the noun chunks leave out, because a chunk inside its phrase took its
+        # place ("Norway's Minister of [Justice] Kari Nordmann explained": the chunk is
+        # "Justice", the subject "Kari Nordmann"), names its person all the same.
+        taken = {root.i for root in roots}
+        roots.extend(
+            token
+            for token in self.doc
+            if token.dep_ in SUBJECT_DEPS and token.pos_ == "PROPN" and token.i not in taken
+        )
+        for root in sorted(roots):
             # A possessor names a person too ("[Ban]'s term expires"): a "he" after it may
             # be them, though they are no subject.
             possessors = [
-                child
-                for child in chunk.root.children
-                if child.dep_ == "poss" and child.pos_ == "PROPN"
+                child for child in root.children if child.dep_ == "poss" and child.pos_ == "PROPN"
             ]
-            for root in (chunk.root, *possessors):
-                self._collect_person(root)
-            self._collect_office_subject(chunk.root)
-            self._collect_office(chunk.root)
+            for person in (root, *possessors):
+                self._collect_person(person)
+            self._collect_office_subject(root)
+            self._collect_office(root)
         self._merge_surname_only_people()
         self._mentions.sort(key=lambda mention: mention.token)
         self._mention_tokens = [mention.token for mention in self._mentions]
@@ -202,6 +210,8 @@ class ArticleContext:
     def _collect_person(self, root: Token) -> None:
         if root.dep_ == "appos" or root.pos_ == "PRON" or not _may_bear_name(root):
             return
+        if root.ent_type_ in _TIME_ENTITIES:
+            return  # "set out in [May]": a month, not Theresa May
         lo, hi = self.line_bounds(root.i)
         reading = _read_phrase(root, lo, hi, self, use_known=False)
         if reading.name is None:
@@ -209,7 +219,11 @@ class ArticleContext:
         name = self.full_name(reading.name, use_known=False)
         if page_furniture().is_furniture(name, self.article.agency):
             return  # "Kyiv • UNN", "By Jane Doe, AFP": nobody a pronoun can stand for
-        office = self._office_around(root, lo, hi) if not reading.actors else None
+        office = None
+        if not reading.actors:
+            office = self._office_around(root, lo, hi)
+        if office is None and reading.role is None and not reading.actors:
+            office = self._office_split_off(root, lo, hi)
         if office is not None:
             # "Slovenia's Minister of Foreign and European Affairs Tanja Fajon": the parser
             # hangs the name inside the office's "of" phrase; the office and its owner are
@@ -220,6 +234,11 @@ class ArticleContext:
         if facts.place_actor is None and reading.role_key is not None:
             place = self.sentence_place(root.i)
             fits = place is not None and role_vocabulary().office_fits(reading.role_key, place.kind)
+            if not fits and not reading.actors and facts.actor is None:
+                # a state's office (an ambassador's too) named without its state
+                held_by = role_vocabulary().held_by.get(reading.role_key)
+                place = self.country_of_subject_before(root.i) if held_by else None
+                fits = place is not None and held_by in ("state", "posted")
             facts.place_actor = place if fits else None
         self._remember_surname(name)
         mention = _Mention(root.i, self.sentence_of(root.i), name, _is_subject(root))
@@ -253,6 +272,30 @@ class ArticleContext:
             first = before
         words = self.doc[title.i : first.i].text.strip()
         return words, outer.role_key, outer.actors
+
+    def _office_split_off(
+        self, root: Token, lo: int, hi: int
+    ) -> tuple[str, str | None, list[Actor]] | None:
+        """The office written just before a name that the parser made a subject of its own
+        ("[Norway's Minister of Justice] Kari Nordmann explained": two subjects of
+        "explained"): its words, key and actors, when it names an office and no person."""
+        before = root.left_edge.i - 1
+        if root.dep_ not in SUBJECT_DEPS or before < lo:
+            return None
+        title = next(
+            (
+                child
+                for child in root.head.children
+                if child.dep_ == root.dep_ and child.i != root.i and child.right_edge.i == before
+            ),
+            None,
+        )
+        if title is None or not role_vocabulary().is_title_word(title):
+            return None
+        outer = _read_phrase(title, lo, hi, self, use_known=False)
+        if outer.name is not None or outer.role_key is None:
+            return None
+        return outer.role or title.text, outer.role_key, outer.actors
 
     def _collect_office_subject(self, root: Token) -> None:
         """A subject naming one office holder without a name ("Speaking after the vote,
@@ -371,6 +414,53 @@ class ArticleContext:
             start = self._sentence_starts[sentence] if sentence >= 0 else 0
             self._locales[sentence] = _opening_place(self.doc, start)
         return self._locales[sentence]
+
+    def country_of_subject_before(self, token_index: int) -> Actor | None:
+        """The one country that is the main subject of the nearest earlier sentence with a
+        subject outside quotation marks (in this paragraph or the one before): whose office
+        a person named with a state's office and no country holds ("Norway distanced itself
+        from the majority. '...,' Kari Nordmann, the Minister of Justice, explained";
+        "Norway was one of the authors of the text. '...,' stressed Ambassador Kari
+        Nordmann"). A reader takes the office for the country the text is about just then.
+        ``None`` when that subject is anything but one country named by its name."""
+        doc = self.doc
+        sentence = self.sentence_of(token_index)
+        line = bisect.bisect_right(self._line_breaks, token_index)
+        first_line = self._line_breaks[line - 2] + 1 if line >= 2 else 0
+        for earlier in range(sentence - 1, -1, -1):
+            start = self._sentence_starts[earlier]
+            if start < first_line:
+                return None
+            end = self._sentence_starts[earlier + 1]
+            subjects = [
+                token
+                for token in doc[start:end]
+                if token.dep_ in SUBJECT_DEPS
+                and token.head.dep_ == "ROOT"
+                and not self._quoted_in_paragraph(token.i)
+            ]
+            if not subjects:
+                continue  # a sentence of quoted words only
+            if len(subjects) != 1 or subjects[0].conjuncts:
+                return None
+            subject = subjects[0]
+            indices = [t.i for t in subject.subtree if start <= t.i < end]
+            matches = [m for m in find_actors(doc, indices) if m.name.via in ("name", "metonym")]
+            if len(matches) != 1 or not matches[0].start <= subject.i < matches[0].end:
+                return None
+            return matches[0].actor if matches[0].actor.kind == "country" else None
+        return None
+
+    def _quoted_in_paragraph(self, token_index: int) -> bool:
+        """Whether a token sits inside double quotation marks opened in its paragraph (a
+        quote may run over several sentences)."""
+        lo, _ = self.line_bounds(token_index)
+        marks = sum(
+            1
+            for token in self.doc[lo:token_index]
+            if token.is_quote and token.text not in SINGLE_QUOTES
+        )
+        return marks % 2 == 1
 
     def office_locale(
         self, token_index: int, role_key: str | None, *, named: bool = False
@@ -1274,7 +1364,11 @@ def _read_phrase_parts(
     reading.role = _role_text(doc, role_indices, matches)
     reading.role_key = _role_key(doc, role_indices, matches)
     reading.anonymous = head.lemma_.lower() in roles.anonymous_heads
-    if head.lemma_.lower() in roles.state_agent_heads:
+    if head.lemma_.lower() in roles.state_agent_heads and reading.role_key in (
+        None,
+        head.lemma_.lower(),
+    ):
+        # "a NATO diplomat" is an ally's; "the EU's [top diplomat]" is an office of the EU
         reading.actors = [actor for actor in reading.actors if actor.kind == "country"]
     if not reading.actors:
         reading.actors = _actor_of_named_person(doc, indices, context)
@@ -1366,6 +1460,12 @@ def _read_person(
         role = _role_text(doc, candidate, matches)
         if role is not None:
             key = _role_key(doc, candidate, matches)
+            if (
+                key is None
+                and _in_brackets(doc, candidate)
+                and candidate is not role_candidates[-1]
+            ):
+                continue  # "Kari Nordmann [(KrF)], the Minister of Justice": a party, no office
             break
     plausible = (
         any(doc[i].ent_type_ == "PERSON" for i in range(*name_range))
@@ -1387,6 +1487,22 @@ def _read_person(
         if (m.start >= name_range[1] or m.end <= name_range[0]) and not _describes_origin(doc, m)
     ]
     reading.actors = [own[0].actor] if own else _actor_of_named_person(doc, outside_name, context)
+
+
+def _in_brackets(doc: Doc, indices: list[int]) -> bool:
+    """Whether the words at ``indices`` are all that stands between a pair of brackets."""
+    if not indices:
+        return False
+    words = [i for i in indices if doc[i].text not in "()"]
+    if not words:
+        return False
+    first, last = words[0], words[-1]
+    return (
+        first > 0
+        and doc[first - 1].text == "("
+        and last + 1 < len(doc)
+        and doc[last + 1].text == ")"
+    )
 
 
 def _describes_origin(doc: Doc, match: ActorMatch) -> bool:
@@ -1662,7 +1778,7 @@ def _speakers_for(reading: _Reading, doc: Doc, context: ArticleContext) -> list[
         if names_one_office and reading.role_key is not None:
             holder = context.holder_of(reading.role_key, None, reading.start)
         if holder is not None:
-            return [_speaker(text, span, holder.name, reading.role, holder.actor)]
+            return [_speaker(text, span, holder.name, reading.role, holder.speaks_for)]
         named_before = None
         if names_one_office and reading.role_key is not None:
             named_before = context.office_named_before(reading.role_key, reading.start)

@@ -1,0 +1,191 @@
+"""Who speaks, when and whether at all, in shapes of wire and government copy on a vote of
+member states (the sentences are written for these tests): a minister or an ambassador
+named with an office and no country speaks for the country the sentence before is about;
+an office the parser split off as a subject of its own is the name's title; a party in
+brackets is no office; a month is no person a "he" can stand for; the second clause of a
+vote list has its own subject; defending one's own agreement is a stance act; "the EU's top
+diplomat" is the EU's office; a writer's figures of a plan are no statement."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from extract_support import plain_article, speaker_actor
+from spacy.language import Language
+
+from factbox.extract.pipeline import extract_article
+from factbox.records import Statement
+
+DAY = dt.date(2015, 9, 23)  # a Wednesday
+
+
+def statements(nlp: Language, body: str) -> list[Statement]:
+    return extract_article(nlp(body), plain_article(body, DAY)).statements
+
+
+def actors_of(nlp: Language, body: str, text: str) -> list[str | None]:
+    """The actor of every speaker whose words are ``text``, in text order."""
+    found = [
+        speaker.actor_id
+        for statement in statements(nlp, body)
+        for speaker in statement.speakers
+        if speaker.text == text
+    ]
+    assert found, text
+    return found
+
+
+MINISTER_AFTER_HIS_COUNTRY = (
+    "Norway distanced itself from the majority by being the only country to abstain.\n\n"
+    '"Our programme says that such transfers must be voluntary. Norway will abstain," Kari'
+    " Nordmann (KrF), the Minister of Justice, explained.\n\n"
+    'Nordmann pointed out that Norway had told its partners. "I doubt it will matter," she'
+    " said."
+)
+
+AMBASSADOR_AFTER_HER_COUNTRY = (
+    "The Council adopted a resolution on Monday. Norway has been one of the authors of the"
+    " text.\n\n"
+    '"Today is an important day. Above all, we hope it marks the end of the suffering," stressed'
+    " Ambassador Kari Nordmann in her explanation of the vote.\n\n"
+    '"It is a call we have all waited for," the Ambassador added. She underlined that the'
+    " elected members had shown the way."
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        (MINISTER_AFTER_HIS_COUNTRY, "Kari Nordmann (KrF), the Minister of Justice"),
+        (MINISTER_AFTER_HIS_COUNTRY, "Nordmann"),
+        (MINISTER_AFTER_HIS_COUNTRY, "she"),
+        (AMBASSADOR_AFTER_HER_COUNTRY, "Ambassador Kari Nordmann"),
+        (AMBASSADOR_AFTER_HER_COUNTRY, "the Ambassador"),
+        (AMBASSADOR_AFTER_HER_COUNTRY, "She"),
+    ],
+)
+def test_an_office_without_its_country_is_that_of_the_country_just_named(
+    nlp: Language, body: str, source: str
+) -> None:
+    assert actors_of(nlp, body, source) == ["NO"]
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Norway and Sweden both stayed out of the vote.",  # two countries: which one?
+        "The chair of the meeting spoke first.",  # no country at all
+    ],
+)
+def test_an_office_without_its_country_after_no_one_country_has_none(
+    nlp: Language, before: str
+) -> None:
+    body = (
+        f'{before}\n\n"We will abstain," Kari Nordmann (KrF), the Minister of Justice, explained.'
+    )
+    assert actors_of(nlp, body, "Kari Nordmann (KrF), the Minister of Justice") == [None]
+
+
+def test_a_title_parsed_as_a_subject_of_its_own_is_the_name_s(nlp: Language) -> None:
+    body = (
+        "Norway's Minister of Justice Kari Nordmann explained the choice to stay out of the vote:"
+        " 'We have clear rules in our programme'. Nordmann still said that Norway will take"
+        " part in the scheme."
+    )
+    assert speaker_actor(nlp, body, "Nordmann", DAY) == "NO"
+
+
+def test_a_month_is_no_person_a_pronoun_stands_for(nlp: Language) -> None:
+    # "May" is a surname the table of offices knows (Theresa May)
+    body = (
+        "European Commission President Jan Kowalski announced his plans on Wednesday.\n\n"
+        "Kowalski's proposals are the following: member states should take their share of"
+        " 90,000 refugees, on top of the 30,000 set out in May.\n\n"
+        '"It is 120,000 refugees in total that Europeans have to take in," he told MEPs.'
+    )
+    assert actors_of(nlp, body, "he") == ["EU"]
+
+
+def test_the_second_clause_of_a_vote_list_has_its_own_subject(nlp: Language) -> None:
+    body = (
+        "Czech Republic, Slovakia, Romania and Hungary voted against while Finland chose to"
+        " abstain."
+    )
+    abstaining = [s for s in statements(nlp, body) if s.cue == "to abstain"]
+    assert [[sp.actor_id for sp in s.speakers] for s in abstaining] == [["FI"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "content"),
+    [
+        (
+            "The Polish government has defended its agreement to EU migrant relocations, amid"
+            " tricky domestic politics.",
+            "PL",
+            "its agreement to EU migrant relocations",
+        ),
+        (
+            "The German government on Monday defended its agreement to the relocation scheme.",
+            "DE",
+            "its agreement to the relocation scheme",
+        ),
+    ],
+)
+def test_defending_is_an_act(nlp: Language, body: str, actor: str, content: str) -> None:
+    acts = [s for s in statements(nlp, body) if s.kind == "act"]
+    assert [([sp.actor_id for sp in s.speakers], s.content) for s in acts] == [([actor], content)]
+
+
+def test_defending_someone_else_s_thing_is_no_act(nlp: Language) -> None:
+    body = "The German government on Monday defended the plan to relocate the refugees."
+    assert [s for s in statements(nlp, body) if s.kind == "act"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "source", "actor"),
+    [
+        (
+            "The EU's top diplomat added that the issues were being discussed with Hungary.",
+            "The EU's top diplomat",
+            "EU",
+        ),
+        # an ally's diplomat at NATO: no one ally
+        ("A NATO diplomat said the package would be adopted.", "A NATO diplomat", None),
+    ],
+)
+def test_an_organisation_s_top_diplomat_is_its_office(
+    nlp: Language, body: str, source: str, actor: str | None
+) -> None:
+    assert speaker_actor(nlp, body, source, DAY) == actor
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Romania stands to receive a total of 4,500 refugees under the plan.",
+        "Malta will take in 80 refugees.",
+    ],
+)
+def test_a_writer_s_figures_of_a_plan_are_no_statement(nlp: Language, body: str) -> None:
+    assert statements(nlp, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "actor"),
+    [
+        ("Bishop said the government would not have backed the text.", dt.date(2016, 12, 30), "AU"),
+        ("The council had to act, McCully said on Friday.", dt.date(2016, 12, 24), "NZ"),
+        # one person, two offices: Belgium's prime minister, then the European Council's head
+        ("Michel told reporters the deal could be signed.", dt.date(2016, 10, 24), "BE"),
+        ("Michel told reporters the deal could be signed.", dt.date(2021, 3, 1), "EU"),
+        ("Costa told reporters the deal could be signed.", dt.date(2025, 2, 3), "EU"),
+        # between the two offices: neither
+        ("Michel told reporters the deal could be signed.", dt.date(2019, 11, 10), None),
+    ],
+)
+def test_office_holders_the_table_knows_by_surname(
+    nlp: Language, body: str, published: dt.date, actor: str | None
+) -> None:
+    found = extract_article(nlp(body), plain_article(body, published)).statements
+    assert [sp.actor_id for s in found for sp in s.speakers] == [actor]
