@@ -182,3 +182,58 @@ def test_the_remaining_members_are_all_but_those_the_sentence_names(nlp: Languag
 )
 def test_the_remaining_members_only_when_those_left_out_add_up(nlp: Language, text: str) -> None:
     assert voting(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        # the members left out named in the sentences before the count
+        (
+            "Russia vetoed the Security Council text on Monday. China and India abstained "
+            "from the vote. The remaining 12 council members voted in favour.",
+            {"RU", "CN", "IN"},
+        ),
+        (
+            "Russia vetoed the Security Council text on Monday. China and India abstained "
+            "from the vote. The other 12 members of the council voted in favour of it.",
+            {"RU", "CN", "IN"},
+        ),
+        # a count of the members for it, those left out named in its own sentence
+        (
+            "EU ministers met on Monday. 23 countries said yes while Austria, Malta and "
+            "Cyprus abstained and only Hungary said no.",
+            {"AT", "MT", "CY", "HU"},
+        ),
+    ],
+)
+def test_a_count_of_the_others_is_all_but_the_members_named_as_left_out(
+    nlp: Language, text: str, left: set[str]
+) -> None:
+    (found,) = many_voting(nlp, text)
+    assert ids(found) == members("unsc" if "Security" in text else "eu-council") - left
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count that the named members do not add up to
+        "Russia vetoed the Security Council text on Monday. China abstained from the vote. "
+        "The remaining 12 council members voted in favour.",
+        "EU ministers met on Monday. 22 countries said yes while Austria, Malta and Cyprus "
+        "abstained and only Hungary said no.",
+        # members named in the sentences before, but not as left out of the vote
+        "France drafted the Security Council text on Monday. China and India praised it. "
+        "The remaining 13 council members voted in favour.",
+        # a count of some, no body's membership
+        "Many countries said yes while Austria abstained.",
+    ],
+)
+def test_a_count_of_the_others_only_when_those_named_as_left_out_add_up(
+    nlp: Language, text: str
+) -> None:
+    assert many_voting(nlp, text) == []
+
+
+def many_voting(nlp: Language, text: str) -> list[Statement]:
+    """The act statements with more speakers than the sentences name (a count's members)."""
+    return [s for s in voting(nlp, text) if len(s.speakers) > 4]

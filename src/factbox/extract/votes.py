@@ -79,6 +79,9 @@ ALL = -1
 NEAR = 3
 """Most dependency edges between a named member and the word that leaves it out of a count
 ("with [the United States] ... [abstaining]" is 1; "[abstention] by [the United States]" 2)."""
+LOOK_BACK = 2
+"""Most sentences before a count of the members that voted for a text that may name the
+members it leaves out ("Russia vetoed it. China abstained. The remaining 13 voted for it.")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,7 +434,8 @@ def _all_members(source: Span, cue: Span, day: dt.date | None) -> list[Speaker] 
         return None
     if any(t.dep_ == "neg" or t.lower_ in ("almost", "nearly") for t in source):
         return None  # "not all members", "nearly all members"
-    mention = _body_mention(source) or _body_named_before(head)
+    counts = [n for n in (_number(c) for c in head.children if c.dep_ == "nummod") if n]
+    mention = _body_mention(source) or _body_named_before(head, counted=bool(counts))
     if mention is None:
         return None
     members = _members(mention.body, day)
@@ -446,15 +450,14 @@ def _all_members(source: Span, cue: Span, day: dt.date | None) -> list[Speaker] 
             return None  # a member named in the source and not left out: not all of them
         left.add(match.actor.id)
     left |= _excepted_after(source, verb, members)
-    counts = [n for n in (_number(c) for c in head.children if c.dep_ == "nummod") if n]
     every = any(
         t.lower_ in ("all", "every", "each") and t.dep_ in ("det", "predet") for t in head.children
     )
-    if any(c.dep_ == "amod" and c.lower_ in ("remaining", "other") for c in head.children):
-        # "Russia vetoed it and the remaining (13) members voted for it": all but the
-        # members the sentence names before them
-        earlier = range(source.sent.start, source.start)
-        named = {m.actor.id for m in find_actors(source.doc, earlier) if m.actor.id in members}
+    remaining = any(c.dep_ == "amod" and c.lower_ in ("remaining", "other") for c in head.children)
+    if remaining or (counts and not left and counts[0] != len(members)):
+        # "Russia vetoed it and the remaining (13) members voted for it", "23 countries said
+        # yes while A abstained and only B said no": all but the members named as left out
+        named = _named_left_out(source, members, counts[0] if counts else None, remaining)
         if not named or left:
             return None
         left, every = named, True
@@ -465,6 +468,56 @@ def _all_members(source: Span, cue: Span, day: dt.date | None) -> list[Speaker] 
     if not counts and (not every or verb.dep_ == "relcl"):
         return None  # "the members", "all member states that voted for it"
     return _speakers(mention.body, day, left, source)
+
+
+def _named_left_out(
+    source: Span, members: list[str], count: int | None, remaining: bool
+) -> set[str]:
+    """The members a count of the others leaves out: for "the remaining (N) members", those
+    its sentence names before it; for "N members", those its sentence names as left out
+    ("while A abstained and only B said no"). When that is too few for the count, the
+    members the sentences before it name as left out are added ("Russia vetoed it. China
+    abstained. The remaining 13 members voted for it."), a sentence at a time up to
+    ``LOOK_BACK``; the count and the members left out must then make up the membership."""
+    doc = source.doc
+    sentence = source.sent
+    if remaining:
+        earlier = range(sentence.start, source.start)
+        named = {m.actor.id for m in find_actors(doc, earlier) if m.actor.id in members}
+    else:
+        outside = [
+            i
+            for i in range(sentence.start, sentence.end)
+            if i not in range(source.start, source.end)
+        ]
+        named = _left_out_in(sentence, outside, members)
+    if count is None:
+        return named
+    start = sentence.start
+    for _ in range(LOOK_BACK):
+        if len(members) - len(named) <= count or start == 0:
+            break
+        before = doc[start - 1].sent
+        named |= _left_out_in(before, range(before.start, before.end), members)
+        start = before.start
+    return named if len(members) - len(named) == count else set()
+
+
+def _left_out_in(sentence: Span, indices: Sequence[int], members: list[str]) -> set[str]:
+    """The members named at ``indices`` of ``sentence`` that a word of it leaves out of the
+    vote: the subject of "abstained", "vetoed", "said no" (or of a list that is), the object
+    of "with ... against"."""
+    doc = sentence.doc
+    found = set()
+    for match in find_actors(doc, list(indices)):
+        if match.actor.id not in members:
+            continue
+        root = doc[match.start : match.end].root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head  # "China, India and [the UAE] abstained": the list's first
+        if any(_leaves_out(t) and _distance(root, t) <= 2 for t in sentence):
+            found.add(match.actor.id)
+    return found
 
 
 def collective_statements(
@@ -585,17 +638,22 @@ def _decided(verb: Token) -> bool:
     words = vote_words()
     lemma = verb.lemma_.lower()
     past = verb.tag_ in ("VBD", "VBN")
-    if lemma not in words.collective and not (lemma in words.decisions and past):
+    # "said yes" (the parser may hang "yes" on a later verb: the word after it counts)
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else verb
+    assent = past and lemma == "say" and "yes" in (after.lower_, *(c.lower_ for c in verb.children))
+    if lemma not in words.collective and not (lemma in words.decisions and past) and not assent:
         return False
     return not any(
         (c.dep_ in ("aux", "auxpass") and _unreal(c)) or c.dep_ == "neg" for c in verb.children
     )
 
 
-def _body_named_before(head: Token) -> _BodyMention | None:
+def _body_named_before(head: Token, counted: bool = False) -> _BodyMention | None:
     """The body the article named last before a members noun that says "of some body" by
-    itself and names none ("all Allies have ratified it" after "NATO")."""
-    if _member_word(head) not in vote_words().members_of_a_body:
+    itself and names none ("all Allies have ratified it" after "NATO"), or before any
+    members noun with a count (``counted``: "23 countries said yes" after "EU", which the
+    count must then add up for)."""
+    if not counted and _member_word(head) not in vote_words().members_of_a_body:
         return None
     if any(c.dep_ in ("prep", "poss") for c in head.children):
         return None  # "all members of the coalition": of a body the votes data does not know
@@ -785,7 +843,10 @@ def _word(token: Token) -> str:
 
 
 def _leaves_out(token: Token) -> bool:
-    """A word that leaves a member out of a count ("abstaining", "against", "except")."""
+    """A word that leaves a member out of a count ("abstaining", "against", "except", the
+    "no" of "said no" or "voted no")."""
+    if token.lower_ == "no" and token.head.lemma_.lower() in ("say", "vote"):
+        return True
     return _word(token) in vote_words().exceptions
 
 
