@@ -237,3 +237,46 @@ def test_a_count_of_the_others_only_when_those_named_as_left_out_add_up(
 def many_voting(nlp: Language, text: str) -> list[Statement]:
     """The act statements with more speakers than the sentences name (a count's members)."""
     return [s for s in voting(nlp, text) if len(s.speakers) > 4]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the members named bare with the body's name, deciding as a whole
+        "EU states have agreed to fast-track the package.",
+        "European Union member states approved the package on Monday.",
+        # a light verb's decision, after a dateline with a colon
+        "BRUSSELS: The 27 European Union member states gave final approval on Monday to the "
+        "package.",
+        "EU member states gave the green light to the package on Monday.",
+    ],
+)
+def test_the_members_named_as_a_whole_deciding_is_each_members_act(
+    nlp: Language, text: str
+) -> None:
+    (found,) = many_voting(nlp, text)
+    assert ids(found) == members("eu-council")
+    assert all(speaker.text != "BRUSSELS" for s in acts(nlp, text) for speaker in s.speakers)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a part of them, a decision of a majority, a view in the present
+        "Many EU states have agreed to fast-track the package.",
+        "Some EU member states approved the package on Monday.",
+        "EU states backed the package on Monday.",
+        "EU states approve of the package.",
+        # a light verb without a decision
+        "EU member states gave the red light to the package on Monday.",
+    ],
+)
+def test_members_named_bare_only_in_a_decision_of_the_whole(nlp: Language, text: str) -> None:
+    assert many_voting(nlp, text) == []
+
+
+def test_a_dateline_before_a_colon_is_never_a_speaker(nlp: Language) -> None:
+    text = "BRUSSELS: Ministers met on Monday to discuss the package and the budget talks."
+    assert all(
+        speaker.text != "BRUSSELS" for s in extracted(nlp, text, DAY) for speaker in s.speakers
+    )

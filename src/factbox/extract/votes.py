@@ -94,6 +94,8 @@ class VoteWords:
     members_of_a_body: frozenset[str]
     collective: frozenset[str]
     decisions: frozenset[str]
+    whole_decisions: frozenset[str]
+    approval_nouns: frozenset[str]
     member_bodies: frozenset[str]
     chamber_members: frozenset[str]
     chamber_votes: frozenset[str]
@@ -119,6 +121,8 @@ def vote_words() -> VoteWords:
         members_of_a_body=frozenset(words["members_of_a_body"]),
         collective=frozenset(words["collective"]),
         decisions=frozenset(words["decisions"]),
+        whole_decisions=frozenset(words["whole_decisions"]),
+        approval_nouns=frozenset(words["approval_nouns"]),
         member_bodies=frozenset(words["member_bodies"]),
         chamber_members=frozenset(words["chamber_members"]),
         chamber_votes=frozenset(words["chamber_votes"]),
@@ -465,9 +469,29 @@ def _all_members(source: Span, cue: Span, day: dt.date | None) -> list[Speaker] 
     whole = (len(members), len(members) - len(left))
     if counts and counts[0] not in whole:
         return None
+    if not counts and not every and _bare(head, mention, verb):
+        every = True  # "EU states have agreed to it"
     if not counts and (not every or verb.dep_ == "relcl"):
         return None  # "the members", "all member states that voted for it"
     return _speakers(mention.body, day, left, source)
+
+
+def _bare(head: Token, mention: _BodyMention, verb: Token) -> bool:
+    """Members named bare with the body's name alone ("EU states", "European Union member
+    states"), deciding in a past tense what the whole membership decides
+    (``whole_decisions``: "have agreed", "approved"): nothing else goes with the noun, so no
+    part of them ("many", "some", "the", "EU states that ...")."""
+    whole = verb.lemma_.lower() in vote_words().whole_decisions or _approval(verb) is not None
+    if head.tag_ not in ("NNS", "NNPS") or not whole:
+        return False
+    if verb.tag_ not in ("VBD", "VBN") or verb.dep_ == "relcl":
+        return False
+    inside = range(mention.start, mention.end)
+    return all(
+        c.i in inside or (c.dep_ == "compound" and c.lemma_.lower() in vote_words().members)
+        for c in head.children
+        if c.i < head.i
+    ) and not any(c.i > head.i and c.dep_ in ("relcl", "acl", "prep") for c in head.children)
 
 
 def _named_left_out(
@@ -541,11 +565,13 @@ def collective_statements(
         end = verb.left_edge.i if verb.dep_ == "relcl" else group.right_edge.i + 1
         source = doc[group.left_edge.i : end]
         between = doc[verb.i : content.start]
-        cue = (
-            between
-            if all(t.i == verb.i or t.dep_ in ("prep", "pobj", "prt") for t in between)
-            else doc[verb.i : verb.i + 1]
-        )
+        approval = _approval(verb)
+        if approval is not None:
+            cue = doc[verb.i : approval.i + 1]  # "gave final approval"
+        elif all(t.i == verb.i or t.dep_ in ("prep", "pobj", "prt") for t in between):
+            cue = between
+        else:
+            cue = doc[verb.i : verb.i + 1]
         if not len(source) or _overlaps(cue, beside):
             continue
         if _all_members(source, cue, published) is None:
@@ -557,6 +583,14 @@ def collective_statements(
 def _voted_on(verb: Token) -> Span | None:
     """What a vote or a decision is on: its object ("ratified the protocol"), what it is "in
     favour of", "for" or "on", or the clause it votes for ("voted to ratify the protocol")."""
+    noun = _approval(verb)
+    if noun is not None:
+        # "gave final approval (on Tuesday) to the ban": what the approval is given to
+        for prep in (*verb.children, *noun.children):
+            held = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if prep.dep_ in ("prep", "dative") and prep.lower_ == "to" and held is not None:
+                return _noun_phrase(held, stop=-1)
+        return None
     for child in verb.children:
         if child.dep_ in ("dobj", "obj"):
             return _noun_phrase(child, stop=-1)
@@ -641,11 +675,32 @@ def _decided(verb: Token) -> bool:
     # "said yes" (the parser may hang "yes" on a later verb: the word after it counts)
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else verb
     assent = past and lemma == "say" and "yes" in (after.lower_, *(c.lower_ for c in verb.children))
-    if lemma not in words.collective and not (lemma in words.decisions and past) and not assent:
+    approval = past and _approval(verb) is not None
+    if (
+        lemma not in words.collective
+        and not (lemma in words.decisions and past)
+        and not assent
+        and not approval
+    ):
         return False
     return not any(
         (c.dep_ in ("aux", "auxpass") and _unreal(c)) or c.dep_ == "neg" for c in verb.children
     )
+
+
+def _approval(verb: Token) -> Token | None:
+    """The noun of a light verb's decision ("gave final [approval]", "gave the green
+    [light]"): the object of "give" in ``approval_nouns`` ("light" only when green)."""
+    if verb.lemma_.lower() != "give":
+        return None
+    for noun in verb.children:
+        if noun.dep_ not in ("dobj", "obj"):
+            continue
+        if noun.lemma_.lower() not in vote_words().approval_nouns:
+            continue
+        if noun.lemma_.lower() != "light" or any(c.lower_ == "green" for c in noun.children):
+            return noun
+    return None
 
 
 def _body_named_before(head: Token, counted: bool = False) -> _BodyMention | None:
