@@ -280,3 +280,8 @@ def test_a_dateline_before_a_colon_is_never_a_speaker(nlp: Language) -> None:
     assert all(
         speaker.text != "BRUSSELS" for s in extracted(nlp, text, DAY) for speaker in s.speakers
     )
+
+
+def test_members_named_bare_without_the_body_in_the_phrase_are_no_one(nlp: Language) -> None:
+    text = "The Security Council met on Monday. Members approved the statement on Friday."
+    assert many_voting(nlp, text) == []

@@ -31,8 +31,17 @@ shapes are read here, both only where the sentence or the article before it name
   (also before a relative clause: "the last of the 31 member countries that approved it"),
   for a body of each member ("the parliaments of all member states voted for it"), for
   "except X" after the verb, and for "the remaining (N) members" after the members the
-  sentence names (when the count adds up). "All members" or "all Allies" without a body in
-  the phrase are those of the body the article named last. Where no statement holds such a
+  sentence names (when the count adds up). A count of the others ("the remaining 11
+  members", "23 countries said yes") is all but the members its sentence, or failing that
+  the two before it, names as left out ("Russia vetoed it. China abstained.", "while A
+  abstained and only B said no"), when the count and those add up to the membership exactly
+  (the count checks the body too: "23 countries" are the EU's after "EU" was named). The
+  members named bare with the body in the phrase ("EU states", "European Union member
+  states") count as all of them only in a decision the whole membership takes
+  (``whole_decisions``: "have agreed to it", "approved it"), and a light verb's approval
+  ("gave final approval to the ban", "gave the green light to it") is such a decision.
+  "All members" or "all Allies" without a body in the phrase are those of the body the
+  article named last. Where no statement holds such a
   vote (in a quote, or a clause of a sentence about something else),
   ``collective_statements`` makes one.
 - **A national legislature's members together** (``_chamber``): "Hungary's lawmakers
@@ -477,16 +486,19 @@ def _all_members(source: Span, cue: Span, day: dt.date | None) -> list[Speaker] 
 
 
 def _bare(head: Token, mention: _BodyMention, verb: Token) -> bool:
-    """Members named bare with the body's name alone ("EU states", "European Union member
-    states"), deciding in a past tense what the whole membership decides
-    (``whole_decisions``: "have agreed", "approved"): nothing else goes with the noun, so no
-    part of them ("many", "some", "the", "EU states that ...")."""
+    """Members named bare with the body's name alone in the phrase ("EU states", "European
+    Union member states"; not "members" after the body was named), deciding in a past tense
+    what the whole membership decides (``whole_decisions``: "have agreed", "approved"):
+    nothing else goes with the noun, so no part of them ("many", "some", "the", "EU states
+    that ...")."""
     whole = verb.lemma_.lower() in vote_words().whole_decisions or _approval(verb) is not None
     if head.tag_ not in ("NNS", "NNPS") or not whole:
         return False
     if verb.tag_ not in ("VBD", "VBN") or verb.dep_ == "relcl":
         return False
     inside = range(mention.start, mention.end)
+    if not head.left_edge.i <= mention.start < head.i:
+        return False  # the body named in the phrase itself, not only before it
     return all(
         c.i in inside or (c.dep_ == "compound" and c.lemma_.lower() in vote_words().members)
         for c in head.children
