@@ -233,9 +233,12 @@ def _earlier_year(sentence: Span, day: dt.date) -> bool:
 
 
 def is_count_cue(cue: Span) -> bool:
-    """Whether an act's cue is a count in favour (``count_statements``): a stance act that
-    supports, as "voted for" does."""
-    return _count_in_favour(cue) is not None
+    """Whether an act's cue is a count in favour (``count_statements``) or a light verb's
+    approval ("gave final approval", ``collective_statements``): a stance act that supports,
+    as "voted for" does."""
+    return _count_in_favour(cue) is not None or (
+        _approval(cue.root) is not None and not any(t.dep_ == "neg" for t in cue.root.children)
+    )
 
 
 def _passed_text(sentence: Span) -> Token | None:
@@ -423,7 +426,7 @@ def voters(statement: Statement, doc: Doc, day: dt.date | None) -> list[Speaker]
     cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
     if source is None or cue is None or not len(source) or not len(cue):
         return None
-    if statement.kind == "act" and is_count_cue(cue):
+    if statement.kind == "act" and _count_in_favour(cue) is not None:
         sentence = source.sent
         tally = _tally(sentence, day)
         if tally is None:
@@ -710,6 +713,8 @@ def _approval(verb: Token) -> Token | None:
             continue
         if noun.lemma_.lower() not in vote_words().approval_nouns:
             continue
+        if any(c.lower_ in ("no", "not") for c in noun.children):
+            continue  # "gave no approval"
         if noun.lemma_.lower() != "light" or any(c.lower_ == "green" for c in noun.children):
             return noun
     return None
