@@ -198,6 +198,11 @@ def test_the_remaining_members_only_when_those_left_out_add_up(nlp: Language, te
             "from the vote. The other 12 members of the council voted in favour of it.",
             {"RU", "CN", "IN"},
         ),
+        (
+            "Russia vetoed the Security Council text on Monday. China and India abstained "
+            "from the vote. Twelve of the 15 members voted for the text.",
+            {"RU", "CN", "IN"},
+        ),
         # a count of the members for it, those left out named in its own sentence
         (
             "EU ministers met on Monday. 23 countries said yes while Austria, Malta and "
@@ -221,6 +226,8 @@ def test_a_count_of_the_others_is_all_but_the_members_named_as_left_out(
         "The remaining 12 council members voted in favour.",
         "EU ministers met on Monday. 22 countries said yes while Austria, Malta and Cyprus "
         "abstained and only Hungary said no.",
+        "Russia vetoed the Security Council text on Monday. China and India abstained "
+        "from the vote. Twelve of the 16 members voted for the text.",
         # members named in the sentences before, but not as left out of the vote
         "France drafted the Security Council text on Monday. China and India praised it. "
         "The remaining 13 council members voted in favour.",

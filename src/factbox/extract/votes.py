@@ -451,6 +451,7 @@ def _all_members(source: Span, cue: Span, day: dt.date | None) -> list[Speaker] 
     if any(t.dep_ == "neg" or t.lower_ in ("almost", "nearly") for t in source):
         return None  # "not all members", "nearly all members"
     counts = [n for n in (_number(c) for c in head.children if c.dep_ == "nummod") if n]
+    part = _number(group) if group.i != head.i else None
     mention = _body_mention(source) or _body_named_before(head, counted=bool(counts))
     if mention is None:
         return None
@@ -466,7 +467,12 @@ def _all_members(source: Span, cue: Span, day: dt.date | None) -> list[Speaker] 
             return None  # a member named in the source and not left out: not all of them
         left.add(match.actor.id)
     left |= _excepted_after(source, verb, members)
-    every = any(
+    if part is not None:
+        # "eleven of the 15 members voted for it": a count of the others, of all of them
+        if counts and counts[0] != len(members):
+            return None
+        counts = [part]
+    every = part is None and any(
         t.lower_ in ("all", "every", "each") and t.dep_ in ("det", "predet") for t in head.children
     )
     remaining = any(c.dep_ == "amod" and c.lower_ in ("remaining", "other") for c in head.children)
@@ -646,10 +652,11 @@ def _excepted_after(source: Span, verb: Token, members: list[str]) -> set[str]:
 
 def _members_noun(group: Token) -> Token | None:
     """The noun for a body's members a subject is headed by: itself ("all members"), or
-    what a body of each member is "of" ("the parliaments of all member states")."""
+    what a body of each member or a count is "of" ("the parliaments of all member states",
+    "eleven of the 15 members")."""
     if _member_word(group) in vote_words().members:
         return group
-    if group.lemma_.lower() not in vote_words().member_bodies:
+    if group.lemma_.lower() not in vote_words().member_bodies and _number(group) is None:
         return None
     for prep in group.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
