@@ -292,3 +292,18 @@ def test_a_dateline_before_a_colon_is_never_a_speaker(nlp: Language) -> None:
 def test_members_named_bare_without_the_body_in_the_phrase_are_no_one(nlp: Language) -> None:
     text = "The Security Council met on Monday. Members approved the statement on Friday."
     assert many_voting(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EU governments on Monday approved the package over the objection of several "
+        "countries.",
+        "EU states approved the package on Monday. Three countries voted against it.",
+        "EU states approved the package by a large majority on Monday.",
+    ],
+)
+def test_members_named_bare_deciding_with_dissent_near_are_no_one(
+    nlp: Language, text: str
+) -> None:
+    assert many_voting(nlp, text) == []

@@ -104,6 +104,7 @@ class VoteWords:
     collective: frozenset[str]
     decisions: frozenset[str]
     whole_decisions: frozenset[str]
+    dissent: frozenset[str]
     approval_nouns: frozenset[str]
     member_bodies: frozenset[str]
     chamber_members: frozenset[str]
@@ -131,6 +132,7 @@ def vote_words() -> VoteWords:
         collective=frozenset(words["collective"]),
         decisions=frozenset(words["decisions"]),
         whole_decisions=frozenset(words["whole_decisions"]),
+        dissent=frozenset(words["dissent"]),
         approval_nouns=frozenset(words["approval_nouns"]),
         member_bodies=frozenset(words["member_bodies"]),
         chamber_members=frozenset(words["chamber_members"]),
@@ -499,7 +501,7 @@ def _bare(head: Token, mention: _BodyMention, verb: Token) -> bool:
     Union member states"; not "members" after the body was named), deciding in a past tense
     what the whole membership decides (``whole_decisions``: "have agreed", "approved"):
     nothing else goes with the noun, so no part of them ("many", "some", "the", "EU states
-    that ...")."""
+    that ..."), and no word of dissent near it (``_dissent_near``)."""
     whole = verb.lemma_.lower() in vote_words().whole_decisions or _approval(verb) is not None
     if head.tag_ not in ("NNS", "NNPS") or not whole:
         return False
@@ -508,11 +510,23 @@ def _bare(head: Token, mention: _BodyMention, verb: Token) -> bool:
     inside = range(mention.start, mention.end)
     if not head.left_edge.i <= mention.start < head.i:
         return False  # the body named in the phrase itself, not only before it
+    if _dissent_near(head.sent):
+        return False  # "approved it over the objection of several countries"
     return all(
         c.i in inside or (c.dep_ == "compound" and c.lemma_.lower() in vote_words().members)
         for c in head.children
         if c.i < head.i
     ) and not any(c.i > head.i and c.dep_ in ("relcl", "acl", "prep") for c in head.children)
+
+
+def _dissent_near(sentence: Span) -> bool:
+    """Whether ``sentence`` or the one after it tells of members that did not go along
+    (``dissent`` or ``exceptions``: "over the objection of", "by a majority", "Four countries
+    voted against")."""
+    doc = sentence.doc
+    end = doc[sentence.end].sent.end if sentence.end < len(doc) else sentence.end
+    dissent = vote_words().dissent
+    return any(_leaves_out(t) or t.lemma_.lower() in dissent for t in doc[sentence.start : end])
 
 
 def _named_left_out(
