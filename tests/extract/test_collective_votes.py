@@ -251,6 +251,7 @@ def many_voting(nlp: Language, text: str) -> list[Statement]:
     [
         # the members named bare with the body's name, deciding as a whole
         "EU states have agreed to fast-track the package.",
+        "EU states have agreed to the package. It can now enter into force in May.",
         "European Union member states approved the package on Monday.",
         # a light verb's decision, after a dateline with a colon
         "BRUSSELS: The 27 European Union member states gave final approval on Monday to the "
