@@ -182,3 +182,129 @@ def test_the_remaining_members_are_all_but_those_the_sentence_names(nlp: Languag
 )
 def test_the_remaining_members_only_when_those_left_out_add_up(nlp: Language, text: str) -> None:
     assert voting(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        # the members left out named in the sentences before the count
+        (
+            "Russia vetoed the Security Council text on Monday. China and India abstained "
+            "from the vote. The remaining 12 council members voted in favour.",
+            {"RU", "CN", "IN"},
+        ),
+        (
+            "Russia vetoed the Security Council text on Monday. China and India abstained "
+            "from the vote. The other 12 members of the council voted in favour of it.",
+            {"RU", "CN", "IN"},
+        ),
+        (
+            "Russia vetoed the Security Council text on Monday. China and India abstained "
+            "from the vote. Twelve of the 15 members voted for the text.",
+            {"RU", "CN", "IN"},
+        ),
+        # a count of the members for it, those left out named in its own sentence
+        (
+            "EU ministers met on Monday. 23 countries said yes while Austria, Malta and "
+            "Cyprus abstained and only Hungary said no.",
+            {"AT", "MT", "CY", "HU"},
+        ),
+    ],
+)
+def test_a_count_of_the_others_is_all_but_the_members_named_as_left_out(
+    nlp: Language, text: str, left: set[str]
+) -> None:
+    (found,) = many_voting(nlp, text)
+    assert ids(found) == members("unsc" if "Security" in text else "eu-council") - left
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count that the named members do not add up to
+        "Russia vetoed the Security Council text on Monday. China abstained from the vote. "
+        "The remaining 12 council members voted in favour.",
+        "EU ministers met on Monday. 22 countries said yes while Austria, Malta and Cyprus "
+        "abstained and only Hungary said no.",
+        "Russia vetoed the Security Council text on Monday. China and India abstained "
+        "from the vote. Twelve of the 16 members voted for the text.",
+        # members named in the sentences before, but not as left out of the vote
+        "France drafted the Security Council text on Monday. China and India praised it. "
+        "The remaining 13 council members voted in favour.",
+        # a count of some, no body's membership
+        "Many countries said yes while Austria abstained.",
+    ],
+)
+def test_a_count_of_the_others_only_when_those_named_as_left_out_add_up(
+    nlp: Language, text: str
+) -> None:
+    assert many_voting(nlp, text) == []
+
+
+def many_voting(nlp: Language, text: str) -> list[Statement]:
+    """The act statements with more speakers than the sentences name (a count's members)."""
+    return [s for s in voting(nlp, text) if len(s.speakers) > 4]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the members named bare with the body's name, deciding as a whole
+        "EU states have agreed to fast-track the package.",
+        "EU states have agreed to the package. It can now enter into force in May.",
+        "European Union member states approved the package on Monday.",
+        # a light verb's decision, after a dateline with a colon
+        "BRUSSELS: The 27 European Union member states gave final approval on Monday to the "
+        "package.",
+        "EU member states gave the green light to the package on Monday.",
+    ],
+)
+def test_the_members_named_as_a_whole_deciding_is_each_members_act(
+    nlp: Language, text: str
+) -> None:
+    (found,) = many_voting(nlp, text)
+    assert ids(found) == members("eu-council")
+    assert all(speaker.text != "BRUSSELS" for s in acts(nlp, text) for speaker in s.speakers)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a part of them, a decision of a majority, a view in the present
+        "Many EU states have agreed to fast-track the package.",
+        "Some EU member states approved the package on Monday.",
+        "EU states backed the package on Monday.",
+        "EU states approve of the package.",
+        # a light verb without a decision
+        "EU member states gave the red light to the package on Monday.",
+    ],
+)
+def test_members_named_bare_only_in_a_decision_of_the_whole(nlp: Language, text: str) -> None:
+    assert many_voting(nlp, text) == []
+
+
+def test_a_dateline_before_a_colon_is_never_a_speaker(nlp: Language) -> None:
+    text = "BRUSSELS: Ministers met on Monday to discuss the package and the budget talks."
+    assert all(
+        speaker.text != "BRUSSELS" for s in extracted(nlp, text, DAY) for speaker in s.speakers
+    )
+
+
+def test_members_named_bare_without_the_body_in_the_phrase_are_no_one(nlp: Language) -> None:
+    text = "The Security Council met on Monday. Members approved the statement on Friday."
+    assert many_voting(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EU governments on Monday approved the package over the objection of several "
+        "countries.",
+        "EU states approved the package on Monday. Three countries voted against it.",
+        "EU states approved the package by a large majority on Monday.",
+    ],
+)
+def test_members_named_bare_deciding_with_dissent_near_are_no_one(
+    nlp: Language, text: str
+) -> None:
+    assert many_voting(nlp, text) == []

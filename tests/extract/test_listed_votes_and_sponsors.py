@@ -119,3 +119,34 @@ def test_a_participle_of_something_else_than_a_text_names_no_sponsor(nlp: Langua
     # the same participle of a text is its sponsor's act
     body = "The motion, driven by Norway, reached the council."
     assert ("driven", "The motion", ("NO",)) in acts(nlp, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "ids"),
+    [
+        # the participle joined to the clause's verb, the sponsors listed after "including"
+        (
+            "The council on Monday debated the motion by Norway and co-sponsored by several "
+            "other states including Chile, Peru and Senegal.",
+            ("CL", "PE", "SN"),
+        ),
+        # joined to a participle that describes the text
+        (
+            "The motion, written by Norway and co-sponsored by Chile and Peru, failed.",
+            ("CL", "PE"),
+        ),
+    ],
+)
+def test_a_participle_joined_to_another_still_names_the_text_s_sponsors(
+    nlp: Language, body: str, ids: tuple[str, ...]
+) -> None:
+    assert [found for cue, _, found in acts(nlp, body) if cue == "co-sponsored"] == [ids]
+
+
+def test_a_joined_participle_with_its_own_subject_or_no_text_names_no_sponsor(
+    nlp: Language,
+) -> None:
+    body = "The council met on Monday and was co-sponsored by several states including Chile."
+    assert [cue for cue, _, _ in acts(nlp, body) if cue == "co-sponsored"] == []
+    body = "The council debated the convoy and co-sponsored by states including Chile and Peru."
+    assert [cue for cue, _, _ in acts(nlp, body) if cue == "co-sponsored"] == []

@@ -98,3 +98,45 @@ def test_a_change_of_stance_keeps_the_later_act(nlp: Language) -> None:
 def test_supporting_a_text_without_a_change_is_kept(nlp: Language) -> None:
     body = "Portugal moved quickly, supporting the duties from the start."
     assert any("supporting" in cue for cue in votes(nlp, body))
+
+
+def voters_of(nlp: Language, body: str, cue: str) -> tuple[str | None, ...]:
+    """The speakers' actor ids of the act or reported statement with ``cue``."""
+    (found,) = [s for s in extracted(nlp, body, DAY) if s.cue == cue]
+    return tuple(speaker.actor_id for speaker in found.speakers)
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "ids"),
+    [
+        (
+            "States that voted for the new levy were Austria, Denmark, Estonia, and Latvia.",
+            "voted for",
+            ("AT", "DK", "EE", "LV"),
+        ),
+        ("Malta was the only country that voted against the levy.", "voted against", ("MT",)),
+        (
+            "Malta and Cyprus were the only states that voted against the levy.",
+            "voted against",
+            ("MT", "CY"),
+        ),
+    ],
+)
+def test_members_a_copula_names_as_the_voting_group_each_cast_the_vote(
+    nlp: Language, body: str, cue: str, ids: tuple[str, ...]
+) -> None:
+    assert voters_of(nlp, body, cue) == ids
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Many states that voted for the new levy were in the south.",
+        "Malta was a country that voted against the levy.",
+    ],
+)
+def test_a_copula_to_no_list_or_to_one_member_without_only_names_no_voter(
+    nlp: Language, body: str
+) -> None:
+    found = [s for s in extracted(nlp, body, DAY) if s.cue in ("voted for", "voted against")]
+    assert all(speaker.actor_id is None for s in found for speaker in s.speakers)

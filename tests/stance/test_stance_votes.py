@@ -164,3 +164,34 @@ def test_a_sponsor_named_in_a_participle_of_the_text_supports_it(
     sponsors = {"SE", "PE"} if "Peru" in text else {"SE"}
     assert {found.get(sponsor) for sponsor in sponsors} == {"supports"}
     assert found.get("RU") in (None, "opposes")
+
+
+CAR_BAN = Proposal(
+    "car-ban",
+    "Ban new petrol cars in the EU from 2040",
+    "An EU law that bans the sale of new petrol cars from 2040",
+    bodies=["eu-council"],
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # the action's noun two nouns above the theme is the proposal's own action, no
+        # word of opposition to the cars
+        ("Portugal voted for a ban on sales of new petrol cars on Tuesday.", "supports"),
+        ("Portugal voted against a ban on sales of new petrol cars on Tuesday.", "opposes"),
+    ],
+)
+def test_a_vote_on_the_proposals_own_ban_is_read_through_its_noun(
+    nlp: Language, text: str, stance: str
+) -> None:
+    matcher = ProposalMatcher(nlp, [CAR_BAN])
+    doc = nlp(text)
+    found = [
+        item.judgement.stance
+        for statement in extract_article(doc, plain_article(text, DAY)).statements
+        for item in judge(doc, statement, matcher)
+        if item.match.slug == CAR_BAN.slug and "PT" in {s.actor_id for s in statement.speakers}
+    ]
+    assert found == [stance]

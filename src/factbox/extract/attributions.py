@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
+from factbox.extract.actors import lookup_actor
 from factbox.extract.boundaries import adjust_boundaries
 from factbox.extract.confidence import (
     StatementContext,
@@ -411,6 +413,8 @@ class _Attributor:
             return None  # "In favour: A, B": a vote (vote_lists.py), no one speaking
         if not any(t.pos_ in ("PROPN", "NOUN") for t in speaker) or self.is_label((start, colon)):
             return None
+        if _dateline(speaker):
+            return None  # "BRUSSELS: The 27 member states ...": where the report was filed
         words = sum(1 for t in self.doc[colon + 1 : last] if t.is_alpha)
         if words < _MIN_SPEECH_WORDS or self.token_quote[min(colon + 1, last - 1)] >= 0:
             return None  # a quote after the colon is the lead-in rule's
@@ -613,3 +617,16 @@ def find_attributions(
         if scored and cutter is not None:
             statements = cut_tails(doc, statements, cutter)
     return statements
+
+
+def _dateline(speaker: SpacySpan) -> bool:
+    """Whether the words before a colon that open an article are its dateline, not a
+    speaker: a place in capitals ("BRUSSELS: The 27 member states ..."), which names an
+    actor (a capital stands for its state) as no transcript speaker's surname does
+    ("PENCE: Well, ..."). A dateline is never who speaks."""
+    doc = speaker.doc
+    if any(not t.is_space for t in doc[: speaker.start]):
+        return False
+    if not all(t.is_upper or not t.is_alpha for t in speaker):
+        return False
+    return lookup_actor(speaker.text) is not None

@@ -34,7 +34,7 @@ from factbox.extract.actors import (
 )
 from factbox.extract.furniture import page_furniture
 from factbox.extract.offices import Office, non_state_words, office_table
-from factbox.extract.vote_lists import listed_voters
+from factbox.extract.vote_lists import listed_voters, voters_named_by_copula
 from factbox.records import ActorKind, Article, Person, Speaker, Statement
 from factbox.records import Span as CharSpan
 
@@ -929,13 +929,17 @@ def _listed_voters(
     doc: Doc, lo: int, hi: int, statement: Statement, context: ArticleContext
 ) -> list[_Reading]:
     """The members a vote's source lists or stands for ("In favour: A, B", "Twelve countries
-    abstained: A, B and C"; ``vote_lists.listed_voters``): each a speaker of the vote."""
-    if statement.kind != "act" or statement.cue_span is None:
+    abstained: A, B and C"; ``vote_lists.listed_voters``), or that a copula names as the
+    source ("Countries that voted for it were A, B and C", "D was the only country that voted
+    against"; ``vote_lists.voters_named_by_copula``): each a speaker of the vote."""
+    if statement.kind not in ("act", "indirect") or statement.cue_span is None:
         return []
     cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
     if cue is None:
         return []
-    items = listed_voters(doc, lo, hi, cue.end)
+    items = voters_named_by_copula(doc, lo, hi, (cue.start, cue.end))
+    if not items and statement.kind == "act":
+        items = listed_voters(doc, lo, hi, cue.end)
     return [_list_item(doc, start, end, context) for start, end in items]
 
 

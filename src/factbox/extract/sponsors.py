@@ -12,6 +12,14 @@ without the participle ("the resolution"), its source the agent without what des
 of them (one speaker each, as for any source). What the text is (this proposal or another
 sponsor's) is the stance stage's question, as for any act. A participle that an extracted
 statement already has as its cue gives nothing more.
+
+Two more shapes tell the same: a participle joined by "and" to one that describes the text
+("the draft, written by A and co-sponsored by B"), or joined to the sentence's verb when the
+parser hangs it there ("the council voted on the draft by A and co-sponsored by B": no
+subject or auxiliary of its own, so it still describes the text before it); and an agent
+that is a group noun with its members after "including" or "such as" ("co-sponsored by
+several other nations including C, D and E"): the members listed are the sponsors, each
+one.
 """
 
 from __future__ import annotations
@@ -34,10 +42,10 @@ def participle_sponsors(doc: Doc, found: list[Statement]) -> list[Statement]:
     taken = {statement.cue_span for statement in found}
     made = []
     for verb in doc:
-        if verb.dep_ != "acl" or verb.lemma_.lower() not in words.sponsoring:
+        if verb.lemma_.lower() not in words.sponsoring:
             continue
-        text = verb.head
-        if text.lemma_.lower() not in words.texts or verb.i < text.i:
+        text = _described_text(verb)
+        if text is None:
             continue
         source = _agent(verb)
         cue = doc[verb.i : verb.i + 1]
@@ -48,14 +56,58 @@ def participle_sponsors(doc: Doc, found: list[Statement]) -> list[Statement]:
     return made
 
 
+def _described_text(verb: Token) -> Token | None:
+    """The noun of a text that the participle ``verb`` describes: its head ("the resolution,
+    drafted by A"), through the participles it is joined to ("drafted by A and co-sponsored
+    by B"), or, for a participle without a subject or an auxiliary joined to a clause's verb,
+    the last text that verb names before it ("voted on the draft by A and co-sponsored by
+    B")."""
+    texts = vote_words().texts
+    base = verb
+    while base.dep_ == "conj" and base.head.i != base.i:
+        base = base.head
+    if base.dep_ == "acl":
+        text = base.head
+        return text if text.lemma_.lower() in texts and base.i > text.i else None
+    if base is verb or verb.tag_ != "VBN":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return None
+    named = [
+        t
+        for t in base.subtree
+        if t.i < verb.i and t.lemma_.lower() in texts and t.dep_ in ("dobj", "pobj", "obj")
+    ]
+    return named[-1] if named else None
+
+
 def _agent(verb: Token) -> Span | None:
-    """The agent of ``verb``'s "by" with its conjuncts, without what describes them."""
+    """The agent of ``verb``'s "by" with its conjuncts, without what describes them; for a
+    group noun that names no actor, the members it lists after "including" or "such as"."""
     agent = next((child for child in verb.children if child.dep_ == "agent"), None)
     noun = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     if noun is None:
         return None
+    listed = _listed_members(noun)
+    if listed is not None:
+        noun = listed
     kept = _without_descriptions(noun)
     return verb.doc[min(kept) : max(kept) + 1]
+
+
+def _listed_members(noun: Token) -> Token | None:
+    """The first of the members a group noun lists after "including" or "such as" ("several
+    other nations including C, D and E"), when the noun itself names no actor."""
+    if noun.tag_ not in ("NNS", "NNPS") or find_actors(noun.doc, [noun.i]):
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("including", "as"):
+            if prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ != "such":
+                continue
+            held = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if held is not None:
+                return held
+    return None
 
 
 def _without_descriptions(noun: Token) -> set[int]:

@@ -13,8 +13,14 @@ subject of the verb:
   takes what the vote was on from the title or the text before it); the list is its source,
   never a transcript speaker.
 
+- a group noun whose relative clause tells the vote, joined by a copula to the members:
+  "Countries that voted for the text were A, B and C", "The only country to vote against was
+  D", "D was the only country that voted against" (``voters_named_by_copula``). The copula
+  says who the noun is, so the members named on its other side are the vote's speakers.
+
 A list counts only when every item names a country or an organisation by itself and there
-are two or more (``actors_listed_at``), so a colon before a clause or a quote is no list.
+are two or more (``actors_listed_at``), so a colon before a clause or a quote is no list; one
+member alone counts only after a copula with "the only" ("the only country ... was D").
 """
 
 from __future__ import annotations
@@ -22,6 +28,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from factbox.extract.actors import LIST_OPENERS, actors_listed_at, lookup_actor
+
+COPULAS = frozenset({"was", "were", "is", "are"})
+"""The copulas that join a group noun to the members it stands for ("... were A, B and C")."""
 
 TokenRange = tuple[int, int]
 
@@ -72,6 +81,61 @@ def listed_voters(doc: Doc, lo: int, hi: int, cue_end: int) -> list[TokenRange]:
         return []
     found = voters_listed_after(doc[max(cue_end - 1, 0)])
     return found[1] if found is not None else []
+
+
+def voters_named_by_copula(doc: Doc, lo: int, hi: int, cue: TokenRange) -> list[TokenRange]:
+    """The members a copula names as the group noun at tokens ``lo:hi`` whose relative or
+    infinitive clause holds the vote's cue: "Countries that voted for it were A, B and C"
+    (two or more, each an actor by itself), "The only country to vote against was D", "D
+    was the only country that voted against" (one, after "the only"). Empty otherwise."""
+    head = next((t for t in doc[lo:hi] if not lo <= t.head.i < hi or t.head.i == t.i), None)
+    if head is None or head.pos_ != "NOUN" or lookup_actor(head.text) is not None:
+        return []
+    clause = next((c for c in head.children if c.dep_ in ("relcl", "acl")), None)
+    if clause is None or not clause.left_edge.i <= cue[0] < clause.right_edge.i + 1:
+        return []
+    copula = head.head
+    if copula.lower_ not in COPULAS or head.dep_ not in ("nsubj", "attr"):
+        return []
+    only = any(c.lower_ == "only" for c in head.children)
+    if head.dep_ == "nsubj" and copula.i > clause.right_edge.i:
+        items = actors_listed_at(doc, copula.i, openers=COPULAS)
+        if items or not only:
+            return items
+        other = next((c for c in copula.children if c.dep_ == "attr"), None)
+    else:
+        other = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+        if other is not None and other.tag_ in ("NNP", "NNPS") and any(
+            c.dep_ == "conj" for c in other.children
+        ):
+            return _conjuncts(other)
+    if other is None or not only:
+        return []
+    return _one_named(other)
+
+
+def _conjuncts(first: Token) -> list[TokenRange]:
+    """Each conjunct of a list of names headed by ``first`` ("A, B and C"), when every one
+    names an actor by itself."""
+    items = []
+    for noun in (first, *first.conjuncts):
+        before = [c.i for c in noun.children if c.dep_ in ("compound", "det") and c.i < noun.i]
+        items.append(_name_of(noun, min([noun.i, *before])))
+    return [] if any(item is None for item in items) else [i for i in items if i is not None]
+
+
+def _one_named(noun: Token) -> list[TokenRange]:
+    """The one actor ``noun`` names ("Russia itself", "the United States")."""
+    found = _name_of(noun, noun.left_edge.i)
+    return [found] if found is not None else []
+
+
+def _name_of(noun: Token, start: int) -> TokenRange | None:
+    """The words of ``noun`` from ``start`` up to it, without "the", when they name an
+    actor."""
+    doc = noun.doc
+    lo = start + (1 if doc[start].lower_ == "the" else 0)
+    return (lo, noun.i + 1) if lo <= noun.i and lookup_actor(doc[lo : noun.i + 1].text) else None
 
 
 def cut_before_list(content: list[TokenRange], opener: int) -> list[TokenRange]:

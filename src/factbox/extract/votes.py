@@ -31,8 +31,17 @@ shapes are read here, both only where the sentence or the article before it name
   (also before a relative clause: "the last of the 31 member countries that approved it"),
   for a body of each member ("the parliaments of all member states voted for it"), for
   "except X" after the verb, and for "the remaining (N) members" after the members the
-  sentence names (when the count adds up). "All members" or "all Allies" without a body in
-  the phrase are those of the body the article named last. Where no statement holds such a
+  sentence names (when the count adds up). A count of the others ("the remaining 11
+  members", "23 countries said yes") is all but the members its sentence, or failing that
+  the two before it, names as left out ("Russia vetoed it. China abstained.", "while A
+  abstained and only B said no"), when the count and those add up to the membership exactly
+  (the count checks the body too: "23 countries" are the EU's after "EU" was named). The
+  members named bare with the body in the phrase ("EU states", "European Union member
+  states") count as all of them only in a decision the whole membership takes
+  (``whole_decisions``: "have agreed to it", "approved it"), and a light verb's approval
+  ("gave final approval to the ban", "gave the green light to it") is such a decision.
+  "All members" or "all Allies" without a body in the phrase are those of the body the
+  article named last. Where no statement holds such a
   vote (in a quote, or a clause of a sentence about something else),
   ``collective_statements`` makes one.
 - **A national legislature's members together** (``_chamber``): "Hungary's lawmakers
@@ -79,6 +88,9 @@ ALL = -1
 NEAR = 3
 """Most dependency edges between a named member and the word that leaves it out of a count
 ("with [the United States] ... [abstaining]" is 1; "[abstention] by [the United States]" 2)."""
+LOOK_BACK = 2
+"""Most sentences before a count of the members that voted for a text that may name the
+members it leaves out ("Russia vetoed it. China abstained. The remaining 13 voted for it.")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +103,9 @@ class VoteWords:
     members_of_a_body: frozenset[str]
     collective: frozenset[str]
     decisions: frozenset[str]
+    whole_decisions: frozenset[str]
+    dissent: frozenset[str]
+    approval_nouns: frozenset[str]
     member_bodies: frozenset[str]
     chamber_members: frozenset[str]
     chamber_votes: frozenset[str]
@@ -116,6 +131,9 @@ def vote_words() -> VoteWords:
         members_of_a_body=frozenset(words["members_of_a_body"]),
         collective=frozenset(words["collective"]),
         decisions=frozenset(words["decisions"]),
+        whole_decisions=frozenset(words["whole_decisions"]),
+        dissent=frozenset(words["dissent"]),
+        approval_nouns=frozenset(words["approval_nouns"]),
         member_bodies=frozenset(words["member_bodies"]),
         chamber_members=frozenset(words["chamber_members"]),
         chamber_votes=frozenset(words["chamber_votes"]),
@@ -217,9 +235,12 @@ def _earlier_year(sentence: Span, day: dt.date) -> bool:
 
 
 def is_count_cue(cue: Span) -> bool:
-    """Whether an act's cue is a count in favour (``count_statements``): a stance act that
-    supports, as "voted for" does."""
-    return _count_in_favour(cue) is not None
+    """Whether an act's cue is a count in favour (``count_statements``) or a light verb's
+    approval ("gave final approval", ``collective_statements``): a stance act that supports,
+    as "voted for" does."""
+    return _count_in_favour(cue) is not None or (
+        _approval(cue.root) is not None and not any(t.dep_ == "neg" for t in cue.root.children)
+    )
 
 
 def _passed_text(sentence: Span) -> Token | None:
@@ -407,7 +428,7 @@ def voters(statement: Statement, doc: Doc, day: dt.date | None) -> list[Speaker]
     cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
     if source is None or cue is None or not len(source) or not len(cue):
         return None
-    if statement.kind == "act" and is_count_cue(cue):
+    if statement.kind == "act" and _count_in_favour(cue) is not None:
         sentence = source.sent
         tally = _tally(sentence, day)
         if tally is None:
@@ -431,7 +452,9 @@ def _all_members(source: Span, cue: Span, day: dt.date | None) -> list[Speaker] 
         return None
     if any(t.dep_ == "neg" or t.lower_ in ("almost", "nearly") for t in source):
         return None  # "not all members", "nearly all members"
-    mention = _body_mention(source) or _body_named_before(head)
+    counts = [n for n in (_number(c) for c in head.children if c.dep_ == "nummod") if n]
+    part = _number(group) if group.i != head.i else None
+    mention = _body_mention(source) or _body_named_before(head, counted=bool(counts))
     if mention is None:
         return None
     members = _members(mention.body, day)
@@ -446,15 +469,19 @@ def _all_members(source: Span, cue: Span, day: dt.date | None) -> list[Speaker] 
             return None  # a member named in the source and not left out: not all of them
         left.add(match.actor.id)
     left |= _excepted_after(source, verb, members)
-    counts = [n for n in (_number(c) for c in head.children if c.dep_ == "nummod") if n]
-    every = any(
+    if part is not None:
+        # "eleven of the 15 members voted for it": a count of the others, of all of them
+        if counts and counts[0] != len(members):
+            return None
+        counts = [part]
+    every = part is None and any(
         t.lower_ in ("all", "every", "each") and t.dep_ in ("det", "predet") for t in head.children
     )
-    if any(c.dep_ == "amod" and c.lower_ in ("remaining", "other") for c in head.children):
-        # "Russia vetoed it and the remaining (13) members voted for it": all but the
-        # members the sentence names before them
-        earlier = range(source.sent.start, source.start)
-        named = {m.actor.id for m in find_actors(source.doc, earlier) if m.actor.id in members}
+    remaining = any(c.dep_ == "amod" and c.lower_ in ("remaining", "other") for c in head.children)
+    if remaining or (counts and not left and counts[0] != len(members)):
+        # "Russia vetoed it and the remaining (13) members voted for it", "23 countries said
+        # yes while A abstained and only B said no": all but the members named as left out
+        named = _named_left_out(source, members, counts[0] if counts else None, remaining)
         if not named or left:
             return None
         left, every = named, True
@@ -462,9 +489,94 @@ def _all_members(source: Span, cue: Span, day: dt.date | None) -> list[Speaker] 
     whole = (len(members), len(members) - len(left))
     if counts and counts[0] not in whole:
         return None
+    if not counts and not every and _bare(head, mention, verb):
+        every = True  # "EU states have agreed to it"
     if not counts and (not every or verb.dep_ == "relcl"):
         return None  # "the members", "all member states that voted for it"
     return _speakers(mention.body, day, left, source)
+
+
+def _bare(head: Token, mention: _BodyMention, verb: Token) -> bool:
+    """Members named bare with the body's name alone in the phrase ("EU states", "European
+    Union member states"; not "members" after the body was named), deciding in a past tense
+    what the whole membership decides (``whole_decisions``: "have agreed", "approved"):
+    nothing else goes with the noun, so no part of them ("many", "some", "the", "EU states
+    that ..."), and no word of dissent near it (``_dissent_near``)."""
+    whole = verb.lemma_.lower() in vote_words().whole_decisions or _approval(verb) is not None
+    if head.tag_ not in ("NNS", "NNPS") or not whole:
+        return False
+    if verb.tag_ not in ("VBD", "VBN") or verb.dep_ == "relcl":
+        return False
+    inside = range(mention.start, mention.end)
+    if not head.left_edge.i <= mention.start < head.i:
+        return False  # the body named in the phrase itself, not only before it
+    if _dissent_near(head.sent):
+        return False  # "approved it over the objection of several countries"
+    return all(
+        c.i in inside or (c.dep_ == "compound" and c.lemma_.lower() in vote_words().members)
+        for c in head.children
+        if c.i < head.i
+    ) and not any(c.i > head.i and c.dep_ in ("relcl", "acl", "prep") for c in head.children)
+
+
+def _dissent_near(sentence: Span) -> bool:
+    """Whether ``sentence`` or the one after it tells of members that did not go along
+    (``dissent`` or ``exceptions``: "over the objection of", "by a majority", "Four countries
+    voted against")."""
+    doc = sentence.doc
+    end = doc[sentence.end].sent.end if sentence.end < len(doc) else sentence.end
+    dissent = vote_words().dissent
+    return any(_leaves_out(t) or t.lemma_.lower() in dissent for t in doc[sentence.start : end])
+
+
+def _named_left_out(
+    source: Span, members: list[str], count: int | None, remaining: bool
+) -> set[str]:
+    """The members a count of the others leaves out: for "the remaining (N) members", those
+    its sentence names before it; for "N members", those its sentence names as left out
+    ("while A abstained and only B said no"). When that is too few for the count, the
+    members the sentences before it name as left out are added ("Russia vetoed it. China
+    abstained. The remaining 13 members voted for it."), a sentence at a time up to
+    ``LOOK_BACK``; the count and the members left out must then make up the membership."""
+    doc = source.doc
+    sentence = source.sent
+    if remaining:
+        earlier = range(sentence.start, source.start)
+        named = {m.actor.id for m in find_actors(doc, earlier) if m.actor.id in members}
+    else:
+        outside = [
+            i
+            for i in range(sentence.start, sentence.end)
+            if i not in range(source.start, source.end)
+        ]
+        named = _left_out_in(sentence, outside, members)
+    if count is None:
+        return named
+    start = sentence.start
+    for _ in range(LOOK_BACK):
+        if len(members) - len(named) <= count or start == 0:
+            break
+        before = doc[start - 1].sent
+        named |= _left_out_in(before, range(before.start, before.end), members)
+        start = before.start
+    return named if len(members) - len(named) == count else set()
+
+
+def _left_out_in(sentence: Span, indices: Sequence[int], members: list[str]) -> set[str]:
+    """The members named at ``indices`` of ``sentence`` that a word of it leaves out of the
+    vote: the subject of "abstained", "vetoed", "said no" (or of a list that is), the object
+    of "with ... against"."""
+    doc = sentence.doc
+    found = set()
+    for match in find_actors(doc, list(indices)):
+        if match.actor.id not in members:
+            continue
+        root = doc[match.start : match.end].root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head  # "China, India and [the UAE] abstained": the list's first
+        if any(_leaves_out(t) and _distance(root, t) <= 2 for t in sentence):
+            found.add(match.actor.id)
+    return found
 
 
 def collective_statements(
@@ -488,11 +600,13 @@ def collective_statements(
         end = verb.left_edge.i if verb.dep_ == "relcl" else group.right_edge.i + 1
         source = doc[group.left_edge.i : end]
         between = doc[verb.i : content.start]
-        cue = (
-            between
-            if all(t.i == verb.i or t.dep_ in ("prep", "pobj", "prt") for t in between)
-            else doc[verb.i : verb.i + 1]
-        )
+        approval = _approval(verb)
+        if approval is not None:
+            cue = doc[verb.i : approval.i + 1]  # "gave final approval"
+        elif all(t.i == verb.i or t.dep_ in ("prep", "pobj", "prt") for t in between):
+            cue = between
+        else:
+            cue = doc[verb.i : verb.i + 1]
         if not len(source) or _overlaps(cue, beside):
             continue
         if _all_members(source, cue, published) is None:
@@ -504,6 +618,14 @@ def collective_statements(
 def _voted_on(verb: Token) -> Span | None:
     """What a vote or a decision is on: its object ("ratified the protocol"), what it is "in
     favour of", "for" or "on", or the clause it votes for ("voted to ratify the protocol")."""
+    noun = _approval(verb)
+    if noun is not None:
+        # "gave final approval (on Tuesday) to the ban": what the approval is given to
+        for prep in (*verb.children, *noun.children):
+            held = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if prep.dep_ in ("prep", "dative") and prep.lower_ == "to" and held is not None:
+                return _noun_phrase(held, stop=-1)
+        return None
     for child in verb.children:
         if child.dep_ in ("dobj", "obj"):
             return _noun_phrase(child, stop=-1)
@@ -544,10 +666,11 @@ def _excepted_after(source: Span, verb: Token, members: list[str]) -> set[str]:
 
 def _members_noun(group: Token) -> Token | None:
     """The noun for a body's members a subject is headed by: itself ("all members"), or
-    what a body of each member is "of" ("the parliaments of all member states")."""
+    what a body of each member or a count is "of" ("the parliaments of all member states",
+    "eleven of the 15 members")."""
     if _member_word(group) in vote_words().members:
         return group
-    if group.lemma_.lower() not in vote_words().member_bodies:
+    if group.lemma_.lower() not in vote_words().member_bodies and _number(group) is None:
         return None
     for prep in group.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -585,17 +708,45 @@ def _decided(verb: Token) -> bool:
     words = vote_words()
     lemma = verb.lemma_.lower()
     past = verb.tag_ in ("VBD", "VBN")
-    if lemma not in words.collective and not (lemma in words.decisions and past):
+    # "said yes" (the parser may hang "yes" on a later verb: the word after it counts)
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else verb
+    assent = past and lemma == "say" and "yes" in (after.lower_, *(c.lower_ for c in verb.children))
+    approval = past and _approval(verb) is not None
+    if (
+        lemma not in words.collective
+        and not (lemma in words.decisions and past)
+        and not assent
+        and not approval
+    ):
         return False
     return not any(
         (c.dep_ in ("aux", "auxpass") and _unreal(c)) or c.dep_ == "neg" for c in verb.children
     )
 
 
-def _body_named_before(head: Token) -> _BodyMention | None:
+def _approval(verb: Token) -> Token | None:
+    """The noun of a light verb's decision ("gave final [approval]", "gave the green
+    [light]"): the object of "give" in ``approval_nouns`` ("light" only when green)."""
+    if verb.lemma_.lower() != "give":
+        return None
+    for noun in verb.children:
+        if noun.dep_ not in ("dobj", "obj"):
+            continue
+        if noun.lemma_.lower() not in vote_words().approval_nouns:
+            continue
+        if any(c.lower_ in ("no", "not") for c in noun.children):
+            continue  # "gave no approval"
+        if noun.lemma_.lower() != "light" or any(c.lower_ == "green" for c in noun.children):
+            return noun
+    return None
+
+
+def _body_named_before(head: Token, counted: bool = False) -> _BodyMention | None:
     """The body the article named last before a members noun that says "of some body" by
-    itself and names none ("all Allies have ratified it" after "NATO")."""
-    if _member_word(head) not in vote_words().members_of_a_body:
+    itself and names none ("all Allies have ratified it" after "NATO"), or before any
+    members noun with a count (``counted``: "23 countries said yes" after "EU", which the
+    count must then add up for)."""
+    if not counted and _member_word(head) not in vote_words().members_of_a_body:
         return None
     if any(c.dep_ in ("prep", "poss") for c in head.children):
         return None  # "all members of the coalition": of a body the votes data does not know
@@ -785,7 +936,10 @@ def _word(token: Token) -> str:
 
 
 def _leaves_out(token: Token) -> bool:
-    """A word that leaves a member out of a count ("abstaining", "against", "except")."""
+    """A word that leaves a member out of a count ("abstaining", "against", "except", the
+    "no" of "said no" or "voted no")."""
+    if token.lower_ == "no" and token.head.lemma_.lower() in ("say", "vote"):
+        return True
     return _word(token) in vote_words().exceptions
 
 

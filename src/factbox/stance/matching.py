@@ -83,8 +83,9 @@ SLOT_WEIGHTS: dict[Slot, float] = {
 }
 _WORD = re.compile(r"[^\W\d_]+")
 _MODIFIER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-ACTION_DISTANCE = 3
-"""Most dependency edges between a theme and its action ("sending of troops" is 2)."""
+ACTION_DISTANCE = 4
+"""Most dependency edges between a theme and its action ("sending of troops" is 2; "a ban
+on sales of cars" is 4: the noun of the action over what it acts on, and a noun between)."""
 QUALIFIER_DISTANCE = 2
 """Most edges between a theme and its qualifier ("boots on the ground" is 2)."""
 PLACE_LABELS = frozenset({"GPE", "LOC"})
