@@ -1124,13 +1124,21 @@ class _Classifier:
         return None
 
     def accepts_result(self, node: Token, child: Token) -> bool:
-        """``node`` is a permission word, not negated, over a result on the path ("respect
-        the [decision] of the voters to leave", "accept the outcome")."""
+        """``node`` is a permission or accepting word, not negated, over a result on the path
+        ("respect the [decision] of the voters to leave", "accept the outcome", "abide [by]
+        the decision", "comply [with] the decision")."""
+        lemma = node.lemma_.lower()
+        if lemma not in self.lex.permission | self.lex.accepting or self._negator(node):
+            return False
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child.lemma_.lower() in self.lex.results
         return (
-            node.lemma_.lower() in self.lex.permission
-            and child.dep_ in ("dobj", "nsubjpass")
-            and child.lemma_.lower() in self.lex.results
-            and self._negator(node) is None
+            lemma in self.lex.accepting
+            and child.dep_ == "prep"
+            and child.lower_ in self.lex.accepting_preps
+            and any(
+                c.dep_ == "pobj" and c.lemma_.lower() in self.lex.results for c in child.children
+            )
         )
 
     def reacting(self, node: Token, child: Token) -> bool:

@@ -254,6 +254,10 @@ class StanceLexicon:
     is a condition for agreeing, not support for the proposal itself."""
     results: frozenset[str] = frozenset()
     """What a permission word accepts as a result ("respect the voters' decision"): open."""
+    accepting: frozenset[str] = frozenset()
+    """Verbs that accept a result after the fact ("accept the decision", "abide by it")."""
+    accepting_preps: frozenset[str] = frozenset()
+    """Prepositions that carry what such a verb accepts ("abide by", "comply with")."""
     hopes: frozenset[str] = frozenset()
     """Words of hoping that it happens ("optimistic that it can be signed")."""
     penalty_measures: frozenset[str] = frozenset()
@@ -571,6 +575,8 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         ),
         reason_marks=frozenset(_strings(conditions.get("reason_marks", []), where)),
         results=frozenset(_strings(data.get("results", []), f"{where}: results")),
+        accepting=frozenset(_strings(data.get("accepting", []), f"{where}: accepting")),
+        accepting_preps=frozenset(_strings(data.get("accepting_preps", []), where)),
         failures=frozenset(_strings(data.get("failures", []), f"{where}: failures")),
         hopes=frozenset(_strings(data.get("hopes", []), f"{where}: hopes")),
         penalty_measures=frozenset(_strings(data.get("penalty_measures", []), where)),
