@@ -669,6 +669,18 @@ class _Classifier:
                     return word_class, word, negator is not None
         return None
 
+    def judged_by_means(self, node: Token, path: set[int]) -> bool:
+        """The proposal is the means ("by" + a verb: `means_preps`) of what ``node`` does,
+        and ``node``'s complement judges it ("has taken on its responsibilities [by
+        agreeing to] it", "made a mistake by backing it")."""
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ in self.lex.means_preps
+            and c.i in path
+            and any(g.dep_ == "pcomp" and g.i in path for g in c.children)
+            for c in node.children
+        )
+
     def says_why(self, child: Token) -> bool:
         """``child`` is "in" with a reply or an agreement as its object ("take steps [in
         response]", "in retaliation for the test", "[in line] with this commitment, we will
@@ -881,8 +893,14 @@ class _Classifier:
                 warned = eval_cls == "opposes" and not negated and self.subject_on_path(node, path)
                 # what a copula's subject is, is the speaker's judgement of it ("those who
                 # oppose it are on the wrong side of history"), as a penalty is
+                # so is what an act done "by" doing it is worth ("Europe has taken on its
+                # responsibilities by agreeing to relocate them"): the speaker's praise or
+                # reproach of the act, whoever did it
                 reading.judgement = (
-                    reading.judgement or self.is_penalty(word) or node.lemma_ == "be"
+                    reading.judgement
+                    or self.is_penalty(word)
+                    or node.lemma_ == "be"
+                    or self.judged_by_means(node, path)
                 )
                 self.apply_class(reading, eval_cls, negated, word, evaluative=True)
                 reading.note(

@@ -254,6 +254,8 @@ class StanceLexicon:
     is a condition for agreeing, not support for the proposal itself."""
     results: frozenset[str] = frozenset()
     """What a permission word accepts as a result ("respect the voters' decision"): open."""
+    means_preps: frozenset[str] = frozenset()
+    """Prepositions of a means ("by agreeing to it") whose act a complement judges."""
     accepting: frozenset[str] = frozenset()
     """Verbs that accept a result after the fact ("accept the decision", "abide by it")."""
     accepting_preps: frozenset[str] = frozenset()
@@ -575,6 +577,7 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         ),
         reason_marks=frozenset(_strings(conditions.get("reason_marks", []), where)),
         results=frozenset(_strings(data.get("results", []), f"{where}: results")),
+        means_preps=frozenset(_strings(data.get("means_preps", []), f"{where}: means_preps")),
         accepting=frozenset(_strings(data.get("accepting", []), f"{where}: accepting")),
         accepting_preps=frozenset(_strings(data.get("accepting_preps", []), where)),
         failures=frozenset(_strings(data.get("failures", []), f"{where}: failures")),
