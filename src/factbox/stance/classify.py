@@ -660,6 +660,8 @@ class _Classifier:
                 ]
             for word in candidates:
                 word_class = self.lex.words.get(word.lemma_.lower())
+                if word_class is None and word.dep_ in ("acomp", "amod"):
+                    word_class = self.lex.words.get(word.lower_)  # "[better] off staying"
                 if word_class is not None:
                     # "was [not on] the agenda" in a quote: the negation can sit on the
                     # preposition the evaluation hangs from
