@@ -1482,8 +1482,11 @@ class _Classifier:
                 repeated = self.negative_det(node)
                 if repeated is not None:
                     reading.used.add(repeated.i)  # "no troops, no soldiers": one negation
-            if child.lemma_.lower() in self.lex.undecided and (
-                self._negator(node) is not None or self.failed(node)
+            taken = node.lemma_.lower() in self.lex.accepting | self.lex.permission
+            if (
+                child.lemma_.lower() in self.lex.undecided
+                and not taken  # "will not accept the decision": one made, refused
+                and (self._negator(node) is not None or self.failed(node))
             ):
                 reading.undecided = True  # "has not made / failed to reach a decision on it"
             if self.talked_about(child, node):

@@ -1,0 +1,87 @@
+"""Stance on shapes of real reporting after a decision, in sentences written for these
+tests: accepting a result after the fact (open, guideline 6), an act judged by what it is
+worth when done "by" doing the proposal (the speaker's praise or reproach, whoever did it),
+and advice by comparison ("would be better off staying")."""
+
+from __future__ import annotations
+
+import pytest
+from stance_support import MakeStatement, Who
+
+from factbox.stance.classify import judge_statement
+from factbox.stance.matching import ProposalMatcher
+
+MINISTER = Who("the minister", "FR", "France", "country")
+
+
+def minister_said(
+    make_statement: MakeStatement, matcher: ProposalMatcher, content: str, slug: str
+) -> tuple[str, str]:
+    """The stance and whose it is of "<content>, the minister said." on ``slug``."""
+    parsed = make_statement(f"{content}, the minister said.", content, "said", (MINISTER,))
+    found = {j.proposal: j for j in judge_statement(parsed.doc, parsed.statement, matcher)}
+    assert slug in found, f"{content!r} must match {slug}"
+    return found[slug].stance, found[slug].about
+
+
+@pytest.mark.parametrize(
+    ("content", "stance"),
+    [
+        # accepting the decision once it is made lets it pass: open, as respecting it does
+        ("We accept the decision to admit Syrian refugees", "open"),
+        ("We will comply with the decision to admit Syrian refugees", "open"),
+        ("Our government will abide by the decision to admit Syrian refugees", "open"),
+        ("We will respect the decision to admit Syrian refugees", "open"),
+        # refusing to accept it is against it; accepting the people themselves is for it
+        ("We will not accept the decision to admit Syrian refugees", "opposes"),
+        ("We will never comply with the decision to admit Syrian refugees", "opposes"),
+        ("We will not respect the decision to admit Syrian refugees", "opposes"),
+        ("We accept Syrian refugees", "supports"),
+    ],
+)
+def test_accepting_a_result_after_the_fact(
+    make_statement: MakeStatement, debates: ProposalMatcher, content: str, stance: str
+) -> None:
+    assert minister_said(make_statement, debates, content, "refugees") == (stance, "speaker")
+
+
+@pytest.mark.parametrize(
+    ("content", "stance"),
+    [
+        # praise of a collective's act, done by doing the proposal: the speaker's support
+        ("Europe has taken on its responsibilities by agreeing to take in Syrian refugees",
+         "supports"),
+        ("The allies did the right thing by agreeing to take in Syrian refugees", "supports"),
+        # reproach of it: the speaker's opposition
+        ("The council made a terrible mistake by agreeing to take in Syrian refugees",
+         "opposes"),
+    ],
+)
+def test_an_act_judged_by_its_means_is_the_speakers_judgement(
+    make_statement: MakeStatement, debates: ProposalMatcher, content: str, stance: str
+) -> None:
+    assert minister_said(make_statement, debates, content, "refugees") == (stance, "speaker")
+
+
+def test_an_act_told_without_a_judgement_stays_its_doers(
+    make_statement: MakeStatement, debates: ProposalMatcher
+) -> None:
+    """Only a judgement makes it the speaker's: the act told alone is the doers' own."""
+    content = "Hungary has agreed to take in Syrian refugees"
+    assert minister_said(make_statement, debates, content, "refugees") == ("supports", "others")
+
+
+@pytest.mark.parametrize(
+    ("content", "stance"),
+    [
+        ("Britain would be better off staying in the European Union", "opposes"),
+        ("Britain would be better off leaving the European Union", "supports"),
+        ("It would be better for Britain to leave the European Union", "supports"),
+        ("It would be better for Britain not to leave the European Union", "opposes"),
+    ],
+)
+def test_advice_by_comparison(
+    make_statement: MakeStatement, debates: ProposalMatcher, content: str, stance: str
+) -> None:
+    """"Better" is read as the word it is (the parser's lemma is "well")."""
+    assert minister_said(make_statement, debates, content, "leave-union") == (stance, "speaker")
