@@ -10,18 +10,28 @@ from stance_support import MakeStatement, Who
 
 from factbox.stance.classify import judge_statement
 from factbox.stance.matching import ProposalMatcher
+from factbox.stance.positions import lets_pass
+from factbox.stance.records import StanceJudgement
 
 MINISTER = Who("the minister", "FR", "France", "country")
+
+
+def judged(
+    make_statement: MakeStatement, matcher: ProposalMatcher, content: str, slug: str
+) -> StanceJudgement:
+    """The judgement of "<content>, the minister said." on ``slug``."""
+    parsed = make_statement(f"{content}, the minister said.", content, "said", (MINISTER,))
+    found = {j.proposal: j for j in judge_statement(parsed.doc, parsed.statement, matcher)}
+    assert slug in found, f"{content!r} must match {slug}"
+    return found[slug]
 
 
 def minister_said(
     make_statement: MakeStatement, matcher: ProposalMatcher, content: str, slug: str
 ) -> tuple[str, str]:
     """The stance and whose it is of "<content>, the minister said." on ``slug``."""
-    parsed = make_statement(f"{content}, the minister said.", content, "said", (MINISTER,))
-    found = {j.proposal: j for j in judge_statement(parsed.doc, parsed.statement, matcher)}
-    assert slug in found, f"{content!r} must match {slug}"
-    return found[slug].stance, found[slug].about
+    found = judged(make_statement, matcher, content, slug)
+    return found.stance, found.about
 
 
 @pytest.mark.parametrize(
@@ -42,7 +52,18 @@ def minister_said(
 def test_accepting_a_result_after_the_fact(
     make_statement: MakeStatement, debates: ProposalMatcher, content: str, stance: str
 ) -> None:
-    assert minister_said(make_statement, debates, content, "refugees") == (stance, "speaker")
+    judgement = judged(make_statement, debates, content, "refugees")
+    assert (judgement.stance, judgement.about) == (stance, "speaker")
+    # a result accepted lets it pass, as firm in positions as an abstention; a hedge does not
+    assert (stance == "open") is lets_pass(judgement.cues)
+
+
+def test_a_hedged_acceptance_of_the_thing_itself_does_not_let_it_pass(
+    make_statement: MakeStatement, debates: ProposalMatcher
+) -> None:
+    judgement = judged(make_statement, debates, "We could accept Syrian refugees", "refugees")
+    assert judgement.stance == "open"
+    assert not lets_pass(judgement.cues)
 
 
 @pytest.mark.parametrize(

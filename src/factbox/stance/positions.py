@@ -60,7 +60,9 @@ def lets_pass(cues: Iterable[Cue]) -> bool:
     "allowed the resolution to pass"), or a negation beside a word for standing in its way
     ("not stand in the way", "no longer block"). "Has not ruled out" keeps a possibility
     open, it commits to nothing: its word is no blocking word. Words are compared on their
-    start, so "abstained", "abstaining" and "abstention" are the one word."""
+    start, so "abstained", "abstaining" and "abstention" are the one word. Accepting a
+    result after the fact ("we accept the decision", "will comply with the outcome") lets
+    it pass too."""
     table = load_lexicon()
     words = [cue.text.lower() for cue in cues]
     if any(word.startswith(table.abstaining + table.allowing) for word in words):
@@ -68,6 +70,11 @@ def lets_pass(cues: Iterable[Cue]) -> bool:
     negated = any(cue.role == "negation" for cue in cues)
     if any(word in (table.heavy if negated else table.bearable) for word in words):
         return True  # "the number we must take is [not large]", "is [manageable]": accepted
+    accepting = tuple(table.accepting | table.permission)
+    if any(word.startswith(accepting) for word in words) and any(
+        word in table.results for word in words
+    ):
+        return True  # "we accept the decision", "will respect the outcome": a result let stand
     return negated and any(word.startswith(table.standing_in_the_way) for word in words)
 
 
