@@ -106,3 +106,28 @@ def test_advice_by_comparison(
 ) -> None:
     """"Better" is read as the word it is (the parser's lemma is "well")."""
     assert minister_said(make_statement, debates, content, "leave-union") == (stance, "speaker")
+
+
+@pytest.mark.parametrize(
+    ("content", "slug", "stance"),
+    [
+        # the proposal as the only way left: a firm "for", the "no" on the noun spent
+        ("We have no choice but to admit Syrian refugees", "refugees", "supports"),
+        ("The council has no option but to impose new sanctions on the kingdom",
+         "new-sanctions", "supports"),
+        ("There is no alternative to new sanctions on the kingdom", "new-sanctions",
+         "supports"),
+        ("We have no choice but to reject new sanctions on the kingdom", "new-sanctions",
+         "opposes"),
+        # an alternative that exists, or "no way" with a clause of its own, is no such thing
+        ("There is an alternative to new sanctions on the kingdom", "new-sanctions", "unclear"),
+        ("There is no way we will impose new sanctions on the kingdom", "new-sanctions",
+         "opposes"),
+        # "a waste of money" judges it
+        ("Building a border wall would be a waste of money", "barrier", "opposes"),
+    ],
+)
+def test_the_only_way_left_and_a_waste(
+    make_statement: MakeStatement, debates: ProposalMatcher, content: str, slug: str, stance: str
+) -> None:
+    assert minister_said(make_statement, debates, content, slug) == (stance, "speaker")

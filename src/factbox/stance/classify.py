@@ -671,6 +671,42 @@ class _Classifier:
                     return word_class, word, negator is not None
         return None
 
+    def only_way(self, node: Token, path: set[int]) -> tuple[Token, Token] | None:
+        """The proposal is left as the only way at ``node``: the noun of `only_ways` negated
+        by "no" and its negator, when the proposal joins that noun through one of
+        `only_way_joints` ("no alternative [to] sanctions", the noun on the path) or joins
+        the noun's verb beside a "but" ("have no choice [but] to admit them", "has no option
+        but to impose them", the noun off the path)."""
+        joints = self.lex.only_way_joints
+
+        def negated_way(noun: Token) -> Token | None:
+            if noun.lemma_.lower() not in self.lex.only_ways:
+                return None
+            return next(
+                (c for c in noun.children if c.dep_ == "det" and c.lower_ == "no"), None
+            )
+
+        negator = negated_way(node)
+        if negator is not None:
+            joined = any(
+                c.dep_ == "prep" and c.lower_ in joints and c.i in path for c in node.children
+            )
+            return (node, negator) if joined else None
+        clause = next(
+            (c for c in node.children if c.i in path and c.dep_ in ("advcl", "conj", "xcomp")),
+            None,
+        )
+        if clause is None:
+            return None
+        for noun in node.children:
+            negator = negated_way(noun) if noun.dep_ in ("dobj", "attr") else None
+            if negator is None or noun.i in path:
+                continue
+            buts = [c for c in (*noun.children, *node.children) if c.lower_ in joints]
+            if any(b.dep_ in ("prep", "cc") and b.i < clause.i for b in buts):
+                return noun, negator
+        return None
+
     def judged_by_means(self, node: Token, path: set[int]) -> bool:
         """The proposal is the means ("by" + a verb: `means_preps`) of what ``node`` does,
         and ``node``'s complement judges it ("has taken on its responsibilities [by
@@ -806,6 +842,15 @@ class _Classifier:
             return False  # "Syrian refugees are afraid": the proposal's words feel, nothing more
         before = reading.operations
         deontic = False
+        only_way = None if framing else self.only_way(node, path)
+        if only_way is not None:
+            # "we have no choice but to admit them", "there is no alternative to sanctions"
+            noun, negator = only_way
+            reading.used.add(negator.i)
+            reading.mode = "firm"
+            reading.note(noun, "lexicon", "lexicon")
+            reading.holder_node, reading.holder_deontic = node, True
+            return True
         negation = self.is_negated(node, reading.used)
         negated_here = negation is not None
         without = self.not_without(node) if negation is not None else None
@@ -1518,8 +1563,10 @@ class _Classifier:
             if self.climb(reading, child, node, path):
                 reading.stopped = True
                 break
-            if child.dep_ == "conj":
-                continue  # a coordinated sibling does not govern the proposal
+            if child.dep_ == "conj" and self.only_way(node, path) is None:
+                # a coordinated sibling does not govern the proposal, unless the parser
+                # coordinated "has no option [but] to impose them"
+                continue
             self.visit(reading, node, path, start=False)
             reading.question = reading.question or self.question(node)
         if not reading.consequence and node.dep_ == "ROOT" and self.inverted_condition(node):

@@ -174,6 +174,11 @@ class StanceLexicon:
     """Adverbs that make the proposal the rejected alternative ("[instead] of", "[rather]
     than"), with ``alternative_preps``."""
     alternative_preps: frozenset[str] = frozenset()
+    only_ways: frozenset[str] = frozenset()
+    """Nouns that, negated, leave the proposal as the only way ("no [choice] but to")."""
+    only_way_joints: frozenset[str] = frozenset()
+    """Words that join the proposal to such a noun ("no choice [but] to", "no alternative
+    [to]")."""
     not_yet: frozenset[str] = frozenset()
     """Adverbs right before a verb's "to" that say it is not done yet ("[yet] to ratify")."""
     undecided: frozenset[str] = frozenset()
@@ -539,6 +544,8 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         time_carriers=frozenset(_strings(time_frames.get("carried_by", []), where)),
         alternative_adverbs=frozenset(_strings(alternatives.get("adverbs", []), where)),
         alternative_preps=frozenset(_strings(alternatives.get("preps", []), where)),
+        only_ways=frozenset(_strings(alternatives.get("only_ways", []), where)),
+        only_way_joints=frozenset(_strings(alternatives.get("only_way_joints", []), where)),
         not_yet=frozenset(_strings(data.get("not_yet", []), f"{where}: not_yet")),
         undecided=frozenset(_strings(data.get("undecided", []), f"{where}: undecided")),
         speech_topics=frozenset(_strings(data.get("speech_topics", []), where)),
