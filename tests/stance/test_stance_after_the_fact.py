@@ -131,3 +131,46 @@ def test_the_only_way_left_and_a_waste(
     make_statement: MakeStatement, debates: ProposalMatcher, content: str, slug: str, stance: str
 ) -> None:
     assert minister_said(make_statement, debates, content, slug) == (stance, "speaker")
+
+
+@pytest.mark.parametrize(
+    ("content", "slug", "stance"),
+    [
+        # its time has come: what should be done now; the copula negated, not now
+        ("It is time to admit Syrian refugees", "refugees", "supports"),
+        ("Now is the time for Britain to leave the European Union", "leave-union", "supports"),
+        ("The time has come to impose new sanctions on the kingdom", "new-sanctions",
+         "supports"),
+        ("Now is not the time to admit Syrian refugees", "refugees", "opposes"),
+        ("This is not the time for new sanctions on the kingdom", "new-sanctions", "opposes"),
+        # a time that only dates something says nothing
+        ("At the time of the vote on new sanctions on the kingdom, we were absent",
+         "new-sanctions", "unclear"),
+        # those who refuse it should be ashamed: the speaker's reproach wants it done
+        ("Those who refuse to admit Syrian refugees should be ashamed", "refugees", "supports"),
+        ("We should be ashamed of admitting Syrian refugees", "refugees", "opposes"),
+    ],
+)
+def test_its_time_and_shame(
+    make_statement: MakeStatement, debates: ProposalMatcher, content: str, slug: str, stance: str
+) -> None:
+    assert minister_said(make_statement, debates, content, slug) == (stance, "speaker")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "stance"),
+    [
+        # condemning a refusal wants it done; condemning the decision itself is against it
+        ("The minister condemned the refusal of some states to admit Syrian refugees.",
+         "the refusal of some states to admit Syrian refugees", "supports"),
+        ("The minister denounced the decision to admit Syrian refugees.",
+         "the decision to admit Syrian refugees", "opposes"),
+    ],
+)
+def test_condemning_those_who_hold_back(
+    make_statement: MakeStatement, debates: ProposalMatcher, text: str, content: str, stance: str
+) -> None:
+    cue = text.split()[2]
+    parsed = make_statement(text, content, cue, (Who("The minister", "FR"),), kind="act")
+    found = {j.proposal: j for j in judge_statement(parsed.doc, parsed.statement, debates)}
+    assert (found["refugees"].stance, found["refugees"].about) == (stance, "speaker")

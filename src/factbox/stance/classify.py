@@ -707,6 +707,26 @@ class _Classifier:
                 return noun, negator
         return None
 
+    def its_time(self, node: Token, path: set[int]) -> bool:
+        """``node`` is a noun of `timely` said by a copula ("it is [time]", "now is the
+        [time]") and the proposal is in its clause ("to admit them", "that they admitted
+        them", "for Britain to leave") or after its "for" ("the time for sanctions"); or
+        ``node`` is "come" with such a noun as its subject ("the time has [come] to")."""
+        clauses = ("acl", "relcl", "ccomp", "advcl", "xcomp")
+        if node.lemma_ == "come":
+            timely = any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in self.lex.timely for c in node.children
+            )
+            return timely and any(c.i in path and c.dep_ in clauses for c in node.children)
+        if node.lemma_.lower() not in self.lex.timely or node.head.lemma_ != "be":
+            return False
+        if node.dep_ not in ("attr", "nsubj", "npadvmod"):
+            return False
+        return any(
+            c.i in path and (c.dep_ in clauses or (c.dep_ == "prep" and c.lower_ == "for"))
+            for c in node.children
+        )
+
     def judged_by_means(self, node: Token, path: set[int]) -> bool:
         """The proposal is the means ("by" + a verb: `means_preps`) of what ``node`` does,
         and ``node``'s complement judges it ("has taken on its responsibilities [by
@@ -849,6 +869,11 @@ class _Classifier:
             reading.used.add(negator.i)
             reading.mode = "firm"
             reading.note(noun, "lexicon", "lexicon")
+            reading.holder_node, reading.holder_deontic = node, True
+            return True
+        if not framing and reading.mode == "none" and self.its_time(node, path):
+            reading.mode = "firm"  # "it is time to admit them", "now is (not) the time"
+            reading.note(node, "lexicon", "lexicon")
             reading.holder_node, reading.holder_deontic = node, True
             return True
         negation = self.is_negated(node, reading.used)

@@ -174,6 +174,8 @@ class StanceLexicon:
     """Adverbs that make the proposal the rejected alternative ("[instead] of", "[rather]
     than"), with ``alternative_preps``."""
     alternative_preps: frozenset[str] = frozenset()
+    timely: frozenset[str] = frozenset()
+    """Nouns whose clause, under a copula, is what should be done now ("it is [time] to")."""
     only_ways: frozenset[str] = frozenset()
     """Nouns that, negated, leave the proposal as the only way ("no [choice] but to")."""
     only_way_joints: frozenset[str] = frozenset()
@@ -544,6 +546,7 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         time_carriers=frozenset(_strings(time_frames.get("carried_by", []), where)),
         alternative_adverbs=frozenset(_strings(alternatives.get("adverbs", []), where)),
         alternative_preps=frozenset(_strings(alternatives.get("preps", []), where)),
+        timely=frozenset(_strings(alternatives.get("timely", []), where)),
         only_ways=frozenset(_strings(alternatives.get("only_ways", []), where)),
         only_way_joints=frozenset(_strings(alternatives.get("only_way_joints", []), where)),
         not_yet=frozenset(_strings(data.get("not_yet", []), f"{where}: not_yet")),
