@@ -55,6 +55,13 @@ Shapes of real reporting, each driven by a list in ``lexicon.toml``:
   ("declined to provide details about which nations are considering ...") or the proposal
   as the topic of a discussion noun ("the discussion of the package was significant") is
   unclear, as "whether" is.
+- *After the fact*: accepting a result ("we accept the decision to ...", "will comply with
+  the decision") is open, as respecting it is; negated it refuses the decision made. An
+  evaluation of an act done "by" doing the proposal ("Europe has taken on its
+  responsibilities by agreeing to ...") is the speaker's praise or reproach of it.
+- *The only way, its time*: "no choice but to", "no alternative to" leave the proposal as
+  what must be done; "it is time to", "now is not the time for" say whether it should be
+  done now.
 - *Stance acts*: a statement of kind ``act`` ("Poland rejected the idea", "has not ruled
   out sending troops") carries its stance in the cue. The act verbs and their reading
   under negation are in ``data/stance/acts.toml``; each act in the cue (innermost first)
