@@ -125,17 +125,6 @@ def test_advice_by_comparison(
          "opposes"),
         # "a waste of money" judges it
         ("Building a border wall would be a waste of money", "barrier", "opposes"),
-    ],
-)
-def test_the_only_way_left_and_a_waste(
-    make_statement: MakeStatement, debates: ProposalMatcher, content: str, slug: str, stance: str
-) -> None:
-    assert minister_said(make_statement, debates, content, slug) == (stance, "speaker")
-
-
-@pytest.mark.parametrize(
-    ("content", "slug", "stance"),
-    [
         # its time has come: what should be done now; the copula negated, not now
         ("It is time to admit Syrian refugees", "refugees", "supports"),
         ("Now is the time for Britain to leave the European Union", "leave-union", "supports"),
@@ -151,7 +140,7 @@ def test_the_only_way_left_and_a_waste(
         ("We should be ashamed of admitting Syrian refugees", "refugees", "opposes"),
     ],
 )
-def test_its_time_and_shame(
+def test_the_only_way_its_time_and_shame(
     make_statement: MakeStatement, debates: ProposalMatcher, content: str, slug: str, stance: str
 ) -> None:
     assert minister_said(make_statement, debates, content, slug) == (stance, "speaker")
