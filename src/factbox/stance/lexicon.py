@@ -113,6 +113,9 @@ class ConceptTable:
     step_preps: frozenset[str] = frozenset()
     """Prepositions before which a bare noun of the proposal's kind is the proposal's own
     ("before ratification")."""
+    document_actions: frozenset[str] = frozenset()
+    """What is done with a text once a body adopts it ("implement", "comply with"): for a
+    proposal whose theme is a document, its own action, not another one."""
 
     def natural_action(self, theme: str) -> list[str]:
         """The actions that bring ``theme`` (a lemma) about, by the sets that hold it or by
@@ -454,6 +457,7 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         acting_verbs=listed("acting_verbs"),
         acting_preps=listed("acting_preps"),
         step_preps=listed("step_preps"),
+        document_actions=listed("document_actions"),
     )
 
 

@@ -261,6 +261,19 @@ def _destination_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     ]
 
 
+def _places_within(thing: Token, table: ConceptTable) -> list[Token]:
+    """The named places after a destination preposition on ``thing``, when ``thing`` is no
+    place itself ("a demand for a ceasefire [in Gaza]", "a call for a truce [across] the
+    region"): where the thing the proposal asks for would be is where the proposal is."""
+    if thing.ent_type_ in PLACE_LABELS or thing.pos_ == "PROPN":
+        return []
+    return [
+        obj
+        for obj in _destination_objects(thing, table.destination_preps)
+        if obj.ent_type_ in PLACE_LABELS or table.containing(obj.lemma_.lower(), "place")
+    ]
+
+
 def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> ProposalSlots:
     """Parse the title and description into widened slots."""
     action, theme, qualifier, agent, target = (_SlotBuilder() for _ in range(5))
@@ -306,6 +319,9 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
                 for place in _destination_objects(holder, frozenset({prep.lemma_.lower()})):
                     _expand(target, place.lemma_.lower(), "place", table)
                     directional |= prep.lemma_.lower() in table.directional_preps
+                    for inner in _places_within(place, table):
+                        # "a demand for a ceasefire [in Gaza]": the place is the thing's
+                        _expand(target, inner.lemma_.lower(), "place", table)
     if not action.source:
         for form in theme.source:
             for natural in table.natural_action(form):
@@ -318,7 +334,8 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         frozenset(word for form in action.source for word in table.opposite_actions(form))
         - action.words
     )
-    document = any(form in table.documents for form in theme.source)
+    # a theme phrase is a text when its head is ("draft resolution", "sanctions package")
+    document = any(normalise_phrase(form)[-1] in table.documents for form in theme.source)
     referents = set(theme.words)
     for form in (*theme.source, *theme.words):
         for concept in table.containing(form, "referent"):
@@ -1146,7 +1163,7 @@ class ProposalMatcher:
             if token.pos_ not in ("VERB", "NOUN") or not forms(token) & self.table.decision_verbs:
                 continue
             if token.pos_ == "NOUN" and (
-                token.lemma_.lower() not in VOTE_NOUNS
+                not self._names_a_vote(token)
                 or not (token.i == span.end - 1 or token.dep_ == "ROOT")
                 or any(c.dep_ == "prep" for c in token.children)
             ):
@@ -1168,6 +1185,19 @@ class ProposalMatcher:
                 continue
             return token
         return None
+
+    def _names_a_vote(self, noun: Token) -> bool:
+        """A noun that stands alone for a vote: one of ``VOTE_NOUNS`` ("abstained from the
+        Friday vote"), or a decision named as an event and pointing back ("welcomes [this
+        adoption]", "hailed the passage"; ``DECISION_NOUNS``)."""
+        lemma = noun.lemma_.lower()
+        if lemma in VOTE_NOUNS:
+            return True
+        return lemma in DECISION_NOUNS and any(
+            (c.dep_ == "det" and c.lower_ in self.table.referring_determiners)
+            or (c.dep_ == "poss" and c.lower_ in self.table.referring_possessives)
+            for c in noun.children
+        )
 
     def _topic_or_time(self, prep: Token) -> bool:
         """A preposition that says what a vote was on ("about blocking the plans") or when
@@ -1400,7 +1430,7 @@ class ProposalMatcher:
                 candidate.blocked = "the theme belongs to someone outside the proposal"
 
         if _voted_on(slots, self.table) and not actions:
-            decision = self._decision(theme)
+            decision = self._decision(theme, slots)
             if decision is not None:
                 candidate.add("decision", decision)
         self._check_places(candidate, slots, actions[:1])
@@ -1415,17 +1445,22 @@ class ProposalMatcher:
                 break
         return candidate
 
-    def _decision(self, theme: Token) -> Token | None:
+    def _decision(self, theme: Token, slots: ProposalSlots) -> Token | None:
         """What a body's members do with a text that is the theme ("[vetoed] the draft",
         "[voted] against the measure", "[voted] in favour of the text", "the [adoption] of
-        the package"): the verb or noun that governs it through objects and prepositions.
-        It may lie outside the statement's content: a vote's verb is the act's cue."""
+        the package"), or, for a document, what is done with it once adopted ("the
+        resolution must be [implemented]"): the verb or noun that governs it through objects
+        and prepositions. It may lie outside the statement's content: a vote's verb is the
+        act's cue."""
+        words = self.table.decision_verbs
+        if slots.document:
+            words = words | self.table.document_actions
         node = theme
         for _ in range(DECISION_DISTANCE):
             if node.dep_ not in DECISION_PATH_DEPS or node.head.i == node.i:
                 return None
             node = node.head
-            if forms(node) & self.table.decision_verbs:
+            if forms(node) & words:
                 return node
         return None
 
@@ -1524,6 +1559,8 @@ class ProposalMatcher:
             return  # the reverse action: a match read the other way ("lift sanctions")
         if _voted_on(slots, self.table) and words & self.table.decision_verbs:
             return  # what a body does with a text ("adopted the resolution")
+        if slots.document and words & self.table.document_actions:
+            return  # what is done with it once adopted ("implement the resolution")
         if words & self._action_words and not words & slots.action.words:
             candidate.blocked = f"the theme is the object of another action ({governor.text})"
 
@@ -1730,6 +1767,11 @@ sentences or the whole article before; 6 and the title were best)."""
 
 VOTE_NOUNS = frozenset({"vote", "ballot"})
 """Nouns of a vote that may stand alone for one ("abstained from the Friday vote")."""
+
+DECISION_NOUNS = frozenset({"adoption", "approval", "passage"})
+"""Nouns of a body's decision that stand for the one on the text named before when they point
+back ("welcomes this adoption"); "rejection" is left out, as it is more often the speaker's
+own refusal ("its rejection of quotas") than the body's decision."""
 
 SHORT_REFERENCE_WORDS = 4
 """Most words of a content that is only a vote or the name of a text ("the Russian draft")."""
