@@ -1,0 +1,131 @@
+"""A proposal that is a text a body adopts, named the ways reports of the vote name it, in
+sentences written for these tests after the shapes of UN and EU coverage:
+
+- a proposal whose title is headed by what the text does ("a council demand for a truce in
+  Yemen") and whose description names the text by a phrase ("draft resolution") is a text:
+  what members do with it and what is done with it once adopted tie a statement to it;
+- the place of the thing it demands ("a truce [in Yemen]") is the proposal's place, so
+  "the council's resolution on Yemen" is it, and a resolution on another place is not;
+- carrying it out ("the resolution must be implemented", "called on the parties to
+  implement the resolution") is its own action, not another one that governs it;
+- a decision noun that points back ("welcomes this adoption") is the vote on the text the
+  sentences before it name, as a bare vote is;
+- a pledge of another scheme with the same kind of object stays unmatched.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from factbox.stance.lexicon import load_concepts
+from factbox.stance.matching import ProposalMatcher, derive_slots
+from factbox.stance.records import Proposal, ProposalMatch
+
+TRUCE = Proposal(
+    "truce-demand",
+    "Security Council demand for an immediate truce in Yemen",
+    "The elected members' draft resolution demanding an immediate truce in Yemen during the"
+    " harvest season and the release of all detainees",
+    bodies=["unsc"],
+)
+RELOCATION = Proposal(
+    "relocation",
+    "Relocate 90,000 migrants across the EU",
+    "Mandatory quotas to distribute 90,000 asylum seekers from Malta and Cyprus among EU member"
+    " states",
+    bodies=["eu-council"],
+)
+ADOPTED = "The Security Council on Monday adopted a resolution demanding a truce in Yemen."
+
+
+@pytest.fixture(scope="module")
+def texts(nlp: Language) -> ProposalMatcher:
+    return ProposalMatcher(nlp, [TRUCE, RELOCATION])
+
+
+def matched(nlp: Language, matcher: ProposalMatcher, text: str, content: str) -> list[ProposalMatch]:
+    """What ``matcher`` ties ``content`` (the last occurrence in ``text``) to, in context."""
+    doc = nlp(text)
+    start = text.rindex(content)
+    span = doc.char_span(start, start + len(content), alignment_mode="expand")
+    assert span is not None
+    return matcher.match_in_context(span)
+
+
+def test_a_title_headed_by_a_demand_with_a_draft_resolution_is_a_text(nlp: Language) -> None:
+    slots = derive_slots(nlp, TRUCE, load_concepts())
+    assert slots.document
+    # the truce's place is the proposal's place
+    assert "yemen" in slots.target.words
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "slot"),
+    [
+        (
+            "Ministers of five countries welcomed the Security Council's resolution on Yemen.",
+            "the Security Council's resolution on Yemen",
+            "target",
+        ),
+        (f"{ADOPTED} The secretary-general said the resolution must be implemented.",
+         "the resolution must be implemented", "decision"),
+        (
+            f"{ADOPTED} The ministry called on all parties to implement the resolution at once.",
+            "to implement the resolution at once",
+            "decision",
+        ),
+    ],
+)
+def test_the_text_named_by_its_body_place_or_carrying_out(
+    nlp: Language, texts: ProposalMatcher, text: str, content: str, slot: str
+) -> None:
+    matches = matched(nlp, texts, text, content)
+    assert [m.slug for m in matches] == ["truce-demand"]
+    assert matches[0].slot(slot) is not None
+
+
+def test_a_resolution_on_another_place_is_not_the_text(
+    nlp: Language, texts: ProposalMatcher
+) -> None:
+    text = "Ministers welcomed the Security Council's resolution on Syria."
+    assert matched(nlp, texts, text, "the Security Council's resolution on Syria") == []
+
+
+@pytest.mark.parametrize("mention", ["this adoption", "the adoption", "its passage"])
+def test_a_decision_noun_that_points_back_is_the_vote_on_the_text_before(
+    nlp: Language, texts: ProposalMatcher, mention: str
+) -> None:
+    text = f"{ADOPTED} The envoy of Ruritania said his country welcomes {mention}."
+    matches = matched(nlp, texts, text, mention)
+    assert [m.slug for m in matches] == ["truce-demand"]
+    evidence = matches[0].evidence
+    assert (evidence[0].slot, evidence[0].text) == ("theme", mention)
+    assert all(e.slot == "antecedent" for e in evidence[1:])
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "why"),
+    [
+        ("The envoy said his country welcomes this adoption.", "this adoption", "nothing before"),
+        (f"{ADOPTED} The envoy welcomed the adoption of the budget.",
+         "the adoption of the budget", "the adoption of something else"),
+        (f"{ADOPTED} The envoy welcomed an adoption.", "an adoption", "nothing points back"),
+    ],
+)
+def test_a_decision_noun_of_something_else_is_not_the_vote(
+    nlp: Language, texts: ProposalMatcher, text: str, content: str, why: str
+) -> None:
+    assert matched(nlp, texts, text, content) == [], why
+
+
+def test_a_pledge_of_another_scheme_with_the_same_kind_of_object_stays_apart(
+    nlp: Language, texts: ProposalMatcher
+) -> None:
+    text = (
+        "Ministers approved the plan to relocate 90,000 migrants. The kingdom is not part of"
+        " the plan. Its prime minister has pledged to take 15,000 migrants from camps in and"
+        " around Sudan."
+    )
+    content = "to take 15,000 migrants from camps in and around Sudan"
+    assert matched(nlp, texts, text, content) == []
