@@ -129,3 +129,36 @@ def test_a_pledge_of_another_scheme_with_the_same_kind_of_object_stays_apart(
     )
     content = "to take 15,000 migrants from camps in and around Sudan"
     assert matched(nlp, texts, text, content) == []
+
+
+AGREED = "The president said that Europe had agreed to relocate 90,000 migrants around the bloc."
+
+
+@pytest.mark.parametrize(
+    "content", ["We will show that we can do this, and at the same time keep rules", "We will do it"]
+)
+def test_the_object_of_do_stands_for_the_proposal_s_act_named_before(
+    nlp: Language, texts: ProposalMatcher, content: str
+) -> None:
+    text = f'{AGREED} "{content}," the president said.'
+    matches = matched(nlp, texts, text, content)
+    assert [m.slug for m in matches] == ["relocation"]
+    evidence = matches[0].evidence
+    assert evidence[0].slot == "theme" and evidence[0].text in {"this", "it"}
+    assert {e.text for e in evidence[1:]} >= {"relocate"}
+    # the pro-verb is seen before parsing, so the statement is parsed with its context
+    assert texts.may_stand_for(content)
+
+
+@pytest.mark.parametrize(
+    ("before", "why"),
+    [
+        ("The president spoke about the weather.", "nothing named before"),
+        ("The president said the 90,000 migrants were welcome.", "the thing without its act"),
+    ],
+)
+def test_do_this_after_no_act_of_the_proposal_stays_unmatched(
+    nlp: Language, texts: ProposalMatcher, before: str, why: str
+) -> None:
+    text = f'{before} "We will do this," the president said.'
+    assert matched(nlp, texts, text, "We will do this") == [], why

@@ -667,10 +667,21 @@ class ProposalMatcher:
         the one sentence before that, match the proposal with a theme of the pronoun's
         number ("the pact" for "it", "refugees" for "they"). The nearest of those that names
         a thing of that number decides; the evidence is the pronoun, then the antecedent's
-        words."""
+        words. The object of a verb that stands for any act ("we can [do] this", "they will
+        [do] it": ``PRO_VERBS``) stands for what was done, not a thing: whatever its number,
+        the nearest of those words that name the proposal with its action ("by agreeing to
+        relocate the refugees") decides."""
         pronoun = self._thing_pronoun(span)
         if pronoun is None:
             return self._fragment_back(span)
+        if pronoun.dep_ == "dobj" and pronoun.head.lemma_.lower() in PRO_VERBS:
+            for before, whole in _words_before(span):
+                acted = [match for match in self.match(before) if _acted(match)]
+                if acted:
+                    return [_referred(pronoun, match) for match in acted]
+                if whole:
+                    break  # only the nearest sentence
+            return []
         word = pronoun.lower_
         numbers = {
             number
@@ -1010,8 +1021,9 @@ class ProposalMatcher:
 
     def may_stand_for(self, text: str) -> bool:
         """Whether ``text`` may be a pronoun or a judgement that stands for a thing named
-        before it (``may_stand_for``, ``_pronoun_back``), without parsing it."""
-        return may_stand_for(text, self.table)
+        before it (``may_stand_for``, ``_pronoun_back``), or an act done before it ("we
+        can do this"), without parsing it."""
+        return may_stand_for(text, self.table) or bool(_DO_PRONOUN.search(text.lower()))
 
     def may_name_again(self, text: str) -> set[str]:
         """The proposals whose own thing ``text`` may mention again, pointing back
@@ -1640,6 +1652,12 @@ PRONOUN_LEAD_WORDS = 3
 """How many of a content's first words are looked at for a pronoun that may stand for a thing
 named before it (``may_refer_back``; the parse then needs it before any noun of its own)."""
 
+PRO_VERBS = frozenset({"do"})
+"""Verbs whose pronoun object stands for an act named before ("we can do this")."""
+
+_DO_PRONOUN = re.compile(r"\b(?:do|does|did|doing|done) (?:it|this|that)\b")
+"""A pronoun object of one of ``PRO_VERBS`` in a text ("we will show that we can do this")."""
+
 FRAGMENT_WORDS = 2
 """Most words of a content in lower case, with no determiner, that may be only a judgement of
 what its sentence named before it ("useless."): it is embedded with the words before it."""
@@ -1896,6 +1914,12 @@ def _governed_by(sentence: SpacySpan, match: ProposalMatch, blocking: list[Token
         return False
     word = found.root
     return any(word in b.subtree or b in word.subtree for b in blocking)
+
+
+def _acted(match: ProposalMatch) -> bool:
+    """Whether ``match`` found the proposal with what is done to its theme (its action, the
+    reverse action or a body's decision), not its theme alone."""
+    return any(e.slot in ("action", "opposite", "decision") for e in match.evidence)
 
 
 def _theme_plural(sentence: SpacySpan, match: ProposalMatch) -> bool:
