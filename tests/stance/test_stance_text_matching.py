@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from stance_support import MakeStatement, Who
 
+from factbox.stance.classify import judge_statement
 from factbox.stance.lexicon import load_concepts
 from factbox.stance.matching import ProposalMatcher, derive_slots
 from factbox.stance.records import Proposal, ProposalMatch
@@ -162,3 +164,61 @@ def test_do_this_after_no_act_of_the_proposal_stays_unmatched(
 ) -> None:
     text = f'{before} "We will do this," the president said.'
     assert matched(nlp, texts, text, "We will do this") == [], why
+
+
+VOTED = (
+    "EU governments on Tuesday approved a plan to relocate 90,000 migrants across the"
+    " continent. Four countries were dug in against the proposal."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "side"),
+    [
+        ("Latvia, which had been opposed to quotas, sided with the majority.", "the majority"),
+        ("Latvia joined the Yes camp.", "the Yes camp"),
+        ("Latvia sided with the majority of member states.", "the majority of member states"),
+    ],
+)
+def test_taking_a_side_of_the_vote_is_a_vote_on_what_was_named_before(
+    nlp: Language, texts: ProposalMatcher, sentence: str, side: str
+) -> None:
+    matches = matched(nlp, texts, f"{VOTED} {sentence}", side)
+    assert [m.slug for m in matches] == ["relocation"]
+    assert matches[0].evidence[0].slot == "theme"
+    assert {e.text for e in matches[0].evidence[1:]} >= {"relocate"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "why"),
+    [
+        ("Latvia distanced itself from the majority.", "the majority", "not a joining verb"),
+        ("Latvia joined the tennis club.", "the tennis club", "not a side of a vote"),
+        ("Latvia sided with the majority.", "the majority", "nothing named before"),
+    ],
+)
+def test_a_side_not_taken_or_of_nothing_named_stays_unmatched(
+    nlp: Language, texts: ProposalMatcher, sentence: str, content: str, why: str
+) -> None:
+    text = sentence if why == "nothing named before" else f"{VOTED} {sentence}"
+    assert matched(nlp, texts, text, content) == [], why
+
+
+LATVIA = Who("Latvia", "LV", "Latvia", "country")
+
+
+@pytest.mark.parametrize(
+    ("cue", "content", "stance"),
+    [
+        ("sided with", "the majority", "supports"),
+        ("joined", "the Yes camp", "supports"),
+        ("joined", "the No camp", "opposes"),
+    ],
+)
+def test_the_side_taken_gives_the_vote_s_stance(
+    make_statement: MakeStatement, texts: ProposalMatcher, cue: str, content: str, stance: str
+) -> None:
+    text = f"{VOTED} Latvia {cue} {content}."
+    parsed = make_statement(text, content=content, cue=cue, speakers=(LATVIA,), kind="act")
+    judged = {j.proposal: j.stance for j in judge_statement(parsed.doc, parsed.statement, texts)}
+    assert judged == {"relocation": stance}

@@ -113,6 +113,11 @@ class ConceptTable:
     step_preps: frozenset[str] = frozenset()
     """Prepositions before which a bare noun of the proposal's kind is the proposal's own
     ("before ratification")."""
+    vote_sides: frozenset[str] = frozenset()
+    """Nouns for one side of a vote ("the majority", "the No camp")."""
+    joining_verbs: frozenset[str] = frozenset()
+    """Verbs by which a member takes a side ("sided with", "joined"): taking a side of the
+    vote is voting on the proposal the sentences before name."""
     document_actions: frozenset[str] = frozenset()
     """What is done with a text once a body adopts it ("implement", "comply with"): for a
     proposal whose theme is a document, its own action, not another one."""
@@ -458,6 +463,8 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         acting_preps=listed("acting_preps"),
         step_preps=listed("step_preps"),
         document_actions=listed("document_actions"),
+        vote_sides=listed("vote_sides"),
+        joining_verbs=listed("joining_verbs"),
     )
 
 

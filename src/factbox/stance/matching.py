@@ -596,7 +596,7 @@ class ProposalMatcher:
     def _referred_back(self, span: SpacySpan) -> list[ProposalMatch]:
         """A referring phrase ("such a step") or a bare vote, and the proposal the sentences
         before it name (``match_in_context``)."""
-        referring = self._referring_noun(span)
+        referring = self._referring_noun(span) or self._vote_side(span)
         vote = self._bare_decision(span) if referring is None else None
         acting = self._acting_verb(span) if referring is None and vote is None else None
         referring = referring or vote or acting
@@ -628,6 +628,33 @@ class ProposalMatcher:
         if vote is not None:
             return [_referred(vote, match) for match in self._voted_in_title(span, documents)]
         return []
+
+    def _vote_side(self, span: SpacySpan) -> Token | None:
+        """A side of a vote that a member takes ("sided with [the majority]", "joined [the
+        Yes camp]", "switched to [the opposing side]"): one of ``vote_sides`` as the object
+        of one of ``joining_verbs`` (the verb may be the statement's cue, outside it), with
+        no topic of its own after it but who makes it up ("the majority of member states");
+        it is the vote on what the sentences before it name."""
+        table = self.table
+        for token in span:
+            if token.pos_ != "NOUN" or token.lemma_.lower() not in table.vote_sides:
+                continue
+            verb = token.head
+            if token.dep_ == "pobj" and verb.dep_ in ("prep", "dative"):
+                verb = verb.head
+            elif token.dep_ not in ("dobj", "obj"):
+                continue
+            if verb.lemma_.lower() not in table.joining_verbs:
+                continue
+            topics = [
+                o
+                for prep in token.children
+                if prep.dep_ == "prep" and prep.lower_ != "of"
+                for o in prep.children
+            ]
+            if not topics:
+                return token
+        return None
 
     def _acting_verb(self, span: SpacySpan) -> Token | None:
         """The span's main verb when it stands for doing what was named just before, with
