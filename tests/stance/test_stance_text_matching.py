@@ -222,3 +222,17 @@ def test_the_side_taken_gives_the_vote_s_stance(
     parsed = make_statement(text, content=content, cue=cue, speakers=(LATVIA,), kind="act")
     judged = {j.proposal: j.stance for j in judge_statement(parsed.doc, parsed.statement, texts)}
     assert judged == {"relocation": stance}
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "The premier vowed to block the plan to relocate 90,000 migrants.",
+        "The premier said the bloc would not relocate 90,000 migrants.",
+    ],
+)
+def test_do_this_after_a_blocked_or_refused_act_is_not_the_proposal(
+    nlp: Language, texts: ProposalMatcher, before: str
+) -> None:
+    text = f'{before} "We will do this too," the minister said.'
+    assert matched(nlp, texts, text, "We will do this too") == []

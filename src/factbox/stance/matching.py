@@ -696,14 +696,14 @@ class ProposalMatcher:
         a thing of that number decides; the evidence is the pronoun, then the antecedent's
         words. The object of a verb that stands for any act ("we can [do] this", "they will
         [do] it": ``PRO_VERBS``) stands for what was done, not a thing: whatever its number,
-        the nearest of those words that name the proposal with its action ("by agreeing to
-        relocate the refugees") decides."""
+        the nearest of those words that name the proposal with its own action ("by agreeing
+        to relocate the refugees"), not blocked or negated, decides (``_done_as_named``)."""
         pronoun = self._thing_pronoun(span)
         if pronoun is None:
             return self._fragment_back(span)
         if pronoun.dep_ == "dobj" and pronoun.head.lemma_.lower() in PRO_VERBS:
             for before, whole in _words_before(span):
-                acted = [match for match in self.match(before) if _acted(match)]
+                acted = [m for m in self.match(before) if self._done_as_named(before, m)]
                 if acted:
                     return [_referred(pronoun, match) for match in acted]
                 if whole:
@@ -730,6 +730,24 @@ class ProposalMatcher:
             ):
                 break  # only the nearest sentence, and no nearer thing of that number
         return []
+
+    def _done_as_named(self, sentence: SpacySpan, match: ProposalMatch) -> bool:
+        """Whether ``match`` found the proposal in ``sentence`` with its own action, and that
+        action is not what someone blocks ("vowed to block the relocation"): "we will do
+        this" after it would be the blocking, not the proposal."""
+        action = match.slot("action")
+        if action is None:
+            return False
+        found = sentence.doc.char_span(*action.span, alignment_mode="expand")
+        if found is None or not len(found):
+            return False
+        word = found.root
+        undoing = {w for _, undoes in self.table.opposites for w in undoes}
+        blocking = self.table.blocking_words | undoing
+        return not any(
+            ancestor.lemma_.lower() in blocking or any(c.dep_ == "neg" for c in ancestor.children)
+            for ancestor in (word, *list(word.ancestors)[:ACTION_DISTANCE])
+        )
 
     def _fragment_back(self, span: SpacySpan) -> list[ProposalMatch]:
         """A content that is only a judgement, with no noun, pronoun or verb of its own
@@ -1941,12 +1959,6 @@ def _governed_by(sentence: SpacySpan, match: ProposalMatch, blocking: list[Token
         return False
     word = found.root
     return any(word in b.subtree or b in word.subtree for b in blocking)
-
-
-def _acted(match: ProposalMatch) -> bool:
-    """Whether ``match`` found the proposal with what is done to its theme (its action, the
-    reverse action or a body's decision), not its theme alone."""
-    return any(e.slot in ("action", "opposite", "decision") for e in match.evidence)
 
 
 def _theme_plural(sentence: SpacySpan, match: ProposalMatch) -> bool:
