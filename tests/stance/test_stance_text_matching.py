@@ -236,3 +236,35 @@ def test_do_this_after_a_blocked_or_refused_act_is_not_the_proposal(
 ) -> None:
     text = f'{before} "We will do this too," the minister said.'
     assert matched(nlp, texts, text, "We will do this too") == []
+
+
+@pytest.mark.parametrize(
+    ("before", "content"),
+    [
+        ("EU ministers approved the plan to relocate 90,000 migrants on Tuesday.", "it was a mistake"),
+        ("EU ministers voted to relocate 90,000 migrants.", "it will not work"),
+    ],
+)
+def test_it_stands_for_the_act_named_before_with_plural_things(
+    nlp: Language, texts: ProposalMatcher, before: str, content: str
+) -> None:
+    # "it" is singular, "migrants" plural: the pronoun stands for the act, and the speaker
+    # named before it ("The president said") is no nearer thing it could stand for
+    text = f"{before} The president said {content}."
+    matches = matched(nlp, texts, text, content)
+    assert [m.slug for m in matches] == ["relocation"]
+    assert matches[0].evidence[0].text == "it"
+
+
+@pytest.mark.parametrize(
+    ("before", "why"),
+    [
+        ("The summit will not be about relocating 90,000 migrants.", "'it' is the summit"),
+        ("The premier vowed to block the plan to relocate 90,000 migrants.", "a blocked act"),
+    ],
+)
+def test_it_after_another_thing_or_a_blocked_act_stays_unmatched(
+    nlp: Language, texts: ProposalMatcher, before: str, why: str
+) -> None:
+    text = f"{before} The president said it was a mistake."
+    assert matched(nlp, texts, text, "it was a mistake") == [], why

@@ -692,8 +692,9 @@ class ProposalMatcher:
         own ("[it]'s disastrous", "[which] the government should pay for", "so [they] can be
         planted among us"), where the words of its sentence before the statement, or else
         the one sentence before that, match the proposal with a theme of the pronoun's
-        number ("the pact" for "it", "refugees" for "they"). The nearest of those that names
-        a thing of that number decides; the evidence is the pronoun, then the antecedent's
+        number ("the pact" for "it", "refugees" for "they"), or, for a singular pronoun, with
+        its action and plural things ("sending troops": ``_act_as_thing``). The nearest of
+        those that names a thing of that number decides; the evidence is the pronoun, then the antecedent's
         words. The object of a verb that stands for any act ("we can [do] this", "they will
         [do] it": ``PRO_VERBS``) stands for what was done, not a thing: whatever its number,
         the nearest of those words that name the proposal with its own action ("by agreeing
@@ -718,18 +719,51 @@ class ProposalMatcher:
             )
             if word in pronouns
         }
+        # who says it ("Scholz said it ...", "the chancellor said it ...") is no thing it
+        # may stand for: the subjects of the verbs above the statement
+        sayers = {
+            t.i
+            for verb in span.root.ancestors
+            for c in verb.children
+            if c.dep_ == "nsubj" and not span.start <= c.i < span.end
+            for t in c.subtree
+        }
         for before, whole in _words_before(span):
             found = [
-                match for match in self.match(before) if _theme_plural(before, match) in numbers
+                match
+                for match in self.match(before)
+                if _theme_plural(before, match) in numbers
+                or (False in numbers and self._act_as_thing(before, match))
             ]
             if found:
                 return [_referred(pronoun, match) for match in found]
             if whole or any(
-                t.pos_ in ("NOUN", "PROPN") and (t.tag_ in ("NNS", "NNPS")) in numbers
+                t.pos_ in ("NOUN", "PROPN")
+                and (t.tag_ in ("NNS", "NNPS")) in numbers
+                and t.i not in sayers
                 for t in before
             ):
                 break  # only the nearest sentence, and no nearer thing of that number
         return []
+
+    def _act_as_thing(self, sentence: SpacySpan, match: ProposalMatch) -> bool:
+        """Whether a singular pronoun may stand for the proposal's act that ``sentence``
+        names with plural things ("sending troops", "the plan to relocate 120,000
+        refugees": "it was a mistake"): the act is named with its action
+        (``_done_as_named``), and no singular noun of the sentence's own is the subject of
+        its main verb ("the summit will not be about relocating refugees": "it" is the
+        summit)."""
+        if not self._done_as_named(sentence, match):
+            return False
+        words = {e.text for e in match.evidence}
+        root = sentence.root
+        return not any(
+            c.dep_ in ("nsubj", "nsubjpass")
+            and c.tag_ == "NN"
+            and c.text.islower()  # a thing, not a name the tagger took for a noun ("Macron")
+            and c.text not in words
+            for c in root.children
+        )
 
     def _done_as_named(self, sentence: SpacySpan, match: ProposalMatch) -> bool:
         """Whether ``match`` found the proposal in ``sentence`` with its own action, and that
