@@ -46,7 +46,9 @@ def texts(nlp: Language) -> ProposalMatcher:
     return ProposalMatcher(nlp, [TRUCE, RELOCATION])
 
 
-def matched(nlp: Language, matcher: ProposalMatcher, text: str, content: str) -> list[ProposalMatch]:
+def matched(
+    nlp: Language, matcher: ProposalMatcher, text: str, content: str
+) -> list[ProposalMatch]:
     """What ``matcher`` ties ``content`` (the last occurrence in ``text``) to, in context."""
     doc = nlp(text)
     start = text.rindex(content)
@@ -70,8 +72,11 @@ def test_a_title_headed_by_a_demand_with_a_draft_resolution_is_a_text(nlp: Langu
             "the Security Council's resolution on Yemen",
             "target",
         ),
-        (f"{ADOPTED} The secretary-general said the resolution must be implemented.",
-         "the resolution must be implemented", "decision"),
+        (
+            f"{ADOPTED} The secretary-general said the resolution must be implemented.",
+            "the resolution must be implemented",
+            "decision",
+        ),
         (
             f"{ADOPTED} The ministry called on all parties to implement the resolution at once.",
             "to implement the resolution at once",
@@ -110,8 +115,11 @@ def test_a_decision_noun_that_points_back_is_the_vote_on_the_text_before(
     ("text", "content", "why"),
     [
         ("The envoy said his country welcomes this adoption.", "this adoption", "nothing before"),
-        (f"{ADOPTED} The envoy welcomed the adoption of the budget.",
-         "the adoption of the budget", "the adoption of something else"),
+        (
+            f"{ADOPTED} The envoy welcomed the adoption of the budget.",
+            "the adoption of the budget",
+            "the adoption of something else",
+        ),
         (f"{ADOPTED} The envoy welcomed an adoption.", "an adoption", "nothing points back"),
     ],
 )
@@ -137,7 +145,8 @@ AGREED = "The president said that Europe had agreed to relocate 90,000 migrants 
 
 
 @pytest.mark.parametrize(
-    "content", ["We will show that we can do this, and at the same time keep rules", "We will do it"]
+    "content",
+    ["We will show that we can do this, and at the same time keep rules", "We will do it"],
 )
 def test_the_object_of_do_stands_for_the_proposal_s_act_named_before(
     nlp: Language, texts: ProposalMatcher, content: str
@@ -241,7 +250,10 @@ def test_do_this_after_a_blocked_or_refused_act_is_not_the_proposal(
 @pytest.mark.parametrize(
     ("before", "content"),
     [
-        ("EU ministers approved the plan to relocate 90,000 migrants on Tuesday.", "it was a mistake"),
+        (
+            "EU ministers approved the plan to relocate 90,000 migrants on Tuesday.",
+            "it was a mistake",
+        ),
         ("EU ministers voted to relocate 90,000 migrants.", "it will not work"),
     ],
 )

@@ -694,11 +694,12 @@ class ProposalMatcher:
         the one sentence before that, match the proposal with a theme of the pronoun's
         number ("the pact" for "it", "refugees" for "they"), or, for a singular pronoun, with
         its action and plural things ("sending troops": ``_act_as_thing``). The nearest of
-        those that names a thing of that number decides; the evidence is the pronoun, then the antecedent's
-        words. The object of a verb that stands for any act ("we can [do] this", "they will
-        [do] it": ``PRO_VERBS``) stands for what was done, not a thing: whatever its number,
-        the nearest of those words that name the proposal with its own action ("by agreeing
-        to relocate the refugees"), not blocked or negated, decides (``_done_as_named``)."""
+        those that names a thing of that number decides; the evidence is the pronoun, then
+        the antecedent's words. The object of a verb that stands for any act ("we can [do]
+        this", "they will [do] it": ``PRO_VERBS``) stands for what was done, not a thing:
+        whatever its number, the nearest of those words that name the proposal with its own
+        action ("by agreeing to relocate the refugees"), not blocked or negated, decides
+        (``_done_as_named``)."""
         pronoun = self._thing_pronoun(span)
         if pronoun is None:
             return self._fragment_back(span)
