@@ -770,13 +770,9 @@ class ProposalMatcher:
         """Whether ``match`` found the proposal in ``sentence`` with its own action, and that
         action is not what someone blocks ("vowed to block the relocation"): "we will do
         this" after it would be the blocking, not the proposal."""
-        action = match.slot("action")
-        if action is None:
+        word = _slot_word(sentence, match.slot("action"))
+        if word is None:
             return False
-        found = sentence.doc.char_span(*action.span, alignment_mode="expand")
-        if found is None or not len(found):
-            return False
-        word = found.root
         undoing = {w for _, undoes in self.table.opposites for w in undoes}
         blocking = self.table.blocking_words | undoing
         return not any(
@@ -1986,23 +1982,24 @@ def _governed_by(sentence: SpacySpan, match: ProposalMatch, blocking: list[Token
     """The proposal's words in ``sentence`` are what one of ``blocking`` acts on: inside its
     phrase ("vowed to block [the measures]"), or it inside theirs ("the package Hungary
     blocked")."""
-    theme = match.slot("theme") or match.slot("term")
-    if theme is None:
+    word = _slot_word(sentence, match.slot("theme") or match.slot("term"))
+    if word is None:
         return False
-    found = sentence.doc.char_span(*theme.span, alignment_mode="expand")
-    if found is None or not len(found):
-        return False
-    word = found.root
     return any(word in b.subtree or b in word.subtree for b in blocking)
 
 
 def _theme_plural(sentence: SpacySpan, match: ProposalMatch) -> bool:
     """Whether the theme (or term) ``match`` found in ``sentence`` is a plural noun."""
-    theme = match.slot("theme") or match.slot("term")
-    if theme is None:
-        return False
-    found = sentence.doc.char_span(*theme.span, alignment_mode="expand")
-    return found is not None and len(found) > 0 and found.root.tag_ in ("NNS", "NNPS")
+    word = _slot_word(sentence, match.slot("theme") or match.slot("term"))
+    return word is not None and word.tag_ in ("NNS", "NNPS")
+
+
+def _slot_word(sentence: SpacySpan, evidence: MatchEvidence | None) -> Token | None:
+    """The head word in ``sentence``'s parse of the words a slot was filled with."""
+    if evidence is None:
+        return None
+    found = sentence.doc.char_span(*evidence.span, alignment_mode="expand")
+    return found.root if found is not None and len(found) > 0 else None
 
 
 def _reacted(word: Token, member: Token, blocked: ProposalMatch) -> ProposalMatch:
