@@ -280,3 +280,14 @@ def test_it_after_another_thing_or_a_blocked_act_stays_unmatched(
 ) -> None:
     text = f"{before} The president said it was a mistake."
     assert matched(nlp, texts, text, "it was a mistake") == [], why
+
+
+def test_an_it_before_an_infinitive_clause_stands_for_nothing(
+    nlp: Language, texts: ProposalMatcher
+) -> None:
+    text = (
+        "EU ministers approved the plan to relocate 90,000 migrants on Tuesday. The minister"
+        " said it would be fair for the premier to visit Malta first."
+    )
+    content = "it would be fair for the premier to visit Malta first"
+    assert matched(nlp, texts, text, content) == []

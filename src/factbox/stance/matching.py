@@ -809,7 +809,7 @@ class ProposalMatcher:
             # complement ("it is clear [that] ...", "it is time [to act]")
             head = token.head
             expletive = token.lower_ == "it" and any(
-                c.dep_ in CLAUSE_AFTER_IT and c.i > token.i
+                (c.dep_ in CLAUSE_AFTER_IT or _infinitive_clause(c)) and c.i > token.i
                 for c in (*head.children, *(g for c in head.children for g in c.children))
             )
             return None if expletive else token
@@ -1874,7 +1874,8 @@ FRAGMENT_EXCLUDES = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "NUM", "X
 """Parts of speech a content that is only a judgement ("useless.") has none of."""
 
 CLAUSE_AFTER_IT = frozenset({"ccomp", "xcomp", "csubj", "relcl", "acl"})
-"""Clauses after an expletive "it" ("it is time to act"): such an "it" stands for nothing."""
+"""Clauses after an expletive "it" ("it is time to act"): such an "it" stands for nothing;
+so does an adverbial clause in the infinitive ("it would be fair for him to visit")."""
 
 ANCHOR_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "pobj", "xcomp", "ccomp"})
 
@@ -1992,6 +1993,12 @@ def _theme_plural(sentence: SpacySpan, match: ProposalMatch) -> bool:
     """Whether the theme (or term) ``match`` found in ``sentence`` is a plural noun."""
     word = _slot_word(sentence, match.slot("theme") or match.slot("term"))
     return word is not None and word.tag_ in ("NNS", "NNPS")
+
+
+def _infinitive_clause(verb: Token) -> bool:
+    """An adverbial clause in the infinitive ("it would be fair for him [to visit] ..."):
+    after an "it", what the "it" stands before."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _slot_word(sentence: SpacySpan, evidence: MatchEvidence | None) -> Token | None:
