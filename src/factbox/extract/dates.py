@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from factbox.extract.speakers import speaker_actors, speaker_names
+from factbox.extract.token_table import token_table
 from factbox.records import DateBasis
 from factbox.records import Span as CharSpan
 
@@ -46,7 +47,6 @@ SHIFT_ADVERBS = frozenset({"later", "earlier", "afterwards", "subsequently", "pr
 # "are due to sign" likewise.
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
 FUTURE_GOVERNORS = frozenset({"going", "due", "set", "scheduled", "expected", "poised"})
-LINE_BREAKS_KEY = "factbox.line_breaks"
 RESOLVED_KEY = "factbox.said_on"
 RESOLVED_ORDER_KEY = "factbox.said_on_order"
 SINGLE_QUOTES = frozenset({"'", "\u2018", "\u2019"})
@@ -214,11 +214,7 @@ def _saying_anchors(cue: Token | None) -> frozenset[int]:
 
 
 def _line_breaks(doc: Doc) -> list[int]:
-    breaks: list[int] | None = doc.user_data.get(LINE_BREAKS_KEY)
-    if breaks is None:
-        breaks = [token.i for token in doc if token.is_space and "\n" in token.text]
-        doc.user_data[LINE_BREAKS_KEY] = breaks
-    return breaks
+    return token_table(doc).line_breaks
 
 
 def _line_of(doc: Doc, token_index: int) -> int:

@@ -6,19 +6,15 @@ them into character spans and reconciles them with quoted passages.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-import numpy as np
-from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from factbox.extract.actors import actor_list_after, actors_listed_at, role_vocabulary
 from factbox.extract.cues import CueLexicon
-from factbox.extract.doc_text import doc_text
 from factbox.extract.learned import CueClassifier, LearnedCues, verb_voice
 from factbox.extract.token_table import token_table
 from factbox.extract.vote_lists import (
@@ -83,17 +79,8 @@ def minus(outer: TokenRange, hole: TokenRange) -> list[TokenRange]:
 
 def paragraph_numbers(doc: Doc) -> list[int]:
     """The paragraph of each token: a line break (in a token or the space after it) ends a
-    paragraph. Counted on the text's line breaks and the tokens' offsets at once, not token
-    by token."""
-    if not len(doc):
-        return []
-    text = doc_text(doc)
-    starts = doc.to_array([IDX]).astype(np.int64)
-    ends = np.append(starts[1:], len(text))  # each token's text with its trailing space
-    breaks = np.asarray([m.start() for m in re.finditer("\n", text)], dtype=np.int64)
-    ending = np.searchsorted(breaks, starts) < np.searchsorted(breaks, ends)
-    numbers: list[int] = np.concatenate(([0], np.cumsum(ending[:-1]))).tolist()
-    return numbers
+    paragraph (``TokenTable.paragraph_of``, made once per Doc: do not change it)."""
+    return token_table(doc).paragraph_of
 
 
 def is_edge_filler(token: Token) -> bool:

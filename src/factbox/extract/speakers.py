@@ -34,6 +34,7 @@ from factbox.extract.actors import (
 )
 from factbox.extract.furniture import page_furniture
 from factbox.extract.offices import Office, non_state_words, office_table
+from factbox.extract.token_table import token_table
 from factbox.extract.vote_lists import listed_voters, voters_named_by_copula
 from factbox.records import ActorKind, Article, Person, Speaker, Statement
 from factbox.records import Span as CharSpan
@@ -154,10 +155,11 @@ class ArticleContext:
         self.doc = doc
         self.article = article
         self.known = known
-        self._line_breaks = [token.i for token in doc if token.is_space and "\n" in token.text]
+        table = token_table(doc)
+        self._line_breaks = table.line_breaks
         # A line break ends a sentence even where the parser runs a header into the next line.
         self._sentence_starts = sorted(
-            {sentence.start for sentence in doc.sents} | {i + 1 for i in self._line_breaks}
+            {start for start, _ in table.sentences} | {i + 1 for i in self._line_breaks}
         )
         self._locales: dict[int, Actor | None] = {}
         self._article_locale = _article_locale(article)

@@ -2,58 +2,43 @@
 
 spaCy makes a new ``Token`` object at every ``doc[i]`` and at every step of ``for token in
 doc``, and looks a string attribute (``token.lower_``, ``pos_``, ``dep_``, ``lemma_``) up in
-the vocabulary's string store at every read: about 0.2 microseconds each, for a few
-thousand reads per token of an article. Extraction's rules scan the whole Doc about a dozen
-times per article, mostly to pick out the few tokens a rule applies to (cue verbs, verbs of
-passing, participles of sponsoring, names), and each scan read the same attributes again.
+the vocabulary's string store at every read: about 0.2 microseconds each. Extraction's rules
+scan the whole Doc about a dozen times per article, mostly to pick out the few tokens a rule
+applies to (cue verbs, verbs of passing, participles of sponsoring), and each scan read the
+same attributes again; three parts worked out the same paragraph numbers, two the same line
+breaks.
 
-So the attributes those scans read are taken from the Doc once, with ``Doc.to_array`` (each
-distinct string hash looked up once, not once per token), and kept as lists indexed by token:
-a scan tests the lists and makes ``Token`` objects only for the tokens that pass. Nothing is
-decided differently: every list holds exactly what the ``Token`` attribute of the same name
-gives (``lemma`` lower-cased, as the rules compare it; ``head`` the head's index).
+So what those scans read is taken from the Doc once, each column when first asked for:
+string attributes with ``Doc.to_array`` (a hash is looked up in the string store once per
+process, not once per token), and kept as lists indexed by token. A scan tests the lists and
+makes ``Token`` objects only for the tokens that pass. Nothing is decided differently: every
+list holds exactly what the ``Token`` attribute it is named after gives (``lemma`` lower-cased,
+as the rules compare it; ``head`` the head's index).
 
 The table is kept in ``doc.user_data`` under the extraction's cache prefix, so
-``pipeline.clear_caches`` drops it with resolution's other per-article caches, and checked
-against the Doc's length in tokens, as ``doc_text`` checks its text.
+``pipeline.clear_caches`` drops it with resolution's other per-article caches (before the Doc
+is serialised), and checked against the Doc's length in tokens, as ``doc_text`` checks its
+text. Callers read its lists and never change them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from functools import cached_property
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LOWER, POS, TAG
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
+from factbox.extract.doc_text import doc_text
+
 _KEY = "factbox.token_table"
-_COLUMNS = [LOWER, POS, DEP, TAG, LEMMA, HEAD, IS_SPACE]
-
-
-@dataclass(frozen=True, slots=True)
-class TokenTable:
-    """Per token of one Doc: what ``Token`` gives for the attributes the scans read."""
-
-    lower: list[str]
-    pos: list[str]
-    dep: list[str]
-    tag: list[str]
-    lemma: list[str]
-    """``token.lemma_.lower()``."""
-    head: list[int]
-    """``token.head.i``."""
-    line_breaks: list[int]
-    """The whitespace tokens holding a line break, in order."""
-
-    def indices(self, column: list[str], values: frozenset[str] | set[str]) -> list[int]:
-        """The tokens whose ``column`` value is one of ``values``, in order."""
-        return [i for i, value in enumerate(column) if value in values]
 
 
 class _Strings(dict[int, str]):
     """String hashes to their strings, each looked up in a string store once per process
-    (a hash names the same string in every vocabulary: it is the string's hash). 0, no
+    (a hash stands for the same string in every vocabulary: it is the string's hash). 0, no
     value, is the empty string."""
 
     def __init__(self) -> None:
@@ -66,30 +51,100 @@ class _Strings(dict[int, str]):
         self[key] = value
         return value
 
-    def column(self, doc: Doc, hashes: np.ndarray) -> list[str]:
+    def column(self, doc: Doc, attribute: int) -> list[str]:
+        """The strings of ``attribute`` (``LOWER``, ``DEP``, ...) of each token of ``doc``."""
         self.store = doc.vocab.strings
-        return list(map(self.__getitem__, hashes.tolist()))
+        return list(map(self.__getitem__, doc.to_array(attribute).tolist()))
 
 
 _STRINGS = _Strings()
 
 
+class TokenTable:
+    """Per token of one Doc, what the scans read (module docstring): each column is made
+    when first read."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.size = len(doc)
+
+    @cached_property
+    def lower(self) -> list[str]:
+        """``token.lower_``."""
+        return _STRINGS.column(self.doc, LOWER)
+
+    @cached_property
+    def pos(self) -> list[str]:
+        """``token.pos_``."""
+        return _STRINGS.column(self.doc, POS)
+
+    @cached_property
+    def dep(self) -> list[str]:
+        """``token.dep_``."""
+        return _STRINGS.column(self.doc, DEP)
+
+    @cached_property
+    def lemma(self) -> list[str]:
+        """``token.lemma_.lower()``."""
+        return [word.lower() for word in _STRINGS.column(self.doc, LEMMA)]
+
+    @cached_property
+    def tag(self) -> list[str]:
+        """``token.tag_``."""
+        return _STRINGS.column(self.doc, TAG)
+
+    @cached_property
+    def head(self) -> list[int]:
+        """``token.head.i``."""
+        offsets = self.doc.to_array(HEAD).astype(np.int64)
+        return (np.arange(self.size, dtype=np.int64) + offsets).tolist()
+
+    @cached_property
+    def line_breaks(self) -> list[int]:
+        """The whitespace tokens that hold a line break, in order."""
+        spaces = np.flatnonzero(self.doc.to_array(IS_SPACE)).tolist()
+        return [i for i in spaces if "\n" in self.doc[i].text]
+
+    @cached_property
+    def paragraph_of(self) -> list[int]:
+        """The paragraph of each token: a line break (in a token or the space after it) ends
+        a paragraph. Counted on the text's line breaks and the tokens' offsets at once, not
+        token by token."""
+        if not self.size:
+            return []
+        text = doc_text(self.doc)
+        starts = self.doc.to_array(IDX).astype(np.int64)
+        ends = np.append(starts[1:], len(text))  # each token's text with its trailing space
+        breaks = np.asarray([m.start() for m in re.finditer("\n", text)], dtype=np.int64)
+        ending = np.searchsorted(breaks, starts) < np.searchsorted(breaks, ends)
+        numbers: list[int] = np.concatenate(([0], np.cumsum(ending[:-1]))).tolist()
+        return numbers
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """The (start, end) token range of each of ``doc.sents``."""
+        return [(sentence.start, sentence.end) for sentence in self.doc.sents]
+
+    @cached_property
+    def sentence_of(self) -> list[int]:
+        """The number of each token's sentence in ``sentences``."""
+        numbers = [0] * self.size
+        for number, (start, end) in enumerate(self.sentences):
+            numbers[start:end] = [number] * (end - start)
+        return numbers
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """``token.idx``: where each token starts in the text."""
+        starts: list[int] = self.doc.to_array(IDX).tolist()
+        return starts
+
+
 def token_table(doc: Doc) -> TokenTable:
     """``doc``'s ``TokenTable``, made once per Doc."""
     kept = doc.user_data.get(_KEY)
-    if isinstance(kept, TokenTable) and len(kept.lower) == len(doc):
+    if isinstance(kept, TokenTable) and kept.doc is doc and kept.size == len(doc):
         return kept
-    n = len(doc)
-    array = doc.to_array(_COLUMNS).reshape(n, len(_COLUMNS))
-    spaces = np.flatnonzero(array[:, 6]).tolist()
-    table = TokenTable(
-        lower=_STRINGS.column(doc, array[:, 0]),
-        pos=_STRINGS.column(doc, array[:, 1]),
-        dep=_STRINGS.column(doc, array[:, 2]),
-        tag=_STRINGS.column(doc, array[:, 3]),
-        lemma=[word.lower() for word in _STRINGS.column(doc, array[:, 4])],
-        head=(np.arange(n, dtype=np.int64) + array[:, 5].astype(np.int64)).tolist(),
-        line_breaks=[i for i in spaces if "\n" in doc[i].text],
-    )
+    table = TokenTable(doc)
     doc.user_data[_KEY] = table
     return table

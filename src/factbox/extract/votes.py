@@ -285,8 +285,7 @@ def _with_a_number(token: Token) -> bool:
         token.dep_ == "prep"
         and token.lower_ == "with"
         and any(
-            o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children)
-            for o in token.children
+            o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children) for o in token.children
         )
     )
 
@@ -343,7 +342,9 @@ def _members_in_favour(noun: Token) -> bool:
     words = vote_words()
     doc = noun.doc
     if any(
-        c.dep_ == "prep" and c.lower_ == "in" and c.i + 1 < len(doc)
+        c.dep_ == "prep"
+        and c.lower_ == "in"
+        and c.i + 1 < len(doc)
         and _word(doc[c.i + 1]) in words.favour
         for c in noun.children
     ):
