@@ -19,6 +19,8 @@ from typing import Any, Literal
 import pycountry
 from spacy.tokens import Doc, Token
 
+from factbox.extract.token_table import token_table
+
 ActorType = Literal["country", "organization"]
 OfficeHolder = Literal["state", "organisation", "posted"]
 NameVia = Literal["name", "demonym", "metonym", "body"]
@@ -152,6 +154,9 @@ def _data(name: str) -> Any:
         return json.load(handle)
 
 
+_MAY_START_KEPT = 100_000
+
+
 class ActorIndex:
     """Every name that can stand for a country or organisation, by normalised spelling."""
 
@@ -170,13 +175,24 @@ class ActorIndex:
             self._folded.setdefault(key.lower(), name)
         self._leading_words = frozenset(_leading_word(key) for key in self._names)
         self._folded_leading_words = frozenset(word.lower() for word in self._leading_words)
+        self._may_start: dict[str, bool] = {}
+        """``may_start_name``'s answers by token text (emptied when it grows past
+        ``_MAY_START_KEPT``, so a long run's vocabulary does not pile up)."""
 
     def may_start_name(self, token_text: str) -> bool:
-        """Cheap test: can a name begin with this token? (Spares most lookups.)"""
+        """Cheap test: can a name begin with this token? (Spares most lookups.) The answer
+        for each token text is kept: the same words come back in every article."""
+        known = self._may_start.get(token_text)
+        if known is not None:
+            return known
         word = _leading_word(normalise_name(token_text))
-        if word in self._leading_words:
-            return True
-        return word.isupper() and word.lower() in self._folded_leading_words
+        answer = word in self._leading_words or (
+            word.isupper() and word.lower() in self._folded_leading_words
+        )
+        if len(self._may_start) >= _MAY_START_KEPT:
+            self._may_start.clear()
+        self._may_start[token_text] = answer
+        return answer
 
     def _add(self, spelling: str, name: ActorName) -> None:
         # Earlier loads win: explicit aliases before ISO names before looser forms.
@@ -330,6 +346,8 @@ def find_actors(doc: Doc, indices: Sequence[int]) -> list[ActorMatch]:
     into another proper noun are dropped (see ``_part_of_other_name``).
     """
     index = actor_index()
+    table = token_table(doc)
+    pos, words = table.pos, table.text
     allowed = sorted(set(indices))
     allowed_set = set(allowed)
     matches: list[ActorMatch] = []
@@ -338,7 +356,7 @@ def find_actors(doc: Doc, indices: Sequence[int]) -> list[ActorMatch]:
     position = 0
     while position < len(allowed):
         start = allowed[position]
-        if doc[start].pos_ == "DET" or not index.may_start_name(doc[start].text):
+        if pos[start] == "DET" or not index.may_start_name(words[start]):
             # "the" is folded away by normalise_name; keep it out
             position += 1
             continue
@@ -346,7 +364,7 @@ def find_actors(doc: Doc, indices: Sequence[int]) -> list[ActorMatch]:
         end = start + 1
         limit = start + index.max_tokens
         while end <= limit and end - 1 in allowed_set and end <= len(doc):
-            name = index.lookup(doc[start:end].text)
+            name = index.lookup(table.span_text(start, end))
             if name is not None:
                 found = ActorMatch(name, start, end)
             end += 1

@@ -27,7 +27,7 @@ import re
 from functools import cached_property
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
@@ -67,6 +67,18 @@ class TokenTable:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.size = len(doc)
+
+    @cached_property
+    def text(self) -> list[str]:
+        """``token.text``."""
+        return _STRINGS.column(self.doc, ORTH)
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` (``start < end``): the text from the first token's start
+        to the last one's end."""
+        return doc_text(self.doc)[
+            self.starts[start] : self.starts[end - 1] + len(self.text[end - 1])
+        ]
 
     @cached_property
     def lower(self) -> list[str]:
