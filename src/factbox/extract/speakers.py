@@ -1321,7 +1321,10 @@ def _read_phrase_parts(
 
     counterpart = _counterpart_indices(head, roles.counterpart_prepositions)
     matches = find_actors(doc, [i for i in indices if i not in counterpart])
-    content = [i for i in indices if not _is_filler(doc[i])]
+    table = token_table(doc)
+    content = [  # ``_is_filler`` of each token, read from the table
+        i for i in indices if not (table.pos[i] in _FILLER_POS or table.dep[i] == "case")
+    ]
     if (
         len(matches) == 1
         and content
@@ -1655,24 +1658,26 @@ def _role_text(doc: Doc, indices: list[int], matches: list[ActorMatch]) -> str |
         for i in range(match.start, match.end)
     }
     roles = role_vocabulary()
+    table = token_table(doc)
+    pos, dep, head = table.pos, table.dep, table.head
     kept = sorted(indices)
     while kept:
-        token = doc[kept[0]]
+        first = kept[0]
         if (
-            token.pos_ in ("DET", "PUNCT", "PART")
-            or token.dep_ in ("poss", "case", "det", "predet")
-            or token.i in strippable
-            or roles.is_honorific(token)
-            or (token.head.dep_ == "poss" and token.head.i in kept)
+            pos[first] in ("DET", "PUNCT", "PART")
+            or dep[first] in ("poss", "case", "det", "predet")
+            or first in strippable
+            or roles.is_honorific(doc[first])
+            or (dep[head[first]] == "poss" and head[first] in kept)
         ):
             kept.pop(0)
             continue
         break
-    while kept and doc[kept[-1]].pos_ in ("PUNCT", "ADP", "DET", "CCONJ"):
+    while kept and pos[kept[-1]] in ("PUNCT", "ADP", "DET", "CCONJ"):
         kept.pop()
-    if not kept or not any(doc[i].pos_ in ("NOUN", "PROPN") for i in kept):
+    if not kept or not any(pos[i] in ("NOUN", "PROPN") for i in kept):
         return None
-    return doc[kept[0] : kept[-1] + 1].text
+    return table.span_text(kept[0], kept[-1] + 1)
 
 
 def _title_part(doc: Doc, indices: list[int]) -> list[int]:
@@ -1710,10 +1715,13 @@ def _actor_of_named_person(
     """The actor of a person the phrase mentions in passing ("Macron's spokesman", "a
     spokesperson for Rishi Sunak"): from the article, else from the table of offices."""
     day = context.article.published
+    pos = token_table(doc).pos
     for i in indices:
+        if pos[i] != "PROPN":
+            continue
         token = doc[i]
         leads_government = token.head.lemma_.lower() in _GOVERNMENT_NOUNS
-        if token.pos_ != "PROPN" or (token.dep_ == "compound" and not leads_government):
+        if token.dep_ == "compound" and not leads_government:
             continue  # "the [Obama] administration" is his government's
         name = context.full_name(token.text, use_known=False)
         facts = context.facts(name)
@@ -2078,8 +2086,11 @@ def _inside_quotes(doc: Doc, token_index: int) -> bool:
     return marks % 2 == 1
 
 
+_FILLER_POS = ("DET", "PUNCT", "PART")
+
+
 def _is_filler(token: Token) -> bool:
-    return token.pos_ in ("DET", "PUNCT", "PART") or token.dep_ == "case"
+    return token.pos_ in _FILLER_POS or token.dep_ == "case"
 
 
 def _is_title_or_honorific(token: Token) -> bool:

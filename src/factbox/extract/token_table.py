@@ -76,9 +76,13 @@ class TokenTable:
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` (``start < end``): the text from the first token's start
         to the last one's end."""
-        return doc_text(self.doc)[
-            self.starts[start] : self.starts[end - 1] + len(self.text[end - 1])
-        ]
+        last = end - 1
+        return self.whole_text[self.starts[start] : self.starts[last] + len(self.text[last])]
+
+    @cached_property
+    def whole_text(self) -> str:
+        """``doc.text`` (``doc_text``)."""
+        return doc_text(self.doc)
 
     @cached_property
     def lower(self) -> list[str]:
@@ -124,7 +128,7 @@ class TokenTable:
         token by token."""
         if not self.size:
             return []
-        text = doc_text(self.doc)
+        text = self.whole_text
         starts = self.doc.to_array(IDX).astype(np.int64)
         ends = np.append(starts[1:], len(text))  # each token's text with its trailing space
         breaks = np.asarray([m.start() for m in re.finditer("\n", text)], dtype=np.int64)
