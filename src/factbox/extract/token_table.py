@@ -27,13 +27,28 @@ import re
 from functools import cached_property
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_QUOTE,
+    IS_SPACE,
+    LEMMA,
+    LOWER,
+    ORTH,
+    POS,
+    TAG,
+)
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from factbox.extract.doc_text import doc_text
 
 _KEY = "factbox.token_table"
+_IOB = ("", "I", "O", "B")
+"""``token.ent_iob_`` by the code ``Doc.to_array(ENT_IOB)`` gives."""
 
 
 class _Strings(dict[int, str]):
@@ -108,6 +123,21 @@ class TokenTable:
     def tag(self) -> list[str]:
         """``token.tag_``."""
         return _STRINGS.column(self.doc, TAG)
+
+    @cached_property
+    def ent_type(self) -> list[str]:
+        """``token.ent_type_``."""
+        return _STRINGS.column(self.doc, ENT_TYPE)
+
+    @cached_property
+    def ent_iob(self) -> list[str]:
+        """``token.ent_iob_``: "B", "I", "O" or "" (not set)."""
+        return [_IOB[code] for code in self.doc.to_array(ENT_IOB).tolist()]
+
+    @cached_property
+    def is_quote(self) -> list[bool]:
+        """``token.is_quote``."""
+        return [bool(flag) for flag in self.doc.to_array(IS_QUOTE).tolist()]
 
     @cached_property
     def head(self) -> list[int]:
