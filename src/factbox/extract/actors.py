@@ -11,7 +11,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
@@ -60,6 +60,11 @@ class ActorMatch:
         return self.name.actor
 
 
+_ANSWERS_KEPT = 100_000
+"""At most this many answers kept by ``RoleVocabulary.role_key`` and
+``ActorIndex.may_start_name``, so a long run's vocabulary does not pile up."""
+
+
 @dataclass(frozen=True, slots=True)
 class RoleVocabulary:
     """Words for reading speaker phrases (from ``roles.json``)."""
@@ -95,6 +100,9 @@ class RoleVocabulary:
     voted_heads: frozenset[str] = frozenset()
     """Document heads that are a member's own act: its possessor cast it ("Norway's vote
     favoured the text")."""
+    known_keys: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    """``role_key``'s answers by role text: reading speakers asks it of every noun phrase's
+    head, mostly the same few hundred words (emptied past ``_ANSWERS_KEPT`` entries)."""
 
     def lists_ahead(self, tokens: Iterable[Token]) -> bool:
         """Whether a source phrase names its members after a colon ("The following ...")."""
@@ -119,12 +127,18 @@ class RoleVocabulary:
     def role_key(self, role: str) -> str | None:
         """Canonical title of a role: its longest known ending ("Slovak Prime Minister" ->
         "prime minister", "the Slovak premier" -> "prime minister")."""
+        if role in self.known_keys:
+            return self.known_keys[role]
         words = normalise_name(role).lower().split()
+        key = None
         for first in range(len(words)):
-            canonical = self.titles.get(" ".join(words[first:]))
-            if canonical is not None:
-                return canonical
-        return None
+            key = self.titles.get(" ".join(words[first:]))
+            if key is not None:
+                break
+        if len(self.known_keys) >= _ANSWERS_KEPT:
+            self.known_keys.clear()
+        self.known_keys[role] = key
+        return key
 
 
 @lru_cache(maxsize=65536)
@@ -154,9 +168,6 @@ def _data(name: str) -> Any:
         return json.load(handle)
 
 
-_MAY_START_KEPT = 100_000
-
-
 class ActorIndex:
     """Every name that can stand for a country or organisation, by normalised spelling."""
 
@@ -176,8 +187,7 @@ class ActorIndex:
         self._leading_words = frozenset(_leading_word(key) for key in self._names)
         self._folded_leading_words = frozenset(word.lower() for word in self._leading_words)
         self._may_start: dict[str, bool] = {}
-        """``may_start_name``'s answers by token text (emptied when it grows past
-        ``_MAY_START_KEPT``, so a long run's vocabulary does not pile up)."""
+        """``may_start_name``'s answers by token text (emptied past ``_ANSWERS_KEPT``)."""
 
     def may_start_name(self, token_text: str) -> bool:
         """Cheap test: can a name begin with this token? (Spares most lookups.) The answer
@@ -189,7 +199,7 @@ class ActorIndex:
         answer = word in self._leading_words or (
             word.isupper() and word.lower() in self._folded_leading_words
         )
-        if len(self._may_start) >= _MAY_START_KEPT:
+        if len(self._may_start) >= _ANSWERS_KEPT:
             self._may_start.clear()
         self._may_start[token_text] = answer
         return answer

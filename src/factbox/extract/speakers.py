@@ -1128,12 +1128,14 @@ def _source_span(statement: Statement, doc: Doc) -> tuple[int, int] | None:
 
 def _readings(doc: Doc, lo: int, hi: int, context: ArticleContext) -> list[_Reading]:
     heads: list[Token] = []
-    for token in doc[lo:hi]:
-        if lo <= token.head.i < hi and token.head.i != token.i:
+    table = token_table(doc)
+    for i in range(lo, min(hi, len(doc))):  # the tokens of doc[lo:hi]
+        head = table.head[i]
+        if lo <= head < hi and head != i:
             continue
-        if token.dep_ in CLAUSE_DEPS:
+        if table.dep[i] in CLAUSE_DEPS:
             continue
-        nominal = _nominal(token, lo, hi)
+        nominal = _nominal(doc[i], lo, hi)
         if nominal is None:
             continue
         if nominal.ent_type_ in _TIME_ENTITIES:
@@ -1628,8 +1630,9 @@ def _entity_start(token: Token) -> int:
 def _counterpart_indices(head: Token, prepositions: frozenset[str]) -> set[int]:
     """Tokens under "to"/"with" phrases: "envoy to the UN" does not speak for the UN."""
     skipped: set[int] = set()
+    table = token_table(head.doc)
     for token in head.subtree:
-        if token.dep_ == "prep" and token.lower_ in prepositions:
+        if table.dep[token.i] == "prep" and table.lower[token.i] in prepositions:
             skipped.update(t.i for t in token.subtree)
     return skipped
 
