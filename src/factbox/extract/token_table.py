@@ -16,9 +16,11 @@ list holds exactly what the ``Token`` attribute it is named after gives (``lemma
 as the rules compare it; ``head`` the head's index).
 
 The table is kept in ``doc.user_data`` under the extraction's cache prefix, so
-``pipeline.clear_caches`` drops it with resolution's other per-article caches (before the Doc
-is serialised), and checked against the Doc's length in tokens, as ``doc_text`` checks its
-text. Callers read its lists and never change them.
+``pipeline.clear_caches`` drops it with resolution's other per-article caches (the component
+clears them before the Doc can be serialised: msgpack cannot hold the table), and checked
+against the Doc's length in tokens, as ``doc_text`` checks its text. Resolving the people
+again keeps it (it reads the Doc alone, not the people known), so finding the statements and
+resolving their speakers build it once. Callers read its lists and never change them.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ from spacy.tokens import Doc
 
 from factbox.extract.doc_text import doc_text
 
-_KEY = "factbox.token_table"
+TOKEN_TABLE_KEY = "factbox.token_table"
 _IOB = ("", "I", "O", "B")
 """``token.ent_iob_`` by the code ``Doc.to_array(ENT_IOB)`` gives."""
 
@@ -188,9 +190,9 @@ class TokenTable:
 
 def token_table(doc: Doc) -> TokenTable:
     """``doc``'s ``TokenTable``, made once per Doc."""
-    kept = doc.user_data.get(_KEY)
+    kept = doc.user_data.get(TOKEN_TABLE_KEY)
     if isinstance(kept, TokenTable) and kept.doc is doc and kept.size == len(doc):
         return kept
     table = TokenTable(doc)
-    doc.user_data[_KEY] = table
+    doc.user_data[TOKEN_TABLE_KEY] = table
     return table
