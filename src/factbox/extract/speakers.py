@@ -306,7 +306,8 @@ class ArticleContext:
         "he"."""
         if root.pos_ != "NOUN" or root.dep_ not in SUBJECT_DEPS:
             return
-        if "Sing" not in root.morph.get("Number", []) or root.lemma_.lower() in _institutions():
+        number = token_table(root.doc).features[root.i].get("Number", ())
+        if "Sing" not in number or root.lemma_.lower() in _institutions():
             return
         if role_vocabulary().role_key(root.lemma_) is None:
             return
@@ -1429,7 +1430,7 @@ def _some_of_members(head: Token) -> bool:
 def _members_office(head: Token) -> bool:
     """A plural office only states have ("ministers", "prime ministers"): with an
     organisation's name ("EU ministers") they are the members' office holders."""
-    if "Plur" not in head.morph.get("Number", []):
+    if "Plur" not in token_table(head.doc).features[head.i].get("Number", ()):
         return False
     roles = role_vocabulary()
     key = roles.role_key(head.lemma_)
@@ -2060,18 +2061,19 @@ def _is_main_subject(token: Token) -> bool:
 
 
 def _is_third_person(token: Token) -> bool:
-    morph = token.morph
-    return "Prs" in morph.get("PronType", []) and "3" in morph.get("Person", [])
+    features = token_table(token.doc).features[token.i]
+    return "Prs" in features.get("PronType", ()) and "3" in features.get("Person", ())
 
 
 def _is_definite(head: Token) -> bool:
-    """ "the premier", "Slovakia's premier", bare "Slovak premier"; not "a Slovak official"."""
-    determiners = [child for child in head.lefts if child.dep_ in ("det", "poss")]
+    """ "the premier", "Slovakia's premier", bare "Slovak premier"; not "a Slovak official".
+    (Relations and features read from the token table.)"""
+    table = token_table(head.doc)
+    dep, features = table.dep, table.features
+    determiners = [child.i for child in head.lefts if dep[child.i] in ("det", "poss")]
     if not determiners:
-        return "Sing" in head.morph.get("Number", [])
-    return any(
-        child.dep_ == "poss" or "Def" in child.morph.get("Definite", []) for child in determiners
-    )
+        return "Sing" in features[head.i].get("Number", ())
+    return any(dep[i] == "poss" or "Def" in features[i].get("Definite", ()) for i in determiners)
 
 
 def _is_actor_only(speaker: Speaker) -> bool:

@@ -26,7 +26,7 @@ resolving their speakers build it once. Callers read its lists and never change 
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 from spacy.attrs import (
@@ -39,6 +39,7 @@ from spacy.attrs import (
     IS_SPACE,
     LEMMA,
     LOWER,
+    MORPH,
     ORTH,
     POS,
     TAG,
@@ -75,6 +76,17 @@ class _Strings(dict[int, str]):
 
 
 _STRINGS = _Strings()
+
+
+@lru_cache(maxsize=4096)
+def _features(morph: str) -> dict[str, tuple[str, ...]]:
+    """A morphological analysis as spaCy writes it ("Number=Sing|PronType=Int,Rel"), field
+    to values; one dict per distinct analysis (callers do not change it)."""
+    fields: dict[str, tuple[str, ...]] = {}
+    for feature in morph.split("|") if morph else ():
+        field, _, values = feature.partition("=")
+        fields[field] = tuple(values.split(","))
+    return fields
 
 
 class TokenTable:
@@ -140,6 +152,13 @@ class TokenTable:
     def is_quote(self) -> list[bool]:
         """``token.is_quote``."""
         return [bool(flag) for flag in self.doc.to_array(IS_QUOTE).tolist()]
+
+    @cached_property
+    def features(self) -> list[dict[str, tuple[str, ...]]]:
+        """Each token's morphological features, field to values: ``features[i].get(field,
+        ())`` holds what ``token.morph.get(field, [])`` lists."""
+        strings = _STRINGS.column(self.doc, MORPH)
+        return [_features(text) for text in strings]
 
     @cached_property
     def head(self) -> list[int]:
