@@ -11,13 +11,15 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
 
 import pycountry
 from spacy.tokens import Doc, Token
+
+from factbox.extract.token_table import token_table
 
 ActorType = Literal["country", "organization"]
 OfficeHolder = Literal["state", "organisation", "posted"]
@@ -58,6 +60,11 @@ class ActorMatch:
         return self.name.actor
 
 
+_ANSWERS_KEPT = 100_000
+"""At most this many answers kept by ``RoleVocabulary.role_key`` and
+``ActorIndex.may_start_name``, so a long run's vocabulary does not pile up."""
+
+
 @dataclass(frozen=True, slots=True)
 class RoleVocabulary:
     """Words for reading speaker phrases (from ``roles.json``)."""
@@ -93,6 +100,9 @@ class RoleVocabulary:
     voted_heads: frozenset[str] = frozenset()
     """Document heads that are a member's own act: its possessor cast it ("Norway's vote
     favoured the text")."""
+    known_keys: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    """``role_key``'s answers by role text: reading speakers asks it of every noun phrase's
+    head, mostly the same few hundred words (emptied past ``_ANSWERS_KEPT`` entries)."""
 
     def lists_ahead(self, tokens: Iterable[Token]) -> bool:
         """Whether a source phrase names its members after a colon ("The following ...")."""
@@ -117,12 +127,18 @@ class RoleVocabulary:
     def role_key(self, role: str) -> str | None:
         """Canonical title of a role: its longest known ending ("Slovak Prime Minister" ->
         "prime minister", "the Slovak premier" -> "prime minister")."""
+        if role in self.known_keys:
+            return self.known_keys[role]
         words = normalise_name(role).lower().split()
+        key = None
         for first in range(len(words)):
-            canonical = self.titles.get(" ".join(words[first:]))
-            if canonical is not None:
-                return canonical
-        return None
+            key = self.titles.get(" ".join(words[first:]))
+            if key is not None:
+                break
+        if len(self.known_keys) >= _ANSWERS_KEPT:
+            self.known_keys.clear()
+        self.known_keys[role] = key
+        return key
 
 
 @lru_cache(maxsize=65536)
@@ -170,13 +186,23 @@ class ActorIndex:
             self._folded.setdefault(key.lower(), name)
         self._leading_words = frozenset(_leading_word(key) for key in self._names)
         self._folded_leading_words = frozenset(word.lower() for word in self._leading_words)
+        self._may_start: dict[str, bool] = {}
+        """``may_start_name``'s answers by token text (emptied past ``_ANSWERS_KEPT``)."""
 
     def may_start_name(self, token_text: str) -> bool:
-        """Cheap test: can a name begin with this token? (Spares most lookups.)"""
+        """Cheap test: can a name begin with this token? (Spares most lookups.) The answer
+        for each token text is kept: the same words come back in every article."""
+        known = self._may_start.get(token_text)
+        if known is not None:
+            return known
         word = _leading_word(normalise_name(token_text))
-        if word in self._leading_words:
-            return True
-        return word.isupper() and word.lower() in self._folded_leading_words
+        answer = word in self._leading_words or (
+            word.isupper() and word.lower() in self._folded_leading_words
+        )
+        if len(self._may_start) >= _ANSWERS_KEPT:
+            self._may_start.clear()
+        self._may_start[token_text] = answer
+        return answer
 
     def _add(self, spelling: str, name: ActorName) -> None:
         # Earlier loads win: explicit aliases before ISO names before looser forms.
@@ -330,6 +356,8 @@ def find_actors(doc: Doc, indices: Sequence[int]) -> list[ActorMatch]:
     into another proper noun are dropped (see ``_part_of_other_name``).
     """
     index = actor_index()
+    table = token_table(doc)
+    pos, words = table.pos, table.text
     allowed = sorted(set(indices))
     allowed_set = set(allowed)
     matches: list[ActorMatch] = []
@@ -338,7 +366,7 @@ def find_actors(doc: Doc, indices: Sequence[int]) -> list[ActorMatch]:
     position = 0
     while position < len(allowed):
         start = allowed[position]
-        if doc[start].pos_ == "DET" or not index.may_start_name(doc[start].text):
+        if pos[start] == "DET" or not index.may_start_name(words[start]):
             # "the" is folded away by normalise_name; keep it out
             position += 1
             continue
@@ -346,7 +374,7 @@ def find_actors(doc: Doc, indices: Sequence[int]) -> list[ActorMatch]:
         end = start + 1
         limit = start + index.max_tokens
         while end <= limit and end - 1 in allowed_set and end <= len(doc):
-            name = index.lookup(doc[start:end].text)
+            name = index.lookup(table.span_text(start, end))
             if name is not None:
                 found = ActorMatch(name, start, end)
             end += 1

@@ -33,11 +33,11 @@ from factbox.extract.reported import (
     CueClause,
     TokenRange,
     find_cue_clauses,
-    paragraph_numbers,
     trim_range,
 )
 from factbox.extract.span_choice import SpanChooser
 from factbox.extract.tagged import combine as combine_with_tagger
+from factbox.extract.token_table import token_table
 from factbox.records import Span, Statement, StatementKind
 
 _EDGE_PUNCTUATION = ",;:\u2014\u2013-"
@@ -115,7 +115,8 @@ class _Attributor:
         )
         self.token_quote = [-1] * len(doc)
         self.quote_tokens: list[TokenRange] = []
-        token_starts = [token.idx for token in doc]
+        table = token_table(doc)
+        token_starts = table.starts
         self.token_starts = token_starts
         for number, quote in enumerate(self.quotes):
             first = bisect_left(token_starts, quote.outer[0])
@@ -123,13 +124,9 @@ class _Attributor:
             self.quote_tokens.append((first, last))
             for i in range(first, last):
                 self.token_quote[i] = number
-        self.sentence_of = [0] * len(doc)
-        self.sentences: list[TokenRange] = []
-        for number, sentence in enumerate(doc.sents):
-            self.sentences.append((sentence.start, sentence.end))
-            for i in range(sentence.start, sentence.end):
-                self.sentence_of[i] = number
-        self.paragraph_of = paragraph_numbers(doc)
+        self.sentence_of = table.sentence_of
+        self.sentences: list[TokenRange] = table.sentences
+        self.paragraph_of = table.paragraph_of
         self.consumed: set[int] = set()
         self.drafts: list[_Draft] = []
         self.draft_ends: list[tuple[int, int]] = []

@@ -168,6 +168,7 @@ class ExtractComponent:
                 self.known.add(person)
         if self.then is not None and found.error is None:
             doc._.set(FOLLOW_UP, self.then(doc, found))
+            clear_caches(doc)  # whatever the follow-up read of the Doc's text or tokens
         # The last component: nothing reads the token vectors the model's layers left (two
         # thirds of a worker's result, which it cannot send on until this process reads it).
         doc.tensor = numpy.zeros((0,), dtype="float32")
@@ -177,7 +178,9 @@ class ExtractComponent:
         """The extraction of one Doc with ``known`` people; never raises for the text."""
         try:
             if self.conventions == "polnear":
-                return Extraction(find_attributions(doc, conventions="polnear"), [])
+                found = Extraction(find_attributions(doc, conventions="polnear"), [])
+                clear_caches(doc)  # no resolution ran to clear them
+                return found
             return extract_article(doc, replace(article, body=doc_text(doc)), known)
         except Exception as exc:  # one article's bug must not sink its batch
             clear_caches(doc)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from factbox.extract.speakers import speaker_actors, speaker_names
+from factbox.extract.token_table import token_table
 from factbox.records import DateBasis
 from factbox.records import Span as CharSpan
 
@@ -46,7 +47,6 @@ SHIFT_ADVERBS = frozenset({"later", "earlier", "afterwards", "subsequently", "pr
 # "are due to sign" likewise.
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
 FUTURE_GOVERNORS = frozenset({"going", "due", "set", "scheduled", "expected", "poised"})
-LINE_BREAKS_KEY = "factbox.line_breaks"
 RESOLVED_KEY = "factbox.said_on"
 RESOLVED_ORDER_KEY = "factbox.said_on_order"
 SINGLE_QUOTES = frozenset({"'", "\u2018", "\u2019"})
@@ -169,7 +169,8 @@ def _day_next_to(
     """ "The day before his visit to Rome on 12 March, X said": the day before that date;
     "The day before, X said": the day before the occasion of the statement before it (or
     of publication)."""
-    for token in sentence:
+    lemma = token_table(doc).lemma
+    for token in (doc[i] for i in range(sentence.start, sentence.end) if lemma[i] == "day"):
         if not _is_day_next_to(token) or not _belongs_to_saying(token, anchors):
             continue
         if _inside_quotes(sentence, token.i):
@@ -214,11 +215,7 @@ def _saying_anchors(cue: Token | None) -> frozenset[int]:
 
 
 def _line_breaks(doc: Doc) -> list[int]:
-    breaks: list[int] | None = doc.user_data.get(LINE_BREAKS_KEY)
-    if breaks is None:
-        breaks = [token.i for token in doc if token.is_space and "\n" in token.text]
-        doc.user_data[LINE_BREAKS_KEY] = breaks
-    return breaks
+    return token_table(doc).line_breaks
 
 
 def _line_of(doc: Doc, token_index: int) -> int:
@@ -447,15 +444,18 @@ def _time_entities(sentence: Span) -> list[Span]:
     walk every entity of the document)."""
     entities: list[Span] = []
     start: int | None = None
-    for token in sentence:
-        inside = token.ent_iob_ == "I" and start is not None
+    doc = sentence.doc
+    table = token_table(doc)
+    iob, ent_type = table.ent_iob, table.ent_type
+    for i in range(sentence.start, sentence.end):
+        inside = iob[i] == "I" and start is not None
         if start is not None and not inside:
-            entities.append(sentence.doc[start : token.i])
+            entities.append(doc[start:i])
             start = None
-        if token.ent_iob_ == "B" and token.ent_type_ in TIME_LABELS:
-            start = token.i
-            previous = token.doc[token.i - 1] if token.i > sentence.start else None
-            if previous is not None and previous.like_num and previous.head.i == token.i:
+        if iob[i] == "B" and ent_type[i] in TIME_LABELS:
+            start = i
+            previous = doc[i - 1] if i > sentence.start else None
+            if previous is not None and previous.like_num and table.head[previous.i] == i:
                 # The recogniser sometimes leaves the day out: "27 February" as 27 + DATE.
                 start = previous.i
     if start is not None:
@@ -487,9 +487,9 @@ def _inside_quotes(sentence: Span, position: int) -> bool:
     inside it."""
     doc = sentence.doc
     start = min(sentence.start, _line_start(doc, position))
-    quotes = sum(
-        1 for token in doc[start:position] if token.is_quote and token.text not in SINGLE_QUOTES
-    )
+    table = token_table(doc)
+    is_quote, text = table.is_quote, table.text
+    quotes = sum(1 for i in range(start, position) if is_quote[i] and text[i] not in SINGLE_QUOTES)
     return quotes % 2 == 1
 
 
@@ -596,15 +596,17 @@ def _is_eve_word(token: Token) -> bool:
 
 
 def _is_eve(tokens: Span) -> bool:
-    return any(_is_eve_word(token) for token in tokens)
+    lemma = token_table(tokens.doc).lemma
+    return any(lemma[i] == "eve" for i in range(tokens.start, tokens.end))  # ``_is_eve_word``
 
 
 def _eve_of(
     doc: Doc, sentence: Span, published: dt.date | None, anchors: frozenset[int]
 ) -> _Dated | None:
     """ "On the eve of <date or dated event>": the day before that date."""
-    for token in sentence:
-        if not _is_eve_word(token) or not _belongs_to_saying(token, anchors):
+    lemma = token_table(doc).lemma
+    for token in (doc[i] for i in range(sentence.start, sentence.end) if lemma[i] == "eve"):
+        if not _belongs_to_saying(token, anchors):  # an ``_is_eve_word`` token
             continue
         if _inside_quotes(sentence, token.i):
             continue

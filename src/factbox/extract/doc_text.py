@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-_KEY = "factbox.text"
+DOC_TEXT_KEY = "factbox.text"
 
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, made once per Doc."""
-    kept = doc.user_data.get(_KEY)
+    kept = doc.user_data.get(DOC_TEXT_KEY)
     if kept is not None and kept[0] == len(doc):
         text: str = kept[1]
         return text
     text = doc.text
-    doc.user_data[_KEY] = (len(doc), text)
+    doc.user_data[DOC_TEXT_KEY] = (len(doc), text)
     return text

@@ -13,6 +13,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -209,8 +210,8 @@ def load_learned_cues() -> LearnedCues:
 _CONTEXT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "dative", "oprd", "prep", "agent", "prt"})
 
 
-def _subject_kind(token: Token) -> str:
-    for child in token.children:
+def _subject_kind(token: Token, children: Sequence[Token] | None = None) -> str:
+    for child in token.children if children is None else children:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
             if child.pos_ == "PRON":
                 return f"{child.dep_}:pron"
@@ -227,18 +228,22 @@ def cue_features(token: Token) -> list[str]:
     Shared by training (bench/train_attribution.py) and extraction, so both see the same.
     """
     lemma = token.lemma_.lower()
-    arcs = sorted({child.dep_ for child in token.children if child.dep_ in _CONTEXT_DEPS})
+    children = list(token.children)  # made once: spaCy makes them anew at each walk
+    deps = [child.dep_ for child in children]
+    arcs = sorted({dep for dep in deps if dep in _CONTEXT_DEPS})
     marks = sorted(
         {
             grandchild.lower_
-            for child in token.children
-            if child.dep_ == "ccomp"
+            for child, dep in zip(children, deps, strict=True)
+            if dep == "ccomp"
             for grandchild in child.children
             if grandchild.dep_ == "mark"
         }
     )
-    preps = sorted({child.lower_ for child in token.children if child.dep_ in ("prep", "prt")})
-    subject = _subject_kind(token)
+    preps = sorted(
+        {child.lower_ for child, dep in zip(children, deps, strict=True) if dep in ("prep", "prt")}
+    )
+    subject = _subject_kind(token, children)
     doc = token.doc
     after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else "</s>"
     before = doc[token.i - 1].lower_ if token.i > 0 else "<s>"
@@ -273,7 +278,7 @@ class CueClassifier:
     threshold: float
 
     def probability(self, token: Token) -> float:
-        return logistic(sum(self.weights.get(feature, 0.0) for feature in cue_features(token)))
+        return logistic(sum(map(self.weights.get, cue_features(token), repeat(0.0))))
 
     def is_cue(self, token: Token) -> bool:
         return self.probability(token) >= self.threshold

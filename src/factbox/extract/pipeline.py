@@ -18,8 +18,10 @@ the ``Extraction``, so a caller that extracted articles out of order (spaCy's wo
 processes) can check them against the people known at each article's turn
 (``answers_hold``) and, where one differs, run ``resolve_people`` again on the statements
 found, which costs about a quarter of the whole. Resolution keeps per-article caches in
-``doc.user_data``; they are cleared before and after, so the same Doc can be resolved
-again (with other known people) and serialised (``Doc.to_bytes``) afterwards.
+``doc.user_data``; they are cleared before (but for the Doc's text and token table, which
+finding the statements made and which do not depend on the people) and after, so the same
+Doc can be resolved again (with other known people) and serialised (``Doc.to_bytes``)
+afterwards.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from spacy.tokens import Doc
 
 from factbox.extract.attributions import find_attributions
 from factbox.extract.dates import resolve_said_on
+from factbox.extract.doc_text import DOC_TEXT_KEY
 from factbox.extract.furniture import page_furniture
 from factbox.extract.speakers import (
     ArticleContext,
@@ -36,6 +39,7 @@ from factbox.extract.speakers import (
     voices_of_first_persons,
 )
 from factbox.extract.sponsors import participle_sponsors
+from factbox.extract.token_table import TOKEN_TABLE_KEY
 from factbox.extract.votes import collective_statements, count_statements, voters
 from factbox.records import Article, Extraction, Person, Statement
 
@@ -71,10 +75,17 @@ def answers_hold(extraction: Extraction, known: KnownPeople | None) -> bool:
     )
 
 
-def clear_caches(doc: Doc) -> None:
-    """Drop resolution's per-article caches from ``doc``."""
+_DOC_VIEWS = frozenset({DOC_TEXT_KEY, TOKEN_TABLE_KEY})
+"""Caches that read the Doc alone (its text, its token table): resolving the people again
+need not drop them."""
+
+
+def clear_caches(doc: Doc, *, keep_doc_views: bool = False) -> None:
+    """Drop resolution's per-article caches from ``doc``; with ``keep_doc_views``, those
+    that depend on the Doc alone stay."""
     for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(CACHE_PREFIX)]:
-        del doc.user_data[key]
+        if not (keep_doc_views and key in _DOC_VIEWS):
+            del doc.user_data[key]
 
 
 def extract_article(doc: Doc, article: Article, known: KnownPeople | None = None) -> Extraction:
@@ -102,7 +113,7 @@ def resolve_people(
 ) -> Extraction:
     """``statements`` (of ``find_statements``) with their speakers and dates resolved, in
     place, with ``known`` people, and the people ``doc`` names."""
-    clear_caches(doc)
+    clear_caches(doc, keep_doc_views=True)
     extraction = Extraction(statements=statements, people=[])
     context = ArticleContext(doc, article, _NotedAnswers(known, extraction))
     for statement in statements:

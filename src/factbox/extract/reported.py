@@ -6,20 +6,17 @@ them into character spans and reconciles them with quoted passages.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-import numpy as np
-from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from factbox.extract.actors import actor_list_after, actors_listed_at, role_vocabulary
 from factbox.extract.cues import CueLexicon
-from factbox.extract.doc_text import doc_text
 from factbox.extract.learned import CueClassifier, LearnedCues, verb_voice
+from factbox.extract.token_table import token_table
 from factbox.extract.vote_lists import (
     cut_before_list,
     stands_for_listed,
@@ -82,17 +79,8 @@ def minus(outer: TokenRange, hole: TokenRange) -> list[TokenRange]:
 
 def paragraph_numbers(doc: Doc) -> list[int]:
     """The paragraph of each token: a line break (in a token or the space after it) ends a
-    paragraph. Counted on the text's line breaks and the tokens' offsets at once, not token
-    by token."""
-    if not len(doc):
-        return []
-    text = doc_text(doc)
-    starts = doc.to_array([IDX]).astype(np.int64)
-    ends = np.append(starts[1:], len(text))  # each token's text with its trailing space
-    breaks = np.asarray([m.start() for m in re.finditer("\n", text)], dtype=np.int64)
-    ending = np.searchsorted(breaks, starts) < np.searchsorted(breaks, ends)
-    numbers: list[int] = np.concatenate(([0], np.cumsum(ending[:-1]))).tolist()
-    return numbers
+    paragraph (``TokenTable.paragraph_of``, made once per Doc: do not change it)."""
+    return token_table(doc).paragraph_of
 
 
 def is_edge_filler(token: Token) -> bool:
@@ -227,43 +215,69 @@ class CueFinder:
         self.keep_that = keep_that
         self.learned = learned
         self.learned_content_deps = learned.content_deps() if learned else frozenset()
+        # The candidates of each kind of cue are picked from the Doc's token table (read
+        # once per article), so the Token objects made are those of the candidates only.
+        table = token_table(doc)
+        verbs = [i for i, pos in enumerate(table.pos) if pos == "VERB" and not quoted[i]]
+        prepositional = lexicon.prepositional_cues
+        self._act_lemmas = lexicon.act_verbs | {verb for verb, _ in lexicon.act_phrasal}
+        act_noun_lemmas = lexicon.act_nouns | {noun for noun, _ in lexicon.act_noun_phrasal}
         self.learned_cues = frozenset(
-            token.i
-            for token in doc
+            i
+            for i in verbs
             if classifier is not None
-            and token.pos_ == "VERB"
-            and not quoted[token.i]
-            and token.lower_ not in lexicon.prepositional_cues
-            and not lexicon.is_cue_lemma(token.lemma_.lower())
-            and not _tells_a_prospect(token, lexicon)
-            and classifier.is_cue(token)
+            and table.lower[i] not in prepositional
+            and not lexicon.is_cue_lemma(table.lemma[i])
+            and not _tells_a_prospect(doc[i], lexicon)
+            and classifier.is_cue(doc[i])
         )
         self.lexicon = lexicon
         self.quoted = quoted
         self.speech = speech
         self.paragraph_of = paragraph_numbers(doc)
-        self.cue_verbs = [token.i for token in doc if self._is_cue_verb(token)]
-        self.phrase_cues = [token.i for token in doc if token.lower_ in lexicon.prepositional_cues]
+        # ``_is_cue_verb`` of each token, from the table
+        self.cue_verbs = [
+            i
+            for i in verbs
+            if table.lower[i] not in prepositional
+            and (lexicon.is_cue_lemma(table.lemma[i]) or i in self.learned_cues)
+        ]
+        self.phrase_cues = [i for i, word in enumerate(table.lower) if word in prepositional]
         self._cue_verb_set = frozenset(self.cue_verbs)
         self.act_verbs = frozenset(
-            token.i for token in doc if stance_acts and self._act_word(token) is not None
+            i for i in verbs if stance_acts and self._act_word(doc[i]) is not None
         )
         self.act_nouns = frozenset(
-            token.i
-            for token in doc
-            if stance_acts
-            and token.pos_ == "NOUN"
-            and lexicon.may_be_act_noun(token.lemma_.lower())
+            i
+            for i, pos in enumerate(table.pos)
+            if stance_acts and pos == "NOUN" and table.lemma[i] in act_noun_lemmas
         )
         self.belief_adjectives = frozenset(
-            token.i
-            for token in doc
+            i
+            for i, pos in enumerate(table.pos)
             if stance_acts
-            and token.pos_ == "ADJ"
-            and token.dep_ in ("acomp", "oprd")
-            and not quoted[token.i]
-            and token.lemma_.lower() in lexicon.belief_adjectives
+            and pos == "ADJ"
+            and table.dep[i] in ("acomp", "oprd")
+            and not quoted[i]
+            and table.lemma[i] in lexicon.belief_adjectives
         )
+        mediums = [
+            i
+            for i, dep in enumerate(table.dep)
+            if dep == "prep" and table.lower[i] in lexicon.medium_prepositions
+        ]
+        self._candidates = sorted(
+            {
+                *self.cue_verbs,
+                *self.act_verbs,
+                *self.act_nouns,
+                *self.phrase_cues,
+                *mediums,
+                *self.belief_adjectives,
+                *(verbs if object_contents else ()),
+            }
+        )
+        """The tokens ``find`` may make a clause of: every other token makes none."""
 
     def _is_cue_verb(self, token: Token) -> bool:
         if token.pos_ != "VERB" or self.quoted[token.i]:
@@ -279,11 +293,12 @@ class CueFinder:
 
     def find(self) -> list[CueClause]:
         clauses: list[CueClause] = []
-        cue_verbs = set(self.cue_verbs)
+        cue_verbs = self._cue_verb_set
         prepositional = self.lexicon.prepositional_cues
-        for token in self.doc:
-            if self.quoted[token.i]:
+        for i in self._candidates:
+            if self.quoted[i]:
                 continue
+            token = self.doc[i]
             clause: CueClause | None = None
             if token.i in cue_verbs and not self._prefers_no_source(token):
                 clause = self._verb_clause(token)
@@ -1019,6 +1034,8 @@ class CueFinder:
         if verb.pos_ != "VERB" or self.quoted[verb.i]:
             return None
         lemma = verb.lemma_.lower()
+        if lemma not in self._act_lemmas:
+            return None  # neither alone nor with a particle: no phrase to read
         for words, last in verb_particle_phrases(verb):
             if (lemma, words) in self.lexicon.act_phrasal:
                 return last

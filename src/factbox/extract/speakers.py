@@ -34,6 +34,7 @@ from factbox.extract.actors import (
 )
 from factbox.extract.furniture import page_furniture
 from factbox.extract.offices import Office, non_state_words, office_table
+from factbox.extract.token_table import token_table
 from factbox.extract.vote_lists import listed_voters, voters_named_by_copula
 from factbox.records import ActorKind, Article, Person, Speaker, Statement
 from factbox.records import Span as CharSpan
@@ -154,10 +155,11 @@ class ArticleContext:
         self.doc = doc
         self.article = article
         self.known = known
-        self._line_breaks = [token.i for token in doc if token.is_space and "\n" in token.text]
+        table = token_table(doc)
+        self._line_breaks = table.line_breaks
         # A line break ends a sentence even where the parser runs a header into the next line.
         self._sentence_starts = sorted(
-            {sentence.start for sentence in doc.sents} | {i + 1 for i in self._line_breaks}
+            {start for start, _ in table.sentences} | {i + 1 for i in self._line_breaks}
         )
         self._locales: dict[int, Actor | None] = {}
         self._article_locale = _article_locale(article)
@@ -304,7 +306,8 @@ class ArticleContext:
         "he"."""
         if root.pos_ != "NOUN" or root.dep_ not in SUBJECT_DEPS:
             return
-        if "Sing" not in root.morph.get("Number", []) or root.lemma_.lower() in _institutions():
+        number = token_table(root.doc).features[root.i].get("Number", ())
+        if "Sing" not in number or root.lemma_.lower() in _institutions():
             return
         if role_vocabulary().role_key(root.lemma_) is None:
             return
@@ -1126,12 +1129,14 @@ def _source_span(statement: Statement, doc: Doc) -> tuple[int, int] | None:
 
 def _readings(doc: Doc, lo: int, hi: int, context: ArticleContext) -> list[_Reading]:
     heads: list[Token] = []
-    for token in doc[lo:hi]:
-        if lo <= token.head.i < hi and token.head.i != token.i:
+    table = token_table(doc)
+    for i in range(lo, min(hi, len(doc))):  # the tokens of doc[lo:hi]
+        head = table.head[i]
+        if lo <= head < hi and head != i:
             continue
-        if token.dep_ in CLAUSE_DEPS:
+        if table.dep[i] in CLAUSE_DEPS:
             continue
-        nominal = _nominal(token, lo, hi)
+        nominal = _nominal(doc[i], lo, hi)
         if nominal is None:
             continue
         if nominal.ent_type_ in _TIME_ENTITIES:
@@ -1319,7 +1324,10 @@ def _read_phrase_parts(
 
     counterpart = _counterpart_indices(head, roles.counterpart_prepositions)
     matches = find_actors(doc, [i for i in indices if i not in counterpart])
-    content = [i for i in indices if not _is_filler(doc[i])]
+    table = token_table(doc)
+    content = [  # ``_is_filler`` of each token, read from the table
+        i for i in indices if not (table.pos[i] in _FILLER_POS or table.dep[i] == "case")
+    ]
     if (
         len(matches) == 1
         and content
@@ -1422,7 +1430,7 @@ def _some_of_members(head: Token) -> bool:
 def _members_office(head: Token) -> bool:
     """A plural office only states have ("ministers", "prime ministers"): with an
     organisation's name ("EU ministers") they are the members' office holders."""
-    if "Plur" not in head.morph.get("Number", []):
+    if "Plur" not in token_table(head.doc).features[head.i].get("Number", ()):
         return False
     roles = role_vocabulary()
     key = roles.role_key(head.lemma_)
@@ -1623,8 +1631,9 @@ def _entity_start(token: Token) -> int:
 def _counterpart_indices(head: Token, prepositions: frozenset[str]) -> set[int]:
     """Tokens under "to"/"with" phrases: "envoy to the UN" does not speak for the UN."""
     skipped: set[int] = set()
+    table = token_table(head.doc)
     for token in head.subtree:
-        if token.dep_ == "prep" and token.lower_ in prepositions:
+        if table.dep[token.i] == "prep" and table.lower[token.i] in prepositions:
             skipped.update(t.i for t in token.subtree)
     return skipped
 
@@ -1653,24 +1662,26 @@ def _role_text(doc: Doc, indices: list[int], matches: list[ActorMatch]) -> str |
         for i in range(match.start, match.end)
     }
     roles = role_vocabulary()
+    table = token_table(doc)
+    pos, dep, head = table.pos, table.dep, table.head
     kept = sorted(indices)
     while kept:
-        token = doc[kept[0]]
+        first = kept[0]
         if (
-            token.pos_ in ("DET", "PUNCT", "PART")
-            or token.dep_ in ("poss", "case", "det", "predet")
-            or token.i in strippable
-            or roles.is_honorific(token)
-            or (token.head.dep_ == "poss" and token.head.i in kept)
+            pos[first] in ("DET", "PUNCT", "PART")
+            or dep[first] in ("poss", "case", "det", "predet")
+            or first in strippable
+            or roles.is_honorific(doc[first])
+            or (dep[head[first]] == "poss" and head[first] in kept)
         ):
             kept.pop(0)
             continue
         break
-    while kept and doc[kept[-1]].pos_ in ("PUNCT", "ADP", "DET", "CCONJ"):
+    while kept and pos[kept[-1]] in ("PUNCT", "ADP", "DET", "CCONJ"):
         kept.pop()
-    if not kept or not any(doc[i].pos_ in ("NOUN", "PROPN") for i in kept):
+    if not kept or not any(pos[i] in ("NOUN", "PROPN") for i in kept):
         return None
-    return doc[kept[0] : kept[-1] + 1].text
+    return table.span_text(kept[0], kept[-1] + 1)
 
 
 def _title_part(doc: Doc, indices: list[int]) -> list[int]:
@@ -1708,10 +1719,13 @@ def _actor_of_named_person(
     """The actor of a person the phrase mentions in passing ("Macron's spokesman", "a
     spokesperson for Rishi Sunak"): from the article, else from the table of offices."""
     day = context.article.published
+    pos = token_table(doc).pos
     for i in indices:
+        if pos[i] != "PROPN":
+            continue
         token = doc[i]
         leads_government = token.head.lemma_.lower() in _GOVERNMENT_NOUNS
-        if token.pos_ != "PROPN" or (token.dep_ == "compound" and not leads_government):
+        if token.dep_ == "compound" and not leads_government:
             continue  # "the [Obama] administration" is his government's
         name = context.full_name(token.text, use_known=False)
         facts = context.facts(name)
@@ -2047,18 +2061,19 @@ def _is_main_subject(token: Token) -> bool:
 
 
 def _is_third_person(token: Token) -> bool:
-    morph = token.morph
-    return "Prs" in morph.get("PronType", []) and "3" in morph.get("Person", [])
+    features = token_table(token.doc).features[token.i]
+    return "Prs" in features.get("PronType", ()) and "3" in features.get("Person", ())
 
 
 def _is_definite(head: Token) -> bool:
-    """ "the premier", "Slovakia's premier", bare "Slovak premier"; not "a Slovak official"."""
-    determiners = [child for child in head.lefts if child.dep_ in ("det", "poss")]
+    """ "the premier", "Slovakia's premier", bare "Slovak premier"; not "a Slovak official".
+    (Relations and features read from the token table.)"""
+    table = token_table(head.doc)
+    dep, features = table.dep, table.features
+    determiners = [child.i for child in head.lefts if dep[child.i] in ("det", "poss")]
     if not determiners:
-        return "Sing" in head.morph.get("Number", [])
-    return any(
-        child.dep_ == "poss" or "Def" in child.morph.get("Definite", []) for child in determiners
-    )
+        return "Sing" in features[head.i].get("Number", ())
+    return any(dep[i] == "poss" or "Def" in features[i].get("Definite", ()) for i in determiners)
 
 
 def _is_actor_only(speaker: Speaker) -> bool:
@@ -2076,8 +2091,11 @@ def _inside_quotes(doc: Doc, token_index: int) -> bool:
     return marks % 2 == 1
 
 
+_FILLER_POS = ("DET", "PUNCT", "PART")
+
+
 def _is_filler(token: Token) -> bool:
-    return token.pos_ in ("DET", "PUNCT", "PART") or token.dep_ == "case"
+    return token.pos_ in _FILLER_POS or token.dep_ == "case"
 
 
 def _is_title_or_honorific(token: Token) -> bool:

@@ -27,6 +27,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from factbox.extract.actors import find_actors
+from factbox.extract.token_table import token_table
 from factbox.extract.votes import act_statement, vote_words
 from factbox.records import Statement
 
@@ -41,9 +42,8 @@ def participle_sponsors(doc: Doc, found: list[Statement]) -> list[Statement]:
     words = vote_words()
     taken = {statement.cue_span for statement in found}
     made = []
-    for verb in doc:
-        if verb.lemma_.lower() not in words.sponsoring:
-            continue
+    lemma = token_table(doc).lemma  # the verbs of sponsoring picked from the token table
+    for verb in (doc[i] for i, word in enumerate(lemma) if word in words.sponsoring):
         text = _described_text(verb)
         if text is None:
             continue

@@ -213,32 +213,50 @@ def viterbi_spans(
     inside = roles[:, role, INSIDE].astype(np.float64)
     begin = np.minimum(roles[:, role, BEGIN].astype(np.float64), inside)
     floor = 1e-6
-    costs = np.log(np.stack([1.0 - inside, begin, inside - begin], axis=1) + floor).tolist()
-    back: list[tuple[int, int, int]] = [(_OUT, _OUT, _OUT)] * n
-    previous = (0.0, _IMPOSSIBLE, _IMPOSSIBLE)
+    costs = np.log(np.stack([1.0 - inside, begin, inside - begin], axis=1) + floor)
+    out_costs, begin_costs, in_costs = costs.T.tolist()
+    # The three states' scores are kept in three locals (out, begin, in), not a tuple, and
+    # the back-pointers in two lists: per token, where O and B came from (the best state
+    # before) and where I came from (the better of B and I before); whitespace inside a
+    # line keeps every state where it was, a line break sends all three from the best.
+    from_best = [_OUT] * n
+    from_continuing = [_OUT] * n
+    out_score, begin_score, in_score = 0.0, _IMPOSSIBLE, _IMPOSSIBLE
     for i in range(n):
         kind = kinds[i]
         if kind == 1:
-            back[i] = (_OUT, _BEGIN, _IN)
             continue
-        best = _first_max(previous)
+        # the first of the three to be largest, as numpy's argmax
+        best, best_score = _OUT, out_score
+        if begin_score > best_score:
+            best, best_score = _BEGIN, begin_score
+        if in_score > best_score:
+            best, best_score = _IN, in_score
+        from_best[i] = best
         if kind == 2:
-            back[i] = (best, best, best)
-            previous = (previous[best], _IMPOSSIBLE, _IMPOSSIBLE)
+            from_continuing[i] = best
+            out_score, begin_score, in_score = best_score, _IMPOSSIBLE, _IMPOSSIBLE
             continue
-        continuing = _BEGIN if previous[_BEGIN] >= previous[_IN] else _IN
-        back[i] = (best, best, continuing)
-        cost = costs[i]
-        previous = (
-            previous[best] + cost[_OUT],
-            previous[best] + cost[_BEGIN],
-            previous[continuing] + cost[_IN],
+        if begin_score >= in_score:
+            from_continuing[i], continuing_score = _BEGIN, begin_score
+        else:
+            from_continuing[i], continuing_score = _IN, in_score
+        out_score, begin_score, in_score = (
+            best_score + out_costs[i],
+            best_score + begin_costs[i],
+            continuing_score + in_costs[i],
         )
     tags = [_OUT] * n
     if n:
-        tags[-1] = _first_max(previous)
+        tags[-1] = _first_max((out_score, begin_score, in_score))
     for i in range(n - 1, 0, -1):
-        tags[i - 1] = back[i][tags[i]]
+        tag = tags[i]
+        if kinds[i] == 1:
+            tags[i - 1] = tag
+        elif tag == _IN:
+            tags[i - 1] = from_continuing[i]
+        else:
+            tags[i - 1] = from_best[i]
     spans: list[TaggedSpan] = []
     start: int | None = None
     last = -1

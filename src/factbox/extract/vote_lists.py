@@ -28,6 +28,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from factbox.extract.actors import LIST_OPENERS, actors_listed_at, lookup_actor
+from factbox.extract.token_table import token_table
 
 COPULAS = frozenset({"was", "were", "is", "are"})
 """The copulas that join a group noun to the members it stands for ("... were A, B and C")."""
@@ -149,14 +150,15 @@ def vote_label_clauses(doc: Doc, labels: frozenset[tuple[str, ...]]) -> list[Tok
     ("In favour: A, B, C."): for each, the label's tokens; its list is
     ``actors_listed_at(doc, label_end)``."""
     found = []
-    for sentence in doc.sents:
-        start = sentence.start
-        while start < sentence.end and (doc[start].is_space or doc[start].is_punct):
+    table = token_table(doc)
+    for sentence_start, sentence_end in table.sentences:
+        start = sentence_start
+        while start < sentence_end and (doc[start].is_space or doc[start].is_punct):
             start += 1
-        colon = next((t.i for t in doc[start : sentence.end] if t.text == ":"), None)
+        colon = next((i for i in range(start, sentence_end) if table.text[i] == ":"), None)
         if colon is None or colon == start:
             continue
-        words = tuple(t.lower_ for t in doc[start:colon])
+        words = tuple(table.lower[start:colon])
         if words in labels and actors_listed_at(doc, colon):
             found.append((start, colon))
     return found

@@ -72,6 +72,7 @@ from spacy.tokens import Doc, Span, Token
 
 from factbox.extract.actors import find_actors
 from factbox.extract.doc_text import doc_text
+from factbox.extract.token_table import token_table
 from factbox.records import Speaker, Statement
 from factbox.rules.bodies import load_body
 from factbox.rules.membership import (
@@ -85,6 +86,7 @@ TallyCount = re.compile(r"^(\d{1,2})[-\u2013](\d{1,2})$")
 """A count written as one token: "14-0"."""
 ALL = -1
 """The count of a unanimous vote: every member, however many sit on the day."""
+_VERB_POS = frozenset({"VERB", "AUX"})
 NEAR = 3
 """Most dependency edges between a named member and the word that leaves it out of a count
 ("with [the United States] ... [abstaining]" is 1; "[abstention] by [the United States]" 2)."""
@@ -248,12 +250,16 @@ def _passed_text(sentence: Span) -> Token | None:
     participle describes ("the resolution, passed 14-0, ..."); or the subject of a verb of
     ``receiving`` ("the draft received 11 votes")."""
     words = vote_words()
-    for verb in sentence:
+    passing_or_receiving = words.passing | words.receiving
+    doc = sentence.doc
+    pos = token_table(doc).pos
+    # only verbs pass or receive: the other tokens are skipped on the token table's tags
+    for verb in (doc[i] for i in range(sentence.start, sentence.end) if pos[i] in _VERB_POS):
         lemma = verb.lemma_.lower()
         counted = any(_with_a_number(c) for c in verb.children)
-        if lemma not in words.passing | words.receiving and not counted:
+        if lemma not in passing_or_receiving and not counted:
             continue
-        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
+        if any(c.dep_ == "neg" for c in verb.children):
             continue
         deps: tuple[str, ...] = ("nsubj",) if lemma in words.receiving else ()
         if lemma in words.passing:
@@ -279,8 +285,7 @@ def _with_a_number(token: Token) -> bool:
         token.dep_ == "prep"
         and token.lower_ == "with"
         and any(
-            o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children)
-            for o in token.children
+            o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children) for o in token.children
         )
     )
 
@@ -337,7 +342,9 @@ def _members_in_favour(noun: Token) -> bool:
     words = vote_words()
     doc = noun.doc
     if any(
-        c.dep_ == "prep" and c.lower_ == "in" and c.i + 1 < len(doc)
+        c.dep_ == "prep"
+        and c.lower_ == "in"
+        and c.i + 1 < len(doc)
         and _word(doc[c.i + 1]) in words.favour
         for c in noun.children
     ):
@@ -588,9 +595,8 @@ def collective_statements(
     voted in favour of Sweden's accession,' he said") or a clause of a sentence about
     something else. Speakers and date still to resolve (``voters`` gives the members)."""
     found = []
-    for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX"):
-            continue
+    pos = token_table(doc).pos
+    for verb in (doc[i] for i, tag in enumerate(pos) if tag in _VERB_POS):
         group = verb.head if verb.dep_ == "relcl" else None
         if group is None:
             group = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
