@@ -24,7 +24,7 @@ found is compared with the annotated items:
 ``--split`` takes one fixed half of the articles (``articles.toml``: ``calibrate`` for
 choosing thresholds, ``measure`` for reporting) or ``all``. The ingested ledger (before
 any proposal) is cached in ``~/.cache/factbox-bench``, keyed by the articles and the
-factbox source outside ``stance/``, so re-runs only judge again.
+factbox source (all but ``web/``), so a re-run of the same build only judges again.
 """
 
 from __future__ import annotations
@@ -67,13 +67,11 @@ from stance_set import (
 from factbox import api
 from factbox.extract.nlp import default_model_name
 from factbox.stance import ProposalMatch, load_proposals
-from factbox.stance.lexicon import load_concepts
-from factbox.stance.matching import context_sentences
 from factbox.store import Ledger
 
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "factbox-bench"
 SOURCE = REPO / "src" / "factbox"
-NOT_IN_KEY = ("stance", "web")
+NOT_IN_KEY = ("web",)
 
 
 # -- offsets: the ledger's article body against PolNeAR's text -------------------------
@@ -112,13 +110,16 @@ class OffsetMap:
 
 
 def source_key() -> str:
-    """A hash of the factbox source that shapes ingest (all but ``stance/`` and ``web/``)."""
+    """A hash of the factbox source that shapes ingest (all but ``web/``).
+
+    ``stance/`` is in it: ingest stores each statement's vector, and which statements are
+    embedded with the words before them, and how, is decided there (the int8 encoder's
+    vectors also move a little with the batch they were made in, so vectors made again at
+    judging time are not those a user's ingest stores)."""
     digest = hashlib.sha256(default_model_name().encode())
     for path in sorted(SOURCE.rglob("*")):
         relative = path.relative_to(SOURCE)
         if not path.is_file() or relative.parts[0] in NOT_IN_KEY or "__pycache__" in path.parts:
-            continue
-        if relative.parts[:2] == ("data", "stance"):
             continue
         digest.update(str(relative).encode())
         digest.update(path.read_bytes())
@@ -140,18 +141,6 @@ def copy_database(source: Path, target: Path) -> None:
         origin.backup(copy)
 
 
-def forget_context_vectors(db: Path) -> None:
-    """Drop the stored vectors of statements embedded with the words before them (those the
-    matcher's ``context_sentences`` picks): that test is in ``stance/``, outside the cache
-    key, so they are made again when judging, with the current code. The other vectors, of
-    the content alone, stay as ingest made them."""
-    concepts = load_concepts()
-    with closing(sqlite3.connect(db)) as connection, connection:
-        rows = connection.execute("SELECT id, content FROM statements").fetchall()
-        stale = [(sid,) for sid, content in rows if context_sentences(content, concepts)]
-        connection.executemany("DELETE FROM statement_vectors WHERE statement_id = ?", stale)
-
-
 @dataclass(slots=True)
 class Ingested:
     db: Path
@@ -166,7 +155,6 @@ def ingested_ledger(source: Path, workdir: Path, use_cache: bool) -> Ingested:
     started = time.perf_counter()
     if use_cache and cached.exists():
         copy_database(cached, db)
-        forget_context_vectors(db)
         return Ingested(db, time.perf_counter() - started, True)
     summary = api.ingest([str(source)], db)
     if summary.failed:
