@@ -819,3 +819,18 @@ def test_polnear_leaves_a_next_paragraph_quote_with_its_own_cue(nlp: Language) -
     assert "cranes" not in said.content
     added = next(s for s in statements if s.cue == "added")
     assert added.content.startswith("The cranes were never damaged")
+
+
+def test_polnear_joins_the_next_quote_to_a_mixed_content_before_its_cue(nlp: Language) -> None:
+    text = (
+        "The harbour needs cranes “that can lift the new container ships,” the port director "
+        "said. “We ordered four of them last week.”"
+    )
+    (said,) = [
+        s for s in find_attributions(nlp(text), conventions="polnear", scored=False) if s.cue
+    ]
+    assert said.content.startswith("The harbour needs cranes")
+    assert "We ordered four of them last week" in said.content
+    # The factbox's own convention leaves a mixed content as it is.
+    (said,) = [s for s in find_attributions(nlp(text), scored=False) if s.cue == "said"]
+    assert "ordered" not in said.content

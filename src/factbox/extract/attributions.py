@@ -283,12 +283,16 @@ class _Attributor:
         self.drafts.sort(key=lambda draft: draft.span)
 
     def join_split_quotes(self) -> None:
-        """``"We are ready," he said. "But not alone."`` is one statement."""
+        """``"We are ready," he said. "But not alone."`` is one statement. Under PolNeAR's
+        conventions so is a mixed content before its cue (``Kyiv needs "more time," she said.
+        "It is not ready."``): on 400 train articles the join gains 9 contents and loses 1."""
         for draft in self.drafts:
             clause = draft.clause
             if clause is None or clause.kind not in ("speech", "belief") or not draft.quotes:
                 continue
-            if draft.kind == "mixed":
+            if draft.kind == "mixed" and not (
+                self.polnear and draft.pieces[-1][1] <= self.chars(clause.cue)[0]
+            ):
                 continue
             first_quote = min(draft.quotes)
             if self.quotes[first_quote].outer[0] < self.chars(clause.cue)[0]:
