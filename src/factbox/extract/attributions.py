@@ -285,7 +285,8 @@ class _Attributor:
     def join_split_quotes(self) -> None:
         """``"We are ready," he said. "But not alone."`` is one statement. Under PolNeAR's
         conventions so is a mixed content before its cue (``Kyiv needs "more time," she said.
-        "It is not ready."``): on 400 train articles the join gains 9 contents and loses 1."""
+        "It is not ready."``): on 400 train articles the join gains 7 gold contents and loses
+        none."""
         for draft in self.drafts:
             clause = draft.clause
             if clause is None or clause.kind not in ("speech", "belief") or not draft.quotes:
