@@ -773,7 +773,7 @@ class CueFinder:
             # "Asked about [the declaration], he said ...": the particle's object
             complements = self._particle_objects(particle)
             cue = (cue[0], max(cue[1], particle.i + 1)) if complements else cue
-        predicates = self._predicates(verb)
+        predicates = [token for token in self._predicates(verb) if token.i >= cue[1]]
         if voice == "mod":
             content = self._content_ranges(verb, complements)
         elif complements or predicates:
