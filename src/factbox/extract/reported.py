@@ -774,6 +774,13 @@ class CueFinder:
             complements = self._particle_objects(particle)
             cue = (cue[0], max(cue[1], particle.i + 1)) if complements else cue
         predicates = [token for token in self._predicates(verb) if token.i >= cue[1]]
+        likeness = next((p for p in predicates if p.lower_ in _LIKENESS_WORDS), None)
+        if likeness is not None and all(t.dep_ == "advmod" for t in self.doc[cue[1] : likeness.i]):
+            # "seems like [a fair idea]": PolNeAR's cue takes "like" as it takes a particle
+            objects = [child for child in likeness.children if child.dep_ == "pobj"]
+            if objects:
+                cue = (cue[0], likeness.i + 1)
+                predicates = [objects[0] if p is likeness else p for p in predicates]
         if voice == "mod":
             content = self._content_ranges(verb, complements)
         elif complements or predicates:
@@ -802,8 +809,9 @@ class CueFinder:
     @staticmethod
     def _predicates(verb: Token) -> list[Token]:
         """What a linking verb says of its subject after it: an adjective, a noun or a
-        "like" phrase ("seems [ready]", "seemed [a reminder that ...]", "might seem [like an
-        odd choice]")."""
+        "like" phrase ("seems [ready]", "seemed [a reminder that ...]", "might seem like [an
+        odd choice]", where the cue takes "like": on 400 train articles 5 gold cues do, one
+        gold content does)."""
         return [
             child
             for child in verb.rights
