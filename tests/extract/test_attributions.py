@@ -791,3 +791,46 @@ def test_a_quote_after_the_cues_colon_is_the_whole_content(nlp: Language) -> Non
         '"I think they have the numbers."'
     )
     assert _one_piece_content(nlp, text, "said") == "I think they have the numbers."
+
+
+def test_polnear_joins_the_quote_opening_the_next_paragraph(nlp: Language) -> None:
+    # PolNeAR's annotators make a speaker's next-paragraph quote, which has no cue of its own,
+    # part of the same content; the factbox keeps it a statement of its own (test above).
+    text = (
+        "“The harbour will reopen on Monday,” the port director said.\n\n"
+        "“The cranes were never damaged, and the crews are ready.”\n\n"
+        "The ferries stayed in Tallinn overnight."
+    )
+    (said,) = [
+        s for s in find_attributions(nlp(text), conventions="polnear", scored=False) if s.cue
+    ]
+    assert "The harbour will reopen on Monday" in said.content
+    assert "the crews are ready" in said.content
+    assert len(said.content_pieces) == 2
+
+
+def test_polnear_leaves_a_next_paragraph_quote_with_its_own_cue(nlp: Language) -> None:
+    text = (
+        "“The harbour will reopen on Monday,” the port director said.\n\n"
+        "“The cranes were never damaged,” the union leader added."
+    )
+    statements = find_attributions(nlp(text), conventions="polnear", scored=False)
+    said = next(s for s in statements if s.cue == "said")
+    assert "cranes" not in said.content
+    added = next(s for s in statements if s.cue == "added")
+    assert added.content.startswith("The cranes were never damaged")
+
+
+def test_polnear_joins_the_next_quote_to_a_mixed_content_before_its_cue(nlp: Language) -> None:
+    text = (
+        "The harbour needs cranes “that can lift the new container ships,” the port director "
+        "said. “We ordered four of them last week.”"
+    )
+    (said,) = [
+        s for s in find_attributions(nlp(text), conventions="polnear", scored=False) if s.cue
+    ]
+    assert said.content.startswith("The harbour needs cranes")
+    assert "We ordered four of them last week" in said.content
+    # The factbox's own convention leaves a mixed content as it is.
+    (said,) = [s for s in find_attributions(nlp(text), scored=False) if s.cue == "said"]
+    assert "ordered" not in said.content

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from factbox.extract.attributions import find_attributions
@@ -201,6 +202,43 @@ def test_polnear_raising_verb_names_no_source_even_with_a_subject(nlp: Language)
     # Subject and complement, without the cue between them.
     words = [text[slice(*piece)] for piece in seems.content_pieces]
     assert words == ["the chancellor", "to be running out of patience with Budapest"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "After a week of talks, the senator seems ready to fight for the south.",
+            ["the senator", "ready to fight for the south"],
+        ),
+        (
+            "Though the rockets cannot reach the mainland, it is considered a threat to the port.",
+            ["it", "a threat to the port"],
+        ),
+    ],
+)
+def test_polnear_linking_verb_content_is_subject_and_predicate(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    # An adjective or a noun after a raising or passive verb is what is said of the
+    # subject, as a "to" clause is; the cue between them is no part of it.
+    cue = next(s for s in found(nlp, text, "polnear") if s.source_span is None)
+    assert [text[slice(*piece)] for piece in cue.content_pieces] == expected
+
+
+def test_polnear_linking_verb_cue_takes_like_as_a_particle(nlp: Language) -> None:
+    text = "The old ferry might seem like an odd choice for a minister who flies everywhere."
+    (seem,) = [s for s in found(nlp, text, "polnear") if s.source_span is None]
+    assert seem.cue == "might seem like"
+    words = [text[slice(*piece)] for piece in seem.content_pieces]
+    assert words == ["The old ferry", "an odd choice for a minister who flies everywhere"]
+
+
+def test_polnear_linking_verb_leaves_out_an_it_that_stands_for_a_clause(nlp: Language) -> None:
+    text = "It seems unfair to ask the coastal towns to pay for the dikes twice."
+    (seems,) = [s for s in found(nlp, text, "polnear") if s.cue == "seems"]
+    assert seems.content == "unfair to ask the coastal towns to pay for the dikes twice"
+    assert seems.content_pieces == ()
 
 
 def test_sourceless_share_decides_between_the_two_readings() -> None:

@@ -97,8 +97,9 @@ def _without(spans: list[Span], holes: list[Span]) -> list[Span]:
 class _Attributor:
     """Reconciles quotes and cue clauses for one document."""
 
-    def __init__(self, doc: Doc, lexicon: CueLexicon) -> None:
+    def __init__(self, doc: Doc, lexicon: CueLexicon, *, polnear: bool = False) -> None:
         self.doc = doc
+        self.polnear = polnear
         self.text = doc_text(doc)
         self.lexicon = lexicon
         self.quotes = find_quotes(self.text, lexicon.quote_families)
@@ -282,12 +283,17 @@ class _Attributor:
         self.drafts.sort(key=lambda draft: draft.span)
 
     def join_split_quotes(self) -> None:
-        """``"We are ready," he said. "But not alone."`` is one statement."""
+        """``"We are ready," he said. "But not alone."`` is one statement. Under PolNeAR's
+        conventions so is a mixed content before its cue (``Kyiv needs "more time," she said.
+        "It is not ready."``): on 400 train articles the join gains 7 gold contents and loses
+        none."""
         for draft in self.drafts:
             clause = draft.clause
             if clause is None or clause.kind not in ("speech", "belief") or not draft.quotes:
                 continue
-            if draft.kind == "mixed":
+            if draft.kind == "mixed" and not (
+                self.polnear and draft.pieces[-1][1] <= self.chars(clause.cue)[0]
+            ):
                 continue
             first_quote = min(draft.quotes)
             if self.quotes[first_quote].outer[0] < self.chars(clause.cue)[0]:
@@ -304,13 +310,22 @@ class _Attributor:
     def continuation(self, draft: _Draft, token: int) -> int | None:
         """The quote opening the next sentence of the paragraph when nobody else speaks
         first: in ``"A," the colonel said, adding that the shelling had stopped. "B."`` the
-        speaker goes on."""
+        speaker goes on. Under PolNeAR's conventions a quote opening the next paragraph goes
+        on too (``"A," she said.`` then ``"B."`` below it): its annotators make the two one
+        content when the second quote has no cue of its own (on 400 train articles 22 times;
+        each of the 96 such quotes they made a relation of its own has its own cue, which
+        takes it first)."""
         i = token
+        paragraph_break = False
         while i < len(self.doc) and self.token_quote[i] < 0:
             if "\n" in self.doc[i].text:
-                return None
+                if not self.polnear or paragraph_break:
+                    return None
+                paragraph_break = True
+            elif paragraph_break and not self.doc[i].is_space:
+                return None  # words open the next paragraph: not the speaker's quote
             i += 1
-        if i >= len(self.doc) or not self.doc[i].is_sent_start:
+        if i >= len(self.doc) or not (self.doc[i].is_sent_start or paragraph_break):
             return None
         number = self.token_quote[i]
         opens_at = self.quotes[number].outer[0]
@@ -567,7 +582,7 @@ def find_attributions(
     """
     polnear = conventions == "polnear"
     lexicon = load_cue_lexicon()
-    attributor = _Attributor(doc, lexicon)
+    attributor = _Attributor(doc, lexicon, polnear=polnear)
     quoted = [number >= 0 for number in attributor.token_quote]
     speech = [number >= 0 and attributor.speech_like[number] for number in attributor.token_quote]
     attributor.from_clauses(
