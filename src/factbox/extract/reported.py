@@ -1268,16 +1268,24 @@ class CueFinder:
         return (noun, clauses) if clauses else None
 
     def _noun_act_holder(self, noun: Token) -> TokenRange | None:
+        """Whose stance a noun states: its possessor ("Berlin's pledge"), or the subject of
+        the light verb it is the object of ("voiced opposition to"). A possessive pronoun
+        on the object of a light verb ("China voiced [its] opposition") is that subject's
+        own: the subject is the holder, named, not a pronoun to resolve."""
         possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if possessor is not None:
-            return trim_range(self.doc, (possessor.left_edge.i, possessor.i + 1))
         verb = noun.head
-        if (
+        light = (
             noun.dep_ == "dobj"
             and verb.pos_ == "VERB"
             and verb.lemma_.lower() in self.lexicon.act_light_verbs
-        ):
-            return self._own_source(verb)
+        )
+        if possessor is not None and not (light and possessor.tag_ == "PRP$"):
+            return trim_range(self.doc, (possessor.left_edge.i, possessor.i + 1))
+        if light:
+            own = self._own_source(verb)
+            if own is not None or possessor is None:
+                return own
+            return trim_range(self.doc, (possessor.i, possessor.i + 1))
         return None
 
     def _before_listed_sources(
