@@ -68,3 +68,62 @@ def test_a_two_word_nationality_words_government_is_that_state(nlp: Language) ->
         " year. The South Sudanese government opposes the plan."
     )
     assert actors_by_source(nlp, body).get("The South Sudanese government") == ["SS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Strongly pro-Kiev European diplomats worry about it.", []),
+        ("An anti-EU party said it was wrong.", []),
+        ("The pro-Russian separatists said it was wrong.", []),
+        ("The EU-Turkey deal was signed.", ["EU", "TR"]),
+    ],
+)
+def test_a_name_after_pro_or_anti_is_a_leaning(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    doc = nlp(text)
+    assert [m.actor.id for m in find_actors(doc, range(len(doc)))] == expected
+
+
+def test_a_leaning_group_does_not_speak_for_the_country_it_favours(nlp: Language) -> None:
+    body = (
+        "Hungary demanded that next week's summit avoid a decision on the talks.\n\n"
+        "Strongly pro-Kiev European diplomats worry that a disagreement at the summit would"
+        " deal a heavy political blow to Ukraine."
+    )
+    assert actors_by_source(nlp, body).get("pro-Kiev European diplomats") == [None]
+
+
+@pytest.mark.parametrize(
+    ("body", "source", "expected"),
+    [
+        (
+            "Hungary walked out of the room.\n\n"
+            '"This is a positive surprise, a historic decision," says the prime minister'
+            " representing Sweden at the meeting Lars Berg.",
+            "the prime minister representing Sweden",
+            ["SE"],
+        ),
+        (
+            "Hungary walked out of the room. The minister representing Norway at the talks"
+            " said it was a good day.",
+            "The minister representing Norway",
+            ["NO"],
+        ),
+    ],
+)
+def test_an_office_representing_a_state_is_that_states(
+    nlp: Language, body: str, source: str, expected: list[str]
+) -> None:
+    found = [
+        [speaker.actor_id for speaker in statement.speakers]
+        for statement in extracted(nlp, body, DAY)
+        if statement.source_text.startswith(source.split(" representing")[0])
+    ]
+    assert found and found[0] == expected, found
+    assert any(
+        speaker.text == source
+        for statement in extracted(nlp, body, DAY)
+        for speaker in statement.speakers
+    )

@@ -389,7 +389,8 @@ def find_actors(doc: Doc, indices: Sequence[int]) -> list[ActorMatch]:
     return [
         match
         for match in matches
-        if (
+        if not _leaning(doc, match)
+        and (
             not _body_of_another(doc, match, owners)
             if match.name.via == "body"
             else (
@@ -405,6 +406,20 @@ def find_actors(doc: Doc, indices: Sequence[int]) -> list[ActorMatch]:
             )
         )
     ]
+
+
+LEANING_PREFIXES = frozenset({"pro", "anti"})
+"""Words that, joined by a hyphen before a name, make it a leaning ("pro-Kiev diplomats",
+"an anti-EU party"): who leans towards or against an actor does not speak for it."""
+
+
+def _leaning(doc: Doc, match: ActorMatch) -> bool:
+    """True when the name follows "pro-" or "anti-" ("pro-[Kiev] European diplomats"): a
+    leaning towards or against the actor, not the actor."""
+    hyphen = match.start - 1
+    if hyphen < 1 or doc[hyphen].text != "-" or doc[hyphen - 1].whitespace_:
+        return False
+    return doc[hyphen - 1].lower_ in LEANING_PREFIXES
 
 
 def _community_words(doc: Doc, matches: list[ActorMatch]) -> set[int]:
