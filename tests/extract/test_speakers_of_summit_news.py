@@ -127,3 +127,66 @@ def test_an_office_representing_a_state_is_that_states(
         for statement in extracted(nlp, body, DAY)
         for speaker in statement.speakers
     )
+
+
+def statement_by(nlp: Language, body: str, source: str) -> tuple[str, str, list[str | None]]:
+    """The cue, content and speakers' actors of the statement whose source is ``source``."""
+    for statement in extracted(nlp, body, DAY):
+        if statement.source_text == source:
+            return statement.cue, statement.content, [s.actor_id for s in statement.speakers]
+    raise AssertionError([(s.source_text, s.cue, s.content) for s in extracted(nlp, body, DAY)])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "content"),
+    [
+        (
+            'Latvian Prime Minister Janis Berzins called the deal a "potential game changer."',
+            "Latvian Prime Minister Janis Berzins",
+            "the deal a",
+        ),
+        (
+            "Amnesty International called the proposed mass return of migrants illegal.",
+            "Amnesty International",
+            "the proposed mass return of migrants illegal",
+        ),
+    ],
+)
+def test_naming_the_object_as_something_is_a_statement(
+    nlp: Language, sentence: str, source: str, content: str
+) -> None:
+    body = "The European Union and Turkey have finalized a deal on migrants.\n\n" + sentence
+    cue, said, _ = statement_by(nlp, body, source)
+    assert cue == "called"
+    assert said.startswith(content)
+
+
+def test_calling_someone_alone_is_no_statement(nlp: Language) -> None:
+    assert not [s for s in extracted(nlp, "The minister called the ambassador.", DAY)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "actor"),
+    [
+        (
+            "Reuters quoted Latvia's Prime Minister Janis Berzins saying the consensus"
+            " agreement would be offered to Turkey.",
+            "Latvia's Prime Minister Janis Berzins",
+            "LV",
+        ),
+        (
+            "The agency quoted the Slovak foreign minister as saying the deal would be"
+            " offered to Turkey.",
+            "the Slovak foreign minister",
+            "SK",
+        ),
+    ],
+)
+def test_the_person_an_outlet_quotes_is_the_speaker(
+    nlp: Language, sentence: str, source: str, actor: str
+) -> None:
+    body = "The European Union and Turkey have drafted a deal on migrants.\n\n" + sentence
+    cue, content, actors = statement_by(nlp, body, source)
+    assert cue == "saying"
+    assert content.startswith("the")
+    assert actors == [actor]
