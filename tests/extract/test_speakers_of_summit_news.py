@@ -190,3 +190,23 @@ def test_the_person_an_outlet_quotes_is_the_speaker(
     assert cue == "saying"
     assert content.startswith("the")
     assert actors == [actor]
+
+
+@pytest.mark.parametrize(
+    ("when", "day"),
+    [
+        ("last Monday (March 7)", dt.date(2016, 3, 7)),  # counting back gives 14 March
+        ("last Friday (March 4)", dt.date(2016, 3, 4)),  # counting back gives 11 March
+        ("last Monday", dt.date(2016, 3, 14)),
+    ],
+)
+def test_a_written_date_in_brackets_dates_the_weekday_before_it(
+    nlp: Language, when: str, day: dt.date
+) -> None:
+    body = (
+        f"The Turkish prime minister had agreed, during an EU summit {when}, to take back"
+        " the migrants who reached Greece."
+    )
+    published = dt.date(2016, 3, 15)  # a Tuesday
+    (statement,) = extracted(nlp, body, published)
+    assert statement.said_on == day

@@ -122,7 +122,7 @@ def _own_date(
                 continue
             if _of_an_act_ahead(entity.root):
                 continue  # "X and Y will sign the deal on Sunday": the signing, not the saying
-            dated = _interpret(entity, published)
+            dated = _bracketed_day(entity, published) or _interpret(entity, published)
             if dated is not None:
                 return dated
         dated = _eve_of(doc, sentence, published, anchors) or _day_next_to(
@@ -541,6 +541,24 @@ def _interpret(entity: Span, published: dt.date | None, *, nearest: bool = False
     if words[:1] == ["last"] and "night" in words:
         return _Dated(published - dt.timedelta(days=1), "relative")
     return None
+
+
+def _bracketed_day(entity: Span, published: dt.date | None) -> _Dated | None:
+    """The written date in brackets right after a relative one ("last Monday [(March 7)]"):
+    the writer's own reading of the weekday, which counting back from the page's date may
+    miss (a page dated a week later, a weekday read as the one before)."""
+    doc = entity.doc
+    opener = entity.end
+    if opener + 2 >= len(doc) or doc[opener].text != "(":
+        return None
+    close = next(
+        (i for i in range(opener + 1, min(opener + 6, len(doc))) if doc[i].text == ")"), None
+    )
+    if close is None:
+        return None
+    words = [token.lower_.rstrip(".") for token in doc[opener + 1 : close]]
+    day = _explicit_day(words, published, nearest=False)
+    return _Dated(day, "explicit") if day is not None else None
 
 
 def _explicit_day(words: list[str], published: dt.date | None, *, nearest: bool) -> dt.date | None:
