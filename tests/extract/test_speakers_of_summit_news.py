@@ -210,3 +210,14 @@ def test_a_written_date_in_brackets_dates_the_weekday_before_it(
     published = dt.date(2016, 3, 15)  # a Tuesday
     (statement,) = extracted(nlp, body, published)
     assert statement.said_on == day
+
+
+def test_a_threat_days_before_the_saying_is_dated_before_it(nlp: Language) -> None:
+    body = (
+        "Speaking before the summit, the Cypriot president said on Thursday that a compromise"
+        " was possible on the deal, days after threatening to block the accord."
+    )
+    published = dt.date(2016, 3, 18)  # a Friday
+    dates = {s.cue: s.said_on for s in extracted(nlp, body, published)}
+    assert dates["said"] == dt.date(2016, 3, 17)
+    assert dates["threatening"] == dt.date(2016, 3, 15)  # "days": two at the fewest

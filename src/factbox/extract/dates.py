@@ -241,10 +241,16 @@ def _date_relative_to_clause(
     marker = next(
         (c for c in cue.children if c.dep_ in ("mark", "prep") and c.lower_ in DAY_ORDER), None
     )
+    anchor = cue.head
+    if marker is None and cue.dep_ == "pcomp" and cue.head.lower_ in DAY_ORDER:
+        # "X said ..., days after [threatening] to block it": the participle is the object
+        # of "after", which hangs on X's clause
+        marker, anchor = cue.head, cue.head.head
+        while anchor.dep_ == "ccomp" and anchor.head.i != anchor.i:
+            anchor = anchor.head  # "said [that it was possible], days after": the saying
     if marker is None:
         return None
-    anchor = cue.head
-    days = _day_count(cue) or _day_count(anchor)
+    days = _day_count(cue) or _day_count(marker) or _day_count(anchor)
     if days is None:
         return None
     base = _clause_date(doc, anchor, cue, published)
@@ -285,11 +291,12 @@ def _opens_on_an_occasion(clause: Token) -> bool:
 
 
 def _day_count(verb: Token) -> int | None:
-    """The number of days in a measure phrase on a verb ("a day", "two days", "the day")."""
+    """The number of days in a measure phrase on a verb ("a day", "two days", "the day");
+    "days" without a number is two, the fewest it can be."""
     for child in verb.children:
         if child.dep_ != "npadvmod" or child.lemma_.lower() not in DAYS_IN_UNIT:
             continue
-        count = 1
+        count = 2 if child.tag_ == "NNS" else 1  # "days after": two at the fewest
         for modifier in child.children:
             if modifier.dep_ == "nummod":
                 word = modifier.lower_
