@@ -221,3 +221,36 @@ def test_a_threat_days_before_the_saying_is_dated_before_it(nlp: Language) -> No
     dates = {s.cue: s.said_on for s in extracted(nlp, body, published)}
     assert dates["said"] == dt.date(2016, 3, 17)
     assert dates["threatening"] == dt.date(2016, 3, 15)  # "days": two at the fewest
+
+
+LEFT_OUT_BY_PRONOUN = (
+    "Hungarian Prime Minister Viktor Orban has blocked the start of accession talks with"
+    " Ukraine.\n\nOrban cuts a solitary figure in Brussels. All of the EU's 27 national"
+    " leaders except {who} have supported starting Ukrainian accession talks."
+)
+
+
+def test_all_the_leaders_but_a_pronoun_are_every_member_but_the_one_it_stands_for(
+    nlp: Language,
+) -> None:
+    body = LEFT_OUT_BY_PRONOUN.format(who="him")
+    (actors,) = [
+        [s.actor_id for s in statement.speakers]
+        for statement in extracted(nlp, body, dt.date(2023, 12, 14))
+        if statement.cue == "have supported"
+    ]
+    assert len(actors) == 26
+    assert "HU" not in actors
+    assert {"FR", "IE", "EE", "IT"} <= set(actors)
+
+
+def test_all_the_leaders_but_a_pronoun_nobody_can_place_say_nothing_of_the_members(
+    nlp: Language,
+) -> None:
+    body = LEFT_OUT_BY_PRONOUN.format(who="them")
+    (actors,) = [
+        [s.actor_id for s in statement.speakers]
+        for statement in extracted(nlp, body, dt.date(2023, 12, 14))
+        if statement.cue == "have supported"
+    ]
+    assert actors == [None]

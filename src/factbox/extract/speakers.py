@@ -1865,6 +1865,17 @@ def _speakers_for_pronoun(
     return [Speaker(text, span, actor_kind="unknown")]
 
 
+def pronoun_actor(pronoun: Token, context: ArticleContext) -> str | None:
+    """The actor a personal pronoun stands for, as a speaker "he" would resolve ("all 27
+    leaders except [him]", after a sentence about Orban: HU); None when it stands for no
+    one actor."""
+    reading = _Reading(head=pronoun, start=pronoun.i, end=pronoun.i + 1, pronoun=True)
+    span = (pronoun.idx, pronoun.idx + len(pronoun))
+    found = _speakers_for_pronoun(reading, pronoun.text, span, context)
+    actors = {speaker.actor_id for speaker in found}
+    return found[0].actor_id if len(actors) == 1 else None
+
+
 def _office_speaker(head: Token, context: ArticleContext) -> Speaker | None:
     """The one speaker a subject naming an office resolves to, as a statement of its own
     would ("the Egyptian ambassador to the UN": EG), or ``None``."""
