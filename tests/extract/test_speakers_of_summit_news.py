@@ -143,12 +143,12 @@ def statement_by(nlp: Language, body: str, source: str) -> tuple[str, str, list[
         (
             'Latvian Prime Minister Janis Berzins called the deal a "potential game changer."',
             "Latvian Prime Minister Janis Berzins",
-            "the deal a",
+            'a "potential game changer',
         ),
         (
             "Amnesty International called the proposed mass return of migrants illegal.",
             "Amnesty International",
-            "the proposed mass return of migrants illegal",
+            "illegal",
         ),
     ],
 )
@@ -254,3 +254,13 @@ def test_all_the_leaders_but_a_pronoun_nobody_can_place_say_nothing_of_the_membe
         if statement.cue == "have supported"
     ]
     assert actors == [None]
+
+
+def test_a_subject_naming_nobody_leaves_the_possessive_pronoun_the_holder(nlp: Language) -> None:
+    body = (
+        "The two other candidates - Sen. Jane Roe of Texas and Gov. John Doe of Ohio - also"
+        " spoke at the conference. Both made their opposition to the Iran deal a centerpiece"
+        " of their remarks."
+    )
+    sources = [s.source_text for s in extracted(nlp, body, DAY) if s.cue.startswith("opposition")]
+    assert sources == ["their"]

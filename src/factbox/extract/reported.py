@@ -148,15 +148,16 @@ saying ...", "cited X as saying ..."): the one quoted speaks."""
 
 
 def _named_as(verb: Token) -> list[Token]:
-    """What a speech verb names something as, with what it names: the object and the object
-    predicate ("called [the deal] [a 'potential game changer']", "called [the plan]
-    [illegal]"): a verdict on the object, as "said the deal was a game changer" is. Only
-    both together: "called the minister" alone says nothing."""
+    """What a speech verb names its object as, the object predicate: "called the deal [a
+    'potential game changer']", "called the plan [illegal]": a verdict on the object, as a
+    quote of the predicate alone already is ("called it 'a clear signal of hope'"), whether
+    or not the quotation marks take in its article. Only with an object before it: "called
+    the minister" alone says nothing."""
     named = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i > verb.i), None)
     verdict = next((c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i), None)
     if named is None or verdict is None or verdict.i < named.i:
         return []
-    return [named, verdict]
+    return [verdict]
 
 
 def _is_free_relative(clause: Token) -> bool:
@@ -1320,13 +1321,14 @@ class CueFinder:
             and verb.pos_ == "VERB"
             and verb.lemma_.lower() in self.lexicon.act_light_verbs
         )
-        if possessor is not None and not (light and possessor.tag_ == "PRP$"):
-            return trim_range(self.doc, (possessor.left_edge.i, possessor.i + 1))
-        if light:
+        if light and (possessor is None or possessor.tag_ == "PRP$"):
             own = self._own_source(verb)
-            if own is not None or possessor is None:
+            if possessor is None or (own is not None and self._names_speaker(own)):
                 return own
-            return trim_range(self.doc, (possessor.i, possessor.i + 1))
+        if possessor is not None:
+            # "Both made [their] opposition to it a centerpiece": a subject that names
+            # nobody leaves the pronoun to stand for whoever it resolves to
+            return trim_range(self.doc, (possessor.left_edge.i, possessor.i + 1))
         return None
 
     def _before_listed_sources(
