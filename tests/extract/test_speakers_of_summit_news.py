@@ -246,3 +246,22 @@ def test_a_subject_naming_nobody_leaves_the_possessive_pronoun_the_holder(nlp: L
     )
     sources = [s.source_text for s in extracted(nlp, body, DAY) if s.cue.startswith("opposition")]
     assert sources == ["their"]
+
+
+@pytest.mark.parametrize(
+    ("group", "members"), [("European Union leaders", 28), ("Several EU leaders", 0)]
+)
+def test_the_bodys_leaders_approving_it_are_its_members(
+    nlp: Language, group: str, members: int
+) -> None:
+    body = (
+        "The EU and Turkey negotiated a deal on migrants for weeks.\n\n"
+        f"{group} approved the terms of the deal with Turkey on Friday."
+    )
+    found = [
+        {s.actor_id for s in statement.speakers}
+        for statement in extracted(nlp, body, dt.date(2016, 3, 18))
+        if statement.cue.startswith("approved")
+    ]
+    assert found
+    assert len(found[0] - {None, "EU"}) == members
