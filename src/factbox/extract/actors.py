@@ -385,14 +385,16 @@ def find_actors(doc: Doc, indices: Sequence[int]) -> list[ActorMatch]:
             position += found.end - found.start
         else:
             position += 1
+    compound = _community_words(doc, matches)
     return [
         match
         for match in matches
-        if (
+        if not _leaning(doc, match)
+        and (
             not _body_of_another(doc, match, owners)
             if match.name.via == "body"
             else (
-                not _names_a_language(doc, match)
+                not _names_a_language(doc, match) and match.start not in compound
                 if match.name.via == "demonym"
                 else (
                     not (match.name.via == "metonym" and _hyphenated_place(doc, match, taken))
@@ -404,6 +406,34 @@ def find_actors(doc: Doc, indices: Sequence[int]) -> list[ActorMatch]:
             )
         )
     ]
+
+
+LEANING_PREFIXES = frozenset({"pro", "anti"})
+"""Words that, joined by a hyphen before a name, make it a leaning ("pro-Kiev diplomats",
+"an anti-EU party"): who leans towards or against an actor does not speak for it."""
+
+
+def _leaning(doc: Doc, match: ActorMatch) -> bool:
+    """True when the name follows "pro-" or "anti-" ("pro-[Kiev] European diplomats"): a
+    leaning towards or against the actor, not the actor."""
+    hyphen = match.start - 1
+    if hyphen < 1 or doc[hyphen].text != "-" or doc[hyphen - 1].whitespace_:
+        return False
+    return doc[hyphen - 1].lower_ in LEANING_PREFIXES
+
+
+def _community_words(doc: Doc, matches: list[ActorMatch]) -> set[int]:
+    """The first tokens of nationality words standing right next to another one ("[Turkish]
+    [Cypriot] leader", "[Palestinian] [Israeli] lawmaker"): together they name a community of one
+    state's people, which speaks for neither word's state. The compounds that do name a
+    state are spellings of their own in ``demonyms.json`` ("Greek Cypriot": Cyprus), read
+    whole as one match."""
+    words = sorted((m for m in matches if m.name.via == "demonym"), key=lambda m: m.start)
+    paired: set[int] = set()
+    for first, second in zip(words, words[1:], strict=False):
+        if first.end == second.start and doc[first.end - 1].whitespace_:
+            paired.update((first.start, second.start))
+    return paired
 
 
 def _hyphenated_place(doc: Doc, match: ActorMatch, taken: set[int]) -> bool:

@@ -122,7 +122,7 @@ def _own_date(
                 continue
             if _of_an_act_ahead(entity.root):
                 continue  # "X and Y will sign the deal on Sunday": the signing, not the saying
-            dated = _interpret(entity, published)
+            dated = _bracketed_day(entity, published) or _interpret(entity, published)
             if dated is not None:
                 return dated
         dated = _eve_of(doc, sentence, published, anchors) or _day_next_to(
@@ -241,10 +241,16 @@ def _date_relative_to_clause(
     marker = next(
         (c for c in cue.children if c.dep_ in ("mark", "prep") and c.lower_ in DAY_ORDER), None
     )
+    anchor = cue.head
+    if marker is None and cue.dep_ == "pcomp" and cue.head.lower_ in DAY_ORDER:
+        # "X said ..., days after [threatening] to block it": the participle is the object
+        # of "after", which hangs on X's clause
+        marker, anchor = cue.head, cue.head.head
+        while anchor.dep_ == "ccomp" and anchor.head.i != anchor.i:
+            anchor = anchor.head  # "said [that it was possible], days after": the saying
     if marker is None:
         return None
-    anchor = cue.head
-    days = _day_count(cue) or _day_count(anchor)
+    days = _day_count(cue) or _day_count(marker) or _day_count(anchor)
     if days is None:
         return None
     base = _clause_date(doc, anchor, cue, published)
@@ -285,11 +291,12 @@ def _opens_on_an_occasion(clause: Token) -> bool:
 
 
 def _day_count(verb: Token) -> int | None:
-    """The number of days in a measure phrase on a verb ("a day", "two days", "the day")."""
+    """The number of days in a measure phrase on a verb ("a day", "two days", "the day");
+    "days" without a number is two, the fewest it can be."""
     for child in verb.children:
         if child.dep_ != "npadvmod" or child.lemma_.lower() not in DAYS_IN_UNIT:
             continue
-        count = 1
+        count = 2 if child.tag_ == "NNS" else 1  # "days after": two at the fewest
         for modifier in child.children:
             if modifier.dep_ == "nummod":
                 word = modifier.lower_
@@ -541,6 +548,24 @@ def _interpret(entity: Span, published: dt.date | None, *, nearest: bool = False
     if words[:1] == ["last"] and "night" in words:
         return _Dated(published - dt.timedelta(days=1), "relative")
     return None
+
+
+def _bracketed_day(entity: Span, published: dt.date | None) -> _Dated | None:
+    """The written date in brackets right after a relative one ("last Monday [(March 7)]"):
+    the writer's own reading of the weekday, which counting back from the page's date may
+    miss (a page dated a week later, a weekday read as the one before)."""
+    doc = entity.doc
+    opener = entity.end
+    if opener + 2 >= len(doc) or doc[opener].text != "(":
+        return None
+    close = next(
+        (i for i in range(opener + 1, min(opener + 6, len(doc))) if doc[i].text == ")"), None
+    )
+    if close is None:
+        return None
+    words = [token.lower_.rstrip(".") for token in doc[opener + 1 : close]]
+    day = _explicit_day(words, published, nearest=False)
+    return _Dated(day, "explicit") if day is not None else None
 
 
 def _explicit_day(words: list[str], published: dt.date | None, *, nearest: bool) -> dt.date | None:

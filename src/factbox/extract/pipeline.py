@@ -35,6 +35,7 @@ from factbox.extract.furniture import page_furniture
 from factbox.extract.speakers import (
     ArticleContext,
     KnownPeople,
+    pronoun_actor,
     resolve_speakers,
     voices_of_first_persons,
 )
@@ -121,7 +122,12 @@ def resolve_people(
         statement.said_on, statement.said_on_basis = resolve_said_on(
             doc, statement.span, article.published, cue=statement.cue_span
         )
-        members = voters(statement, doc, statement.said_on or article.published)
+        members = voters(
+            statement,
+            doc,
+            statement.said_on or article.published,
+            lambda pronoun: pronoun_actor(pronoun, context),
+        )
         if members is not None:  # a count, or all of a body's members: each member votes
             statement.speakers = members
     voices_of_first_persons(statements, context)

@@ -1197,7 +1197,26 @@ def _phrase_indices(head: Token, lo: int, hi: int) -> list[int]:
     for child in head.rights:
         if child.dep_ in PHRASE_RIGHT_DEPS:
             indices.update(range(child.left_edge.i, child.right_edge.i + 1))
+        indices.update(_represented(child))
     return sorted(i for i in indices if lo <= i < hi)
+
+
+_REPRESENTING = frozenset({"represent"})
+"""Verbs of a participle that says whose an office is ("the prime minister representing
+Finland at the meeting", "the diplomat representing Norway")."""
+
+
+def _represented(clause: Token) -> range:
+    """The tokens of whom a participle on a speaker's noun says the office stands for
+    ("the prime minister [representing] Finland at the meeting"): the participle's object,
+    which belongs to the speaker's phrase as "of Finland" would; the rest of the clause
+    ("at the meeting") does not."""
+    if clause.dep_ != "acl" or clause.lemma_.lower() not in _REPRESENTING:
+        return range(0)
+    if any(child.dep_ == "neg" for child in clause.children):
+        return range(0)
+    held = next((c for c in clause.children if c.dep_ in ("dobj", "obj")), None)
+    return range(held.left_edge.i, held.right_edge.i + 1) if held is not None else range(0)
 
 
 def _read_phrase(
@@ -1844,6 +1863,17 @@ def _speakers_for_pronoun(
     if group:
         return [replace(speaker, text=text, span=span) for speaker in group]
     return [Speaker(text, span, actor_kind="unknown")]
+
+
+def pronoun_actor(pronoun: Token, context: ArticleContext) -> str | None:
+    """The actor a personal pronoun stands for, as a speaker "he" would resolve ("all 27
+    leaders except [him]", after a sentence about Orban: HU); None when it stands for no
+    one actor."""
+    reading = _Reading(head=pronoun, start=pronoun.i, end=pronoun.i + 1, pronoun=True)
+    span = (pronoun.idx, pronoun.idx + len(pronoun))
+    found = _speakers_for_pronoun(reading, pronoun.text, span, context)
+    actors = {speaker.actor_id for speaker in found}
+    return found[0].actor_id if len(actors) == 1 else None
 
 
 def _office_speaker(head: Token, context: ArticleContext) -> Speaker | None:

@@ -63,7 +63,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -82,6 +82,8 @@ from factbox.rules.membership import (
     membership_known,
 )
 
+PronounActor = Callable[[Token], str | None] | None
+"""Whose a pronoun is (the actor id of the person or state it stands for), when known."""
 TallyCount = re.compile(r"^(\d{1,2})[-\u2013](\d{1,2})$")
 """A count written as one token: "14-0"."""
 ALL = -1
@@ -422,11 +424,15 @@ def _left_out_after(sentence: Span, members: list[str]) -> set[str]:
 # --- all of a body's members -----------------------------------------------------------
 
 
-def voters(statement: Statement, doc: Doc, day: dt.date | None) -> list[Speaker] | None:
+def voters(
+    statement: Statement, doc: Doc, day: dt.date | None, actor_of: PronounActor = None
+) -> list[Speaker] | None:
     """The members of the body that an act statement's source stands for on ``day``: for a
     count in favour, all but those left out; for "all (N) members (except X)", all but X;
     for a national legislature's members together, the state. None when the statement is
-    none of these (its speakers are its source's)."""
+    none of these (its speakers are its source's). ``actor_of`` tells whose a pronoun left
+    out is ("all 27 leaders except [him]"); without it, or when it cannot tell, such a
+    sentence says of no member how it voted."""
     if statement.kind not in ("act", "indirect"):
         return None
     if statement.source_span is None or statement.cue_span is None:
@@ -441,10 +447,12 @@ def voters(statement: Statement, doc: Doc, day: dt.date | None) -> list[Speaker]
         if tally is None:
             return None
         return _speakers(tally.mention.body, day, tally.left, source)
-    return _all_members(source, cue, day) or _chamber(source, cue)
+    return _all_members(source, cue, day, actor_of) or _chamber(source, cue)
 
 
-def _all_members(source: Span, cue: Span, day: dt.date | None) -> list[Speaker] | None:
+def _all_members(
+    source: Span, cue: Span, day: dt.date | None, actor_of: PronounActor = None
+) -> list[Speaker] | None:
     """The members of a body that the subject of a vote or a decision names as a whole:
     "all (15) (Security Council) members (of the council) (except X)", "every member of
     the council", "the EU's 27 member states" (a count of the whole membership), "the
@@ -476,13 +484,21 @@ def _all_members(source: Span, cue: Span, day: dt.date | None) -> list[Speaker] 
             return None  # a member named in the source and not left out: not all of them
         left.add(match.actor.id)
     left |= _excepted_after(source, verb, members)
+    pronouns = _pronouns_left_out(source, members, actor_of)
+    if pronouns is None:
+        return None  # "all members except him", and nobody can tell who he is
+    left |= pronouns
     if part is not None:
         # "eleven of the 15 members voted for it": a count of the others, of all of them
         if counts and counts[0] != len(members):
             return None
         counts = [part]
-    every = part is None and any(
-        t.lower_ in ("all", "every", "each") and t.dep_ in ("det", "predet") for t in head.children
+    every = part is None and (
+        any(
+            t.lower_ in ("all", "every", "each") and t.dep_ in ("det", "predet")
+            for t in head.children
+        )
+        or (group.i != head.i and group.lower_ == "all")  # "all of the 27 leaders"
     )
     remaining = any(c.dep_ == "amod" and c.lower_ in ("remaining", "other") for c in head.children)
     if remaining or (counts and not left and counts[0] != len(members)):
@@ -670,13 +686,34 @@ def _excepted_after(source: Span, verb: Token, members: list[str]) -> set[str]:
     return left
 
 
+def _pronouns_left_out(source: Span, members: list[str], actor_of: PronounActor) -> set[str] | None:
+    """The members a personal pronoun after "except" or "but" in the source leaves out ("all
+    27 leaders except [him]"), by ``actor_of``; None when one of them is no member anyone
+    can tell (then the sentence says of no member how it voted)."""
+    left: set[str] = set()
+    for token in source:
+        if token.pos_ != "PRON" or token.tag_ != "PRP":
+            continue
+        if not any(_leaves_out(t) or t.lower_ == "but" for t in source[: token.i - source.start]):
+            continue
+        actor = actor_of(token) if actor_of is not None else None
+        if actor is None or actor not in members:
+            return None
+        left.add(actor)
+    return left
+
+
 def _members_noun(group: Token) -> Token | None:
     """The noun for a body's members a subject is headed by: itself ("all members"), or
-    what a body of each member or a count is "of" ("the parliaments of all member states",
-    "eleven of the 15 members")."""
+    what a body of each member, a count or "all" is "of" ("the parliaments of all member
+    states", "eleven of the 15 members", "all of the EU's 27 national leaders")."""
     if _member_word(group) in vote_words().members:
         return group
-    if group.lemma_.lower() not in vote_words().member_bodies and _number(group) is None:
+    if (
+        group.lemma_.lower() not in vote_words().member_bodies
+        and _number(group) is None
+        and group.lower_ != "all"
+    ):
         return None
     for prep in group.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":

@@ -1,0 +1,267 @@
+"""Who speaks in shapes of wire copy on a summit or a council vote (the sentences are
+written for these tests): a possessive pronoun on a light verb's object is the subject's
+own ("Peru voiced its opposition to it"); two nationality words in a row name a community,
+not the first word's state ("the Greek Cypriot president" is Cyprus's, "the Turkish Cypriot
+leader" neither Turkey's nor Cyprus's); a two-word nationality word names its state ("the
+South Sudanese government")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from extract_support import extracted
+from spacy.language import Language
+
+from factbox.extract.actors import find_actors
+
+DAY = dt.date(2016, 3, 16)
+
+
+def actors_by_source(nlp: Language, body: str) -> dict[str, list[str | None]]:
+    """Each statement's source text and the actors of its speakers."""
+    return {
+        statement.source_text: [speaker.actor_id for speaker in statement.speakers]
+        for statement in extracted(nlp, body, DAY)
+    }
+
+
+def test_a_possessive_pronoun_on_a_light_verbs_object_is_the_subjects_own(nlp: Language) -> None:
+    body = (
+        "The U.N. Security Council has long threatened to impose sanctions on the country.\n\n"
+        '"Such a plan would hardly be helpful," the Norwegian envoy said.\n\n'
+        "Peru also voiced its opposition to embargoes."
+    )
+    found = actors_by_source(nlp, body)
+    assert found.get("Peru") == ["PE"], found
+    assert "its" not in found
+
+
+def test_a_possessive_before_a_noun_still_holds_the_stance(nlp: Language) -> None:
+    # a named possessor, not a pronoun: "Berlin's opposition" is Berlin's
+    found = actors_by_source(nlp, "Peru voiced Chile's opposition to embargoes.")
+    assert found.get("Chile") == ["CL"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two nationality words in a row name a community, not the first word's state
+        ("Greek Cypriot President Nikos Andreou said it was possible.", ["CY"]),
+        ("The Greek Cypriots said it was possible.", ["CY"]),
+        ("The Turkish Cypriot leader said it was possible.", []),
+        ("A Palestinian Israeli lawmaker said it was possible.", []),
+        ("Greek officials said it was possible.", ["GR"]),
+        ("The South Sudanese government opposes the plan.", ["SS"]),
+        ("The Sudanese envoy opposes the plan.", ["SD"]),
+        # a name after "pro-" or "anti-" is a leaning
+        ("Strongly pro-Kiev European diplomats worry about it.", []),
+        ("An anti-EU party said it was wrong.", []),
+        ("The pro-Russian separatists said it was wrong.", []),
+        ("The EU-Turkey deal was signed.", ["EU", "TR"]),
+    ],
+)
+def test_the_actors_a_phrase_names(nlp: Language, text: str, expected: list[str]) -> None:
+    doc = nlp(text)
+    assert [m.actor.id for m in find_actors(doc, range(len(doc)))] == expected
+
+
+def test_a_two_word_nationality_words_government_is_that_state(nlp: Language) -> None:
+    body = (
+        "Drafted by the U.S., the resolution would ban arms sales to the country for one"
+        " year. The South Sudanese government opposes the plan."
+    )
+    assert actors_by_source(nlp, body).get("The South Sudanese government") == ["SS"]
+
+
+def test_a_leaning_group_does_not_speak_for_the_country_it_favours(nlp: Language) -> None:
+    body = (
+        "Hungary demanded that next week's summit avoid a decision on the talks.\n\n"
+        "Strongly pro-Kiev European diplomats worry that a disagreement at the summit would"
+        " deal a heavy political blow to Ukraine."
+    )
+    assert actors_by_source(nlp, body).get("pro-Kiev European diplomats") == [None]
+
+
+@pytest.mark.parametrize(
+    ("body", "source", "expected"),
+    [
+        (
+            "Hungary walked out of the room.\n\n"
+            '"This is a positive surprise, a historic decision," says the prime minister'
+            " representing Sweden at the meeting Lars Berg.",
+            "the prime minister representing Sweden",
+            ["SE"],
+        ),
+        (
+            "Hungary walked out of the room. The minister representing Norway at the talks"
+            " said it was a good day.",
+            "The minister representing Norway",
+            ["NO"],
+        ),
+    ],
+)
+def test_an_office_representing_a_state_is_that_states(
+    nlp: Language, body: str, source: str, expected: list[str]
+) -> None:
+    found = [
+        [speaker.actor_id for speaker in statement.speakers]
+        for statement in extracted(nlp, body, DAY)
+        if statement.source_text.startswith(source.split(" representing")[0])
+    ]
+    assert found and found[0] == expected, found
+    assert any(
+        speaker.text == source
+        for statement in extracted(nlp, body, DAY)
+        for speaker in statement.speakers
+    )
+
+
+def statement_by(nlp: Language, body: str, source: str) -> tuple[str, str, list[str | None]]:
+    """The cue, content and speakers' actors of the statement whose source is ``source``."""
+    for statement in extracted(nlp, body, DAY):
+        if statement.source_text == source:
+            return statement.cue, statement.content, [s.actor_id for s in statement.speakers]
+    raise AssertionError([(s.source_text, s.cue, s.content) for s in extracted(nlp, body, DAY)])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue", "content", "actor"),
+    [
+        # naming the object as something: the predicate is what was said
+        (
+            'Latvian Prime Minister Janis Berzins called the deal a "potential game changer."',
+            "Latvian Prime Minister Janis Berzins",
+            "called",
+            'a "potential game changer',
+            "LV",
+        ),
+        (
+            "Amnesty International called the proposed mass return of migrants illegal.",
+            "Amnesty International",
+            "called",
+            "illegal",
+            None,
+        ),
+        # the person an outlet quotes is the speaker
+        (
+            "Reuters quoted Latvia's Prime Minister Janis Berzins saying the consensus"
+            " agreement would be offered to Turkey.",
+            "Latvia's Prime Minister Janis Berzins",
+            "saying",
+            "the consensus agreement",
+            "LV",
+        ),
+        (
+            "The agency quoted the Slovak foreign minister as saying the deal would be"
+            " offered to Turkey.",
+            "the Slovak foreign minister",
+            "saying",
+            "the deal would",
+            "SK",
+        ),
+    ],
+)
+def test_who_says_what_in_a_verdict_or_a_relayed_quote(
+    nlp: Language, sentence: str, source: str, cue: str, content: str, actor: str | None
+) -> None:
+    body = "The European Union and Turkey have drafted a deal on migrants.\n\n" + sentence
+    found_cue, said, actors = statement_by(nlp, body, source)
+    assert found_cue == cue
+    assert said.startswith(content)
+    assert actors == [actor]
+
+
+def test_calling_someone_alone_is_no_statement(nlp: Language) -> None:
+    assert not [s for s in extracted(nlp, "The minister called the ambassador.", DAY)]
+
+
+@pytest.mark.parametrize(
+    ("when", "day"),
+    [
+        ("last Monday (March 7)", dt.date(2016, 3, 7)),  # counting back gives 14 March
+        ("last Friday (March 4)", dt.date(2016, 3, 4)),  # counting back gives 11 March
+        ("last Monday", dt.date(2016, 3, 14)),
+    ],
+)
+def test_a_written_date_in_brackets_dates_the_weekday_before_it(
+    nlp: Language, when: str, day: dt.date
+) -> None:
+    body = (
+        f"The Turkish prime minister had agreed, during an EU summit {when}, to take back"
+        " the migrants who reached Greece."
+    )
+    published = dt.date(2016, 3, 15)  # a Tuesday
+    (statement,) = extracted(nlp, body, published)
+    assert statement.said_on == day
+
+
+def test_a_threat_days_before_the_saying_is_dated_before_it(nlp: Language) -> None:
+    body = (
+        "Speaking before the summit, the Cypriot president said on Thursday that a compromise"
+        " was possible on the deal, days after threatening to block the accord."
+    )
+    published = dt.date(2016, 3, 18)  # a Friday
+    dates = {s.cue: s.said_on for s in extracted(nlp, body, published)}
+    assert dates["said"] == dt.date(2016, 3, 17)
+    assert dates["threatening"] == dt.date(2016, 3, 15)  # "days": two at the fewest
+
+
+def supporters_but(nlp: Language, who: str) -> list[str | None]:
+    """The actors of "All of the EU's 27 national leaders except <who> have supported ...",
+    after a sentence about Orban."""
+    body = (
+        "Hungarian Prime Minister Viktor Orban has blocked the start of accession talks with"
+        " Ukraine.\n\nOrban cuts a solitary figure in Brussels. All of the EU's 27 national"
+        f" leaders except {who} have supported starting Ukrainian accession talks."
+    )
+    (actors,) = [
+        [s.actor_id for s in statement.speakers]
+        for statement in extracted(nlp, body, dt.date(2023, 12, 14))
+        if statement.cue == "have supported"
+    ]
+    return actors
+
+
+def test_all_the_leaders_but_a_pronoun_are_every_member_but_the_one_it_stands_for(
+    nlp: Language,
+) -> None:
+    actors = supporters_but(nlp, "him")
+    assert len(actors) == 26
+    assert "HU" not in actors
+    assert {"FR", "IE", "EE", "IT"} <= set(actors)
+
+
+def test_all_the_leaders_but_a_pronoun_nobody_can_place_say_nothing_of_the_members(
+    nlp: Language,
+) -> None:
+    assert supporters_but(nlp, "them") == [None]
+
+
+def test_a_subject_naming_nobody_leaves_the_possessive_pronoun_the_holder(nlp: Language) -> None:
+    body = (
+        "The two other candidates - Sen. Jane Roe of Texas and Gov. John Doe of Ohio - also"
+        " spoke at the conference. Both made their opposition to the Iran deal a centerpiece"
+        " of their remarks."
+    )
+    sources = [s.source_text for s in extracted(nlp, body, DAY) if s.cue.startswith("opposition")]
+    assert sources == ["their"]
+
+
+@pytest.mark.parametrize(
+    ("group", "members"), [("European Union leaders", 28), ("Several EU leaders", 0)]
+)
+def test_the_bodys_leaders_approving_it_are_its_members(
+    nlp: Language, group: str, members: int
+) -> None:
+    body = (
+        "The EU and Turkey negotiated a deal on migrants for weeks.\n\n"
+        f"{group} approved the terms of the deal with Turkey on Friday."
+    )
+    found = [
+        {s.actor_id for s in statement.speakers}
+        for statement in extracted(nlp, body, dt.date(2016, 3, 18))
+        if statement.cue.startswith("approved")
+    ]
+    assert found
+    assert len(found[0] - {None, "EU"}) == members
