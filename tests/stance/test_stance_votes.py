@@ -139,6 +139,23 @@ def test_states_listed_after_the_clause_of_their_vote_hold_its_stance(
     assert member_stances(nlp, motion, text) == {"SE": stance, "JP": stance}
 
 
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # a vote whose "to" clause passes the text is a vote for it, as "voted for it" is
+        ("Sweden and Japan voted to adopt the resolution on Monday.", "supports"),
+        ("Sweden and Japan voted to pass the resolution on Monday.", "supports"),
+        ("States that voted to adopt the resolution were Sweden and Japan.", "supports"),
+        ("Sweden and Japan did not vote to adopt the resolution.", "opposes"),
+        ("Sweden and Japan voted to block the resolution on Monday.", "opposes"),
+    ],
+)
+def test_a_vote_to_pass_the_text_is_a_vote_for_it(
+    nlp: Language, motion: ProposalMatcher, text: str, stance: str
+) -> None:
+    assert member_stances(nlp, motion, text) == {"SE": stance, "JP": stance}
+
+
 def test_abstaining_on_a_text_is_about_that_text(nlp: Language, motion: ProposalMatcher) -> None:
     text = (
         "The Security Council voted on the UN resolution demanding a halt to harbour dredging "

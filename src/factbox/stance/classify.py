@@ -332,6 +332,8 @@ class _Classifier:
                     return self.lex.phrasal[(lemma, child.lower_)]
             if self.lets_through(node):
                 return "open"  # "allowed the resolution to pass": lets it pass, as abstaining
+            if self.votes_it_through(node, path):
+                return "supports"  # "voted to adopt the motion": a vote for it
             needed = self.lex.requires.get(lemma)
             if needed is not None and not any(
                 c.dep_ in {"prt", "prep"} and c.lemma_.lower() in needed for c in node.children
@@ -397,6 +399,19 @@ class _Classifier:
                 for g in verb.children
             )
             for verb in verbs
+        )
+
+    def votes_it_through(self, node: Token, path: set[int] | None) -> bool:
+        """``node`` is a vote whose "to" clause is a verb of passing ("[voted] to adopt the
+        motion", "voting to pass it"): the voters' vote for the text, as "voted for it" is.
+        On the walk the passing verb must be on the path from the proposal."""
+        if node.lemma_.lower() not in self.lex.votes:
+            return False
+        return any(
+            c.dep_ == "xcomp"
+            and c.lemma_.lower() in self.lex.passing
+            and (path is None or c.i in path)
+            for c in node.children
         )
 
     def is_negated(self, node: Token, used: set[int] | None = None) -> Token | None:
