@@ -354,6 +354,9 @@ class _Classifier:
             return "opposes"
         if path is not None and self.does_to_another(node, path):
             return None  # the proposal does it to something else: "will [open] doors to"
+        side = self.lex.side_people.get(lemma)
+        if side is not None and node.pos_ == "NOUN" and self.side_taken(node):
+            return side  # "sided with the [opponents] of the plan": their side, taken
         # a participle the parser took for a passive verb: "is [balanced]", "is [concerned]"
         return self.lex.words.get(lemma) or self.lex.words.get(node.lower_)
 
@@ -400,6 +403,17 @@ class _Classifier:
             )
             for verb in verbs
         )
+
+    def side_taken(self, people: Token) -> bool:
+        """``people`` (the opponents or supporters of something) are the side a speaker
+        takes: the object of a joining verb, or of its preposition ("[joined] the critics",
+        "[sided] [with] the opponents", "[rallied] [behind] its supporters")."""
+        verb = people.head
+        if people.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        elif people.dep_ != "dobj":
+            return False
+        return verb.pos_ in VERB_POS and verb.lemma_.lower() in self.lex.side_joining
 
     def votes_it_through(self, node: Token, path: set[int] | None) -> bool:
         """``node`` is a vote whose "to" clause is a verb of passing ("[voted] to adopt the
