@@ -156,6 +156,36 @@ def test_a_vote_to_pass_the_text_is_a_vote_for_it(
     assert member_stances(nlp, motion, text) == {"SE": stance, "JP": stance}
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # more states than the council has members voted: a larger body's vote and text
+        (
+            "The envoy spoke after Sweden and 140 other countries voted for a resolution "
+            "demanding a halt to harbour dredging.",
+            {},
+        ),
+        ("The resolution demanding a halt to dredging was backed by 141 countries, including "
+         "Sweden.", {}),
+        # a count the council's membership holds, or a larger body only named, is no sign
+        (
+            "Sweden and 13 other countries voted for the resolution demanding a halt to "
+            "harbour dredging.",
+            {"SE": "supports"},
+        ),
+        (
+            "Sweden told the 193-nation assembly it backs the resolution demanding a halt to "
+            "harbour dredging.",
+            {"SE": "supports"},
+        ),
+    ],
+)
+def test_a_vote_by_more_states_than_the_body_has_is_another_bodys(
+    nlp: Language, motion: ProposalMatcher, text: str, found: dict[str, str]
+) -> None:
+    assert member_stances(nlp, motion, text) == found
+
+
 def test_abstaining_on_a_text_is_about_that_text(nlp: Language, motion: ProposalMatcher) -> None:
     text = (
         "The Security Council voted on the UN resolution demanding a halt to harbour dredging "

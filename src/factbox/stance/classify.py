@@ -87,9 +87,10 @@ from spacy.tokens import Span as SpacySpan
 from factbox.extract.actors import actor_index, lookup_actor
 from factbox.extract.cues import load_cue_lexicon
 from factbox.extract.reported import verb_particle_phrases
-from factbox.extract.votes import is_count_cue
+from factbox.extract.votes import is_count_cue, vote_words
 from factbox.records import Span, Statement
 from factbox.rules.bodies import load_bodies
+from factbox.rules.membership import members_as_of, membership_known
 from factbox.stance.lexicon import (
     ActTable,
     StanceClass,
@@ -2508,17 +2509,61 @@ def done_by_another(
     return bool(known) and all(known)
 
 
+def _count_of(token: Token) -> int | None:
+    """The number ``token`` writes ("140", "eleven"), if any."""
+    if token.text.isdigit():
+        return int(token.text)
+    return vote_words().numbers.get(token.lower_)
+
+
+def voted_by_more_than_its_body(
+    span: SpacySpan, match: ProposalMatch, statement: Statement, matcher: ProposalMatcher
+) -> bool:
+    """The statement's sentence tells a vote by more states than the proposal's deciding
+    bodies have members on its day ("the UAE and 140 other countries voted for a resolution
+    against the invasion", for a Security Council draft of 15 members): the vote is another,
+    larger body's (the General Assembly's), on its own text. Only a count of states
+    (``members`` of data/votes.toml, not "members" or "votes", which a parliament's may be)
+    that is the subject, or the agent, of a vote or a decision counts."""
+    proposal = next((p for p in matcher.proposals if p.slug == match.slug), None)
+    day = statement.said_on
+    if proposal is None or not proposal.bodies or day is None:
+        return False
+    known = load_bodies()
+    bodies = [known.get(ref) for ref in proposal.bodies]
+    if any(b is None or b.parametric or not membership_known(b, day) for b in bodies):
+        return False
+    most = max(len(members_as_of(b, day)) for b in bodies if b is not None)
+    words = vote_words()
+    states = words.members - words.members_of_a_body
+    acts = words.collective | words.decisions | words.passing
+    for token in span.root.sent:
+        noun = token.head
+        if token.dep_ != "nummod" or noun.lemma_.lower() not in states:
+            continue
+        count = _count_of(token)
+        if count is None or count <= most:
+            continue
+        while noun.dep_ == "conj":
+            noun = noun.head  # "the UAE and 140 other [countries]"
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "agent" else noun.head
+        if noun.dep_ in ("nsubj", "pobj") and verb.lemma_.lower() in acts:
+            return True
+    return False
+
+
 def not_about_it(
     span: SpacySpan, match: ProposalMatch, statement: Statement, matcher: ProposalMatcher
 ) -> bool:
     """A match that is no statement about the proposal: what was done with an earlier text,
-    the text's own words, the deciding body's own act on it, or another party's own act of
-    the same kind."""
+    the text's own words, the deciding body's own act on it, another party's own act of
+    the same kind, or a vote by more states than its body has."""
     return (
         about_an_earlier_text(span, match, statement)
         or spoken_by_the_proposal(span.doc, statement, match, matcher)
         or adopted_by_its_body(span, match, statement, matcher)
         or done_by_another(span, match, statement, matcher)
+        or voted_by_more_than_its_body(span, match, statement, matcher)
     )
 
 
