@@ -186,6 +186,24 @@ def test_a_vote_by_more_states_than_the_body_has_is_another_bodys(
     assert member_stances(nlp, motion, text) == found
 
 
+@pytest.mark.parametrize(
+    ("said", "stance"),
+    [
+        # thanking those who voted for it backs it; those who did not, opposes it
+        ("Thank you to all council members who voted for the resolution", "supports"),
+        ("We thank the members who did not back the resolution", "opposes"),
+    ],
+)
+def test_thanking_the_voters_takes_their_side(
+    nlp: Language, motion: ProposalMatcher, said: str, stance: str
+) -> None:
+    text = (
+        "The Security Council voted on the UN resolution demanding a halt to harbour dredging "
+        f'on Monday. "{said}," the Swedish president said.'
+    )
+    assert member_stances(nlp, motion, text).get("SE") == stance
+
+
 def test_abstaining_on_a_text_is_about_that_text(nlp: Language, motion: ProposalMatcher) -> None:
     text = (
         "The Security Council voted on the UN resolution demanding a halt to harbour dredging "
