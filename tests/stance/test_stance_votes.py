@@ -187,6 +187,24 @@ def test_a_vote_by_more_states_than_the_body_has_is_another_bodys(
 
 
 @pytest.mark.parametrize(
+    ("vote", "stance"),
+    [
+        # the way of a vote with nothing after it, on the text named before
+        ("Sweden voted in favour.", "supports"),
+        ("Sweden did not vote in favour.", "opposes"),
+    ],
+)
+def test_a_vote_told_only_by_its_way_is_on_the_text_named_before(
+    nlp: Language, motion: ProposalMatcher, vote: str, stance: str
+) -> None:
+    text = (
+        "The Security Council voted on the UN resolution demanding a halt to harbour dredging "
+        f"on Monday. {vote}"
+    )
+    assert member_stances(nlp, motion, text) == {"SE": stance}
+
+
+@pytest.mark.parametrize(
     ("said", "stance"),
     [
         # thanking those who voted for it backs it; those who did not, opposes it

@@ -1871,10 +1871,15 @@ def act_cues(doc: Doc, statement: Statement | None, acts: ActTable) -> list[ActC
     """The stance acts in an ``act`` statement's cue, innermost (last) first: "has not
     ruled out" -> [(ruled, open, not)], "declined to back" -> [(back, ...), (declined, ...)];
     a count in favour ("14-0", "14 votes in favour") supports."""
-    if statement is None or statement.kind != "act" or statement.cue_span is None:
+    if statement is None or statement.cue_span is None:
         return []
     cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
     if cue is None:
+        return []
+    way = _vote_way(doc, statement, cue, acts)
+    if way:
+        return way
+    if statement.kind != "act":
         return []
     label = acts.labels.get(normalise_phrase(cue.text.strip(" :.,")))
     if label is not None:
@@ -1903,6 +1908,22 @@ def act_cues(doc: Doc, statement: Statement | None, acts: ActTable) -> list[ActC
         # member's vote for the text (extract/votes.py)
         found.append((cue.root, "supports", None))
     return sorted(found, key=lambda item: -item[0].i)
+
+
+def _vote_way(doc: Doc, statement: Statement, cue: SpacySpan, acts: ActTable) -> list[ActCue]:
+    """The way of a vote cut from its verb, the content only that way: "Sweden [voted in]
+    [favour]." is the act "In favour" (the extract stage may take it for reported speech);
+    "did not vote in favour" its negation."""
+    content = doc.char_span(*statement.content_span, alignment_mode="expand")
+    verb = cue.root
+    if content is None or len(content) != 1 or verb.lemma_.lower() not in load_lexicon().votes:
+        return []
+    way = acts.labels.get(normalise_phrase(f"{cue[-1].text} {content.text}"))
+    if way is None:
+        return []
+    negation = next((c for c in verb.children if c.dep_ == "neg"), None)
+    entry = f"{verb.lemma_.lower()} {cue[-1].lower_}"
+    return [(verb, acts.stance(entry, way, negation is not None), negation)]
 
 
 def _reported_by_another(
