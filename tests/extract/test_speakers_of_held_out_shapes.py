@@ -221,3 +221,23 @@ def test_an_object_after_a_verb_that_follows_no_quote_is_no_speaker(nlp: Languag
         for statement in statements(nlp, body)
         for speaker in statement.speakers
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        # a count of the body's seats, or of the body, is some members, not the organisation
+        (
+            "The Security Council voted on the text on Monday. 11 of the 15-member UN body "
+            "voted in favour.",
+            "11 of the 15-member UN body",
+        ),
+        (
+            "The Security Council voted on the text on Monday. Two of the UN council voted "
+            "against it.",
+            "Two of the UN council",
+        ),
+    ],
+)
+def test_a_count_of_a_body_is_none_of_its_members(nlp: Language, body: str, source: str) -> None:
+    assert actors_of(nlp, body, source) == [None]
