@@ -186,6 +186,19 @@ def test_a_vote_by_more_states_than_the_body_has_is_another_bodys(
     assert member_stances(nlp, motion, text) == found
 
 
+def test_the_organ_a_proposal_names_gives_its_size_without_bodies(nlp: Language) -> None:
+    # no bodies typed: the organ in its title ("UN Security Council") has 15 members
+    named = Proposal(MOTION.slug, MOTION.title.replace("UN", "UN Security Council"), "")
+    matcher = ProposalMatcher(nlp, [named])
+    many = (
+        "Sweden and 140 other countries voted for the resolution demanding a halt to harbour "
+        "dredging."
+    )
+    few = many.replace("140", "13")
+    assert member_stances(nlp, matcher, many) == {}
+    assert member_stances(nlp, matcher, few) == {"SE": "supports"}
+
+
 @pytest.mark.parametrize(
     ("vote", "stance"),
     [

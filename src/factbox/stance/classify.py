@@ -2545,14 +2545,23 @@ def voted_by_more_than_its_body(
     against the invasion", for a Security Council draft of 15 members): the vote is another,
     larger body's (the General Assembly's), on its own text. Only a count of states
     (``members`` of data/votes.toml, not "members" or "votes", which a parliament's may be)
-    that is the subject, or the agent, of a vote or a decision counts."""
+    that is the subject, or the agent, of a vote or a decision counts. The bodies are the
+    proposal's, or failing those the organs its words name."""
     proposal = next((p for p in matcher.proposals if p.slug == match.slug), None)
     day = statement.said_on
-    if proposal is None or not proposal.bodies or day is None:
+    if proposal is None or day is None:
         return False
+    # its bodies, or the organs its words name ("A UN Security Council resolution ...")
     known = load_bodies()
-    bodies = [known.get(ref) for ref in proposal.bodies]
-    if any(b is None or b.parametric or not membership_known(b, day) for b in bodies):
+    refs = proposal.bodies or [
+        body.id
+        for body in known.values()
+        if deciding_organs((body.id,)) & organs_named(f"{proposal.title}. {proposal.description}")
+    ]
+    bodies = [known.get(ref) for ref in refs]
+    if not bodies or any(
+        b is None or b.parametric or not membership_known(b, day) for b in bodies
+    ):
         return False
     most = max(len(members_as_of(b, day)) for b in bodies if b is not None)
     words = vote_words()
