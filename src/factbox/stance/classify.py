@@ -994,6 +994,14 @@ class _Classifier:
                 found = self.subject_evaluation(node, path)
             if found is not None and self.names_the_act_again(reading, node, found):
                 found = None  # "used its veto [to block] the draft": one act, read once
+            if (
+                found is not None
+                and reading.consequence
+                and found[1].lemma_.lower() in self.lex.undecided
+            ):
+                # "if the EU wants to sign it, ministers must take a unanimous [decision]":
+                # what it takes to get there, procedure, no wish for it
+                found = None
             if found is not None:
                 eval_cls, word, word_negated = found
                 negated = (negation is not None) != word_negated
