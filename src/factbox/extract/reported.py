@@ -22,6 +22,7 @@ from factbox.extract.vote_lists import (
     stands_for_listed,
     vote_label_clauses,
     voters_listed_after,
+    voters_named_by_copula,
 )
 
 TokenRange = tuple[int, int]
@@ -1162,7 +1163,11 @@ class CueFinder:
         source = self._phrase(member) if member is not None else self._source(verb)
         listed = verb.dep_ == "relcl" and actor_list_after(verb) is not None
         voters = self._voters_listed(verb, source)
-        if source is None or not (self._names_speaker(source) or listed or voters):
+        # "Those voting against it were A and B": the members a copula names
+        named = source is not None and bool(
+            voters_named_by_copula(self.doc, source[0], source[1], (verb.i, verb.i + 1))
+        )
+        if source is None or not (self._names_speaker(source) or listed or voters or named):
             return None
         cue = self._verb_cue(verb)
         if word.i != verb.i:
