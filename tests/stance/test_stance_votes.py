@@ -77,6 +77,13 @@ def council(day: dt.date = DAY) -> set[str]:
     return set(members_as_of(load_body("unsc"), day))
 
 
+VOTED_ON = (
+    "The Security Council voted on the UN resolution demanding a halt to harbour dredging on "
+    "Monday."
+)
+"""A sentence that names the motion as the text voted on, for votes told after it."""
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -132,8 +139,7 @@ def test_states_listed_after_the_clause_of_their_vote_hold_its_stance(
     nlp: Language, motion: ProposalMatcher, clause: str, stance: str
 ) -> None:
     text = (
-        "The Security Council voted on the UN resolution demanding a halt to harbour dredging "
-        f"on Monday. Envoys from the two countries that {clause} - Sweden and Japan - were "
+        f"{VOTED_ON} Envoys from the two countries that {clause} - Sweden and Japan - were "
         "summoned on Tuesday."
     )
     assert member_stances(nlp, motion, text) == {"SE": stance, "JP": stance}
@@ -210,11 +216,7 @@ def test_the_organ_a_proposal_names_gives_its_size_without_bodies(nlp: Language)
 def test_a_vote_told_only_by_its_way_is_on_the_text_named_before(
     nlp: Language, motion: ProposalMatcher, vote: str, stance: str
 ) -> None:
-    text = (
-        "The Security Council voted on the UN resolution demanding a halt to harbour dredging "
-        f"on Monday. {vote}"
-    )
-    assert member_stances(nlp, motion, text) == {"SE": stance}
+    assert member_stances(nlp, motion, f"{VOTED_ON} {vote}") == {"SE": stance}
 
 
 @pytest.mark.parametrize(
@@ -228,18 +230,12 @@ def test_a_vote_told_only_by_its_way_is_on_the_text_named_before(
 def test_thanking_the_voters_takes_their_side(
     nlp: Language, motion: ProposalMatcher, said: str, stance: str
 ) -> None:
-    text = (
-        "The Security Council voted on the UN resolution demanding a halt to harbour dredging "
-        f'on Monday. "{said}," the Swedish president said.'
-    )
+    text = f'{VOTED_ON} "{said}," the Swedish president said.'
     assert member_stances(nlp, motion, text).get("SE") == stance
 
 
 def test_abstaining_on_a_text_is_about_that_text(nlp: Language, motion: ProposalMatcher) -> None:
-    text = (
-        "The Security Council voted on the UN resolution demanding a halt to harbour dredging "
-        "on Monday. Sweden abstained on the resolution."
-    )
+    text = f"{VOTED_ON} Sweden abstained on the resolution."
     assert member_stances(nlp, motion, text) == {"SE": "open"}
 
 
