@@ -10,12 +10,14 @@ import datetime as dt
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 from stance_support import plain_article
 
 from factbox.extract import extract_article
 from factbox.ingesting import judge
 from factbox.rules.bodies import load_body
 from factbox.rules.membership import members_as_of
+from factbox.stance.classify import states_voting_above
 from factbox.stance.matching import ProposalMatcher
 from factbox.stance.records import Proposal
 
@@ -171,8 +173,11 @@ def test_a_vote_to_pass_the_text_is_a_vote_for_it(
             "demanding a halt to harbour dredging.",
             {},
         ),
-        ("The resolution demanding a halt to dredging was backed by 141 countries, including "
-         "Sweden.", {}),
+        (
+            "The resolution demanding a halt to dredging was backed by 141 countries, including "
+            "Sweden.",
+            {},
+        ),
         # a count the council's membership holds, or a larger body only named, is no sign
         (
             "Sweden and 13 other countries voted for the resolution demanding a halt to "
@@ -287,3 +292,20 @@ def test_a_vote_on_the_proposals_own_ban_is_read_through_its_noun(
         if item.match.slug == CAR_BAN.slug and "PT" in {s.actor_id for s in statement.speakers}
     ]
     assert found == [stance]
+
+
+def test_a_count_of_states_hung_away_from_its_vote_still_counts(nlp: Language) -> None:
+    # the parser may hang "140 other countries" on a preposition, leaving the vote after
+    # them with no subject ("after the UAE and 140 other countries voted for it")
+    words = ["Berg", "spoke", "after", "Peru", "and", "140", "other", "countries", "voted"]
+    heads = [1, 1, 1, 2, 3, 7, 7, 3, 1]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "cc", "nummod", "amod", "conj", "advcl"]
+    lemmas = ["Berg", "speak", "after", "Peru", "and", "140", "other", "country", "vote"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
+    assert states_voting_above(doc[:], 15)
+    assert not states_voting_above(doc[:], 193)
+    # a count of states that votes nothing is no sign
+    lemmas[-1] = "speak"
+    assert not states_voting_above(
+        Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)[:], 15
+    )

@@ -2572,16 +2572,32 @@ def voted_by_more_than_its_body(
     ):
         return False
     most = max(len(members_as_of(b, day)) for b in bodies if b is not None)
+    return states_voting_above(span.root.sent, most)
+
+
+def states_voting_above(sentence: SpacySpan, most: int) -> bool:
+    """``sentence`` tells a vote or a decision by more than ``most`` states: a count of
+    states (``members`` of data/votes.toml less ``members_of_a_body``) that is the subject or
+    the agent of a vote or a decision, or that the parser hung elsewhere right before such a
+    verb with no subject of its own ("after the UAE and 140 other countries [voted] for
+    it")."""
     words = vote_words()
     states = words.members - words.members_of_a_body
     acts = words.collective | words.decisions | words.passing
-    for token in span.root.sent:
+    for token in sentence:
         noun = token.head
         if token.dep_ != "nummod" or noun.lemma_.lower() not in states:
             continue
         count = _count_of(token)
         if count is None or count <= most:
             continue
+        after = noun.right_edge.i + 1
+        if after < len(noun.doc):
+            verb = noun.doc[after]
+            if verb.lemma_.lower() in acts and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+            ):
+                return True
         while noun.dep_ == "conj":
             noun = noun.head  # "the UAE and 140 other [countries]"
         verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "agent" else noun.head
