@@ -189,3 +189,55 @@ def test_office_holders_the_table_knows_by_surname(
 ) -> None:
     found = extract_article(nlp(body), plain_article(body, published)).statements
     assert [sp.actor_id for s in found for sp in s.speakers] == [actor]
+
+
+@pytest.mark.parametrize(
+    ("body", "source", "actor"),
+    [
+        # the parser takes the subject put after the quote's verb for its object
+        (
+            '"Thank you to every member who voted for the text," tweeted the Norwegian'
+            " president.",
+            "the Norwegian president",
+            "NO",
+        ),
+        (
+            '"The text must pass now", wrote Sweden\'s foreign minister.',
+            "Sweden's foreign minister",
+            "SE",
+        ),
+    ],
+)
+def test_a_speaker_after_the_quote_s_verb_is_its_subject(
+    nlp: Language, body: str, source: str, actor: str
+) -> None:
+    assert actors_of(nlp, body, source) == [actor]
+
+
+def test_an_object_after_a_verb_that_follows_no_quote_is_no_speaker(nlp: Language) -> None:
+    body = "The minister said the council, as planned, adopted the text and thanked the chair."
+    assert all(
+        speaker.text != "the chair"
+        for statement in statements(nlp, body)
+        for speaker in statement.speakers
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        # a count of the body's seats, or of the body, is some members, not the organisation
+        (
+            "The Security Council voted on the text on Monday. 11 of the 15-member UN body "
+            "voted in favour.",
+            "11 of the 15-member UN body",
+        ),
+        (
+            "The Security Council voted on the text on Monday. Two of the UN council voted "
+            "against it.",
+            "Two of the UN council",
+        ),
+    ],
+)
+def test_a_count_of_a_body_is_none_of_its_members(nlp: Language, body: str, source: str) -> None:
+    assert actors_of(nlp, body, source) == [None]

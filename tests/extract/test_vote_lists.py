@@ -120,6 +120,16 @@ def voters_of(nlp: Language, body: str, cue: str) -> tuple[str | None, ...]:
             "voted against",
             ("MT", "CY"),
         ),
+        # "those" stands for the group as a noun does; a participle tells the vote as a
+        # relative clause does
+        ("Those who voted against the levy were Malta and Cyprus.", "voted against",
+         ("MT", "CY")),
+        ("Those voting against the levy were Malta and Cyprus.", "voting against", ("MT", "CY")),
+        (
+            "The states voting in favour of the levy were Austria, Denmark and Latvia.",
+            "voting in favour of",
+            ("AT", "DK", "LV"),
+        ),
     ],
 )
 def test_members_a_copula_names_as_the_voting_group_each_cast_the_vote(
@@ -132,6 +142,7 @@ def test_members_a_copula_names_as_the_voting_group_each_cast_the_vote(
     "body",
     [
         "Many states that voted for the new levy were in the south.",
+        "Those who voted for the new levy were in the south.",
         "Malta was a country that voted against the levy.",
     ],
 )

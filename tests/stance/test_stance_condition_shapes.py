@@ -107,6 +107,22 @@ def test_consent_under_a_condition_is_open(
 
 
 @pytest.mark.parametrize(
+    ("content", "stance"),
+    [
+        # what it takes to get there is procedure, no wish for it
+        ("If the EU wants to ratify the fisheries treaty, ministers must take a unanimous "
+         "decision at their next meeting", "unclear"),
+        # a consequence still warns
+        ("If the EU ratifies the fisheries treaty, it would be a disaster", "opposes"),
+    ],
+)
+def test_a_decision_it_takes_is_no_consequence_that_wants_it(
+    make_statement: MakeStatement, matcher: ProposalMatcher, content: str, stance: str
+) -> None:
+    assert judged(make_statement, matcher, content, "fish-pact").stance == stance
+
+
+@pytest.mark.parametrize(
     ("text", "content", "cue", "stance"),
     [
         ("Lisbon would only support EU ratification of the fisheries treaty on terms that "

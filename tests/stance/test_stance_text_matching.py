@@ -222,6 +222,10 @@ LATVIA = Who("Latvia", "LV", "Latvia", "country")
         ("sided with", "the majority", "supports"),
         ("joined", "the Yes camp", "supports"),
         ("joined", "the No camp", "opposes"),
+        # the people on a side, taken as one's own: their side
+        ("sided with", "the opponents of the plan", "opposes"),
+        ("joined", "the critics of the plan", "opposes"),
+        ("sided with", "the supporters of the plan", "supports"),
     ],
 )
 def test_the_side_taken_gives_the_vote_s_stance(
@@ -231,6 +235,22 @@ def test_the_side_taken_gives_the_vote_s_stance(
     parsed = make_statement(text, content=content, cue=cue, speakers=(LATVIA,), kind="act")
     judged = {j.proposal: j.stance for j in judge_statement(parsed.doc, parsed.statement, texts)}
     assert judged == {"relocation": stance}
+
+
+@pytest.mark.parametrize("people", ["opponents", "supporters"])
+def test_the_people_of_a_side_only_named_give_no_side(
+    make_statement: MakeStatement, texts: ProposalMatcher, people: str
+) -> None:
+    # people of a side named by another's act ("appeals by opponents of it") are not the
+    # speaker's side: the reading is the one with a word for people of no side
+    def stance(who: str) -> str | None:
+        content = f"the court heard appeals by {who} of the plan on Thursday"
+        text = f"{VOTED} Latvia said {content}."
+        parsed = make_statement(text, content=content, cue="said", speakers=(LATVIA,))
+        judged = judge_statement(parsed.doc, parsed.statement, texts)
+        return {j.proposal: j.stance for j in judged}.get("relocation")
+
+    assert stance(people) == stance("lawyers")
 
 
 @pytest.mark.parametrize(

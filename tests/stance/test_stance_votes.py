@@ -10,12 +10,14 @@ import datetime as dt
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 from stance_support import plain_article
 
 from factbox.extract import extract_article
 from factbox.ingesting import judge
 from factbox.rules.bodies import load_body
 from factbox.rules.membership import members_as_of
+from factbox.stance.classify import states_voting_above
 from factbox.stance.matching import ProposalMatcher
 from factbox.stance.records import Proposal
 
@@ -77,6 +79,13 @@ def council(day: dt.date = DAY) -> set[str]:
     return set(members_as_of(load_body("unsc"), day))
 
 
+VOTED_ON = (
+    "The Security Council voted on the UN resolution demanding a halt to harbour dredging on "
+    "Monday."
+)
+"""A sentence that names the motion as the text voted on, for votes told after it."""
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -132,18 +141,106 @@ def test_states_listed_after_the_clause_of_their_vote_hold_its_stance(
     nlp: Language, motion: ProposalMatcher, clause: str, stance: str
 ) -> None:
     text = (
-        "The Security Council voted on the UN resolution demanding a halt to harbour dredging "
-        f"on Monday. Envoys from the two countries that {clause} - Sweden and Japan - were "
+        f"{VOTED_ON} Envoys from the two countries that {clause} - Sweden and Japan - were "
         "summoned on Tuesday."
     )
     assert member_stances(nlp, motion, text) == {"SE": stance, "JP": stance}
 
 
-def test_abstaining_on_a_text_is_about_that_text(nlp: Language, motion: ProposalMatcher) -> None:
-    text = (
-        "The Security Council voted on the UN resolution demanding a halt to harbour dredging "
-        "on Monday. Sweden abstained on the resolution."
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # a vote whose "to" clause passes the text is a vote for it, as "voted for it" is
+        ("Sweden and Japan voted to adopt the resolution on Monday.", "supports"),
+        ("Sweden and Japan voted to pass the resolution on Monday.", "supports"),
+        ("States that voted to adopt the resolution were Sweden and Japan.", "supports"),
+        ("Sweden and Japan did not vote to adopt the resolution.", "opposes"),
+        ("Sweden and Japan voted to block the resolution on Monday.", "opposes"),
+    ],
+)
+def test_a_vote_to_pass_the_text_is_a_vote_for_it(
+    nlp: Language, motion: ProposalMatcher, text: str, stance: str
+) -> None:
+    assert member_stances(nlp, motion, text) == {"SE": stance, "JP": stance}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # more states than the council has members voted: a larger body's vote and text
+        (
+            "The envoy spoke after Sweden and 140 other countries voted for a resolution "
+            "demanding a halt to harbour dredging.",
+            {},
+        ),
+        (
+            "The resolution demanding a halt to dredging was backed by 141 countries, including "
+            "Sweden.",
+            {},
+        ),
+        # a count the council's membership holds, or a larger body only named, is no sign
+        (
+            "Sweden and 13 other countries voted for the resolution demanding a halt to "
+            "harbour dredging.",
+            {"SE": "supports"},
+        ),
+        (
+            "Sweden told the 193-nation assembly it backs the resolution demanding a halt to "
+            "harbour dredging.",
+            {"SE": "supports"},
+        ),
+    ],
+)
+def test_a_vote_by_more_states_than_the_body_has_is_another_bodys(
+    nlp: Language, motion: ProposalMatcher, text: str, found: dict[str, str]
+) -> None:
+    assert member_stances(nlp, motion, text) == found
+
+
+def test_the_organ_a_proposal_names_gives_its_size_without_bodies(nlp: Language) -> None:
+    # no bodies typed: the organ in its title ("UN Security Council") has 15 members
+    named = Proposal(MOTION.slug, MOTION.title.replace("UN", "UN Security Council"), "")
+    matcher = ProposalMatcher(nlp, [named])
+    many = (
+        "Sweden and 140 other countries voted for the resolution demanding a halt to harbour "
+        "dredging."
     )
+    few = many.replace("140", "13")
+    assert member_stances(nlp, matcher, many) == {}
+    assert member_stances(nlp, matcher, few) == {"SE": "supports"}
+
+
+@pytest.mark.parametrize(
+    ("vote", "stance"),
+    [
+        # the way of a vote with nothing after it, on the text named before
+        ("Sweden voted in favour.", "supports"),
+        ("Sweden did not vote in favour.", "opposes"),
+    ],
+)
+def test_a_vote_told_only_by_its_way_is_on_the_text_named_before(
+    nlp: Language, motion: ProposalMatcher, vote: str, stance: str
+) -> None:
+    assert member_stances(nlp, motion, f"{VOTED_ON} {vote}") == {"SE": stance}
+
+
+@pytest.mark.parametrize(
+    ("said", "stance"),
+    [
+        # thanking those who voted for it backs it; those who did not, opposes it
+        ("Thank you to all council members who voted for the resolution", "supports"),
+        ("We thank the members who did not back the resolution", "opposes"),
+    ],
+)
+def test_thanking_the_voters_takes_their_side(
+    nlp: Language, motion: ProposalMatcher, said: str, stance: str
+) -> None:
+    text = f'{VOTED_ON} "{said}," the Swedish president said.'
+    assert member_stances(nlp, motion, text).get("SE") == stance
+
+
+def test_abstaining_on_a_text_is_about_that_text(nlp: Language, motion: ProposalMatcher) -> None:
+    text = f"{VOTED_ON} Sweden abstained on the resolution."
     assert member_stances(nlp, motion, text) == {"SE": "open"}
 
 
@@ -195,3 +292,20 @@ def test_a_vote_on_the_proposals_own_ban_is_read_through_its_noun(
         if item.match.slug == CAR_BAN.slug and "PT" in {s.actor_id for s in statement.speakers}
     ]
     assert found == [stance]
+
+
+def test_a_count_of_states_hung_away_from_its_vote_still_counts(nlp: Language) -> None:
+    # the parser may hang "140 other countries" on a preposition, leaving the vote after
+    # them with no subject ("after the UAE and 140 other countries voted for it")
+    words = ["Berg", "spoke", "after", "Peru", "and", "140", "other", "countries", "voted"]
+    heads = [1, 1, 1, 2, 3, 7, 7, 3, 1]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "cc", "nummod", "amod", "conj", "advcl"]
+    lemmas = ["Berg", "speak", "after", "Peru", "and", "140", "other", "country", "vote"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
+    assert states_voting_above(doc[:], 15)
+    assert not states_voting_above(doc[:], 193)
+    # a count of states that votes nothing is no sign
+    lemmas[-1] = "speak"
+    assert not states_voting_above(
+        Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)[:], 15
+    )

@@ -22,6 +22,7 @@ from factbox.extract.vote_lists import (
     stands_for_listed,
     vote_label_clauses,
     voters_listed_after,
+    voters_named_by_copula,
 )
 
 TokenRange = tuple[int, int]
@@ -375,7 +376,26 @@ class CueFinder:
                     and self.paragraph_of[child.i] == self.paragraph_of[verb.i]
                 ):
                     return child
-        return None if self.object_contents else self._name_set_off(verb)
+        if self.object_contents:
+            return None
+        return self._name_set_off(verb) or self._subject_after_quote(verb)
+
+    def _subject_after_quote(self, verb: Token) -> Token | None:
+        """The subject of a reporting verb put after the quote it reports, that the parser
+        took for the verb's object: '"...," [tweeted] the Ukrainian [president].' (the verb
+        right after a comma and the quote's closing mark, its object a noun phrase that ends
+        the sentence). The factbox's convention only."""
+        start = verb.i - 2
+        if start < 1 or not self.quoted[start - 1] or self.quoted[verb.i]:
+            return None
+        between = self.doc[start : verb.i]
+        if not any(t.text == "," for t in between) or not any(t.is_quote for t in between):
+            return None  # '...,"' or '...",': a comma and the closing mark, nothing else
+        obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+            return None
+        after = self.doc[obj.right_edge.i + 1 : verb.sent.end]
+        return obj if all(t.is_punct for t in after) else None
 
     def _name_set_off(self, verb: Token) -> Token | None:
         """A name right before the verb, set off by a comma, that the parser took for an
@@ -1231,7 +1251,11 @@ class CueFinder:
         source = self._phrase(member) if member is not None else self._source(verb)
         listed = verb.dep_ == "relcl" and actor_list_after(verb) is not None
         voters = self._voters_listed(verb, source)
-        if source is None or not (self._names_speaker(source) or listed or voters):
+        # "Those voting against it were A and B": the members a copula names
+        named = source is not None and bool(
+            voters_named_by_copula(self.doc, source[0], source[1], (verb.i, verb.i + 1))
+        )
+        if source is None or not (self._names_speaker(source) or listed or voters or named):
             return None
         cue = self._verb_cue(verb)
         if word.i != verb.i:

@@ -36,6 +36,7 @@ from factbox.extract.furniture import page_furniture
 from factbox.extract.offices import Office, non_state_words, office_table
 from factbox.extract.token_table import token_table
 from factbox.extract.vote_lists import listed_voters, voters_named_by_copula
+from factbox.extract.votes import vote_words
 from factbox.records import ActorKind, Article, Person, Speaker, Statement
 from factbox.records import Span as CharSpan
 
@@ -1434,12 +1435,15 @@ def _names_members(token: Token) -> bool:
 
 def _some_of_members(head: Token) -> bool:
     """A count or a part of an organisation's members ("the only one of NATO's 31
-    members", "two of the EU's members", "most of the allies"): some members, none
-    named."""
+    members", "two of the EU's members", "most of the allies") or of the body itself ("11
+    of the 15-member UN body", "two of the council"): some members, none named."""
     if head.tag_ != "CD" and head.lower_ not in ("some", "most", "many", "several", "none"):
         return False
+    bodies = vote_words().referring
     return any(
-        prep.dep_ == "prep" and prep.lower_ == "of" and _names_members(held)
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and (_names_members(held) or held.lemma_.lower() in bodies)
         for prep in head.children
         for held in prep.children
         if held.dep_ == "pobj"

@@ -13,8 +13,9 @@ subject of the verb:
   takes what the vote was on from the title or the text before it); the list is its source,
   never a transcript speaker.
 
-- a group noun whose relative clause tells the vote, joined by a copula to the members:
-  "Countries that voted for the text were A, B and C", "The only country to vote against was
+- a group noun (or "those") whose relative clause tells the vote, joined by a copula to the
+  members: "Countries that voted for the text were A, B and C", "Those who voted against it
+  were D and E", "The only country to vote against was
   D", "D was the only country that voted against" (``voters_named_by_copula``). The copula
   says who the noun is, so the members named on its other side are the vote's speakers.
 
@@ -34,6 +35,9 @@ COPULAS = frozenset({"was", "were", "is", "are"})
 """The copulas that join a group noun to the members it stands for ("... were A, B and C")."""
 
 TokenRange = tuple[int, int]
+
+GROUP_PRONOUNS = frozenset({"those"})
+"""Pronouns that stand for a group as a noun does: "Those who voted against it were A and B"."""
 
 NAMING_WORDS = frozenset({"namely"})
 """Words that open a list of the members a noun stands for ("ten countries ..., namely A,
@@ -90,7 +94,9 @@ def voters_named_by_copula(doc: Doc, lo: int, hi: int, cue: TokenRange) -> list[
     (two or more, each an actor by itself), "The only country to vote against was D", "D
     was the only country that voted against" (one, after "the only"). Empty otherwise."""
     head = next((t for t in doc[lo:hi] if not lo <= t.head.i < hi or t.head.i == t.i), None)
-    if head is None or head.pos_ != "NOUN" or lookup_actor(head.text) is not None:
+    if head is None or lookup_actor(head.text) is not None:
+        return []
+    if head.pos_ != "NOUN" and head.lower_ not in GROUP_PRONOUNS:
         return []
     clause = next((c for c in head.children if c.dep_ in ("relcl", "acl")), None)
     if clause is None or not clause.left_edge.i <= cue[0] < clause.right_edge.i + 1:

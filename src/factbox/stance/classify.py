@@ -87,9 +87,10 @@ from spacy.tokens import Span as SpacySpan
 from factbox.extract.actors import actor_index, lookup_actor
 from factbox.extract.cues import load_cue_lexicon
 from factbox.extract.reported import verb_particle_phrases
-from factbox.extract.votes import is_count_cue
+from factbox.extract.votes import is_count_cue, vote_words
 from factbox.records import Span, Statement
 from factbox.rules.bodies import load_bodies
+from factbox.rules.membership import members_as_of, membership_known
 from factbox.stance.lexicon import (
     ActTable,
     StanceClass,
@@ -332,6 +333,8 @@ class _Classifier:
                     return self.lex.phrasal[(lemma, child.lower_)]
             if self.lets_through(node):
                 return "open"  # "allowed the resolution to pass": lets it pass, as abstaining
+            if self.votes_it_through(node, path):
+                return "supports"  # "voted to adopt the motion": a vote for it
             needed = self.lex.requires.get(lemma)
             if needed is not None and not any(
                 c.dep_ in {"prt", "prep"} and c.lemma_.lower() in needed for c in node.children
@@ -352,6 +355,9 @@ class _Classifier:
             return "opposes"
         if path is not None and self.does_to_another(node, path):
             return None  # the proposal does it to something else: "will [open] doors to"
+        side = self.lex.side_people.get(lemma)
+        if side is not None and node.pos_ == "NOUN" and self.side_taken(node):
+            return side  # "sided with the [opponents] of the plan": their side, taken
         # a participle the parser took for a passive verb: "is [balanced]", "is [concerned]"
         return self.lex.words.get(lemma) or self.lex.words.get(node.lower_)
 
@@ -397,6 +403,30 @@ class _Classifier:
                 for g in verb.children
             )
             for verb in verbs
+        )
+
+    def side_taken(self, people: Token) -> bool:
+        """``people`` (the opponents or supporters of something) are the side a speaker
+        takes: the object of a joining verb, or of its preposition ("[joined] the critics",
+        "[sided] [with] the opponents", "[rallied] [behind] its supporters")."""
+        verb = people.head
+        if people.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        elif people.dep_ != "dobj":
+            return False
+        return verb.pos_ in VERB_POS and verb.lemma_.lower() in self.lex.side_joining
+
+    def votes_it_through(self, node: Token, path: set[int] | None) -> bool:
+        """``node`` is a vote whose "to" clause is a verb of passing ("[voted] to adopt the
+        motion", "voting to pass it"): the voters' vote for the text, as "voted for it" is.
+        On the walk the passing verb must be on the path from the proposal."""
+        if node.lemma_.lower() not in self.lex.votes:
+            return False
+        return any(
+            c.dep_ == "xcomp"
+            and c.lemma_.lower() in self.lex.passing
+            and (path is None or c.i in path)
+            for c in node.children
         )
 
     def is_negated(self, node: Token, used: set[int] | None = None) -> Token | None:
@@ -964,6 +994,14 @@ class _Classifier:
                 found = self.subject_evaluation(node, path)
             if found is not None and self.names_the_act_again(reading, node, found):
                 found = None  # "used its veto [to block] the draft": one act, read once
+            if (
+                found is not None
+                and reading.consequence
+                and found[1].lemma_.lower() in self.lex.undecided
+            ):
+                # "if the EU wants to sign it, ministers must take a unanimous [decision]":
+                # what it takes to get there, procedure, no wish for it
+                found = None
             if found is not None:
                 eval_cls, word, word_negated = found
                 negated = (negation is not None) != word_negated
@@ -1841,10 +1879,15 @@ def act_cues(doc: Doc, statement: Statement | None, acts: ActTable) -> list[ActC
     """The stance acts in an ``act`` statement's cue, innermost (last) first: "has not
     ruled out" -> [(ruled, open, not)], "declined to back" -> [(back, ...), (declined, ...)];
     a count in favour ("14-0", "14 votes in favour") supports."""
-    if statement is None or statement.kind != "act" or statement.cue_span is None:
+    if statement is None or statement.cue_span is None:
         return []
     cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
     if cue is None:
+        return []
+    way = _vote_way(doc, statement, cue, acts)
+    if way:
+        return way
+    if statement.kind != "act":
         return []
     label = acts.labels.get(normalise_phrase(cue.text.strip(" :.,")))
     if label is not None:
@@ -1873,6 +1916,22 @@ def act_cues(doc: Doc, statement: Statement | None, acts: ActTable) -> list[ActC
         # member's vote for the text (extract/votes.py)
         found.append((cue.root, "supports", None))
     return sorted(found, key=lambda item: -item[0].i)
+
+
+def _vote_way(doc: Doc, statement: Statement, cue: SpacySpan, acts: ActTable) -> list[ActCue]:
+    """The way of a vote cut from its verb, the content only that way: "Sweden [voted in]
+    [favour]." is the act "In favour" (the extract stage may take it for reported speech);
+    "did not vote in favour" its negation."""
+    content = doc.char_span(*statement.content_span, alignment_mode="expand")
+    verb = cue.root
+    if content is None or len(content) != 1 or verb.lemma_.lower() not in load_lexicon().votes:
+        return []
+    way = acts.labels.get(normalise_phrase(f"{cue[-1].text} {content.text}"))
+    if way is None:
+        return []
+    negation = next((c for c in verb.children if c.dep_ == "neg"), None)
+    entry = f"{verb.lemma_.lower()} {cue[-1].lower_}"
+    return [(verb, acts.stance(entry, way, negation is not None), negation)]
 
 
 def _reported_by_another(
@@ -2479,17 +2538,86 @@ def done_by_another(
     return bool(known) and all(known)
 
 
+def _count_of(token: Token) -> int | None:
+    """The number ``token`` writes ("140", "eleven"), if any."""
+    if token.text.isdigit():
+        return int(token.text)
+    return vote_words().numbers.get(token.lower_)
+
+
+def voted_by_more_than_its_body(
+    span: SpacySpan, match: ProposalMatch, statement: Statement, matcher: ProposalMatcher
+) -> bool:
+    """The statement's sentence tells a vote by more states than the proposal's deciding
+    bodies have members on its day ("the UAE and 140 other countries voted for a resolution
+    against the invasion", for a Security Council draft of 15 members): the vote is another,
+    larger body's (the General Assembly's), on its own text. Only a count of states
+    (``members`` of data/votes.toml, not "members" or "votes", which a parliament's may be)
+    that is the subject, or the agent, of a vote or a decision counts. The bodies are the
+    proposal's, or failing those the organs its words name."""
+    proposal = next((p for p in matcher.proposals if p.slug == match.slug), None)
+    day = statement.said_on
+    if proposal is None or day is None:
+        return False
+    # its bodies, or the organs its words name ("A UN Security Council resolution ...")
+    known = load_bodies()
+    refs = proposal.bodies or [
+        body.id
+        for body in known.values()
+        if deciding_organs((body.id,)) & organs_named(f"{proposal.title}. {proposal.description}")
+    ]
+    bodies = [known.get(ref) for ref in refs]
+    if not bodies or any(
+        b is None or b.parametric or not membership_known(b, day) for b in bodies
+    ):
+        return False
+    most = max(len(members_as_of(b, day)) for b in bodies if b is not None)
+    return states_voting_above(span.root.sent, most)
+
+
+def states_voting_above(sentence: SpacySpan, most: int) -> bool:
+    """``sentence`` tells a vote or a decision by more than ``most`` states: a count of
+    states (``members`` of data/votes.toml less ``members_of_a_body``) that is the subject or
+    the agent of a vote or a decision, or that the parser hung elsewhere right before such a
+    verb with no subject of its own ("after the UAE and 140 other countries [voted] for
+    it")."""
+    words = vote_words()
+    states = words.members - words.members_of_a_body
+    acts = words.collective | words.decisions | words.passing
+    for token in sentence:
+        noun = token.head
+        if token.dep_ != "nummod" or noun.lemma_.lower() not in states:
+            continue
+        count = _count_of(token)
+        if count is None or count <= most:
+            continue
+        after = noun.right_edge.i + 1
+        if after < len(noun.doc):
+            verb = noun.doc[after]
+            if verb.lemma_.lower() in acts and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+            ):
+                return True
+        while noun.dep_ == "conj":
+            noun = noun.head  # "the UAE and 140 other [countries]"
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "agent" else noun.head
+        if noun.dep_ in ("nsubj", "pobj") and verb.lemma_.lower() in acts:
+            return True
+    return False
+
+
 def not_about_it(
     span: SpacySpan, match: ProposalMatch, statement: Statement, matcher: ProposalMatcher
 ) -> bool:
     """A match that is no statement about the proposal: what was done with an earlier text,
-    the text's own words, the deciding body's own act on it, or another party's own act of
-    the same kind."""
+    the text's own words, the deciding body's own act on it, another party's own act of
+    the same kind, or a vote by more states than its body has."""
     return (
         about_an_earlier_text(span, match, statement)
         or spoken_by_the_proposal(span.doc, statement, match, matcher)
         or adopted_by_its_body(span, match, statement, matcher)
         or done_by_another(span, match, statement, matcher)
+        or voted_by_more_than_its_body(span, match, statement, matcher)
     )
 
 

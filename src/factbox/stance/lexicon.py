@@ -191,6 +191,11 @@ class StanceLexicon:
     [to]")."""
     not_yet: frozenset[str] = frozenset()
     """Adverbs right before a verb's "to" that say it is not done yet ("[yet] to ratify")."""
+    side_people: dict[str, StanceClass] = field(default_factory=dict)
+    """Nouns for the people on one side of it ("opponents", "supporters"): their side, read
+    only where a speaker takes it (the object of one of ``side_joining``)."""
+    side_joining: frozenset[str] = frozenset()
+    """Verbs by which a speaker takes the side of such people ("sided with", "joined")."""
     undecided: frozenset[str] = frozenset()
     speech_topics: frozenset[str] = frozenset()
     proform_pronouns: frozenset[str] = frozenset()
@@ -511,6 +516,7 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
     time_frames = _table(data.get("time_frames", {}), "time_frames")
     procedure = _table(data.get("procedure", {}), "procedure")
     alternatives = _table(data.get("alternatives", {}), "alternatives")
+    sides_taken = _table(data.get("sides_taken", {}), "sides_taken")
     verb_phrases = {
         normalise_phrase(p): c
         for p, c in _classes(_table(data.get("verb_phrases", {}), "verb_phrases"), where).items()
@@ -561,6 +567,8 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         only_ways=frozenset(_strings(alternatives.get("only_ways", []), where)),
         only_way_joints=frozenset(_strings(alternatives.get("only_way_joints", []), where)),
         not_yet=frozenset(_strings(data.get("not_yet", []), f"{where}: not_yet")),
+        side_people=_classes(sides_taken, f"{where}: sides_taken"),
+        side_joining=frozenset(_strings(sides_taken.get("joining", []), where)),
         undecided=frozenset(_strings(data.get("undecided", []), f"{where}: undecided")),
         speech_topics=frozenset(_strings(data.get("speech_topics", []), where)),
         proform_pronouns=frozenset(_strings(contrast.get("proform_pronouns", []), where)),

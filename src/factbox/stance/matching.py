@@ -1247,6 +1247,13 @@ class ProposalMatcher:
         sentences before it name."""
         if normalise_phrase(span.text.strip(" :.,")) in self._vote_labels:
             return span.root  # a label before a list of voters: "Abstain: A, B, C."
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        if (
+            before is not None
+            and normalise_phrase(f"{before.text} {span.text.strip(' :.,')}") in self._vote_labels
+            and forms(before.head) & self.table.decision_verbs
+        ):
+            return span.root  # the way of a vote cut from its verb: "voted in [favour]."
         for token in span:
             if token.pos_ not in ("VERB", "NOUN") or not forms(token) & self.table.decision_verbs:
                 continue
