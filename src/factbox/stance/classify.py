@@ -1413,9 +1413,12 @@ class _Classifier:
             return False
         first = inverted[0]
         if clause.dep_ == "ROOT":
-            # the parser may make the condition the sentence's root: it then follows a comma
+            # the parser may make the condition the sentence's root: it then follows a comma,
+            # or the noun that ends the main clause ("threatened them with a loss of trade
+            # [should] they vote to leave"); after an adverb it is an inversion of its own
+            # ("never [had] they seen")
             before = first.doc[first.i - 1] if first.i > first.sent.start else None
-            opens = before is None or before.is_punct
+            opens = before is None or before.is_punct or before.pos_ in ("NOUN", "PROPN")
         else:
             opens = clause.left_edge.i == first.i
         return opens and clause.sent[-1].text != "?"
@@ -1548,10 +1551,18 @@ class _Classifier:
         start_verb = action is None and (theme.pos_ in VERB_POS or theme.pos_ == "ADJ")
         self.visit(reading, node, path, start=True, start_verb=start_verb)
         reading.holder_deontic = reading.holder_deontic or deontic
+        gerund = self.gerund_modifier(theme) if action is None else None
+        if gerund is not None:
+            # "a history of [welcoming] refugees", the gerund parsed as the theme's adjective
+            self.visit(reading, gerund, path | {gerund.i}, start=False)
         walked = [node]
         while node.head.i != node.i and in_span(node.head, span):
             child, node = node, node.head
             walked.append(node)
+            if reading.mode == "none" and self.habitual(child, node, path, gerund):
+                # "has a long history of taking in refugees": done again and again
+                reading.decided_by = "action"
+                reading.note(node, "lexicon", "action")
             if self.opens_condition(child, theme):
                 # The proposal is the condition; what follows is the main clause's consequence.
                 reading = self.consequence_of(reading, child)
@@ -1646,11 +1657,49 @@ class _Classifier:
             if child.dep_ != "conj":
                 self.visit(reading, node, path, start=False, framing=True)
             reading.question = reading.question or self.question(node)
+        if reading.consequence and reading.mode == "none":
+            self.threat_in_cue(reading, theme.doc, cue)
         if reading.holder_node is not holder:
             reading.holder_node, reading.holder_deontic = None, False
         else:
             reading.holder_deontic = deontic
         return reading
+
+    def gerund_modifier(self, theme: Token) -> Token | None:
+        """A stance verb's gerund the parser made an adjective of the theme right after a
+        preposition ("a history of [welcoming] refugees"): the verb that governs it."""
+        for child in theme.children:
+            if child.dep_ != "amod" or child.tag_ != "VBG" or child.i == 0:
+                continue
+            before = theme.doc[child.i - 1]
+            if before.dep_ == "prep" and theme.head.i == before.i:
+                if self.lex.verbs.get(child.lemma_.lower()) is not None:
+                    return child
+        return None
+
+    def habitual(self, child: Token, node: Token, path: set[int], gerund: Token | None) -> bool:
+        """``node`` is a noun of habit whose "of" holds the proposal's action (a gerund on
+        the path, or one the parser made an adjective): "a long history [of] taking them in",
+        "the town's tradition of welcoming refugees"."""
+        if node.pos_ != "NOUN" or node.lemma_.lower() not in self.lex.habits:
+            return False
+        if child.dep_ != "prep" or child.lower_ != "of":
+            return False
+        return gerund is not None or any(
+            c.dep_ == "pcomp" and c.tag_ == "VBG" and c.i in path for c in child.children
+        )
+
+    def threat_in_cue(self, reading: _Reading, doc: Doc, cue: frozenset[int]) -> None:
+        """The content is a condition with nothing read of what would follow, and the cue
+        is a warning verb the walk never met: the parser made the condition the sentence's
+        root, with the warning below it ("threatened them with a loss of trade [should] they
+        vote to leave"). The warning is of what follows the proposal: against it."""
+        for i in sorted(cue):
+            word = doc[i]
+            if word.lemma_.lower() in self.lex.warning_verbs and self._negator(word) is None:
+                self.apply_class(reading, "opposes", False, word)
+                reading.note(word, "consequence", "consequence")
+                return
 
     def apply_act(
         self,
@@ -1720,6 +1769,17 @@ class _Classifier:
             current = current.head
         return None
 
+    @staticmethod
+    def whole_of_members(members: Token) -> Token | None:
+        """What ``members`` are the members of: "the members [of] the council", "[its]
+        members", "[council] members"."""
+        for child in members.children:
+            if child.dep_ in ("poss", "compound"):
+                return child
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        return None
+
     def is_speaker(
         self,
         subject: Token,
@@ -1752,11 +1812,16 @@ class _Classifier:
             words = [w for w in words if w.i not in inside]
         if any(w.lemma_.lower() in self.lex.first_person for w in words):
             return True
-        if lemma in self.lex.self_references and any(
+        own = self.lex.self_references | self.lex.own_texts
+        if lemma in own and any(
             w.dep_ in {"det", "poss"} and (w.lower_ in {"the", "this"} or w.tag_ == "PRP$")
             for w in subject.children
         ):
             return True  # "the government", "their countries": the speaker's own
+        if lemma in self.lex.member_nouns:
+            whole = self.whole_of_members(subject)
+            if whole is not None and self.is_speaker(whole, statement, proposal_words):
+                return True  # "the members of the council", said by the council
         if statement is None:
             return False
         names: set[str] = set()

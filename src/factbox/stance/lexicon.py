@@ -160,6 +160,13 @@ class StanceLexicon:
     self_references: frozenset[str]
     warning_verbs: frozenset[str]
     question_marks: frozenset[str] = frozenset()
+    own_texts: frozenset[str] = frozenset()
+    """Texts a speaker issues ("statement", "communique"): "the statement" is its voice."""
+    member_nouns: frozenset[str] = frozenset()
+    habits: frozenset[str] = frozenset()
+    """Nouns of habit ("a history [of] taking them in"): the action said to happen."""
+    """"The members of the council" said by the council: the whole speaking of itself."""
+    """Texts a speaker issues ("statement", "communique"): "the statement" is its voice."""
     verb_phrases: dict[tuple[str, ...], StanceClass] = field(default_factory=dict)
     """A verb lemma and the words of its prepositional phrase ("stand in the way")."""
     holding_back: frozenset[str] = frozenset()
@@ -533,6 +540,8 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         first_person=frozenset(_strings(holders.get("first_person", []), where)),
         pronouns=frozenset(_strings(holders.get("pronouns", []), where)),
         self_references=frozenset(_strings(holders.get("self_references", []), where)),
+        own_texts=frozenset(_strings(holders.get("own_texts", []), where)),
+        member_nouns=frozenset(_strings(holders.get("member_nouns", []), where)),
         any_determiners=frozenset(_strings(holders.get("any_determiners", []), where)),
         any_pronouns=frozenset(_strings(holders.get("any_pronouns", []), where)),
         warning_verbs=frozenset(_strings(data.get("warnings", []), f"{where}: warnings")),
@@ -558,6 +567,7 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         alternative_adverbs=frozenset(_strings(alternatives.get("adverbs", []), where)),
         alternative_preps=frozenset(_strings(alternatives.get("preps", []), where)),
         timely=frozenset(_strings(alternatives.get("timely", []), where)),
+        habits=frozenset(_strings(alternatives.get("habits", []), where)),
         only_ways=frozenset(_strings(alternatives.get("only_ways", []), where)),
         only_way_joints=frozenset(_strings(alternatives.get("only_way_joints", []), where)),
         not_yet=frozenset(_strings(data.get("not_yet", []), f"{where}: not_yet")),

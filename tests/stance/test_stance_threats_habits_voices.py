@@ -1,0 +1,126 @@
+"""Stance on shapes the calibrate half of the real-news stance set showed, in sentences
+written for these tests: a threat whose condition the parser made the sentence's root, a
+body's own statement recalling what it said, the members of a body speaking of themselves,
+and a habit of doing the proposal ("a long tradition of taking in refugees")."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from stance_support import DEBATES, MakeStatement, Who
+
+from factbox.stance.classify import judge_statement
+from factbox.stance.matching import ProposalMatcher
+from factbox.stance.records import StanceJudgement
+
+MINISTER = Who("The minister", "FR", "France", "country")
+COUNCIL = Who("they", "UN", "United Nations", "organization")
+
+
+@pytest.fixture(scope="module")
+def matcher(nlp: Language) -> ProposalMatcher:
+    return ProposalMatcher(nlp, DEBATES)
+
+
+def judged(
+    make_statement: MakeStatement,
+    matcher: ProposalMatcher,
+    text: str,
+    content: str,
+    slug: str,
+    cue: str,
+    speaker: Who,
+) -> StanceJudgement:
+    parsed = make_statement(text, content=content, cue=cue, speakers=(speaker,))
+    found = {j.proposal: j for j in judge_statement(parsed.doc, parsed.statement, matcher)}
+    assert slug in found, f"{content!r} must match {slug}"
+    return found[slug]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        # the condition right after the noun that ends the threat, no comma: the parser
+        # makes "should they vote" the root and the threat its clause
+        ("The minister threatened the voters with a loss of trade should they vote to leave"
+         " the European Union.", "the voters with a loss of trade should they vote to leave"
+         " the European Union", "threatened"),
+        ("The minister threatened the voters with higher tariffs should they vote to leave"
+         " the European Union.", "should they vote to leave the European Union", "threatened"),
+        # a warning over the same condition read the same before
+        ("The minister warned the voters of higher prices should they vote to leave the"
+         " European Union.", "should they vote to leave the European Union", "warned"),
+    ],
+)
+def test_a_threat_over_an_inverted_condition_without_a_comma_opposes_it(
+    make_statement: MakeStatement, matcher: ProposalMatcher, text: str, content: str, cue: str
+) -> None:
+    found = judged(make_statement, matcher, text, content, "leave-union", cue, MINISTER)
+    assert (found.stance, found.about) == ("opposes", "speaker")
+
+
+@pytest.mark.parametrize(
+    ("opening", "about"),
+    [
+        # the body's own statement recalling its words is no claim of someone else's
+        ("The statement noted", "speaker"),
+        ("Their communique recalled", "speaker"),
+        # a senator recalling them is: the view is theirs on the senator's word
+        ("The senator noted", "others"),
+    ],
+)
+def test_a_bodys_own_statement_recalling_its_words_is_its_voice(
+    make_statement: MakeStatement, matcher: ProposalMatcher, opening: str, about: str
+) -> None:
+    content = "they would impose further sanctions on the kingdom if it conducted another test"
+    text = f"{opening} that they had earlier said {content}."
+    found = judged(make_statement, matcher, text, content, "new-sanctions", "had earlier said",
+                   COUNCIL)
+    assert (found.stance, found.about) == ("supports", about)
+
+
+@pytest.mark.parametrize(
+    ("holder", "about"),
+    [
+        # the members of the body that speaks, taken together, are the body
+        ("The members of the Security Council", "speaker"),
+        ("Its members", "speaker"),
+        # the members of another body are others
+        ("The members of NATO", "others"),
+    ],
+)
+def test_the_members_of_the_speaking_body_are_the_body(
+    make_statement: MakeStatement, matcher: ProposalMatcher, holder: str, about: str
+) -> None:
+    content = f"{holder} will begin to work at once on new sanctions on the kingdom"
+    text = f'"{content}," they said.'
+    found = judged(make_statement, matcher, text, content, "new-sanctions", "said", COUNCIL)
+    assert (found.stance, found.about) == ("supports", about)
+
+
+@pytest.mark.parametrize(
+    ("content", "stance", "about"),
+    [
+        # a habit of doing it: done again and again, as a finite verb says
+        ("We have a long tradition of taking in Syrian refugees", "supports", "speaker"),
+        ("Our country has a proud history of taking in Syrian refugees", "supports",
+         "speaker"),
+        # the gerund the parser made an adjective of the theme is still the verb
+        ("The village has a long history of welcoming Syrian refugees", "supports", "others"),
+        ("The village has a long record of rejecting Syrian refugees", "opposes", "others"),
+        # negated, against it; the theme alone after the noun is no act
+        ("We have no tradition of taking in Syrian refugees", "opposes", "speaker"),
+        ("Our village has a long history of Syrian refugees", "unclear", "speaker"),
+    ],
+)
+def test_a_habit_of_doing_it_says_it_is_done(
+    make_statement: MakeStatement,
+    matcher: ProposalMatcher,
+    content: str,
+    stance: str,
+    about: str,
+) -> None:
+    text = f"{content}, the minister said."
+    found = judged(make_statement, matcher, text, content, "refugees", "said",
+                   Who("the minister", "FR", "France", "country"))
+    assert (found.stance, found.about) == (stance, about)
