@@ -1,7 +1,10 @@
 """Stance on shapes the calibrate half of the real-news stance set showed, in sentences
 written for these tests: a threat whose condition the parser made the sentence's root, a
 body's own statement recalling what it said, the members of a body speaking of themselves,
-and a habit of doing the proposal ("a long tradition of taking in refugees")."""
+a habit of doing the proposal ("a long tradition of taking in refugees"), a position denied
+on its copula ("not opposed to it"), a verdict on an act ("was right to impose them", "an
+appropriate response"), something else wanted first ("want guarantees before we ..."),
+arguing for it and objecting to it."""
 
 from __future__ import annotations
 
@@ -124,3 +127,72 @@ def test_a_habit_of_doing_it_says_it_is_done(
     found = judged(make_statement, matcher, text, content, "refugees", "said",
                    Who("the minister", "FR", "France", "country"))
     assert (found.stance, found.about) == (stance, about)
+
+
+def minister_said(make_statement: MakeStatement, matcher: ProposalMatcher, content: str) -> str:
+    """The stance of "<content>, the minister said." on new sanctions, "/others" when it
+    is someone else's."""
+    text = f"{content}, the minister said."
+    found = judged(make_statement, matcher, text, content, "new-sanctions", "said", MINISTER)
+    return found.stance if found.about == "speaker" else f"{found.stance}/others"
+
+
+@pytest.mark.parametrize(
+    ("content", "stance"),
+    [
+        # a position a copula says, its negation on the copula: the refusal denied
+        ("We are not opposed to new sanctions on the kingdom", "open"),
+        ("We are not against new sanctions on the kingdom", "open"),
+        ("We are opposed to new sanctions on the kingdom", "opposes"),
+    ],
+)
+def test_a_position_denied_on_its_copula_is_open(
+    make_statement: MakeStatement, matcher: ProposalMatcher, content: str, stance: str
+) -> None:
+    assert minister_said(make_statement, matcher, content) == stance
+
+
+@pytest.mark.parametrize(
+    ("content", "stance"),
+    [
+        # the speaker's verdict on someone else's act: the speaker's stance
+        ("The council was right to impose new sanctions on the kingdom", "supports"),
+        ("The council was wrong to impose new sanctions on the kingdom", "opposes"),
+        ("The council was wrong not to impose new sanctions on the kingdom", "supports"),
+        ("The council would be wise to impose new sanctions on the kingdom", "supports"),
+        # a disposition of the subject is the subject's own
+        ("The council is ready to impose new sanctions on the kingdom", "open/others"),
+        ("The council is determined to impose new sanctions on the kingdom", "supports/others"),
+        # the verdict an adjective gives a noun that alone warns or hedges
+        ("New sanctions on the kingdom are an appropriate response", "supports"),
+        ("New sanctions on the kingdom would be a disproportionate response", "opposes"),
+        ("New sanctions on the kingdom are a good idea", "supports"),
+        ("New sanctions on the kingdom would provoke a response", "opposes"),
+    ],
+)
+def test_a_verdict_on_an_act_is_the_speakers(
+    make_statement: MakeStatement, matcher: ProposalMatcher, content: str, stance: str
+) -> None:
+    assert minister_said(make_statement, matcher, content) == stance
+
+
+@pytest.mark.parametrize(
+    ("content", "stance"),
+    [
+        # something else wanted first: a condition
+        ("We want guarantees before we impose new sanctions on the kingdom", "open"),
+        ("Before we back new sanctions on the kingdom, we need assurances", "open"),
+        # another step first is no condition of the speaker's
+        ("We will consult our partners before we impose new sanctions on the kingdom",
+         "supports"),
+        # arguing for it, objecting to it, having no objection
+        ("We have long argued for new sanctions on the kingdom", "supports"),
+        ("We objected to new sanctions on the kingdom", "opposes"),
+        ("We have strong objections to new sanctions on the kingdom", "opposes"),
+        ("We have no objection to new sanctions on the kingdom", "open"),
+    ],
+)
+def test_wanting_something_first_arguing_and_objecting(
+    make_statement: MakeStatement, matcher: ProposalMatcher, content: str, stance: str
+) -> None:
+    assert minister_said(make_statement, matcher, content) == stance

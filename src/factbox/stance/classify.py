@@ -654,7 +654,13 @@ class _Classifier:
                 candidates += objects + [a for o in objects for a in o.children if a.dep_ == "amod"]
             if child.dep_ in {"attr", "dobj", "oprd"}:
                 # "the right thing to do": the head noun says little, its adjective says it
-                candidates += [c for c in child.children if c.dep_ == "amod"]
+                adjectives = [c for c in child.children if c.dep_ == "amod"]
+                verdicts = [a for a in adjectives if a.lower_ in self.lex.verdicts]
+                if verdicts and child.dep_ in {"attr", "oprd"}:
+                    # "sanctions are the [appropriate] response": the verdict decides over
+                    # a noun that alone warns ("response") or hedges ("idea")
+                    candidates = verdicts + [child]
+                candidates += adjectives
             if child.dep_ == "dobj":
                 # "sent a letter [of encouragement] regarding it": what the thing sent is of
                 candidates += [
@@ -884,6 +890,9 @@ class _Classifier:
             reading.holder_node, reading.holder_deontic = node, True
             return True
         negation = self.is_negated(node, reading.used)
+        if negation is None and self.copula_position(node):
+            # "we are [not] opposed to it", "not against it": the refusal denied (open)
+            negation = self.is_negated(node.head, reading.used)
         negated_here = negation is not None
         without = self.not_without(node) if negation is not None else None
         if without is not None:
@@ -949,8 +958,13 @@ class _Classifier:
             cls = None  # "in this case we need to talk of war": what must follow, not a wish
         role: CueRole = "consequence" if reading.consequence else "lexicon"
         warned = False
+        verdict = cls is not None and self.verdict_on_act(node, path)
+        if verdict:
+            # "the council was [right] to impose them", "was wrong not to": the speaker's
+            # verdict on the subject's act, whoever did it
+            reading.judgement = True
         if cls is not None:
-            self.apply_class(reading, cls, negation is not None, node)
+            self.apply_class(reading, cls, negation is not None, node, evaluative=verdict)
             reading.note(node, role, "consequence" if reading.consequence else "lexicon")
             if negation is not None:
                 reading.note(negation, "negation", "lexicon")
@@ -1583,6 +1597,10 @@ class _Classifier:
                 reading.question = node  # "will not pronounce itself on it until Friday"
             if node.pos_ == "NOUN" and node.lemma_.lower() in self.lex.carve_outs:
                 reading.carve_out = reading.carve_out or node  # "an exemption for such cars"
+            first = self.wanted_first(child, node)
+            if first is not None:
+                reading.conditional = True  # "we want guarantees before we impose them"
+                reading.note(first, "condition", "lexicon")
             when = self.time_frame(node)
             if when in self.lex.before_words:
                 reading.conditional = True  # "visit Hungary before ratification"
@@ -1664,6 +1682,37 @@ class _Classifier:
         else:
             reading.holder_deontic = deontic
         return reading
+
+    def wanted_first(self, child: Token, node: Token) -> Token | None:
+        """The "before" of a clause ``child`` holding the proposal, when ``node`` wants
+        something else first ("we want [guarantees] before we impose them")."""
+        if child.dep_ != "advcl" or node.lemma_.lower() not in self.lex.preconditions:
+            return None
+        if not any(c.dep_ == "dobj" for c in node.children):
+            return None
+        return next(
+            (c for c in child.children if c.dep_ == "mark" and c.lower_ in self.lex.before_words),
+            None,
+        )
+
+    def copula_position(self, node: Token) -> bool:
+        """``node`` is a position a copula says ("are [opposed] to it", "is [against] it"):
+        its negation is the copula's."""
+        return (
+            node.dep_ in ("acomp", "prep")
+            and node.lower_ in self.lex.copula_positions
+            and node.head.lemma_ == "be"
+        )
+
+    def verdict_on_act(self, node: Token, path: set[int]) -> bool:
+        """``node`` is a verdict a copula says of its subject's act in a "to" clause on the
+        path ("the council was [right] to impose them", "would be [wise] to")."""
+        return (
+            node.lower_ in self.lex.verdicts
+            and node.dep_ == "acomp"
+            and node.head.lemma_ == "be"
+            and any(c.dep_ == "xcomp" and c.i in path for c in node.children)
+        )
 
     def gerund_modifier(self, theme: Token) -> Token | None:
         """A stance verb's gerund the parser made an adjective of the theme right after a

@@ -163,10 +163,15 @@ class StanceLexicon:
     own_texts: frozenset[str] = frozenset()
     """Texts a speaker issues ("statement", "communique"): "the statement" is its voice."""
     member_nouns: frozenset[str] = frozenset()
+    """"The members of the council" said by the council: the whole speaking of itself."""
     habits: frozenset[str] = frozenset()
     """Nouns of habit ("a history [of] taking them in"): the action said to happen."""
-    """"The members of the council" said by the council: the whole speaking of itself."""
-    """Texts a speaker issues ("statement", "communique"): "the statement" is its voice."""
+    preconditions: frozenset[str] = frozenset()
+    """Verbs of wanting something first ("want guarantees [before] we impose them")."""
+    copula_positions: frozenset[str] = frozenset()
+    """Positions said by a copula whose negation sits on it ("are [not] opposed to it")."""
+    verdicts: frozenset[str] = frozenset()
+    """What an act is worth ("was [right] to impose them", "the [appropriate] response")."""
     verb_phrases: dict[tuple[str, ...], StanceClass] = field(default_factory=dict)
     """A verb lemma and the words of its prepositional phrase ("stand in the way")."""
     holding_back: frozenset[str] = frozenset()
@@ -536,6 +541,10 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         restricted_preps=frozenset(_strings(conditions.get("restricted_preps", []), where)),
         negative_determiners=frozenset(_strings(negation.get("determiners", []), where)),
         negative_adverbs=frozenset(_strings(negation.get("adverbs", []), where)),
+        copula_positions=frozenset(_strings(negation.get("copula_positions", []), where)),
+        verdicts=frozenset(
+            _strings(_table(data.get("words", {}), "words").get("verdicts", []), where)
+        ),
         negative_pronouns=frozenset(_strings(negation.get("pronouns", []), where)),
         first_person=frozenset(_strings(holders.get("first_person", []), where)),
         pronouns=frozenset(_strings(holders.get("pronouns", []), where)),
@@ -564,6 +573,7 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         before_words=frozenset(_strings(time_frames.get("before", []), where)),
         after_words=frozenset(_strings(time_frames.get("after", []), where)),
         time_carriers=frozenset(_strings(time_frames.get("carried_by", []), where)),
+        preconditions=frozenset(_strings(time_frames.get("preconditions", []), where)),
         alternative_adverbs=frozenset(_strings(alternatives.get("adverbs", []), where)),
         alternative_preps=frozenset(_strings(alternatives.get("preps", []), where)),
         timely=frozenset(_strings(alternatives.get("timely", []), where)),
