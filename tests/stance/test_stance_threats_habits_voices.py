@@ -4,7 +4,7 @@ body's own statement recalling what it said, the members of a body speaking of t
 a habit of doing the proposal ("a long tradition of taking in refugees"), a position denied
 on its copula ("not opposed to it"), a verdict on an act ("was right to impose them", "an
 appropriate response"), something else wanted first ("want guarantees before we ..."),
-arguing for it and objecting to it."""
+arguing for it and objecting to it, "something" a clause says of it, and setting it aside."""
 
 from __future__ import annotations
 
@@ -196,3 +196,31 @@ def test_wanting_something_first_arguing_and_objecting(
     make_statement: MakeStatement, matcher: ProposalMatcher, content: str, stance: str
 ) -> None:
     assert minister_said(make_statement, matcher, content) == stance
+
+
+@pytest.mark.parametrize(
+    ("content", "stance"),
+    [
+        # "something" a clause of the speaker's says of it: that clause's stance word, the
+        # copula's negation over it
+        ("Sending troops to Ukraine is not something we can rule out", "open"),
+        ("Sending troops to Ukraine is something we are considering", "open"),
+        ("Sending troops to Ukraine is something we reject", "opposes"),
+        ("Sending troops to Ukraine is not something we are considering", "opposes"),
+        # set aside, too much, without the means
+        ("We have shelved plans to send troops to Ukraine", "opposes"),
+        ("We dropped plans to send troops to Ukraine", "opposes"),
+        ("The plans to send troops to Ukraine remain on hold", "opposes"),
+        ("Sending troops to Ukraine would be a step too far", "opposes"),
+        ("We lack the means to send troops to Ukraine", "opposes"),
+        # dropping an opposition lets it be
+        ("We have dropped our opposition to new sanctions on the kingdom", "open"),
+    ],
+)
+def test_something_said_of_it_set_aside_or_too_much(
+    make_statement: MakeStatement, matcher: ProposalMatcher, content: str, stance: str
+) -> None:
+    slug = "send-troops" if "troops" in content else "new-sanctions"
+    text = f"{content}, the minister said."
+    found = judged(make_statement, matcher, text, content, slug, "said", MINISTER)
+    assert (found.stance, found.about) == (stance, "speaker")

@@ -624,6 +624,9 @@ class _Classifier:
             found = self.subject_evaluation(node, path)
             if found is not None:
                 return found
+        said = self.said_of_it(node, path)
+        if said is not None:
+            return said
         for child in node.children:
             if child.i not in path and child.dep_ == "ccomp" and child.pos_ in ("ADJ", "NOUN"):
                 # a small clause: "would make [a direct conflict] inevitable"
@@ -682,6 +685,23 @@ class _Classifier:
                         self.is_negated(child) if word is not child else None
                     )
                     return word_class, word, negator is not None
+        return None
+
+    def said_of_it(self, node: Token, path: set[int]) -> tuple[StanceClass, Token, bool] | None:
+        """A copula equating the proposal with "something" a clause of the speaker's says
+        ("sending troops is not [something] we can rule out", "is something we [consider]"):
+        the clause's stance word, its own negation with it; the copula's is applied after."""
+        if node.lemma_ != "be" or not any(
+            c.dep_ in ("nsubj", "csubj") and c.i in path for c in node.children
+        ):
+            return None
+        for attr in (c for c in node.children if c.dep_ == "attr"):
+            if attr.lemma_.lower() not in self.lex.anything_words:
+                continue
+            for clause in (c for c in attr.children if c.dep_ == "relcl"):
+                cls = self.lexical_class(clause)
+                if cls is not None:
+                    return cls, clause, self._negator(clause) is not None
         return None
 
     def only_way(self, node: Token, path: set[int]) -> tuple[Token, Token] | None:

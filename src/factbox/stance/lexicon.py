@@ -170,6 +170,8 @@ class StanceLexicon:
     """Verbs of wanting something first ("want guarantees [before] we impose them")."""
     copula_positions: frozenset[str] = frozenset()
     """Positions said by a copula whose negation sits on it ("are [not] opposed to it")."""
+    anything_words: frozenset[str] = frozenset()
+    """"Something" a clause says of the proposal ("is not [something] we can rule out")."""
     verdicts: frozenset[str] = frozenset()
     """What an act is worth ("was [right] to impose them", "the [appropriate] response")."""
     verb_phrases: dict[tuple[str, ...], StanceClass] = field(default_factory=dict)
@@ -544,6 +546,9 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         copula_positions=frozenset(_strings(negation.get("copula_positions", []), where)),
         verdicts=frozenset(
             _strings(_table(data.get("words", {}), "words").get("verdicts", []), where)
+        ),
+        anything_words=frozenset(
+            _strings(_table(data.get("words", {}), "words").get("placeholders", []), where)
         ),
         negative_pronouns=frozenset(_strings(negation.get("pronouns", []), where)),
         first_person=frozenset(_strings(holders.get("first_person", []), where)),
