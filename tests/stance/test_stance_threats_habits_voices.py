@@ -4,7 +4,8 @@ body's own statement recalling what it said, the members of a body speaking of t
 a habit of doing the proposal ("a long tradition of taking in refugees"), a position denied
 on its copula ("not opposed to it"), a verdict on an act ("was right to impose them", "an
 appropriate response"), something else wanted first ("want guarantees before we ..."),
-arguing for it and objecting to it, "something" a clause says of it, and setting it aside."""
+arguing for it and objecting to it, "something" a clause says of it, setting it aside,
+and dragging someone into a war."""
 
 from __future__ import annotations
 
@@ -223,4 +224,23 @@ def test_something_said_of_it_set_aside_or_too_much(
     slug = "send-troops" if "troops" in content else "new-sanctions"
     text = f"{content}, the minister said."
     found = judged(make_statement, matcher, text, content, slug, "said", MINISTER)
+    assert (found.stance, found.about) == (stance, "speaker")
+
+
+@pytest.mark.parametrize(
+    ("content", "stance"),
+    [
+        # dragging someone into a war is read by the war, a warning
+        ("Sending troops to Ukraine would drag the alliance into a direct conflict with Russia",
+         "opposes"),
+        ("Sending troops to Ukraine would drag us into the war", "opposes"),
+        # dragging one's feet still holds it back
+        ("We are dragging our feet on sending troops to Ukraine", "open"),
+    ],
+)
+def test_dragging_someone_into_a_war_is_no_holding_back(
+    make_statement: MakeStatement, matcher: ProposalMatcher, content: str, stance: str
+) -> None:
+    text = f"{content}, the minister said."
+    found = judged(make_statement, matcher, text, content, "send-troops", "said", MINISTER)
     assert (found.stance, found.about) == (stance, "speaker")

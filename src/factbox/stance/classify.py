@@ -347,6 +347,10 @@ class _Classifier:
         if lemma in self.lex.efforts and node.pos_ in VERB_POS and self.purpose(node, path):
             return "supports"  # "would work with other members to take steps"
         if lemma in self.lex.holding_back:
+            if any(
+                c.dep_ == "prep" and c.lower_ in self.lex.holding_back_into for c in node.children
+            ):
+                return None  # "would drag the alliance into a war": read by where it leads
             return "open"  # "hesitating to send": not done, not refused
         if lemma in self.lex.criticism:
             return "opposes"

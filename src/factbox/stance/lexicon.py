@@ -177,6 +177,8 @@ class StanceLexicon:
     verb_phrases: dict[tuple[str, ...], StanceClass] = field(default_factory=dict)
     """A verb lemma and the words of its prepositional phrase ("stand in the way")."""
     holding_back: frozenset[str] = frozenset()
+    holding_back_into: frozenset[str] = frozenset()
+    """Prepositions after which a holding-back verb takes someone somewhere ("drag [into]")."""
     criticism: frozenset[str] = frozenset()
     permission: frozenset[str] = frozenset()
     contrast_coordinators: frozenset[str] = frozenset()
@@ -565,6 +567,9 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         ),
         verb_phrases=verb_phrases,
         holding_back=frozenset(_strings(data.get("holding_back", []), f"{where}: holding_back")),
+        holding_back_into=frozenset(
+            _strings(data.get("holding_back_into", []), f"{where}: holding_back_into")
+        ),
         criticism=frozenset(_strings(data.get("criticism", []), f"{where}: criticism")),
         permission=frozenset(_strings(data.get("permission", []), f"{where}: permission")),
         contrast_coordinators=frozenset(_strings(contrast.get("coordinators", []), where)),
