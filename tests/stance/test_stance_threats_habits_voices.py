@@ -102,40 +102,34 @@ def test_the_members_of_the_speaking_body_are_the_body(
     assert (found.stance, found.about) == ("supports", about)
 
 
+def minister_said(
+    make_statement: MakeStatement, matcher: ProposalMatcher, content: str, slug: str
+) -> str:
+    """The stance of "<content>, the minister said." on ``slug``, "/others" when it is
+    someone else's."""
+    text = f"{content}, the minister said."
+    found = judged(make_statement, matcher, text, content, slug, "said", MINISTER)
+    return found.stance if found.about == "speaker" else f"{found.stance}/others"
+
+
 @pytest.mark.parametrize(
-    ("content", "stance", "about"),
+    ("content", "stance"),
     [
         # a habit of doing it: done again and again, as a finite verb says
-        ("We have a long tradition of taking in Syrian refugees", "supports", "speaker"),
-        ("Our country has a proud history of taking in Syrian refugees", "supports",
-         "speaker"),
+        ("We have a long tradition of taking in Syrian refugees", "supports"),
+        ("Our country has a proud history of taking in Syrian refugees", "supports"),
         # the gerund the parser made an adjective of the theme is still the verb
-        ("The village has a long history of welcoming Syrian refugees", "supports", "others"),
-        ("The village has a long record of rejecting Syrian refugees", "opposes", "others"),
+        ("The village has a long history of welcoming Syrian refugees", "supports/others"),
+        ("The village has a long record of rejecting Syrian refugees", "opposes/others"),
         # negated, against it; the theme alone after the noun is no act
-        ("We have no tradition of taking in Syrian refugees", "opposes", "speaker"),
-        ("Our village has a long history of Syrian refugees", "unclear", "speaker"),
+        ("We have no tradition of taking in Syrian refugees", "opposes"),
+        ("Our village has a long history of Syrian refugees", "unclear"),
     ],
 )
 def test_a_habit_of_doing_it_says_it_is_done(
-    make_statement: MakeStatement,
-    matcher: ProposalMatcher,
-    content: str,
-    stance: str,
-    about: str,
+    make_statement: MakeStatement, matcher: ProposalMatcher, content: str, stance: str
 ) -> None:
-    text = f"{content}, the minister said."
-    found = judged(make_statement, matcher, text, content, "refugees", "said",
-                   Who("the minister", "FR", "France", "country"))
-    assert (found.stance, found.about) == (stance, about)
-
-
-def minister_said(make_statement: MakeStatement, matcher: ProposalMatcher, content: str) -> str:
-    """The stance of "<content>, the minister said." on new sanctions, "/others" when it
-    is someone else's."""
-    text = f"{content}, the minister said."
-    found = judged(make_statement, matcher, text, content, "new-sanctions", "said", MINISTER)
-    return found.stance if found.about == "speaker" else f"{found.stance}/others"
+    assert minister_said(make_statement, matcher, content, "refugees") == stance
 
 
 @pytest.mark.parametrize(
@@ -145,17 +139,6 @@ def minister_said(make_statement: MakeStatement, matcher: ProposalMatcher, conte
         ("We are not opposed to new sanctions on the kingdom", "open"),
         ("We are not against new sanctions on the kingdom", "open"),
         ("We are opposed to new sanctions on the kingdom", "opposes"),
-    ],
-)
-def test_a_position_denied_on_its_copula_is_open(
-    make_statement: MakeStatement, matcher: ProposalMatcher, content: str, stance: str
-) -> None:
-    assert minister_said(make_statement, matcher, content) == stance
-
-
-@pytest.mark.parametrize(
-    ("content", "stance"),
-    [
         # the speaker's verdict on someone else's act: the speaker's stance
         ("The council was right to impose new sanctions on the kingdom", "supports"),
         ("The council was wrong to impose new sanctions on the kingdom", "opposes"),
@@ -169,34 +152,24 @@ def test_a_position_denied_on_its_copula_is_open(
         ("New sanctions on the kingdom would be a disproportionate response", "opposes"),
         ("New sanctions on the kingdom are a good idea", "supports"),
         ("New sanctions on the kingdom would provoke a response", "opposes"),
-    ],
-)
-def test_a_verdict_on_an_act_is_the_speakers(
-    make_statement: MakeStatement, matcher: ProposalMatcher, content: str, stance: str
-) -> None:
-    assert minister_said(make_statement, matcher, content) == stance
-
-
-@pytest.mark.parametrize(
-    ("content", "stance"),
-    [
         # something else wanted first: a condition
         ("We want guarantees before we impose new sanctions on the kingdom", "open"),
         ("Before we back new sanctions on the kingdom, we need assurances", "open"),
         # another step first is no condition of the speaker's
         ("We will consult our partners before we impose new sanctions on the kingdom",
          "supports"),
-        # arguing for it, objecting to it, having no objection
+        # arguing for it, objecting to it, having no objection, dropping an opposition
         ("We have long argued for new sanctions on the kingdom", "supports"),
         ("We objected to new sanctions on the kingdom", "opposes"),
         ("We have strong objections to new sanctions on the kingdom", "opposes"),
         ("We have no objection to new sanctions on the kingdom", "open"),
+        ("We have dropped our opposition to new sanctions on the kingdom", "open"),
     ],
 )
-def test_wanting_something_first_arguing_and_objecting(
+def test_positions_denied_verdicts_and_conditions_on_new_sanctions(
     make_statement: MakeStatement, matcher: ProposalMatcher, content: str, stance: str
 ) -> None:
-    assert minister_said(make_statement, matcher, content) == stance
+    assert minister_said(make_statement, matcher, content, "new-sanctions") == stance
 
 
 @pytest.mark.parametrize(
@@ -214,22 +187,6 @@ def test_wanting_something_first_arguing_and_objecting(
         ("The plans to send troops to Ukraine remain on hold", "opposes"),
         ("Sending troops to Ukraine would be a step too far", "opposes"),
         ("We lack the means to send troops to Ukraine", "opposes"),
-        # dropping an opposition lets it be
-        ("We have dropped our opposition to new sanctions on the kingdom", "open"),
-    ],
-)
-def test_something_said_of_it_set_aside_or_too_much(
-    make_statement: MakeStatement, matcher: ProposalMatcher, content: str, stance: str
-) -> None:
-    slug = "send-troops" if "troops" in content else "new-sanctions"
-    text = f"{content}, the minister said."
-    found = judged(make_statement, matcher, text, content, slug, "said", MINISTER)
-    assert (found.stance, found.about) == (stance, "speaker")
-
-
-@pytest.mark.parametrize(
-    ("content", "stance"),
-    [
         # dragging someone into a war is read by the war, a warning
         ("Sending troops to Ukraine would drag the alliance into a direct conflict with Russia",
          "opposes"),
@@ -238,9 +195,7 @@ def test_something_said_of_it_set_aside_or_too_much(
         ("We are dragging our feet on sending troops to Ukraine", "open"),
     ],
 )
-def test_dragging_someone_into_a_war_is_no_holding_back(
+def test_something_said_of_it_set_aside_too_much_or_dragged_into(
     make_statement: MakeStatement, matcher: ProposalMatcher, content: str, stance: str
 ) -> None:
-    text = f"{content}, the minister said."
-    found = judged(make_statement, matcher, text, content, "send-troops", "said", MINISTER)
-    assert (found.stance, found.about) == (stance, "speaker")
+    assert minister_said(make_statement, matcher, content, "send-troops") == stance
