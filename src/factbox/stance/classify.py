@@ -350,6 +350,10 @@ class _Classifier:
         if lemma in self.lex.efforts and node.pos_ in VERB_POS and self.purpose(node, path):
             return "supports"  # "would work with other members to take steps"
         if lemma in self.lex.holding_back:
+            if any(
+                c.dep_ == "prep" and c.lower_ in self.lex.holding_back_into for c in node.children
+            ):
+                return None  # "would drag the alliance into a war": read by where it leads
             return "open"  # "hesitating to send": not done, not refused
         if lemma in self.lex.criticism:
             return "opposes"
@@ -654,6 +658,9 @@ class _Classifier:
             found = self.subject_evaluation(node, path)
             if found is not None:
                 return found
+        said = self.said_of_it(node, path)
+        if said is not None:
+            return said
         for child in node.children:
             if child.i not in path and child.dep_ == "ccomp" and child.pos_ in ("ADJ", "NOUN"):
                 # a small clause: "would make [a direct conflict] inevitable"
@@ -684,7 +691,13 @@ class _Classifier:
                 candidates += objects + [a for o in objects for a in o.children if a.dep_ == "amod"]
             if child.dep_ in {"attr", "dobj", "oprd"}:
                 # "the right thing to do": the head noun says little, its adjective says it
-                candidates += [c for c in child.children if c.dep_ == "amod"]
+                adjectives = [c for c in child.children if c.dep_ == "amod"]
+                verdicts = [a for a in adjectives if a.lower_ in self.lex.verdicts]
+                if verdicts and child.dep_ in {"attr", "oprd"}:
+                    # "sanctions are the [appropriate] response": the verdict decides over
+                    # a noun that alone warns ("response") or hedges ("idea")
+                    candidates = verdicts + [child]
+                candidates += adjectives
             if child.dep_ == "dobj":
                 # "sent a letter [of encouragement] regarding it": what the thing sent is of
                 candidates += [
@@ -706,6 +719,23 @@ class _Classifier:
                         self.is_negated(child) if word is not child else None
                     )
                     return word_class, word, negator is not None
+        return None
+
+    def said_of_it(self, node: Token, path: set[int]) -> tuple[StanceClass, Token, bool] | None:
+        """A copula equating the proposal with "something" a clause of the speaker's says
+        ("sending troops is not [something] we can rule out", "is something we [consider]"):
+        the clause's stance word, its own negation with it; the copula's is applied after."""
+        if node.lemma_ != "be" or not any(
+            c.dep_ in ("nsubj", "csubj") and c.i in path for c in node.children
+        ):
+            return None
+        for attr in (c for c in node.children if c.dep_ == "attr"):
+            if attr.lemma_.lower() not in self.lex.anything_words:
+                continue
+            for clause in (c for c in attr.children if c.dep_ == "relcl"):
+                cls = self.lexical_class(clause)
+                if cls is not None:
+                    return cls, clause, self._negator(clause) is not None
         return None
 
     def only_way(self, node: Token, path: set[int]) -> tuple[Token, Token] | None:
@@ -914,6 +944,9 @@ class _Classifier:
             reading.holder_node, reading.holder_deontic = node, True
             return True
         negation = self.is_negated(node, reading.used)
+        if negation is None and self.copula_position(node):
+            # "we are [not] opposed to it", "not against it": the refusal denied (open)
+            negation = self.is_negated(node.head, reading.used)
         negated_here = negation is not None
         without = self.not_without(node) if negation is not None else None
         if without is not None:
@@ -979,8 +1012,13 @@ class _Classifier:
             cls = None  # "in this case we need to talk of war": what must follow, not a wish
         role: CueRole = "consequence" if reading.consequence else "lexicon"
         warned = False
+        verdict = cls is not None and self.verdict_on_act(node, path)
+        if verdict:
+            # "the council was [right] to impose them", "was wrong not to": the speaker's
+            # verdict on the subject's act, whoever did it
+            reading.judgement = True
         if cls is not None:
-            self.apply_class(reading, cls, negation is not None, node)
+            self.apply_class(reading, cls, negation is not None, node, evaluative=verdict)
             reading.note(node, role, "consequence" if reading.consequence else "lexicon")
             if negation is not None:
                 reading.note(negation, "negation", "lexicon")
@@ -1451,9 +1489,12 @@ class _Classifier:
             return False
         first = inverted[0]
         if clause.dep_ == "ROOT":
-            # the parser may make the condition the sentence's root: it then follows a comma
+            # the parser may make the condition the sentence's root: it then follows a comma,
+            # or the noun that ends the main clause ("threatened them with a loss of trade
+            # [should] they vote to leave"); after an adverb it is an inversion of its own
+            # ("never [had] they seen")
             before = first.doc[first.i - 1] if first.i > first.sent.start else None
-            opens = before is None or before.is_punct
+            opens = before is None or before.is_punct or before.pos_ in ("NOUN", "PROPN")
         else:
             opens = clause.left_edge.i == first.i
         return opens and clause.sent[-1].text != "?"
@@ -1586,10 +1627,18 @@ class _Classifier:
         start_verb = action is None and (theme.pos_ in VERB_POS or theme.pos_ == "ADJ")
         self.visit(reading, node, path, start=True, start_verb=start_verb)
         reading.holder_deontic = reading.holder_deontic or deontic
+        gerund = self.gerund_modifier(theme) if action is None else None
+        if gerund is not None:
+            # "a history of [welcoming] refugees", the gerund parsed as the theme's adjective
+            self.visit(reading, gerund, path | {gerund.i}, start=False)
         walked = [node]
         while node.head.i != node.i and in_span(node.head, span):
             child, node = node, node.head
             walked.append(node)
+            if reading.mode == "none" and self.habitual(child, node, path, gerund):
+                # "has a long history of taking in refugees": done again and again
+                reading.decided_by = "action"
+                reading.note(node, "lexicon", "action")
             if self.opens_condition(child, theme):
                 # The proposal is the condition; what follows is the main clause's consequence.
                 reading = self.consequence_of(reading, child)
@@ -1610,6 +1659,10 @@ class _Classifier:
                 reading.question = node  # "will not pronounce itself on it until Friday"
             if node.pos_ == "NOUN" and node.lemma_.lower() in self.lex.carve_outs:
                 reading.carve_out = reading.carve_out or node  # "an exemption for such cars"
+            first = self.wanted_first(child, node)
+            if first is not None:
+                reading.conditional = True  # "we want guarantees before we impose them"
+                reading.note(first, "condition", "lexicon")
             when = self.time_frame(node)
             if when in self.lex.before_words:
                 reading.conditional = True  # "visit Hungary before ratification"
@@ -1684,11 +1737,80 @@ class _Classifier:
             if child.dep_ != "conj":
                 self.visit(reading, node, path, start=False, framing=True)
             reading.question = reading.question or self.question(node)
+        if reading.consequence and reading.mode == "none":
+            self.threat_in_cue(reading, theme.doc, cue)
         if reading.holder_node is not holder:
             reading.holder_node, reading.holder_deontic = None, False
         else:
             reading.holder_deontic = deontic
         return reading
+
+    def wanted_first(self, child: Token, node: Token) -> Token | None:
+        """The "before" of a clause ``child`` holding the proposal, when ``node`` wants
+        something else first ("we want [guarantees] before we impose them")."""
+        if child.dep_ != "advcl" or node.lemma_.lower() not in self.lex.preconditions:
+            return None
+        if not any(c.dep_ == "dobj" for c in node.children):
+            return None
+        return next(
+            (c for c in child.children if c.dep_ == "mark" and c.lower_ in self.lex.before_words),
+            None,
+        )
+
+    def copula_position(self, node: Token) -> bool:
+        """``node`` is a position a copula says ("are [opposed] to it", "is [against] it"):
+        its negation is the copula's."""
+        return (
+            node.dep_ in ("acomp", "prep")
+            and node.lower_ in self.lex.copula_positions
+            and node.head.lemma_ == "be"
+        )
+
+    def verdict_on_act(self, node: Token, path: set[int]) -> bool:
+        """``node`` is a verdict a copula says of its subject's act in a "to" clause on the
+        path ("the council was [right] to impose them", "would be [wise] to")."""
+        return (
+            node.lower_ in self.lex.verdicts
+            and node.dep_ == "acomp"
+            and node.head.lemma_ == "be"
+            and any(c.dep_ == "xcomp" and c.i in path for c in node.children)
+        )
+
+    def gerund_modifier(self, theme: Token) -> Token | None:
+        """A stance verb's gerund the parser made an adjective of the theme right after a
+        preposition ("a history of [welcoming] refugees"): the verb that governs it."""
+        for child in theme.children:
+            if child.dep_ != "amod" or child.tag_ != "VBG" or child.i == 0:
+                continue
+            before = theme.doc[child.i - 1]
+            if before.dep_ == "prep" and theme.head.i == before.i:
+                if self.lex.verbs.get(child.lemma_.lower()) is not None:
+                    return child
+        return None
+
+    def habitual(self, child: Token, node: Token, path: set[int], gerund: Token | None) -> bool:
+        """``node`` is a noun of habit whose "of" holds the proposal's action (a gerund on
+        the path, or one the parser made an adjective): "a long history [of] taking them in",
+        "the town's tradition of welcoming refugees"."""
+        if node.pos_ != "NOUN" or node.lemma_.lower() not in self.lex.habits:
+            return False
+        if child.dep_ != "prep" or child.lower_ != "of":
+            return False
+        return gerund is not None or any(
+            c.dep_ == "pcomp" and c.tag_ == "VBG" and c.i in path for c in child.children
+        )
+
+    def threat_in_cue(self, reading: _Reading, doc: Doc, cue: frozenset[int]) -> None:
+        """The content is a condition with nothing read of what would follow, and the cue
+        is a warning verb the walk never met: the parser made the condition the sentence's
+        root, with the warning below it ("threatened them with a loss of trade [should] they
+        vote to leave"). The warning is of what follows the proposal: against it."""
+        for i in sorted(cue):
+            word = doc[i]
+            if word.lemma_.lower() in self.lex.warning_verbs and self._negator(word) is None:
+                self.apply_class(reading, "opposes", False, word)
+                reading.note(word, "consequence", "consequence")
+                return
 
     def apply_act(
         self,
@@ -1758,6 +1880,17 @@ class _Classifier:
             current = current.head
         return None
 
+    @staticmethod
+    def whole_of_members(members: Token) -> Token | None:
+        """What ``members`` are the members of: "the members [of] the council", "[its]
+        members", "[council] members"."""
+        for child in members.children:
+            if child.dep_ in ("poss", "compound"):
+                return child
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        return None
+
     def is_speaker(
         self,
         subject: Token,
@@ -1790,11 +1923,16 @@ class _Classifier:
             words = [w for w in words if w.i not in inside]
         if any(w.lemma_.lower() in self.lex.first_person for w in words):
             return True
-        if lemma in self.lex.self_references and any(
+        own = self.lex.self_references | self.lex.own_texts
+        if lemma in own and any(
             w.dep_ in {"det", "poss"} and (w.lower_ in {"the", "this"} or w.tag_ == "PRP$")
             for w in subject.children
         ):
             return True  # "the government", "their countries": the speaker's own
+        if lemma in self.lex.member_nouns:
+            whole = self.whole_of_members(subject)
+            if whole is not None and self.is_speaker(whole, statement, proposal_words):
+                return True  # "the members of the council", said by the council
         if statement is None:
             return False
         names: set[str] = set()

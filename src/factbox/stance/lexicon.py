@@ -160,9 +160,25 @@ class StanceLexicon:
     self_references: frozenset[str]
     warning_verbs: frozenset[str]
     question_marks: frozenset[str] = frozenset()
+    own_texts: frozenset[str] = frozenset()
+    """Texts a speaker issues ("statement", "communique"): "the statement" is its voice."""
+    member_nouns: frozenset[str] = frozenset()
+    """"The members of the council" said by the council: the whole speaking of itself."""
+    habits: frozenset[str] = frozenset()
+    """Nouns of habit ("a history [of] taking them in"): the action said to happen."""
+    preconditions: frozenset[str] = frozenset()
+    """Verbs of wanting something first ("want guarantees [before] we impose them")."""
+    copula_positions: frozenset[str] = frozenset()
+    """Positions said by a copula whose negation sits on it ("are [not] opposed to it")."""
+    anything_words: frozenset[str] = frozenset()
+    """"Something" a clause says of the proposal ("is not [something] we can rule out")."""
+    verdicts: frozenset[str] = frozenset()
+    """What an act is worth ("was [right] to impose them", "the [appropriate] response")."""
     verb_phrases: dict[tuple[str, ...], StanceClass] = field(default_factory=dict)
     """A verb lemma and the words of its prepositional phrase ("stand in the way")."""
     holding_back: frozenset[str] = frozenset()
+    holding_back_into: frozenset[str] = frozenset()
+    """Prepositions after which a holding-back verb takes someone somewhere ("drag [into]")."""
     criticism: frozenset[str] = frozenset()
     permission: frozenset[str] = frozenset()
     contrast_coordinators: frozenset[str] = frozenset()
@@ -535,10 +551,19 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         restricted_preps=frozenset(_strings(conditions.get("restricted_preps", []), where)),
         negative_determiners=frozenset(_strings(negation.get("determiners", []), where)),
         negative_adverbs=frozenset(_strings(negation.get("adverbs", []), where)),
+        copula_positions=frozenset(_strings(negation.get("copula_positions", []), where)),
+        verdicts=frozenset(
+            _strings(_table(data.get("words", {}), "words").get("verdicts", []), where)
+        ),
+        anything_words=frozenset(
+            _strings(_table(data.get("words", {}), "words").get("placeholders", []), where)
+        ),
         negative_pronouns=frozenset(_strings(negation.get("pronouns", []), where)),
         first_person=frozenset(_strings(holders.get("first_person", []), where)),
         pronouns=frozenset(_strings(holders.get("pronouns", []), where)),
         self_references=frozenset(_strings(holders.get("self_references", []), where)),
+        own_texts=frozenset(_strings(holders.get("own_texts", []), where)),
+        member_nouns=frozenset(_strings(holders.get("member_nouns", []), where)),
         any_determiners=frozenset(_strings(holders.get("any_determiners", []), where)),
         any_pronouns=frozenset(_strings(holders.get("any_pronouns", []), where)),
         warning_verbs=frozenset(_strings(data.get("warnings", []), f"{where}: warnings")),
@@ -548,6 +573,9 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         ),
         verb_phrases=verb_phrases,
         holding_back=frozenset(_strings(data.get("holding_back", []), f"{where}: holding_back")),
+        holding_back_into=frozenset(
+            _strings(data.get("holding_back_into", []), f"{where}: holding_back_into")
+        ),
         criticism=frozenset(_strings(data.get("criticism", []), f"{where}: criticism")),
         permission=frozenset(_strings(data.get("permission", []), f"{where}: permission")),
         contrast_coordinators=frozenset(_strings(contrast.get("coordinators", []), where)),
@@ -561,9 +589,11 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         before_words=frozenset(_strings(time_frames.get("before", []), where)),
         after_words=frozenset(_strings(time_frames.get("after", []), where)),
         time_carriers=frozenset(_strings(time_frames.get("carried_by", []), where)),
+        preconditions=frozenset(_strings(time_frames.get("preconditions", []), where)),
         alternative_adverbs=frozenset(_strings(alternatives.get("adverbs", []), where)),
         alternative_preps=frozenset(_strings(alternatives.get("preps", []), where)),
         timely=frozenset(_strings(alternatives.get("timely", []), where)),
+        habits=frozenset(_strings(alternatives.get("habits", []), where)),
         only_ways=frozenset(_strings(alternatives.get("only_ways", []), where)),
         only_way_joints=frozenset(_strings(alternatives.get("only_way_joints", []), where)),
         not_yet=frozenset(_strings(data.get("not_yet", []), f"{where}: not_yet")),
