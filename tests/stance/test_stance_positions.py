@@ -118,6 +118,13 @@ def test_an_open_that_lets_it_pass_replaces_a_firm_stance(
         (words(("fair", "evaluation"), ("before", "condition")), "opposes", "opposes"),
         # a possibility under a condition commits to nothing
         (words(("could", "modal"), ("if", "condition")), "supports", "supports"),
+        # a refusal under a condition threatens; it holds no consent back
+        (words(("threatened", "lexicon"), ("if", "condition")), "supports", "supports"),
+        (
+            words(("will", "modal"), ("veto", "lexicon"), ("unless", "condition")),
+            "supports",
+            "supports",
+        ),
     ],
 )
 def test_a_condition_set_after_support_takes_it_back(

@@ -81,14 +81,26 @@ def lets_pass(cues: Iterable[Cue]) -> bool:
 
 
 def sets_condition(cues: Iterable[Cue]) -> bool:
-    """Whether an ``open`` reading sets a condition on the proposal ("would be fair for him
-    to visit before ratification", "will back it only after ..."): consent held back until
-    the condition is met (guideline 2). A possibility under a condition ("could back it if
-    ...": a hedging modal, ``[modals] open``) commits to nothing."""
+    """Whether an ``open`` reading sets a condition on consent ("would be fair for him to
+    visit before ratification", "would consent only on terms that ..."): consent held back
+    until the condition is met (guideline 2). A possibility under a condition ("could back
+    it if ...": a hedging modal, ``[modals] open``) commits to nothing, and a refusal under
+    one ("will veto it unless ...", "threatened to block it if ...": an ``opposes`` verb
+    or word of the lexicon among the cues) threatens, it does not hold a consent back."""
     cues = list(cues)
-    hedging = {word for word, cls in load_lexicon().modals.items() if cls == "open"}
+    table = load_lexicon()
+    hedging = {word for word, cls in table.modals.items() if cls == "open"}
     if any(cue.role == "modal" and cue.text.lower() in hedging for cue in cues):
         return False
+    refusing = tuple(
+        word
+        for entries in (table.verbs, table.words)
+        for word, cls in entries.items()
+        if cls == "opposes"
+    )
+    worded = [cue.text.lower() for cue in cues if cue.role in ("lexicon", "act")]
+    if any(word.startswith(refusing) for word in worded):
+        return False  # "will veto it unless ...": a threat, not consent held back
     return any(cue.role == "condition" for cue in cues)
 
 
