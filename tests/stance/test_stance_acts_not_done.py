@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 from spacy.language import Language
-from stance_support import plain_article
+from stance_support import MOTION, plain_article
 
 from factbox.extract import extract_article
 from factbox.ingesting import judge
@@ -25,13 +25,6 @@ ACCESSION = Proposal(
     "Freedonia's accession to the alliance",
     "Freedonia becoming a member of the alliance, which every member must ratify",
     bodies=["nato"],
-)
-MOTION = Proposal(
-    "harbour-motion",
-    "UN resolution demanding a halt to harbour dredging",
-    "A UN Security Council resolution demanding that the republic stop all dredging in the "
-    "disputed harbour",
-    bodies=["unsc"],
 )
 RELOCATION = Proposal(
     "relocation",
