@@ -108,6 +108,35 @@ def test_an_open_that_lets_it_pass_replaces_a_firm_stance(
     assert by_actor(same_day)["DE"][0] == ("open" if replaces else "supports")
 
 
+@pytest.mark.parametrize(
+    ("cues", "earlier", "now"),
+    [
+        # a condition set on consent after support holds the consent back until it is met
+        (words(("fair", "evaluation"), ("before", "condition")), "supports", "open"),
+        (words(("only", "condition")), "supports", "open"),
+        # a condition on a refusal leaves it a refusal until then
+        (words(("fair", "evaluation"), ("before", "condition")), "opposes", "opposes"),
+        # a possibility under a condition commits to nothing
+        (words(("could", "modal"), ("if", "condition")), "supports", "supports"),
+        # a refusal under a condition threatens; it holds no consent back
+        (words(("threatened", "lexicon"), ("if", "condition")), "supports", "supports"),
+        (
+            words(("will", "modal"), ("veto", "lexicon"), ("unless", "condition")),
+            "supports",
+            "supports",
+        ),
+    ],
+)
+def test_a_condition_set_after_support_takes_it_back(
+    cues: tuple[Cue, ...], earlier: Stance, now: str
+) -> None:
+    items = [judged(1, 0, earlier, FR), judged(2, 3, "open", FR, cues=cues)]
+    assert by_actor(items)["FR"][0] == now
+    # support said after the condition replaces it again
+    items.append(judged(3, 5, "supports", FR))
+    assert by_actor(items)["FR"][0] == "supports"
+
+
 def test_as_of_cuts_off_later_evidence() -> None:
     items = [judged(1, 0, "open", FR), judged(2, 3, "opposes", FR), judged(3, 9, "supports", FR)]
     assert by_actor(items, as_of=2) == {"FR": ("open", day(0), [1])}

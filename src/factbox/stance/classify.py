@@ -2048,6 +2048,13 @@ def act_cues(doc: Doc, statement: Statement | None, acts: ActTable) -> list[ActC
             (c for c in token.children if c.dep_ == "neg" or c.lower_ in ("never", "not", "n't")),
             None,
         )
+        if _not_done_yet(token, negation):
+            found.append((token, "open", negation))  # "yet to ratify", "has not yet ratified"
+            continue
+        held = _held_back_by_noun(token, cue, acts)
+        if held is not None:
+            found.append((token, held[1], held[0]))  # "Moscow's refusal to back it"
+            continue
         found.append((token, acts.stance(entry, cls, negation is not None), negation))
     if not found and is_count_cue(cue):
         # a count in favour ("adopted 14-0 with Norway abstaining") is each counted
@@ -2070,6 +2077,43 @@ def _vote_way(doc: Doc, statement: Statement, cue: SpacySpan, acts: ActTable) ->
     negation = next((c for c in verb.children if c.dep_ == "neg"), None)
     entry = f"{verb.lemma_.lower()} {cue[-1].lower_}"
     return [(verb, acts.stance(entry, way, negation is not None), negation)]
+
+
+def _not_done_yet(verb: Token, negation: Token | None) -> bool:
+    """An act told as not done yet: "yet" right before the act verb's "to" ("the only member
+    [yet] to ratify it", "has yet to approve it"), or "yet" on a negated act verb ("has not
+    [yet] ratified it"). The act is still to come: the actor holds it back for now, which is
+    neither the act nor its refusal (open, as "yet to" is in a quote)."""
+    not_yet = load_lexicon().not_yet
+    if verb.i >= 2:
+        to, before = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
+        if to.lower_ == "to" and before.lower_ in not_yet:
+            return True
+    return negation is not None and any(
+        c.lower_ in not_yet for c in verb.children if c.dep_ == "advmod"
+    )
+
+
+def _held_back_by_noun(
+    verb: Token, cue: SpacySpan, acts: ActTable
+) -> tuple[Token, StanceClass | Literal["unclear"]] | None:
+    """The noun outside the cue that an act verb completes, when the noun says the act was
+    not done, and the act's stance then: "Moscow's [refusal] to back it" (a refusing noun
+    of the act table: the act refused, as under "not": opposes), "Washington's [failure]
+    to block it", "Britain's [reluctance] to back it" (a holding-back noun, ``holding_back``:
+    the act held back, neither done nor refused: open). The report names the holder by
+    the noun ("Moscow's refusal"); the act under it is no act of the holder's."""
+    noun = verb.head
+    if verb.dep_ not in ("acl", "xcomp") or noun.pos_ != "NOUN" or cue.start <= noun.i < cue.end:
+        return None
+    lemma = noun.lemma_.lower()
+    if lemma in load_lexicon().holding_back:
+        return noun, "open"
+    if acts.verbs.get(lemma) == "opposes":
+        inner = acts.verbs.get(verb.lemma_.lower())
+        if inner is not None and inner != "unclear":
+            return noun, acts.stance(verb.lemma_.lower(), inner, True)
+    return None
 
 
 def _reported_by_another(

@@ -1771,10 +1771,12 @@ def may_refer_back(text: str, table: ConceptTable) -> bool:
         return True  # "plans to vote against it"
     if len(listed) <= SHORT_REFERENCE_WORDS:
         # a vote with nothing after it ("abstained"), or on a text named only as such ("the
-        # French text", "the draft resolution"): what it is about is in the sentences before
+        # French text", "the draft resolution"), or a side of the vote taken ("the
+        # majority"): what it is about is in the sentences before
         stems = {_stem(word) for word in words}
+        named = _stems(table.documents | table.vote_sides)  # also "sided with [the majority]"
         if stems & _stems(table.decision_verbs) or (
-            words & table.referring_determiners and stems & _stems(table.documents)
+            words & table.referring_determiners and stems & named
         ):
             return True
     return (

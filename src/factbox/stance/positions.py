@@ -11,9 +11,11 @@ Rules (see docs/stance.md for worked examples):
   ``open`` hedged, ``unclear`` nothing; an ``open`` that lets the proposal pass (an
   abstention, "will not stand in the way": ``lets_pass``) is as firm as a vote.
 - Later evidence replaces the current stance only when it is at least as firm: a vaguer
-  reading after a firm one restates less, it does not take the stance back. On one date:
-  an editor's correction beats extraction, then the firmer reading, then the more
-  confident, then the later statement id.
+  reading after a firm one restates less, it does not take the stance back. An ``open``
+  that sets a condition on consent ("fair for him to visit before ratification":
+  ``sets_condition``) takes a support back until the condition is met; a refusal stays.
+  On one date: an editor's correction beats extraction, then the firmer reading, then the
+  more confident, then the later statement id.
 - ``unclear`` never replaces a clear stance, earlier or same-day: it only stands for an
   actor that has no clear evidence at all.
 - An editor's correction replaces the extracted stance of its statement (the statement
@@ -78,6 +80,30 @@ def lets_pass(cues: Iterable[Cue]) -> bool:
     return negated and any(word.startswith(table.standing_in_the_way) for word in words)
 
 
+def sets_condition(cues: Iterable[Cue]) -> bool:
+    """Whether an ``open`` reading sets a condition on consent ("would be fair for him to
+    visit before ratification", "would consent only on terms that ..."): consent held back
+    until the condition is met (guideline 2). A possibility under a condition ("could back
+    it if ...": a hedging modal, ``[modals] open``) commits to nothing, and a refusal under
+    one ("will veto it unless ...", "threatened to block it if ...": an ``opposes`` verb
+    or word of the lexicon among the cues) threatens, it does not hold a consent back."""
+    cues = list(cues)
+    table = load_lexicon()
+    hedging = {word for word, cls in table.modals.items() if cls == "open"}
+    if any(cue.role == "modal" and cue.text.lower() in hedging for cue in cues):
+        return False
+    refusing = tuple(
+        word
+        for entries in (table.verbs, table.words)
+        for word, cls in entries.items()
+        if cls == "opposes"
+    )
+    worded = [cue.text.lower() for cue in cues if cue.role in ("lexicon", "act")]
+    if any(word.startswith(refusing) for word in worded):
+        return False  # "will veto it unless ...": a threat, not consent held back
+    return any(cue.role == "condition" for cue in cues)
+
+
 @dataclass(frozen=True, slots=True)
 class _Evidence:
     on: dt.date
@@ -87,6 +113,7 @@ class _Evidence:
     statement_id: int
     actor: Actor
     letting_pass: bool = False
+    conditional: bool = False
 
     @property
     def firmness(self) -> int:
@@ -103,8 +130,12 @@ class _Evidence:
 
     def replaces(self, current: _Evidence) -> bool:
         """Whether this later reading replaces ``current``: a correction always, otherwise
-        only a reading at least as firm."""
-        return self.source == "correction" or self.firmness >= current.firmness
+        only a reading at least as firm, or a condition set on a support (``sets_condition``:
+        the consent is held back until it is met; a condition on a refusal leaves it a
+        refusal until then)."""
+        if self.source == "correction" or self.firmness >= current.firmness:
+            return True
+        return self.conditional and current.stance == "supports"
 
 
 def _counts(item: JudgedStatement, as_of: dt.date | None) -> bool:
@@ -127,6 +158,11 @@ def _evidence_by_actor(
         letting_pass = (
             item.stance == "open" and item.correction is None and lets_pass(item.judgement.cues)
         )
+        conditional = (
+            item.stance == "open"
+            and item.correction is None
+            and sets_condition(item.judgement.cues)
+        )
         for actor in item.actors:
             if not actor.actor_id:
                 continue  # no position without an actor
@@ -138,6 +174,7 @@ def _evidence_by_actor(
                 item.statement_id,
                 actor,
                 letting_pass=letting_pass,
+                conditional=conditional,
             )
             found.setdefault(actor.actor_id, []).append(evidence)
     return found
