@@ -121,6 +121,11 @@ class ConceptTable:
     document_actions: frozenset[str] = frozenset()
     """What is done with a text once a body adopts it ("implement", "comply with"): for a
     proposal whose theme is a document, its own action, not another one."""
+    topic_named: frozenset[str] = frozenset()
+    """Things named by their topic ("a trade deal"): a common noun before one whose topic is
+    none of the proposal's words makes it another one."""
+    topic_adjectives: frozenset[str] = frozenset()
+    """Adjectives that name a field ("a nuclear agreement"), as a noun before a thing does."""
 
     def natural_action(self, theme: str) -> list[str]:
         """The actions that bring ``theme`` (a lemma) about, by the sets that hold it or by
@@ -486,6 +491,8 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         document_actions=listed("document_actions"),
         vote_sides=listed("vote_sides"),
         joining_verbs=listed("joining_verbs"),
+        topic_named=listed("topic_named"),
+        topic_adjectives=listed("topic_adjectives"),
     )
 
 

@@ -552,6 +552,7 @@ class ProposalMatcher:
         self._referent_stems = {
             slots.slug: frozenset(_stem(w) for w in slots.referents) for slots in self.slots
         }
+        self._own_topic = {slots.slug: _own_topic_words(slots) for slots in self.slots}
         self._known_theme = {
             slots.slug: any(self.table.containing(w, "theme") for w in slots.theme.source)
             for slots in self.slots
@@ -988,7 +989,8 @@ class ProposalMatcher:
     def _points_back(self, theme: Token, slots: ProposalSlots) -> bool:
         """A definite or demonstrative determiner ("the deal", "this agreement"), a
         possessive pronoun ("his proposed wall") or the possessive of a country the
-        proposal names ("Sweden's ratification" for Sweden's accession) on ``theme``; or,
+        proposal names ("Sweden's ratification" for Sweden's accession) or of a time ("last
+        year's agreement") on ``theme``; or,
         on one of the proposal's own theme words, a determiner that speaks of any such
         thing ("a wall is not going to keep people away", "no wall"), not on a word of its
         kind ("a deal" may be any deal); or no determiner at all after one of
@@ -1009,6 +1011,7 @@ class ProposalMatcher:
             (c.dep_ == "det" and c.lower_ in table.referring_determiners | generic)
             or (c.dep_ == "poss" and c.lower_ in table.referring_possessives)
             or (c.dep_ == "poss" and _actor_id(c) is not None and c.lower_ in slots.own_words)
+            or (c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME"))
             for c in theme.children
         )
 
@@ -1019,10 +1022,8 @@ class ProposalMatcher:
         entity recogniser knows ("the naval forces", "the Russian draft"). A modifier with
         one of the proposal's words in it ("the climate change accord"), a count ("the
         12-nation pact") and a plain adjective ("his proposed wall", "the historic accord")
-        name none."""
-        own = slots.own_words | slots.names | slots.referents
-        for slot in (slots.theme, slots.qualifier, slots.agent, slots.target):
-            own = own | slot.words
+        name none; nor does a time ("last year's deal": when, not what)."""
+        own = self._own_topic[slots.slug]
         objects = [
             o
             for prep in theme.children
@@ -1031,14 +1032,14 @@ class ProposalMatcher:
             if o.dep_ == "pobj"
         ]
         modifiers = [c for c in theme.children if c.dep_ in MODIFIER_DEPS | {"poss"}]
-        known = self._theme_words | self._qualifier_words
+        known = self._theme_words | self._qualifier_words | self.table.topic_adjectives
         for modifier in [*modifiers, *objects]:
             if not modifier.is_alpha or any(forms(t) & own for t in modifier.subtree):
                 continue
             if modifier.dep_ == "poss" and (
-                modifier.pos_ == "PRON" or modifier.ent_type_ == "PERSON"
+                modifier.pos_ == "PRON" or modifier.ent_type_ in ("PERSON", "DATE", "TIME")
             ):
-                continue  # whose it is, not what it is about ("his wall", "Obama's deal")
+                continue  # whose or when, not what ("his wall", "Obama's deal", "last year's")
             if any(c.dep_ == "nummod" for c in modifier.children):
                 continue  # a count: "the 12-nation pact"
             if modifier.dep_ != "amod" or modifier.ent_type_ or forms(modifier) & known:
@@ -1164,7 +1165,7 @@ class ProposalMatcher:
         anchor: Token | None = None
         if open_candidates:
             evidence = list(max(open_candidates, key=lambda c: c.score).evidence)
-        elif candidates:
+        elif candidates or self._another_of_its_kind(tokens, slots):
             return None
         elif not self._known_theme[slug]:
             if _names_outsiders_only(tokens, slots):
@@ -1192,6 +1193,15 @@ class ProposalMatcher:
             )
         )
         return ProposalMatch(slug, similarity.score, tuple(evidence))
+
+    def _another_of_its_kind(self, tokens: SpacySpan, slots: ProposalSlots) -> bool:
+        """A noun of the proposal's kind that names another topic ("a nuclear agreement with
+        Iran" for a trade pact): a statement close in meaning that holds none of the
+        proposal's theme words but names such a thing is about that one."""
+        return any(
+            self._is_own_thing(t, slots) and self._other_topic(t, slots) is not None
+            for t in tokens
+        )
 
     def _word_of_its_kind(self, tokens: SpacySpan, slots: ProposalSlots) -> Token | None:
         """A noun of the proposal's kind (a word of the ``referent`` set that holds its
@@ -1560,6 +1570,11 @@ class ProposalMatcher:
         return None
 
     def _check_modifiers(self, candidate: _Candidate, slots: ProposalSlots, inside: range) -> None:
+        """Block a theme that another theme's word modifies ("air force"), or a thing named
+        by its topic (``topic_named``) whose topic, a common noun or a field's adjective
+        before it, is none of the proposal's words ("any trade deal" for a nuclear deal, "a
+        nuclear agreement" for a trade pact)."""
+        by_topic = bool(forms(candidate.theme) & self.table.topic_named)
         for modifier in candidate.theme.children:
             if modifier.i in inside or modifier.dep_ not in MODIFIER_DEPS:
                 continue
@@ -1567,6 +1582,16 @@ class ProposalMatcher:
             own = slots.theme.words | slots.qualifier.words
             if words & self._theme_words and not words & own:
                 candidate.blocked = f"the theme is a different thing ({modifier.text})"
+            elif (
+                by_topic
+                and (
+                    (modifier.dep_ == "compound" and modifier.pos_ == "NOUN")
+                    or words & self.table.topic_adjectives
+                )
+                and modifier.is_alpha
+                and not any(forms(t) & self._own_topic[slots.slug] for t in modifier.subtree)
+            ):
+                candidate.blocked = f"the theme is another one of its kind ({modifier.text})"
 
     def _check_owners(
         self, candidate: _Candidate, slots: ProposalSlots, inside: range, again: bool = False
@@ -1701,6 +1726,15 @@ class ProposalMatcher:
                 places.extend(c for c in obj.children if c.dep_ in OWNER_DEPS)
             frontier = objects
         return places
+
+
+def _own_topic_words(slots: ProposalSlots) -> frozenset[str]:
+    """Every word of the proposal's own: its title's and description's, its names, its
+    kind's and its slots' with their synonyms."""
+    own = slots.own_words | slots.names | slots.referents
+    for slot in (slots.theme, slots.qualifier, slots.agent, slots.target):
+        own = own | slot.words
+    return own
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,114 @@
+"""Another thing of the proposal's kind, told by its topic, in sentences written for these
+tests after shapes of real reporting (a campaign's trade pact beside a nuclear accord and a
+climate agreement):
+
+- a thing named by its topic (``topic_named``: deal, agreement, pact ...) with a common noun
+  before it that is none of the proposal's words is another one ("any farm deal" is not the
+  nuclear accord), in a match by words as when named again; a measure named by whom it hits
+  ("oil sanctions") is still the measure;
+- a time owning it says when, not what ("last year's accord" is the accord named before);
+- a statement close in meaning that names no theme word of the proposal but a thing of its
+  kind with another topic ("a nuclear agreement with the republic" for a trade partnership)
+  is about that other thing, not the proposal.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Span
+
+from factbox.stance.matching import ProposalMatcher
+from factbox.stance.records import Proposal
+from factbox.stance.semantic import Similarity
+
+ACCORD = Proposal("keep-accord", "Keep the nuclear accord", "The nuclear accord stays in force")
+CLIMATE = Proposal(
+    "climate-agreement",
+    "Join the Lisbon climate agreement",
+    "Countries sign and carry out the Lisbon agreement on climate change",
+)
+SANCTIONS = Proposal(
+    "sanctions",
+    "Impose new sanctions on the republic",
+    "The council imposes further sanctions on the republic over its missile tests",
+)
+PARTNERSHIP = Proposal(
+    "partnership",
+    "Ratify the Pacific Trade Partnership",
+    "The member countries ratify the PTP trade agreement",
+)
+
+
+@pytest.fixture(scope="module")
+def matcher(nlp: Language) -> ProposalMatcher:
+    return ProposalMatcher(nlp, [ACCORD, CLIMATE, SANCTIONS, PARTNERSHIP])
+
+
+def slugs(matcher: ProposalMatcher, span: Span) -> set[str]:
+    return {m.slug for m in matcher.match_in_context(span)}
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("The senator vowed to kill any farm deal that cuts wages.", "keep-accord"),
+        ("There could be a bilateral fishing agreement between them one day.", "climate-agreement"),
+    ],
+)
+def test_a_thing_of_the_kind_with_another_topic_is_not_the_proposal(
+    nlp: Language, matcher: ProposalMatcher, text: str, slug: str
+) -> None:
+    assert slug not in slugs(matcher, nlp(text)[:])
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("The senator vowed to kill the nuclear accord.", "keep-accord"),
+        ("The minister said the country would join the climate agreement.", "climate-agreement"),
+        ("The council will impose oil sanctions on the republic.", "sanctions"),
+    ],
+)
+def test_its_own_topic_or_a_measure_named_by_its_target_still_matches(
+    nlp: Language, matcher: ProposalMatcher, text: str, slug: str
+) -> None:
+    assert slug in slugs(matcher, nlp(text)[:])
+
+
+def test_a_time_owning_a_thing_named_again_says_when_not_what(
+    nlp: Language, matcher: ProposalMatcher
+) -> None:
+    doc = nlp(
+        "The senator spoke about the Pacific Trade Partnership on Monday. "
+        "She said she now opposes last year's agreement."
+    )
+    span = list(doc.sents)[-1]
+    found = matcher.match_in_context(span)
+    assert [m.slug for m in found] == ["partnership"]
+    assert found[0].evidence[0].text == "last year's agreement"
+
+
+CLOSE = Similarity(0.9, PARTNERSHIP.title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president defended a nuclear agreement with the republic.",
+        "He attacked the terms of last year's nuclear agreement.",
+    ],
+)
+def test_close_in_meaning_but_naming_another_of_its_kind_is_about_that(
+    nlp: Language, matcher: ProposalMatcher, text: str
+) -> None:
+    assert matcher.match_similar(nlp(text)[:], PARTNERSHIP.slug, CLOSE) is None
+
+
+def test_close_in_meaning_naming_nothing_of_its_kind_is_still_judged_by_meaning(
+    nlp: Language, matcher: ProposalMatcher
+) -> None:
+    found = matcher.match_similar(
+        nlp("It would ship American jobs overseas.")[:], PARTNERSHIP.slug, CLOSE
+    )
+    assert found is not None and found.slug == PARTNERSHIP.slug
