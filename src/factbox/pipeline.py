@@ -626,6 +626,7 @@ def candidate_statements(
     article before it may mention that proposal."""
     chosen = set(close)
     referring = []
+    apposed: list[StatementOutline] = []
     again: list[tuple[StatementOutline, set[str]]] = []
     for outline in ledger.statement_outlines(near):
         if matcher.may_mention(outline.content):
@@ -636,8 +637,17 @@ def candidate_statements(
         slugs = matcher.may_name_again(outline.content)
         if slugs:
             again.append((outline, slugs))
-    needed = {o.article_id for o in referring} | {o.article_id for o, _ in again}
+        elif matcher.may_be_apposed(outline.content):
+            apposed.append(outline)
+    needed = {o.article_id for o in [*referring, *apposed]} | {o.article_id for o, _ in again}
     bodies = ledger.article_bodies(needed)
+    for outline in apposed:
+        # "a trade pact, the Pacific Trade Partnership": the name after the content
+        body = bodies[outline.article_id]
+        where = body.find(outline.content, outline.start)
+        after = body[where + len(outline.content) :].lstrip(" ") if where >= 0 else ""
+        if matcher.may_be_apposed(outline.content, after):
+            chosen.add(outline.id)
     for outline in referring:
         body = bodies[outline.article_id]
         line = body.rfind("\n", 0, outline.start) + 1

@@ -589,6 +589,7 @@ class ProposalMatcher:
             or self._named_again(span)
             or self._pronoun_back(span)
             or self.match(span)
+            or self._apposed(span)
         )
         if found or not reactions:
             return found
@@ -960,6 +961,45 @@ class ProposalMatcher:
             if antecedent is not None:
                 found.append(_referred(mention, antecedent))
         return sorted(found, key=lambda m: -m.score)
+
+    def _apposed(self, span: SpacySpan) -> list[ProposalMatch]:
+        """A noun of a proposal's kind that ends ``span`` and is named right after it, set off
+        by a comma in the same sentence ("voted for fast-tracking a trade pact, the Pacific
+        Trade Partnership"): the words after the comma, up to the next mark, say which one
+        it is when they match the proposal. The parser seldom hangs such an apposition on
+        the noun, so it is read from the words. The evidence is the noun (slot ``theme``),
+        then the apposition's words (slot ``antecedent``)."""
+        words = [t for t in span if not (t.is_punct or t.is_space)]
+        if not words:
+            return []
+        noun = words[-1]
+        apposition = _apposition(span.doc, noun.i + 1)
+        if apposition is None:
+            return []
+        found = []
+        for slots in self.slots:
+            if not self._is_own_thing(noun, slots) or self._other_topic(noun, slots):
+                continue
+            best = self._best(apposition, slots)
+            if best is not None:
+                match = ProposalMatch(slots.slug, round(best.score, 3), tuple(best.evidence))
+                found.append(_referred(noun, match))
+        return found
+
+    def may_be_apposed(self, text: str, after: str | None = None) -> bool:
+        """Whether a word of a proposal's kind ends the statement's content ``text`` and the
+        words ``after`` it (the article's, from the content's end: unknown if None) may name
+        that proposal in apposition (``_apposed``), told without parsing."""
+        listed = _WORD.findall(text.lower())
+        if not listed:
+            return False
+        slugs = {s for s, stems in self._referent_stems.items() if _stem(listed[-1]) in stems}
+        if not slugs or after is None:
+            return bool(slugs)
+        if not after.startswith(","):
+            return False
+        named = _APPOSITION_END.split(after[1:], maxsplit=1)[0]
+        return bool(self.may_mention(named) & slugs)
 
     def _own_mention(self, span: SpacySpan, slots: ProposalSlots) -> Token | None:
         """A noun of ``span`` for the proposal's own thing (``ProposalSlots.referents``)
@@ -1856,12 +1896,16 @@ def may_stand_for(text: str, table: ConceptTable, longest: int = PRONOUN_CONTENT
     """Whether ``text`` may stand for a thing named before it, without parsing it: a content
     of at most ``longest`` words led by a pronoun ("it's disastrous", "which Mexico should
     pay for"; "that" and "this" are more often a conjunction or a determiner, which only the
-    parse tells), or a few words in lower case with no determiner ("useless.")."""
+    parse tells) or ending with one ("we didn't discuss that"), or a few words in lower case
+    with no determiner ("useless.")."""
     listed = _WORD.findall(text.lower())
     words = set(listed)
-    pronouns = (table.singular_pronouns | table.plural_pronouns) - table.referring_determiners
+    every = table.singular_pronouns | table.plural_pronouns
+    pronouns = every - table.referring_determiners
     if len(listed) <= longest and set(listed[:PRONOUN_LEAD_WORDS]) & pronouns:
         return True
+    if 0 < len(listed) <= longest and listed[-1] in every:
+        return True  # "we didn't discuss that": last, "that" and "this" are pronouns too
     return (
         len(listed) <= FRAGMENT_WORDS
         and text.strip() == text.strip().lower()
@@ -2010,6 +2054,23 @@ def _words_before(span: SpacySpan) -> Iterator[tuple[SpacySpan, bool]]:
         previous = doc[start - 1].sent
         yield previous, True
         start = previous.start
+
+
+_APPOSITION_END = re.compile(r"[,;:.!?()\u2013\u2014]|--")
+APPOSITION_MARKS = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "\u2013", "\u2014", "--"})
+"""What ends an apposition after a comma ("a trade pact, the Pacific Trade Partnership.")."""
+
+
+def _apposition(doc: Doc, comma: int) -> SpacySpan | None:
+    """The words after a comma at token ``comma`` up to the next mark that ends an
+    apposition, within the comma's sentence; None if there is no comma or no word."""
+    if comma >= len(doc) or doc[comma].text != ",":
+        return None
+    end = comma + 1
+    sentence_end = doc[comma].sent.end
+    while end < sentence_end and doc[end].text not in APPOSITION_MARKS:
+        end += 1
+    return doc[comma + 1 : end] if end > comma + 1 else None
 
 
 def _actor_id(token: Token) -> str | None:
