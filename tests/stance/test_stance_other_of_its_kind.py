@@ -9,7 +9,10 @@ climate agreement):
 - a time owning it says when, not what ("last year's accord" is the accord named before);
 - a statement close in meaning that names no theme word of the proposal but a thing of its
   kind with another topic ("a nuclear agreement with the republic" for a trade partnership)
-  is about that other thing, not the proposal.
+  is about that other thing, not the proposal;
+- a noun of the proposal's kind that ends the content and is named right after it, set off
+  by a comma ("voted for fast-tracking a trade pact, the Pacific Trade Partnership"), is the
+  proposal that apposition names; not when the apposition names another thing.
 """
 
 from __future__ import annotations
@@ -112,3 +115,33 @@ def test_close_in_meaning_naming_nothing_of_its_kind_is_still_judged_by_meaning(
         nlp("It would ship American jobs overseas.")[:], PARTNERSHIP.slug, CLOSE
     )
     assert found is not None and found.slug == PARTNERSHIP.slug
+
+
+APPOSED = "Last year he was one of a few senators to vote for fast-tracking a trade pact, {}."
+
+
+@pytest.mark.parametrize(
+    ("named", "slugs"),
+    [
+        ("the corporate Pacific Trade Partnership", ["partnership"]),
+        ("a deal with the neighbours on fishing quotas", []),
+    ],
+)
+def test_a_kind_of_thing_named_right_after_the_content_is_what_the_apposition_names(
+    nlp: Language, matcher: ProposalMatcher, named: str, slugs: list[str]
+) -> None:
+    text = APPOSED.format(named)
+    doc = nlp(text)
+    start = text.index("fast-tracking")
+    end = text.index(",")
+    span = doc.char_span(start, end, alignment_mode="expand")
+    assert span is not None
+    found = matcher.match_in_context(span)
+    assert [m.slug for m in found] == slugs
+    if slugs:
+        assert found[0].evidence[0].text.endswith("trade pact")
+        assert found[0].slot("antecedent") is not None
+    # told before parsing: a word of the kind ends the content, a name may follow the comma
+    assert matcher.may_be_apposed(span.text)
+    assert matcher.may_be_apposed(span.text, text[end:]) is bool(slugs)
+    assert not matcher.may_be_apposed(span.text, " which passed")

@@ -176,12 +176,30 @@ def test_a_judgement_alone_is_said_of_what_its_sentence_named_before_it(
         ("the deal", False),  # a noun phrase: the parse tells whether it is named again
         ("Brexit", False),
         ("that the wall would work", False),  # "that" is mostly a conjunction
+        ("We did not talk about that", True),  # last, "that" is a pronoun
+        ("We did not talk about that with the neighbours across the river at all", False),
     ],
 )
 def test_what_may_stand_for_a_thing_named_before_is_told_without_parsing(
     pronouns: ProposalMatcher, content: str, stands_for: bool
 ) -> None:
     assert pronouns.may_stand_for(content) is stands_for
+
+
+def test_a_pronoun_that_ends_a_short_content_stands_for_the_thing_asked_about(
+    nlp: Language, pronouns: ProposalMatcher
+) -> None:
+    text = (
+        "A reporter asked whether they had talked about his promise to build the wall on the "
+        'border. "We did not talk about that," the candidate said.'
+    )
+    matches = found(nlp, pronouns, text, "We did not talk about that")
+    assert [m.slug for m in matches] == ["barrier"]
+    assert matches[0].evidence[0].text == "that"
+    assert matches[0].slot("antecedent") is not None
+    # with no such thing in the sentence before, it stands for nothing
+    alone = 'A reporter asked about the weather. "We did not talk about that," he said.'
+    assert found(nlp, pronouns, alone, "We did not talk about that") == []
 
 
 def test_a_noun_of_the_proposal_s_kind_anchors_a_match_by_meaning(nlp: Language) -> None:

@@ -1889,10 +1889,12 @@ def context_sentences(text: str, table: ConceptTable) -> int:
         return ANTECEDENT_SENTENCES
     if may_act(text, table):
         return ACTING_SENTENCES  # "to act quickly" says what is wanted, not what
-    return 1 if may_stand_for(text, table, PRONOUN_VECTOR_WORDS) else 0
+    return 1 if may_stand_for(text, table, PRONOUN_VECTOR_WORDS, ending=False) else 0
 
 
-def may_stand_for(text: str, table: ConceptTable, longest: int = PRONOUN_CONTENT_WORDS) -> bool:
+def may_stand_for(
+    text: str, table: ConceptTable, longest: int = PRONOUN_CONTENT_WORDS, ending: bool = True
+) -> bool:
     """Whether ``text`` may stand for a thing named before it, without parsing it: a content
     of at most ``longest`` words led by a pronoun ("it's disastrous", "which Mexico should
     pay for"; "that" and "this" are more often a conjunction or a determiner, which only the
@@ -1904,7 +1906,7 @@ def may_stand_for(text: str, table: ConceptTable, longest: int = PRONOUN_CONTENT
     pronouns = every - table.referring_determiners
     if len(listed) <= longest and set(listed[:PRONOUN_LEAD_WORDS]) & pronouns:
         return True
-    if 0 < len(listed) <= longest and listed[-1] in every:
+    if ending and 0 < len(listed) <= longest and listed[-1] in every:
         return True  # "we didn't discuss that": last, "that" and "this" are pronouns too
     return (
         len(listed) <= FRAGMENT_WORDS
