@@ -108,13 +108,26 @@ def test_close_in_meaning_but_naming_another_of_its_kind_is_about_that(
     assert matcher.match_similar(nlp(text)[:], PARTNERSHIP.slug, CLOSE) is None
 
 
-def test_close_in_meaning_naming_nothing_of_its_kind_is_still_judged_by_meaning(
-    nlp: Language, matcher: ProposalMatcher
+FISHING = Proposal("fishing", "Sign the fishing deal", "The union signs the fishing deal")
+
+
+@pytest.mark.parametrize(
+    ("text", "proposal"),
+    [
+        ("It would ship American jobs overseas.", PARTNERSHIP),  # nothing of its kind
+        ("Why would they stay out of a fair, win-win pact with the islands?", PARTNERSHIP),
+        ("The premier signed the 900-page pact and its companion security agreement.", FISHING),
+    ],
+)
+def test_close_in_meaning_naming_nothing_of_its_kind_by_another_topic_is_judged_by_meaning(
+    nlp: Language, text: str, proposal: Proposal
 ) -> None:
-    found = matcher.match_similar(
-        nlp("It would ship American jobs overseas.")[:], PARTNERSHIP.slug, CLOSE
-    )
-    assert found is not None and found.slug == PARTNERSHIP.slug
+    matcher = ProposalMatcher(nlp, [proposal])
+    found = matcher.match_similar(nlp(text)[:], proposal.slug, Similarity(0.9, proposal.title))
+    assert found is not None and found.slug == proposal.slug
+    # the same statement with only the other topic's thing is about that thing
+    other = nlp("The premier signed a companion security agreement.")
+    assert matcher.match_similar(other[:], proposal.slug, Similarity(0.9, proposal.title)) is None
 
 
 APPOSED = "Last year he was one of a few senators to vote for fast-tracking a trade pact, {}."

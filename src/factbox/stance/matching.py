@@ -1235,13 +1235,19 @@ class ProposalMatcher:
         return ProposalMatch(slug, similarity.score, tuple(evidence))
 
     def _another_of_its_kind(self, tokens: SpacySpan, slots: ProposalSlots) -> bool:
-        """A noun of the proposal's kind that names another topic ("a nuclear agreement with
-        Iran" for a trade pact): a statement close in meaning that holds none of the
-        proposal's theme words but names such a thing is about that one."""
-        return any(
-            self._is_own_thing(t, slots) and self._other_topic(t, slots) is not None
-            for t in tokens
-        )
+        """Every noun of the proposal's kind in ``tokens`` names another topic ("a nuclear
+        agreement with Iran" for a trade pact): a statement close in meaning that holds none
+        of the proposal's theme words but names only such things is about them. A word
+        joined by a hyphen ("a win-win agreement") is taken for a description, not a
+        topic; one such noun naming none ("the pact and its partnership agreement") keeps
+        the statement."""
+        kinds = [t for t in tokens if self._is_own_thing(t, slots)]
+        others = []
+        for kind in kinds:
+            topic = self._other_topic(kind, slots)
+            if topic is not None and not _hyphen_joined(topic):
+                others.append(kind)
+        return bool(others) and len(others) == len(kinds)
 
     def _word_of_its_kind(self, tokens: SpacySpan, slots: ProposalSlots) -> Token | None:
         """A noun of the proposal's kind (a word of the ``referent`` set that holds its
@@ -1629,6 +1635,7 @@ class ProposalMatcher:
                     or words & self.table.topic_adjectives
                 )
                 and modifier.is_alpha
+                and not _hyphen_joined(modifier)
                 and not any(forms(t) & self._own_topic[slots.slug] for t in modifier.subtree)
             ):
                 candidate.blocked = f"the theme is another one of its kind ({modifier.text})"
@@ -1766,6 +1773,14 @@ class ProposalMatcher:
                 places.extend(c for c in obj.children if c.dep_ in OWNER_DEPS)
             frontier = objects
         return places
+
+
+def _hyphen_joined(token: Token) -> bool:
+    """Whether ``token`` is part of a word joined by a hyphen ("win-win", "long-term")."""
+    doc = token.doc
+    return (token.i > 0 and is_hyphen(doc[token.i - 1])) or (
+        token.i + 1 < len(doc) and is_hyphen(doc[token.i + 1])
+    )
 
 
 def _own_topic_words(slots: ProposalSlots) -> frozenset[str]:
