@@ -21,9 +21,11 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Span
 
+from factbox.pipeline import candidate_statements
 from factbox.stance.matching import ProposalMatcher
 from factbox.stance.records import Proposal
 from factbox.stance.semantic import Similarity
+from factbox.store.ledger import StatementOutline
 
 ACCORD = Proposal("keep-accord", "Keep the nuclear accord", "The nuclear accord stays in force")
 CLIMATE = Proposal(
@@ -158,3 +160,32 @@ def test_a_kind_of_thing_named_right_after_the_content_is_what_the_apposition_na
     assert matcher.may_be_apposed(span.text)
     assert matcher.may_be_apposed(span.text, text[end:]) is bool(slugs)
     assert not matcher.may_be_apposed(span.text, " which passed")
+
+
+class _Outlines:
+    """The two reads ``candidate_statements`` makes of a ledger, over one article."""
+
+    def __init__(self, body: str, contents: list[str]) -> None:
+        self.body = body
+        self.outlines = [
+            StatementOutline(number, 1, content, body.index(content))
+            for number, content in enumerate(contents)
+        ]
+
+    def statement_outlines(self, ids: object = None) -> list[StatementOutline]:
+        return self.outlines
+
+    def article_bodies(self, article_ids: object) -> dict[int, str]:
+        return {1: self.body}
+
+
+def test_a_statement_whose_apposition_may_name_a_proposal_is_judged(
+    matcher: ProposalMatcher,
+) -> None:
+    body = (
+        "Last year he voted for fast-tracking a trade pact, the Pacific Trade Partnership. "
+        "Later he praised a trade pact, which passed."
+    )
+    ledger = _Outlines(body, ["fast-tracking a trade pact", "praised a trade pact"])
+    chosen = candidate_statements(ledger, matcher, close=set())  # type: ignore[arg-type]
+    assert chosen == {0}
