@@ -55,6 +55,12 @@ PACT = Proposal(
     bodies=["eu-council"],
 )
 """A deal the EU's council decides on, for the same tests."""
+PARTNERSHIP = Proposal(
+    "ratify-pact",
+    "Ratify the Pacific Trade Partnership",
+    "The member countries ratify the PTP trade agreement",
+)
+"""A trade pact named by a proper-noun phrase and an acronym, for tests of matching."""
 
 
 def plain_article(body: str, published: dt.date) -> Article:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 from spacy.tokens import Span
+from stance_support import PARTNERSHIP
 
 from factbox.pipeline import candidate_statements
 from factbox.stance.matching import ProposalMatcher
@@ -28,21 +29,8 @@ from factbox.stance.semantic import Similarity
 from factbox.store.ledger import StatementOutline
 
 ACCORD = Proposal("keep-accord", "Keep the nuclear accord", "The nuclear accord stays in force")
-CLIMATE = Proposal(
-    "climate-agreement",
-    "Join the Lisbon climate agreement",
-    "Countries sign and carry out the Lisbon agreement on climate change",
-)
-SANCTIONS = Proposal(
-    "sanctions",
-    "Impose new sanctions on the republic",
-    "The council imposes further sanctions on the republic over its missile tests",
-)
-PARTNERSHIP = Proposal(
-    "partnership",
-    "Ratify the Pacific Trade Partnership",
-    "The member countries ratify the PTP trade agreement",
-)
+CLIMATE = Proposal("climate", "Join the Lisbon climate agreement", "Countries sign the agreement")
+SANCTIONS = Proposal("sanctions", "Impose new sanctions on the republic", "The council does so")
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +46,7 @@ def slugs(matcher: ProposalMatcher, span: Span) -> set[str]:
     ("text", "slug"),
     [
         ("The senator vowed to kill any farm deal that cuts wages.", "keep-accord"),
-        ("There could be a bilateral fishing agreement between them one day.", "climate-agreement"),
+        ("There could be a bilateral fishing agreement between them one day.", "climate"),
     ],
 )
 def test_a_thing_of_the_kind_with_another_topic_is_not_the_proposal(
@@ -71,7 +59,7 @@ def test_a_thing_of_the_kind_with_another_topic_is_not_the_proposal(
     ("text", "slug"),
     [
         ("The senator vowed to kill the nuclear accord.", "keep-accord"),
-        ("The minister said the country would join the climate agreement.", "climate-agreement"),
+        ("The minister said the country would join the climate agreement.", "climate"),
         ("The council will impose oil sanctions on the republic.", "sanctions"),
     ],
 )
@@ -90,7 +78,7 @@ def test_a_time_owning_a_thing_named_again_says_when_not_what(
     )
     span = list(doc.sents)[-1]
     found = matcher.match_in_context(span)
-    assert [m.slug for m in found] == ["partnership"]
+    assert [m.slug for m in found] == ["ratify-pact"]
     assert found[0].evidence[0].text == "last year's agreement"
 
 
@@ -138,7 +126,7 @@ APPOSED = "Last year he was one of a few senators to vote for fast-tracking a tr
 @pytest.mark.parametrize(
     ("named", "slugs"),
     [
-        ("the corporate Pacific Trade Partnership", ["partnership"]),
+        ("the corporate Pacific Trade Partnership", ["ratify-pact"]),
         ("a deal with the neighbours on fishing quotas", []),
     ],
 )

@@ -17,16 +17,13 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 from spacy.tokens import Span
+from stance_support import PARTNERSHIP
 
 from factbox.stance.matching import ProposalMatcher
 from factbox.stance.records import Proposal, ProposalMatch
 from factbox.stance.semantic import Similarity
 
-PACT = Proposal(
-    "ratify-pact",
-    "Ratify the Pacific Trade Partnership",
-    "The member countries ratify the PTP trade agreement",
-)
+PACT = PARTNERSHIP
 BARRIER = Proposal("barrier", "Build a wall on the border", "The republic builds a border wall")
 REFUGEES = Proposal(
     "take-refugees",
