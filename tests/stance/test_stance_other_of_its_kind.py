@@ -177,3 +177,16 @@ def test_a_statement_whose_apposition_may_name_a_proposal_is_judged(
     ledger = _Outlines(body, ["fast-tracking a trade pact", "praised a trade pact"])
     chosen = candidate_statements(ledger, matcher, close=set())  # type: ignore[arg-type]
     assert chosen == {0}
+
+
+def test_a_field_s_adjective_names_a_topic_only_for_a_thing_named_by_its_topic(
+    nlp: Language, matcher: ProposalMatcher
+) -> None:
+    # "economic measures" may be sanctions: a measure is named by whom it hits
+    measures = nlp("The council said it would take tough economic measures soon.")
+    close = Similarity(0.9, SANCTIONS.title)
+    found = matcher.match_similar(measures[:], SANCTIONS.slug, close)
+    assert found is not None and found.evidence[0].text == "measures"
+    # an accord named by its field is another one than the trade pact
+    accord = nlp("He praised the nuclear accord.")
+    assert matcher.match_similar(accord[:], PARTNERSHIP.slug, CLOSE) is None

@@ -1062,7 +1062,9 @@ class ProposalMatcher:
         entity recogniser knows ("the naval forces", "the Russian draft"). A modifier with
         one of the proposal's words in it ("the climate change accord"), a count ("the
         12-nation pact") and a plain adjective ("his proposed wall", "the historic accord")
-        name none; nor does a time ("last year's deal": when, not what)."""
+        name none; nor does a time ("last year's deal": when, not what). A field's adjective
+        (``topic_adjectives``) names a topic only for a thing named by its topic ("a nuclear
+        deal"), not for a measure ("economic measures" may be sanctions)."""
         own = self._own_topic[slots.slug]
         objects = [
             o
@@ -1072,7 +1074,9 @@ class ProposalMatcher:
             if o.dep_ == "pobj"
         ]
         modifiers = [c for c in theme.children if c.dep_ in MODIFIER_DEPS | {"poss"}]
-        known = self._theme_words | self._qualifier_words | self.table.topic_adjectives
+        known = self._theme_words | self._qualifier_words
+        if forms(theme) & self.table.topic_named:
+            known = known | self.table.topic_adjectives  # "a nuclear deal"; "economic measures"
         for modifier in [*modifiers, *objects]:
             if not modifier.is_alpha or any(forms(t) & own for t in modifier.subtree):
                 continue
