@@ -614,6 +614,10 @@ def statement_vectors(
     return ledger.vectors(model, encoder.dimension)
 
 
+APPOSITION_CHARS = 200
+"""How far after a statement's content an apposition naming a proposal is looked for."""
+
+
 def candidate_statements(
     ledger: Ledger, matcher: ProposalMatcher, close: set[int], near: set[int] | None = None
 ) -> set[int]:
@@ -623,7 +627,9 @@ def candidate_statements(
     ("such a step") to a sentence with such words in the paragraphs before them. The rest
     cannot match, and are not parsed. A statement that may name a proposal's own thing
     again ("the deal": ``ProposalMatcher.may_name_again``) is chosen when a sentence of its
-    article before it may mention that proposal."""
+    article before it may mention that proposal; one that ends with a noun of a proposal's
+    kind, when the article's words after it, set off by a comma, may name that proposal ("a
+    trade pact, the Pacific Trade Partnership": ``ProposalMatcher.may_be_apposed``)."""
     chosen = set(close)
     referring = []
     apposed: list[StatementOutline] = []
@@ -645,7 +651,8 @@ def candidate_statements(
         # "a trade pact, the Pacific Trade Partnership": the name after the content
         body = bodies[outline.article_id]
         where = body.find(outline.content, outline.start)
-        after = body[where + len(outline.content) :].lstrip(" ") if where >= 0 else ""
+        end = where + len(outline.content)
+        after = body[end : end + APPOSITION_CHARS].lstrip(" ") if where >= 0 else ""
         if matcher.may_be_apposed(outline.content, after):
             chosen.add(outline.id)
     for outline in referring:
