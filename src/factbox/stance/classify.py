@@ -259,7 +259,8 @@ def _own_action_above(theme: Token, slots: ProposalSlots) -> Token | None:
             return None
         node = node.head
         if slots.action.has_token(node):
-            return node
+            # an adjective is its holder's stance: "is [open] to accession talks"
+            return node if node.pos_ != "ADJ" else None
         if node.pos_ in VERB_POS:
             return None
     return None
@@ -1975,10 +1976,15 @@ def _name_nouns(theme: Token) -> frozenset[int]:
 
 
 def _is_asserted(action: Token) -> bool:
-    """The action is said to happen ("France sends", "will send", "were sent"), not only
-    named ("talk of sending troops", "to send")."""
-    return action.tag_ in ("VBD", "VBZ", "VBP") or any(
-        child.dep_ in ("aux", "auxpass") and child.tag_ != "TO" for child in action.children
+    """The action is said to happen ("France sends", "will send", "were sent", "the EU is
+    to open talks": a plan told with "be to"), not only named ("talk of sending troops",
+    "to send")."""
+    return (
+        action.tag_ in ("VBD", "VBZ", "VBP")
+        or any(
+            child.dep_ in ("aux", "auxpass") and child.tag_ != "TO" for child in action.children
+        )
+        or (action.dep_ == "xcomp" and action.head.lemma_ == "be" and action.head.pos_ == "AUX")
     )
 
 

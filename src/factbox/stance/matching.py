@@ -289,6 +289,10 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         own_words |= {w for t in doc for w in forms(t)}
         root = next(iter(doc.sents)).root
         is_verb = root.pos_ in {"VERB", "AUX"} or root.tag_.startswith("VB")
+        if not is_verb:
+            verb = _verb_in_capitals(nlp, doc)
+            if verb is not None:
+                root, is_verb = verb, True
         head = _phrase_in_frame(nlp, text) if _misread_phrase(root, is_verb) else None
         if head is not None:
             root, is_verb = head, False
@@ -388,6 +392,31 @@ def _phrase_in_frame(nlp: Language, text: str) -> Token | None:
     verb = doc[len(PHRASE_FRAME.split()) - 1]
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     return objects[0] if objects and objects[0].pos_ in {"NOUN", "PROPN"} else None
+
+
+def _stance_adjective(word: Token, theme: Token) -> bool:
+    """``word``, a form of the proposal's action, is an adjective the theme hangs on through
+    a preposition ("Hungary is [open] to accession talks" for a proposal to open them): a
+    stance of its subject's on the theme, not the action done."""
+    return word.pos_ == "ADJ" and any(
+        c.dep_ == "prep" and theme in c.subtree for c in word.children
+    )
+
+
+def _verb_in_capitals(nlp: Language, doc: Doc) -> Token | None:
+    """The verb heading a title that the parser read as part of a name because its first
+    word is in capitals before a proper noun ("Opening EU accession negotiations with
+    Ukraine": "Opening EU" a name, "negotiations" the root): the text parsed again with its
+    first letter in lower case, when the verb then heads it with an object. None when the
+    first word is no such verb ("EU signs ...", "Sweden's accession to NATO")."""
+    first = doc[0]
+    if first.pos_ != "PROPN" or not first.is_title or len(doc) < 3:
+        return None
+    again = nlp(doc.text[:1].lower() + doc.text[1:])
+    root = next(iter(again.sents)).root
+    if root.i != 0 or root.pos_ != "VERB" or root.lower_ != first.lower_:
+        return None
+    return root if any(c.dep_ in OBJECT_DEPS for c in root.children) else None
 
 
 def _verb_form(verb: Token) -> str:
@@ -1560,6 +1589,7 @@ class ProposalMatcher:
             if t.i not in inside
             and slots.action.has_token(t)
             and tree_distance(theme, t) <= ACTION_DISTANCE
+            and not _stance_adjective(t, theme)
         ]
         actions.sort(key=lambda t: tree_distance(theme, t))
         if actions:
