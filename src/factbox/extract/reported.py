@@ -473,9 +473,16 @@ class CueFinder:
         quoted = self._quoted_person(verb)
         if quoted is not None:
             return quoted
-        if verb.dep_ == "acl" and verb.head.i < verb.i and not self._has_subject(verb):
+        if (
+            verb.dep_ == "acl"
+            and verb.head.i < verb.i
+            and not self._has_subject(verb)
+            and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        ):
             # Often a past tense parsed as a reduced relative ("Kaja Kallas, posted on X: ...");
-            # such a clause only counts if a quote next to it gives it content.
+            # such a clause only counts if a quote next to it gives it content. An infinitive
+            # on a noun ("Tokyo's reluctance [to support] the draft") says what the noun is
+            # about: the noun is no one who speaks.
             return trim_range(self.doc, (verb.head.left_edge.i, verb.left_edge.i))
         if self._has_subject(verb):
             return self._own_source(verb)
