@@ -239,7 +239,7 @@ def _start(
     if action is not None and theme is not None and action not in theme.ancestors:
         action, reverse = None, False
     if action is None and theme is not None and slots is not None:
-        action = _own_action_above(theme, slots)
+        action = _own_action_above(theme, slots) or _own_verb_above(theme, slots)
     return theme, action, reverse
 
 
@@ -263,6 +263,34 @@ def _own_action_above(theme: Token, slots: ProposalSlots) -> Token | None:
             return node if node.pos_ != "ADJ" else None
         if node.pos_ in VERB_POS:
             return None
+    return None
+
+
+OWN_VERB_STEPS = 3
+"""Most edges from a theme matched by meaning up to the proposal's own verb over it."""
+
+
+def _own_verb_above(theme: Token, slots: ProposalSlots) -> Token | None:
+    """The proposal's own action over ``theme`` when the match named none (a match by
+    meaning, whose theme is any word of the proposal's): a verb a few edges up that is one
+    of the action's words, with its particle for a phrasal one ("welcomed the plans to [send]
+    migrants back to Turkey" for a deal to return them). Read as the action, it is what the
+    proposal does, no stance word of its own ("send back" refuses a proposal to take people
+    in, not one to return them)."""
+    node = theme
+    for _ in range(OWN_VERB_STEPS):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ != "VERB":
+            continue
+        particles = [c.lower_ for c in node.children if c.dep_ in ("prt", "advmod")]
+        lemma = node.lemma_.lower()
+        if slots.action.has_token(node) or any(
+            (lemma, p) in slots.action.phrases for p in particles
+        ):
+            return node
+        return None
     return None
 
 
@@ -978,6 +1006,16 @@ class _Classifier:
                     reading.note(negation, "negation", "evaluation")
                 reading.holder_node, reading.holder_deontic = node, False
                 return True
+            if self.comes_into_force(node, path):
+                # "the deal would go into effect on March 20": settled, to be carried out;
+                # "will not take effect before June": only a date
+                if negation is None:
+                    reading.mode = "firm"
+                else:
+                    reading.question = node
+                reading.note(node, "evaluation", "evaluation")
+                reading.holder_node, reading.holder_deontic = node, False
+                return True
             if self.proposal_fails(node, path):
                 # "the deal will not falter": confident it happens; "could collapse": a
                 # forecast that takes no side
@@ -1201,6 +1239,21 @@ class _Classifier:
             if any(w.lemma_.lower() in self.lex.schedule for w in words):
                 return True
         return False
+
+    def comes_into_force(self, node: Token, path: set[int]) -> bool:
+        """``node`` is a verb of coming into effect (``into_force``: "go into effect",
+        "take effect") whose subject is the proposal."""
+        if node.pos_ not in VERB_POS or not any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i in path for c in node.children
+        ):
+            return False
+        lemma = node.lemma_.lower()
+        return any(
+            (lemma, *(t.lower_ for t in child.subtree))[: len(phrase)] == phrase
+            for child in node.children
+            if child.dep_ in ("prep", "dobj")
+            for phrase in self.lex.into_force
+        )
 
     def proposal_fails(self, node: Token, path: set[int]) -> bool:
         """``node`` is a verb of failing whose subject is the proposal: "the deal will not

@@ -320,6 +320,8 @@ class StanceLexicon:
     """Words of a time to come that make "can" a plan ("can be signed next week")."""
     failures: frozenset[str] = frozenset()
     """Verbs of failing: the proposal failing ("will not falter") is a forecast of it."""
+    into_force: frozenset[tuple[str, ...]] = frozenset()
+    """Phrases of coming into effect ("go into effect"): the proposal doing so is settled."""
     ceasing: frozenset[str] = frozenset()
     """Adverbs a negative adverb makes a negation of the verb ("no [longer] block")."""
     agreement_words: frozenset[str] = frozenset()
@@ -647,6 +649,9 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         accepting=frozenset(_strings(data.get("accepting", []), f"{where}: accepting")),
         accepting_preps=frozenset(_strings(data.get("accepting_preps", []), where)),
         failures=frozenset(_strings(data.get("failures", []), f"{where}: failures")),
+        into_force=frozenset(
+            normalise_phrase(p) for p in _strings(data.get("into_force", []), f"{where}: into_force")
+        ),
         hopes=frozenset(_strings(data.get("hopes", []), f"{where}: hopes")),
         penalty_measures=frozenset(_strings(data.get("penalty_measures", []), where)),
         threat_marks=frozenset(_strings(data.get("threat_marks", []), where)),

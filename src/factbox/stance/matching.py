@@ -281,6 +281,7 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
     named: set[str] = set()
     own_words: set[str] = set()
     names: set[str] = set()
+    purposes: list[Token] = []
     for text in (proposal.title, proposal.description):
         if not text:
             continue
@@ -310,6 +311,7 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
                                 _expand(agent, word.lemma_.lower(), "agent", table)
         else:
             theme_heads = [root]
+            purposes += [c for c in root.children if _purpose_verb(c)]
         for head in (h for t in theme_heads for h in _conjuncts(t)):
             _add_theme(head, theme, qualifier, table)
             names |= proposal_names(head)
@@ -330,6 +332,10 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         for form in theme.source:
             for natural in table.natural_action(form):
                 _expand(action, natural, "action", table)
+    if not action.source:
+        # "the agreement [to return] all irregular migrants": what the thing does
+        for verb in purposes:
+            _expand(action, _verb_form(verb), "action", table)
     terms = tuple(
         tuple(w for t in nlp(term) if _is_content(t) for w in words_of(t))
         for term in proposal.terms
@@ -392,6 +398,18 @@ def _phrase_in_frame(nlp: Language, text: str) -> Token | None:
     verb = doc[len(PHRASE_FRAME.split()) - 1]
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     return objects[0] if objects and objects[0].pos_ in {"NOUN", "PROPN"} else None
+
+
+def _purpose_verb(word: Token) -> bool:
+    """``word`` is a "to" clause with an object of its own on a text's head noun: what the
+    thing does ("the agreement [to return] all irregular migrants", "the decision [to open]
+    accession negotiations")."""
+    return (
+        word.dep_ == "acl"
+        and word.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in word.children)
+        and any(c.dep_ in OBJECT_DEPS for c in word.children)
+    )
 
 
 def _stance_adjective(word: Token, theme: Token) -> bool:
