@@ -727,8 +727,9 @@ class _Classifier:
                     # a noun that alone warns ("response") or hedges ("idea")
                     candidates = verdicts + [child]
                 candidates += adjectives
-            if child.dep_ == "dobj":
-                # "sent a letter [of encouragement] regarding it": what the thing sent is of
+            if child.dep_ in ("dobj", "attr"):
+                # "sent a letter [of encouragement] regarding it": what the thing sent is of;
+                # "would be the height [of irresponsibility]", "an act [of war]"
                 candidates += [
                     word
                     for prep in child.children
