@@ -284,13 +284,7 @@ def _own_verb_above(theme: Token, slots: ProposalSlots) -> Token | None:
         node = node.head
         if node.pos_ != "VERB":
             continue
-        particles = [c.lower_ for c in node.children if c.dep_ in ("prt", "advmod")]
-        lemma = node.lemma_.lower()
-        if slots.action.has_token(node) or any(
-            (lemma, p) in slots.action.phrases for p in particles
-        ):
-            return node
-        return None
+        return node if slots.action.has_verb(node) else None
     return None
 
 

@@ -130,6 +130,18 @@ class SlotWords:
     def has_token(self, token: Token) -> bool:
         return bool(forms(token) & self.words)
 
+    def has_verb(self, token: Token) -> bool:
+        """``token`` is one of the words, or the verb of one of the phrasal verbs with its
+        particle ("[send] migrants [back]" for "send back")."""
+        if self.has_token(token):
+            return True
+        lemma = token.lemma_.lower()
+        return token.pos_ == "VERB" and any(
+            (lemma, c.lower_) in self.phrases
+            for c in token.children
+            if c.dep_ in ("prt", "advmod")
+        )
+
     def __bool__(self) -> bool:
         return bool(self.words or self.phrases)
 
@@ -1131,6 +1143,8 @@ class ProposalMatcher:
                 modifier.pos_ == "PRON" or modifier.ent_type_ in ("PERSON", "DATE", "TIME")
             ):
                 continue  # whose or when, not what ("his wall", "Obama's deal", "last year's")
+            if modifier.dep_ == "pobj" and modifier.ent_type_ == "PERSON":
+                continue  # with whom, not what about ("an accord with Prime Minister Davutoglu")
             if any(c.dep_ == "nummod" for c in modifier.children):
                 continue  # a count: "the 12-nation pact"
             if modifier.dep_ != "amod" or modifier.ent_type_ or forms(modifier) & known:
@@ -1605,7 +1619,7 @@ class ProposalMatcher:
             t
             for t in tokens
             if t.i not in inside
-            and slots.action.has_token(t)
+            and slots.action.has_verb(t)
             and tree_distance(theme, t) <= ACTION_DISTANCE
             and not _stance_adjective(t, theme)
         ]
