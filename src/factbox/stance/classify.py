@@ -303,9 +303,15 @@ def _content_head(span: SpacySpan) -> Token | None:
 
 
 class _Classifier:
-    def __init__(self, lexicon: StanceLexicon, statement: Statement | None = None) -> None:
+    def __init__(
+        self,
+        lexicon: StanceLexicon,
+        statement: Statement | None = None,
+        slots: ProposalSlots | None = None,
+    ) -> None:
         self.lex = lexicon
         self.statement = statement
+        self.slots = slots
         self.proform_heads = frozenset(form[0] for form in lexicon.proforms)
 
     # --- what one word says -------------------------------------------------------
@@ -1041,7 +1047,11 @@ class _Classifier:
             return True
         # a reading that starts at an evaluation matched by meaning ("calls it [useless]")
         own_word = start_verb and node.pos_ == "ADJ"
-        cls = None if start and not own_word else self.lexical_class(node, path)
+        cls = (
+            None
+            if (start and not own_word) or self.names_the_proposal(node)
+            else self.lexical_class(node, path)
+        )
         if reading.consequence and node.lemma_.lower() in self.lex.deontic:
             cls = None  # "in this case we need to talk of war": what must follow, not a wish
         role: CueRole = "consequence" if reading.consequence else "lexicon"
@@ -1141,6 +1151,16 @@ class _Classifier:
             reading.holder_node = node
             reading.holder_deontic = deontic
         return said
+
+    def names_the_proposal(self, node: Token) -> bool:
+        """``node`` is a noun of the proposal's own theme ("the [decision] to open accession
+        talks" for a decision to open them, "the [plan]" for a plan): what it is called,
+        never a stance word of its own."""
+        return (
+            self.slots is not None
+            and node.pos_ == "NOUN"
+            and node.lemma_.lower() in self.slots.theme.source
+        )
 
     def frames(self, reading: _Reading, node: Token) -> bool:
         """Whether ``node``, above the statement's content, says anything of it: a stance
@@ -2381,7 +2401,7 @@ def classify(
     that carries the stance; ``slots``, the proposal's own words (its action named further
     from its theme than the matcher looks)."""
     lex = lexicon or load_lexicon()
-    classifier = _Classifier(lex, statement)
+    classifier = _Classifier(lex, statement, slots)
     if match.slot("blocker") is not None:
         return _judge_reaction(classifier, span, match, statement)
     theme, action, reverse = _start(span.doc, match, slots)
