@@ -627,14 +627,24 @@ def candidate_statements(
     ("such a step") to a sentence with such words in the paragraphs before them. The rest
     cannot match, and are not parsed. A statement that may name a proposal's own thing
     again ("the deal": ``ProposalMatcher.may_name_again``) is chosen when a sentence of its
-    article before it may mention that proposal; one that ends with a noun of a proposal's
-    kind, when the article's words after it, set off by a comma, may name that proposal ("a
-    trade pact, the Pacific Trade Partnership": ``ProposalMatcher.may_be_apposed``)."""
+    article before it may mention that proposal (near or not, in an article with a statement
+    that is near); one that ends with a noun of a proposal's kind, when the article's words
+    after it, set off by a comma, may name that proposal ("a trade pact, the Pacific Trade
+    Partnership": ``ProposalMatcher.may_be_apposed``)."""
     chosen = set(close)
     referring = []
     apposed: list[StatementOutline] = []
     again: list[tuple[StatementOutline, set[str]]] = []
-    for outline in ledger.statement_outlines(near):
+    outlines = ledger.statement_outlines(near)
+    if near is not None:
+        # the proposal's own thing named again ("pushed for [the accord] to assuage voters")
+        # says too little for its vector to be near: the words before it decide, as they do
+        # for its match (``judge``); they are in an article with a statement that is near
+        for outline in ledger.article_outlines({o.article_id for o in outlines}):
+            slugs = matcher.may_name_again(outline.content) if outline.id not in near else None
+            if slugs:
+                again.append((outline, slugs))
+    for outline in outlines:
         if matcher.may_mention(outline.content):
             chosen.add(outline.id)
             continue

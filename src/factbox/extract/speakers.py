@@ -713,7 +713,26 @@ class ArticleContext:
                 ) and first.actor_kind == "organization"
                 if (collective or not plural) and len(speakers) == 1 and _is_actor_only(first):
                     return speakers
+            if plural and self.plural_subject(earlier, before):
+                # "The 28 EU leaders were taken by surprise. ... they agreed": the nearer
+                # plural subject is who "they" are, not a group that spoke before it
+                return []
         return []
+
+    def plural_subject(self, sentence: int, before: int) -> bool:
+        """Sentence ``sentence`` has a plural noun as a subject before token ``before``."""
+        start = self._sentence_starts[sentence]
+        end = (
+            self._sentence_starts[sentence + 1]
+            if sentence + 1 < len(self._sentence_starts)
+            else len(self.doc)
+        )
+        return any(
+            t.dep_ in ("nsubj", "nsubjpass")
+            and t.pos_ in ("NOUN", "PROPN")
+            and "Plur" in t.morph.get("Number", [])
+            for t in self.doc[start : min(end, before)]
+        )
 
     def actor_named_before(self, pronoun: Token) -> list[Speaker]:
         """The country or organisation named last before an "it" in its own sentence,

@@ -172,6 +172,9 @@ class ProposalSlots:
     referents: frozenset[str] = frozenset()
     """The theme's words and the words of the ``referent`` sets that hold one ("deal" for
     "agreement"): the proposal's own thing, when a mention points back at it."""
+    purpose_action: bool = False
+    """The action is only a noun phrase's "to" clause ("the agreement to return migrants"):
+    the proposal is still a thing members decide on."""
     names: frozenset[str] = frozenset()
     """Names of the proposal that need no other slot (``proposal_names``): "tpp" for "the
     TPP trade agreement" or for "the Trans-Pacific Partnership"."""
@@ -344,7 +347,8 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         for form in theme.source:
             for natural in table.natural_action(form):
                 _expand(action, natural, "action", table)
-    if not action.source:
+    purpose_action = not action.source and bool(purposes)
+    if purpose_action:
         # "the agreement [to return] all irregular migrants": what the thing does
         for verb in purposes:
             _expand(action, _verb_form(verb), "action", table)
@@ -378,6 +382,7 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         own_words=frozenset(own_words),
         referents=frozenset(referents),
         names=frozenset(names),
+        purpose_action=purpose_action,
     )
 
 
@@ -2123,7 +2128,7 @@ def _voted_on(slots: ProposalSlots, table: ConceptTable) -> bool:
     ties a statement to it."""
     decisions = table.decision_verbs
     decided = bool(slots.own_words & decisions) and not set(slots.action.source) & decisions
-    return slots.document or not slots.action or decided
+    return slots.document or not slots.action or slots.purpose_action or decided
 
 
 def _words_before(span: SpacySpan) -> Iterator[tuple[SpacySpan, bool]]:

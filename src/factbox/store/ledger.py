@@ -588,6 +588,23 @@ class Ledger(StanceTables, VectorTables, ParseTables, CopyTables, FeedTables, Li
             )
             return [StatementOutline(*row) for row in conn.execute(query)]
 
+    def article_outlines(self, article_ids: Iterable[int]) -> list[StatementOutline]:
+        """The outlines of every statement of these articles (one indexed query per
+        ``chunks`` of them), in article and text order."""
+        columns = (
+            statements.c.id,
+            statements.c.article_id,
+            statements.c.content,
+            statements.c.span_start,
+        )
+        query = sa.select(*columns).order_by(statements.c.article_id, statements.c.ordinal)
+        with self.engine.connect() as conn:
+            return [
+                StatementOutline(*row)
+                for chunk in chunks(sorted(set(article_ids)))
+                for row in conn.execute(query.where(statements.c.article_id.in_(chunk)))
+            ]
+
     def statements(self, *, article_id: int | None = None) -> list[StoredStatement]:
         """Statements of current revisions (or of one revision), in article and text order."""
         if article_id is None:
