@@ -6,13 +6,18 @@ negative evaluations told as a noun ("a bad decision", "the height of irresponsi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import cast
+
 import pytest
 from spacy.language import Language
 from stance_support import MakeStatement, Who
 
+from factbox.pipeline import candidate_statements
 from factbox.stance.classify import judge_statement, slots_of
 from factbox.stance.matching import ProposalMatcher
 from factbox.stance.records import Proposal, StanceJudgement
+from factbox.store.ledger import Ledger, StatementOutline
 
 MINISTER = Who("the minister", "FR", "France", "country")
 TALKS = Proposal(
@@ -135,3 +140,37 @@ def test_a_person_the_deal_is_made_with_names_no_other_topic(
     found = {m.slug: m for m in own.match_in_context(last)}
     assert "returns-deal" in found
     assert found["returns-deal"].slot("antecedent") is not None
+
+
+class _Outlines:
+    """The three ledger reads ``candidate_statements`` makes, over one article."""
+
+    def __init__(self, body: str, outlines: list[StatementOutline]) -> None:
+        self.body = body
+        self.outlines = outlines
+
+    def statement_outlines(self, ids: Iterable[int] | None = None) -> list[StatementOutline]:
+        return [o for o in self.outlines if ids is None or o.id in set(ids)]
+
+    def article_outlines(self, article_ids: Iterable[int]) -> list[StatementOutline]:
+        return [o for o in self.outlines if o.article_id in set(article_ids)]
+
+    def article_bodies(self, article_ids: Iterable[int]) -> dict[int, str]:
+        return {i: self.body for i in article_ids}
+
+
+def test_the_own_thing_named_again_is_judged_however_far_its_vector(own: ProposalMatcher) -> None:
+    body = (
+        "Leaders backed a deal to send back irregular migrants to the republic.\n\n"
+        "The chancellor, who pushed for the accord to calm voters, said things were moving."
+    )
+    lead = body.split("\n\n")[0]
+    outlines = [
+        StatementOutline(1, 7, lead, 0),
+        StatementOutline(2, 7, "the accord to calm voters", body.index("the accord")),
+    ]
+    ledger = cast(Ledger, _Outlines(body, outlines))
+    # only the lead's vector is near the proposal; "the accord" points back at it
+    assert candidate_statements(ledger, own, close=set(), near={1}) == {1, 2}
+    # in an article with no statement near, nothing is read
+    assert candidate_statements(ledger, own, close=set(), near=set()) == set()
