@@ -650,7 +650,7 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         accepting_preps=frozenset(_strings(data.get("accepting_preps", []), where)),
         failures=frozenset(_strings(data.get("failures", []), f"{where}: failures")),
         into_force=frozenset(
-            normalise_phrase(p) for p in _strings(data.get("into_force", []), f"{where}: into_force")
+            normalise_phrase(p) for p in _strings(data.get("into_force", []), where)
         ),
         hopes=frozenset(_strings(data.get("hopes", []), f"{where}: hopes")),
         penalty_measures=frozenset(_strings(data.get("penalty_measures", []), where)),
