@@ -254,6 +254,7 @@ class CueFinder:
         prepositional = lexicon.prepositional_cues
         self._act_lemmas = lexicon.act_verbs | {verb for verb, _ in lexicon.act_phrasal}
         act_noun_lemmas = lexicon.act_nouns | {noun for noun, _ in lexicon.act_noun_phrasal}
+        self._act_noun_lemmas = act_noun_lemmas
         self.learned_cues = frozenset(
             i
             for i in verbs
@@ -460,6 +461,18 @@ class CueFinder:
                 return phrase[0], other.right_edge.i + 1
         return phrase
 
+    def _held_in_noun(self, verb: Token) -> bool:
+        """``verb`` is the "to" clause of a noun that holds a position with its holder named
+        ("Tokyo's reluctance [to support] the draft", "Berlin's refusal [to back] it"): the
+        noun's act says where the holder stands, not the clause, so the noun phrase is no
+        speaker of it."""
+        noun = verb.head
+        return (
+            any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+            and noun.lemma_.lower() in self._act_noun_lemmas
+            and any(c.dep_ == "poss" for c in noun.children)
+        )
+
     def _has_subject(self, verb: Token) -> bool:
         return self._subject(verb) is not None or any(c.dep_ == "agent" for c in verb.children)
 
@@ -477,12 +490,10 @@ class CueFinder:
             verb.dep_ == "acl"
             and verb.head.i < verb.i
             and not self._has_subject(verb)
-            and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+            and not self._held_in_noun(verb)
         ):
             # Often a past tense parsed as a reduced relative ("Kaja Kallas, posted on X: ...");
-            # such a clause only counts if a quote next to it gives it content. An infinitive
-            # on a noun ("Tokyo's reluctance [to support] the draft") says what the noun is
-            # about: the noun is no one who speaks.
+            # such a clause only counts if a quote next to it gives it content.
             return trim_range(self.doc, (verb.head.left_edge.i, verb.left_edge.i))
         if self._has_subject(verb):
             return self._own_source(verb)
