@@ -713,14 +713,15 @@ class ArticleContext:
                 ) and first.actor_kind == "organization"
                 if (collective or not plural) and len(speakers) == 1 and _is_actor_only(first):
                     return speakers
-            if plural and self.plural_subject(earlier, before):
+            if plural and earlier < sentence and self.plural_subject(earlier, before):
                 # "The 28 EU leaders were taken by surprise. ... they agreed": the nearer
                 # plural subject is who "they" are, not a group that spoke before it
                 return []
         return []
 
     def plural_subject(self, sentence: int, before: int) -> bool:
-        """Sentence ``sentence`` has a plural noun as a subject before token ``before``."""
+        """Sentence ``sentence`` has a plural noun as a subject before token ``before``,
+        outside quotes (a quote's "the members of the council will ..." is the speaker's)."""
         start = self._sentence_starts[sentence]
         end = (
             self._sentence_starts[sentence + 1]
@@ -731,6 +732,7 @@ class ArticleContext:
             t.dep_ in ("nsubj", "nsubjpass")
             and t.pos_ in ("NOUN", "PROPN")
             and "Plur" in t.morph.get("Number", [])
+            and not _inside_quotes(self.doc, t.i)
             for t in self.doc[start : min(end, before)]
         )
 
