@@ -11,15 +11,15 @@ from typing import cast
 
 import pytest
 from spacy.language import Language
-from stance_support import MakeStatement, Who
+from stance_support import MakeStatement
+from test_stance_after_the_fact import judged
 
 from factbox.pipeline import candidate_statements
-from factbox.stance.classify import judge_statement, slots_of
+from factbox.stance.classify import slots_of
 from factbox.stance.matching import ProposalMatcher
-from factbox.stance.records import Proposal, StanceJudgement
+from factbox.stance.records import Proposal
 from factbox.store.ledger import Ledger, StatementOutline
 
-MINISTER = Who("the minister", "FR", "France", "country")
 TALKS = Proposal(
     "norway-talks",
     "Opening EU trade negotiations with Norway",
@@ -37,16 +37,6 @@ RETURNS = Proposal(
 @pytest.fixture(scope="module")
 def own(nlp: Language) -> ProposalMatcher:
     return ProposalMatcher(nlp, [TALKS, RETURNS])
-
-
-def judged(
-    make_statement: MakeStatement, matcher: ProposalMatcher, content: str, slug: str
-) -> StanceJudgement:
-    """The judgement of "<content>, the minister said." on ``slug``."""
-    parsed = make_statement(f"{content}, the minister said.", content, "said", (MINISTER,))
-    found = {j.proposal: j for j in judge_statement(parsed.doc, parsed.statement, matcher)}
-    assert slug in found, f"{content!r} must match {slug}"
-    return found[slug]
 
 
 def test_a_title_verb_in_capitals_before_a_name_is_the_action(own: ProposalMatcher) -> None:
