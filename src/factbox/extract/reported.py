@@ -254,7 +254,7 @@ class CueFinder:
         prepositional = lexicon.prepositional_cues
         self._act_lemmas = lexicon.act_verbs | {verb for verb, _ in lexicon.act_phrasal}
         act_noun_lemmas = lexicon.act_nouns | {noun for noun, _ in lexicon.act_noun_phrasal}
-        self._act_noun_lemmas = act_noun_lemmas
+        self._position_nouns = act_noun_lemmas | lexicon.held_back_nouns
         self.learned_cues = frozenset(
             i
             for i in verbs
@@ -462,14 +462,14 @@ class CueFinder:
         return phrase
 
     def _held_in_noun(self, verb: Token) -> bool:
-        """``verb`` is the "to" clause of a noun that holds a position with its holder named
-        ("Tokyo's reluctance [to support] the draft", "Berlin's refusal [to back] it"): the
-        noun's act says where the holder stands, not the clause, so the noun phrase is no
-        speaker of it."""
+        """``verb`` is the "to" clause of a noun that holds a position, or says it is not
+        done, with its holder named ("Tokyo's reluctance [to support] the draft", "Berlin's
+        refusal [to back] it", "Belgium's inability [to sign] it"): the noun says where the
+        holder stands, not the clause, so the noun phrase is no speaker of it."""
         noun = verb.head
         return (
             any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-            and noun.lemma_.lower() in self._act_noun_lemmas
+            and noun.lemma_.lower() in self._position_nouns
             and any(c.dep_ == "poss" for c in noun.children)
         )
 
