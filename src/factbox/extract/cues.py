@@ -59,8 +59,6 @@ class CueLexicon:
     """Verbs whose refusal states nothing ("declined to comment")."""
     act_nouns: frozenset[str] = frozenset()
     """Nouns of stance acts that take a clause ("advice that ...", "pledge to ...")."""
-    held_back_nouns: frozenset[str] = frozenset()
-    """Nouns of not doing what their "to" clause says ("Belgium's inability to sign it")."""
     act_noun_phrasal: frozenset[tuple[str, str]] = frozenset()
     """Nouns of stance acts with the preposition they take ("opposition to", "push for")."""
     act_light_verbs: frozenset[str] = frozenset()
@@ -137,7 +135,6 @@ def parse_cue_lexicon(data: dict[str, Any]) -> CueLexicon:
         ),
         act_not_contents=_words(data.get("stance_acts", {}).get("not_contents", [])),
         act_nouns=_words(data.get("stance_acts", {}).get("nouns", [])),
-        held_back_nouns=_words(data.get("stance_acts", {}).get("held_back_nouns", [])),
         act_noun_phrasal=frozenset(
             (str(noun).lower(), str(preposition).lower())
             for noun, preposition in data.get("stance_acts", {}).get("noun_phrasal", [])

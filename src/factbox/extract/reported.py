@@ -254,7 +254,6 @@ class CueFinder:
         prepositional = lexicon.prepositional_cues
         self._act_lemmas = lexicon.act_verbs | {verb for verb, _ in lexicon.act_phrasal}
         act_noun_lemmas = lexicon.act_nouns | {noun for noun, _ in lexicon.act_noun_phrasal}
-        self._position_nouns = act_noun_lemmas | lexicon.held_back_nouns
         self.learned_cues = frozenset(
             i
             for i in verbs
@@ -461,18 +460,6 @@ class CueFinder:
                 return phrase[0], other.right_edge.i + 1
         return phrase
 
-    def _held_in_noun(self, verb: Token) -> bool:
-        """``verb`` is the "to" clause of a noun that holds a position, or says it is not
-        done, with its holder named ("Tokyo's reluctance [to support] the draft", "Berlin's
-        refusal [to back] it", "Belgium's inability [to sign] it"): the noun says where the
-        holder stands, not the clause, so the noun phrase is no speaker of it."""
-        noun = verb.head
-        return (
-            any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-            and noun.lemma_.lower() in self._position_nouns
-            and any(c.dep_ == "poss" for c in noun.children)
-        )
-
     def _has_subject(self, verb: Token) -> bool:
         return self._subject(verb) is not None or any(c.dep_ == "agent" for c in verb.children)
 
@@ -486,12 +473,7 @@ class CueFinder:
         quoted = self._quoted_person(verb)
         if quoted is not None:
             return quoted
-        if (
-            verb.dep_ == "acl"
-            and verb.head.i < verb.i
-            and not self._has_subject(verb)
-            and not self._held_in_noun(verb)
-        ):
+        if verb.dep_ == "acl" and verb.head.i < verb.i and not self._has_subject(verb):
             # Often a past tense parsed as a reduced relative ("Kaja Kallas, posted on X: ...");
             # such a clause only counts if a quote next to it gives it content.
             return trim_range(self.doc, (verb.head.left_edge.i, verb.left_edge.i))
