@@ -164,3 +164,13 @@ def test_the_own_thing_named_again_is_judged_however_far_its_vector(own: Proposa
     assert candidate_statements(ledger, own, close=set(), near={1}) == {1, 2}
     # in an article with no statement near, nothing is read
     assert candidate_statements(ledger, own, close=set(), near=set()) == set()
+
+
+def test_an_inability_to_back_it_is_a_refusal(nlp: Language) -> None:
+    from factbox.stance.classify import _held_back_by_noun
+    from factbox.stance.lexicon import load_acts
+
+    doc = nlp("Officials regretted Belgium's inability to back the trade deal.")
+    verb = next(t for t in doc if t.lemma_ == "back")
+    held = _held_back_by_noun(verb, doc[verb.i : verb.i + 1], load_acts())
+    assert held is not None and (held[0].lower_, held[1]) == ("inability", "opposes")
