@@ -10,7 +10,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from factbox.records import ActorKind, Article, Speaker, Statement, StatementKind
-from factbox.stance.records import Proposal
+from factbox.stance.classify import judge_statement
+from factbox.stance.matching import ProposalMatcher
+from factbox.stance.records import Proposal, StanceJudgement
 
 DEBATES = [
     Proposal(
@@ -146,3 +148,21 @@ def statement_builder(nlp: Language) -> MakeStatement:
         return Parsed(doc, statement)
 
     return build
+
+
+def judged_on(
+    make_statement: MakeStatement,
+    matcher: ProposalMatcher,
+    text: str,
+    content: str,
+    slug: str,
+    cue: str,
+    speaker: Who,
+    kind: StatementKind | None = None,
+) -> StanceJudgement:
+    """The judgement on ``slug`` of the statement ``content`` in ``text``, with its ``cue``
+    and one ``speaker``; the statement must match ``slug``."""
+    parsed = make_statement(text, content=content, cue=cue, speakers=(speaker,), kind=kind)
+    found = {j.proposal: j for j in judge_statement(parsed.doc, parsed.statement, matcher)}
+    assert slug in found, f"{content!r} must match {slug}"
+    return found[slug]

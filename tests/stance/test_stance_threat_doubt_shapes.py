@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from stance_support import DEBATES, MOTION, MakeStatement, Who
+from stance_support import DEBATES, MOTION, MakeStatement, Who, judged_on
 
+from factbox.records import StatementKind
 from factbox.stance.classify import classify, judge_statement, statement_span
 from factbox.stance.matching import ProposalMatcher
 from factbox.stance.records import MatchEvidence, ProposalMatch, StanceJudgement
@@ -31,12 +32,9 @@ def judged(
     slug: str,
     cue: str = "said",
     speaker: Who = HE,
-    kind: str | None = None,
+    kind: StatementKind | None = None,
 ) -> StanceJudgement:
-    parsed = make_statement(text, content=content, cue=cue, speakers=(speaker,), kind=kind)
-    found = {j.proposal: j for j in judge_statement(parsed.doc, parsed.statement, matcher)}
-    assert slug in found, f"{content!r} must match {slug}"
-    return found[slug]
+    return judged_on(make_statement, matcher, text, content, slug, cue, speaker, kind)
 
 
 def said(text: str) -> tuple[str, str]:

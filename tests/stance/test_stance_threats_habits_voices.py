@@ -12,10 +12,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 from stance_support import DEBATES, MakeStatement, Who
+from stance_support import judged_on as judged
 
-from factbox.stance.classify import judge_statement
 from factbox.stance.matching import ProposalMatcher
-from factbox.stance.records import StanceJudgement
 
 MINISTER = Who("The minister", "FR", "France", "country")
 COUNCIL = Who("they", "UN", "United Nations", "organization")
@@ -24,21 +23,6 @@ COUNCIL = Who("they", "UN", "United Nations", "organization")
 @pytest.fixture(scope="module")
 def matcher(nlp: Language) -> ProposalMatcher:
     return ProposalMatcher(nlp, DEBATES)
-
-
-def judged(
-    make_statement: MakeStatement,
-    matcher: ProposalMatcher,
-    text: str,
-    content: str,
-    slug: str,
-    cue: str,
-    speaker: Who,
-) -> StanceJudgement:
-    parsed = make_statement(text, content=content, cue=cue, speakers=(speaker,))
-    found = {j.proposal: j for j in judge_statement(parsed.doc, parsed.statement, matcher)}
-    assert slug in found, f"{content!r} must match {slug}"
-    return found[slug]
 
 
 @pytest.mark.parametrize(
