@@ -112,8 +112,10 @@ def voters_named_by_copula(doc: Doc, lo: int, hi: int, cue: TokenRange) -> list[
         other = next((c for c in copula.children if c.dep_ == "attr"), None)
     else:
         other = next((c for c in copula.children if c.dep_ == "nsubj"), None)
-        if other is not None and other.tag_ in ("NNP", "NNPS") and any(
-            c.dep_ == "conj" for c in other.children
+        if (
+            other is not None
+            and other.tag_ in ("NNP", "NNPS")
+            and any(c.dep_ == "conj" for c in other.children)
         ):
             return _conjuncts(other)
     if other is None or not only:
