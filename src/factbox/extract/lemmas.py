@@ -14,9 +14,11 @@ speech and morphology through new objects, looks the analysis up in its cache an
 lemma through the token's string setter.
 
 ``DistinctLemmas`` reads the Doc's word, part-of-speech, morphology and lemma columns as one
-array, finds the distinct analyses among the tokens that still lack a lemma (the attribute
-rules set some: "'s" as "be", "gon na"), asks the model's own lemmatizer for each analysis
-it has not seen before (from one token that has it), and writes the column back in one call.
+array, looks up the analysis of each token that still lacks a lemma (the attribute rules set
+some: "'s" as "be", "gon na") among those seen before, asks the model's own lemmatizer for
+each it has not seen (from the first token that has it), and writes the column back in one
+call. (A look-up per token in a dict costs less than sorting the rows to find the distinct
+ones, which ``numpy.unique`` does.)
 The lemmas are spaCy's: the model's lemmatizer decides every one, with its own tables and
 mode; only how often it is asked changes. An analysis's lemma is kept for the life of the
 process, as spaCy's own cache keeps it.
@@ -75,20 +77,16 @@ class DistinctLemmas:
         todo = np.arange(len(doc)) if overwrite else np.flatnonzero(rows[:, 3] == 0)
         if not len(todo):
             return doc
-        analyses, first, inverse = np.unique(
-            rows[todo, :3], axis=0, return_index=True, return_inverse=True
-        )
         strings = doc.vocab.strings
-        lemmas = np.empty(len(analyses), dtype=np.uint64)
-        pairs = zip(analyses.tolist(), first.tolist(), strict=True)
-        for number, (analysis, at) in enumerate(pairs):
-            key = (analysis[0], analysis[1], analysis[2])
-            lemma = self.known.get(key)
+        known = self.known
+        lemmas = []
+        for at, (orth, pos, morph) in zip(todo.tolist(), rows[todo, :3].tolist(), strict=True):
+            key = (orth, pos, morph)
+            lemma = known.get(key)
             if lemma is None:
-                lemma = strings.add(self.lemmatizer.lemmatize(doc[int(todo[at])])[0])
-                self.known[key] = lemma
-            lemmas[number] = lemma
-        rows[todo, 3] = lemmas[inverse.reshape(-1)]
+                lemma = known[key] = strings.add(self.lemmatizer.lemmatize(doc[at])[0])
+            lemmas.append(lemma)
+        rows[todo, 3] = np.asarray(lemmas, dtype=np.uint64)
         doc.from_array([LEMMA], rows[:, 3:4])
         return doc
 
