@@ -151,6 +151,36 @@ def test_people_memory_keeps_latest_role_and_first_seen(tmp_path: Path) -> None:
     assert str(first_seen) == "2013-05-01"
 
 
+def test_people_of_one_article_are_each_added_or_updated(tmp_path: Path) -> None:
+    """Several people an article names: new ones added, known ones seen later take the later
+    role, one seen earlier than before keeps its role and moves its first date back."""
+    ledger = Ledger(tmp_path / "l.db")
+    day = dt.date
+    first = [
+        Person("Ana Vel", "Minister", "RU", "Ruritania", "country", day(2020, 3, 1)),
+        Person("Olek Brun", "Senator", "RU", "Ruritania", "country", day(2020, 3, 1)),
+        Person("Ida Marr", "Envoy", "GR", "Graustark", "country", day(2020, 3, 1)),
+    ]
+    second = [
+        Person("Ana Vel", "Prime Minister", "RU", "Ruritania", "country", day(2021, 6, 2)),
+        Person("Olek Brun", "Governor", "RU", "Ruritania", "country", day(2022, 1, 9)),
+        Person("Ida Marr", "Spokeswoman", "GR", "Graustark", "country", day(2019, 1, 1)),
+        Person("Piet Sand", None, None, None, "person", None),
+    ]
+    ledger.save_article(make_article(BODY, key="a"), [], first)
+    ledger.save_article(make_article(BODY + " More.", key="b"), [], second)
+    with ledger.engine.connect() as conn:
+        rows = conn.execute(
+            sa.text("select name, role, first_seen, last_seen from people order by name")
+        ).all()
+    assert [(r.name, r.role, str(r.first_seen), str(r.last_seen)) for r in rows] == [
+        ("Ana Vel", "Prime Minister", "2020-03-01", "2021-06-02"),
+        ("Ida Marr", "Envoy", "2019-01-01", "2020-03-01"),
+        ("Olek Brun", "Governor", "2020-03-01", "2022-01-09"),
+        ("Piet Sand", None, "None", "None"),
+    ]
+
+
 def test_surname_lookup_refuses_ambiguity() -> None:
     directory = PeopleDirectory(
         [

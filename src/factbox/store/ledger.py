@@ -431,6 +431,9 @@ class Ledger(StanceTables, VectorTables, ParseTables, CopyTables, FeedTables, Li
                 )
             )
         }
+        added: list[dict[str, Any]] = []
+        seen_again: list[dict[str, Any]] = []
+        seen_earlier: list[dict[str, Any]] = []
         for name, person in latest.items():
             values = {
                 "role": person.role,
@@ -441,23 +444,30 @@ class Ledger(StanceTables, VectorTables, ParseTables, CopyTables, FeedTables, Li
             seen = person.seen_on
             row = existing.get(name)
             if row is None:
-                conn.execute(
-                    people.insert().values(name=name, first_seen=seen, last_seen=seen, **values)
-                )
+                added.append({"name": name, "first_seen": seen, "last_seen": seen, **values})
                 continue
             first_seen, last_seen = row.first_seen, row.last_seen
             if seen is not None and first_seen is not None and seen < first_seen:
                 first_seen = seen
             if last_seen is None or seen is None or seen >= last_seen:
-                conn.execute(
-                    people.update()
-                    .where(people.c.name == name)
-                    .values(first_seen=first_seen or seen, last_seen=seen or last_seen, **values)
+                seen_again.append(
+                    {
+                        "person": name,
+                        "first_seen": first_seen or seen,
+                        "last_seen": seen or last_seen,
+                        **values,
+                    }
                 )
             elif first_seen != row.first_seen:
-                conn.execute(
-                    people.update().where(people.c.name == name).values(first_seen=first_seen)
-                )
+                seen_earlier.append({"person": name, "first_seen": first_seen})
+        # one statement of each kind for all the article's people (a list of parameters)
+        if added:
+            conn.execute(people.insert(), added)
+        # the SET clause of each update is made of its parameters' other keys
+        by_name = people.update().where(people.c.name == sa.bindparam("person"))
+        for changed in (seen_again, seen_earlier):
+            if changed:
+                conn.execute(by_name, changed)
 
     # -- reading ---------------------------------------------------------------
 
