@@ -592,12 +592,8 @@ class _Classifier:
 
     def not_yet(self, node: Token) -> Token | None:
         """"yet" right before the "to" of the verb ``node`` ("yet to ratify it")."""
-        if node.pos_ not in VERB_POS or node.i < 2:
-            return None
-        to, before = node.doc[node.i - 1], node.doc[node.i - 2]
-        if to.lower_ == "to" and to.dep_ == "aux" and before.lower_ in self.lex.not_yet:
-            return before
-        return None
+        yet = yet_before_to(node, self.lex.not_yet) if node.pos_ in VERB_POS else None
+        return yet if yet is not None and node.doc[node.i - 1].dep_ == "aux" else None
 
     def rejected_alternative(self, node: Token) -> Token | None:
         """The adverb right before ``node`` that makes what is under it the alternative left
@@ -2153,16 +2149,22 @@ def _vote_way(doc: Doc, statement: Statement, cue: SpacySpan, acts: ActTable) ->
     return [(verb, acts.stance(entry, way, negation is not None), negation)]
 
 
+def yet_before_to(verb: Token, words: frozenset[str]) -> Token | None:
+    """The word of ``words`` right before the "to" before ``verb`` ("[yet] to ratify it")."""
+    if verb.i < 2:
+        return None
+    to, before = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
+    return before if to.lower_ == "to" and before.lower_ in words else None
+
+
 def _not_done_yet(verb: Token, negation: Token | None) -> bool:
     """An act told as not done yet: "yet" right before the act verb's "to" ("the only member
     [yet] to ratify it", "has yet to approve it"), or "yet" on a negated act verb ("has not
     [yet] ratified it"). The act is still to come: the actor holds it back for now, which is
     neither the act nor its refusal (open, as "yet to" is in a quote)."""
     not_yet = load_lexicon().not_yet
-    if verb.i >= 2:
-        to, before = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
-        if to.lower_ == "to" and before.lower_ in not_yet:
-            return True
+    if yet_before_to(verb, not_yet) is not None:
+        return True
     return negation is not None and any(
         c.lower_ in not_yet for c in verb.children if c.dep_ == "advmod"
     )
