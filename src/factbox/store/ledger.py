@@ -117,6 +117,15 @@ class PeopleDirectory:
         return len(self._by_name)
 
 
+_OUTLINE_COLUMNS = (
+    statements.c.id,
+    statements.c.article_id,
+    statements.c.content,
+    statements.c.span_start,
+)
+"""The columns of a ``StatementOutline``, in its fields' order."""
+
+
 class Ledger(StanceTables, VectorTables, ParseTables, CopyTables, FeedTables, ListingTables):
     """A handle on one database (SQLite file or SQLAlchemy URL)."""
 
@@ -575,15 +584,9 @@ class Ledger(StanceTables, VectorTables, ParseTables, CopyTables, FeedTables, Li
         """Every current statement's id, article and content, in article and text order; or,
         given ``ids``, those statements' (one query by primary key per ``chunks`` of them:
         reading a few hundred of a large ledger's statements costs a tenth of reading all)."""
-        columns = (
-            statements.c.id,
-            statements.c.article_id,
-            statements.c.content,
-            statements.c.span_start,
-        )
         with self.engine.connect() as conn:
             if ids is not None:
-                by_id = sa.select(*columns)
+                by_id = sa.select(*_OUTLINE_COLUMNS)
                 found = [
                     StatementOutline(*row)
                     for chunk in chunks(sorted(set(ids)))
@@ -591,7 +594,7 @@ class Ledger(StanceTables, VectorTables, ParseTables, CopyTables, FeedTables, Li
                 ]
                 return sorted(found, key=lambda outline: (outline.article_id, outline.start))
             query = (
-                sa.select(*columns)
+                sa.select(*_OUTLINE_COLUMNS)
                 .join(articles, articles.c.id == statements.c.article_id)
                 .where(articles.c.is_current.is_(True))
                 .order_by(articles.c.id, statements.c.ordinal)
@@ -601,13 +604,7 @@ class Ledger(StanceTables, VectorTables, ParseTables, CopyTables, FeedTables, Li
     def article_outlines(self, article_ids: Iterable[int]) -> list[StatementOutline]:
         """The outlines of every statement of these articles (one indexed query per
         ``chunks`` of them), in article and text order."""
-        columns = (
-            statements.c.id,
-            statements.c.article_id,
-            statements.c.content,
-            statements.c.span_start,
-        )
-        query = sa.select(*columns).order_by(statements.c.article_id, statements.c.ordinal)
+        query = sa.select(*_OUTLINE_COLUMNS).order_by(statements.c.article_id, statements.c.ordinal)
         with self.engine.connect() as conn:
             return [
                 StatementOutline(*row)
