@@ -9,6 +9,8 @@ and nothing half-written.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -66,13 +68,39 @@ def database_url(db: str | Path) -> str:
     return f"sqlite:///{Path(text).expanduser()}"
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+BUSY_TIMEOUT_MS = 10_000
+"""How long a SQLite connection waits for another process's lock before giving up."""
+
+
+def prepare_sqlite_connection(dbapi_connection: Any, _record: Any = None) -> None:
+    """Settings for each new SQLite connection (the engine's ``connect`` hook)."""
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _use_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+def _use_wal(cursor: Any) -> None:
+    """Put the database in write-ahead-log mode, unless it is already.
+
+    The mode is kept in the file, so only a new ledger changes it. Changing it takes an
+    exclusive lock, and when two processes open a new ledger at once SQLite can refuse one
+    of them with "database is locked" at once, without calling the busy handler (each
+    holds a shared lock the other's change needs). The refused one tries again until the
+    busy timeout has passed; by then the other has made the change.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +161,7 @@ class Ledger(StanceTables, VectorTables, ParseTables, CopyTables, FeedTables, Li
         self.url = database_url(db)
         self.engine: Engine = sa.create_engine(self.url, future=True)
         if self.engine.dialect.name == "sqlite":
-            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+            sa.event.listen(self.engine, "connect", prepare_sqlite_connection)
         self._migrate()
 
     def close(self) -> None:
