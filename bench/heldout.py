@@ -23,7 +23,9 @@ A set is a folder (kept outside the repository: the articles are other people's 
     [[decide]]
     proposal = "..."; body = "unsc"; as_of = 2016-10-08
     outcome = "blocked"               # the annotators' outcome
-    blocking = ["RU"]                 # optional: must be among decide's blockers
+    blocking = ["RU"]                 # optional: must be among decide's blockers; list
+                                      # only members labelled `opposes` that day (an
+                                      # `open` member never blocks a consensus)
 
     [[must_not_move]]                 # speakers who must move no position (candidates, ...)
     speaker = "Donald Trump"
