@@ -224,6 +224,27 @@ def test_surname_takes_role_and_actor_from_the_first_mention(nlp: Language) -> N
     assert summary(speaker) == ("Jens Stoltenberg", "Secretary-General", "NATO", "organization")
 
 
+def test_a_name_written_family_name_first_is_called_by_its_first_word(nlp: Language) -> None:
+    body = (
+        "Chinese envoy Wang Lei said on Monday that the talks should go on. "
+        "Wang added that Beijing would stay at the table."
+    )
+    speaker = read(nlp, body).one("Wang")
+    assert (speaker.name, speaker.actor_id) == ("Wang Lei", "CN")
+
+
+def test_a_first_word_shared_or_naming_a_country_is_neither_person(nlp: Language) -> None:
+    body = (
+        "Chinese envoy Wang Lei met Chinese diplomat Wang Bo on Monday. "
+        "Wang added that Beijing would stay at the table."
+    )
+    speaker = read(nlp, body).one("Wang")
+    assert (speaker.name, speaker.actor_id) == ("Wang", None)
+    body = "British envoy Jordan Lake spoke on Monday. Jordan said that it would stay at the table."
+    speaker = read(nlp, body).one("Jordan")
+    assert (speaker.name, speaker.actor_id) == ("Jordan", None)  # not the British envoy
+
+
 def test_he_is_the_subject_of_the_previous_sentence(nlp: Language) -> None:
     body = (
         "Polish Foreign Minister Radoslaw Sikorski met his Czech counterpart Jan Lipavsky "

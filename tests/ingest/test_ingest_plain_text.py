@@ -154,6 +154,18 @@ def test_body_paragraphs_have_normalised_whitespace() -> None:
         ("(Reuters) - Shares fell", None, "Reuters", "Shares fell"),
         ("US-Russia talks resumed", None, None, "US-Russia talks resumed"),
         ("NATO — the alliance said", None, None, "NATO — the alliance said"),
+        # a colon ends a lead after a place in capitals with a region, a date or an agency
+        (
+            "UNITED NATIONS, United States: The council said",
+            "UNITED NATIONS",
+            None,
+            "The council said",
+        ),
+        ("NEW DELHI, Mar 4: The ministry said", "NEW DELHI", None, "The ministry said"),
+        ("PARIS (AFP): France said", "PARIS", "AFP", "France said"),
+        ("BRUSSELS: The Commission said", None, None, "BRUSSELS: The Commission said"),
+        ("BREAKING: The Commission said", None, None, "BREAKING: The Commission said"),
+        ("Madrid, Spain: The government said", None, None, "Madrid, Spain: The government said"),
         (
             "Germany — which holds the presidency — said",
             None,
@@ -285,3 +297,59 @@ def test_hard_wrapped_first_sentence_is_not_taken_for_a_title() -> None:
         "Ministers met in Rome on Tuesday and agreed to meet again next week in Madrid."
         "\n\nNo date was set."
     )
+
+
+_LEAD = "ROME (Reuters) - Italy will buy two more tankers, the minister said."
+_FIRST = "Ministers agreed on Monday to extend the grain corridor by a year."
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "title", "place", "paragraphs"),
+    [
+        # the headline slot holds the story's first sentence, repeated below the date
+        (
+            f"{_FIRST}\nMonday, 26 February 2024\n\n{_FIRST}\n\nThe chair spoke.\n",
+            dt.date(2024, 2, 26),
+            _FIRST,
+            None,
+            [_FIRST, "The chair spoke."],
+        ),
+        # a wire lead used as the headline
+        (
+            f"{_LEAD}\nTuesday, 27 February 2024\n\n{_LEAD}\n\nThe order is due in May.\n",
+            FEB_27,
+            _LEAD,
+            "ROME",
+            ["Italy will buy two more tankers, the minister said.", "The order is due in May."],
+        ),
+        # a standfirst between the title and the date, not repeated: it opens the story
+        (
+            "Nordic ministers back joint air policing\n"
+            "The plan would pool fighter jets from four countries.\n"
+            "27 February 2024\n\nDefence ministers agreed on Tuesday to pool their jets.\n",
+            FEB_27,
+            "Nordic ministers back joint air policing",
+            None,
+            [
+                "The plan would pool fighter jets from four countries.",
+                "Defence ministers agreed on Tuesday to pool their jets.",
+            ],
+        ),
+    ],
+)
+def test_a_sentence_above_a_date_line_is_header_copy(
+    text: str, published: dt.date, title: str, place: str | None, paragraphs: list[str]
+) -> None:
+    article = prepare_article(text_item(text))
+    assert article.published == published
+    assert article.title == title
+    assert article.place == place
+    assert article.body.split("\n\n") == paragraphs
+
+
+def test_a_sentence_with_no_date_line_below_it_still_opens_the_story() -> None:
+    text = "Ministers agreed on Monday to extend the corridor.\nThe vote was close.\n"
+    article = prepare_article(text_item(text))
+    assert article.title is None
+    assert article.published is None
+    assert article.body.startswith("Ministers agreed on Monday")

@@ -65,6 +65,9 @@ CASES = [
     Case("Italy does not oppose sending troops to Ukraine, the minister said.",
          "Italy does not oppose sending troops to Ukraine", "open", "oppose",
          (Who("the minister", "IT", "Italy", "country"),)),
+    Case("Italy is supportive of sending troops to Ukraine, the minister said.",
+         "Italy is supportive of sending troops to Ukraine", "supports", "supportive",
+         (Who("the minister", "IT", "Italy", "country"),)),
     # hedges and modality
     Case("We are ready to deploy soldiers to Ukraine, the president said.",
          "We are ready to deploy soldiers to Ukraine", "open", "ready", (PRESIDENT,)),

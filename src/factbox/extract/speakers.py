@@ -166,6 +166,7 @@ class ArticleContext:
         self._article_locale = _article_locale(article)
         self._facts: dict[str, _PersonFacts] = {}
         self._surnames: dict[str, str] = {}
+        self._first_names: dict[str, str | None] = {}
         self._mentions: list[_Mention] = []
         self._mention_tokens: list[int] = []
         self._holders: dict[tuple[str, str], _PersonFacts] = {}
@@ -380,6 +381,18 @@ class ArticleContext:
         parts = name.split()
         if len(parts) > 1:
             self._surnames[parts[-1].lower()] = name
+        if len(parts) == 2:
+            # "Zhang Jun ... Zhang said": a name written family name first is called by its
+            # first word; kept only while no other two-word name opens with the same word
+            first = parts[0].lower()
+            self._first_names[first] = name if self._first_names.get(first, name) == name else None
+
+    def _by_first_word(self, name: str) -> str | None:
+        """The two-word name called by its first word ``name`` ("Zhang" for "Zhang Jun"), when
+        no name of the article has ``name`` as its last word and one only opens with it."""
+        if " " in name or name.lower() in self._surnames or lookup_actor(name) is not None:
+            return None  # "Jordan said" is the country's, whoever "Jordan Doe" is
+        return self._first_names.get(name.lower())
 
     def _add_mention(self, mention: _Mention) -> None:
         self._mentions.append(mention)
@@ -489,12 +502,18 @@ class ArticleContext:
     def knows(self, name: str) -> bool:
         return name in self._facts or name.split()[-1].lower() in self._surnames
 
-    def full_name(self, name: str, *, use_known: bool = True) -> str:
-        """The fullest form of a name this article (or the ledger) gives."""
+    def full_name(self, name: str, *, use_known: bool = True, first_word: bool = False) -> str:
+        """The fullest form of a name this article (or the ledger) gives; ``first_word``: a
+        speaker's one word may be a two-word name's first (``_by_first_word``). Only a
+        speaker's: the people the article names keep apart, so what is said of one ("Ban, a
+        diplomat from South Korea") does not change the other's actor."""
         if name in self._facts and " " in name:
             return name
         full = self._surnames.get(name.split()[-1].lower())
         if full is not None and full.endswith(name):
+            return full
+        full = self._by_first_word(name) if first_word else None
+        if full is not None:
             return full
         if use_known:
             person = self.known_person(name)
@@ -1964,7 +1983,7 @@ def _person_speaker(
     reading: _Reading, text: str, span: tuple[int, int], context: ArticleContext
 ) -> Speaker:
     assert reading.name is not None
-    name = context.full_name(reading.name)
+    name = context.full_name(reading.name, first_word=True)
     if " " not in name and office_table().knows(name):
         name = office_table().rows(name)[0].name  # "Scholz": the one the table knows
     role, key, actor = reading.role, reading.role_key, _first(reading.actors)

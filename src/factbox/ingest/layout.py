@@ -4,6 +4,18 @@ Wire copy and text copied from news sites put a header above the story (title, a
 as "Tuesday, 27 February 2024", a byline) and open the first paragraph with a place/agency lead
 ("PARIS (Reuters) -"). ``parse_layout`` takes those apart and returns the paragraphs of the
 story itself, each with its whitespace normalised, without the site's boilerplate lines.
+
+The title is the first line that reads as one (no full stop at its end, no wire lead). A line
+right above a line that holds only a date is header copy too, whatever it reads like: when
+the story opens by repeating it, it is the title (a page whose headline slot held the first
+sentence, or a wire lead "PARIS (Reuters) - ..." used as the headline); when it does not, it
+is a standfirst or lead pasted above the date, and opens the body. Either way the date line
+below it gives the article its date instead of becoming a paragraph of the story.
+
+A lead may end with a colon, as some papers print agency copy ("UNITED NATIONS, United
+States: The council ..."), but only after a place in capitals that has a region, a date or
+an agency with it: "BRUSSELS: ..." is left to the extractor (which never takes it for a
+speaker), and "BREAKING: ..." or "NATO: ..." is no lead.
 """
 
 from __future__ import annotations
@@ -94,6 +106,12 @@ def split_place_lead(paragraph: str) -> tuple[str | None, str | None, str]:
     rest = paragraph[match.end() :]
     if place is None and agency is None:
         return None, None, paragraph
+    if match.group("colon") and not (
+        place is not None
+        and place.isupper()
+        and (match.group("region") or match.group("date") or agency)
+    ):
+        return None, None, paragraph
     # Without "(Agency)" only an all-capitals place followed by a new sentence counts:
     # "BRUSSELS — The ..." but not "NATO — the alliance ...".
     if agency is None and (place is None or not place.isupper() or rest[:1].islower()):
@@ -136,12 +154,47 @@ class _Header:
     body_start: int
     title: str | None
     datelines: list[Dateline]
+    lead: str | None = None
+    """A sentence of the story that stood above a date line (a lead or standfirst pasted
+    above it): it opens the body, since the story does not repeat it."""
+
+
+def _next_non_empty(lines: Sequence[str], index: int) -> int | None:
+    for following in range(index + 1, len(lines)):
+        if lines[following].strip():
+            return following
+    return None
+
+
+def _first_story_line(lines: Sequence[str], start: int) -> str:
+    """The first non-empty line from ``start`` that is not a dateline, byline or boilerplate."""
+    for raw_line in lines[start:]:
+        line = raw_line.strip()
+        if not line or _header_datelines(line) is not None:
+            continue
+        if is_byline(line) or is_boilerplate(line):
+            continue
+        return line
+    return ""
+
+
+def _sentence_above_dateline(lines: Sequence[str], index: int) -> bool:
+    """True when the next non-empty line after ``index`` holds only a dateline.
+
+    A line with a date line right below it is header copy even when it reads as a sentence:
+    a headline written as one ("Russia blocks the plan."), a wire lead used as the headline
+    ("PARIS (Reuters) - Ministers agreed ..."), or a standfirst. Without this the date line
+    would end up as a paragraph of the story and the article would have no date.
+    """
+    following = _next_non_empty(lines, index)
+    return following is not None and bool(_header_datelines(lines[following].strip()))
 
 
 def _read_header(lines: Sequence[str], given_title: str | None) -> _Header:
     title = given_title
     title_found = given_title is not None
     datelines: list[Dateline] = []
+    lead: str | None = None
     non_empty_seen = 0
     remaining_non_empty = sum(1 for line in lines if line.strip())
     for index, raw_line in enumerate(lines):
@@ -149,7 +202,7 @@ def _read_header(lines: Sequence[str], given_title: str | None) -> _Header:
         if not line:
             continue
         if non_empty_seen >= HEADER_SCAN_LINES:
-            return _Header(index, title, datelines)
+            return _Header(index, title, datelines, lead)
         non_empty_seen += 1
         remaining_non_empty -= 1
         if given_title is not None and _same_text(line, given_title):
@@ -169,8 +222,19 @@ def _read_header(lines: Sequence[str], given_title: str | None) -> _Header:
             title = collapse_whitespace(line)
             title_found = True
             continue
-        return _Header(index, title, datelines)
-    return _Header(len(lines), title, datelines)
+        if lead is None and _sentence_above_dateline(lines, index):
+            text = collapse_whitespace(line)
+            story = collapse_whitespace(_first_story_line(lines, index + 1)).casefold()
+            if story.startswith(text.casefold()):
+                # the story repeats it: the page's headline slot held its first sentence
+                if not title_found:
+                    title = text
+                    title_found = True
+            else:
+                lead = text
+            continue
+        return _Header(index, title, datelines, lead)
+    return _Header(len(lines), title, datelines, lead)
 
 
 def _join_wrapped(lines: Sequence[str]) -> str:
@@ -261,6 +325,8 @@ def parse_layout(
     given_title = collapse_whitespace(title) if title and title.strip() else None
     header = _read_header(lines, given_title)
     paragraphs = _paragraphs(lines[header.body_start :], one_per_line=one_paragraph_per_line)
+    if header.lead is not None:
+        paragraphs.insert(0, header.lead)
     place: str | None = None
     agency: str | None = None
     # The lead opens the first paragraph, or the second when a standfirst comes first.
