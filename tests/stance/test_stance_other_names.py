@@ -6,7 +6,7 @@
 - an organisation the theme names ("the European Union") is written by its other names
   ("the EU", "the E.U."): they are theme words, which need another slot as any theme word
   does; not its seat ("Brussels"), and not when they only say whose people or part it is
-  ("EU ministers");
+  ("EU ministers") or who acts ("the EU voted");
 - a country or organisation that is the proposal's subject ("Denmark") is the agent by any
   of its names as the subject of the action ("Copenhagen");
 - a theme that is the noun of the proposal's action ("spending") is told as its verb with the
@@ -84,9 +84,8 @@ def test_a_short_word_keeps_its_one_spelling(word: str) -> None:
 @pytest.mark.parametrize(
     ("text", "slug"),
     [
-        ("Belgium's defense spending remains far too low, the general said.", "defence-budget"),
-        ("The government must raise the defense budget this year.", "defence-budget"),
-        ("The mayor wants to introduce a harbour fee for cruise ships.", "harbor-levy"),
+        ("The defense spending figures came out on Monday.", "defence-budget"),
+        ("A harbour fee would hurt the town, she said.", "harbor-levy"),
     ],
 )
 def test_copy_in_the_other_spelling_matches(
@@ -124,6 +123,7 @@ def test_the_subject_named_otherwise_is_the_agent(nlp: Language, named: Proposal
         "EU ministers voted on the fishing quotas on Monday.",  # its people, not the union
         "The EU's rules on fishing will be voted on next week.",  # what it owns
         "Officials in Brussels will vote on the fishing quotas.",  # its seat
+        "The EU voted to leave the fishing quotas as they were.",  # who acts
         "The prime minister praised the EU for its handling of the crisis.",  # no other slot
     ],
 )

@@ -1670,7 +1670,15 @@ class ProposalMatcher:
         candidate = _Candidate(verb, char_span(verb))
         candidate.add("theme", verb)
         candidate = self._fill(candidate, tokens, slots, phrase=(verb.i, verb.i))
-        if not (candidate.has("target") or candidate.has("qualifier")):
+        # a theme word near it ("spend 2 percent of GDP") is the theme itself, matched (or
+        # blocked) as such: only a place or a modifier of the theme's own tells the verb
+        told = [
+            e
+            for e in candidate.evidence
+            if e.slot == "target"
+            or (e.slot == "qualifier" and normalise_phrase(e.text)[-1] not in slots.theme.words)
+        ]
+        if not told:
             return None
         for subject in (c for c in verb.children if c.dep_ == "nsubj"):
             if slots.agent.has_token(subject) or _actor_id(subject) in slots.members:
@@ -1686,8 +1694,9 @@ class ProposalMatcher:
             return False
         if token.pos_ != "PROPN" and not token.is_upper:
             return False
-        if token.dep_ in OWNER_DEPS and token.head.i != token.i:
-            return False  # "EU leaders", "the EU's rules": who acts or owns, not the union
+        if token.dep_ in OWNER_DEPS | {"nsubj"} and token.head.i != token.i:
+            # "EU leaders", "the EU's rules", "the EU voted": who acts or owns, not the union
+            return False
         texts = [e.text for e in token.doc.ents if e.start <= token.i < e.end] or [token.text]
         # by a name of its own, not its seat ("Brussels") or one of its bodies
         found = actor_index().lookup(texts[0])
