@@ -19,11 +19,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import cast
 
 import pytest
 from spacy.language import Language
+from test_stance_own_action import _Outlines
 
 from factbox.pipeline import candidate_statements
 from factbox.stance.lexicon import load_concepts
@@ -160,23 +160,6 @@ def test_a_name_s_head_in_lower_case_before_a_noun_is_another_thing(
         assert "union-exit" not in [m.slug for m in matched(nlp, named, text)]
     kept = matched(nlp, named, "Danes voted to leave the European Union.")
     assert [m.slug for m in kept] == ["union-exit"]
-
-
-class _Outlines:
-    """The ledger reads ``candidate_statements`` makes, over one article."""
-
-    def __init__(self, body: str, outlines: list[StatementOutline]) -> None:
-        self.body = body
-        self.outlines = outlines
-
-    def statement_outlines(self, ids: Iterable[int] | None = None) -> list[StatementOutline]:
-        return [o for o in self.outlines if ids is None or o.id in set(ids)]
-
-    def article_outlines(self, article_ids: Iterable[int]) -> list[StatementOutline]:
-        return [o for o in self.outlines if o.article_id in set(article_ids)]
-
-    def article_bodies(self, article_ids: Iterable[int]) -> dict[int, str]:
-        return {i: self.body for i in article_ids}
 
 
 def test_a_pronoun_far_from_every_proposal_is_judged_in_an_article_near_one(
