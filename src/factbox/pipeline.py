@@ -628,9 +628,10 @@ def candidate_statements(
     cannot match, and are not parsed. A statement that may name a proposal's own thing
     again ("the deal": ``ProposalMatcher.may_name_again``) is chosen when a sentence of its
     article before it may mention that proposal (near or not, in an article with a statement
-    that is near); one that ends with a noun of a proposal's kind, when the article's words
-    after it, set off by a comma, may name that proposal ("a trade pact, the Pacific Trade
-    Partnership": ``ProposalMatcher.may_be_apposed``)."""
+    that is near), and so is one that may refer back or stand for a thing named before it
+    ("we didn't discuss that"), whose own vector says nothing; one that ends with a noun of a
+    proposal's kind, when the article's words after it, set off by a comma, may name that
+    proposal ("a trade pact, the Pacific Trade Partnership": ``ProposalMatcher.may_be_apposed``)."""
     chosen = set(close)
     referring = []
     apposed: list[StatementOutline] = []
@@ -644,6 +645,12 @@ def candidate_statements(
             slugs = matcher.may_name_again(outline.content) if outline.id not in near else None
             if slugs:
                 again.append((outline, slugs))
+            elif outline.id not in near and (
+                matcher.may_refer_back(outline.content) or matcher.may_stand_for(outline.content)
+            ):
+                # so does a pronoun or a referring phrase ("we didn't discuss that", "so
+                # they can be planted among us"): its match needs its antecedent before it
+                referring.append(outline)
     for outline in outlines:
         if matcher.may_mention(outline.content):
             chosen.add(outline.id)

@@ -264,6 +264,15 @@ class ActorIndex:
         """A country by alpha-2 code or an organisation by id."""
         return self._actors.get(actor_id)
 
+    def names_of(self, actor_id: str) -> list[str]:
+        """The spellings that name ``actor_id`` itself (not its bodies, seat or people:
+        "EU", "E.U.", "European Union" for the EU), as normalised in the index."""
+        return [
+            key
+            for key, name in self._names.items()
+            if name.actor.id == actor_id and name.via == "name"
+        ]
+
 
 @lru_cache(maxsize=1)
 def actor_index() -> ActorIndex:

@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import product
 from pathlib import Path
 from typing import Literal, cast
 
@@ -126,6 +127,24 @@ class ConceptTable:
     none of the proposal's words makes it another one."""
     topic_adjectives: frozenset[str] = frozenset()
     """Adjectives that name a field ("a nuclear agreement"), as a noun before a thing does."""
+    spelling_endings: tuple[tuple[str, str], ...] = ()
+    """Pairs of word endings that spell one word two ways ("defence" and "defense",
+    "favour" and "favor"): a proposal or set word is looked for in both (``variants``)."""
+
+    def variants(self, word: str) -> frozenset[str]:
+        """``word`` and its other spellings by ``spelling_endings`` (each word of a phrase):
+        an ending is swapped only after at least ``SPELLING_STEM`` letters, so "four" never
+        becomes "for" nor "fence" "fense"."""
+        parts = word.split(" ")
+        if len(parts) > 1:
+            spelled = [sorted(self.variants(part)) for part in parts]
+            return frozenset(" ".join(combo) for combo in product(*spelled))
+        found = {word}
+        for one, other in self.spelling_endings:
+            for ending, swapped in ((one, other), (other, one)):
+                if word.endswith(ending) and len(word) - len(ending) >= SPELLING_STEM:
+                    found.add(word[: -len(ending)] + swapped)
+        return frozenset(found)
 
     def natural_action(self, theme: str) -> list[str]:
         """The actions that bring ``theme`` (a lemma) about, by the sets that hold it or by
@@ -427,7 +446,28 @@ def _array_of_tables(data: dict[str, object], key: str, where: str) -> list[dict
     return [_table(entry, f"{where}: {key} {index}") for index, entry in enumerate(raw)]
 
 
+SPELLING_STEM = 3
+"""Fewest letters before an ending that ``ConceptTable.variants`` swaps ("def-ence")."""
+
+
+def _spelling_endings(data: dict[str, object], where: str) -> tuple[tuple[str, str], ...]:
+    raw = data.get("spelling_endings", [])
+    if not isinstance(raw, list):
+        raise ValueError(f"{where}: spelling_endings must be a list of [ending, ending] pairs")
+    pairs = []
+    for index, pair in enumerate(raw):
+        if (
+            not isinstance(pair, list)
+            or len(pair) != 2
+            or not all(isinstance(p, str) and p for p in pair)
+        ):
+            raise ValueError(f"{where}: spelling_endings {index}: a pair of two endings")
+        pairs.append((pair[0].lower(), pair[1].lower()))
+    return tuple(pairs)
+
+
 def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptTable:
+    spelled = ConceptTable((), spelling_endings=_spelling_endings(data, where))
     sets = []
     for index, entry in enumerate(_array_of_tables(data, "set", where)):
         name = str(entry.get("name", f"set-{index}"))
@@ -435,6 +475,8 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         if kind not in CONCEPT_KINDS:
             raise ValueError(f"{where}: set {name!r}: kind must be one of {CONCEPT_KINDS}")
         members = _strings(entry.get("members", []), f"{where}: set {name!r}")
+        # each member in its other spellings too ("defence" also "defense")
+        members = sorted({v for m in members for v in spelled.variants(" ".join(m.split()))})
         words = frozenset(m for m in members if " " not in m.strip())
         phrases = frozenset(normalise_phrase(m) for m in members if m not in words)
         # A hyphenated single word ("f-16") is kept both ways: spaCy may or may not split it.
@@ -495,6 +537,7 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         joining_verbs=listed("joining_verbs"),
         topic_named=listed("topic_named"),
         topic_adjectives=listed("topic_adjectives"),
+        spelling_endings=spelled.spelling_endings,
     )
 
 

@@ -23,6 +23,12 @@ at least one other slot is filled on the dependency tree near it, unless:
 
 A name of the proposal (an acronym its title or description gives, a proper-noun theme, the
 initials of a theme that is a name: ``proposal_names``) is a theme specific enough on its own.
+Words are looked for in both spellings ("defence", "defense": ``spelling_endings``); an
+organisation the theme names is found by its other names ("the EU" for the European Union),
+and the subject by any name of its actor ("London" for Britain); a theme that is the noun of
+the proposal's action is also told as that verb with the theme's place or modifier ("spend
+more on defense"); a name's head in lower case before another noun ("union voters") is not
+the name.
 A span that matches nothing may still point back at a proposal named before it
 (``match_in_context``): a referring phrase ("such a step"), or the proposal's own thing named
 again ("she opposes the deal", "his proposed wall": the theme, or a word of its kind from the
@@ -47,7 +53,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from factbox.extract.actors import lookup_actor
+from factbox.extract.actors import actor_index, lookup_actor
 from factbox.records import InputError
 from factbox.rules.bodies import load_body
 from factbox.rules.records import Body
@@ -178,6 +184,18 @@ class ProposalSlots:
     names: frozenset[str] = frozenset()
     """Names of the proposal that need no other slot (``proposal_names``): "tpp" for "the
     TPP trade agreement" or for "the Trans-Pacific Partnership"."""
+    theme_actors: frozenset[str] = frozenset()
+    """Organisations the theme names ("the European Union": EU): any name of theirs in a
+    statement ("the EU", "the E.U.") is a theme word, which needs another slot as any does."""
+    theme_verbs: frozenset[str] = frozenset()
+    """Stems of the verb a theme is the noun of ("spend" for "spending"): the verb with
+    its thing's place or modifier ("spend more [on defense]") is the theme told as a verb."""
+    proper_theme: bool = False
+    """The theme is a name's head ("the European [Union]"): written in lower case before
+    another noun ("[union] voters") it is a common noun, another thing."""
+    agent_actors: frozenset[str] = frozenset()
+    """Countries and organisations the subject names ("Britain": GB): any name of theirs as
+    the subject of the action ("the UK", "London") is the agent."""
 
 
 @dataclass(slots=True)
@@ -199,12 +217,15 @@ class _SlotBuilder:
 def _expand(builder: _SlotBuilder, form: str, kind: ConceptKind, table: ConceptTable) -> bool:
     """Add a word (or phrase) and every set of ``kind`` that contains it; True if any set did."""
     builder.source.append(form)
-    phrase = normalise_phrase(form)
-    if len(phrase) == 1:
-        builder.words.add(phrase[0])
-    else:
-        builder.phrases.add(phrase)
-    sets = table.containing(form, kind)
+    sets = []
+    for spelling in table.variants(form):
+        # in every spelling ("defence" is "defense" in American copy)
+        phrase = normalise_phrase(spelling)
+        if len(phrase) == 1:
+            builder.words.add(phrase[0])
+        else:
+            builder.phrases.add(phrase)
+        sets += [s for s in table.containing(spelling, kind) if s not in sets]
     for concept in sets:
         builder.words |= concept.words
         builder.phrases |= concept.phrases
@@ -296,13 +317,16 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
     named: set[str] = set()
     own_words: set[str] = set()
     names: set[str] = set()
+    theme_actors: set[str] = set()
+    agent_actors: set[str] = set()
+    proper: list[bool] = []
     purposes: list[Token] = []
     for text in (proposal.title, proposal.description):
         if not text:
             continue
         doc = nlp(text)
         named |= _named_actors(doc[:])
-        own_words |= {w for t in doc for w in forms(t)}
+        own_words |= {v for t in doc for w in forms(t) for v in table.variants(w)}
         root = next(iter(doc.sents)).root
         is_verb = root.pos_ in {"VERB", "AUX"} or root.tag_.startswith("VB")
         if not is_verb:
@@ -319,6 +343,7 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
                 _expand(action, _verb_form(verb), "action", table)
             theme_heads = [c for c in root.children if c.dep_ in OBJECT_DEPS | {"attr"}]
             for subject in (c for c in root.children if c.dep_ == "nsubj"):
+                agent_actors |= {a for m in _conjuncts(subject) if (a := _actor_id(m)) is not None}
                 for member in _conjuncts(subject):
                     for word in (member, *member.children):
                         if word is member or word.dep_ in MODIFIER_DEPS:
@@ -330,6 +355,10 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         for head in (h for t in theme_heads for h in _conjuncts(t)):
             _add_theme(head, theme, qualifier, table)
             names |= proposal_names(head)
+            proper.append(head.pos_ == "PROPN")
+            organisation = _organisation_named(head)
+            if organisation is not None:
+                theme_actors.add(organisation)
             if not is_verb:
                 # a text written as a noun phrase ("Mandatory quotas to distribute ..."):
                 # its theme's natural action is the proposal's too ("imposed the quotas")
@@ -343,6 +372,12 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
                     for inner in _places_within(place, table):
                         # "a demand for a ceasefire [in Gaza]": the place is the thing's
                         _expand(target, inner.lemma_.lower(), "place", table)
+    # a theme that is the -ing noun of one of the proposal's actions ("spending", "spend")
+    theme_verbs = frozenset(
+        _stem(form)
+        for form in theme.source
+        if form.endswith("ing") and any(_stem(w) == _stem(form) for w in action.words)
+    )
     if not action.source:
         for form in theme.source:
             for natural in table.natural_action(form):
@@ -382,6 +417,10 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         own_words=frozenset(own_words),
         referents=frozenset(referents),
         names=frozenset(names),
+        theme_actors=frozenset(theme_actors),
+        theme_verbs=theme_verbs,
+        proper_theme=bool(proper) and all(proper),
+        agent_actors=frozenset(agent_actors),
         purpose_action=purpose_action,
     )
 
@@ -507,6 +546,17 @@ def proposal_names(head: Token) -> set[str]:
         ):
             names.add(initials.lower())
     return names
+
+
+def _organisation_named(head: Token) -> str | None:
+    """The organisation a theme and its left modifiers name ("the European Union": EU), by
+    actor id; None for anything else (a country, a thing)."""
+    left = head.doc[head.left_edge.i : head.i + 1]
+    words = [t for t in left if t.pos_ != "DET"]
+    if not words or head.pos_ != "PROPN":
+        return None
+    actor = lookup_actor(head.doc[words[0].i : head.i + 1].text)
+    return actor.id if actor is not None and actor.kind == "organization" else None
 
 
 def _named_actors(span: SpacySpan) -> set[str]:
@@ -1525,12 +1575,25 @@ class ProposalMatcher:
                 candidate.add("theme", token)
                 yield self._fill(candidate, tokens, slots, phrase=(token.i, token.i))
         for token in tokens:
+            if token.i not in seen and self._names_theme_actor(token, slots):
+                # "the EU" for a proposal on the European Union: a theme word, no name
+                seen.add(token.i)
+                candidate = _Candidate(token, char_span(token))
+                candidate.add("theme", token)
+                yield self._fill(candidate, tokens, slots, phrase=(token.i, token.i))
             if token.i not in seen and slots.theme.has_token(token) and not token.is_stop:
+                if slots.proper_theme and token.is_lower and token.dep_ == "compound":
+                    continue  # "union voters" for the European Union: a common noun
                 if self._modifies_other_theme(token, slots):
                     continue  # "military aid", "military effort": not the military
                 candidate = _Candidate(token, char_span(token))
                 candidate.add("theme", token)
                 yield self._fill(candidate, tokens, slots, phrase=(token.i, token.i))
+        for token in tokens:
+            if token.i not in seen and token.pos_ == "VERB" and slots.theme_verbs:
+                told = self._theme_as_verb(token, tokens, slots)
+                if told is not None:
+                    yield told
         for token in tokens if described else ():
             if token.i not in seen and not slots.theme.has_token(token):
                 words = self._kind_described(token, slots)
@@ -1595,6 +1658,50 @@ class ProposalMatcher:
             for part in _entity_tokens(token)
         )
 
+    def _theme_as_verb(
+        self, verb: Token, tokens: SpacySpan, slots: ProposalSlots
+    ) -> _Candidate | None:
+        """The verb of a theme that is a verb's noun ("spend" for "spending"), with the
+        theme's place or modifier on it ("spend more on [defense]", "spend billions on
+        [defence] equipment"): the proposal told as a verb. Its subject may be the agent.
+        Without such a word ("spend years in prison") it is not the theme."""
+        if _stem(verb.lemma_.lower()) not in slots.theme_verbs:
+            return None
+        candidate = _Candidate(verb, char_span(verb))
+        candidate.add("theme", verb)
+        candidate = self._fill(candidate, tokens, slots, phrase=(verb.i, verb.i))
+        # a theme word near it ("spend 2 percent of GDP") is the theme itself, matched (or
+        # blocked) as such: only a place or a modifier of the theme's own tells the verb
+        told = [
+            e
+            for e in candidate.evidence
+            if e.slot == "target"
+            or (e.slot == "qualifier" and normalise_phrase(e.text)[-1] not in slots.theme.words)
+        ]
+        if not told:
+            return None
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            if slots.agent.has_token(subject) or _actor_id(subject) in slots.members:
+                candidate.add("agent", subject)
+        return candidate
+
+    @staticmethod
+    def _names_theme_actor(token: Token, slots: ProposalSlots) -> bool:
+        """``token`` is another name of the organisation the proposal's theme names ("EU",
+        "E.U." for "the European Union"), written as a name and not one of the theme's own
+        words (those are matched as such)."""
+        if not slots.theme_actors or slots.theme.has_token(token) or token.is_stop:
+            return False
+        if token.pos_ != "PROPN" and not token.is_upper:
+            return False
+        if token.dep_ in OWNER_DEPS | {"nsubj"} and token.head.i != token.i:
+            # "EU leaders", "the EU's rules", "the EU voted": who acts or owns, not the union
+            return False
+        texts = [e.text for e in token.doc.ents if e.start <= token.i < e.end] or [token.text]
+        # by a name of its own, not its seat ("Brussels") or one of its bodies
+        found = actor_index().lookup(texts[0])
+        return found is not None and found.via == "name" and found.actor.id in slots.theme_actors
+
     def _modifies_other_theme(self, token: Token, slots: ProposalSlots) -> bool:
         """``token`` (a theme word) is an adjective ("Ukraine's military effort"), or only
         modifies a noun that is itself a theme: another one the concept table knows
@@ -1632,8 +1739,12 @@ class ProposalMatcher:
         if actions:
             candidate.add("action", actions[0])
             for subject in (c for c in actions[0].children if c.dep_ == "nsubj"):
-                if slots.agent.has_token(subject) or any(
-                    slots.agent.has_token(m) for m in subject.children if m.dep_ in OWNER_DEPS
+                if (
+                    slots.agent.has_token(subject)
+                    or any(
+                        slots.agent.has_token(m) for m in subject.children if m.dep_ in OWNER_DEPS
+                    )
+                    or (slots.agent_actors and _actor_id(subject) in slots.agent_actors)
                 ):
                     candidate.add("agent", subject)
         else:
@@ -1888,6 +1999,12 @@ def _slot_stems(
     other |= frozenset(stem for slot in others for p in slot.phrases for stem in _phrase_stems(p))
     names = ((name,) for name in slots.names)
     whole = tuple(_phrase_stems(p) for p in (*slots.theme.phrases, *slots.terms, *names))
+    # the other names of an organisation the theme names ("EU", "E.U."): one word is a
+    # theme word; letters cut by full stops are looked for whole
+    spelled = [name for actor in slots.theme_actors for name in actor_index().names_of(actor)]
+    single = [n.lower() for n in spelled if len(_WORD.findall(n)) == 1]
+    theme |= frozenset(_stem(w) for n in single for w in _WORD.findall(n))
+    whole += tuple(_phrase_stems((n.lower(),)) for n in spelled if "." in n)
     return theme, other, tuple(p for p in whole if p)
 
 
