@@ -4,6 +4,12 @@ Wire copy and text copied from news sites put a header above the story (title, a
 as "Tuesday, 27 February 2024", a byline) and open the first paragraph with a place/agency lead
 ("PARIS (Reuters) -"). ``parse_layout`` takes those apart and returns the paragraphs of the
 story itself, each with its whitespace normalised, without the site's boilerplate lines.
+
+A title is a short line that does not end like a sentence, except directly above a dateline:
+a first line with a date on its own line under it is the headline whatever its ending (pages
+whose headline is a full sentence, excerpts that open with the story's first sentence), so the
+header goes on to the dateline instead of stopping at the first line and leaving the article
+undated.
 """
 
 from __future__ import annotations
@@ -27,6 +33,11 @@ LEAD_PARAGRAPHS = 2
 
 MAX_TITLE_CHARS = 200
 MAX_BYLINE_CHARS = 80
+
+MAX_DATED_TITLE_CHARS = 400
+"""A first line directly above a dateline is the headline up to this length, whatever its last
+character: text copied from a page whose headline is a full sentence ("Ministers agree on aid.")
+or whose excerpt opens with the story's first sentence in place of a headline."""
 
 WRAP_WIDTH = 100
 """A block whose lines are all at most this long is hard-wrapped prose: its lines are joined.
@@ -131,6 +142,20 @@ def _header_datelines(line: str) -> list[Dateline] | None:
     return [dateline] if dateline is not None else None
 
 
+def _dated_title(line: str, after: Sequence[str]) -> bool:
+    """A line that ends like a sentence (or is long) is still the headline when the next
+    non-empty line is a dateline: nothing but a header puts a date on a line of its own under
+    the first line. Without this the header stops at the sentence, the article has no date and
+    the dateline becomes a paragraph of the body."""
+    text = collapse_whitespace(line)
+    if len(text) > MAX_DATED_TITLE_CHARS:
+        return False
+    if split_place_lead(text)[:2] != (None, None):
+        return False  # "PARIS (Reuters) - ..." opens the story, it is not a headline
+    following = next((n.strip() for n in after if n.strip()), None)
+    return following is not None and bool(_header_datelines(following))
+
+
 @dataclass(slots=True)
 class _Header:
     body_start: int
@@ -165,7 +190,12 @@ def _read_header(lines: Sequence[str], given_title: str | None) -> _Header:
         if not _HAS_WORD_CHARACTER.search(line):
             continue
         continues = index + 1 < len(lines) and lines[index + 1].lstrip()[:1].islower()
-        if not title_found and remaining_non_empty > 0 and not continues and _could_be_title(line):
+        if (
+            not title_found
+            and remaining_non_empty > 0
+            and not continues
+            and (_could_be_title(line) or _dated_title(line, lines[index + 1 :]))
+        ):
             title = collapse_whitespace(line)
             title_found = True
             continue
