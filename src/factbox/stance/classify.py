@@ -279,7 +279,9 @@ def _own_verb_above(theme: Token, slots: ProposalSlots) -> Token | None:
     in, not one to return them)."""
     node = theme
     for _ in range(OWN_VERB_STEPS):
-        if node.head.i == node.i:
+        if node.head.i == node.i or node.dep_ == "ccomp":
+            # a verb whose that-clause holds the theme is one of saying or granting a point
+            # ("had [admitted] that it could not join yet"), not the proposal's action
             return None
         node = node.head
         if node.pos_ != "VERB":
@@ -710,6 +712,10 @@ class _Classifier:
                     if key == phrase or key == tuple(w for w in phrase if w != "-"):
                         return cls, first, False
             candidates = [child]
+            if child.dep_ == "acomp" and child.pos_ == "ADJ":
+                # "is unprecedented and [absurd] when ...": the judging word may be the
+                # second of two adjectives, the first one neutral
+                candidates += [c for c in child.conjuncts if c.pos_ == "ADJ"]
             if child.dep_ in {"prep", "dative", "agent"}:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 # "on the [wrong] side of history": the adjective of what it is on

@@ -126,6 +126,12 @@ class ConceptTable:
     none of the proposal's words makes it another one."""
     topic_adjectives: frozenset[str] = frozenset()
     """Adjectives that name a field ("a nuclear agreement"), as a noun before a thing does."""
+    joining_action: str = ""
+    """The action set of letting a state into a body ("admit": invite, accept, ...)."""
+    joining_theme: str = ""
+    """The theme set of a state's joining ("membership": accession, admission, ...)."""
+    joining_theme_verbs: frozenset[str] = frozenset()
+    """What the state itself does when it joins ("join", "accede"): theme words too."""
 
     def natural_action(self, theme: str) -> list[str]:
         """The actions that bring ``theme`` (a lemma) about, by the sets that hold it or by
@@ -458,6 +464,14 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
             raise ValueError(f"{where}: natural_action {index}: theme and action are words")
         natural_actions.append((theme, action))
 
+    joining = data.get("state_joining", {})
+    if not isinstance(joining, dict):
+        raise ValueError(f"{where}: [state_joining] must be a table")
+    joining_action, joining_theme = joining.get("action", ""), joining.get("theme", "")
+    if not isinstance(joining_action, str) or not isinstance(joining_theme, str):
+        raise ValueError(f"{where}: state_joining: action and theme are set names")
+    joining_verbs = _strings(joining.get("verbs", []), f"{where}: state_joining.verbs")
+
     return ConceptTable(
         tuple(sets),
         listed("destination_preps"),
@@ -495,6 +509,9 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         joining_verbs=listed("joining_verbs"),
         topic_named=listed("topic_named"),
         topic_adjectives=listed("topic_adjectives"),
+        joining_action=joining_action,
+        joining_theme=joining_theme,
+        joining_theme_verbs=frozenset(joining_verbs),
     )
 
 
