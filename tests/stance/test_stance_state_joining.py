@@ -8,7 +8,9 @@ written for these tests after shapes of news on enlargement:
   joining, and so is the state that "is ready to join";
 - another state's joining ("Finland's accession", "Norway will join") is another thing;
 - a verb of the proposal's action that introduces a clause ("admitted that ...") is one of
-  saying, not the proposal's action.
+  saying, not the proposal's action;
+- the judging word of an adjective complement may be the second of two ("unprecedented and
+  absurd when ..."), and the proposal said to be "the only guarantee" is supported.
 """
 
 from __future__ import annotations
@@ -115,3 +117,24 @@ def test_the_judging_word_may_be_the_second_of_two_adjectives(
     nlp: Language, matcher: ProposalMatcher, text: str, stance: str
 ) -> None:
     assert _stance(nlp, matcher, text) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Moldova's membership is the only real guarantee of its security.", "supports"),
+        ("Alliance membership is the only answer for Moldova, she said.", "supports"),
+    ],
+)
+def test_the_proposal_said_to_be_the_only_answer_is_supported(
+    nlp: Language, matcher: ProposalMatcher, text: str, stance: str
+) -> None:
+    assert _stance(nlp, matcher, text) == stance
+
+
+def test_the_only_answer_needs_its_only(nlp: Language, matcher: ProposalMatcher) -> None:
+    text = "Moldova's membership is a guarantee of its security, the minister said."
+    doc = nlp(text)
+    found = matcher.match(doc)
+    classifier_cues = classify(doc[:], found[0], slots=slots_of(matcher, "moldova-nato")).cues
+    assert "guarantee" not in {c.text for c in classifier_cues}

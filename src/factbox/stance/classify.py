@@ -688,6 +688,9 @@ class _Classifier:
         said = self.said_of_it(node, path)
         if said is not None:
             return said
+        answer = self.the_only_answer(node, path)
+        if answer is not None:
+            return "supports", answer, False
         for child in node.children:
             if child.i not in path and child.dep_ == "ccomp" and child.pos_ in ("ADJ", "NOUN"):
                 # a small clause: "would make [a direct conflict] inevitable"
@@ -751,6 +754,22 @@ class _Classifier:
                         self.is_negated(child) if word is not child else None
                     )
                     return word_class, word, negator is not None
+        return None
+
+    def the_only_answer(self, node: Token, path: set[int]) -> Token | None:
+        """A copula whose subject is the proposal and whose noun, one of `only_answers`, is
+        said to be the only one ("membership is the only security [guarantee]", "sanctions
+        are the only [answer]"): that noun. Not when negated: "is not the only way" says
+        there are others, not whether to take this one."""
+        if node.lemma_ != "be" or not self.subject_on_path(node, path):
+            return None
+        if self.is_negated(node) is not None:
+            return None
+        for attr in (c for c in node.children if c.dep_ == "attr" and c.i not in path):
+            if attr.lemma_.lower() in self.lex.only_answers and any(
+                c.lower_ == "only" and c.dep_ in ("amod", "advmod") for c in attr.children
+            ):
+                return attr
         return None
 
     def said_of_it(self, node: Token, path: set[int]) -> tuple[StanceClass, Token, bool] | None:

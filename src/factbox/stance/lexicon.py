@@ -214,6 +214,9 @@ class StanceLexicon:
     only_ways: frozenset[str] = frozenset()
     """Nouns that, negated, leave the proposal as the only way ("no [choice] but to")."""
     only_way_joints: frozenset[str] = frozenset()
+    only_answers: frozenset[str] = frozenset()
+    """Nouns that, with "only", make a copula's subject the one way out ("is the only
+    [guarantee]")."""
     """Words that join the proposal to such a noun ("no choice [but] to", "no alternative
     [to]")."""
     not_yet: frozenset[str] = frozenset()
@@ -622,6 +625,7 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         habits=frozenset(_strings(alternatives.get("habits", []), where)),
         only_ways=frozenset(_strings(alternatives.get("only_ways", []), where)),
         only_way_joints=frozenset(_strings(alternatives.get("only_way_joints", []), where)),
+        only_answers=frozenset(_strings(alternatives.get("only_answers", []), where)),
         not_yet=frozenset(_strings(data.get("not_yet", []), f"{where}: not_yet")),
         side_people=_classes(sides_taken, f"{where}: sides_taken"),
         side_joining=frozenset(_strings(sides_taken.get("joining", []), where)),
