@@ -10,7 +10,9 @@ written for these tests after shapes of news on enlargement:
 - a verb of the proposal's action that introduces a clause ("admitted that ...") is one of
   saying, not the proposal's action;
 - the judging word of an adjective complement may be the second of two ("unprecedented and
-  absurd when ..."), and the proposal said to be "the only guarantee" is supported.
+  absurd when ..."), and the proposal said to be "the only guarantee" is supported;
+- failing to obtain something ("failed to obtain a promise that it would never join") tells
+  what was wanted, not a holding back.
 """
 
 from __future__ import annotations
@@ -138,3 +140,23 @@ def test_the_only_answer_needs_its_only(nlp: Language, matcher: ProposalMatcher)
     found = matcher.match(doc)
     classifier_cues = classify(doc[:], found[0], slots=slots_of(matcher, "moldova-nato")).cues
     assert "guarantee" not in {c.text for c in classifier_cues}
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        (
+            "Moscow sought and failed to obtain a promise that Moldova would never join NATO.",
+            "opposes",
+        ),
+        (
+            "Moscow failed to secure guarantees that Moldova would never join the alliance.",
+            "opposes",
+        ),
+        ("The alliance failed to admit Moldova.", "open"),
+    ],
+)
+def test_failing_to_obtain_tells_what_was_wanted(
+    nlp: Language, matcher: ProposalMatcher, text: str, stance: str
+) -> None:
+    assert _stance(nlp, matcher, text) == stance

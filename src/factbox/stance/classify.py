@@ -385,6 +385,13 @@ class _Classifier:
                 c.dep_ == "prep" and c.lower_ in self.lex.holding_back_into for c in node.children
             ):
                 return None  # "would drag the alliance into a war": read by where it leads
+            if path is not None and any(
+                c.dep_ == "xcomp"
+                and c.i in path
+                and c.lemma_.lower() in self.lex.holding_back_obtaining
+                for c in node.children
+            ):
+                return None  # "failed to obtain a pledge that ...": the pledge was wanted
             return "open"  # "hesitating to send": not done, not refused
         if lemma in self.lex.criticism:
             return "opposes"

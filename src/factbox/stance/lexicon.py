@@ -190,6 +190,9 @@ class StanceLexicon:
     holding_back: frozenset[str] = frozenset()
     holding_back_into: frozenset[str] = frozenset()
     """Prepositions after which a holding-back verb takes someone somewhere ("drag [into]")."""
+    holding_back_obtaining: frozenset[str] = frozenset()
+    """Verbs of getting after a holding-back word ("failed to [obtain] a pledge that ..."):
+    then it holds nothing back, it tells what was wanted."""
     criticism: frozenset[str] = frozenset()
     permission: frozenset[str] = frozenset()
     contrast_coordinators: frozenset[str] = frozenset()
@@ -602,6 +605,9 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         ),
         verb_phrases=verb_phrases,
         holding_back=frozenset(_strings(data.get("holding_back", []), f"{where}: holding_back")),
+        holding_back_obtaining=frozenset(
+            _strings(data.get("holding_back_obtaining", []), f"{where}: holding_back_obtaining")
+        ),
         holding_back_into=frozenset(
             _strings(data.get("holding_back_into", []), f"{where}: holding_back_into")
         ),
