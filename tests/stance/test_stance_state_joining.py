@@ -12,7 +12,9 @@ written for these tests after shapes of news on enlargement:
 - the judging word of an adjective complement may be the second of two ("unprecedented and
   absurd when ..."), and the proposal said to be "the only guarantee" is supported;
 - failing to obtain something ("failed to obtain a promise that it would never join") tells
-  what was wanted, not a holding back.
+  what was wanted, not a holding back;
+- a step the proposal needs ("an accession action plan", "steps for joining") is a
+  condition on it, and not needing it removes a hurdle (the negation is the step's).
 """
 
 from __future__ import annotations
@@ -157,6 +159,23 @@ def test_the_only_answer_needs_its_only(nlp: Language, matcher: ProposalMatcher)
     ],
 )
 def test_failing_to_obtain_tells_what_was_wanted(
+    nlp: Language, matcher: ProposalMatcher, text: str, stance: str
+) -> None:
+    assert _stance(nlp, matcher, text) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        (
+            "We hope the allies decide that Moldova does not need an accession action plan "
+            "or any steps for joining NATO.",
+            "supports",
+        ),
+        ("Moldova needs a long accession plan before joining NATO.", "open"),
+    ],
+)
+def test_a_step_needed_on_the_way_is_a_condition_and_not_needing_it_removes_a_hurdle(
     nlp: Language, matcher: ProposalMatcher, text: str, stance: str
 ) -> None:
     assert _stance(nlp, matcher, text) == stance

@@ -1756,6 +1756,15 @@ class _Classifier:
                 reading.question = node  # "will not pronounce itself on it until Friday"
             if node.pos_ == "NOUN" and node.lemma_.lower() in self.lex.carve_outs:
                 reading.carve_out = reading.carve_out or node  # "an exemption for such cars"
+            step = self.prerequisite(child, node, path)
+            if step is not None:
+                negator = self._negator(node)
+                if negator is None:
+                    reading.conditional = True  # "needs a roadmap for accession"
+                    reading.note(step, "condition", "lexicon")
+                else:
+                    # "does not need any preliminary steps for joining": a hurdle removed
+                    reading.used.add(negator.i)
             first = self.wanted_first(child, node)
             if first is not None:
                 reading.conditional = True  # "we want guarantees before we impose them"
@@ -1841,6 +1850,26 @@ class _Classifier:
         else:
             reading.holder_deontic = deontic
         return reading
+
+    def prerequisite(self, child: Token, node: Token, path: set[int]) -> Token | None:
+        """``child``, the object of a verb of necessity ``node``, is a step on the way to the
+        proposal and not the proposal: the proposal hangs on it by a `prerequisite_preps`
+        preposition ("steps [for] joining") or names it as a modifier ("an accession [plan]").
+        That step, else None."""
+        if child.dep_ not in ("dobj", "obj"):
+            return None
+        if node.lemma_.lower() not in self.lex.prerequisite_verbs:
+            return None
+        preps = self.lex.prerequisite_preps
+        for step in (child, *child.conjuncts):
+            for below in step.children:
+                if below.i not in path:
+                    continue
+                if below.dep_ == "prep" and below.lower_ in preps:
+                    return child
+                if below.dep_ in ("compound", "nmod") and step.pos_ == "NOUN":
+                    return child
+        return None
 
     def wanted_first(self, child: Token, node: Token) -> Token | None:
         """The "before" of a clause ``child`` holding the proposal, when ``node`` wants

@@ -179,6 +179,11 @@ class StanceLexicon:
     """Nouns of habit ("a history [of] taking them in"): the action said to happen."""
     preconditions: frozenset[str] = frozenset()
     """Verbs of wanting something first ("want guarantees [before] we impose them")."""
+    prerequisite_verbs: frozenset[str] = frozenset()
+    """Verbs of necessity whose object, a step the proposal is named by, is a condition on
+    it ("needs a roadmap for accession")."""
+    prerequisite_preps: frozenset[str] = frozenset()
+    """Prepositions by which such a step is for the proposal ("[for] joining")."""
     copula_positions: frozenset[str] = frozenset()
     """Positions said by a copula whose negation sits on it ("are [not] opposed to it")."""
     anything_words: frozenset[str] = frozenset()
@@ -625,6 +630,8 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         after_words=frozenset(_strings(time_frames.get("after", []), where)),
         time_carriers=frozenset(_strings(time_frames.get("carried_by", []), where)),
         preconditions=frozenset(_strings(time_frames.get("preconditions", []), where)),
+        prerequisite_verbs=frozenset(_strings(time_frames.get("prerequisite_verbs", []), where)),
+        prerequisite_preps=frozenset(_strings(time_frames.get("prerequisite_preps", []), where)),
         alternative_adverbs=frozenset(_strings(alternatives.get("adverbs", []), where)),
         alternative_preps=frozenset(_strings(alternatives.get("preps", []), where)),
         timely=frozenset(_strings(alternatives.get("timely", []), where)),
