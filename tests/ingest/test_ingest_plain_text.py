@@ -353,3 +353,48 @@ def test_a_sentence_with_no_date_line_below_it_still_opens_the_story() -> None:
     assert article.title is None
     assert article.published is None
     assert article.body.startswith("Ministers agreed on Monday")
+def test_a_sentence_line_above_a_dateline_is_the_title_and_the_date_is_read() -> None:
+    text = (
+        "Ministers of four northern states agreed on Tuesday to pool their patrol boats.\n"
+        "Tuesday, 27 February 2024\n\n"
+        "Ministers of four northern states agreed on Tuesday to pool their patrol boats.\n"
+        "The plan starts in May.\n"
+    )
+    article = prepare_article(text_item(text))
+    assert article.published == FEB_27
+    assert article.title == (
+        "Ministers of four northern states agreed on Tuesday to pool their patrol boats."
+    )
+    assert article.body == (
+        "Ministers of four northern states agreed on Tuesday to pool their patrol boats. "
+        "The plan starts in May."
+    )
+
+
+def test_a_long_first_sentence_above_a_dateline_is_the_title() -> None:
+    first = (
+        "Defence ministers from the four northern states met in a harbour town on Tuesday "
+        "and agreed, after two days of talks that ran late into the night, to pool their "
+        "patrol boats and share the cost of fuel, crews and repairs for at least three years"
+    )
+    assert len(first) > 200
+    article = prepare_article(text_item(f"{first}\n27 February 2024\n\n{first}.\n"))
+    assert article.published == FEB_27
+    assert article.title == first
+
+
+def test_a_sentence_line_with_no_dateline_under_it_is_still_body() -> None:
+    text = "Ministers met in Rome on Tuesday.\nThey agreed to meet again.\n"
+    article = prepare_article(text_item(text))
+    assert article.title is None
+    assert article.published is None
+    assert article.body == "Ministers met in Rome on Tuesday. They agreed to meet again."
+
+
+def test_a_wire_lead_above_a_dateline_is_not_taken_for_a_title() -> None:
+    text = (
+        "OSLO (NTB) - Ministers agreed on Tuesday to pool their patrol boats.\n27 February 2024\n"
+    )
+    article = prepare_article(text_item(text))
+    assert article.title is None
+    assert (article.place, article.agency) == ("OSLO", "NTB")

@@ -279,7 +279,9 @@ def _own_verb_above(theme: Token, slots: ProposalSlots) -> Token | None:
     in, not one to return them)."""
     node = theme
     for _ in range(OWN_VERB_STEPS):
-        if node.head.i == node.i:
+        if node.head.i == node.i or node.dep_ == "ccomp":
+            # a verb whose that-clause holds the theme is one of saying or granting a point
+            # ("had [admitted] that it could not join yet"), not the proposal's action
             return None
         node = node.head
         if node.pos_ != "VERB":
@@ -383,6 +385,13 @@ class _Classifier:
                 c.dep_ == "prep" and c.lower_ in self.lex.holding_back_into for c in node.children
             ):
                 return None  # "would drag the alliance into a war": read by where it leads
+            if path is not None and any(
+                c.dep_ == "xcomp"
+                and c.i in path
+                and c.lemma_.lower() in self.lex.holding_back_obtaining
+                for c in node.children
+            ):
+                return None  # "failed to obtain a pledge that ...": the pledge was wanted
             return "open"  # "hesitating to send": not done, not refused
         if lemma in self.lex.criticism:
             return "opposes"
@@ -686,6 +695,9 @@ class _Classifier:
         said = self.said_of_it(node, path)
         if said is not None:
             return said
+        answer = self.the_only_answer(node, path)
+        if answer is not None:
+            return "supports", answer, False
         for child in node.children:
             if child.i not in path and child.dep_ == "ccomp" and child.pos_ in ("ADJ", "NOUN"):
                 # a small clause: "would make [a direct conflict] inevitable"
@@ -710,6 +722,10 @@ class _Classifier:
                     if key == phrase or key == tuple(w for w in phrase if w != "-"):
                         return cls, first, False
             candidates = [child]
+            if child.dep_ == "acomp" and child.pos_ == "ADJ":
+                # "is unprecedented and [absurd] when ...": the judging word may be the
+                # second of two adjectives, the first one neutral
+                candidates += [c for c in child.conjuncts if c.pos_ == "ADJ"]
             if child.dep_ in {"prep", "dative", "agent"}:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 # "on the [wrong] side of history": the adjective of what it is on
@@ -745,6 +761,22 @@ class _Classifier:
                         self.is_negated(child) if word is not child else None
                     )
                     return word_class, word, negator is not None
+        return None
+
+    def the_only_answer(self, node: Token, path: set[int]) -> Token | None:
+        """A copula whose subject is the proposal and whose noun, one of `only_answers`, is
+        said to be the only one ("membership is the only security [guarantee]", "sanctions
+        are the only [answer]"): that noun. Not when negated: "is not the only way" says
+        there are others, not whether to take this one."""
+        if node.lemma_ != "be" or not self.subject_on_path(node, path):
+            return None
+        if self.is_negated(node) is not None:
+            return None
+        for attr in (c for c in node.children if c.dep_ == "attr" and c.i not in path):
+            if attr.lemma_.lower() in self.lex.only_answers and any(
+                c.lower_ == "only" and c.dep_ in ("amod", "advmod") for c in attr.children
+            ):
+                return attr
         return None
 
     def said_of_it(self, node: Token, path: set[int]) -> tuple[StanceClass, Token, bool] | None:
@@ -1724,6 +1756,15 @@ class _Classifier:
                 reading.question = node  # "will not pronounce itself on it until Friday"
             if node.pos_ == "NOUN" and node.lemma_.lower() in self.lex.carve_outs:
                 reading.carve_out = reading.carve_out or node  # "an exemption for such cars"
+            step = self.prerequisite(child, node, path)
+            if step is not None:
+                negator = self._negator(node)
+                if negator is None:
+                    reading.conditional = True  # "needs a roadmap for accession"
+                    reading.note(step, "condition", "lexicon")
+                else:
+                    # "does not need any preliminary steps for joining": a hurdle removed
+                    reading.used.add(negator.i)
             first = self.wanted_first(child, node)
             if first is not None:
                 reading.conditional = True  # "we want guarantees before we impose them"
@@ -1809,6 +1850,26 @@ class _Classifier:
         else:
             reading.holder_deontic = deontic
         return reading
+
+    def prerequisite(self, child: Token, node: Token, path: set[int]) -> Token | None:
+        """``child``, the object of a verb of necessity ``node``, is a step on the way to the
+        proposal and not the proposal: the proposal hangs on it by a `prerequisite_preps`
+        preposition ("steps [for] joining") or names it as a modifier ("an accession [plan]").
+        That step, else None."""
+        if child.dep_ not in ("dobj", "obj"):
+            return None
+        if node.lemma_.lower() not in self.lex.prerequisite_verbs:
+            return None
+        preps = self.lex.prerequisite_preps
+        for step in (child, *child.conjuncts):
+            for below in step.children:
+                if below.i not in path:
+                    continue
+                if below.dep_ == "prep" and below.lower_ in preps:
+                    return child
+                if below.dep_ in ("compound", "nmod") and step.pos_ == "NOUN":
+                    return child
+        return None
 
     def wanted_first(self, child: Token, node: Token) -> Token | None:
         """The "before" of a clause ``child`` holding the proposal, when ``node`` wants

@@ -145,6 +145,12 @@ class ConceptTable:
                 if word.endswith(ending) and len(word) - len(ending) >= SPELLING_STEM:
                     found.add(word[: -len(ending)] + swapped)
         return frozenset(found)
+    joining_action: str = ""
+    """The action set of letting a state into a body ("admit": invite, accept, ...)."""
+    joining_theme: str = ""
+    """The theme set of a state's joining ("membership": accession, admission, ...)."""
+    joining_theme_verbs: frozenset[str] = frozenset()
+    """What the state itself does when it joins ("join", "accede"): theme words too."""
 
     def natural_action(self, theme: str) -> list[str]:
         """The actions that bring ``theme`` (a lemma) about, by the sets that hold it or by
@@ -192,6 +198,11 @@ class StanceLexicon:
     """Nouns of habit ("a history [of] taking them in"): the action said to happen."""
     preconditions: frozenset[str] = frozenset()
     """Verbs of wanting something first ("want guarantees [before] we impose them")."""
+    prerequisite_verbs: frozenset[str] = frozenset()
+    """Verbs of necessity whose object, a step the proposal is named by, is a condition on
+    it ("needs a roadmap for accession")."""
+    prerequisite_preps: frozenset[str] = frozenset()
+    """Prepositions by which such a step is for the proposal ("[for] joining")."""
     copula_positions: frozenset[str] = frozenset()
     """Positions said by a copula whose negation sits on it ("are [not] opposed to it")."""
     anything_words: frozenset[str] = frozenset()
@@ -203,6 +214,9 @@ class StanceLexicon:
     holding_back: frozenset[str] = frozenset()
     holding_back_into: frozenset[str] = frozenset()
     """Prepositions after which a holding-back verb takes someone somewhere ("drag [into]")."""
+    holding_back_obtaining: frozenset[str] = frozenset()
+    """Verbs of getting after a holding-back word ("failed to [obtain] a pledge that ..."):
+    then it holds nothing back, it tells what was wanted."""
     criticism: frozenset[str] = frozenset()
     permission: frozenset[str] = frozenset()
     contrast_coordinators: frozenset[str] = frozenset()
@@ -227,6 +241,9 @@ class StanceLexicon:
     only_ways: frozenset[str] = frozenset()
     """Nouns that, negated, leave the proposal as the only way ("no [choice] but to")."""
     only_way_joints: frozenset[str] = frozenset()
+    only_answers: frozenset[str] = frozenset()
+    """Nouns that, with "only", make a copula's subject the one way out ("is the only
+    [guarantee]")."""
     """Words that join the proposal to such a noun ("no choice [but] to", "no alternative
     [to]")."""
     not_yet: frozenset[str] = frozenset()
@@ -500,6 +517,14 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
             raise ValueError(f"{where}: natural_action {index}: theme and action are words")
         natural_actions.append((theme, action))
 
+    joining = data.get("state_joining", {})
+    if not isinstance(joining, dict):
+        raise ValueError(f"{where}: [state_joining] must be a table")
+    joining_action, joining_theme = joining.get("action", ""), joining.get("theme", "")
+    if not isinstance(joining_action, str) or not isinstance(joining_theme, str):
+        raise ValueError(f"{where}: state_joining: action and theme are set names")
+    joining_verbs = _strings(joining.get("verbs", []), f"{where}: state_joining.verbs")
+
     return ConceptTable(
         tuple(sets),
         listed("destination_preps"),
@@ -538,6 +563,9 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         topic_named=listed("topic_named"),
         topic_adjectives=listed("topic_adjectives"),
         spelling_endings=spelled.spelling_endings,
+        joining_action=joining_action,
+        joining_theme=joining_theme,
+        joining_theme_verbs=frozenset(joining_verbs),
     )
 
 
@@ -625,6 +653,9 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         ),
         verb_phrases=verb_phrases,
         holding_back=frozenset(_strings(data.get("holding_back", []), f"{where}: holding_back")),
+        holding_back_obtaining=frozenset(
+            _strings(data.get("holding_back_obtaining", []), f"{where}: holding_back_obtaining")
+        ),
         holding_back_into=frozenset(
             _strings(data.get("holding_back_into", []), f"{where}: holding_back_into")
         ),
@@ -642,12 +673,15 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         after_words=frozenset(_strings(time_frames.get("after", []), where)),
         time_carriers=frozenset(_strings(time_frames.get("carried_by", []), where)),
         preconditions=frozenset(_strings(time_frames.get("preconditions", []), where)),
+        prerequisite_verbs=frozenset(_strings(time_frames.get("prerequisite_verbs", []), where)),
+        prerequisite_preps=frozenset(_strings(time_frames.get("prerequisite_preps", []), where)),
         alternative_adverbs=frozenset(_strings(alternatives.get("adverbs", []), where)),
         alternative_preps=frozenset(_strings(alternatives.get("preps", []), where)),
         timely=frozenset(_strings(alternatives.get("timely", []), where)),
         habits=frozenset(_strings(alternatives.get("habits", []), where)),
         only_ways=frozenset(_strings(alternatives.get("only_ways", []), where)),
         only_way_joints=frozenset(_strings(alternatives.get("only_way_joints", []), where)),
+        only_answers=frozenset(_strings(alternatives.get("only_answers", []), where)),
         not_yet=frozenset(_strings(data.get("not_yet", []), f"{where}: not_yet")),
         side_people=_classes(sides_taken, f"{where}: sides_taken"),
         side_joining=frozenset(_strings(sides_taken.get("joining", []), where)),

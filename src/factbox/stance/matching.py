@@ -196,6 +196,10 @@ class ProposalSlots:
     agent_actors: frozenset[str] = frozenset()
     """Countries and organisations the subject names ("Britain": GB): any name of theirs as
     the subject of the action ("the UK", "London") is the agent."""
+    joined: frozenset[str] = frozenset()
+    """States the proposal lets into a body ("Invite Ukraine to join NATO": UA). The theme
+    is then their joining (``state_joining`` in ``synonyms.toml``), and another state's
+    joining ("Sweden's accession", "Finland will join") is another thing."""
 
 
 @dataclass(slots=True)
@@ -310,6 +314,32 @@ def _places_within(thing: Token, table: ConceptTable) -> list[Token]:
     ]
 
 
+def _joined_state(head: Token, action: _SlotBuilder, table: ConceptTable) -> str | None:
+    """The state a proposal lets into a body, if ``head`` (its action's object) is one and
+    the action is one of letting in ("Invite [Ukraine] to join NATO", "Admit [Romania] to
+    the Schengen area"): its actor id, else None."""
+    if not table.joining_action or not any(
+        concept.name == table.joining_action
+        for form in action.source
+        for concept in table.containing(form, "action")
+    ):
+        return None
+    return _state_id(head)
+
+
+def _add_joining_theme(
+    head: Token, theme: _SlotBuilder, qualifier: _SlotBuilder, table: ConceptTable
+) -> None:
+    """The theme of a state's joining: the ``state_joining`` theme set and the verbs of
+    joining; the state (with its place set: "Ukrainian", "Kyiv") is the qualifier."""
+    for concept in table.sets:
+        if concept.name == table.joining_theme and concept.kind == "theme":
+            for word in sorted(concept.words):
+                _expand(theme, word, "theme", table)
+    theme.words |= table.joining_theme_verbs
+    _expand(qualifier, head.lemma_.lower(), "place", table)
+
+
 def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> ProposalSlots:
     """Parse the title and description into widened slots."""
     action, theme, qualifier, agent, target = (_SlotBuilder() for _ in range(5))
@@ -320,6 +350,7 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
     theme_actors: set[str] = set()
     agent_actors: set[str] = set()
     proper: list[bool] = []
+    joined: set[str] = set()
     purposes: list[Token] = []
     for text in (proposal.title, proposal.description):
         if not text:
@@ -353,6 +384,12 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
             theme_heads = [root]
             purposes += [c for c in root.children if _purpose_verb(c)]
         for head in (h for t in theme_heads for h in _conjuncts(t)):
+            state = _joined_state(head, action, table) if is_verb else None
+            if state is not None:
+                # "Invite Ukraine to join NATO": about Ukraine's joining, not Ukraine
+                _add_joining_theme(head, theme, qualifier, table)
+                joined.add(state)
+                continue
             _add_theme(head, theme, qualifier, table)
             names |= proposal_names(head)
             proper.append(head.pos_ == "PROPN")
@@ -422,6 +459,7 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         proper_theme=bool(proper) and all(proper),
         agent_actors=frozenset(agent_actors),
         purpose_action=purpose_action,
+        joined=frozenset(joined),
     )
 
 
@@ -1594,6 +1632,14 @@ class ProposalMatcher:
                 told = self._theme_as_verb(token, tokens, slots)
                 if told is not None:
                     yield told
+        for token in tokens if slots.joined else ():
+            if token.i not in seen and self._joined_object(token, slots):
+                # "admitting Ukraine to NATO", "if Ukraine is invited": the state let in,
+                # as the object of letting in, is its joining
+                seen.add(token.i)
+                candidate = _Candidate(token, char_span(token))
+                candidate.add("theme", token)
+                yield self._fill(candidate, tokens, slots, phrase=(token.i, token.i))
         for token in tokens if described else ():
             if token.i not in seen and not slots.theme.has_token(token):
                 words = self._kind_described(token, slots)
@@ -1643,6 +1689,17 @@ class ProposalMatcher:
         if len(found) < DESCRIBING_WORDS:
             return []
         return sorted(found.values(), key=lambda t: t.i)
+
+    @staticmethod
+    def _joined_object(token: Token, slots: ProposalSlots) -> bool:
+        """``token`` names a state the proposal lets in and is the object of one of its
+        actions ("invite [Ukraine]", "[Ukraine] is admitted")."""
+        return (
+            token.dep_ in OBJECT_DEPS
+            and slots.action.has_verb(token.head)
+            and slots.qualifier.has_token(token)
+            and _actor_id(token) in slots.joined
+        )
 
     @staticmethod
     def _is_name(token: Token, slots: ProposalSlots) -> bool:
@@ -1734,6 +1791,7 @@ class ProposalMatcher:
             and slots.action.has_verb(t)
             and tree_distance(theme, t) <= ACTION_DISTANCE
             and not _stance_adjective(t, theme)
+            and not _in_clause_of(theme, t)
         ]
         actions.sort(key=lambda t: tree_distance(theme, t))
         if actions:
@@ -1842,6 +1900,8 @@ class ProposalMatcher:
         ]
         if slots.document and self._another_text(candidate, slots, inside):
             return False
+        if slots.joined:
+            owners += _joiners(theme)
         holders = [theme, theme.head] if theme.dep_ == "compound" else [theme]
         named_owner = again or any(
             _actor_id(c) in slots.named for h in holders for c in h.children if c.dep_ == "poss"
@@ -1850,8 +1910,15 @@ class ProposalMatcher:
             if slots.qualifier.has_token(owner) and owner.i not in inside:
                 # the proposal's own modifier ("Syrian" refugees) names no outsider
                 candidate.add("qualifier", owner)
+            elif slots.joined and _state_id(owner) is not None:
+                # another state's joining ("Sweden's accession", "Finland will join"), even
+                # a member's: the proposal lets in only the states it names
+                foreign = foreign or _state_id(owner) not in slots.joined
             elif slots.target.has_token(owner):
-                if slots.directional and (self._is_place(owner) or not named_owner):
+                if slots.joined and not self._is_place(owner):
+                    # "NATO membership" for letting a state into NATO: the body's own
+                    candidate.add("target", owner)
+                elif slots.directional and (self._is_place(owner) or not named_owner):
                     candidate.blocked = f"the theme belongs to the target ({owner.text})"
                 else:
                     candidate.add("target", owner)
@@ -2276,6 +2343,45 @@ def _apposition(doc: Doc, comma: int) -> SpacySpan | None:
     while end < sentence_end and doc[end].text not in APPOSITION_MARKS:
         end += 1
     return doc[comma + 1 : end] if end > comma + 1 else None
+
+
+def _in_clause_of(theme: Token, verb: Token) -> bool:
+    """``theme`` lies in a clause that ``verb`` introduces ("[admitted] that Ukraine would
+    not be able to join", "[accepts] that it cannot join yet"): the verb is then one of
+    saying or granting a point, not the proposal's action, whatever its word."""
+    node = theme
+    while node.head.i != node.i:
+        if node.head.i == verb.i:
+            return node.dep_ == "ccomp"
+        node = node.head
+    return False
+
+
+def _joiners(theme: Token) -> list[Token]:
+    """Who does a verb of joining ("[Ukraine] is ready to join", "[Finland] will join"): its
+    subject, or that of the clause it completes; nothing for a noun."""
+    node = theme
+    for _ in range(3):
+        if node.pos_ not in ("VERB", "AUX", "ADJ"):
+            return []
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects
+        if node.dep_ not in ("xcomp", "acomp") or node.head.i == node.i:
+            return []
+        node = node.head
+    return []
+
+
+def _state_id(token: Token) -> str | None:
+    """The country a word names ("Finland", "Finnish"), whatever entity label the parser
+    gave it; None for an organisation or nothing."""
+    texts = [e.text for e in token.doc.ents if e.start <= token.i < e.end]
+    for text in (*texts, token.text):
+        actor = lookup_actor(text)
+        if actor is not None:
+            return actor.id if actor.kind == "country" else None
+    return None
 
 
 def _actor_id(token: Token) -> str | None:
