@@ -737,3 +737,23 @@ def test_an_actor_named_twice_in_one_source_is_one_speaker(nlp: Language) -> Non
     body = "Ottawa and the Canadian government said they would send no troops."
     speakers = read(nlp, body).speakers("Ottawa and the Canadian government")
     assert [s.actor_id for s in speakers] == ["CA"]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        (
+            "Maria Lind, the European Commissioner for Transport, said the rules would change.",
+            "Maria Lind, the European Commissioner for Transport",
+        ),
+        (
+            "The EU Commissioner for Trade Jan Berg said talks would resume.",
+            "The EU Commissioner for Trade Jan Berg",
+        ),
+    ],
+)
+def test_a_commissioner_of_the_european_union_speaks_for_it(
+    nlp: Language, body: str, source: str
+) -> None:
+    speaker = read(nlp, body).one(source)
+    assert speaker.actor_id == "EU"

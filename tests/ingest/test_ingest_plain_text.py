@@ -285,3 +285,31 @@ def test_hard_wrapped_first_sentence_is_not_taken_for_a_title() -> None:
         "Ministers met in Rome on Tuesday and agreed to meet again next week in Madrid."
         "\n\nNo date was set."
     )
+
+
+def test_a_sentence_like_first_line_above_a_dateline_is_the_title() -> None:
+    text = (
+        "Farm ministers in Lisbon agreed on Monday to share the cost of new grain silos, "
+        "officials from three of the governments said after the meeting ended late.\n"
+        "Monday, 26 February 2024\n\n"
+        "Farm ministers in Lisbon agreed on Monday to share the cost of new grain silos.\n\n"
+        "The plan still needs the approval of the national parliaments.\n"
+    )
+    article = prepare_article(text_item(text))
+    assert article.published == dt.date(2024, 2, 26)
+    assert article.title is not None and article.title.startswith("Farm ministers in Lisbon")
+    assert article.body.split("\n\n") == [
+        "Farm ministers in Lisbon agreed on Monday to share the cost of new grain silos.",
+        "The plan still needs the approval of the national parliaments.",
+    ]
+
+
+def test_a_sentence_like_first_line_without_a_dateline_below_stays_body() -> None:
+    text = (
+        "Farm ministers in Lisbon agreed on Monday to share the cost of new grain silos.\n"
+        "The plan still needs the approval of the national parliaments.\n"
+    )
+    article = prepare_article(text_item(text))
+    assert article.title is None
+    assert article.published is None
+    assert article.body.startswith("Farm ministers in Lisbon agreed")

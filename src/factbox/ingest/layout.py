@@ -4,6 +4,10 @@ Wire copy and text copied from news sites put a header above the story (title, a
 as "Tuesday, 27 February 2024", a byline) and open the first paragraph with a place/agency lead
 ("PARIS (Reuters) -"). ``parse_layout`` takes those apart and returns the paragraphs of the
 story itself, each with its whitespace normalised, without the site's boilerplate lines.
+
+A title is a short first line that does not end like a sentence; but a first line with a line
+of dates right under it is the title whatever its ending or length (a headline ending in a
+period, or copy whose lead sentence stands in for the headline): the dates are the header's.
 """
 
 from __future__ import annotations
@@ -131,6 +135,15 @@ def _header_datelines(line: str) -> list[Dateline] | None:
     return [dateline] if dateline is not None else None
 
 
+def _dated_below(lines: Sequence[str], index: int) -> bool:
+    """The next non-empty line after ``lines[index]`` is made only of datelines (and
+    bylines or boilerplate around them)."""
+    for below in lines[index + 1 :]:
+        if below.strip():
+            return bool(_header_datelines(below.strip()))
+    return False
+
+
 @dataclass(slots=True)
 class _Header:
     body_start: int
@@ -166,6 +179,13 @@ def _read_header(lines: Sequence[str], given_title: str | None) -> _Header:
             continue
         continues = index + 1 < len(lines) and lines[index + 1].lstrip()[:1].islower()
         if not title_found and remaining_non_empty > 0 and not continues and _could_be_title(line):
+            title = collapse_whitespace(line)
+            title_found = True
+            continue
+        if not title_found and non_empty_seen == 1 and _dated_below(lines, index):
+            # The first line with a line of dates right under it is the header's title even
+            # when it reads like a sentence (a headline ending in a period, or a lead used as
+            # the headline): the dates under it are the article's, not the story's.
             title = collapse_whitespace(line)
             title_found = True
             continue
