@@ -757,3 +757,14 @@ def test_a_commissioner_of_the_european_union_speaks_for_it(
 ) -> None:
     speaker = read(nlp, body).one(source)
     assert speaker.actor_id == "EU"
+
+
+def test_a_surname_particle_written_in_capitals_is_the_same_person(nlp: Language) -> None:
+    body = (
+        "Dutch Foreign Minister Jan van Dijk said on Monday that talks would go on. "
+        "Van Dijk said the cabinet would decide on Friday."
+    )
+    reading = read(nlp, body)
+    reading.one("Dutch Foreign Minister Jan van Dijk")
+    later = reading.one("Van Dijk")
+    assert (later.name, later.actor_id) == ("Jan van Dijk", "NL")
