@@ -758,3 +758,34 @@ def test_an_actor_named_twice_in_one_source_is_one_speaker(nlp: Language) -> Non
     body = "Ottawa and the Canadian government said they would send no troops."
     speakers = read(nlp, body).speakers("Ottawa and the Canadian government")
     assert [s.actor_id for s in speakers] == ["CA"]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        (
+            "Maria Lind, the European Commissioner for Transport, said the rules would change.",
+            "Maria Lind, the European Commissioner for Transport",
+        ),
+        (
+            "The EU Commissioner for Trade Jan Berg said talks would resume.",
+            "The EU Commissioner for Trade Jan Berg",
+        ),
+    ],
+)
+def test_a_commissioner_of_the_european_union_speaks_for_it(
+    nlp: Language, body: str, source: str
+) -> None:
+    speaker = read(nlp, body).one(source)
+    assert speaker.actor_id == "EU"
+
+
+def test_a_surname_particle_written_in_capitals_is_the_same_person(nlp: Language) -> None:
+    body = (
+        "Dutch Foreign Minister Jan van Dijk said on Monday that talks would go on. "
+        "Van Dijk said the cabinet would decide on Friday."
+    )
+    reading = read(nlp, body)
+    reading.one("Dutch Foreign Minister Jan van Dijk")
+    later = reading.one("Van Dijk")
+    assert (later.name, later.actor_id) == ("Jan van Dijk", "NL")

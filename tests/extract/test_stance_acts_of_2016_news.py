@@ -119,3 +119,26 @@ def test_people_hung_under_an_opening_time_are_the_speakers(nlp: Language) -> No
 )
 def test_praise_and_scorn_are_acts(nlp: Language, body: str, cue: str) -> None:
     assert [c for c, _, _ in acts(nlp, body)] == [cue]
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "content"),
+    [
+        (
+            "Greece will agree to the enlargement of the customs union next year.",
+            "will agree to",
+            "the enlargement of the customs union",
+        ),
+        (
+            "Ireland did not agree to the new fishing quotas.",
+            "did not agree to",
+            "the new fishing quotas",
+        ),
+    ],
+)
+def test_agreeing_to_a_thing_is_an_act(nlp: Language, body: str, cue: str, content: str) -> None:
+    assert [(c, t) for c, t, _ in acts(nlp, body)] == [(cue, content)]
+
+
+def test_agreeing_to_do_something_is_no_act_on_a_thing(nlp: Language) -> None:
+    assert acts(nlp, "Greece agreed to meet the ministers again on Friday.") == []

@@ -353,6 +353,8 @@ def test_a_sentence_with_no_date_line_below_it_still_opens_the_story() -> None:
     assert article.title is None
     assert article.published is None
     assert article.body.startswith("Ministers agreed on Monday")
+
+
 def test_a_sentence_line_above_a_dateline_is_the_title_and_the_date_is_read() -> None:
     text = (
         "Ministers of four northern states agreed on Tuesday to pool their patrol boats.\n"
@@ -398,3 +400,35 @@ def test_a_wire_lead_above_a_dateline_is_not_taken_for_a_title() -> None:
     article = prepare_article(text_item(text))
     assert article.title is None
     assert (article.place, article.agency) == ("OSLO", "NTB")
+
+
+def test_an_unrepeated_sentence_above_a_dateline_opens_the_story() -> None:
+    lead = (
+        "Farm ministers in Lisbon agreed on Monday to share the cost of new grain silos, "
+        "officials from three of the governments said after the meeting ended late."
+    )
+    text = (
+        f"{lead}\n"
+        "Monday, 26 February 2024\n\n"
+        "Farm ministers in Lisbon agreed on Monday to share the cost of new grain silos.\n\n"
+        "The plan still needs the approval of the national parliaments.\n"
+    )
+    article = prepare_article(text_item(text))
+    assert article.published == dt.date(2024, 2, 26)
+    assert article.title is None
+    assert article.body.split("\n\n") == [
+        lead,
+        "Farm ministers in Lisbon agreed on Monday to share the cost of new grain silos.",
+        "The plan still needs the approval of the national parliaments.",
+    ]
+
+
+def test_a_sentence_like_first_line_without_a_dateline_below_stays_body() -> None:
+    text = (
+        "Farm ministers in Lisbon agreed on Monday to share the cost of new grain silos.\n"
+        "The plan still needs the approval of the national parliaments.\n"
+    )
+    article = prepare_article(text_item(text))
+    assert article.title is None
+    assert article.published is None
+    assert article.body.startswith("Farm ministers in Lisbon agreed")

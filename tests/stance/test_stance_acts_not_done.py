@@ -117,3 +117,16 @@ def test_talks_on_the_proposal_take_no_side(
 ) -> None:
     found = stances(nlp, matcher, text, "accession")
     assert set(found.values()) <= {"unclear"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Hungary will agree to Freedonia's accession next month.", "supports"),
+        ("Hungary did not agree to Freedonia's accession.", "opposes"),
+    ],
+)
+def test_agreeing_to_it_is_an_act_for_it(
+    nlp: Language, matcher: ProposalMatcher, text: str, stance: str
+) -> None:
+    assert stances(nlp, matcher, text, "accession") == {"HU": stance}

@@ -510,7 +510,9 @@ class ArticleContext:
         if name in self._facts and " " in name:
             return name
         full = self._surnames.get(name.split()[-1].lower())
-        if full is not None and full.endswith(name):
+        # a surname's particle may be written either way ("van der Bellen", and "Van der
+        # Bellen" when it opens a sentence)
+        if full is not None and full.casefold().endswith(name.casefold()):
             return full
         full = self._by_first_word(name) if first_word else None
         if full is not None:

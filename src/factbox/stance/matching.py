@@ -6,7 +6,8 @@ A proposal's title and description are parsed once into *slots*:
 - theme: its object ("troops"); a theme must be found for a match,
 - qualifier: the theme's modifiers ("ground" troops),
 - agent: the subject and its modifiers ("NATO members", "Western states"),
-- target: the object of a destination preposition ("to Ukraine"),
+- target: the object of a destination preposition ("to Ukraine"), with the proper nouns
+  that name it when it is a common noun ("to the Schengen area": "Schengen" too),
 
 and each slot word is widened with the concept sets of ``data/stance/synonyms.toml``
 (troops ~ soldiers ~ forces ~ boots ...). A span matches when a theme word is there and
@@ -301,6 +302,18 @@ def _destination_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     ]
 
 
+def _place_names(place: Token) -> list[Token]:
+    """The proper nouns that name a place given by a common noun ("the [Schengen] area",
+    "the [Gaza] Strip"): a text may name the place by them alone."""
+    if place.pos_ == "PROPN" and place.ent_type_ in PLACE_LABELS:
+        return []
+    return [
+        c
+        for c in place.children
+        if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN" and c.i < place.i
+    ]
+
+
 def _places_within(thing: Token, table: ConceptTable) -> list[Token]:
     """The named places after a destination preposition on ``thing``, when ``thing`` is no
     place itself ("a demand for a ceasefire [in Gaza]", "a call for a truce [across] the
@@ -405,6 +418,9 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
             for prep in _destination_preps(holder, table.destination_preps):
                 for place in _destination_objects(holder, frozenset({prep.lemma_.lower()})):
                     _expand(target, place.lemma_.lower(), "place", table)
+                    for name in _place_names(place):
+                        # "to the Schengen area": "to Schengen" is the same place
+                        _expand(target, name.lemma_.lower(), "place", table)
                     directional |= prep.lemma_.lower() in table.directional_preps
                     for inner in _places_within(place, table):
                         # "a demand for a ceasefire [in Gaza]": the place is the thing's
@@ -618,6 +634,79 @@ def _names_outsiders_only(tokens: SpacySpan, slots: ProposalSlots) -> bool:
     return bool(slots.named and named) and not named & (slots.named | slots.members)
 
 
+def _named_theme(slots: ProposalSlots) -> frozenset[str]:
+    """The actors the proposal's theme names ("Romania" in "admit Romania to the Schengen
+    area"), by actor id: its thing is that country, not any country."""
+    found = set(slots.joined)  # "admit Romania to ...": the theme is Romania's joining
+    for form in slots.theme.source:
+        actor = lookup_actor(form) or lookup_actor(form.title())  # the slot keeps lemmas
+        if actor is not None:
+            found.add(actor.id)
+    return frozenset(found)
+
+
+def _theme_holders(word: Token) -> list[Token]:
+    """Where the thing an action word acts on is named: an action noun's possessor or its
+    "of"/"for" object ("Bulgaria's accession", "membership for Bulgaria"); an action verb's
+    object ("admit Bulgaria"), or its subject when it has none ("Bulgaria joins")."""
+    holders = [c for c in word.children if c.dep_ == "poss"]
+    holders += [
+        obj
+        for prep in word.children
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for")
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+    if word.pos_ == "VERB":
+        objects = [c for c in word.children if c.dep_ in ("dobj", "obj")]
+        holders += objects or [c for c in word.children if c.dep_ == "nsubj"]
+    return [member for holder in holders for member in _conjuncts(holder)]
+
+
+def _rival_theme(
+    tokens: SpacySpan, slots: ProposalSlots, named_theme: frozenset[str]
+) -> Token | None:
+    """For a proposal whose theme is a country, a word naming another country where the
+    theme would go (``_theme_holders`` of one of the proposal's action words), in a span
+    that never names the proposal's own: the statement is about that other country's
+    case. None when the span names the proposal's country too ("Romania and Bulgaria's
+    accession")."""
+    if not named_theme or _names_in(tokens) & named_theme:
+        return None
+    for word in tokens:
+        if not slots.action.has_verb(word):
+            continue
+        for holder in _theme_holders(word):
+            actor = _actor_id(holder)
+            if actor is not None and actor not in named_theme | slots.named:
+                return holder
+    return None
+
+
+def _named_near(tokens: SpacySpan, actors: frozenset[str]) -> bool:
+    """One of ``actors`` is named in the sentence of ``tokens`` or in the
+    ``ANTECEDENT_SENTENCES`` sentences before it."""
+    doc = tokens.doc
+    start = tokens[0].sent.start
+    for _ in range(ANTECEDENT_SENTENCES):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return bool(_names_in(doc[start : tokens[-1].sent.end]) & actors)
+
+
+def _names_in(span: SpacySpan) -> set[str]:
+    """``_named_actors``, and the proper nouns the model left untagged that name a country
+    on their own ("Cyprus hopes ...")."""
+    found = _named_actors(span)
+    for token in span:
+        if token.pos_ == "PROPN" and not token.ent_type_:
+            actor = lookup_actor(token.text)
+            if actor is not None:
+                found.add(actor.id)
+    return found
+
+
 def _sponsors(theme: Token, sponsor_verbs: frozenset[str], inside: range) -> list[SpacySpan]:
     """The countries, peoples and organisations named as owning or sponsoring a text:
     its possessor or demonym ("Moscow's draft", "the Russian measure"), the agent of a
@@ -709,6 +798,7 @@ class ProposalMatcher:
             slots.slug: any(self.table.containing(w, "theme") for w in slots.theme.source)
             for slots in self.slots
         }
+        self._named_theme = {slots.slug: _named_theme(slots) for slots in self.slots}
 
     def match(self, span: SpacySpan | Doc, described: bool = True) -> list[ProposalMatch]:
         """Every proposal the span is about, best first, with the words that matched;
@@ -1351,13 +1441,24 @@ class ProposalMatcher:
           about that;
         - for a theme the table does not know, the similarity decides, unless the proposal
           names countries and the statement names only others, none of them a member of a
-          body that could adopt it (a conflicting place, as for words).
+          body that could adopt it (a conflicting place, as for words);
+        - whatever the theme, a proposal whose theme is a country ("admit Romania") is not
+          matched by a statement that puts another country where that one would go and
+          never names it ("Bulgaria's accession", "membership for Bulgaria", "admit
+          Bulgaria": ``_rival_theme``), nor by one whose sentence and the sentences its
+          vector saw before it (``ANTECEDENT_SENTENCES``) never name that country
+          (``_named_near``): sibling proposals read alike as vectors.
 
         The evidence is where the stance reading starts (slot ``theme``: the theme word, the
         referring phrase, the action, or the word nearest the proposal's) and the similarity
         (slot ``similarity``)."""
         slots = next(s for s in self.slots if s.slug == slug)
         tokens = span[:] if isinstance(span, Doc) else span
+        named_theme = self._named_theme[slug]
+        if _rival_theme(tokens, slots, named_theme) is not None:
+            return None  # "Bulgaria's accession" is not "admit Romania", however close
+        if named_theme and not _named_near(tokens, named_theme):
+            return None  # nothing near it names Romania: about another country's case
         candidates = list(self._candidates(tokens, slots))
         open_candidates = [c for c in candidates if not c.blocked]
         anchor: Token | None = None
@@ -1902,6 +2003,13 @@ class ProposalMatcher:
             return False
         if slots.joined:
             owners += _joiners(theme)
+            owners += [  # "the admission of Cyprus", "membership for Bulgaria"
+                obj
+                for prep in theme.children
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "for")
+                for obj in prep.children
+                if obj.dep_ == "pobj" and obj.i not in inside
+            ]
         holders = [theme, theme.head] if theme.dep_ == "compound" else [theme]
         named_owner = again or any(
             _actor_id(c) in slots.named for h in holders for c in h.children if c.dep_ == "poss"
@@ -1912,8 +2020,10 @@ class ProposalMatcher:
                 candidate.add("qualifier", owner)
             elif slots.joined and _state_id(owner) is not None:
                 # another state's joining ("Sweden's accession", "Finland will join"), even
-                # a member's: the proposal lets in only the states it names
-                foreign = foreign or _state_id(owner) not in slots.joined
+                # a member's: the proposal lets in only the states it names (one of a pair
+                # is enough: "the accession of Ireland and Cyprus")
+                joining = {_state_id(m) for m in _conjuncts(owner)}
+                foreign = foreign or not joining & slots.joined
             elif slots.target.has_token(owner):
                 if slots.joined and not self._is_place(owner):
                     # "NATO membership" for letting a state into NATO: the body's own
