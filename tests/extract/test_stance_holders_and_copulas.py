@@ -47,6 +47,11 @@ def act_stances(nlp: Language, body: str) -> list[str]:
             "supports",
         ),
         (
+            "A longtime backer of the border fence, Governor Ada Price spoke in Ohio.",
+            ("backer of", "the border fence", ("Governor Ada Price",)),
+            "supports",
+        ),
+        (
             "Mayor Tom Reyes is a fierce critic of the tariff plan.",
             ("critic of", "the tariff plan", ("Mayor Tom Reyes",)),
             "opposes",

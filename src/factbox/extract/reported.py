@@ -1555,7 +1555,16 @@ class CueFinder:
                 self.doc, self._in_paragraph((name.left_edge.i, noun.left_edge.i), name.i)
             )
         named = next((c for c in noun.rights if c.dep_ == "appos"), None)
-        return self._phrase(named) if named is not None else None
+        if named is not None:
+            return self._phrase(named)
+        verb = noun.head
+        if noun.dep_ in ("advcl", "npadvmod") and noun.i < verb.i and noun.left_edge.is_sent_start:
+            # "A longtime critic of the deal, [Cruz] spoke ...": the phrase set before the
+            # clause names its subject
+            subject = self._subject(verb)
+            if subject is not None and subject.dep_ == "nsubj" and subject.i > noun.i:
+                return self._phrase(subject)
+        return None
 
     def _copula_act_word(self, copula: Token) -> Token | None:
         """The last word of the stance phrase a copula takes ("is [against] it", "was in
