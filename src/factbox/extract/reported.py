@@ -1490,6 +1490,13 @@ class CueFinder:
             self._names_speaker(source) or self.doc[source[0]].lower_ in _POSSESSIVE_HOLDERS
         ):
             return None
+        return self._noun_clause(noun, word, roots, source)
+
+    def _noun_clause(
+        self, noun: Token, word: Token, roots: list[Token], source: TokenRange
+    ) -> CueClause | None:
+        """The act of a stance noun: the noun (with its preposition when it follows at once)
+        the cue, the subtrees of ``roots`` without the source the content."""
         cue = (noun.i, word.i + 1 if word.i == noun.i + 1 else noun.i + 1)
         content = [
             piece for part in self._content_ranges(noun, roots) for piece in minus(part, source)
@@ -1497,6 +1504,17 @@ class CueFinder:
         if not content:
             return None
         return CueClause("act", noun.i, cue, source, tuple(content), _cover(source, cue))
+
+    @staticmethod
+    def _object_roots(word: Token) -> list[Token]:
+        """The objects of a stance phrase's preposition, never a bare pronoun ("against
+        [it]" says nothing of what)."""
+        return [
+            child
+            for child in word.children
+            if child.dep_ in _ACT_OBJECT_DEPS
+            and not (child.pos_ == "PRON" and not list(child.children))
+        ]
 
     def _holder_clause(self, noun: Token) -> CueClause | None:
         """A position told by a noun for whoever it names: "[Cruz] has been a vocal
@@ -1521,22 +1539,11 @@ class CueFinder:
         )
         if word is None:
             return None
-        roots = [
-            child
-            for child in word.children
-            if child.dep_ in _ACT_OBJECT_DEPS
-            and not (child.pos_ == "PRON" and not list(child.children))
-        ]
+        roots = self._object_roots(word)
         source = self._holder_of(noun) if roots else None
         if source is None or not self._names_speaker(source):
             return None
-        cue = (noun.i, word.i + 1 if word.i == noun.i + 1 else noun.i + 1)
-        content = [
-            piece for part in self._content_ranges(noun, roots) for piece in minus(part, source)
-        ]
-        if not content:
-            return None
-        return CueClause("act", noun.i, cue, source, tuple(content), _cover(source, cue))
+        return self._noun_clause(noun, word, roots, source)
 
     def _holder_of(self, noun: Token) -> TokenRange | None:
         """Whom a holder noun names: the subject of its copula ("Cruz [is] a critic of ..."),
@@ -1607,12 +1614,7 @@ class CueFinder:
         source = self._source(copula)
         if source is None or not self._names_speaker(source):
             return None
-        roots = [
-            child
-            for child in word.children
-            if child.dep_ in _ACT_OBJECT_DEPS
-            and not (child.pos_ == "PRON" and not list(child.children))
-        ]
+        roots = self._object_roots(word)
         cue = (self._verb_cue(copula)[0], word.i + 1)
         content = [
             piece for part in self._content_ranges(copula, roots) for piece in minus(part, source)
