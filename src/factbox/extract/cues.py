@@ -76,6 +76,17 @@ class CueLexicon:
     stance from supporting the duties to abstaining"): only the later act holds."""
     act_labels: frozenset[tuple[str, ...]] = frozenset()
     """Vote labels a report lists voters after ("In favour: A, B"), as lower-case words."""
+    act_holders: frozenset[tuple[str, str]] = frozenset()
+    """Nouns that name their holder's position with the preposition they take ("a critic
+    of the deal", "a supporter of the wall")."""
+    act_copula: frozenset[str] = frozenset()
+    """Phrases that after a copula state the subject's position ("is against the deal",
+    "was in favor of it"), as lower-case words."""
+    copula_verbs: frozenset[str] = frozenset()
+    """The copulas those phrases and holder nouns follow ("be", "remain")."""
+    act_causers: frozenset[str] = frozenset()
+    """Verbs whose object did the act of their "to" clause ("forced her to distance herself
+    from it")."""
     prospect_verbs: frozenset[str] = frozenset()
     """Verbs that before a "to" infinitive tell what is likely to happen to their subject
     ("Romania stands to receive 6,351 refugees"): never a cue the classifier adds so."""
@@ -148,6 +159,13 @@ def parse_cue_lexicon(data: dict[str, Any]) -> CueLexicon:
             tuple(str(label).lower().split())
             for label in data.get("stance_acts", {}).get("labels", [])
         ),
+        act_holders=frozenset(
+            (str(noun).lower(), str(preposition).lower())
+            for noun, preposition in data.get("stance_acts", {}).get("holders", [])
+        ),
+        act_copula=_words(data.get("stance_acts", {}).get("copula", [])),
+        copula_verbs=_words(data.get("stance_acts", {}).get("copula_verbs", [])),
+        act_causers=_words(data.get("stance_acts", {}).get("causers", [])),
         prospect_verbs=_words(data.get("prospect_verbs", {}).get("words", [])),
     )
 

@@ -32,6 +32,8 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 _PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
 _LIKENESS_WORDS = frozenset({"like"})
+# Prepositions that open examples of what comes before them ("trade deals, [like] the TPP").
+_EXAMPLE_WORDS = frozenset({"like", "including"})
 _FREE_RELATIVES = frozenset({"what", "whatever"})
 # A cue without a subject of its own ("..., adding that ...") borrows one up these arcs.
 _BORROWING_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "pcomp", "prep"})
@@ -53,6 +55,11 @@ _MAX_ACT_CUE_GAP = 1
 _NOUN_CLAUSE_DEPS = frozenset({"acl", "advcl", "ccomp"})
 # Possessive pronouns may hold a stance noun ("[her] turn against the pact").
 _POSSESSIVE_HOLDERS = frozenset({"his", "her", "their", "its"})
+# Words between a copula and its stance phrase ("is [firmly] against it", "is [not] for it").
+_COPULA_MODIFIER_DEPS = frozenset({"neg", "advmod"})
+# Adverbs of place or direction that make the phrase after them no stance ("was [there] for
+# the vote", "is [up] against the clock").
+_PLACE_ADVERBS = frozenset({"there", "here", "up", "back", "away", "out", "in", "down", "home"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,6 +291,22 @@ class CueFinder:
             for i, pos in enumerate(table.pos)
             if stance_acts and pos == "NOUN" and table.lemma[i] in act_noun_lemmas
         )
+        self.holder_nouns = frozenset(
+            i
+            for i, pos in enumerate(table.pos)
+            if stance_acts
+            and pos == "NOUN"
+            and any(noun == table.lemma[i] for noun, _ in lexicon.act_holders)
+        )
+        self.copula_acts = frozenset(
+            i
+            for i, pos in enumerate(table.pos)
+            if stance_acts
+            and pos in ("AUX", "VERB")
+            and table.lemma[i] in lexicon.copula_verbs
+            and table.dep[i] not in ("aux", "auxpass")
+            and not quoted[i]
+        )
         self.belief_adjectives = frozenset(
             i
             for i, pos in enumerate(table.pos)
@@ -303,6 +326,8 @@ class CueFinder:
                 *self.cue_verbs,
                 *self.act_verbs,
                 *self.act_nouns,
+                *self.holder_nouns,
+                *self.copula_acts,
                 *self.phrase_cues,
                 *mediums,
                 *self.belief_adjectives,
@@ -348,6 +373,10 @@ class CueFinder:
                     clause = self._act_clause(token) or clause
             elif token.i in self.act_nouns:
                 clause = self._noun_act_clause(token)
+            elif token.i in self.holder_nouns:
+                clause = self._holder_clause(token)
+            elif token.i in self.copula_acts:
+                clause = self._copula_clause(token)
             elif token.lower_ in prepositional:
                 clause = self._according_clause(token, prepositional[token.lower_])
             elif token.dep_ == "prep" and token.lower_ in self.lexicon.medium_prepositions:
@@ -356,6 +385,8 @@ class CueFinder:
                 clause = self._belief_adjective_clause(token)
             if clause is None and self.object_contents and token.pos_ == "VERB":
                 clause = self._sourceless_clause(token)
+            if clause is not None and clause.kind == "act":
+                clause = self._turned_before(clause)
             if clause is not None:
                 clauses.append(clause)
         if self.stance_acts:
@@ -1144,10 +1175,19 @@ class CueFinder:
         lemma = verb.lemma_.lower()
         if lemma not in self._act_lemmas:
             return None  # neither alone nor with a particle: no phrase to read
+        alone = lemma in self.lexicon.act_verbs
         for words, last in verb_particle_phrases(verb):
             if (lemma, words) in self.lexicon.act_phrasal:
+                if alone and last.dep_ == "prep" and self._has_own_object(verb):
+                    continue  # "opposed [the deal] to the end": the verb's own object
                 return last
-        return verb if lemma in self.lexicon.act_verbs else None
+        return verb if alone else None
+
+    @staticmethod
+    def _has_own_object(verb: Token) -> bool:
+        """Whether ``verb`` has a direct object that is not a pronoun ("opposed [the deal]";
+        not "distanced [himself] from")."""
+        return any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in verb.children)
 
     def _bare_act(self, verb: Token, source: TokenRange) -> list[TokenRange]:
         """ "China and Angola abstained": an act that needs nothing after it is its own
@@ -1248,7 +1288,14 @@ class CueFinder:
         if word is None or _modifies_a_clause(verb):
             return None
         member = _member_of_those_acting(verb)
-        source = self._phrase(member) if member is not None else self._source(verb)
+        caused = self._made_to_act(verb)
+        if member is not None:
+            source = self._phrase(member)
+        else:
+            source = caused if caused is not None else self._source(verb)
+        stative = source is None
+        if stative:
+            source = self._stative_holder(verb, word)
         listed = verb.dep_ == "relcl" and actor_list_after(verb) is not None
         voters = self._voters_listed(verb, source)
         # "Those voting against it were A and B": the members a copula names
@@ -1258,13 +1305,15 @@ class CueFinder:
         if source is None or not (self._names_speaker(source) or listed or voters or named):
             return None
         cue = self._verb_cue(verb)
-        if word.i != verb.i:
+        if word.i != verb.i and member is None:  # "among the countries [opposed] to it"
             between = self.doc[cue[1] : word.i]
             phrasal = all(t.head.i != t.i and t.dep_ in ("prep", "pobj", "prt") for t in between)
             if len(between) <= _MAX_ACT_CUE_GAP and all(t.pos_ == "PRON" for t in between):
                 cue = (cue[0], max(cue[1], word.i + 1))  # "distanced himself from"
             elif word.dep_ == "prep" and word.head.dep_ == "pobj" and phrasal:
                 cue = (cue[0], max(cue[1], word.i + 1))  # "voted in favour of"
+        if stative and verb.dep_ == "acomp":
+            cue = (min(cue[0], self._verb_cue(verb.head)[0]), cue[1])  # "[is] opposed to"
         if word.i != verb.i and word.dep_ == "prep":
             roots = [child for child in word.children if child.dep_ in _ACT_OBJECT_DEPS]
         else:
@@ -1289,7 +1338,10 @@ class CueFinder:
         ):
             return None  # "defended the plan" may be anyone's; "defended its agreement" is own
         roots = [root for root in roots if not (root.pos_ == "PRON" and not list(root.children))]
-        content = self._content_ranges(verb, roots)
+        examples = self._examples_of_object(verb, roots)
+        content = self._content_ranges(verb, [*roots, *examples])
+        if examples and content:
+            content = [_cover(*content)]  # the object and its examples, one passage
         content = [piece for part in content for piece in minus(part, source)]
         content = self._before_listed_sources(verb, source, content)
         content = self._before_listed_actors(verb, content)
@@ -1313,6 +1365,89 @@ class CueFinder:
             return None
         extent = self._extent(verb, source, cue, {root.i for root in roots})
         return CueClause("act", verb.i, cue, source, tuple(content), extent)
+
+    def _turned_before(self, clause: CueClause) -> CueClause:
+        """An act its holder turned from "before" another act on the same thing, named by a
+        pronoun: "[Clinton] was for [the pact] before she [was against] it", "[he] backed
+        [the deal] before he rejected it". Only the later act holds (as with ``changes``):
+        its cue, with the earlier act's holder and content."""
+        head = self.doc[clause.head]
+        for later in head.rights:
+            if later.dep_ != "advcl" or not any(
+                c.dep_ == "mark" and c.lower_ == "before" for c in later.children
+            ):
+                continue
+            subject = self._subject(later)
+            if subject is None or subject.lower_ not in _PERSONAL_SUBJECTS:
+                continue
+            if later.i in self.copula_acts:
+                word = self._copula_act_word(later)
+            elif later.i in self.act_verbs:
+                word = self._act_word(later)
+            else:
+                word = None
+            if word is None:
+                continue
+            by_preposition = word.i != later.i and word.dep_ == "prep"
+            holder, deps = (word, _ACT_OBJECT_DEPS) if by_preposition else (later, {"dobj"})
+            objects = [c for c in holder.children if c.dep_ in deps]
+            if len(objects) != 1 or objects[0].lower_ not in ("it", "them"):
+                continue
+            cue = (self._verb_cue(later)[0], max(word.i, later.i) + 1)
+            return CueClause(
+                "act", later.i, cue, clause.source, clause.content, _cover(clause.extent, cue)
+            )
+        return clause
+
+    def _made_to_act(self, verb: Token) -> TokenRange | None:
+        """The one a verb of ``causers`` (data/cues.json) says was brought to do the act of
+        its "to" clause: "it forced [his rival] to distance herself from the pact", "the
+        vote led [the senator] to reject it" (the causer's subject is no holder)."""
+        causer = verb.head
+        if verb.dep_ != "xcomp" or causer.i == verb.i or self._has_subject(verb):
+            return None
+        if causer.lemma_.lower() not in self.lexicon.act_causers:
+            return None
+        done = next((c for c in causer.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        return self._phrase(done) if done is not None else None
+
+    def _stative_holder(self, verb: Token, word: Token) -> TokenRange | None:
+        """The subject of a passive act that tells a state its subject is in, by "to" and no
+        agent: "[Clinton] is opposed to the pact", "[Cruz], who is committed to it", hold
+        the position (the parser may make the participle the copula's complement); a passive
+        with an agent, or without "to", names the thing acted on ("the plan was rejected")."""
+        if word.i == verb.i or word.dep_ != "prep" or word.lower_ != "to":
+            return None
+        if any(child.dep_ == "agent" for child in verb.children):
+            return None
+        holder = verb
+        if verb.dep_ == "acomp" and verb.head.lemma_.lower() in self.lexicon.copula_verbs:
+            holder = verb.head
+            if any(child.dep_ == "neg" for child in holder.children):
+                return None  # "is not opposed to it": the cue's act would not show the "not"
+        subject = self._subject(holder)
+        if subject is None or subject.dep_ != ("nsubj" if holder is not verb else "nsubjpass"):
+            return None
+        if subject.tag_ in _RELATIVE_TAGS and holder.dep_ == "relcl":
+            return trim_range(self.doc, (holder.head.left_edge.i, holder.left_edge.i))
+        return self._source_phrase(subject)
+
+    def _examples_of_object(self, verb: Token, roots: list[Token]) -> list[Token]:
+        """Examples of an act's object that the parser hung on the act's verb, right after
+        the object ("distanced herself from trade deals she once backed, [like the TPP]",
+        "rejected the proposals, [including a wall]"): they say what the act is about."""
+        if not roots:
+            return []
+        end = max(root.right_edge.i for root in roots)
+        return [
+            child
+            for child in verb.rights
+            if child.dep_ == "prep"
+            and child.lower_ in _EXAMPLE_WORDS
+            and child.i > end
+            and all(t.is_punct and t.text != "." for t in self.doc[end + 1 : child.i])
+            and any(c.dep_ == "pobj" for c in child.children)
+        ]
 
     def _voters_listed(self, verb: Token, source: TokenRange | None) -> int | None:
         """Where the members a group-noun source stands for are listed after the act
@@ -1355,6 +1490,13 @@ class CueFinder:
             self._names_speaker(source) or self.doc[source[0]].lower_ in _POSSESSIVE_HOLDERS
         ):
             return None
+        return self._noun_clause(noun, word, roots, source)
+
+    def _noun_clause(
+        self, noun: Token, word: Token, roots: list[Token], source: TokenRange
+    ) -> CueClause | None:
+        """The act of a stance noun: the noun (with its preposition when it follows at once)
+        the cue, the subtrees of ``roots`` without the source the content."""
         cue = (noun.i, word.i + 1 if word.i == noun.i + 1 else noun.i + 1)
         content = [
             piece for part in self._content_ranges(noun, roots) for piece in minus(part, source)
@@ -1362,6 +1504,125 @@ class CueFinder:
         if not content:
             return None
         return CueClause("act", noun.i, cue, source, tuple(content), _cover(source, cue))
+
+    @staticmethod
+    def _object_roots(word: Token) -> list[Token]:
+        """The objects of a stance phrase's preposition, never a bare pronoun ("against
+        [it]" says nothing of what)."""
+        return [
+            child
+            for child in word.children
+            if child.dep_ in _ACT_OBJECT_DEPS
+            and not (child.pos_ == "PRON" and not list(child.children))
+        ]
+
+    def _holder_clause(self, noun: Token) -> CueClause | None:
+        """A position told by a noun for whoever it names: "[Cruz] has been a vocal
+        [opponent of] [the deal]", "[Sen. Corker], a [critic of] [the deal], said ...", "A
+        longtime [supporter of] [the wall], [Sessions] spoke ..." (``holders`` in
+        data/cues.json).
+
+        The holder is the subject of the copula the noun completes (none when the copula is
+        negated: "is not a supporter of" says no act the cue shows), or the name the noun is
+        set beside (an apposition either way). The cue is the noun with its preposition when
+        it follows at once; the content is that preposition's object, never a bare pronoun."""
+        if self.quoted[noun.i]:
+            return None
+        lemma = noun.lemma_.lower()
+        word = next(
+            (
+                child
+                for child in noun.rights
+                if child.dep_ == "prep" and (lemma, child.lower_) in self.lexicon.act_holders
+            ),
+            None,
+        )
+        if word is None:
+            return None
+        roots = self._object_roots(word)
+        source = self._holder_of(noun) if roots else None
+        if source is None or not self._names_speaker(source):
+            return None
+        return self._noun_clause(noun, word, roots, source)
+
+    def _holder_of(self, noun: Token) -> TokenRange | None:
+        """Whom a holder noun names: the subject of its copula ("Cruz [is] a critic of ..."),
+        the name it is set beside ("Cruz, a critic of ...") or the name set beside it ("A
+        critic of the deal, Cruz ..."); ``None`` otherwise."""
+        copula = noun.head
+        if noun.dep_ == "attr" and copula.lemma_.lower() in self.lexicon.copula_verbs:
+            if any(child.dep_ == "neg" for child in copula.children):
+                return None  # "is not a supporter of it"
+            if self._inside_act(copula):
+                return None  # "said he was a supporter of it": the saying holds it
+            return self._source(copula)
+        if noun.dep_ == "appos" and noun.head.i < noun.i:
+            name = noun.head
+            return trim_range(
+                self.doc, self._in_paragraph((name.left_edge.i, noun.left_edge.i), name.i)
+            )
+        named = next((c for c in noun.rights if c.dep_ == "appos"), None)
+        if named is not None:
+            return self._phrase(named)
+        verb = noun.head
+        if noun.dep_ in ("advcl", "npadvmod") and noun.i < verb.i and noun.left_edge.is_sent_start:
+            # "A longtime critic of the deal, [Cruz] spoke ...": the phrase set before the
+            # clause names its subject
+            subject = self._subject(verb)
+            if subject is not None and subject.dep_ == "nsubj" and subject.i > noun.i:
+                return self._phrase(subject)
+        return None
+
+    def _copula_act_word(self, copula: Token) -> Token | None:
+        """The last word of the stance phrase a copula takes ("is [against] it", "was in
+        favor [of] it"; ``copula`` in data/cues.json) when it follows the copula at once (a
+        negation or an adverb between: "is firmly against") and has an object that is no
+        date or time ("was for years"); else ``None``."""
+        for words, last in verb_particle_phrases(copula):
+            if words not in self.lexicon.act_copula:
+                continue
+            first = last
+            while first.head.i != copula.i and first.head.i != first.i:
+                first = first.head
+            between = self.doc[copula.i + 1 : first.i]
+            if first.i < copula.i or any(
+                t.head.i != copula.i
+                or t.dep_ not in _COPULA_MODIFIER_DEPS
+                or t.lower_ in _PLACE_ADVERBS
+                for t in between
+            ):
+                continue
+            objects = [
+                c
+                for c in last.children
+                if c.dep_ in _ACT_OBJECT_DEPS and c.ent_type_ not in _DATE_ENTITIES
+            ]
+            if objects:
+                return last
+        return None
+
+    def _copula_clause(self, copula: Token) -> CueClause | None:
+        """A position told by a copula and a phrase: "[Clinton] [is against] [the pact]",
+        "[she] [was for] [the wall]", "[Cruz] [is firmly in favor of] [it]". The cue is the
+        copula (with its auxiliaries and negation) to the phrase's last word, so the stance
+        stage reads a negation ("is not against it"); the content is the phrase's object,
+        never a bare pronoun. Inside what another cue reports ("said she was against it")
+        that statement holds it."""
+        word = self._copula_act_word(copula)
+        if word is None or self._inside_act(copula):
+            return None
+        source = self._source(copula)
+        if source is None or not self._names_speaker(source):
+            return None
+        roots = self._object_roots(word)
+        cue = (self._verb_cue(copula)[0], word.i + 1)
+        content = [
+            piece for part in self._content_ranges(copula, roots) for piece in minus(part, source)
+        ]
+        if not content:
+            return None
+        extent = self._extent(copula, source, cue, {root.i for root in roots})
+        return CueClause("act", copula.i, cue, source, tuple(content), extent)
 
     def _noun_act_parts(self, noun: Token) -> tuple[Token, list[Token]] | None:
         """The word that makes ``noun`` a stance act (its paired preposition, or the noun)
