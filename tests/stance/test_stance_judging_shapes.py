@@ -172,7 +172,8 @@ def test_a_condition_alone_is_no_call_for_it(
     make_statement: MakeStatement, debates: ProposalMatcher
 ) -> None:
     """A statement whose content is only an inverted condition ("should they vote to leave")
-    says what would follow elsewhere: its "should" is no call for leaving."""
+    says what would follow elsewhere: its "should" is no call for leaving (the warning
+    right before it reads against leaving: ``test_stance_evaluation_shapes``)."""
     case = Said(
         "The president has faced criticism for warning Britons, should they vote to leave the"
         " European Union.",
@@ -182,7 +183,7 @@ def test_a_condition_alone_is_no_call_for_it(
         "faced",
         PRESIDENT,
     )
-    assert judged(make_statement, debates, case).stance == "unclear"
+    assert judged(make_statement, debates, case).stance != "supports"
 
 
 @pytest.mark.parametrize(

@@ -113,6 +113,10 @@ CLAUSE_CLIMB_DEPS = frozenset(
     {"xcomp", "acomp", "attr", "dobj", "pobj", "prep", "pcomp", "acl", "amod", "oprd", "aux"}
 )
 SUBJECT_DEPS = frozenset({"nsubj", "expl"})
+COMPLEMENTS_OF_WORK = frozenset(
+    {"prep", "dobj", "xcomp", "ccomp", "advcl", "dative", "attr", "acomp", "oprd"}
+)
+"""What a bare benefit ("the sanctions are working") must not have to be a verdict."""
 QUESTION_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 """Question words ("what", "whom", "how"): a question about what follows, not yes or no."""
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"})
@@ -345,6 +349,8 @@ class _Classifier:
         lemma = node.lemma_.lower()
         if lemma in self.lex.agreement_words and node.head.lower_ == "in":
             return None  # "in line with", "in keeping with": agreement, read as such
+        if self.copula_in_favour(node):
+            return "supports"  # "I am all [for] the wall"
         if node.dep_ in {"acomp", "amod"} and node.lower_ in self.lex.words:
             return self.lex.words[node.lower_]  # "prepared to", "determined to": adjectives
         headline = self.headline_verb(node)
@@ -450,8 +456,15 @@ class _Classifier:
     def side_taken(self, people: Token) -> bool:
         """``people`` (the opponents or supporters of something) are the side a speaker
         takes: the object of a joining verb, or of its preposition ("[joined] the critics",
-        "[sided] [with] the opponents", "[rallied] [behind] its supporters")."""
+        "[sided] [with] the opponents", "[rallied] [behind] its supporters"), or what a
+        copula says its subject is, one of them ("I [am] a strong supporter of it", "she
+        [is] one of its fiercest critics")."""
         verb = people.head
+        if people.dep_ == "attr":
+            return verb.lemma_.lower() in self.lex.side_copulas
+        one = verb.head if people.dep_ == "pobj" and verb.lower_ == "of" else None
+        if one is not None and one.lower_ == "one" and one.dep_ == "attr":
+            return one.head.lemma_.lower() in self.lex.side_copulas
         if people.dep_ == "pobj" and verb.dep_ == "prep":
             verb = verb.head
         elif people.dep_ != "dobj":
@@ -513,6 +526,11 @@ class _Classifier:
         for child in node.children:
             if child.dep_ == "aux" and child.tag_ == "MD" and child.lower_ in self.lex.modals:
                 return child
+        if node.dep_ == "conj" and node.pos_ == "VERB" and node.head.pos_ == "VERB":
+            # "Britain must take back control and [leave]": a verb coordinated with no
+            # subject or auxiliary of its own shares its first verb's modal
+            if not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in node.children):
+                return self.modal(node.head)
         return None
 
     def condition(self, node: Token, path: set[int]) -> Token | None:
@@ -738,6 +756,12 @@ class _Classifier:
                     # "sanctions are the [appropriate] response": the verdict decides over
                     # a noun that alone warns ("response") or hedges ("idea")
                     candidates = verdicts + [child]
+                elif self.lex.words.get(child.lemma_.lower()) in (None, "open"):
+                    # "a [terrible] idea", "the [best] option", "an [excellent] deal": a
+                    # firm adjective decides over a noun that only hedges or says nothing
+                    # (over a noun that warns, "a [great] danger", the noun decides)
+                    firm = [a for a in adjectives if self._firm_word(a)]
+                    candidates = firm + candidates
                 candidates += adjectives
             if child.dep_ in ("dobj", "attr"):
                 # "sent a letter [of encouragement] regarding it": what the thing sent is of;
@@ -750,6 +774,17 @@ class _Classifier:
                     if obj.dep_ == "pobj"
                     for word in (obj, *obj.conjuncts)
                 ]
+                if child.lower_ == "one":
+                    # "one of the [worst] deals ever": the adjective of what it is one of
+                    candidates += [
+                        a
+                        for prep in child.children
+                        if prep.dep_ == "prep" and prep.lower_ == "of"
+                        for obj in prep.children
+                        if obj.dep_ == "pobj"
+                        for a in obj.children
+                        if a.dep_ == "amod"
+                    ]
             for word in candidates:
                 word_class = self.lex.words.get(word.lemma_.lower())
                 if word_class is None and word.dep_ in ("acomp", "amod"):
@@ -778,6 +813,45 @@ class _Classifier:
             ):
                 return attr
         return None
+
+    def inside_what_it_leaves(self, theme: Token) -> bool:
+        """The proposal is to leave something (its undoing actions include staying:
+        `[staying] verbs` among the proposal's ``opposite`` words), and the statement has its
+        theme after a preposition of being inside (`[staying] preps`: "better off [in] the
+        EU", "a strong Britain [within] the union"): being in it is staying, the reverse."""
+        if self.slots is None or not (self.slots.opposite.words & self.lex.staying_verbs):
+            return False
+        prep = theme.head
+        return (
+            theme.dep_ == "pobj"
+            and prep.dep_ == "prep"
+            and prep.lower_ in self.lex.staying_preps
+            and not self.slots.action.has_token(prep.head)
+            and not self.slots.opposite.has_token(prep.head)
+        )
+
+    def called_by_name(self, reading: _Reading, theme: Token) -> None:
+        """The proposal's own noun is what a copula says its subject is, with an evaluation
+        as its adjective: "it is a [terrible] deal", "this is a [historic] accord". The
+        adjective is what the clause says: the speaker's judgement of it (the copula's own
+        negation is read on the way up: "it is not a bad deal")."""
+        copula = theme.head
+        if theme.dep_ != "attr" or copula.lemma_ != "be" or copula.i == theme.i:
+            return
+        for adjective in theme.children:
+            if adjective.dep_ != "amod" or not self._firm_word(adjective):
+                continue
+            cls = self.lex.words.get(adjective.lemma_.lower()) or self.lex.words[adjective.lower_]
+            self.apply_class(reading, cls, False, adjective, evaluative=True)
+            reading.note(adjective, "evaluation", "evaluation")
+            reading.judgement = True
+            reading.holder_node, reading.holder_deontic = copula, False
+            return
+
+    def _firm_word(self, word: Token) -> bool:
+        """``word`` is a supports or opposes word, by its lemma or its form ("best")."""
+        cls = self.lex.words.get(word.lemma_.lower()) or self.lex.words.get(word.lower_)
+        return cls in ("supports", "opposes")
 
     def said_of_it(self, node: Token, path: set[int]) -> tuple[StanceClass, Token, bool] | None:
         """A copula equating the proposal with "something" a clause of the speaker's says
@@ -955,7 +1029,9 @@ class _Classifier:
         elif warning and reading.mode != "none" and not negated:
             pass  # "warned that it would be a mistake": the warning keeps what it governs
         elif negated:
-            reading.polarity, reading.mode = 1, "hedged"
+            # "has not ruled it out" leaves it open; "they are no [threat]" defends it
+            denied = evaluative and lemma in self.lex.dangers_denied and reading.polarity > 0
+            reading.polarity, reading.mode = 1, "firm" if denied else "hedged"
         elif reading.polarity < 0:
             # "refused to rule out" leaves it open; "scrapping it would be a mistake" wants it
             reading.polarity, reading.mode = 1, "firm" if evaluative else "hedged"
@@ -1151,9 +1227,9 @@ class _Classifier:
             elif reading.mode == "none":
                 reading.mode = "firm"
             reading.note(modal, "modal", "modal")
-            deontic = deontic or (
-                modal.lower_ in self.lex.deontic and reading.operations - before == 1
-            )
+            # "allies should send troops", "Congress must reject the pact": what someone
+            # must do is the speaker's call, whatever the stance word under the modal
+            deontic = deontic or modal.lower_ in self.lex.deontic
         if negation is not None and node.lemma_.lower() in self.lex.undecided:
             reading.undecided = True  # "there is no agreement on it": nothing decided
             reading.note(negation, "negation", "negation")
@@ -1263,8 +1339,17 @@ class _Classifier:
 
     def benefited_by_proposal(self, node: Token, path: set[int]) -> bool:
         """``node`` is a benefit ("boost", "strengthen") whose subject is the proposal: "the
-        accord will boost growth", "no wall is going to fix that" (negated)."""
-        return node.lemma_.lower() in self.lex.benefits and any(
+        accord will boost growth", "no wall is going to fix that" (negated); or a remedy over
+        a harm of its own object ("a wall will stop illegal crossings")."""
+        lemma = node.lemma_.lower()
+        remedy = lemma in self.lex.remedies and any(
+            c.dep_ == "dobj" and c.i not in path for c in node.children
+        )
+        if lemma in self.lex.bare_benefits and any(
+            c.dep_ in COMPLEMENTS_OF_WORK for c in node.children
+        ):
+            return False  # "the refugees work in factories": no verdict that it works
+        return (lemma in self.lex.benefits or remedy) and any(
             c.dep_ in ("nsubj", "csubj") and c.i in path for c in node.children
         )
 
@@ -1354,7 +1439,7 @@ class _Classifier:
             reading.mode = "firm"
             reading.note(degree, "evaluation", "evaluation")
         else:
-            benefit = node.lemma_.lower() in self.lex.benefits
+            benefit = node.lemma_.lower() in self.lex.benefits | self.lex.remedies
             if (negation is None) != benefit:
                 reading.polarity = -reading.polarity
             reading.mode = "firm"
@@ -1667,6 +1752,10 @@ class _Classifier:
             reading.holder_node = node
             return True
         agent = self.permitted_agent(node, child)
+        if agent is not None and agent.i in path and not any(c.i in path for c in agent.children):
+            # "let Syrian refugees in": the proposal's own people let in, it is done (not
+            # "allies [who decide to send troops]", whose clause holds the proposal)
+            agent = None
         if agent is not None and self._negator(node) is None:
             reading.others = agent  # what we let others do is theirs
             return True
@@ -1724,6 +1813,8 @@ class _Classifier:
         start_verb = action is None and (theme.pos_ in VERB_POS or theme.pos_ == "ADJ")
         self.visit(reading, node, path, start=True, start_verb=start_verb)
         reading.holder_deontic = reading.holder_deontic or deontic
+        if reading.mode == "none":
+            self.called_by_name(reading, theme)
         gerund = self.gerund_modifier(theme) if action is None else None
         if gerund is not None:
             # "a history of [welcoming] refugees", the gerund parsed as the theme's adjective
@@ -1845,6 +1936,8 @@ class _Classifier:
             reading.question = reading.question or self.question(node)
         if reading.consequence and reading.mode == "none":
             self.threat_in_cue(reading, theme.doc, cue)
+        if reading.consequence and reading.mode == "none":
+            self.threat_before(reading, span)
         if reading.holder_node is not holder:
             reading.holder_node, reading.holder_deontic = None, False
         else:
@@ -1890,6 +1983,20 @@ class _Classifier:
             node.dep_ in ("acomp", "prep")
             and node.lower_ in self.lex.copula_positions
             and node.head.lemma_ == "be"
+        ) or self.copula_in_favour(node)
+
+    def copula_in_favour(self, node: Token) -> bool:
+        """``node`` is a position in favour a copula says of a person ("I am all [for] it",
+        "Clinton was [for] the pact"), not of a thing ("the money is for the wall")."""
+        if node.dep_ != "prep" or node.lower_ not in self.lex.copula_supports:
+            return False
+        if node.head.lemma_ != "be" or node.head.i == node.i:
+            return False
+        subject = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+        return (
+            subject is not None
+            and subject.pos_ in ("PRON", "PROPN")
+            and subject.lower_ not in self.lex.thing_pronouns
         )
 
     def verdict_on_act(self, node: Token, path: set[int]) -> bool:
@@ -1934,6 +2041,27 @@ class _Classifier:
         for i in sorted(cue):
             word = doc[i]
             if word.lemma_.lower() in self.lex.warning_verbs and self._negator(word) is None:
+                self.apply_class(reading, "opposes", False, word)
+                reading.note(word, "consequence", "consequence")
+                return
+
+    def threat_before(self, reading: _Reading, span: SpacySpan) -> None:
+        """The content is a condition with nothing read of what would follow, and right
+        before it ends the clause of a warning verb that the parser did not hang it on:
+        "endured criticism for [threatening] them with a loss of trade should they vote to
+        leave", the condition made a clause of the sentence's first verb. The warning is of
+        what follows the proposal: against it."""
+        doc = span.doc
+        end = span.start - 1
+        while end >= span.sent.start and doc[end].is_punct:
+            end -= 1  # "..., should they"
+        for word in doc[span.sent.start : max(end, span.sent.start)]:
+            if (
+                word.lemma_.lower() in self.lex.warning_verbs
+                and word.pos_ in VERB_POS
+                and word.right_edge.i == end
+                and self._negator(word) is None
+            ):
                 self.apply_class(reading, "opposes", False, word)
                 reading.note(word, "consequence", "consequence")
                 return
@@ -2472,6 +2600,8 @@ def classify(
         theme = _content_head(span)  # a match by meaning that starts at a quotation mark
     if theme is None:
         return StanceJudgement(match.slug, "unclear", CONFIDENCE["unclear"])
+    if action is None and not reverse and classifier.inside_what_it_leaves(theme):
+        reverse = True  # "Britain is better off [in] the EU": staying, for a proposal to leave
     act = act_cues(span.doc, statement, acts or load_acts())
     reading = classifier.read(
         span, theme, action, act, _cue_tokens(span.doc, statement), reverse=reverse

@@ -204,6 +204,15 @@ class StanceLexicon:
     prerequisite_preps: frozenset[str] = frozenset()
     """Prepositions by which such a step is for the proposal ("[for] joining")."""
     copula_positions: frozenset[str] = frozenset()
+    copula_supports: frozenset[str] = frozenset()
+    """Prepositions of a position in favour said by a copula with a person for its subject
+    ("I am all [for] it")."""
+    thing_pronouns: frozenset[str] = frozenset()
+    staying_verbs: frozenset[str] = frozenset()
+    """Undoing words that mean staying ("remain"): the proposal is to leave something."""
+    staying_preps: frozenset[str] = frozenset()
+    """Prepositions of being inside what the proposal would leave ("in the EU")."""
+    """Pronouns that stand for a thing, not a person ("[it] is for the wall")."""
     """Positions said by a copula whose negation sits on it ("are [not] opposed to it")."""
     anything_words: frozenset[str] = frozenset()
     """"Something" a clause says of the proposal ("is not [something] we can rule out")."""
@@ -252,6 +261,8 @@ class StanceLexicon:
     """Nouns for the people on one side of it ("opponents", "supporters"): their side, read
     only where a speaker takes it (the object of one of ``side_joining``)."""
     side_joining: frozenset[str] = frozenset()
+    side_copulas: frozenset[str] = frozenset()
+    """Copulas whose subject is one of the people on a side ("I am a supporter of it")."""
     """Verbs by which a speaker takes the side of such people ("sided with", "joined")."""
     undecided: frozenset[str] = frozenset()
     speech_topics: frozenset[str] = frozenset()
@@ -266,6 +277,14 @@ class StanceLexicon:
     """Verbs whose subject, when it is the proposal, is warned against ("could depress")."""
     benefits: frozenset[str] = frozenset()
     """Verbs whose subject, when it is the proposal, is argued for ("will boost growth")."""
+    bare_benefits: frozenset[str] = frozenset()
+    """Benefits only with no complement of their own ("the sanctions are working")."""
+    remedies: frozenset[str] = frozenset()
+    """Benefits only over an object of their own, the harm the proposal stops ("will stop
+    illegal crossings"); without one ("the fighting will stop") no benefit."""
+    dangers_denied: frozenset[str] = frozenset()
+    """Evaluations of harm whose denial defends the proposal ("the refugees are no threat"):
+    firmly for it, where another denied opposes word leaves it open."""
     experiencers: frozenset[str] = frozenset()
     """Words of feeling ("pleased", "worried"): said of the proposal's own words as the one
     who feels ("refugees are afraid"), no stance on it."""
@@ -613,6 +632,7 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
     procedure = _table(data.get("procedure", {}), "procedure")
     alternatives = _table(data.get("alternatives", {}), "alternatives")
     sides_taken = _table(data.get("sides_taken", {}), "sides_taken")
+    staying = _table(data.get("staying", {}), "staying")
     verb_phrases = {
         normalise_phrase(p): c
         for p, c in _classes(_table(data.get("verb_phrases", {}), "verb_phrases"), where).items()
@@ -632,6 +652,10 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         negative_determiners=frozenset(_strings(negation.get("determiners", []), where)),
         negative_adverbs=frozenset(_strings(negation.get("adverbs", []), where)),
         copula_positions=frozenset(_strings(negation.get("copula_positions", []), where)),
+        copula_supports=frozenset(_strings(negation.get("copula_supports", []), where)),
+        thing_pronouns=frozenset(_strings(negation.get("thing_pronouns", []), where)),
+        staying_verbs=frozenset(_strings(staying.get("verbs", []), f"{where}: staying")),
+        staying_preps=frozenset(_strings(staying.get("preps", []), f"{where}: staying")),
         verdicts=frozenset(
             _strings(_table(data.get("words", {}), "words").get("verdicts", []), where)
         ),
@@ -685,6 +709,7 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         not_yet=frozenset(_strings(data.get("not_yet", []), f"{where}: not_yet")),
         side_people=_classes(sides_taken, f"{where}: sides_taken"),
         side_joining=frozenset(_strings(sides_taken.get("joining", []), where)),
+        side_copulas=frozenset(_strings(sides_taken.get("copulas", []), where)),
         undecided=frozenset(_strings(data.get("undecided", []), f"{where}: undecided")),
         speech_topics=frozenset(_strings(data.get("speech_topics", []), where)),
         proform_pronouns=frozenset(_strings(contrast.get("proform_pronouns", []), where)),
@@ -696,6 +721,13 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         case_preps=frozenset(_strings(conditions.get("case_preps", []), where)),
         harms=frozenset(_strings(data.get("harms", []), f"{where}: harms")),
         benefits=frozenset(_strings(data.get("benefits", []), f"{where}: benefits")),
+        remedies=frozenset(_strings(data.get("remedies", []), f"{where}: remedies")),
+        bare_benefits=frozenset(
+            _strings(data.get("bare_benefits", []), f"{where}: bare_benefits")
+        ),
+        dangers_denied=frozenset(
+            _strings(data.get("dangers_denied", []), f"{where}: dangers_denied")
+        ),
         experiencers=frozenset(_strings(data.get("experiencers", []), f"{where}: experiencers")),
         future_verbs=frozenset(_strings(data.get("future_verbs", []), f"{where}: future_verbs")),
         sufficiency=frozenset(_strings(data.get("sufficiency", []), f"{where}: sufficiency")),
