@@ -3,7 +3,8 @@ body's rule decides on them.
 
     python bench/heldout.py SET_DIR [SET_DIR ...] [-v] [--json OUT]
 
-A set is a folder (kept outside the repository: the articles are other people's copy)::
+A set is a folder; the articles are other people's copy and never committed (the labels of
+the team's sets are in ``bench/heldout_sets/``, with where each article came from)::
 
     SET_DIR/articles/*.txt    one article each: headline, a date line, a blank line, body
     SET_DIR/set.toml          proposals, expected positions, decisions, must-not-move speakers
