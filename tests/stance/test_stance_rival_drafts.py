@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Span
+from test_stance_told_anew import content_of
 
 from factbox.stance.lexicon import load_concepts
 from factbox.stance.matching import ProposalMatcher, derive_slots
@@ -33,14 +33,6 @@ NAMED = "On Friday the council debated extending the monitoring mission in the W
 @pytest.fixture(scope="module")
 def drafts(nlp: Language) -> ProposalMatcher:
     return ProposalMatcher(nlp, [MISSION])
-
-
-def content(nlp: Language, text: str, words: str) -> Span:
-    doc = nlp(text)
-    start = text.rindex(words)
-    span = doc.char_span(start, start + len(words), alignment_mode="expand")
-    assert span is not None
-    return span
 
 
 def test_the_body_as_subject_makes_the_proposal_its_own_decision(nlp: Language) -> None:
@@ -67,15 +59,15 @@ def test_the_body_as_subject_makes_the_proposal_its_own_decision(nlp: Language) 
 def test_a_text_of_the_bodys_decision_points_back(
     nlp: Language, drafts: ProposalMatcher, sentence: str, words: str
 ) -> None:
-    span = content(nlp, f"{NAMED} {sentence}", words)
+    span = content_of(nlp, f"{NAMED} {sentence}", words)
     assert [m.slug for m in drafts.match_in_context(span)] == ["renew-mission"]
     # with nothing named before it, the same words name no proposal
-    alone = content(nlp, sentence, words)
+    alone = content_of(nlp, sentence, words)
     assert drafts.match_in_context(alone) == []
 
 
 def test_a_text_does_not_point_back_at_the_members_own_act(nlp: Language) -> None:
     members = ProposalMatcher(nlp, [MEMBERS_ACT])
     text = f"{NAMED} Only Norway and Chile voted for Norway's draft."
-    span = content(nlp, text, "Norway's draft")
+    span = content_of(nlp, text, "Norway's draft")
     assert members.match_in_context(span) == []
