@@ -103,9 +103,26 @@ def test_an_open_that_lets_it_pass_replaces_a_firm_stance(
     items = [judged(1, 0, "opposes", FR), judged(2, 3, "open", FR, cues=cues)]
     expected = ("open", day(3), [2]) if replaces else ("opposes", day(0), [1])
     assert by_actor(items) == {"FR": expected}
-    # on one day it stands beside a firm reading as its equal: the more confident wins
-    same_day = [judged(3, 5, "supports", DE, confidence=0.6), judged(4, 5, "open", DE, cues=cues)]
-    assert by_actor(same_day)["DE"][0] == ("open" if replaces else "supports")
+    # on one day it stands beside a refusal as its equal: the more confident wins
+    same_day = [judged(3, 5, "opposes", DE, confidence=0.6), judged(4, 5, "open", DE, cues=cues)]
+    assert by_actor(same_day)["DE"][0] == ("open" if replaces else "opposes")
+    # but a support of that day is the more favourable vote (rival drafts): it wins
+    voted_for = [judged(5, 5, "supports", PL, confidence=0.6), judged(6, 5, "open", PL, cues=cues)]
+    assert by_actor(voted_for)["PL"][0] == "supports"
+
+
+def test_a_vote_for_one_draft_wins_over_an_abstention_on_another_the_same_day() -> None:
+    abstained = words(("abstained", "act"))
+    # either order of statements, even when the abstention reads more confident
+    for first, second in ((1, 2), (2, 1)):
+        items = [
+            judged(first, 3, "open", FR, confidence=0.9, cues=abstained),
+            judged(second, 3, "supports", FR, confidence=0.5),
+        ]
+        assert by_actor(items)["FR"][0] == "supports"
+    # an abstention on a later day is a new decision: it still replaces the support
+    later = [judged(1, 3, "supports", DE), judged(2, 4, "open", DE, cues=abstained)]
+    assert by_actor(later)["DE"][:2] == ("open", day(4))
 
 
 @pytest.mark.parametrize(

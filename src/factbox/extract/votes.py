@@ -121,6 +121,7 @@ class VoteWords:
     unreal: frozenset[str]
     numbers: dict[str, int]
     texts: frozenset[str]
+    drafts: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -149,6 +150,7 @@ def vote_words() -> VoteWords:
         unreal=frozenset(words["unreal"]),
         numbers={word: value for value, word in enumerate(words["numbers"])},
         texts=frozenset(words["texts"]),
+        drafts=frozenset(words["drafts"]),
     )
 
 

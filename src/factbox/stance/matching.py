@@ -55,6 +55,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from factbox.extract.actors import actor_index, lookup_actor
+from factbox.extract.votes import vote_words
 from factbox.records import InputError
 from factbox.rules.bodies import load_body
 from factbox.rules.records import Body
@@ -201,6 +202,17 @@ class ProposalSlots:
     """States the proposal lets into a body ("Invite Ukraine to join NATO": UA). The theme
     is then their joining (``state_joining`` in ``synonyms.toml``), and another state's
     joining ("Sweden's accession", "Finland will join") is another thing."""
+    body_decides: bool = False
+    """The subject of the proposal's action is one of its bodies ("The Security Council
+    renews its authorisation"): the proposal is that body's own decision, taken on a text
+    its members draft and vote on, so a text noun that points back ("the draft") or a
+    member's draft ("Russia's draft") is one of its drafts (``drafts``, ``_members_draft``).
+    What members do in a vote is not tied to it by this alone: a bare vote ("98 senators
+    voted") may be any body's."""
+    drafts: frozenset[str] = frozenset()
+    """For a body's own decision, the nouns of a text it votes on (``drafts`` of
+    ``data/votes.toml``) that are words of its own thing in the singular ("the draft",
+    "this resolution"; "all relevant resolutions" are other texts)."""
 
 
 @dataclass(slots=True)
@@ -362,6 +374,7 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
     names: set[str] = set()
     theme_actors: set[str] = set()
     agent_actors: set[str] = set()
+    body_decides = False
     proper: list[bool] = []
     joined: set[str] = set()
     purposes: list[Token] = []
@@ -388,6 +401,7 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
             theme_heads = [c for c in root.children if c.dep_ in OBJECT_DEPS | {"attr"}]
             for subject in (c for c in root.children if c.dep_ == "nsubj"):
                 agent_actors |= {a for m in _conjuncts(subject) if (a := _actor_id(m)) is not None}
+                body_decides = body_decides or _names_body(subject, tuple(proposal.bodies))
                 for member in _conjuncts(subject):
                     for word in (member, *member.children):
                         if word is member or word.dep_ in MODIFIER_DEPS:
@@ -454,6 +468,10 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
     for form in (*theme.source, *theme.words):
         for concept in table.containing(form, "referent"):
             referents |= concept.words
+    drafts = vote_words().drafts - referents if body_decides else frozenset()
+    # a body's own decision is taken on a text: "the draft", "this resolution" point back
+    # at it where the article named the proposal before
+    referents |= drafts
     return ProposalSlots(
         slug=proposal.slug,
         action=action.freeze(),
@@ -474,6 +492,8 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         theme_verbs=theme_verbs,
         proper_theme=bool(proper) and all(proper),
         agent_actors=frozenset(agent_actors),
+        body_decides=body_decides,
+        drafts=frozenset(drafts),
         purpose_action=purpose_action,
         joined=frozenset(joined),
     )
@@ -791,7 +811,8 @@ class ProposalMatcher:
         self._stems = {slots.slug: _slot_stems(slots) for slots in self.slots}
         self._vote_labels = frozenset(load_acts().labels)
         self._referent_stems = {
-            slots.slug: frozenset(_stem(w) for w in slots.referents) for slots in self.slots
+            slots.slug: frozenset(_stem(w) for w in slots.referents - slots.drafts)
+            for slots in self.slots
         }
         self._own_topic = {slots.slug: _own_topic_words(slots) for slots in self.slots}
         self._known_theme = {
@@ -1261,10 +1282,13 @@ class ProposalMatcher:
     @staticmethod
     def _is_own_thing(token: Token, slots: ProposalSlots) -> bool:
         """A noun for the proposal's own thing, not a modifier of another noun ("the deal
-        talks")."""
+        talks"); a text noun of a body's own decision only in the singular."""
+        words = forms(token) & slots.referents
+        if words and words <= slots.drafts and token.tag_ != "NN":
+            return False  # "resolutions": texts, not the one decision
         return (
             token.pos_ in ("NOUN", "PROPN")
-            and bool(forms(token) & slots.referents)
+            and bool(words)
             and not (token.dep_ in MODIFIER_DEPS and token.head.i != token.i)
         )
 
@@ -1294,6 +1318,7 @@ class ProposalMatcher:
             or (c.dep_ == "poss" and c.lower_ in table.referring_possessives)
             or (c.dep_ == "poss" and _actor_id(c) is not None and c.lower_ in slots.own_words)
             or (c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME"))
+            or (c.dep_ == "poss" and self._members_draft(theme, c, slots))
             for c in theme.children
         )
 
@@ -1330,9 +1355,26 @@ class ProposalMatcher:
                 continue  # with whom, not what about ("an accord with Prime Minister Davutoglu")
             if any(c.dep_ == "nummod" for c in modifier.children):
                 continue  # a count: "the 12-nation pact"
+            if self._members_draft(theme, modifier, slots):
+                continue  # "Russia's draft", "a text for a six-month extension": a rival draft
             if modifier.dep_ != "amod" or modifier.ent_type_ or forms(modifier) & known:
                 return modifier
         return None
+
+    def _members_draft(self, theme: Token, modifier: Token, slots: ProposalSlots) -> bool:
+        """Whether ``modifier`` of a text noun ``theme`` makes it one draft of a body's own
+        decision (``body_decides``), not another topic: a member of the body whose draft it
+        is ("Russia's draft", "the Brazilian text"), or what it would do told by a noun of the
+        proposal's action ("a proposal for a six-month extension", "the renewal text").
+        Rival drafts of one decision are drafts of the proposal (guideline 15)."""
+        if not slots.body_decides or not forms(theme) & vote_words().drafts:
+            return False
+        if _actor_id(modifier) in slots.members:
+            return True
+        stems = tuple(w[:5] for w in slots.action.source if len(w) >= 5)
+        return bool(stems) and any(
+            t.pos_ == "NOUN" and t.lower_.startswith(stems) for t in modifier.subtree
+        )
 
     def _own_antecedent(self, span: SpacySpan, slots: ProposalSlots) -> ProposalMatch | None:
         """The nearest words before ``span`` that match ``slots`` (``_named_again``), unless
@@ -1408,6 +1450,7 @@ class ProposalMatcher:
             slots.slug
             for slots in self.slots
             if (definite and stems & self._referent_stems[slots.slug])
+            or (definite and words & slots.drafts)  # "the draft", not "resolutions"
             or (generic and stems & self._stems[slots.slug][0])
         }
 
@@ -1531,7 +1574,9 @@ class ProposalMatcher:
             (
                 t
                 for t in tokens
-                if not t.is_stop and forms(t) & self._theme_words and not forms(t) & slots.referents
+                if not t.is_stop
+                and forms(t) & self._theme_words
+                and not forms(t) & (slots.referents - slots.drafts)  # "resolutions": others
             ),
             None,
         )
@@ -2423,6 +2468,21 @@ def _voted_on(slots: ProposalSlots, table: ConceptTable) -> bool:
     decisions = table.decision_verbs
     decided = bool(slots.own_words & decisions) and not set(slots.action.source) & decisions
     return slots.document or not slots.action or slots.purpose_action or decided
+
+
+def _names_body(subject: Token, bodies: tuple[str, ...]) -> bool:
+    """Whether ``subject`` is one of ``bodies`` itself, by a name of ``data/votes.toml``
+    that its words hold and that ends with its head ("The UN Security Council"; not "NATO
+    members", whose head is its members)."""
+    words = " ".join(t.text for t in subject.subtree if t.dep_ != "det").casefold()
+    head = subject.text.casefold()
+    names = vote_words().names
+    for body in bodies:
+        for name in names.get(body, ()):
+            folded = name.casefold()
+            if folded.split()[-1] == head and re.search(rf"\b{re.escape(folded)}\b", words):
+                return True
+    return False
 
 
 def _words_before(span: SpacySpan) -> Iterator[tuple[SpacySpan, bool]]:

@@ -15,7 +15,8 @@ Rules (see docs/stance.md for worked examples):
   that sets a condition on consent ("fair for him to visit before ratification":
   ``sets_condition``) takes a support back until the condition is met; a refusal stays.
   On one date: an editor's correction beats extraction, then the firmer reading, then the
-  more confident, then the later statement id.
+  more confident, then the later statement id; but a ``supports`` beats an abstention of
+  the same day (votes on rival drafts of one proposal: the most favourable counts).
 - ``unclear`` never replaces a clear stance, earlier or same-day: it only stands for an
   actor that has no clear evidence at all.
 - An editor's correction replaces the extracted stance of its statement (the statement
@@ -192,6 +193,21 @@ def unattributed(judged: Iterable[JudgedStatement], as_of: dt.date | None = None
     )
 
 
+def _beats(item: _Evidence, best: _Evidence) -> bool:
+    """Whether ``item`` wins over ``best`` on their one date: by ``rank``, except that a
+    ``supports`` wins over an abstention (``letting_pass``) of the same day, whatever
+    their confidence: of rival drafts of one proposal voted the same day, the most
+    favourable vote is the actor's ("abstained on the long renewal, voted for the short
+    one": guideline 15). An editor's correction still wins over both, and a refusal on that
+    day is left to ``rank`` as before (a veto of one draft blocks)."""
+    if item.source != "correction" and best.source != "correction":
+        if item.stance == "supports" and best.letting_pass:
+            return True
+        if best.stance == "supports" and item.letting_pass:
+            return False
+    return item.rank > best.rank
+
+
 def _timeline(evidence: list[_Evidence]) -> list[_Evidence]:
     """The winning evidence of each date that replaced the stance current before it (see
     ``_Evidence.replaces``), oldest first. A vaguer reading that did not replace a firmer
@@ -199,7 +215,7 @@ def _timeline(evidence: list[_Evidence]) -> list[_Evidence]:
     by_date: dict[dt.date, _Evidence] = {}
     for item in evidence:
         best = by_date.get(item.on)
-        if best is None or item.rank > best.rank:
+        if best is None or _beats(item, best):
             by_date[item.on] = item
     timeline: list[_Evidence] = []
     for winner in (by_date[d] for d in sorted(by_date)):
