@@ -76,6 +76,11 @@ class CueLexicon:
     stance from supporting the duties to abstaining"): only the later act holds."""
     act_labels: frozenset[tuple[str, ...]] = frozenset()
     """Vote labels a report lists voters after ("In favour: A, B"), as lower-case words."""
+    act_withdrawal_verbs: frozenset[str] = frozenset()
+    """Verbs that take back a stance held against something when their object is one of
+    ``act_withdrawal_nouns`` ("dropped [their objections]", "lifted [its veto]")."""
+    act_withdrawal_nouns: frozenset[str] = frozenset()
+    """Nouns of a stance held against something that ``act_withdrawal_verbs`` take back."""
     prospect_verbs: frozenset[str] = frozenset()
     """Verbs that before a "to" infinitive tell what is likely to happen to their subject
     ("Romania stands to receive 6,351 refugees"): never a cue the classifier adds so."""
@@ -148,6 +153,8 @@ def parse_cue_lexicon(data: dict[str, Any]) -> CueLexicon:
             tuple(str(label).lower().split())
             for label in data.get("stance_acts", {}).get("labels", [])
         ),
+        act_withdrawal_verbs=_words(data.get("stance_acts", {}).get("withdrawal_verbs", [])),
+        act_withdrawal_nouns=_words(data.get("stance_acts", {}).get("withdrawal_nouns", [])),
         prospect_verbs=_words(data.get("prospect_verbs", {}).get("words", [])),
     )
 
