@@ -2169,7 +2169,11 @@ def act_cues(doc: Doc, statement: Statement | None, acts: ActTable) -> list[ActC
         entry, cls = lemma, acts.verbs.get(lemma)
         rest = " ".join(t.lower_ for t in cue if t.i > token.i)
         # "dropped their objections": the object noun of a withdrawal, by its lemma
-        objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj" and cue.start <= c.i < cue.end]
+        objects = [
+            c.lemma_.lower()
+            for c in token.children
+            if c.dep_ == "dobj" and cue.start <= c.i < cue.end
+        ]
         for particle in [w.lower_ for w in following] + phrases + [rest] + objects:
             if (lemma, particle) in acts.phrasal:
                 entry, cls = f"{lemma} {particle}", acts.phrasal[(lemma, particle)]
