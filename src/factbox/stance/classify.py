@@ -2382,6 +2382,12 @@ def _contrasted_own_clause(
     return None
 
 
+OWN_STANCE_SENTENCES = 2
+"""How many sentences after the proposal's, inside the statement, may hold the speaker's own
+stance over a pronoun that points back ("They are ready. I'm convinced it will come. [We
+will support] them")."""
+
+
 def _own_stance_on_it(classifier: _Classifier, span: SpacySpan, reading: _Reading) -> Token | None:
     """The speaker's own stance word, first person, over a pronoun that points back, in the
     sentence of the statement right after the proposal's: "The discussion of the package
@@ -2391,10 +2397,15 @@ def _own_stance_on_it(classifier: _Classifier, span: SpacySpan, reading: _Readin
     lex = classifier.lex
     if not reading.path:
         return None
-    follows = reading.path[-1].sent.end
+    follows = {reading.path[-1].sent.end}
+    doc = span.doc
+    for _ in range(OWN_STANCE_SENTENCES - 1):
+        last = max(follows)
+        if last < len(doc):
+            follows.add(doc[last].sent.end)  # "... I'm convinced. [We will support] them"
     for verb in span:
         sentence = verb.sent
-        if sentence.start != follows or verb.pos_ not in VERB_POS:
+        if sentence.start not in follows or verb.pos_ not in VERB_POS:
             continue
         if not (verb.i == sentence.root.i or not in_span(verb.head, span)):
             continue  # the sentence's own main verb, not one in a clause of it
