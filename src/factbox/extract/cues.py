@@ -87,6 +87,11 @@ class CueLexicon:
     act_causers: frozenset[str] = frozenset()
     """Verbs whose object did the act of their "to" clause ("forced her to distance herself
     from it")."""
+    act_withdrawal_verbs: frozenset[str] = frozenset()
+    """Verbs that take back a stance held against something when their object is one of
+    ``act_withdrawal_nouns`` ("dropped [their objections]", "lifted [its veto]")."""
+    act_withdrawal_nouns: frozenset[str] = frozenset()
+    """Nouns of a stance held against something that ``act_withdrawal_verbs`` take back."""
     prospect_verbs: frozenset[str] = frozenset()
     """Verbs that before a "to" infinitive tell what is likely to happen to their subject
     ("Romania stands to receive 6,351 refugees"): never a cue the classifier adds so."""
@@ -166,6 +171,8 @@ def parse_cue_lexicon(data: dict[str, Any]) -> CueLexicon:
         act_copula=_words(data.get("stance_acts", {}).get("copula", [])),
         copula_verbs=_words(data.get("stance_acts", {}).get("copula_verbs", [])),
         act_causers=_words(data.get("stance_acts", {}).get("causers", [])),
+        act_withdrawal_verbs=_words(data.get("stance_acts", {}).get("withdrawal_verbs", [])),
+        act_withdrawal_nouns=_words(data.get("stance_acts", {}).get("withdrawal_nouns", [])),
         prospect_verbs=_words(data.get("prospect_verbs", {}).get("words", [])),
     )
 

@@ -259,7 +259,11 @@ class CueFinder:
         table = token_table(doc)
         verbs = [i for i, pos in enumerate(table.pos) if pos == "VERB" and not quoted[i]]
         prepositional = lexicon.prepositional_cues
-        self._act_lemmas = lexicon.act_verbs | {verb for verb, _ in lexicon.act_phrasal}
+        self._act_lemmas = (
+            lexicon.act_verbs
+            | {verb for verb, _ in lexicon.act_phrasal}
+            | lexicon.act_withdrawal_verbs
+        )
         act_noun_lemmas = lexicon.act_nouns | {noun for noun, _ in lexicon.act_noun_phrasal}
         self.learned_cues = frozenset(
             i
@@ -1176,6 +1180,9 @@ class CueFinder:
         if lemma not in self._act_lemmas:
             return None  # neither alone nor with a particle: no phrase to read
         alone = lemma in self.lexicon.act_verbs
+        withdrawn = self._withdrawn_stance(verb)
+        if withdrawn is not None:
+            return withdrawn  # "dropped their [objections]", "lifted its [veto]"
         for words, last in verb_particle_phrases(verb):
             if (lemma, words) in self.lexicon.act_phrasal:
                 if alone and last.dep_ == "prep" and self._has_own_object(verb):
@@ -1188,6 +1195,25 @@ class CueFinder:
         """Whether ``verb`` has a direct object that is not a pronoun ("opposed [the deal]";
         not "distanced [himself] from")."""
         return any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in verb.children)
+
+    def _withdrawn_stance(self, verb: Token) -> Token | None:
+        """The stance noun a verb takes back ("dropped their [objections]", "lifted its
+        [veto]"; ``act_withdrawal_verbs`` and ``act_withdrawal_nouns``): its direct object,
+        held by no one or by a possessive pronoun (its holder is the verb's subject, not
+        "lifted Hungary's veto")."""
+        if verb.lemma_.lower() not in self.lexicon.act_withdrawal_verbs:
+            return None
+        for child in verb.children:
+            if (
+                child.dep_ == "dobj"
+                and child.i > verb.i
+                and child.lemma_.lower() in self.lexicon.act_withdrawal_nouns
+                and all(
+                    c.lower_ in _POSSESSIVE_HOLDERS for c in child.children if c.dep_ == "poss"
+                )
+            ):
+                return child
+        return None
 
     def _bare_act(self, verb: Token, source: TokenRange) -> list[TokenRange]:
         """ "China and Angola abstained": an act that needs nothing after it is its own
@@ -1305,7 +1331,9 @@ class CueFinder:
         if source is None or not (self._names_speaker(source) or listed or voters or named):
             return None
         cue = self._verb_cue(verb)
-        if word.i != verb.i and member is None:  # "among the countries [opposed] to it"
+        if word.i != verb.i and word.dep_ == "dobj":
+            cue = (cue[0], max(cue[1], word.i + 1))  # "dropped their objections"
+        elif word.i != verb.i and member is None:  # "among the countries [opposed] to it"
             between = self.doc[cue[1] : word.i]
             phrasal = all(t.head.i != t.i and t.dep_ in ("prep", "pobj", "prt") for t in between)
             if len(between) <= _MAX_ACT_CUE_GAP and all(t.pos_ == "PRON" for t in between):
@@ -1324,6 +1352,14 @@ class CueFinder:
                 and child.i > verb.i
                 and not self._is_adverbial(child)
                 and not (child.dep_ == "dobj" and child.pos_ == "PRON" and word.i != verb.i)
+            ]
+        if word.i != verb.i and word.dep_ == "dobj":
+            # "withdrew its objection [to the accession]": the parser may hang the noun's
+            # preposition on the verb
+            roots += [
+                child
+                for child in verb.children
+                if child.dep_ == "prep" and child.i > word.i and child.lower_ in ("to", "on")
             ]
         if not roots:
             roots = self._passive_subject(verb)
@@ -1481,6 +1517,8 @@ class CueFinder:
         when it follows at once."""
         if self.quoted[noun.i]:
             return None
+        if noun.dep_ == "dobj" and self._withdrawn_stance(noun.head) == noun:
+            return None  # "dropped its opposition to it": the withdrawal is the act
         parts = self._noun_act_parts(noun)
         if parts is None:
             return None

@@ -736,8 +736,34 @@ class ArticleContext:
                     return speakers
             if plural and earlier < sentence and self.plural_subject(earlier, before):
                 # "The 28 EU leaders were taken by surprise. ... they agreed": the nearer
-                # plural subject is who "they" are, not a group that spoke before it
-                return []
+                # plural subject is who "they" are, not a group that spoke before it; when
+                # it lists its members ("Other states, such as A, B and C, were critical.
+                # They ..."), each of them
+                return self.listed_subject(earlier)
+        return []
+
+    def listed_subject(self, sentence: int) -> list[Speaker]:
+        """The actors the plural subject of sentence ``sentence`` lists as its members
+        ("Other countries, such as A, B and C, were critical"; ``_group_members``), as
+        speakers; empty when it lists fewer than two."""
+        start = self._sentence_starts[sentence]
+        end = (
+            self._sentence_starts[sentence + 1]
+            if sentence + 1 < len(self._sentence_starts)
+            else len(self.doc)
+        )
+        for token in self.doc[start:end]:
+            if not (
+                token.dep_ in ("nsubj", "nsubjpass")
+                and token.pos_ == "NOUN"
+                and "Plur" in token.morph.get("Number", [])
+                and not _inside_quotes(self.doc, token.i)
+            ):
+                continue
+            members = _group_members(token, start, end)
+            actors = list(dict.fromkeys(match.actor for match in members))
+            if len(actors) > 1:
+                return [_speaker(self.doc[token.i].text, None, None, None, a) for a in actors]
         return []
 
     def plural_subject(self, sentence: int, before: int) -> bool:

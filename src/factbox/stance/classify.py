@@ -2296,7 +2296,13 @@ def act_cues(doc: Doc, statement: Statement | None, acts: ActTable) -> list[ActC
         phrases = [words for words, _ in verb_particle_phrases(token)]  # "came out ... for"
         entry, cls = lemma, acts.verbs.get(lemma)
         rest = " ".join(t.lower_ for t in cue if t.i > token.i)
-        for particle in [w.lower_ for w in following] + phrases + [rest]:
+        # "dropped their objections": the object noun of a withdrawal, by its lemma
+        objects = [
+            c.lemma_.lower()
+            for c in token.children
+            if c.dep_ == "dobj" and cue.start <= c.i < cue.end
+        ]
+        for particle in [w.lower_ for w in following] + phrases + [rest] + objects:
             if (lemma, particle) in acts.phrasal:
                 entry, cls = f"{lemma} {particle}", acts.phrasal[(lemma, particle)]
                 break
@@ -2504,6 +2510,12 @@ def _contrasted_own_clause(
     return None
 
 
+OWN_STANCE_SENTENCES = 2
+"""How many sentences after the proposal's, inside the statement, may hold the speaker's own
+stance over a pronoun that points back ("They are ready. I'm convinced it will come. [We
+will support] them")."""
+
+
 def _own_stance_on_it(classifier: _Classifier, span: SpacySpan, reading: _Reading) -> Token | None:
     """The speaker's own stance word, first person, over a pronoun that points back, in the
     sentence of the statement right after the proposal's: "The discussion of the package
@@ -2513,10 +2525,15 @@ def _own_stance_on_it(classifier: _Classifier, span: SpacySpan, reading: _Readin
     lex = classifier.lex
     if not reading.path:
         return None
-    follows = reading.path[-1].sent.end
+    follows = {reading.path[-1].sent.end}
+    doc = span.doc
+    for _ in range(OWN_STANCE_SENTENCES - 1):
+        last = max(follows)
+        if last < len(doc):
+            follows.add(doc[last].sent.end)  # "... I'm convinced. [We will support] them"
     for verb in span:
         sentence = verb.sent
-        if sentence.start != follows or verb.pos_ not in VERB_POS:
+        if sentence.start not in follows or verb.pos_ not in VERB_POS:
             continue
         if not (verb.i == sentence.root.i or not in_span(verb.head, span)):
             continue  # the sentence's own main verb, not one in a clause of it

@@ -101,6 +101,9 @@ class ConceptTable:
     """Pronouns that stand for things named just before ("they can be planted among us")."""
     referring_adjectives: frozenset[str] = frozenset()
     """Adjectives that leave a referring noun pointing back ("the new proposal")."""
+    standing_nouns: frozenset[str] = frozenset()
+    """Nouns of a stance held on a thing that, with a determiner or possessive and no topic
+    of their own, point back at the thing named before ("dropped [their objections]")."""
     vote_topics: frozenset[str] = frozenset()
     """Prepositions after a vote noun that say what it was on ("a vote [about] X")."""
     other_vote_words: frozenset[str] = frozenset()
@@ -571,6 +574,7 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         singular_pronouns=listed("singular_pronouns"),
         plural_pronouns=listed("plural_pronouns"),
         referring_adjectives=listed("referring_adjectives"),
+        standing_nouns=listed("standing_nouns"),
         vote_topics=listed("vote_topics"),
         other_vote_words=listed("other_vote_words"),
         acting_verbs=listed("acting_verbs"),

@@ -868,6 +868,8 @@ class ProposalMatcher:
         if referring is None:
             return []
         reach = ACTING_SENTENCES if acting is not None else ANTECEDENT_SENTENCES
+        if referring.lemma_.lower() in self.table.standing_nouns:
+            reach = OWN_ANTECEDENT_SENTENCES  # "dropped their objections": to the story's thing
         documents = {slots.slug for slots in self.slots if _voted_on(slots, self.table)}
         topic = self._vote_topic(vote) if vote is not None else None
         if vote is not None and topic is not None:
@@ -1712,6 +1714,7 @@ class ProposalMatcher:
                 if c.dep_ not in ("det", "predet", "punct")
                 and c.lower_ not in referring
                 and not (c.dep_ == "amod" and c.lower_ in table.referring_adjectives)
+                and not (c.dep_ == "poss" and c.lower_ in table.referring_possessives)
                 and span.start <= c.i < span.end
             ]
             if own_topic:
@@ -1721,6 +1724,11 @@ class ProposalMatcher:
                 and token.lemma_.lower() in table.referring_nouns
             ):
                 return token
+            if (
+                words & (table.referring_determiners | table.referring_possessives)
+                and token.lemma_.lower() in table.standing_nouns
+            ):
+                return token  # "dropped [their objections]": to what was named before
         return None
 
     def _best(

@@ -1,0 +1,97 @@
+"""Objections taken back, read end to end from extraction (the sentences are written for
+these tests): a "they" after a sentence whose plural subject lists its members ("Other
+states, such as A, B and C, were wary. They ...") stands for each listed member; a verb that
+takes back a stance held against something ("dropped their objections", "lifted its veto",
+"withdrew its reservation to ...") is an act that leaves the holder no longer in the way
+(open), on the thing its noun names or, with none, on the one named just before."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+from stance_support import plain_article
+
+from factbox.extract import extract_article
+from factbox.ingesting import judge
+from factbox.stance.matching import ProposalMatcher
+from factbox.stance.records import Proposal
+
+DAY = dt.date(2024, 3, 5)
+ENTRY = Proposal(
+    "freedonia-entry",
+    "Admit Freedonia to the customs union",
+    "Freedonia becomes a full member of the customs union",
+    bodies=["eu-council"],
+)
+
+
+@pytest.fixture(scope="module")
+def matcher(nlp: Language) -> ProposalMatcher:
+    return ProposalMatcher(nlp, [ENTRY])
+
+
+def stances(nlp: Language, matcher: ProposalMatcher, text: str) -> dict[str, str]:
+    """Each speaker's actor of a statement about the entry -> its own stance (the last)."""
+    doc = nlp(text)
+    found: dict[str, str] = {}
+    for statement in extract_article(doc, plain_article(text, DAY)).statements:
+        for item in judge(doc, statement, matcher):
+            if item.match.slug == ENTRY.slug and item.judgement.about == "speaker":
+                for speaker in statement.speakers:
+                    if speaker.actor_id is not None:
+                        found[speaker.actor_id] = item.judgement.stance
+    return found
+
+
+def test_they_after_a_listed_subject_is_each_member_and_dropping_objections_is_open(
+    nlp: Language, matcher: ProposalMatcher
+) -> None:
+    text = (
+        "Freedonia has asked to join the customs union for years. Several governments, "
+        "such as Portugal, Denmark and Ireland, were sceptical at first. They dropped their "
+        "objections after the reforms were passed."
+    )
+    found = stances(nlp, matcher, text)
+    assert {found.get(actor) for actor in ("PT", "DK", "IE")} == {"open"}, found
+
+
+def test_they_after_a_plural_subject_that_lists_nobody_names_no_state(
+    nlp: Language, matcher: ProposalMatcher
+) -> None:
+    text = (
+        "Freedonia has asked to join the customs union for years. Several governments were "
+        "sceptical at first. They dropped their objections after the reforms were passed."
+    )
+    assert not {"PT", "DK", "IE"} & set(stances(nlp, matcher, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Portugal lifted its veto on Freedonia's accession to the customs union.",
+        "Portugal has withdrawn its reservation to Freedonia's membership of the customs union.",
+        "Portugal dropped its opposition to Freedonia's accession to the customs union.",
+    ],
+)
+def test_taking_back_a_stance_against_it_is_open(
+    nlp: Language, matcher: ProposalMatcher, text: str
+) -> None:
+    assert stances(nlp, matcher, text).get("PT") == "open"
+
+
+def test_lifting_another_states_veto_is_no_withdrawal(
+    nlp: Language, matcher: ProposalMatcher
+) -> None:
+    text = "Portugal lifted Denmark's veto on Freedonia's accession to the customs union."
+    assert stances(nlp, matcher, text).get("PT") != "open"
+
+
+def test_the_opposition_dropped_is_no_act_of_its_own(
+    nlp: Language, matcher: ProposalMatcher
+) -> None:
+    text = "Portugal dropped its opposition to Freedonia's accession to the customs union."
+    doc = nlp(text)
+    cues = [s.cue for s in extract_article(doc, plain_article(text, DAY)).statements]
+    assert cues == ["dropped its opposition"]
