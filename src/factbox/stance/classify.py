@@ -187,6 +187,9 @@ class _Reading:
     carve_out: Token | None = None
     """A carve-out from the proposal the reading went through ("an [exemption] for e-fuel
     cars"): wanting it is the price of consent (open), refusing it backs the proposal."""
+    limited: Token | None = None
+    """A limit of time or occasion on a refusal ("not [at] this summit"): a refusal read
+    through it is a condition (open)."""
     refused_at: Token | None = None
     """The last word a negation was read on: its verb may limit the refusal to a time."""
     name: frozenset[int] = frozenset()
@@ -619,6 +622,8 @@ class _Classifier:
             c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in node.children
         )
         past = past or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in node.children)
+        if any(c.dep_ == "attr" and c.lemma_.lower() in self.lex.timely for c in node.children):
+            return None  # "now is not the time to admit them": the time itself refused
         for child in node.children:
             if child.i in path:
                 # the limit may hang on the proposal's own words below the negated verb
@@ -677,9 +682,9 @@ class _Classifier:
     def limit_noun(self, noun: Token) -> bool:
         """A noun of time or of a meeting ("summit", "stage", "year"), or a date."""
         lemma = noun.lemma_.lower()
-        return lemma in self.lex.limit_nouns or noun.ent_type_ == "DATE" or (
-            noun.pos_ == "ADV" and lemma in self.lex.limit_adverbs  # "for now"
-        )
+        if noun.pos_ == "ADV":
+            return lemma in self.lex.limit_adverbs  # "for now"
+        return lemma in self.lex.limit_nouns or noun.ent_type_ == "DATE"
 
     def occasion_place(self, noun: Token) -> bool:
         """A named place that is no word of the proposal (the city of a meeting, not the
@@ -805,7 +810,7 @@ class _Classifier:
                 continue
             if child.dep_ == "prep" and child.lower_ in self.lex.concessive_marks:
                 continue  # "was forced through [despite opposition]": others' stance, conceded
-            if child.dep_ == "prep" and child.lower_ in self.lex.after_words:
+            if child.dep_ == "prep" and child.lower_ in self.lex.circumstances:
                 continue  # "to join [amid fears] of a war": the circumstance, no judgement of it
             subtree = list(child.subtree)
             for first, _last in find_phrases(subtree, self.lex.phrases):
@@ -1265,11 +1270,12 @@ class _Classifier:
         )
         if negated_here:
             reading.refused_at = node
-        if refused and not reading.consequence and not reading.conditional:
+        if refused and not reading.consequence and reading.limited is None:
             limit = self.time_limit(node, path)
             if limit is not None:
-                # "would not issue an invitation at this summit": not now, a condition (open)
-                reading.conditional = True
+                # "would not issue an invitation at this summit": not now, a condition (open),
+                # unless a word above wants it done ("we regret that it cannot be done now")
+                reading.limited = limit
                 reading.note(limit, "condition", "lexicon")
         if negation is not None and not reading.consequence:
             firm_modal = modal is not None and modal.lower_ in {"can", "could"}
@@ -1978,8 +1984,8 @@ class _Classifier:
             which = [c for c in word.children if c.dep_ == "nsubj" and c.lower_ == "which"]
             if not which or word.doc[which[0].i - 1].text != ",":
                 continue
-            after = word.doc[word.right_edge.i + 1] if word.right_edge.i + 1 < len(word.doc) else None
-            if after is not None and not after.is_punct:
+            end = word.right_edge.i + 1
+            if end < len(word.doc) and not word.doc[end].is_punct:
                 continue  # the clause goes on: a relative of its own noun
             for comp in word.children:
                 if comp.dep_ not in ("acomp", "attr"):
@@ -2256,6 +2262,8 @@ def _is_asserted(action: Token) -> bool:
 
 def _final_stance(reading: _Reading) -> Stance:
     stance = _stance_of(reading)
+    if stance == "opposes" and reading.limited is not None:
+        return "open"  # refused only for a time or an occasion (the guidelines' rule 2)
     if reading.consequence and reading.inverse:
         # a threat unless it is done wants it done; a warning unless it is not, the reverse
         return REVERSED.get(stance, stance)

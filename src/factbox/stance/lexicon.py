@@ -248,6 +248,9 @@ class StanceLexicon:
     [to]")."""
     not_yet: frozenset[str] = frozenset()
     """Adverbs right before a verb's "to" that say it is not done yet ("[yet] to ratify")."""
+    circumstances: frozenset[str] = frozenset()
+    """Prepositions of the climate an act happens in ("[amid] fears of a war"): no
+    judgement of the act."""
     readiness: frozenset[str] = frozenset()
     """Open words of readiness that keep an act against it ("[prepared] to block it")."""
     limit_adverbs: frozenset[str] = frozenset()
@@ -698,6 +701,7 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         only_way_joints=frozenset(_strings(alternatives.get("only_way_joints", []), where)),
         only_answers=frozenset(_strings(alternatives.get("only_answers", []), where)),
         not_yet=frozenset(_strings(data.get("not_yet", []), f"{where}: not_yet")),
+        circumstances=frozenset(_strings(time_frames.get("circumstances", []), where)),
         readiness=frozenset(_strings(data.get("readiness", []), f"{where}: readiness")),
         limit_adverbs=frozenset(_strings(time_limits.get("adverbs", []), where)),
         limit_preps=frozenset(_strings(time_limits.get("preps", []), where)),
