@@ -8,29 +8,15 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from test_stance_state_joining import JOIN, _stance
 
-from factbox.stance.classify import classify, slots_of
 from factbox.stance.matching import ProposalMatcher
 from factbox.stance.records import Proposal
-
-JOIN = Proposal(
-    "moldova-nato",
-    "Invite Moldova to join NATO",
-    "NATO invites Moldova to become a member of the alliance",
-    bodies=["nato"],
-)
 
 
 @pytest.fixture(scope="module")
 def matcher(nlp: Language) -> ProposalMatcher:
     return ProposalMatcher(nlp, [JOIN])
-
-
-def _stance(nlp: Language, matcher: ProposalMatcher, text: str) -> str:
-    doc = nlp(text)
-    found = matcher.match(doc)
-    assert [m.slug for m in found] == ["moldova-nato"]
-    return classify(doc[:], found[0], slots=slots_of(matcher, "moldova-nato")).stance
 
 
 @pytest.mark.parametrize(
