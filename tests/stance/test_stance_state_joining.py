@@ -100,11 +100,18 @@ def _stance(nlp: Language, matcher: ProposalMatcher, text: str) -> str:
     return classify(doc[:], found[0], slots=slots_of(matcher, "moldova-nato")).stance
 
 
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("The government had admitted that Moldova could not join the alliance.", "opposes"),
+        # not this year: a time limit, a condition (rule 2; tests/stance/test_stance_time_limits)
+        ("The government had admitted that Moldova could not join the alliance this year.", "open"),
+    ],
+)
 def test_a_clause_a_verb_of_the_action_opens_is_not_the_action_done(
-    nlp: Language, matcher: ProposalMatcher
+    nlp: Language, matcher: ProposalMatcher, text: str, stance: str
 ) -> None:
-    text = "The government had admitted that Moldova could not join the alliance this year."
-    assert _stance(nlp, matcher, text) == "opposes"
+    assert _stance(nlp, matcher, text) == stance
 
 
 @pytest.mark.parametrize(

@@ -117,6 +117,7 @@ COMPLEMENTS_OF_WORK = frozenset(
     {"prep", "dobj", "xcomp", "ccomp", "advcl", "dative", "attr", "acomp", "oprd"}
 )
 """What a bare benefit ("the sanctions are working") must not have to be a verdict."""
+NOUN_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
 QUESTION_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 """Question words ("what", "whom", "how"): a question about what follows, not yes or no."""
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"})
@@ -190,6 +191,11 @@ class _Reading:
     carve_out: Token | None = None
     """A carve-out from the proposal the reading went through ("an [exemption] for e-fuel
     cars"): wanting it is the price of consent (open), refusing it backs the proposal."""
+    limited: Token | None = None
+    """A limit of time or occasion on a refusal ("not [at] this summit"): a refusal read
+    through it is a condition (open)."""
+    refused_at: Token | None = None
+    """The last word a negation was read on: its verb may limit the refusal to a time."""
     name: frozenset[int] = frozenset()
     """The nouns that name the proposal with its theme ("resolution" over "[draft]
     resolution"): their own modifiers describe the proposal ("the resolution [against
@@ -622,6 +628,97 @@ class _Classifier:
         yet = yet_before_to(node, self.lex.not_yet) if node.pos_ in VERB_POS else None
         return yet if yet is not None and node.doc[node.i - 1].dep_ == "aux" else None
 
+    def time_limit(self, node: Token, path: set[int]) -> Token | None:
+        """The word that limits a refusal said by ``node`` to a time or an occasion (the
+        guidelines' rule 2): an adverb of time ("will not invite them [now]", "not [yet]"), a
+        time or meeting noun or a date after a preposition or as a bare adverb ("not [at]
+        this summit", "not [this] year"), a place that is no word of the proposal ("not [in]
+        Vilnius": the meeting held there), or a clause of time ("not [while] the war goes
+        on"). A refusal said in the past ("did not sign it in 2019") tells history: only
+        "yet" limits it."""
+        past = node.tag_ in ("VBD", "VBN") and not any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in node.children
+        )
+        past = past or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in node.children)
+        if any(c.dep_ == "attr" and c.lemma_.lower() in self.lex.timely for c in node.children):
+            return None  # "now is not the time to admit them": the time itself refused
+        for child in node.children:
+            if child.i in path:
+                # the limit may hang on the proposal's own words below the negated verb
+                # ("would not issue an invitation [in] Vilnius")
+                below = self.time_limit(child, path) if child.dep_ != "nsubj" else None
+                if below is not None:
+                    return below
+                continue
+            if child.dep_ in ("attr", "acomp"):
+                # or on the negated copula's predicate ("is not a question [for] now")
+                found = self.place_limit(child)
+                if found is not None:
+                    return found
+            if node.i in path and node.pos_ != "VERB" and child.dep_ == "prep":
+                # or on the object of the proposal's own preposition ("an invitation to Kyiv
+                # [in] Vilnius", the parser hanging the place on the nearest noun)
+                inner = [o for o in child.children if o.dep_ == "pobj"]
+                found = next((f for o in inner if (f := self.place_limit(o)) is not None), None)
+                if found is not None:
+                    return found
+            lower = child.lower_
+            if child.dep_ == "advmod" and lower in self.lex.limit_adverbs:
+                if not past or lower in self.lex.not_yet:
+                    return child
+            if past:
+                continue
+            if child.dep_ == "npadvmod" and self.limit_noun(child):
+                return child  # "will not join this year"
+            if child.dep_ == "prep":
+                objects = [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
+                if lower in self.lex.limit_preps and any(self.limit_noun(o) for o in objects):
+                    return child
+                if lower in self.lex.limit_places and any(self.occasion_place(o) for o in objects):
+                    return child
+            if child.dep_ == "advcl":
+                for mark in child.children:
+                    if mark.dep_ == "mark" and mark.lower_ in self.lex.limit_marks:
+                        if mark.i > node.i:  # "while this is a step, it is not enough": conceded
+                            return mark
+        return None
+
+    def place_limit(self, noun: Token) -> Token | None:
+        """A preposition on ``noun`` whose object is a time, a meeting or the place of one."""
+        for prep in noun.children:
+            if prep.dep_ != "prep":
+                continue
+            objects = [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
+            if prep.lower_ in self.lex.limit_preps and any(self.limit_noun(o) for o in objects):
+                return prep
+            if prep.lower_ in self.lex.limit_places and any(
+                self.occasion_place(o) for o in objects
+            ):
+                return prep
+        return None
+
+    def limit_noun(self, noun: Token) -> bool:
+        """A noun of time or of a meeting ("summit", "stage", "year"), or a date."""
+        lemma = noun.lemma_.lower()
+        if noun.pos_ == "ADV":
+            return lemma in self.lex.limit_adverbs  # "for now"
+        return lemma in self.lex.limit_nouns or noun.ent_type_ == "DATE"
+
+    def occasion_place(self, noun: Token) -> bool:
+        """A named place that is no word of the proposal (the city of a meeting, not the
+        country the proposal is about)."""
+        if noun.ent_type_ != "GPE" or self.slots is None:
+            return False
+        slots = self.slots
+        words = (
+            slots.action.words
+            | slots.theme.words
+            | slots.qualifier.words
+            | slots.agent.words
+            | slots.target.words
+        )
+        return noun.lower_ not in words and noun.lemma_.lower() not in words
+
     def rejected_alternative(self, node: Token) -> Token | None:
         """The adverb right before ``node`` that makes what is under it the alternative left
         aside: "of" after "instead", "than" after "rather" (wherever the parser hangs it)."""
@@ -731,6 +828,8 @@ class _Classifier:
                 continue
             if child.dep_ == "prep" and child.lower_ in self.lex.concessive_marks:
                 continue  # "was forced through [despite opposition]": others' stance, conceded
+            if child.dep_ == "prep" and child.lower_ in self.lex.circumstances:
+                continue  # "to join [amid fears] of a war": the circumstance, no judgement of it
             subtree = list(child.subtree)
             for first, _last in find_phrases(subtree, self.lex.phrases):
                 phrase = tuple(
@@ -1024,6 +1123,8 @@ class _Classifier:
             if negated:
                 reading.polarity = -reading.polarity
                 reading.mode = "firm" if reading.polarity < 0 else "hedged"
+            elif lemma in self.lex.readiness and reading.polarity < 0 and reading.mode == "firm":
+                pass  # "prepared to block it": the act against it announced
             else:
                 reading.mode = "hedged"
         elif warning and reading.mode != "none" and not negated:
@@ -1214,6 +1315,10 @@ class _Classifier:
                 if negation is not None:
                     reading.note(negation, "negation", "evaluation")
                 negation = None
+                if word.lemma_.lower() in self.lex.limit_words and not negated:
+                    # "it is premature to call a vote now": not yet, a time limit (open)
+                    reading.conditional = True
+                    reading.note(word, "condition", "lexicon")
         modal = None if reading.consequence else self.modal(node)
         if modal is not None:
             modal_class = self.lex.modals[modal.lower_]
@@ -1234,6 +1339,20 @@ class _Classifier:
             reading.undecided = True  # "there is no agreement on it": nothing decided
             reading.note(negation, "negation", "negation")
             negation = None
+        below = reading.refused_at
+        # a negated noun's verb limits it too: "no invitation will be issued [at] the summit"
+        refused = negated_here or (
+            below is not None and below.head.i == node.i and below.dep_ in NOUN_ARGUMENTS
+        )
+        if negated_here:
+            reading.refused_at = node
+        if refused and not reading.consequence and reading.limited is None:
+            limit = self.time_limit(node, path)
+            if limit is not None:
+                # "would not issue an invitation at this summit": not now, a condition (open),
+                # unless a word above wants it done ("we regret that it cannot be done now")
+                reading.limited = limit
+                reading.note(limit, "condition", "lexicon")
         if negation is not None and not reading.consequence:
             firm_modal = modal is not None and modal.lower_ in {"can", "could"}
             reading.polarity = -reading.polarity
@@ -1891,6 +2010,8 @@ class _Classifier:
             reading.question = reading.question or self.question(node)
         if not reading.consequence and node.dep_ == "ROOT" and self.inverted_condition(node):
             reading = self.consequence_of(reading, node)  # "..., should they vote to leave."
+        if not reading.stopped and not reading.consequence and reading.refused_at is not None:
+            self.absence_judged(reading, node, span)
         reading.path = walked
         if reading.consequence and reading.mode == "none":
             self.asked_consequence(reading, walked[-1], path)
@@ -1943,6 +2064,32 @@ class _Classifier:
         else:
             reading.holder_deontic = deontic
         return reading
+
+    def absence_judged(self, reading: _Reading, top: Token, span: SpacySpan) -> None:
+        """A sentential relative at the end of the refusal's clause judges the whole clause
+        ("there is still no date for it, [which is unacceptable]"): the parser hangs it on
+        the nearest noun, but its evaluation is said of the absence, so it composes over the
+        reading as an evaluation over what lies below ("the absence is unacceptable": a
+        demand for it)."""
+        for word in top.subtree:
+            if word.dep_ != "relcl" or not in_span(word, span) or word.i == 0:
+                continue
+            which = [c for c in word.children if c.dep_ == "nsubj" and c.lower_ == "which"]
+            if not which or word.doc[which[0].i - 1].text != ",":
+                continue
+            end = word.right_edge.i + 1
+            if end < len(word.doc) and not word.doc[end].is_punct:
+                continue  # the clause goes on: a relative of its own noun
+            for comp in word.children:
+                if comp.dep_ not in ("acomp", "attr"):
+                    continue
+                cls = self.lexical_class(comp)
+                if cls is None:
+                    continue
+                negated = self._negator(word) is not None
+                self.apply_class(reading, cls, negated, comp, evaluative=True)
+                reading.note(comp, "evaluation", "evaluation")
+                return
 
     def prerequisite(self, child: Token, node: Token, path: set[int]) -> Token | None:
         """``child``, the object of a verb of necessity ``node``, is a step on the way to the
@@ -2243,6 +2390,8 @@ def _is_asserted(action: Token) -> bool:
 
 def _final_stance(reading: _Reading) -> Stance:
     stance = _stance_of(reading)
+    if stance == "opposes" and reading.limited is not None:
+        return "open"  # refused only for a time or an occasion (the guidelines' rule 2)
     if reading.consequence and reading.inverse:
         # a threat unless it is done wants it done; a warning unless it is not, the reverse
         return REVERSED.get(stance, stance)
@@ -2617,6 +2766,9 @@ def classify(
         theme = _content_head(span)  # a match by meaning that starts at a quotation mark
     if theme is None:
         return StanceJudgement(match.slug, "unclear", CONFIDENCE["unclear"])
+    again = _mention_after_correction(theme, span)
+    if again is not theme:
+        theme, action = again, None  # the action named with the correction is no act on it
     if action is None and not reverse and classifier.inside_what_it_leaves(theme):
         reverse = True  # "Britain is better off [in] the EU": staying, for a proposal to leave
     act = act_cues(span.doc, statement, acts or load_acts())
@@ -2706,6 +2858,30 @@ def classify(
         others_span=others_span,
         others_actor_id=others_actor_id,
     )
+
+
+def _mention_after_correction(theme: Token, span: SpacySpan) -> Token:
+    """A theme named only to say what something is not about ("it was about the wording,
+    [not about] membership.") is a correction, no stance; when a later sentence of the same
+    content names it again ("It is absurd that there is no date for membership"), the
+    stance is read there."""
+    prep = theme.head
+    doc = theme.doc
+    corrected = (
+        theme.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.i > 0
+        and doc[prep.i - 1].dep_ == "neg"
+    )
+    if not corrected:
+        return theme
+    lemma = theme.lemma_.lower()
+    later = (
+        t
+        for t in span
+        if t.sent.start > theme.sent.start and t.lemma_.lower() == lemma and t.pos_ == theme.pos_
+    )
+    return next(later, theme)
 
 
 def _judge_reaction(

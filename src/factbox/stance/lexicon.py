@@ -260,6 +260,23 @@ class StanceLexicon:
     [to]")."""
     not_yet: frozenset[str] = frozenset()
     """Adverbs right before a verb's "to" that say it is not done yet ("[yet] to ratify")."""
+    circumstances: frozenset[str] = frozenset()
+    """Prepositions of the climate an act happens in ("[amid] fears of a war"): no
+    judgement of the act."""
+    readiness: frozenset[str] = frozenset()
+    """Open words of readiness that keep an act against it ("[prepared] to block it")."""
+    limit_adverbs: frozenset[str] = frozenset()
+    """Adverbs that limit a refusal to a time ("not [now]", "not [yet]")."""
+    limit_preps: frozenset[str] = frozenset()
+    """Prepositions whose object (one of ``limit_nouns``, or a date) limits a refusal to a
+    time or an occasion ("not [at] this summit")."""
+    limit_nouns: frozenset[str] = frozenset()
+    limit_marks: frozenset[str] = frozenset()
+    """Marks of a clause that limits a refusal to a time ("not [while] the war goes on")."""
+    limit_places: frozenset[str] = frozenset()
+    """Prepositions whose place limits a refusal to the occasion held there ("[in] Vilnius")."""
+    limit_words: frozenset[str] = frozenset()
+    """Evaluations that judge the proposal too early ("premature"): a time limit, open."""
     side_people: dict[str, StanceClass] = field(default_factory=dict)
     """Nouns for the people on one side of it ("opponents", "supporters"): their side, read
     only where a speaker takes it (the object of one of ``side_joining``)."""
@@ -633,6 +650,7 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
     agreement = _table(data.get("agreement", {}), "agreement")
     letting_pass = _table(data.get("letting_pass", {}), "letting_pass")
     time_frames = _table(data.get("time_frames", {}), "time_frames")
+    time_limits = _table(data.get("time_limits", {}), "time_limits")
     procedure = _table(data.get("procedure", {}), "procedure")
     alternatives = _table(data.get("alternatives", {}), "alternatives")
     sides_taken = _table(data.get("sides_taken", {}), "sides_taken")
@@ -711,6 +729,14 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         only_way_joints=frozenset(_strings(alternatives.get("only_way_joints", []), where)),
         only_answers=frozenset(_strings(alternatives.get("only_answers", []), where)),
         not_yet=frozenset(_strings(data.get("not_yet", []), f"{where}: not_yet")),
+        circumstances=frozenset(_strings(time_frames.get("circumstances", []), where)),
+        readiness=frozenset(_strings(data.get("readiness", []), f"{where}: readiness")),
+        limit_adverbs=frozenset(_strings(time_limits.get("adverbs", []), where)),
+        limit_preps=frozenset(_strings(time_limits.get("preps", []), where)),
+        limit_nouns=frozenset(_strings(time_limits.get("nouns", []), where)),
+        limit_marks=frozenset(_strings(time_limits.get("marks", []), where)),
+        limit_places=frozenset(_strings(time_limits.get("places", []), where)),
+        limit_words=frozenset(_strings(time_limits.get("words", []), where)),
         side_people=_classes(sides_taken, f"{where}: sides_taken"),
         side_joining=frozenset(_strings(sides_taken.get("joining", []), where)),
         side_copulas=frozenset(_strings(sides_taken.get("copulas", []), where)),

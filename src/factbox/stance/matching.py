@@ -55,6 +55,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from factbox.extract.actors import actor_index, lookup_actor
+from factbox.extract.offices import office_table
 from factbox.extract.votes import vote_words
 from factbox.records import InputError
 from factbox.rules.bodies import load_body
@@ -719,12 +720,38 @@ def _names_in(span: SpacySpan) -> set[str]:
     """``_named_actors``, and the proper nouns the model left untagged that name a country
     on their own ("Cyprus hopes ...")."""
     found = _named_actors(span)
+    for entity in span.ents:
+        if entity.label_ in ("PERSON", "ORG") and entity.root.dep_ == "poss":
+            # the model may take the name with its "'s" for an organisation
+            name = re.sub(r"['’]s?$", "", entity.text).strip()
+            state = _leader_state(name)
+            if state is not None:
+                found.add(state)  # "Volodymyr Zelenskyy's attempts to join": his state's
     for token in span:
         if token.pos_ == "PROPN" and not token.ent_type_:
             actor = lookup_actor(token.text)
             if actor is not None:
                 found.add(actor.id)
     return found
+
+
+def _leader_state(name: str) -> str | None:
+    """The one actor a person the office table knows has served, by id ("Volodymyr
+    Zelenskyy": Ukraine); None for one it does not know, or who served several. Their
+    possessive names that actor's act ("the president's attempts to join")."""
+    states = {row.actor_id for row in office_table().rows(name)}
+    return next(iter(states)) if len(states) == 1 else None
+
+
+def _leader_of_joined(token: Token, slots: ProposalSlots) -> bool:
+    """``token`` is the possessive of a leader of a state the proposal lets in ("Volodymyr
+    Zelenskyy's attempts to join"): that state's joining, as "Ukraine's attempts" is."""
+    if not slots.joined or token.dep_ != "poss":
+        return False
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if entity is None or entity.label_ not in ("PERSON", "ORG"):
+        return False
+    return _leader_state(re.sub(r"['’]s?$", "", entity.text).strip()) in slots.joined
 
 
 def _sponsors(theme: Token, sponsor_verbs: frozenset[str], inside: range) -> list[SpacySpan]:
@@ -1983,7 +2010,7 @@ class ProposalMatcher:
         for token in tokens:
             if (
                 token.i not in inside
-                and slots.qualifier.has_token(token)
+                and (slots.qualifier.has_token(token) or _leader_of_joined(token, slots))
                 and tree_distance(theme, token) <= QUALIFIER_DISTANCE
             ):
                 candidate.add("qualifier", token)
