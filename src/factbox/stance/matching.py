@@ -666,18 +666,24 @@ def _named_theme(slots: ProposalSlots) -> frozenset[str]:
     return frozenset(found)
 
 
-def _theme_holders(word: Token) -> list[Token]:
-    """Where the thing an action word acts on is named: an action noun's possessor or its
-    "of"/"for" object ("Bulgaria's accession", "membership for Bulgaria"); an action verb's
-    object ("admit Bulgaria"), or its subject when it has none ("Bulgaria joins")."""
-    holders = [c for c in word.children if c.dep_ == "poss"]
-    holders += [
+def _of_objects(word: Token) -> list[Token]:
+    """The objects of ``word``'s "of" and "for" ("the admission [of] Cyprus", "membership
+    [for] Bulgaria"): whose thing an action noun is."""
+    return [
         obj
         for prep in word.children
         if prep.dep_ == "prep" and prep.lower_ in ("of", "for")
         for obj in prep.children
         if obj.dep_ == "pobj"
     ]
+
+
+def _theme_holders(word: Token) -> list[Token]:
+    """Where the thing an action word acts on is named: an action noun's possessor or its
+    "of"/"for" object ("Bulgaria's accession", "membership for Bulgaria"); an action verb's
+    object ("admit Bulgaria"), or its subject when it has none ("Bulgaria joins")."""
+    holders = [c for c in word.children if c.dep_ == "poss"]
+    holders += _of_objects(word)
     if word.pos_ == "VERB":
         objects = [c for c in word.children if c.dep_ in ("dobj", "obj")]
         holders += objects or [c for c in word.children if c.dep_ == "nsubj"]
@@ -2083,13 +2089,7 @@ class ProposalMatcher:
             return False
         if slots.joined:
             owners += _joiners(theme)
-            owners += [  # "the admission of Cyprus", "membership for Bulgaria"
-                obj
-                for prep in theme.children
-                if prep.dep_ == "prep" and prep.lower_ in ("of", "for")
-                for obj in prep.children
-                if obj.dep_ == "pobj" and obj.i not in inside
-            ]
+            owners += [o for o in _of_objects(theme) if o.i not in inside]
         holders = [theme, theme.head] if theme.dep_ == "compound" else [theme]
         named_owner = again or any(
             _actor_id(c) in slots.named for h in holders for c in h.children if c.dep_ == "poss"
