@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from factbox.extract import extract_article
+from factbox.ingesting import judge
 from factbox.records import ActorKind, Article, Speaker, Statement, StatementKind
 from factbox.stance.classify import judge_statement
 from factbox.stance.matching import ProposalMatcher
@@ -166,3 +168,19 @@ def judged_on(
     found = {j.proposal: j for j in judge_statement(parsed.doc, parsed.statement, matcher)}
     assert slug in found, f"{content!r} must match {slug}"
     return found[slug]
+
+
+def stances_by_actor(
+    nlp: Language, matcher: ProposalMatcher, text: str, slug: str, published: dt.date
+) -> dict[str, str]:
+    """Each speaker's actor of a statement extracted from ``text`` about ``slug`` -> its own
+    stance (the last such statement's)."""
+    doc = nlp(text)
+    found: dict[str, str] = {}
+    for statement in extract_article(doc, plain_article(text, published)).statements:
+        for item in judge(doc, statement, matcher):
+            if item.match.slug == slug and item.judgement.about == "speaker":
+                for speaker in statement.speakers:
+                    if speaker.actor_id is not None:
+                        found[speaker.actor_id] = item.judgement.stance
+    return found

@@ -12,10 +12,8 @@ import datetime as dt
 
 import pytest
 from spacy.language import Language
-from stance_support import MOTION, plain_article
+from stance_support import MOTION, stances_by_actor
 
-from factbox.extract import extract_article
-from factbox.ingesting import judge
 from factbox.stance.matching import ProposalMatcher
 from factbox.stance.records import Proposal
 
@@ -41,15 +39,7 @@ def matcher(nlp: Language) -> ProposalMatcher:
 
 def stances(nlp: Language, matcher: ProposalMatcher, text: str, slug: str) -> dict[str, str]:
     """Each speaker's actor of a statement about ``slug`` -> its own stance (the last)."""
-    doc = nlp(text)
-    found: dict[str, str] = {}
-    for statement in extract_article(doc, plain_article(text, DAY)).statements:
-        for item in judge(doc, statement, matcher):
-            if item.match.slug == slug and item.judgement.about == "speaker":
-                for speaker in statement.speakers:
-                    if speaker.actor_id is not None:
-                        found[speaker.actor_id] = item.judgement.stance
-    return found
+    return stances_by_actor(nlp, matcher, text, slug, DAY)
 
 
 @pytest.mark.parametrize(

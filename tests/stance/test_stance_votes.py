@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
-from stance_support import plain_article
+from stance_support import plain_article, stances_by_actor
 
 from factbox.extract import extract_article
 from factbox.ingesting import judge
@@ -64,15 +64,7 @@ def member_stances(
     nlp: Language, matcher: ProposalMatcher, text: str, published: dt.date = DAY
 ) -> dict[str, str]:
     """Each speaker's actor of a statement about the motion -> its stance (its own)."""
-    doc = nlp(text)
-    found: dict[str, str] = {}
-    for statement in extract_article(doc, plain_article(text, published)).statements:
-        for item in judge(doc, statement, matcher):
-            if item.match.slug == MOTION.slug and item.judgement.about == "speaker":
-                for speaker in statement.speakers:
-                    if speaker.actor_id is not None:
-                        found[speaker.actor_id] = item.judgement.stance
-    return found
+    return stances_by_actor(nlp, matcher, text, MOTION.slug, published)
 
 
 def council(day: dt.date = DAY) -> set[str]:

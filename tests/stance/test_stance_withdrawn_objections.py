@@ -11,10 +11,9 @@ import datetime as dt
 
 import pytest
 from spacy.language import Language
-from stance_support import plain_article
+from stance_support import plain_article, stances_by_actor
 
 from factbox.extract import extract_article
-from factbox.ingesting import judge
 from factbox.stance.matching import ProposalMatcher
 from factbox.stance.records import Proposal
 
@@ -34,15 +33,7 @@ def matcher(nlp: Language) -> ProposalMatcher:
 
 def stances(nlp: Language, matcher: ProposalMatcher, text: str) -> dict[str, str]:
     """Each speaker's actor of a statement about the entry -> its own stance (the last)."""
-    doc = nlp(text)
-    found: dict[str, str] = {}
-    for statement in extract_article(doc, plain_article(text, DAY)).statements:
-        for item in judge(doc, statement, matcher):
-            if item.match.slug == ENTRY.slug and item.judgement.about == "speaker":
-                for speaker in statement.speakers:
-                    if speaker.actor_id is not None:
-                        found[speaker.actor_id] = item.judgement.stance
-    return found
+    return stances_by_actor(nlp, matcher, text, ENTRY.slug, DAY)
 
 
 def test_they_after_a_listed_subject_is_each_member_and_dropping_objections_is_open(
