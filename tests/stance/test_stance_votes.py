@@ -301,3 +301,23 @@ def test_a_count_of_states_hung_away_from_its_vote_still_counts(nlp: Language) -
     assert not states_voting_above(
         Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)[:], 15
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile vetoed the resolution demanding a halt to harbour dredging, with Peru and "
+        "Sweden abstaining from the vote.",
+        "Chile voted against the resolution demanding a halt to harbour dredging, with Sweden "
+        "and Peru abstaining.",
+    ],
+)
+def test_members_abstaining_in_a_with_clause_are_open_whatever_the_main_verb(
+    nlp: Language, motion: ProposalMatcher, text: str
+) -> None:
+    # the absolute clause is the named members' own act; the main clause's veto or no vote
+    # is another member's and does not frame it
+    found = stances_by_actor(nlp, motion, text, "harbour-motion", DAY)
+    assert found["CL"] == "opposes"
+    assert found["PE"] == "open" and found["SE"] == "open"
+

@@ -229,6 +229,18 @@ def _modifies_a_clause(verb: Token) -> bool:
     )
 
 
+def absolute_clause(verb: Token) -> bool:
+    """A participle with its own subject in a "with" phrase: "Venezuela voted against it,
+    [with Angola and China abstaining]". The parser hangs the participle on "with" and the
+    names under it; the clause is the act of the names, not part of the main verb's act."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ in ("pcomp", "pobj")
+        and verb.head.lower_ == "with"
+        and any(c.dep_ in _SUBJECT_DEPS and c.i < verb.i for c in verb.children)
+    )
+
+
 class CueFinder:
     """Finds cue clauses in one parsed document (a few linear passes over its tokens)."""
 
@@ -1243,6 +1255,8 @@ class CueFinder:
                 return False  # "said ... after Macron refused to rule it out": an occasion
             if node.dep_ in ("relcl", "acl") and not _is_complementizer(node.left_edge):
                 return False  # "the conference, where he refused to ...": a description
+            if absolute_clause(node):
+                return False  # "voted against it, [with China abstaining]": China's own act
             head = node.head
             if (
                 node.dep_ == "pcomp"

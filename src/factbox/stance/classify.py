@@ -86,7 +86,7 @@ from spacy.tokens import Span as SpacySpan
 
 from factbox.extract.actors import actor_index, lookup_actor
 from factbox.extract.cues import load_cue_lexicon
-from factbox.extract.reported import verb_particle_phrases
+from factbox.extract.reported import absolute_clause, verb_particle_phrases
 from factbox.extract.votes import is_count_cue, vote_words
 from factbox.records import Span, Statement
 from factbox.rules.bodies import load_bodies
@@ -2031,6 +2031,8 @@ class _Classifier:
             child, node = node, node.head
             if self.is_remark(child, node, cue):
                 break  # above a remark ("his comments ... drew criticism"): a reaction to it
+            if act and absolute_clause(child):
+                break  # "vetoed it, [with China abstaining]": above is another's act
             if node.i in skip:
                 mark = self.condition(node, path)
                 if mark is not None:
