@@ -321,3 +321,22 @@ def test_members_abstaining_in_a_with_clause_are_open_whatever_the_main_verb(
     assert found["CL"] == "opposes"
     assert found["PE"] == "open" and found["SE"] == "open"
 
+
+RIVALS = (
+    "The council voted on the resolution demanding a halt to harbour dredging and on a rival "
+    "Chilean proposal. Peru and Sweden voted against the Chilean measure."
+)
+
+
+def test_a_no_vote_on_the_text_the_article_calls_a_rival_is_not_on_the_proposal(
+    nlp: Language, motion: ProposalMatcher
+) -> None:
+    # the proposal names no sponsor; the article calls Chile's text the rival one, so "the
+    # Chilean measure" is that rival and the no votes on it say nothing of the proposal
+    found = stances_by_actor(nlp, motion, RIVALS, "harbour-motion", DAY)
+    assert "PE" not in found and "SE" not in found
+    # without the article calling it a rival, Chile's text may be the proposal itself
+    plain = RIVALS.replace("a rival Chilean proposal", "a proposal on fishing")
+    found = stances_by_actor(nlp, motion, plain, "harbour-motion", DAY)
+    assert found.get("PE") == "opposes" and found.get("SE") == "opposes"
+
