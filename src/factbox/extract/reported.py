@@ -486,7 +486,32 @@ class CueFinder:
             while end < verb.i and self.doc[end] in subject.subtree:
                 end += 1
             phrase = trim_range(self.doc, (phrase[0], end))
+        phrase = self._after_fronted_participle(verb, subject, phrase)
         return self._with_stray_subject(verb, subject, phrase)
+
+    def _after_fronted_participle(
+        self, verb: Token, subject: Token, phrase: TokenRange | None
+    ) -> TokenRange | None:
+        """The name after an opening participle's clause that the parser took for the verb's
+        clausal subject: "[Addressing the situation in Syria at an event], Director of
+        National Intelligence James Clapper warned ..." (the participle heads the whole
+        stretch, the name hung on its last noun). The speaker is the name after the clause's
+        comma, not the participle's object; a clausal subject with no comma in it ("Saying
+        no would be a mistake") is kept."""
+        if phrase is None or subject.dep_ != "csubj" or subject.tag_ != "VBG":
+            return phrase
+        if subject.i != phrase[0]:
+            return phrase
+        for comma in reversed(self.doc[phrase[0] : min(phrase[1], verb.i)]):
+            if comma.text != ",":
+                continue
+            after = self.doc[comma.i + 1 : min(phrase[1], verb.i)]
+            named = any(
+                t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or role_vocabulary().is_title_word(t)
+                for t in after
+            )
+            return trim_range(self.doc, (comma.i + 1, phrase[1])) if named else phrase
+        return phrase
 
     def _with_stray_subject(
         self, verb: Token, subject: Token, phrase: TokenRange | None
