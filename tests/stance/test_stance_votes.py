@@ -340,3 +340,13 @@ def test_a_no_vote_on_the_text_the_article_calls_a_rival_is_not_on_the_proposal(
     found = stances_by_actor(nlp, motion, plain, "harbour-motion", DAY)
     assert found.get("PE") == "opposes" and found.get("SE") == "opposes"
 
+
+def test_brokering_the_passage_of_a_text_supports_it(
+    nlp: Language, motion: ProposalMatcher
+) -> None:
+    text = (
+        "Chile is attempting to broker the passage of the resolution demanding a halt to "
+        "harbour dredging."
+    )
+    assert stances_by_actor(nlp, motion, text, "harbour-motion", DAY).get("CL") == "supports"
+
