@@ -507,7 +507,7 @@ class CueFinder:
                 continue
             after = self.doc[comma.i + 1 : min(phrase[1], verb.i)]
             named = any(
-                t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or role_vocabulary().is_title_word(t)
+                t.ent_type_ in _SPEAKING_ENTITIES or role_vocabulary().is_title_word(t)
                 for t in after
             )
             return trim_range(self.doc, (comma.i + 1, phrase[1])) if named else phrase
