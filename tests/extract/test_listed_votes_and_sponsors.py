@@ -156,8 +156,10 @@ def test_a_joined_participle_with_its_own_subject_or_no_text_names_no_sponsor(
     ("body", "voters"),
     [
         # the shape of a 2016 report on the Security Council's vote on Aleppo
-        ("Norway also vetoed the resolution, with Angola and China abstaining from the vote.",
-         ("AO", "CN")),
+        (
+            "Norway also vetoed the resolution, with Angola and China abstaining from the vote.",
+            ("AO", "CN"),
+        ),
         ("Norway also voted against the resolution, with China abstaining.", ("CN",)),
     ],
 )

@@ -259,3 +259,17 @@ def test_the_name_after_an_opening_participles_clause_is_the_speaker(
     (found,) = [s for s in statements(nlp, body) if s.cue == "warned"]
     assert [k.name for k in found.speakers] == ["Jane Roe"]
     assert "situation" not in found.source_text
+
+
+def test_an_apposition_the_parser_joined_to_the_subject_is_not_the_speaker(
+    nlp: Language,
+) -> None:
+    # ", a move supporters say would ...": "a move" is an apposition of the clause before it
+    # (a move [that] supporters say ...), and that clause is not what the supporters say
+    body = (
+        "The Norwegian government and top admirals have shied away from a patrol role in "
+        "the fjords, a move supporters say would stop illegal fishing in the north."
+    )
+    (found,) = [s for s in statements(nlp, body) if s.cue == "say"]
+    assert found.source_text == "supporters"
+    assert found.content.startswith("would stop illegal fishing")

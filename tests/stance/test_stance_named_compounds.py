@@ -31,12 +31,18 @@ def matcher(nlp: Language) -> ProposalMatcher:
 @pytest.mark.parametrize(
     ("text", "stance"),
     [
-        ("The Swedish foreign ministry said Sweden backs a no fly zone over the fjords.",
-         "supports"),
-        ("The Swedish foreign ministry said Sweden rejects a no fly zone over the fjords.",
-         "opposes"),
-        ("The Swedish foreign ministry said Sweden backs a no-fly zone over the fjords.",
-         "supports"),
+        (
+            "The Swedish foreign ministry said Sweden backs a no fly zone over the fjords.",
+            "supports",
+        ),
+        (
+            "The Swedish foreign ministry said Sweden rejects a no fly zone over the fjords.",
+            "opposes",
+        ),
+        (
+            "The Swedish foreign ministry said Sweden backs a no-fly zone over the fjords.",
+            "supports",
+        ),
     ],
 )
 def test_the_no_of_the_proposals_own_compound_is_no_negation(

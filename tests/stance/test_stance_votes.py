@@ -349,4 +349,3 @@ def test_brokering_the_passage_of_a_text_supports_it(
         "harbour dredging."
     )
     assert stances_by_actor(nlp, motion, text, "harbour-motion", DAY).get("CL") == "supports"
-

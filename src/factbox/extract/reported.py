@@ -229,6 +229,34 @@ def _modifies_a_clause(verb: Token) -> bool:
     )
 
 
+_SINGULAR_DETERMINERS = frozenset({"a", "an"})
+
+
+def _apposed_before_subject(verb: Token) -> Token | None:
+    """The noun of an apposition the parser joined to a speech verb's plural subject as a
+    compound, after a comma that ends the sentence's own clause: "Obama has shied away from
+    it, [a move] supporters say would stop the bombing" ("a move [that] supporters say ...";
+    the parser made "say" the root, the clause before the comma its complement and "move" a
+    compound of "supporters"). Told by a singular article on the plural subject ("a ...
+    supporters"), a comma right before it, and a complement of the verb on each side. The
+    noun, or ``None``."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ != "NNS":
+        return None
+    article = next((c for c in subject.children if c.dep_ == "det"), None)
+    noun = next((c for c in subject.children if c.dep_ == "compound" and c.tag_ == "NN"), None)
+    if article is None or noun is None or article.lower_ not in _SINGULAR_DETERMINERS:
+        return None
+    if not article.i < noun.i < subject.i or article.i == 0:
+        return None
+    if verb.doc[article.i - 1].text != ",":
+        return None
+    complements = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not any(c.i < article.i for c in complements) or not any(c.i > verb.i for c in complements):
+        return None
+    return noun
+
+
 def absolute_clause(verb: Token) -> bool:
     """A participle with its own subject in a "with" phrase: "Venezuela voted against it,
     [with Angola and China abstaining]". The parser hangs the participle on "with" and the
@@ -487,6 +515,9 @@ class CueFinder:
                 end += 1
             phrase = trim_range(self.doc, (phrase[0], end))
         phrase = self._after_fronted_participle(verb, subject, phrase)
+        apposed = _apposed_before_subject(verb)
+        if phrase is not None and apposed is not None:
+            phrase = trim_range(self.doc, (apposed.i + 1, phrase[1]))  # "supporters", not "a move"
         return self._with_stray_subject(verb, subject, phrase)
 
     def _after_fronted_participle(
@@ -1111,6 +1142,10 @@ class CueFinder:
             if self._is_cue_verb(child) and self._is_co_attribution(child)
         ]
         roots = self._content_roots(verb, _CONTENT_DEPS, beside)
+        if _apposed_before_subject(verb) is not None:
+            # ", a move supporters say would stop it": the clause before the comma is the
+            # sentence's own, not what the supporters say
+            roots = [root for root in roots if root.i > verb.i]
         if source == self._subject_under_as(verb) and any(root.i > verb.i for root in roots):
             # the main clause the parser hung on the cue comes before the "as" clause
             roots = [root for root in roots if root.i > verb.i]

@@ -2191,9 +2191,7 @@ def _inside_quotes(doc: Doc, token_index: int) -> bool:
     while start > 0 and not _ends_line(doc[start - 1]):
         start -= 1
     marks = sum(
-        1
-        for token in doc[start:token_index]
-        if token.is_quote and token.text not in SINGLE_QUOTES
+        1 for token in doc[start:token_index] if token.is_quote and token.text not in SINGLE_QUOTES
     )
     return marks % 2 == 1
 
