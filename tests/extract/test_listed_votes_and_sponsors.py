@@ -150,3 +150,22 @@ def test_a_joined_participle_with_its_own_subject_or_no_text_names_no_sponsor(
     assert [cue for cue, _, _ in acts(nlp, body) if cue == "co-sponsored"] == []
     body = "The council debated the convoy and co-sponsored by states including Chile and Peru."
     assert [cue for cue, _, _ in acts(nlp, body) if cue == "co-sponsored"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "voters"),
+    [
+        # the shape of a 2016 report on the Security Council's vote on Aleppo
+        (
+            "Norway also vetoed the resolution, with Angola and China abstaining from the vote.",
+            ("AO", "CN"),
+        ),
+        ("Norway also voted against the resolution, with China abstaining.", ("CN",)),
+    ],
+)
+def test_a_with_clause_with_its_own_subject_is_that_subjects_act(
+    nlp: Language, body: str, voters: tuple[str, ...]
+) -> None:
+    # not part of the main verb's act: the names before the participle abstained
+    found = [ids for cue, _, ids in acts(nlp, body) if cue == "abstaining"]
+    assert found == [voters]

@@ -163,3 +163,21 @@ def test_a_they_after_a_group_and_an_organisation_is_the_nearer(nlp: Language) -
     )
     found = [s.actor_id for s in speakers(nlp, body) if s.text == "they"]
     assert found[-2:] == ["FR", "DE"]
+
+
+def test_a_name_after_a_quote_of_two_sentences_is_outside_the_quote(nlp: Language) -> None:
+    # the quotation opens in the sentence before the one that closes it; the name after the
+    # closing mark is who a later "she" may stand for, not a word of the quote
+    from factbox.extract.speakers import _inside_quotes
+
+    body = (
+        '"What we should do is look after our harbours. We should not be fishing abroad," '
+        "said Jane Roe as she dined on fried eggs at her golf resort."
+    )
+    doc = nlp(body)
+    roe = next(t for t in doc if t.text == "Roe")
+    opening = next(t for t in doc if t.is_quote)
+    assert opening.sent.start != roe.sent.start  # the parse splits the quote
+    assert not _inside_quotes(doc, roe.i)
+    harbours = next(t for t in doc if t.text == "harbours")
+    assert _inside_quotes(doc, harbours.i)

@@ -241,3 +241,35 @@ def test_an_object_after_a_verb_that_follows_no_quote_is_no_speaker(nlp: Languag
 )
 def test_a_count_of_a_body_is_none_of_its_members(nlp: Language, body: str, source: str) -> None:
     assert actors_of(nlp, body, source) == [None]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the shape of a 2016 report on a warning against a no-fly zone over Syria
+        "Addressing the worsening situation in Norway at an event hosted by the Council on "
+        "Foreign Relations, Director of National Fisheries Jane Roe on Tuesday warned of the "
+        "consequences should the proposal for a fishing ban be enforced.",
+    ],
+)
+def test_the_name_after_an_opening_participles_clause_is_the_speaker(
+    nlp: Language, body: str
+) -> None:
+    # the parser made the participle the verb's clausal subject; its object is no speaker
+    (found,) = [s for s in statements(nlp, body) if s.cue == "warned"]
+    assert [k.name for k in found.speakers] == ["Jane Roe"]
+    assert "situation" not in found.source_text
+
+
+def test_an_apposition_the_parser_joined_to_the_subject_is_not_the_speaker(
+    nlp: Language,
+) -> None:
+    # ", a move supporters say would ...": "a move" is an apposition of the clause before it
+    # (a move [that] supporters say ...), and that clause is not what the supporters say
+    body = (
+        "The Norwegian government and top admirals have shied away from a patrol role in "
+        "the fjords, a move supporters say would stop illegal fishing in the north."
+    )
+    (found,) = [s for s in statements(nlp, body) if s.cue == "say"]
+    assert found.source_text == "supporters"
+    assert found.content.startswith("would stop illegal fishing")

@@ -301,3 +301,51 @@ def test_a_count_of_states_hung_away_from_its_vote_still_counts(nlp: Language) -
     assert not states_voting_above(
         Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)[:], 15
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile vetoed the resolution demanding a halt to harbour dredging, with Peru and "
+        "Sweden abstaining from the vote.",
+        "Chile voted against the resolution demanding a halt to harbour dredging, with Sweden "
+        "and Peru abstaining.",
+    ],
+)
+def test_members_abstaining_in_a_with_clause_are_open_whatever_the_main_verb(
+    nlp: Language, motion: ProposalMatcher, text: str
+) -> None:
+    # the absolute clause is the named members' own act; the main clause's veto or no vote
+    # is another member's and does not frame it
+    found = stances_by_actor(nlp, motion, text, "harbour-motion", DAY)
+    assert found["CL"] == "opposes"
+    assert found["PE"] == "open" and found["SE"] == "open"
+
+
+RIVALS = (
+    "The council voted on the resolution demanding a halt to harbour dredging and on a rival "
+    "Chilean proposal. Peru and Sweden voted against the Chilean measure."
+)
+
+
+def test_a_no_vote_on_the_text_the_article_calls_a_rival_is_not_on_the_proposal(
+    nlp: Language, motion: ProposalMatcher
+) -> None:
+    # the proposal names no sponsor; the article calls Chile's text the rival one, so "the
+    # Chilean measure" is that rival and the no votes on it say nothing of the proposal
+    found = stances_by_actor(nlp, motion, RIVALS, "harbour-motion", DAY)
+    assert "PE" not in found and "SE" not in found
+    # without the article calling it a rival, Chile's text may be the proposal itself
+    plain = RIVALS.replace("a rival Chilean proposal", "a proposal on fishing")
+    found = stances_by_actor(nlp, motion, plain, "harbour-motion", DAY)
+    assert found.get("PE") == "opposes" and found.get("SE") == "opposes"
+
+
+def test_brokering_the_passage_of_a_text_supports_it(
+    nlp: Language, motion: ProposalMatcher
+) -> None:
+    text = (
+        "Chile is attempting to broker the passage of the resolution demanding a halt to "
+        "harbour dredging."
+    )
+    assert stances_by_actor(nlp, motion, text, "harbour-motion", DAY).get("CL") == "supports"

@@ -229,6 +229,46 @@ def _modifies_a_clause(verb: Token) -> bool:
     )
 
 
+_SINGULAR_DETERMINERS = frozenset({"a", "an"})
+
+
+def _apposed_before_subject(verb: Token) -> Token | None:
+    """The noun of an apposition the parser joined to a speech verb's plural subject as a
+    compound, after a comma that ends the sentence's own clause: "Obama has shied away from
+    it, [a move] supporters say would stop the bombing" ("a move [that] supporters say ...";
+    the parser made "say" the root, the clause before the comma its complement and "move" a
+    compound of "supporters"). Told by a singular article on the plural subject ("a ...
+    supporters"), a comma right before it, and a complement of the verb on each side. The
+    noun, or ``None``."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ != "NNS":
+        return None
+    article = next((c for c in subject.children if c.dep_ == "det"), None)
+    noun = next((c for c in subject.children if c.dep_ == "compound" and c.tag_ == "NN"), None)
+    if article is None or noun is None or article.lower_ not in _SINGULAR_DETERMINERS:
+        return None
+    if not article.i < noun.i < subject.i or article.i == 0:
+        return None
+    if verb.doc[article.i - 1].text != ",":
+        return None
+    complements = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not any(c.i < article.i for c in complements) or not any(c.i > verb.i for c in complements):
+        return None
+    return noun
+
+
+def absolute_clause(verb: Token) -> bool:
+    """A participle with its own subject in a "with" phrase: "Venezuela voted against it,
+    [with Angola and China abstaining]". The parser hangs the participle on "with" and the
+    names under it; the clause is the act of the names, not part of the main verb's act."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ in ("pcomp", "pobj")
+        and verb.head.lower_ == "with"
+        and any(c.dep_ in _SUBJECT_DEPS and c.i < verb.i for c in verb.children)
+    )
+
+
 class CueFinder:
     """Finds cue clauses in one parsed document (a few linear passes over its tokens)."""
 
@@ -474,7 +514,35 @@ class CueFinder:
             while end < verb.i and self.doc[end] in subject.subtree:
                 end += 1
             phrase = trim_range(self.doc, (phrase[0], end))
+        phrase = self._after_fronted_participle(verb, subject, phrase)
+        apposed = _apposed_before_subject(verb)
+        if phrase is not None and apposed is not None:
+            phrase = trim_range(self.doc, (apposed.i + 1, phrase[1]))  # "supporters", not "a move"
         return self._with_stray_subject(verb, subject, phrase)
+
+    def _after_fronted_participle(
+        self, verb: Token, subject: Token, phrase: TokenRange | None
+    ) -> TokenRange | None:
+        """The name after an opening participle's clause that the parser took for the verb's
+        clausal subject: "[Addressing the situation in Syria at an event], Director of
+        National Intelligence James Clapper warned ..." (the participle heads the whole
+        stretch, the name hung on its last noun). The speaker is the name after the clause's
+        comma, not the participle's object; a clausal subject with no comma in it ("Saying
+        no would be a mistake") is kept."""
+        if phrase is None or subject.dep_ != "csubj" or subject.tag_ != "VBG":
+            return phrase
+        if subject.i != phrase[0]:
+            return phrase
+        for comma in reversed(self.doc[phrase[0] : min(phrase[1], verb.i)]):
+            if comma.text != ",":
+                continue
+            after = self.doc[comma.i + 1 : min(phrase[1], verb.i)]
+            named = any(
+                t.ent_type_ in _SPEAKING_ENTITIES or role_vocabulary().is_title_word(t)
+                for t in after
+            )
+            return trim_range(self.doc, (comma.i + 1, phrase[1])) if named else phrase
+        return phrase
 
     def _with_stray_subject(
         self, verb: Token, subject: Token, phrase: TokenRange | None
@@ -1074,6 +1142,10 @@ class CueFinder:
             if self._is_cue_verb(child) and self._is_co_attribution(child)
         ]
         roots = self._content_roots(verb, _CONTENT_DEPS, beside)
+        if _apposed_before_subject(verb) is not None:
+            # ", a move supporters say would stop it": the clause before the comma is the
+            # sentence's own, not what the supporters say
+            roots = [root for root in roots if root.i > verb.i]
         if source == self._subject_under_as(verb) and any(root.i > verb.i for root in roots):
             # the main clause the parser hung on the cue comes before the "as" clause
             roots = [root for root in roots if root.i > verb.i]
@@ -1243,6 +1315,8 @@ class CueFinder:
                 return False  # "said ... after Macron refused to rule it out": an occasion
             if node.dep_ in ("relcl", "acl") and not _is_complementizer(node.left_edge):
                 return False  # "the conference, where he refused to ...": a description
+            if absolute_clause(node):
+                return False  # "voted against it, [with China abstaining]": China's own act
             head = node.head
             if (
                 node.dep_ == "pcomp"

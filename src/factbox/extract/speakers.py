@@ -2183,14 +2183,22 @@ def _is_actor_only(speaker: Speaker) -> bool:
 
 
 def _inside_quotes(doc: Doc, token_index: int) -> bool:
-    """Whether a token sits inside double quotation marks within its sentence."""
-    sentence = doc[token_index].sent
+    """Whether a token sits inside double quotation marks, counted from the start of its
+    paragraph: a quotation of two sentences ('"We must focus on it. We will not go in,"
+    said Doe as he left') opens in a sentence before the one that closes it, so the name
+    after the closing mark is outside it."""
+    start = doc[token_index].sent.start
+    while start > 0 and not _ends_line(doc[start - 1]):
+        start -= 1
     marks = sum(
-        1
-        for token in doc[sentence.start : token_index]
-        if token.is_quote and token.text not in SINGLE_QUOTES
+        1 for token in doc[start:token_index] if token.is_quote and token.text not in SINGLE_QUOTES
     )
     return marks % 2 == 1
+
+
+def _ends_line(token: Token) -> bool:
+    """The token ends a line (a paragraph break follows it, or it is one)."""
+    return "\n" in token.whitespace_ or "\n" in token.text
 
 
 _FILLER_POS = ("DET", "PUNCT", "PART")

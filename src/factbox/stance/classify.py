@@ -86,7 +86,7 @@ from spacy.tokens import Span as SpacySpan
 
 from factbox.extract.actors import actor_index, lookup_actor
 from factbox.extract.cues import load_cue_lexicon
-from factbox.extract.reported import verb_particle_phrases
+from factbox.extract.reported import absolute_clause, verb_particle_phrases
 from factbox.extract.votes import is_count_cue, vote_words
 from factbox.records import Span, Statement
 from factbox.rules.bodies import load_bodies
@@ -102,7 +102,7 @@ from factbox.stance.lexicon import (
 )
 from factbox.stance.matching import ProposalMatcher, ProposalSlots, known_bodies
 from factbox.stance.records import Cue, CueRole, ProposalMatch, Stance, StanceJudgement
-from factbox.stance.tree import char_span, find_phrases, in_span
+from factbox.stance.tree import char_span, find_phrases, forms, in_span, is_hyphen
 
 Mode = Literal["none", "firm", "hedged"]
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -514,7 +514,11 @@ class _Classifier:
                 )
                 if ceased is not None:
                     return ceased
-            if child.dep_ == "det" and lemma in self.lex.negative_determiners:
+            if (
+                child.dep_ == "det"
+                and lemma in self.lex.negative_determiners
+                and not self.names_own_compound(child)
+            ):
                 return child
             if child.dep_ == "dobj" and lemma in self.lex.negative_pronouns:
                 return child  # "we rule nothing out", "we exclude nothing"
@@ -524,9 +528,28 @@ class _Classifier:
                 if lemma in self.lex.negative_pronouns:
                     return child
                 for det in child.children:
-                    if det.dep_ == "det" and det.lemma_.lower() in self.lex.negative_determiners:
+                    if (
+                        det.dep_ == "det"
+                        and det.lemma_.lower() in self.lex.negative_determiners
+                        and not self.names_own_compound(det)
+                    ):
                         return det
         return None
+
+    def names_own_compound(self, det: Token) -> bool:
+        """A negative determiner that begins a compound the proposal itself writes: "a [no]
+        fly zone" (the hyphen left out) for a proposal of a "no-fly zone", "a no deal exit"
+        for a "no-deal" one. The word is part of the thing's name, no negation of it; "no
+        troops" for a proposal to send troops is one (the proposal never writes "no")."""
+        if self.slots is None or det.lower_ not in self.slots.own_words:
+            return False
+        doc = det.doc
+        after = det.i + 1
+        while after < len(doc) and is_hyphen(doc[after]):
+            after += 1
+        if after >= len(doc) or after == det.head.i:
+            return False
+        return bool(forms(doc[after]) & self.slots.own_words)
 
     def modal(self, node: Token) -> Token | None:
         for child in node.children:
@@ -1653,7 +1676,9 @@ class _Classifier:
             (
                 c
                 for c in noun.children
-                if c.dep_ == "det" and c.lemma_.lower() in self.lex.negative_determiners
+                if c.dep_ == "det"
+                and c.lemma_.lower() in self.lex.negative_determiners
+                and not self.names_own_compound(c)
             ),
             None,
         )
@@ -2031,6 +2056,8 @@ class _Classifier:
             child, node = node, node.head
             if self.is_remark(child, node, cue):
                 break  # above a remark ("his comments ... drew criticism"): a reaction to it
+            if act and absolute_clause(child):
+                break  # "vetoed it, [with China abstaining]": above is another's act
             if node.i in skip:
                 mark = self.condition(node, path)
                 if mark is not None:

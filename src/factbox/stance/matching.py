@@ -785,6 +785,26 @@ def _sponsors(theme: Token, sponsor_verbs: frozenset[str], inside: range) -> lis
     return spans
 
 
+def _rival_sponsors(doc: Doc, table: ConceptTable) -> frozenset[str]:
+    """The sponsors whose text ``doc`` calls a rival somewhere ("voted for the French text
+    and [a rival Russian proposal]", "Russia's competing draft"): for a proposal that names
+    no sponsor, a text of theirs elsewhere in the article ("the Russian measure") is that
+    rival, not the proposal. A report on rival drafts calls one of them the rival of the
+    other; a text the article never calls so may still be the proposal."""
+    found: set[str] = set()
+    for token in doc:
+        if token.dep_ not in MODIFIER_DEPS or not forms(token) & table.rival_words:
+            continue
+        text = token.head
+        if not forms(text) & table.documents:
+            continue
+        for sponsor in _sponsors(text, table.sponsor_verbs, range(0)):
+            actor = lookup_actor(sponsor.text)
+            if actor is not None:
+                found.add(actor.id)
+    return frozenset(found)
+
+
 def known_bodies(bodies: Iterable[str]) -> list[Body]:
     """The bodies of ``bodies`` that the data knows (an unknown id is left out)."""
     found = []
@@ -2141,10 +2161,18 @@ class ProposalMatcher:
             if forms(modifier) & self.table.rival_words and not forms(modifier) & slots.own_words:
                 candidate.blocked = f"the theme is another text ({modifier.text})"
                 return True
+        rivals: frozenset[str] | None = None
         for sponsor in _sponsors(theme, self.table.sponsor_verbs, inside):
             actor = lookup_actor(sponsor.doc[sponsor.start : sponsor.end].text)
-            if actor is None or actor.id in slots.named or not slots.named:
+            if actor is None or actor.id in slots.named:
                 continue
+            if not slots.named:
+                # a proposal that names no sponsor: another sponsor's text is another one
+                # only when the article calls that sponsor's text a rival
+                if rivals is None:
+                    rivals = _rival_sponsors(theme.doc, self.table)
+                if actor.id not in rivals:
+                    continue
             if slots.agent.has_token(sponsor.root) or slots.qualifier.has_token(sponsor.root):
                 continue  # the proposal's own body or its modifier ("the EU's package")
             candidate.blocked = f"the theme is another sponsor's text ({sponsor.text})"
