@@ -241,3 +241,30 @@ def test_an_object_after_a_verb_that_follows_no_quote_is_no_speaker(nlp: Languag
 )
 def test_a_count_of_a_body_is_none_of_its_members(nlp: Language, body: str, source: str) -> None:
     assert actors_of(nlp, body, source) == [None]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Prime Minister of Norway Kari Nordmann, Prime Minister of Denmark Jens Hansen, and"
+        " Prime Minister of Iceland Anna Jonsdottir welcomed the decision.",
+        "Foreign Minister of Norway Kari Nordmann and Foreign Minister of Denmark Jens Hansen"
+        " said they welcomed the decision.",
+    ],
+)
+def test_a_list_of_office_holders_of_several_states_gives_each_state(
+    nlp: Language, body: str
+) -> None:
+    found = {
+        speaker.actor_id
+        for statement in statements(nlp, body)
+        if "decision" in statement.content
+        for speaker in statement.speakers
+    }
+    assert {"NO", "DK"} <= found
+
+
+def test_a_list_of_plain_states_is_read_as_before(nlp: Language) -> None:
+    body = "Germany, France and the European Commission welcomed the decision."
+    found = [s.actor_id for st in statements(nlp, body) for s in st.speakers]
+    assert found == ["DE", "FR", "EU"]
