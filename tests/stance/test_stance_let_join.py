@@ -15,12 +15,16 @@ written for these tests after shapes of news on enlargement:
 - a sentence close in meaning that names the state let in, with no word of joining
   ("Norway would be a valuable addition"), is matched by meaning, and one that names only
   the sibling's state is not;
+- "the full backing of Denmark" is a word of support, as "support" is.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from spacy.language import Language
+from stance_support import stances_by_actor
 
 from factbox.stance.lexicon import load_concepts
 from factbox.stance.matching import ProposalMatcher, derive_slots
@@ -150,3 +154,12 @@ def test_a_content_that_names_only_the_siblings_state_is_not_matched_by_meaning(
     assert siblings.match_similar(span, NORWAY.slug, near(NORWAY)) is None
     assert siblings.match_similar(span, SERBIA.slug, near(SERBIA)) is not None
 
+
+def test_the_backing_of_the_speakers_state_supports_it(nlp: Language) -> None:
+    matcher = ProposalMatcher(nlp, [NORWAY])
+    text = (
+        "Danish Prime Minister Jens Hansen said Norway's accession has the full backing of"
+        " Denmark."
+    )
+    found = stances_by_actor(nlp, matcher, text, NORWAY.slug, dt.date(2024, 3, 5))
+    assert found.get("DK") == "supports"
