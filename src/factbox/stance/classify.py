@@ -1269,6 +1269,9 @@ class _Classifier:
         if reading.consequence and node.lemma_.lower() in self.lex.deontic:
             cls = None  # "in this case we need to talk of war": what must follow, not a wish
         role: CueRole = "consequence" if reading.consequence else "lexicon"
+        if cls is not None and _withdrawal(node) is node:
+            role = "evaluation"  # "lift its [opposition] to it": the noun taken back, as read
+            # when the walk meets its verb first (``evaluation``)
         warned = False
         verdict = cls is not None and self.verdict_on_act(node, path)
         if verdict:
