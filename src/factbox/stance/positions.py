@@ -62,12 +62,12 @@ def lets_pass(cues: Iterable[Cue]) -> bool:
     """Whether a reading's cues commit the speaker to let the proposal pass: an abstention
     word, a permission word (an ``open`` reading of one lets the proposal itself through:
     "allowed the resolution to pass"), a stance against it taken back inside what is said
-    (the evaluation "agreed to lift its [opposition]"), or a negation beside a word for standing in its
-    way ("not stand in the way", "no longer block"). "Has not ruled out" keeps a possibility
-    open, it commits to nothing: its word is no blocking word. Words are compared on their
-    start, so "abstained", "abstaining" and "abstention" are the one word. Accepting a
-    result after the fact ("we accept the decision", "will comply with the outcome") lets
-    it pass too."""
+    (the evaluation "agreed to lift its [opposition]"), or a negation beside a word for
+    standing in its way ("not stand in the way", "no longer block"). "Has not ruled out"
+    keeps a possibility open, it commits to nothing: its word is no blocking word. Words
+    are compared on their start, so "abstained", "abstaining" and "abstention" are the one
+    word. Accepting a result after the fact ("we accept the decision", "will comply with
+    the outcome") lets it pass too."""
     cues = list(cues)
     table = load_lexicon()
     words = [cue.text.lower() for cue in cues]
