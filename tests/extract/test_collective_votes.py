@@ -308,3 +308,20 @@ def test_members_named_bare_deciding_with_dissent_near_are_no_one(
     nlp: Language, text: str
 ) -> None:
     assert many_voting(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # inviting a state to join is the body's own decision, taken by all its members
+        "NATO leaders formally invited Georgia to join the military alliance on Wednesday.",
+        "All NATO allies invited Georgia to join the alliance.",
+    ],
+)
+def test_the_members_inviting_a_state_is_each_members_act(nlp: Language, text: str) -> None:
+    (found,) = many_voting(nlp, text)
+    assert ids(found) == members("nato")
+
+
+def test_some_members_inviting_a_state_is_no_ones_act(nlp: Language) -> None:
+    assert many_voting(nlp, "Some NATO leaders invited Georgia to join the alliance.") == []

@@ -273,3 +273,25 @@ def test_an_apposition_the_parser_joined_to_the_subject_is_not_the_speaker(
     (found,) = [s for s in statements(nlp, body) if s.cue == "say"]
     assert found.source_text == "supporters"
     assert found.content.startswith("would stop illegal fishing")
+        "Prime Minister of Norway Kari Nordmann, Prime Minister of Denmark Jens Hansen, and"
+        " Prime Minister of Iceland Anna Jonsdottir welcomed the decision.",
+        "Foreign Minister of Norway Kari Nordmann and Foreign Minister of Denmark Jens Hansen"
+        " said they welcomed the decision.",
+    ],
+)
+def test_a_list_of_office_holders_of_several_states_gives_each_state(
+    nlp: Language, body: str
+) -> None:
+    found = {
+        speaker.actor_id
+        for statement in statements(nlp, body)
+        if "decision" in statement.content
+        for speaker in statement.speakers
+    }
+    assert {"NO", "DK"} <= found
+
+
+def test_a_list_of_plain_states_is_read_as_before(nlp: Language) -> None:
+    body = "Germany, France and the European Commission welcomed the decision."
+    found = [s.actor_id for st in statements(nlp, body) for s in st.speakers]
+    assert found == ["DE", "FR", "EU"]

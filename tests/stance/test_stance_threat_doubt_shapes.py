@@ -234,3 +234,21 @@ def test_regret_of_what_is_not_done_wants_it_done(
     make_statement: MakeStatement, matcher: ProposalMatcher, content: str, stance: str
 ) -> None:
     assert he_said(make_statement, matcher, content, "new-sanctions") == (stance, "speaker")
+
+
+def test_an_act_told_in_the_past_perfect_is_recalled_and_less_sure(
+    make_statement: MakeStatement, matcher: ProposalMatcher
+) -> None:
+    """"Tehran had rejected the nuclear accord": the background of the day's news, done
+    before the time the article tells of; the rejection is read, but it is less sure to be
+    the holder's stance that day than one told in the simple past."""
+
+    def reject(cue: str) -> StanceJudgement:
+        text = f"Tehran {cue} the nuclear accord before the talks began."
+        return judged(
+            make_statement, matcher, text, "the nuclear accord", "keep-accord", cue, kind="act"
+        )
+
+    then, before = reject("rejected"), reject("had rejected")
+    assert then.stance == before.stance == "opposes"
+    assert before.confidence < then.confidence

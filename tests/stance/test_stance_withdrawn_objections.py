@@ -14,7 +14,9 @@ from spacy.language import Language
 from stance_support import plain_article, stances_by_actor
 
 from factbox.extract import extract_article
+from factbox.ingesting import judge
 from factbox.stance.matching import ProposalMatcher
+from factbox.stance.positions import lets_pass
 from factbox.stance.records import Proposal
 
 DAY = dt.date(2024, 3, 5)
@@ -86,3 +88,35 @@ def test_the_opposition_dropped_is_no_act_of_its_own(
     doc = nlp(text)
     cues = [s.cue for s in extract_article(doc, plain_article(text, DAY)).statements]
     assert cues == ["dropped its opposition"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the withdrawal inside what is said, under another verb
+        "Portugal has agreed to lift its opposition to Freedonia joining the customs union.",
+        "Portugal said it would drop its objections to Freedonia joining the customs union.",
+    ],
+)
+def test_a_withdrawal_inside_the_content_is_open_not_the_noun_it_takes_back(
+    nlp: Language, matcher: ProposalMatcher, text: str
+) -> None:
+    assert stances(nlp, matcher, text).get("PT") == "open"
+
+
+def test_keeping_an_objection_is_still_against_it(
+    nlp: Language, matcher: ProposalMatcher
+) -> None:
+    text = "Portugal said it would maintain its opposition to Freedonia joining the customs union."
+    assert stances(nlp, matcher, text).get("PT") == "opposes"
+
+
+def test_a_withdrawal_lets_the_proposal_pass(nlp: Language, matcher: ProposalMatcher) -> None:
+    """Taking back an objection commits the holder not to block: an ``open`` as firm as a
+    vote (``lets_pass``), so a same-day recall of the old block does not outrank it."""
+    text = "Portugal has agreed to lift its opposition to Freedonia joining the customs union."
+    doc = nlp(text)
+    (statement,) = extract_article(doc, plain_article(text, DAY)).statements
+    (item,) = [i for i in judge(doc, statement, matcher) if i.match.slug == ENTRY.slug]
+    assert item.judgement.stance == "open"
+    assert lets_pass(item.judgement.cues)

@@ -837,6 +837,7 @@ def resolve_speakers(statement: Statement, doc: Doc, context: ArticleContext) ->
         _listed_ahead(doc, lo, hi, statement, context)
         or _listed_after_clause(doc, lo, hi, context)
         or _listed_voters(doc, lo, hi, statement, context)
+        or _listed_office_holders(doc, lo, hi, context)
         or _counted_then_named(doc, _readings(doc, lo, hi, context))
     )
     speakers: list[Speaker] = []
@@ -981,6 +982,44 @@ def _listed_ahead(
         if start < i:
             readings.append(_list_item(doc, start, i, context))
         start = i + 1
+    return readings
+
+
+def _listed_office_holders(doc: Doc, lo: int, hi: int, context: ArticleContext) -> list[_Reading]:
+    """A source that lists the office holders of several states one after another, each
+    with its title and state ("Prime Minister of Estonia A, Prime Minister of Latvia B, and
+    Prime Minister of Lithuania C"): each item a speaker for its own state, however the
+    parser hung the list (a dateline glued to its front, a name read as an organisation).
+    Nothing unless every item has a title word and names one state by one word, and no two
+    items the same state."""
+    roles = role_vocabulary()
+    items: list[tuple[int, int]] = []
+    start = lo
+    for i in range(lo, hi + 1):
+        if i < hi and doc[i].text not in (",", ";") and doc[i].lower_ != "and":
+            continue
+        if start < i:
+            items.append((start, i))
+        start = i + 1
+    if len(items) < 2:
+        return []
+    readings = []
+    for item_lo, item_hi in items:
+        states = [
+            (t, actor)
+            for t in doc[item_lo:item_hi]
+            if (actor := lookup_actor(t.text)) is not None and actor.kind == "country"
+        ]
+        if len({a.id for _, a in states}) != 1 or not any(
+            roles.is_title_word(t) for t in doc[item_lo : states[0][0].i]
+        ):
+            return []
+        state, actor = states[0]
+        reading = _list_item(doc, item_lo, item_hi, context, name_start=state.i + 1)
+        reading.actors = [actor]
+        readings.append(reading)
+    if len({r.actors[0].id for r in readings}) < len(readings):
+        return []
     return readings
 
 

@@ -353,6 +353,12 @@ class _Classifier:
         """The stance class of ``node`` as a word; ``path``: the words from the proposal up
         to it, when it is read on the walk."""
         lemma = node.lemma_.lower()
+        withdrawn = _withdrawal(node)
+        if withdrawn is not None:
+            # "agreed to lift its [opposition] to X": a stance held against it, taken back,
+            # no longer stands in its way (as the act "lifted its objection" is); the verb
+            # that takes it back says nothing more
+            return "open" if withdrawn is node else None
         if lemma in self.lex.agreement_words and node.head.lower_ == "in":
             return None  # "in line with", "in keeping with": agreement, read as such
         if self.copula_in_favour(node):
@@ -822,6 +828,9 @@ class _Classifier:
 
     def evaluation(self, node: Token, path: set[int]) -> tuple[StanceClass, Token, bool] | None:
         """A stance-bearing complement of a non-stance word ("be a mistake", "lead to war")."""
+        withdrawn = _withdrawal(node)
+        if withdrawn is not None and withdrawn.i not in path:
+            return "open", withdrawn, False  # "lift its [opposition] to it": taken back
         found = self.own_position(node, path)
         if found is not None:
             return found
@@ -1283,6 +1292,9 @@ class _Classifier:
         if reading.consequence and node.lemma_.lower() in self.lex.deontic:
             cls = None  # "in this case we need to talk of war": what must follow, not a wish
         role: CueRole = "consequence" if reading.consequence else "lexicon"
+        if cls is not None and _withdrawal(node) is node:
+            role = "evaluation"  # "lift its [opposition] to it": the noun taken back, as read
+            # when the walk meets its verb first (``evaluation``)
         warned = False
         verdict = cls is not None and self.verdict_on_act(node, path)
         if verdict:
@@ -2375,6 +2387,28 @@ class _Classifier:
         return holder_actor_id(subject) in ids
 
 
+def _withdrawal(node: Token) -> Token | None:
+    """The noun of a stance held against something that a verb takes back ("lift its
+    [objection]", "dropped their [veto]": ``withdrawal_verbs`` and ``withdrawal_nouns`` of
+    ``data/cues.json``), when ``node`` is that noun or that verb; else None."""
+    cues = load_cue_lexicon()
+
+    def own_stance(noun: Token) -> bool:
+        # "its objection", "their veto", "the objection": not "Denmark's veto"
+        return noun.lemma_.lower() in cues.act_withdrawal_nouns and not any(
+            c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children
+        )
+
+    if node.dep_ in ("dobj", "nsubjpass") and own_stance(node):
+        if node.head.lemma_.lower() in cues.act_withdrawal_verbs:
+            return node
+    if node.lemma_.lower() in cues.act_withdrawal_verbs:
+        for child in node.children:
+            if child.dep_ in ("dobj", "nsubjpass") and own_stance(child):
+                return child
+    return None
+
+
 def _past_not(node: Token) -> bool:
     """``node`` is negated by "not" in the past ("did not discuss", "has not talked about"),
     not dismissed in the present ("we are not talking about that")."""
@@ -2606,10 +2640,16 @@ def _cue_tokens(doc: Doc, statement: Statement | None) -> frozenset[int]:
 
 def _recalled(doc: Doc, statement: Statement | None, lex: StanceLexicon) -> bool:
     """The statement's cue says it was said or done at an earlier time ("[once] praised",
-    "[initially] backed"): an adverb, not "once" as a conjunction ("once it passes")."""
+    "[initially] backed"): an adverb, not "once" as a conjunction ("once it passes"); or
+    the cue's verb is in the past perfect ("Erdogan [had blocked] the move", told as the
+    background of the day's news): done before the time the article tells of."""
+    cue = _cue_tokens(doc, statement)
+    if any(doc[i].dep_ == "advmod" and doc[i].lower_ in lex.former_times for i in cue):
+        return True
     return any(
-        doc[i].dep_ == "advmod" and doc[i].lower_ in lex.former_times
-        for i in _cue_tokens(doc, statement)
+        doc[i].tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lower_ == "had" and c.i in cue for c in doc[i].children)
+        for i in cue
     )
 
 

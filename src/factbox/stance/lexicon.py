@@ -154,6 +154,12 @@ class ConceptTable:
     """The theme set of a state's joining ("membership": accession, admission, ...)."""
     joining_theme_verbs: frozenset[str] = frozenset()
     """What the state itself does when it joins ("join", "accede"): theme words too."""
+    joining_roles: frozenset[str] = frozenset()
+    """The role a state is taken in as ("NATO takes Finland in [as a member]"): any verb
+    with a state for object and one of these after "as" lets the state in."""
+    permitting_verbs: frozenset[str] = frozenset()
+    """Verbs that let someone else act ("[Let] Finland join NATO", "[Allow] Sweden to
+    join"): the proposal's action is the verb they let happen."""
 
     def natural_action(self, theme: str) -> list[str]:
         """The actions that bring ``theme`` (a lemma) about, by the sets that hold it or by
@@ -563,6 +569,7 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
     if not isinstance(joining_action, str) or not isinstance(joining_theme, str):
         raise ValueError(f"{where}: state_joining: action and theme are set names")
     joining_verbs = _strings(joining.get("verbs", []), f"{where}: state_joining.verbs")
+    joining_roles = _strings(joining.get("roles", []), f"{where}: state_joining.roles")
 
     return ConceptTable(
         tuple(sets),
@@ -606,6 +613,8 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         joining_action=joining_action,
         joining_theme=joining_theme,
         joining_theme_verbs=frozenset(joining_verbs),
+        joining_roles=frozenset(joining_roles),
+        permitting_verbs=listed("permitting_verbs"),
     )
 
 

@@ -353,6 +353,44 @@ def _joined_state(head: Token, action: _SlotBuilder, table: ConceptTable) -> str
     return _state_id(head)
 
 
+def _permitted_verb(root: Token, table: ConceptTable) -> Token:
+    """The verb a title's permitting verb lets happen ("Let Finland [join] NATO", "Allow
+    Sweden to [join]"): that is the proposal's action, with its subject as what it acts on;
+    any other verb stays as it is."""
+    if root.lemma_.lower() not in table.permitting_verbs:
+        return root
+    for child in root.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.pos_ == "VERB":
+            return child
+    return root
+
+
+def _joining_states(verb: Token, table: ConceptTable) -> list[Token]:
+    """The states that are the subject of a joining verb ("[Finland] joins NATO", "Sweden
+    and Finland accede to the treaty"): the ones a proposal lets in."""
+    if verb.lemma_.lower() not in table.joining_theme_verbs:
+        return []
+    return [
+        member
+        for subject in verb.children
+        if subject.dep_ == "nsubj"
+        for member in _conjuncts(subject)
+        if _state_id(member) is not None
+    ]
+
+
+def _taken_in_as(verb: Token, table: ConceptTable) -> bool:
+    """``verb`` takes its object in as one of the joining roles ("takes Finland in [as a
+    member]", "welcomed Sweden as an ally"): the object is a state let into a body."""
+    return any(
+        obj.lemma_.lower() in table.joining_roles
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "as"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    )
+
+
 def _add_joining_theme(
     head: Token, theme: _SlotBuilder, qualifier: _SlotBuilder, table: ConceptTable
 ) -> None:
@@ -395,12 +433,21 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
         if head is not None:
             root, is_verb = head, False
         if is_verb:
+            root = _permitted_verb(root, table)
             # each verb of a list is the proposal's action ("sign, ratify and carry out
             # the agreement"); the theme stays what the first one acts on, as before
             for verb in [root, *(c for c in root.conjuncts if c.pos_ == "VERB")]:
                 _expand(action, _verb_form(verb), "action", table)
             theme_heads = [c for c in root.children if c.dep_ in OBJECT_DEPS | {"attr"}]
-            for subject in (c for c in root.children if c.dep_ == "nsubj"):
+            joiners = _joining_states(root, table)
+            if joiners:
+                # "Finland joins NATO": the state is the one let in, and the body it joins
+                # is the one that lets it in
+                for body in theme_heads:
+                    if _is_content(body):
+                        _expand(agent, body.lemma_.lower(), "agent", table)
+                theme_heads = joiners
+            for subject in (c for c in root.children if c.dep_ == "nsubj" and c not in joiners):
                 agent_actors |= {a for m in _conjuncts(subject) if (a := _actor_id(m)) is not None}
                 body_decides = body_decides or _names_body(subject, tuple(proposal.bodies))
                 for member in _conjuncts(subject):
@@ -413,6 +460,8 @@ def derive_slots(nlp: Language, proposal: Proposal, table: ConceptTable) -> Prop
             purposes += [c for c in root.children if _purpose_verb(c)]
         for head in (h for t in theme_heads for h in _conjuncts(t)):
             state = _joined_state(head, action, table) if is_verb else None
+            if state is None and is_verb and _taken_in_as(root, table):
+                state = _state_id(head)  # "NATO takes Finland in as a member"
             if state is not None:
                 # "Invite Ukraine to join NATO": about Ukraine's joining, not Ukraine
                 _add_joining_theme(head, theme, qualifier, table)
@@ -678,14 +727,19 @@ def _of_objects(word: Token) -> list[Token]:
     ]
 
 
-def _theme_holders(word: Token) -> list[Token]:
+def _theme_holders(word: Token, body: SlotWords | None = None) -> list[Token]:
     """Where the thing an action word acts on is named: an action noun's possessor or its
     "of"/"for" object ("Bulgaria's accession", "membership for Bulgaria"); an action verb's
-    object ("admit Bulgaria"), or its subject when it has none ("Bulgaria joins")."""
+    object ("admit Bulgaria"), or its subject when it has none ("Bulgaria joins") or only
+    the body that lets it in (``body``: "Bulgaria joins [Schengen]")."""
     holders = [c for c in word.children if c.dep_ == "poss"]
     holders += _of_objects(word)
     if word.pos_ == "VERB":
-        objects = [c for c in word.children if c.dep_ in ("dobj", "obj")]
+        objects = [
+            c
+            for c in word.children
+            if c.dep_ in ("dobj", "obj") and not (body is not None and body.has_token(c))
+        ]
         holders += objects or [c for c in word.children if c.dep_ == "nsubj"]
     return [member for holder in holders for member in _conjuncts(holder)]
 
@@ -703,7 +757,7 @@ def _rival_theme(
     for word in tokens:
         if not slots.action.has_verb(word):
             continue
-        for holder in _theme_holders(word):
+        for holder in _theme_holders(word, slots.agent):
             actor = _actor_id(holder)
             if actor is not None and actor not in named_theme | slots.named:
                 return holder
@@ -1557,6 +1611,8 @@ class ProposalMatcher:
             return None  # "Bulgaria's accession" is not "admit Romania", however close
         if named_theme and not _named_near(tokens, named_theme):
             return None  # nothing near it names Romania: about another country's case
+        if named_theme and self._sibling_only(tokens, slug):
+            return None  # "its opposition to Bulgaria joining": the sibling's case alone
         candidates = list(self._candidates(tokens, slots))
         open_candidates = [c for c in candidates if not c.blocked]
         anchor: Token | None = None
@@ -1574,6 +1630,7 @@ class ProposalMatcher:
                 or _bare_action(tokens, slots)
                 or self._general_word(tokens)
                 or self._word_of_its_kind(tokens, slots)
+                or _joined_named(tokens, slots)
             )
         if not open_candidates:
             if anchor is None:
@@ -1590,6 +1647,15 @@ class ProposalMatcher:
             )
         )
         return ProposalMatch(slug, similarity.score, tuple(evidence))
+
+    def _sibling_only(self, tokens: SpacySpan, slug: str) -> bool:
+        """``tokens`` name a state that another proposal of the matcher lets in, and never
+        the state proposal ``slug`` names ("Turkey will keep its opposition to [Bulgaria]
+        joining", for "admit Romania" beside "admit Bulgaria"): wherever the parse hangs
+        that state, the statement is about the sibling's case."""
+        others = {state for s in self.slots if s.slug != slug for state in s.joined}
+        named = _names_in(tokens)
+        return bool(named & others) and not named & self._named_theme[slug]
 
     def _another_of_its_kind(self, tokens: SpacySpan, slots: ProposalSlots) -> bool:
         """Every noun of the proposal's kind in ``tokens`` names another topic ("a nuclear
@@ -2115,9 +2181,16 @@ class ProposalMatcher:
             _actor_id(c) in slots.named for h in holders for c in h.children if c.dep_ == "poss"
         )
         for owner in owners:
-            if slots.qualifier.has_token(owner) and owner.i not in inside:
-                # the proposal's own modifier ("Syrian" refugees) names no outsider
-                candidate.add("qualifier", owner)
+            own = [
+                m
+                for m in _conjuncts(owner)
+                if slots.qualifier.has_token(m)
+                and (not slots.joined or _state_id(m) in slots.joined | {None})
+            ]
+            if own and owner.i not in inside:
+                # the proposal's own modifier ("Syrian" refugees) names no outsider, nor
+                # does a list that holds it ("the accession of Sweden [and Finland]")
+                candidate.add("qualifier", own[0])
             elif slots.joined and _state_id(owner) is not None:
                 # another state's joining ("Sweden's accession", "Finland will join"), even
                 # a member's: the proposal lets in only the states it names (one of a pair
@@ -2588,6 +2661,17 @@ def _in_clause_of(theme: Token, verb: Token) -> bool:
             return node.dep_ == "ccomp"
         node = node.head
     return False
+
+
+def _joined_named(tokens: SpacySpan, slots: ProposalSlots) -> Token | None:
+    """For a proposal that lets a state into a body, the first word of ``tokens`` that names
+    that state ("[Finland] and Sweden would be valuable additions to the alliance", "the
+    decisions of [Finland] and Sweden"): a statement close to the proposal in meaning that
+    names the state let in is about its joining, though no word of joining is there (the
+    other checks of ``match_similar`` still hold: another theme, another state)."""
+    if not slots.joined:
+        return None
+    return next((t for t in tokens if _state_id(t) in slots.joined), None)
 
 
 def _joiners(theme: Token) -> list[Token]:

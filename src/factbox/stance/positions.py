@@ -36,6 +36,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from factbox.extract.cues import load_cue_lexicon
 from factbox.stance.lexicon import load_lexicon
 from factbox.stance.records import (
     Actor,
@@ -60,16 +61,21 @@ abstention, "will not stand in the way", "would no longer block": ``letting_pass
 def lets_pass(cues: Iterable[Cue]) -> bool:
     """Whether a reading's cues commit the speaker to let the proposal pass: an abstention
     word, a permission word (an ``open`` reading of one lets the proposal itself through:
-    "allowed the resolution to pass"), or a negation beside a word for standing in its way
-    ("not stand in the way", "no longer block"). "Has not ruled out" keeps a possibility
-    open, it commits to nothing: its word is no blocking word. Words are compared on their
-    start, so "abstained", "abstaining" and "abstention" are the one word. Accepting a
-    result after the fact ("we accept the decision", "will comply with the outcome") lets
-    it pass too."""
+    "allowed the resolution to pass"), a stance against it taken back inside what is said
+    (the evaluation "agreed to lift its [opposition]"), or a negation beside a word for
+    standing in its way ("not stand in the way", "no longer block"). "Has not ruled out"
+    keeps a possibility open, it commits to nothing: its word is no blocking word. Words
+    are compared on their start, so "abstained", "abstaining" and "abstention" are the one
+    word. Accepting a result after the fact ("we accept the decision", "will comply with
+    the outcome") lets it pass too."""
+    cues = list(cues)
     table = load_lexicon()
     words = [cue.text.lower() for cue in cues]
     if any(word.startswith(table.abstaining + table.allowing) for word in words):
         return True  # "abstained", "allowed the resolution to pass"
+    withdrawn = tuple(load_cue_lexicon().act_withdrawal_nouns)
+    if any(c.role == "evaluation" and c.text.lower().startswith(withdrawn) for c in cues):
+        return True  # "agreed to lift its [opposition]": taken back, it no longer blocks
     negated = any(cue.role == "negation" for cue in cues)
     if any(word in (table.heavy if negated else table.bearable) for word in words):
         return True  # "the number we must take is [not large]", "is [manageable]": accepted
