@@ -196,8 +196,7 @@ def test_office_holders_the_table_knows_by_surname(
     [
         # the parser takes the subject put after the quote's verb for its object
         (
-            '"Thank you to every member who voted for the text," tweeted the Norwegian'
-            " president.",
+            '"Thank you to every member who voted for the text," tweeted the Norwegian president.',
             "the Norwegian president",
             "NO",
         ),
@@ -273,6 +272,11 @@ def test_an_apposition_the_parser_joined_to_the_subject_is_not_the_speaker(
     (found,) = [s for s in statements(nlp, body) if s.cue == "say"]
     assert found.source_text == "supporters"
     assert found.content.startswith("would stop illegal fishing")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
         "Prime Minister of Norway Kari Nordmann, Prime Minister of Denmark Jens Hansen, and"
         " Prime Minister of Iceland Anna Jonsdottir welcomed the decision.",
         "Foreign Minister of Norway Kari Nordmann and Foreign Minister of Denmark Jens Hansen"
