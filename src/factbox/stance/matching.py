@@ -552,19 +552,32 @@ def _stance_adjective(word: Token, theme: Token) -> bool:
     )
 
 
+IMPERATIVE_FRAME = "They should "
+"""A clause an imperative title is parsed inside when alone its verb reads as a noun."""
+
+
 def _verb_in_capitals(nlp: Language, doc: Doc) -> Token | None:
     """The verb heading a title that the parser read as part of a name because its first
     word is in capitals before a proper noun ("Opening EU accession negotiations with
     Ukraine": "Opening EU" a name, "negotiations" the root): the text parsed again with its
-    first letter in lower case, when the verb then heads it with an object. None when the
-    first word is no such verb ("EU signs ...", "Sweden's accession to NATO")."""
+    first letter in lower case, when the verb then heads it with an object. A verb that is
+    also a noun stays a noun in lower case too ("ban imports of Russian oil": "ban" a
+    compound of "imports"); the imperative is then parsed after a subject and a modal
+    (``IMPERATIVE_FRAME``: "They should ban imports ..."), where only a verb fits. None when
+    the first word is no such verb ("EU signs ...", "Sweden's accession to NATO", "Brexit
+    referendum in Britain")."""
     first = doc[0]
     if first.pos_ != "PROPN" or not first.is_title or len(doc) < 3:
         return None
-    again = nlp(doc.text[:1].lower() + doc.text[1:])
+    text = doc.text[:1].lower() + doc.text[1:]
+    again = nlp(text)
     root = next(iter(again.sents)).root
     if root.i != 0 or root.pos_ != "VERB" or root.lower_ != first.lower_:
-        return None
+        framed = nlp(IMPERATIVE_FRAME + text)
+        skip = len(IMPERATIVE_FRAME.split())
+        root = next(iter(framed.sents)).root
+        if root.i != skip or root.pos_ != "VERB" or root.lower_ != first.lower_:
+            return None
     return root if any(c.dep_ in OBJECT_DEPS for c in root.children) else None
 
 
