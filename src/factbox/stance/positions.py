@@ -28,6 +28,10 @@ Rules (see docs/stance.md for worked examples):
   statement is kept; :func:`unattributed` lists such statements, so that they can be
   shown beside the positions.
 - Actors are told apart by ``actor_id``.
+- A count or a body's whole membership ("EU leaders agreed on it", "all 15 members voted
+  for it": ``Actor.counted``) is a vote, not the actor's own word: it gives a position to
+  an actor no statement names, marked ``counted``, and never replaces what statements
+  naming the actor say (guideline 12).
 """
 
 from __future__ import annotations
@@ -225,7 +229,18 @@ def _timeline(evidence: list[_Evidence]) -> list[_Evidence]:
     return clear or timeline  # an actor's early mentions are no stance it changed from
 
 
-def _position(evidence: list[_Evidence]) -> Position:
+def _named_first(evidence: list[_Evidence]) -> list[_Evidence]:
+    """The evidence a position is read from: what statements naming the actor say, when
+    any does; a count or a body's whole membership that reaches it too ("EU leaders agreed
+    on it", ``Actor.counted``) is then left out, as a vote that never tells the actor's own
+    word (guideline 12). An actor only a count reaches keeps that vote as its position."""
+    named = [e for e in evidence if not e.actor.counted]
+    return named or evidence
+
+
+def _position(evidence: list[_Evidence], votes: bool = False) -> Position:
+    if not votes:
+        evidence = _named_first(evidence)
     timeline = _timeline(evidence)
     current = timeline[-1]
     since = current.on
@@ -239,16 +254,25 @@ def _position(evidence: list[_Evidence]) -> Position:
     )
     ids = list(dict.fromkeys(e.statement_id for e in run))
     actor = current.actor
-    return Position(actor.actor_id, actor.actor, actor.actor_kind, current.stance, since, ids)
+    counted = all(e.actor.counted for e in evidence)
+    return Position(
+        actor.actor_id, actor.actor, actor.actor_kind, current.stance, since, ids, counted
+    )
 
 
 def _sort_key(actor_id: str | None, actor: str | None) -> tuple[str, str]:
     return ((actor_id or "~").casefold(), (actor or "").casefold())
 
 
-def positions(judged: Iterable[JudgedStatement], as_of: dt.date | None = None) -> list[Position]:
-    """Each actor's current position as of ``as_of`` (default: all evidence)."""
-    found = [_position(items) for items in _evidence_by_actor(judged, as_of).values()]
+def positions(
+    judged: Iterable[JudgedStatement], as_of: dt.date | None = None, *, votes: bool = False
+) -> list[Position]:
+    """Each actor's current position as of ``as_of`` (default: all evidence). ``votes``:
+    as a body's rule counts them, a count or a body's whole membership ("EU leaders agreed
+    on it") read like any other statement, the latest firm one winning, also over what
+    statements naming the actor said before it (guideline 12: the count is the member's
+    vote for ``decide``, not its label)."""
+    found = [_position(items, votes) for items in _evidence_by_actor(judged, as_of).values()]
     return sorted(found, key=lambda p: _sort_key(p.actor_id, p.actor))
 
 
@@ -261,7 +285,7 @@ def history(
     for items in _evidence_by_actor(judged, as_of).values():
         previous: Stance | None = None
         actor_changes = []
-        for item in _timeline(items):
+        for item in _timeline(_named_first(items)):
             if item.stance == previous:
                 continue
             actor = item.actor
