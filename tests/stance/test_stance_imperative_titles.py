@@ -58,3 +58,40 @@ def test_the_proposals_own_ban_is_no_stance_word(
     make_statement: MakeStatement, steel: ProposalMatcher, content: str, stance: str
 ) -> None:
     assert judged(make_statement, steel, content, "steel-ban").stance == stance
+
+
+def test_the_goods_of_an_import_are_the_theme_with_their_qualifiers(
+    steel: ProposalMatcher,
+) -> None:
+    # "imports [of] cheap steel": reports name the goods without the flow
+    slots = slots_of(steel, "steel-ban")
+    assert slots is not None
+    assert {"import", "steel"} <= slots.theme.words
+    assert "cheap" in slots.qualifier.words
+    assert {"embargo", "prohibit", "sanction"} <= slots.action.words
+
+
+@pytest.mark.parametrize(
+    ("text", "matched"),
+    [
+        # the goods before the ban's noun are what it bans
+        ("Germany could support a steel embargo", True),
+        ("The steel embargo was very important news", True),
+        ("Budapest does not support sanctions against steel from the republic", True),
+        # another embargo, or the goods with no ban
+        ("The council extended the arms embargo", False),
+        ("Steel prices rose again in May", False),
+    ],
+)
+def test_a_ban_told_by_its_goods_matches(
+    nlp: Language, steel: ProposalMatcher, text: str, matched: bool
+) -> None:
+    assert bool(steel.match(nlp(text))) == matched
+
+
+def test_a_ban_told_by_its_goods_is_judged(
+    make_statement: MakeStatement, steel: ProposalMatcher
+) -> None:
+    assert judged(make_statement, steel, "We support a steel embargo", "steel-ban").stance == (
+        "supports"
+    )

@@ -286,6 +286,14 @@ def _add_theme(
         for obj in prep.children
         if obj.dep_ == "pobj"
     ]
+    if head.lemma_.lower() in table.flow_nouns:
+        # "imports [of] Russian oil": the goods are the theme too, their modifiers qualify
+        # them ("an oil embargo", "Russian crude")
+        for goods in (g for obj in of_objects for g in _conjuncts(obj) if _is_content(g)):
+            _expand(theme, goods.lemma_.lower(), "theme", table)
+            for modifier in goods.children:
+                if modifier.dep_ in MODIFIER_DEPS and _is_content(modifier):
+                    _expand(qualifier, modifier.lemma_.lower(), "qualifier", table)
     for modifier in [*head.children, *of_objects]:
         if modifier.dep_ not in MODIFIER_DEPS | {"pobj"} or not _is_content(modifier):
             continue
@@ -1963,11 +1971,15 @@ class ProposalMatcher:
         """``token`` (a theme word) is an adjective ("Ukraine's military effort"), or only
         modifies a noun that is itself a theme: another one the concept table knows
         ("military aid"), or the proposal's own ("military forces", where the forces are
-        the theme)."""
+        the theme). A noun before the proposal's own action told as a noun is what the
+        action acts on, even when the concept table knows the action's noun as a theme too
+        ("an [oil] embargo" for a proposal to ban oil imports)."""
         if token.dep_ not in MODIFIER_DEPS or token.head.i == token.i:
             return False
         if token.dep_ == "amod":
             return True
+        if token.pos_ in ("NOUN", "PROPN") and slots.action.has_token(token.head):
+            return False
         return bool(forms(token.head) & (self._theme_words | slots.theme.words))
 
     def _fill(
