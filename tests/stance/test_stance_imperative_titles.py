@@ -95,3 +95,20 @@ def test_a_ban_told_by_its_goods_is_judged(
     assert judged(make_statement, steel, "We support a steel embargo", "steel-ban").stance == (
         "supports"
     )
+
+
+@pytest.mark.parametrize(
+    ("content", "stance"),
+    [
+        # "until" with a date, not negated: the day by which it is done, a timetable
+        ("We want a ban on cheap steel imports until 31 December 2024", "supports"),
+        # negated, the date is a time limit on it: a condition
+        ("We will not ban cheap steel imports until 2025", "open"),
+        # a clause after "until" is a condition whatever it says
+        ("We want a ban on cheap steel imports until the mills have other suppliers", "open"),
+    ],
+)
+def test_until_a_date_is_a_timetable_unless_negated(
+    make_statement: MakeStatement, steel: ProposalMatcher, content: str, stance: str
+) -> None:
+    assert judged(make_statement, steel, content, "steel-ban").stance == stance
