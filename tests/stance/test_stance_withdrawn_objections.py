@@ -86,3 +86,17 @@ def test_the_opposition_dropped_is_no_act_of_its_own(
     doc = nlp(text)
     cues = [s.cue for s in extract_article(doc, plain_article(text, DAY)).statements]
     assert cues == ["dropped its opposition"]
+
+
+def test_objections_dropped_with_a_clause_that_points_back_are_on_the_thing_named_before(
+    nlp: Language, matcher: ProposalMatcher
+) -> None:
+    # a bare plural, its relative clause pointing back with "it": no topic of its own
+    text = (
+        "The council approved Freedonia's accession to the customs union after Portugal "
+        "dropped objections that had been holding it up for weeks."
+    )
+    assert stances(nlp, matcher, text).get("PT") == "open"
+    # objections with a topic of their own are about that topic
+    other = "Portugal dropped objections that concerned the fishing quotas."
+    assert "PT" not in stances(nlp, matcher, other)

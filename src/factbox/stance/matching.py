@@ -1762,6 +1762,7 @@ class ProposalMatcher:
                 continue
             words = {c.lower_ for c in token.children}
             referring = words & table.referring_words
+            standing = token.lemma_.lower() in table.standing_nouns
             own_topic = [
                 c
                 for c in token.children
@@ -1769,6 +1770,7 @@ class ProposalMatcher:
                 and c.lower_ not in referring
                 and not (c.dep_ == "amod" and c.lower_ in table.referring_adjectives)
                 and not (c.dep_ == "poss" and c.lower_ in table.referring_possessives)
+                and not (standing and c.dep_ == "relcl" and self._holds_back_pronoun(c))
                 and span.start <= c.i < span.end
             ]
             if own_topic:
@@ -1778,12 +1780,23 @@ class ProposalMatcher:
                 and token.lemma_.lower() in table.referring_nouns
             ):
                 return token
-            if (
+            if standing and (
                 words & (table.referring_determiners | table.referring_possessives)
-                and token.lemma_.lower() in table.standing_nouns
+                or (token.tag_ == "NNS" and token.dep_ == "dobj")
             ):
-                return token  # "dropped [their objections]": to what was named before
+                # "dropped [their objections]", "dropped [objections] that had been holding
+                # it up": to what was named before
+                return token
         return None
+
+    def _holds_back_pronoun(self, clause: Token) -> bool:
+        """A relative clause on a stance noun whose object is a pronoun for the thing named
+        before ("objections [that had been holding it up]"): it names no topic of its own."""
+        pronouns = self.table.singular_pronouns | self.table.plural_pronouns
+        return any(
+            t.dep_ in ("dobj", "pobj") and t.lower_ in pronouns and t.pos_ == "PRON"
+            for t in clause.subtree
+        )
 
     def _best(
         self, tokens: SpacySpan, slots: ProposalSlots, described: bool = True
