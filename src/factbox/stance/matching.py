@@ -2354,6 +2354,7 @@ def may_refer_back(text: str, table: ConceptTable) -> bool:
     return (
         bool(words & table.referring_words)
         or bool(words & table.referring_determiners and words & _plurals(table.referring_nouns))
+        or bool(words & _plurals(table.standing_nouns))  # "dropped (their) objections"
         or may_react(text, table)  # "frustrated with Hungary": a reaction to a blocker
     )
 

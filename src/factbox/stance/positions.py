@@ -39,8 +39,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from factbox.stance.lexicon import load_lexicon
+from factbox.stance.lexicon import load_acts, load_concepts, load_lexicon
 from factbox.stance.records import (
     Actor,
     Cue,
@@ -61,6 +62,21 @@ abstention, "will not stand in the way", "would no longer block": ``letting_pass
 ``data/stance/lexicon.toml``): a decision not to block, as firm as a vote for or against."""
 
 
+@lru_cache(maxsize=1)
+def _withdrawing_verbs() -> tuple[str, ...]:
+    """The starts of the verbs that take back a stance held against something (the open
+    acts of ``data/stance/acts.toml`` whose object is a stance noun: "drop objection", "lift
+    veto"), as a cue writes them ("dropped", "withdrew", "lifted"): the verb less its last two
+    letters, never fewer than four ("end" is left out: "endorsed" starts the same)."""
+    standing = load_concepts().standing_nouns
+    verbs = {
+        verb
+        for (verb, noun), cls in load_acts().phrasal.items()
+        if cls == "open" and noun in standing
+    }
+    return tuple(sorted(verb[: max(4, len(verb) - 2)] for verb in verbs if len(verb) >= 4))
+
+
 def lets_pass(cues: Iterable[Cue]) -> bool:
     """Whether a reading's cues commit the speaker to let the proposal pass: an abstention
     word, a permission word (an ``open`` reading of one lets the proposal itself through:
@@ -69,11 +85,15 @@ def lets_pass(cues: Iterable[Cue]) -> bool:
     open, it commits to nothing: its word is no blocking word. Words are compared on their
     start, so "abstained", "abstaining" and "abstention" are the one word. Accepting a
     result after the fact ("we accept the decision", "will comply with the outcome") lets
-    it pass too."""
+    it pass too, and so does taking back a stance held against it ("dropped its objections",
+    "lifted its veto": ``_withdrawing_verbs``), a decision no longer to block it."""
     table = load_lexicon()
     words = [cue.text.lower() for cue in cues]
     if any(word.startswith(table.abstaining + table.allowing) for word in words):
         return True  # "abstained", "allowed the resolution to pass"
+    withdrawing = _withdrawing_verbs()
+    if any(cue.role == "act" and cue.text.lower().startswith(withdrawing) for cue in cues):
+        return True  # "Hungary dropped objections that had been holding it up"
     negated = any(cue.role == "negation" for cue in cues)
     if any(word in (table.heavy if negated else table.bearable) for word in words):
         return True  # "the number we must take is [not large]", "is [manageable]": accepted
