@@ -2354,7 +2354,8 @@ def may_refer_back(text: str, table: ConceptTable) -> bool:
     return (
         bool(words & table.referring_words)
         or bool(words & table.referring_determiners and words & _plurals(table.referring_nouns))
-        or bool(words & _plurals(table.standing_nouns))  # "dropped (their) objections"
+        # an act's object that is a bare stance noun ("dropped [objections that ...]")
+        or bool(listed and listed[0] in _plurals(table.standing_nouns))
         or may_react(text, table)  # "frustrated with Hungary": a reaction to a blocker
     )
 
