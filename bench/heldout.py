@@ -34,7 +34,9 @@ the team's sets are in ``bench/heldout_sets/``, with where each article came fro
 The articles are ingested into a temporary SQLite ledger with the shipped pipeline; every
 ``check`` scores each expected actor as right, wrong (another stance) or missing, and every
 position of another actor (not in ``ignore``) as an extra. A position whose evidence has a
-must-not-move speaker among its speakers and no other is counted apart. ``-v`` prints every
+must-not-move speaker among its speakers and no other is counted apart, and so is a position
+only a count or a body's whole membership gives ("EU leaders agreed on it": ``counted``, a
+vote for ``decide``; guideline 12 scores no label for it). ``-v`` prints every
 miss with the evidence factbox used.
 """
 
@@ -62,6 +64,7 @@ class SetScore:
     extra: int = 0
     no_actor: int = 0
     moved_by_none: int = 0
+    counted: int = 0
     decide_right: int = 0
     decide_total: int = 0
     misses: list[str] = field(default_factory=list)
@@ -74,7 +77,8 @@ class SetScore:
         return (
             f"{self.name}: positions {self.right}/{self.expected} right "
             f"(wrong {self.wrong}, missing {self.missing}, extra {self.extra}, "
-            f"no actor {self.no_actor}, moved by must-not-move {self.moved_by_none}); "
+            f"no actor {self.no_actor}, moved by must-not-move {self.moved_by_none}, "
+            f"votes by count {self.counted}); "
             f"decide {self.decide_right}/{self.decide_total}"
         )
 
@@ -133,6 +137,9 @@ def score_set(set_dir: Path, verbose: bool) -> SetScore:
                         score.moved_by_none += 1
                         score.misses.append(f"{where} {actor_id}: moved by {sorted(speakers)}")
                     if actor_id in expected or actor_id in ignore:
+                        continue
+                    if position.counted:
+                        score.counted += 1
                         continue
                     score.extra += 1
                     said = "; ".join(evidence_text(report, s) for s in position.evidence[-2:])

@@ -127,6 +127,10 @@ class PositionsReport:
     unattributed: list[int] = field(default_factory=list)
     """Statements that would count but whose speaker resolves to no actor: shown, never a
     position."""
+    votes: list[Position] | None = None
+    """The positions a body's rule counts (``stance.positions(..., votes=True)``): a count
+    or a whole membership that reaches a member ("EU leaders agreed on it") is its vote,
+    even where statements naming it said otherwise before; None: ``positions``."""
 
 
 @dataclass(slots=True)
@@ -516,6 +520,7 @@ class Factbox:
             history=stance.history(found, day),
             evidence=evidence,
             unattributed=stance.unattributed(found, day),
+            votes=stance.positions(found, day, votes=True),
         )
 
     def history(self, slug: str, *, as_of: dt.date | None = None) -> PositionsReport:
@@ -705,7 +710,8 @@ def decide_with(
         known = ", ".join(r.id for r in found.rules)
         problem = f"body {found.id!r} has no such rule (rules: {known})"
         raise InputError(str(rule), problem) from None
-    stances = {p.actor_id: p.stance for p in report.positions if p.actor_id}
+    counted = report.positions if report.votes is None else report.votes
+    stances = {p.actor_id: p.stance for p in counted if p.actor_id}
     return rules.decide(found, report.as_of, stances, proposal=report.proposal.slug, rule=rule)
 
 

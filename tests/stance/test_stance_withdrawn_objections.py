@@ -16,8 +16,8 @@ from stance_support import plain_article, stances_by_actor
 from factbox.extract import extract_article
 from factbox.ingesting import judge
 from factbox.stance.matching import ProposalMatcher
-from factbox.stance.positions import lets_pass
-from factbox.stance.records import Proposal
+from factbox.stance.positions import lets_pass, positions
+from factbox.stance.records import Actor, Cue, JudgedStatement, Proposal, StanceJudgement
 
 DAY = dt.date(2024, 3, 5)
 ENTRY = Proposal(
@@ -104,9 +104,7 @@ def test_a_withdrawal_inside_the_content_is_open_not_the_noun_it_takes_back(
     assert stances(nlp, matcher, text).get("PT") == "open"
 
 
-def test_keeping_an_objection_is_still_against_it(
-    nlp: Language, matcher: ProposalMatcher
-) -> None:
+def test_keeping_an_objection_is_still_against_it(nlp: Language, matcher: ProposalMatcher) -> None:
     text = "Portugal said it would maintain its opposition to Freedonia joining the customs union."
     assert stances(nlp, matcher, text).get("PT") == "opposes"
 
@@ -120,3 +118,39 @@ def test_a_withdrawal_lets_the_proposal_pass(nlp: Language, matcher: ProposalMat
     (item,) = [i for i in judge(doc, statement, matcher) if i.match.slug == ENTRY.slug]
     assert item.judgement.stance == "open"
     assert lets_pass(item.judgement.cues)
+
+
+def test_objections_dropped_with_a_clause_that_points_back_are_on_the_thing_named_before(
+    nlp: Language, matcher: ProposalMatcher
+) -> None:
+    # a bare plural, its relative clause pointing back with "it": no topic of its own
+    text = (
+        "The council approved Freedonia's accession to the customs union after Portugal "
+        "dropped objections that had been holding it up for weeks."
+    )
+    assert stances(nlp, matcher, text).get("PT") == "open"
+    # objections with a topic of their own are about that topic
+    other = "Portugal dropped objections that concerned the fishing quotas."
+    assert "PT" not in stances(nlp, matcher, other)
+
+
+def test_dropped_objections_are_chosen_for_judging_without_a_determiner(
+    matcher: ProposalMatcher,
+) -> None:
+    # proposals added after the articles judge only the statements the cheap test picks
+    assert matcher.may_refer_back("objections that had been holding it up for weeks")
+    assert not matcher.may_refer_back("the weather held up the talks for weeks")
+
+
+def test_taking_back_a_veto_replaces_the_veto() -> None:
+    # a decision no longer to block is as firm as the veto it ends
+    lisbon = (Actor("PT", "Portugal", "country"),)
+    veto = StanceJudgement(ENTRY.slug, "opposes", 0.85, (Cue("vetoed", (0, 6), "act"),))
+    dropped = StanceJudgement(ENTRY.slug, "open", 0.85, (Cue("dropped", (0, 7), "act"),))
+    hedged = StanceJudgement(ENTRY.slug, "open", 0.85, (Cue("considering", (0, 11), "act"),))
+    march, may = dt.date(2024, 3, 5), dt.date(2024, 5, 5)
+    items = [JudgedStatement(1, march, lisbon, veto), JudgedStatement(2, may, lisbon, dropped)]
+    assert [p.stance for p in positions(items)] == ["open"]
+    # an open that only hedges does not take the veto back
+    items = [JudgedStatement(1, march, lisbon, veto), JudgedStatement(2, may, lisbon, hedged)]
+    assert [p.stance for p in positions(items)] == ["opposes"]

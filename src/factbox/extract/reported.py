@@ -613,6 +613,20 @@ class CueFinder:
         may come between the name and the verb. The factbox's convention only."""
         if self.object_contents or verb.dep_ not in ("dep", "conj", "advcl", "ROOT"):
             return None
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+        own = (
+            None
+            if mark is None
+            else next(
+                (c for c in mark.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")),
+                None,
+            )
+        )
+        if own is not None:
+            # "..., as [a small group of countries led by Hungary] opposes an oil embargo":
+            # the verb's own "as" took its subject as an object; whoever it is, it is not the
+            # main clause's speaker
+            return self._phrase(own)
         sentence = verb.sent
         prep = next(
             (

@@ -2074,10 +2074,40 @@ def _person_speaker(
         introduced = _introduced_by_office(context, name, reading.start)
         if introduced is not None:
             role, actor = introduced.role, actor_index().actor(introduced.actor_id or "")
+    international = _international_office(context, name, actor)
+    if international is not None:
+        # "the Spanish minister, Josep Borrell" on a day he is the EU's High Representative
+        role, key, actor = international.office, role_key(international.office), (
+            actor_index().actor(international.actor_id)
+        )
     office = key or (role_key(role) if role else None)
     if actor is not None and (reading.speaks_for_none or _out_of_office(context, name, office)):
         actor = None
     return _speaker(text, span, name, role, actor)
+
+
+def _international_office(
+    context: ArticleContext, name: str, actor: Actor | None
+) -> Office | None:
+    """The office of an organisation the table of offices has a person in on the article's
+    day, when the article makes them speak for a state the table has them in no office of
+    that day ("the Spanish minister, Josep Borrell" in 2022: a nationality, or the copy's
+    slip): whom they speak for is the organisation. None otherwise."""
+    day = context.article.published
+    if actor is None or actor.kind != "country" or day is None:
+        return None
+    table = office_table()
+    held = table.held_on(name, day)
+    if held is None:
+        return None
+    organisation = actor_index().actor(held.actor_id)
+    if organisation is None or organisation.kind != "organization":
+        return None
+    for office in table.rows(name):
+        end = office.end if office.end is not None else table.checked_to
+        if office.actor_id == actor.id and office.start <= day <= end:
+            return None  # the table has them in that state's office too
+    return held
 
 
 def _introduced_by_office(context: ArticleContext, name: str, start: int) -> Speaker | None:

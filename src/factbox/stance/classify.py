@@ -568,6 +568,14 @@ class _Classifier:
                 return self.modal(node.head)
         return None
 
+    def _deadline(self, prep: Token, node: Token) -> bool:
+        """``prep`` ("until") takes a date, on a word that is not negated: the day by which
+        it is done, a timetable (guideline 2: supports), not a condition ("a phase-out until
+        31 December 2024"). Negated it is a time limit, a condition ("will not lift them
+        until 2025")."""
+        dated = any(o.dep_ == "pobj" and o.ent_type_ == "DATE" for o in prep.children)
+        return dated and self._negator(node) is None
+
     def condition(self, node: Token, path: set[int]) -> Token | None:
         """The word that makes what ``node`` says hang on something: a condition clause's
         mark ("unless", "provided that"), a condition noun after a preposition ("on terms
@@ -585,6 +593,8 @@ class _Classifier:
                     if mark.dep_ == "mark" and mark.lower_ in self.lex.condition_marks:
                         return mark
             if child.dep_ == "prep" and child.lower_ in self.lex.condition_marks:
+                if self._deadline(child, node):
+                    continue  # "a phase-out until 31 December 2024": a timetable
                 return child  # "provided that ...", parsed as a preposition
             if child.dep_ == "prep" and any(
                 o.dep_ == "pobj" and o.lemma_.lower() in self.lex.condition_nouns

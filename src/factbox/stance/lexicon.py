@@ -130,6 +130,10 @@ class ConceptTable:
     none of the proposal's words makes it another one."""
     topic_adjectives: frozenset[str] = frozenset()
     """Adjectives that name a field ("a nuclear agreement"), as a noun before a thing does."""
+    flow_nouns: frozenset[str] = frozenset()
+    """Nouns of goods moving ("imports", "sales", "deliveries"): a proposal's theme that is
+    one names the goods with "of" ("imports of Russian oil"), and the goods are its theme too
+    ("an oil embargo")."""
     spelling_endings: tuple[tuple[str, str], ...] = ()
     """Pairs of word endings that spell one word two ways ("defence" and "defense",
     "favour" and "favor"): a proposal or set word is looked for in both (``variants``)."""
@@ -609,6 +613,7 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         joining_verbs=listed("joining_verbs"),
         topic_named=listed("topic_named"),
         topic_adjectives=listed("topic_adjectives"),
+        flow_nouns=listed("flow_nouns"),
         spelling_endings=spelled.spelling_endings,
         joining_action=joining_action,
         joining_theme=joining_theme,

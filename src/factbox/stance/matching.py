@@ -286,6 +286,14 @@ def _add_theme(
         for obj in prep.children
         if obj.dep_ == "pobj"
     ]
+    if head.lemma_.lower() in table.flow_nouns:
+        # "imports [of] Russian oil": the goods are the theme too, their modifiers qualify
+        # them ("an oil embargo", "Russian crude")
+        for goods in (g for obj in of_objects for g in _conjuncts(obj) if _is_content(g)):
+            _expand(theme, goods.lemma_.lower(), "theme", table)
+            for modifier in goods.children:
+                if modifier.dep_ in MODIFIER_DEPS and _is_content(modifier):
+                    _expand(qualifier, modifier.lemma_.lower(), "qualifier", table)
     for modifier in [*head.children, *of_objects]:
         if modifier.dep_ not in MODIFIER_DEPS | {"pobj"} or not _is_content(modifier):
             continue
@@ -601,19 +609,32 @@ def _stance_adjective(word: Token, theme: Token) -> bool:
     )
 
 
+IMPERATIVE_FRAME = "They should "
+"""A clause an imperative title is parsed inside when alone its verb reads as a noun."""
+
+
 def _verb_in_capitals(nlp: Language, doc: Doc) -> Token | None:
     """The verb heading a title that the parser read as part of a name because its first
     word is in capitals before a proper noun ("Opening EU accession negotiations with
     Ukraine": "Opening EU" a name, "negotiations" the root): the text parsed again with its
-    first letter in lower case, when the verb then heads it with an object. None when the
-    first word is no such verb ("EU signs ...", "Sweden's accession to NATO")."""
+    first letter in lower case, when the verb then heads it with an object. A verb that is
+    also a noun stays a noun in lower case too ("ban imports of Russian oil": "ban" a
+    compound of "imports"); the imperative is then parsed after a subject and a modal
+    (``IMPERATIVE_FRAME``: "They should ban imports ..."), where only a verb fits. None when
+    the first word is no such verb ("EU signs ...", "Sweden's accession to NATO", "Brexit
+    referendum in Britain")."""
     first = doc[0]
     if first.pos_ != "PROPN" or not first.is_title or len(doc) < 3:
         return None
-    again = nlp(doc.text[:1].lower() + doc.text[1:])
+    text = doc.text[:1].lower() + doc.text[1:]
+    again = nlp(text)
     root = next(iter(again.sents)).root
     if root.i != 0 or root.pos_ != "VERB" or root.lower_ != first.lower_:
-        return None
+        framed = nlp(IMPERATIVE_FRAME + text)
+        skip = len(IMPERATIVE_FRAME.split())
+        root = next(iter(framed.sents)).root
+        if root.i != skip or root.pos_ != "VERB" or root.lower_ != first.lower_:
+            return None
     return root if any(c.dep_ in OBJECT_DEPS for c in root.children) else None
 
 
@@ -1827,6 +1848,7 @@ class ProposalMatcher:
                 continue
             words = {c.lower_ for c in token.children}
             referring = words & table.referring_words
+            standing = token.lemma_.lower() in table.standing_nouns
             own_topic = [
                 c
                 for c in token.children
@@ -1834,6 +1856,7 @@ class ProposalMatcher:
                 and c.lower_ not in referring
                 and not (c.dep_ == "amod" and c.lower_ in table.referring_adjectives)
                 and not (c.dep_ == "poss" and c.lower_ in table.referring_possessives)
+                and not (standing and c.dep_ == "relcl" and self._holds_back_pronoun(c))
                 and span.start <= c.i < span.end
             ]
             if own_topic:
@@ -1843,12 +1866,23 @@ class ProposalMatcher:
                 and token.lemma_.lower() in table.referring_nouns
             ):
                 return token
-            if (
+            if standing and (
                 words & (table.referring_determiners | table.referring_possessives)
-                and token.lemma_.lower() in table.standing_nouns
+                or (token.tag_ == "NNS" and token.dep_ == "dobj")
             ):
-                return token  # "dropped [their objections]": to what was named before
+                # "dropped [their objections]", "dropped [objections] that had been holding
+                # it up": to what was named before
+                return token
         return None
+
+    def _holds_back_pronoun(self, clause: Token) -> bool:
+        """A relative clause on a stance noun whose object is a pronoun for the thing named
+        before ("objections [that had been holding it up]"): it names no topic of its own."""
+        pronouns = self.table.singular_pronouns | self.table.plural_pronouns
+        return any(
+            t.dep_ in ("dobj", "pobj") and t.lower_ in pronouns and t.pos_ == "PRON"
+            for t in clause.subtree
+        )
 
     def _best(
         self, tokens: SpacySpan, slots: ProposalSlots, described: bool = True
@@ -2036,11 +2070,15 @@ class ProposalMatcher:
         """``token`` (a theme word) is an adjective ("Ukraine's military effort"), or only
         modifies a noun that is itself a theme: another one the concept table knows
         ("military aid"), or the proposal's own ("military forces", where the forces are
-        the theme)."""
+        the theme). A noun before the proposal's own action told as a noun is what the
+        action acts on, even when the concept table knows the action's noun as a theme too
+        ("an [oil] embargo" for a proposal to ban oil imports)."""
         if token.dep_ not in MODIFIER_DEPS or token.head.i == token.i:
             return False
         if token.dep_ == "amod":
             return True
+        if token.pos_ in ("NOUN", "PROPN") and slots.action.has_token(token.head):
+            return False
         return bool(forms(token.head) & (self._theme_words | slots.theme.words))
 
     def _fill(
@@ -2417,6 +2455,8 @@ def may_refer_back(text: str, table: ConceptTable) -> bool:
     return (
         bool(words & table.referring_words)
         or bool(words & table.referring_determiners and words & _plurals(table.referring_nouns))
+        # an act's object that is a bare stance noun ("dropped [objections that ...]")
+        or bool(listed and listed[0] in _plurals(table.standing_nouns))
         or may_react(text, table)  # "frustrated with Hungary": a reaction to a blocker
     )
 

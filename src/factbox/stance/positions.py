@@ -28,6 +28,10 @@ Rules (see docs/stance.md for worked examples):
   statement is kept; :func:`unattributed` lists such statements, so that they can be
   shown beside the positions.
 - Actors are told apart by ``actor_id``.
+- A count or a body's whole membership ("EU leaders agreed on it", "all 15 members voted
+  for it": ``Actor.counted``) is a vote, not the actor's own word: it gives a position to
+  an actor no statement names, marked ``counted``, and never replaces what statements
+  naming the actor say (guideline 12).
 """
 
 from __future__ import annotations
@@ -35,9 +39,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factbox.extract.cues import load_cue_lexicon
-from factbox.stance.lexicon import load_lexicon
+from factbox.stance.lexicon import load_acts, load_concepts, load_lexicon
 from factbox.stance.records import (
     Actor,
     Cue,
@@ -58,16 +63,32 @@ abstention, "will not stand in the way", "would no longer block": ``letting_pass
 ``data/stance/lexicon.toml``): a decision not to block, as firm as a vote for or against."""
 
 
+@lru_cache(maxsize=1)
+def _withdrawing_verbs() -> tuple[str, ...]:
+    """The starts of the verbs that take back a stance held against something (the open
+    acts of ``data/stance/acts.toml`` whose object is a stance noun: "drop objection", "lift
+    veto"), as a cue writes them ("dropped", "withdrew", "lifted"): the verb less its last two
+    letters, never fewer than four ("end" is left out: "endorsed" starts the same)."""
+    standing = load_concepts().standing_nouns
+    verbs = {
+        verb
+        for (verb, noun), cls in load_acts().phrasal.items()
+        if cls == "open" and noun in standing
+    }
+    return tuple(sorted(verb[: max(4, len(verb) - 2)] for verb in verbs if len(verb) >= 4))
+
+
 def lets_pass(cues: Iterable[Cue]) -> bool:
     """Whether a reading's cues commit the speaker to let the proposal pass: an abstention
     word, a permission word (an ``open`` reading of one lets the proposal itself through:
     "allowed the resolution to pass"), a stance against it taken back inside what is said
-    (the evaluation "agreed to lift its [opposition]"), or a negation beside a word for
-    standing in its way ("not stand in the way", "no longer block"). "Has not ruled out"
-    keeps a possibility open, it commits to nothing: its word is no blocking word. Words
-    are compared on their start, so "abstained", "abstaining" and "abstention" are the one
-    word. Accepting a result after the fact ("we accept the decision", "will comply with
-    the outcome") lets it pass too."""
+    (the evaluation "agreed to lift its [opposition]"), taking back a stance held against it
+    ("dropped its objections", "lifted its veto": ``_withdrawing_verbs``, a decision no longer
+    to block it), or a negation beside a word for standing in its way ("not stand in the
+    way", "no longer block"). "Has not ruled out" keeps a possibility open, it commits to
+    nothing: its word is no blocking word. Words are compared on their start, so
+    "abstained", "abstaining" and "abstention" are the one word. Accepting a result after the
+    fact ("we accept the decision", "will comply with the outcome") lets it pass too."""
     cues = list(cues)
     table = load_lexicon()
     words = [cue.text.lower() for cue in cues]
@@ -76,6 +97,9 @@ def lets_pass(cues: Iterable[Cue]) -> bool:
     withdrawn = tuple(load_cue_lexicon().act_withdrawal_nouns)
     if any(c.role == "evaluation" and c.text.lower().startswith(withdrawn) for c in cues):
         return True  # "agreed to lift its [opposition]": taken back, it no longer blocks
+    withdrawing = _withdrawing_verbs()
+    if any(cue.role == "act" and cue.text.lower().startswith(withdrawing) for cue in cues):
+        return True  # "Hungary dropped objections that had been holding it up"
     negated = any(cue.role == "negation" for cue in cues)
     if any(word in (table.heavy if negated else table.bearable) for word in words):
         return True  # "the number we must take is [not large]", "is [manageable]": accepted
@@ -231,7 +255,18 @@ def _timeline(evidence: list[_Evidence]) -> list[_Evidence]:
     return clear or timeline  # an actor's early mentions are no stance it changed from
 
 
-def _position(evidence: list[_Evidence]) -> Position:
+def _named_first(evidence: list[_Evidence]) -> list[_Evidence]:
+    """The evidence a position is read from: what statements naming the actor say, when
+    any does; a count or a body's whole membership that reaches it too ("EU leaders agreed
+    on it", ``Actor.counted``) is then left out, as a vote that never tells the actor's own
+    word (guideline 12). An actor only a count reaches keeps that vote as its position."""
+    named = [e for e in evidence if not e.actor.counted]
+    return named or evidence
+
+
+def _position(evidence: list[_Evidence], votes: bool = False) -> Position:
+    if not votes:
+        evidence = _named_first(evidence)
     timeline = _timeline(evidence)
     current = timeline[-1]
     since = current.on
@@ -245,16 +280,25 @@ def _position(evidence: list[_Evidence]) -> Position:
     )
     ids = list(dict.fromkeys(e.statement_id for e in run))
     actor = current.actor
-    return Position(actor.actor_id, actor.actor, actor.actor_kind, current.stance, since, ids)
+    counted = all(e.actor.counted for e in evidence)
+    return Position(
+        actor.actor_id, actor.actor, actor.actor_kind, current.stance, since, ids, counted
+    )
 
 
 def _sort_key(actor_id: str | None, actor: str | None) -> tuple[str, str]:
     return ((actor_id or "~").casefold(), (actor or "").casefold())
 
 
-def positions(judged: Iterable[JudgedStatement], as_of: dt.date | None = None) -> list[Position]:
-    """Each actor's current position as of ``as_of`` (default: all evidence)."""
-    found = [_position(items) for items in _evidence_by_actor(judged, as_of).values()]
+def positions(
+    judged: Iterable[JudgedStatement], as_of: dt.date | None = None, *, votes: bool = False
+) -> list[Position]:
+    """Each actor's current position as of ``as_of`` (default: all evidence). ``votes``:
+    as a body's rule counts them, a count or a body's whole membership ("EU leaders agreed
+    on it") read like any other statement, the latest firm one winning, also over what
+    statements naming the actor said before it (guideline 12: the count is the member's
+    vote for ``decide``, not its label)."""
+    found = [_position(items, votes) for items in _evidence_by_actor(judged, as_of).values()]
     return sorted(found, key=lambda p: _sort_key(p.actor_id, p.actor))
 
 
@@ -267,7 +311,7 @@ def history(
     for items in _evidence_by_actor(judged, as_of).values():
         previous: Stance | None = None
         actor_changes = []
-        for item in _timeline(items):
+        for item in _timeline(_named_first(items)):
             if item.stance == previous:
                 continue
             actor = item.actor

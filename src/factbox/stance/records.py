@@ -117,13 +117,26 @@ class StanceJudgement:
     """The others' actor when their words name one ("France"); positions do not use it."""
 
 
+COUNTED_MEMBERS = 7
+"""Fewest actors one source phrase stands for at once to be a count or a whole membership
+("EU leaders agreed", "all 15 members voted for it", "the remaining 13"): more than a group
+a report names by its own name holds (the Benelux three, the Visegrad four, the Nordic five,
+the Baltic three); a count of a body's members (``extract/votes.py``) always has more."""
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """Who holds a position: a country, an organisation, a person, or someone unnamed."""
+    """Who holds a position: a country, an organisation, a person, or someone unnamed.
+
+    ``counted``: the actor is reached only as one of a body's members told together, by a
+    count or the whole membership (one source phrase standing for ``COUNTED_MEMBERS`` or
+    more actors): a vote ``decide`` counts, but not the actor's own word, so it never
+    replaces a position some statement naming the actor gives (guideline 12)."""
 
     actor_id: str | None
     actor: str | None
     actor_kind: ActorKind
+    counted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,12 +167,20 @@ class JudgedStatement:
         judgement: StanceJudgement,
         correction: EditorCorrection | None = None,
     ) -> JudgedStatement:
-        """One actor per speaker; an unresolved speaker keeps its own words as its name."""
+        """One actor per speaker; an unresolved speaker keeps its own words as its name. A
+        speaker whose source phrase stands for ``COUNTED_MEMBERS`` or more actors at once is
+        ``counted`` (a count or a body's whole membership: "EU leaders agreed on it")."""
+        together: dict[tuple[int, int], set[str]] = {}
+        for speaker in statement.speakers:
+            if speaker.span is not None and speaker.actor_id:
+                together.setdefault(speaker.span, set()).add(speaker.actor_id)
         actors = tuple(
             Actor(
                 actor_id=speaker.actor_id,
                 actor=speaker.actor or speaker.name or speaker.text or None,
                 actor_kind=speaker.actor_kind,
+                counted=speaker.span is not None
+                and len(together.get(speaker.span, ())) >= COUNTED_MEMBERS,
             )
             for speaker in statement.speakers
         )
@@ -185,6 +206,9 @@ class Position:
     since: dt.date
     evidence: list[int]
     """Statement ids of the latest unbroken run of this stance, oldest first."""
+    counted: bool = False
+    """Every statement behind it reaches the actor only through a count or a body's whole
+    membership (``Actor.counted``): a vote for ``decide``, no statement names the actor."""
 
 
 @dataclass(frozen=True, slots=True)
