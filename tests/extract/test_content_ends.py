@@ -16,7 +16,7 @@ from factbox.extract.content_ends import (
     cut_tails,
     load_end_cutter,
 )
-from factbox.extract.tagger import CONTENT, INSIDE, ROLE_SCORES
+from factbox.extract.tagger import BEGIN, CONTENT, INSIDE, ROLE_SCORES
 from factbox.records import Statement
 
 # Written for these tests, in the shape of PolNeAR sentences whose annotators end the content
@@ -100,6 +100,60 @@ def test_the_last_piece_of_a_content_in_pieces_is_the_one_cut(nlp: Language) -> 
     assert places and all(p[0] == second[0] for p in places)
     (cut,) = cut_tails(doc, [statement], EndCutter({"bias": 5.0}, 0.5))
     assert cut.content_pieces[0] == first and cut.content_pieces[1][1] < second[1]
+
+
+def _tagged_over(doc_len: int, start: int, end: int) -> np.ndarray:
+    """Tagger scores with one sure content span over tokens ``start`` to ``end``."""
+    roles = np.zeros((doc_len, 3, 2), dtype=np.float32)
+    roles[start:end, CONTENT, INSIDE] = 0.97
+    roles[start, CONTENT, BEGIN] = 0.95
+    return roles
+
+
+def test_a_content_the_tagger_draws_whole_is_not_cut(nlp: Language) -> None:
+    doc = nlp(WHO)
+    statement = _statement(WHO, "questioned", CONTENT_WORDS)
+    start = next(t.i for t in doc if t.text == "the")
+    always = EndCutter({"bias": 5.0}, 0.5)
+    doc._.set(ROLE_SCORES, _tagged_over(len(doc), start, len(doc) - 1))
+    (kept,) = cut_tails(doc, [statement], always)
+    assert kept == statement
+    # the tagger ends before the relative clause: the two disagree, and the cutter decides
+    comma = next(t.i for t in doc if t.text == ",")
+    doc._.set(ROLE_SCORES, _tagged_over(len(doc), start, comma))
+    (cut,) = cut_tails(doc, [statement], always)
+    assert cut.content_span[1] < statement.content_span[1]
+    # a tagged span that starts later is no agreement either
+    doc._.set(ROLE_SCORES, _tagged_over(len(doc), start + 2, len(doc) - 1))
+    (cut,) = cut_tails(doc, [statement], always)
+    assert cut.content_span[1] < statement.content_span[1]
+
+
+def test_a_reported_clause_running_on_over_a_relative_clause_stays_whole(nlp: Language) -> None:
+    """A PolNeAR dev shape: 'said [the candidate was headed to the venue ..., which she was
+    doing when ...]', where the annotators keep the relative clause and the tagger agrees."""
+    text = (
+        "A spokesman said the candidate was headed to the hall to meet reporters, which she "
+        "was doing when the guards stopped her."
+    )
+    content = text[text.index("the candidate") : text.rindex(".")]
+    doc = nlp(text)
+    statement = Statement(
+        kind="indirect",
+        cue="said",
+        cue_span=(text.index("said"), text.index("said") + 4),
+        content=content,
+        content_span=(text.index(content), text.index(content) + len(content)),
+        source_text="A spokesman",
+        source_span=(0, 11),
+        span=(0, text.rindex(".")),
+    )
+    start = next(t.i for t in doc if t.text == "the")
+    doc._.set(ROLE_SCORES, _tagged_over(len(doc), start, len(doc)))  # the full stop too
+    places = cut_candidates(doc, [t.idx for t in doc], statement)
+    assert any(text[p[0] : p[1]].endswith("reporters") for p, _ in places)
+    (kept,) = cut_tails(doc, [statement], EndCutter({"bias": 5.0}, 0.5))
+    assert kept.content == content
 
 
 def test_the_shipped_cutter_is_loaded() -> None:

@@ -189,3 +189,41 @@ def test_a_sure_tagged_content_without_a_statement_takes_the_nearest_cue(nlp: La
     assert combine(doc, [], Thresholds(lone_content=1.01)) == []
     (statement,) = combine(doc, [], Thresholds(lone_content=0.9))
     assert statement_spans(NOTICE, statement)[:2] == ("according to", "The ferries will run again")
+
+
+# Written for these tests: a tagged content that stops short of the phrase the parse has.
+ADDRESS = "The senator did not address his tweets about the mayor."
+
+
+def test_a_tagged_content_stopping_mid_phrase_takes_the_whole_phrase(nlp: Language) -> None:
+    short = doc_with_scores(nlp, ADDRESS, {CUE: ["did", "not", "address"], CONTENT: ["his"]})
+    (statement,) = combine(short, [])
+    assert statement_spans(ADDRESS, statement)[:2] == (
+        "did not address",
+        "his tweets about the mayor",
+    )
+    # a tagged content that ends where its phrase does is kept as the tagger drew it
+    whole = doc_with_scores(
+        nlp, ADDRESS, {CUE: ["did", "not", "address"], CONTENT: ["his", "tweets"]}
+    )
+    (statement,) = combine(whole, [])
+    assert statement_spans(ADDRESS, statement)[1] in ("his tweets", "his tweets about the mayor")
+    assert combine(whole, [], polnear=False) == []  # no source: the factbox adds nothing
+
+
+def test_a_tagged_content_ending_on_a_preposition_is_completed(nlp: Language) -> None:
+    """A PolNeAR dev shape: 'is doubling down on [his attacks on a former Miss Universe]',
+    where the tagger's content stopped at the preposition (too short a part of the phrase to
+    be snapped to it)."""
+    text = "The governor is doubling down on his attacks against a former senator from the coast."
+    words = {
+        CUE: ["is", "doubling", "down", "on"],
+        CONTENT: ["his", "attacks", "against"],
+        SOURCE: ["The", "governor"],
+    }
+    (statement,) = combine(doc_with_scores(nlp, text, words), [])
+    assert statement_spans(text, statement) == (
+        "is doubling down on",
+        "his attacks against a former senator from the coast",
+        "The governor",
+    )

@@ -21,6 +21,14 @@ place when that is at least the threshold chosen on dev. The weights are fitted 
 ``bench/train_content_ends.py`` on the extractor's own output over a PolNeAR train sample,
 labelled by whether the cut content is a gold one; they ship in
 ``factbox/data/content_ends.json``.
+
+A content the tagger draws whole is not cut: when one of its (Viterbi-decoded) content spans
+runs from the content's first word to its last (marks at the edges aside), the rules and the
+tagger agree on both edges, and on PolNeAR the cutter's cuts of such contents broke more gold
+contents than they fixed ("said [the candidate was headed to the venue ..., which she was
+doing when ...]": the annotators let it run on). The model sees the tagger's scores over the
+tail one word at a time; the agreement of two different readers on the whole span is what it
+lacks (docs/quality.md).
 """
 
 from __future__ import annotations
@@ -39,6 +47,7 @@ from factbox.extract.boundaries import with_pieces
 from factbox.extract.doc_text import doc_text
 from factbox.extract.learned import logistic
 from factbox.extract.span_choice import word_class
+from factbox.extract.tagged import viterbi_spans
 from factbox.extract.tagger import BEGIN, CONTENT, INSIDE, ROLE_SCORES
 from factbox.records import Span, Statement
 
@@ -209,12 +218,48 @@ def cut_candidates(
     return out
 
 
+def _without_marks(doc: Doc, start: int, end: int) -> TokenRange:
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def tagged_contents(doc: Doc) -> set[TokenRange]:
+    """The tagger's (Viterbi-decoded) content spans, marks at either edge dropped; none when
+    the tagger did not run."""
+    roles = doc._.get(ROLE_SCORES)
+    if roles is None:
+        return set()
+    spans = viterbi_spans(doc, np.asarray(roles), CONTENT)
+    return {_without_marks(doc, span.start, span.end) for span in spans}
+
+
+def tagged_whole(
+    doc: Doc, starts: list[int], statement: Statement, tagged: set[TokenRange]
+) -> bool:
+    """Whether one of the tagger's content spans (``tagged``, of ``tagged_contents``) runs
+    from the statement's first content word to its last: tagger and rules agree on both
+    edges."""
+    pieces = statement.content_pieces or (statement.content_span,)
+    first = piece_tokens(doc, starts, pieces[0])
+    last = piece_tokens(doc, starts, pieces[-1])
+    content = _without_marks(doc, first[0], last[1])
+    return content[0] < content[1] and content in tagged
+
+
 def cut_tails(doc: Doc, statements: list[Statement], cutter: EndCutter) -> list[Statement]:
-    """The statements with each content cut where ``cutter`` says the annotators end it."""
+    """The statements with each content cut where ``cutter`` says the annotators end it,
+    but for contents the tagger draws whole (``tagged_whole``)."""
     starts = [token.idx for token in doc]
     text = doc_text(doc)
+    tagged = tagged_contents(doc)
     out: list[Statement] = []
     for statement in statements:
+        if tagged_whole(doc, starts, statement, tagged):
+            out.append(statement)
+            continue
         candidates = cut_candidates(doc, starts, statement)
         chosen = cutter.choose([(i, features) for i, (_, features) in enumerate(candidates)])
         if chosen is not None:

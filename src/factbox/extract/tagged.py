@@ -34,7 +34,11 @@ and the tagger's scores are used in six ways:
    the cue's sentence outside the content; with none, the statement has no source (PolNeAR's
    "no-source" relations, which the rules almost never find). Content and source are replaced
    by the parse subtree of a dependent of the cue when the two mostly agree, unless (PolNeAR
-   conventions) the span chooser prefers the tagger's content to the subtree. Under the
+   conventions) the span chooser prefers the tagger's content to the subtree; under PolNeAR's
+   conventions a content that stops mid-phrase (a word of it hangs on a word after it, or it
+   ends on a preposition whose object comes after: "did not address [his] series of ...",
+   "is doubling down on [his attacks on]") becomes the whole subtree of the cue's dependent
+   it opens (``completed``). Under the
    factbox's own conventions a new statement also needs an affirmed speech verb for cue and a source
    the parse links to it (a subject or agent), and nothing is vetoed: the factbox records
    what a speaker said, which PolNeAR's conventions do not always count. Under PolNeAR's
@@ -414,6 +418,8 @@ class _Combiner:
         snapped = self.snapped(content, cue, _CONTENT_DEPS)
         if snapped is not None and not (self.polnear and self.keeps_tagged(content, snapped, cue)):
             content = snapped
+        if self.polnear:  # "did not address [his] series of ...": the tagged span stops short
+            content = self.completed(content, cue)
         linked = self.snapped(source, cue, _SOURCE_DEPS) if source is not None else None
         if not self.polnear and (linked is None or not self.speech_cue(cue)):
             return None  # the factbox keeps a speaker's speech, which the parse links
@@ -430,6 +436,29 @@ class _Combiner:
             (content_start, content_end),
             (source.start, source.end) if source is not None else None,
         )
+
+    def completed(self, content: TaggedSpan, cue: TaggedSpan) -> TaggedSpan:
+        """``content``, or the whole subtree of the cue's dependent it opens when it stops
+        mid-phrase: a word of it hangs on a word after it (outside the cue), or it ends on a
+        preposition whose object comes after it ("his attacks on")."""
+        start, end = self.without_edge_marks(content.start, content.end)
+        if start >= end:
+            return content
+        last = self.doc[end - 1]
+        short = any(
+            self.doc[k].head.i >= end and not cue.start <= self.doc[k].head.i < cue.end
+            for k in range(start, end)
+        ) or (last.pos_ in _DANGLING and any(child.i >= end for child in last.children))
+        if not short:
+            return content
+        for i in range(cue.start, cue.end):
+            for child in self.doc[i].children:
+                if child.dep_ not in _CONTENT_DEPS or cue.start <= child.i < cue.end:
+                    continue
+                if child.left_edge.i == start and child.right_edge.i + 1 > end:
+                    whole = self.without_edge_marks(start, child.right_edge.i + 1)
+                    return TaggedSpan(whole[0], whole[1], content.score)
+        return content
 
     def built(self, cue: TokenRange, content: TokenRange, source: TokenRange | None) -> Statement:
         """The statement of a cue, content and source given as token ranges."""
