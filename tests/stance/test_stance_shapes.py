@@ -96,6 +96,12 @@ SHAPES = {
              " ruled out", "open"),
         said("There is no agreement on sending troops to Ukraine. But we exclude nothing",
              "open"),
+        # adverbs between "to" and its verb: the parser joins the verb to "there is" instead
+        said("There is no consensus today to officially, openly, and with endorsement, send"
+             " troops to Ukraine", "unclear"),
+        said("There is no consensus today to officially, openly, and with endorsement, send"
+             " troops to Ukraine. But in terms of dynamics, nothing should be ruled out",
+             "open"),
         Case("The minister declined to provide details about which nations were considering"
              " sending troops to Ukraine.", "to provide details about which nations were"
              " considering sending troops to Ukraine", "unclear", cue="declined"),

@@ -2378,13 +2378,30 @@ def _name_nouns(theme: Token) -> frozenset[int]:
 def _is_asserted(action: Token) -> bool:
     """The action is said to happen ("France sends", "will send", "were sent", "the EU is
     to open talks": a plan told with "be to"), not only named ("talk of sending troops",
-    "to send")."""
+    "to send"). A verb joined to an existential clause with no subject of its own ("there is
+    no consensus to officially, openly, and with endorsement, send troops", where the parser
+    cuts the infinitive off its "to") has no one who does it: named, not asserted."""
+    if _joined_to_existential(action):
+        return False
     return (
         action.tag_ in ("VBD", "VBZ", "VBP")
         or any(
             child.dep_ in ("aux", "auxpass") and child.tag_ != "TO" for child in action.children
         )
         or (action.dep_ == "xcomp" and action.head.lemma_ == "be" and action.head.pos_ == "AUX")
+    )
+
+
+def _joined_to_existential(verb: Token) -> bool:
+    """``verb`` is a conjunct without a subject of its own whose head's only subject is an
+    expletive "there": it shares no agent."""
+    if verb.dep_ != "conj" or verb.head.i == verb.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    kids = list(verb.head.children)
+    return any(c.dep_ == "expl" for c in kids) and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in kids
     )
 
 
