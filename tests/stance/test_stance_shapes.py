@@ -121,6 +121,12 @@ SHAPES = {
         said("After it refused to rule out sending troops to Ukraine, the government was"
              " criticised by the opposition", "open"),
     ],
+    "told by another": [
+        # a view the speaker reports someone else saying is the teller's, not the speaker's
+        said("Russia says that sending troops to Ukraine would be a dangerous escalation",
+             "opposes", "others"),
+        said("Sending troops to Ukraine would be a dangerous escalation", "opposes"),
+    ],
     "condition": [
         said("We would send troops to Ukraine only if the alliance decides so", "open"),
         said("Only if the alliance decides would we send soldiers to Ukraine", "open"),

@@ -36,6 +36,9 @@ Shapes of real reporting, each driven by a list in ``lexicon.toml``:
   to ..."), the remark's own reading stands for its author if it has one; otherwise the
   reaction is the reactors' (about others). Words above a statement whose cue is a remark
   ("comments") are a reaction to it and are not read.
+- *Told by another*: a stance read under someone else's saying inside the speaker's own
+  words ("Russia says that sending troops would be an escalation, but ...") is the teller's
+  view, reported: about others.
 - *Concession and restatement*: a concessive clause ("although we oppose it, ...") or a
   restating one ("..., namely that there will be no troops") that has a stance is not
   governed by the clause it hangs on: the walk stops there.
@@ -2259,6 +2262,30 @@ class _Classifier:
                 return holder
         return None
 
+    def view_told_by(self, node: Token, cue: frozenset[int]) -> Token | None:
+        """Who else tells the view read at ``node``: the subject of a saying whose clausal
+        complement holds it, inside the statement's own words ("Russia is saying [this step
+        is escalation], but ..." in a premier's quote). The speaker reports that view; it
+        is the teller's, not the speaker's. ``None`` when no such saying lies above it, when
+        it is the statement's own cue, or when its subject is the speaker."""
+        cues = load_cue_lexicon()
+        child = node
+        for _ in range(8):
+            head = child.head
+            if head.i == child.i:
+                return None
+            if (
+                child.dep_ == "ccomp"
+                and head.pos_ in VERB_POS
+                and head.i not in cue
+                and cues.is_cue_lemma(head.lemma_.lower())
+            ):
+                return next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if child.dep_ not in CLAUSE_CLIMB_DEPS | {"nsubj", "ccomp", "conj"}:
+                return None
+            child = head
+        return None
+
     def holder_subject(self, node: Token) -> Token | None:
         """Who holds the stance read at ``node``: the subject of its clause, or of the
         clauses it climbs to; for a passive, the agent ("the package is being blocked [by
@@ -2816,10 +2843,20 @@ def classify(
     proposal_words = {theme.i} | ({action.i} if action is not None else set())
     described = classifier.anyone_described(theme, span)
     claimant = _reported_by_another(classifier, span.doc, statement)
+    teller = None
+    if stance != "unclear" and reading.holder_node is not None and not act:
+        teller = classifier.view_told_by(reading.holder_node, _cue_tokens(span.doc, statement))
+        if teller is not None and classifier.is_speaker(teller, statement, proposal_words):
+            teller = None
     if claimant is not None:
         # "Trump, alleging that Obama [wanted] to admit them, said ...": a view reported on
         # someone else's word is no position of its holder's, nor the claimant's
         about = "others"
+    elif teller is not None:
+        # "Russia is saying this step is escalation, but ...": the view of whoever says it
+        about = "others"
+        others_span, others = _words(teller)
+        others_actor_id = holder_actor_id(teller)
     elif described is not None and not reading.judgement:
         # "[any country that opposes the measure] will ...": whoever would, not the speaker
         about = "others"
