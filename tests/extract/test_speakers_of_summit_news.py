@@ -59,6 +59,11 @@ def test_a_possessive_before_a_noun_still_holds_the_stance(nlp: Language) -> Non
         ("An anti-EU party said it was wrong.", []),
         ("The pro-Russian separatists said it was wrong.", []),
         ("The EU-Turkey deal was signed.", ["EU", "TR"]),
+        # a name joined by a hyphen to a word of leaning or tie is no actor either
+        ("The Russia-friendly Slovak leader said it was wrong.", ["SK"]),
+        ("Moscow-backed officials said the vote was fair.", []),
+        ("The Iranian-aligned militia said it was wrong.", []),
+        ("Russia - friendly as ever - said it was wrong.", ["RU"]),
     ],
 )
 def test_the_actors_a_phrase_names(nlp: Language, text: str, expected: list[str]) -> None:
