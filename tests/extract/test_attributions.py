@@ -307,6 +307,25 @@ def test_according_to_keeps_the_full_source_phrase(nlp: Language) -> None:
     assert statement.content == "Russia sees any troop deployment as a threat"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The premier explained to a broadcaster that the focus was on air defence, according"
+        " to a newspaper.",
+        '"Nothing should be ruled out," the president said, according to a network.',
+    ],
+    ids=["indirect", "direct"],
+)
+def test_according_to_an_outlet_over_a_named_speaker_is_no_statement(
+    nlp: Language, text: str
+) -> None:
+    # the outlet only carries what the subject of the speech verb said
+    found = attributions(nlp, text)
+    assert found, "the speaker's own statement is kept"
+    assert all(s.cue.lower() != "according to" for s in found)
+    assert {s.source_text for s in found} <= {"The premier", "the president"}
+
+
 def test_comment_to_agency_before_the_speaker(nlp: Language) -> None:
     text = "In a comment to AP, Fiala said the coalition was united on air defence."
     statement = only(attributions(nlp, text))
