@@ -853,3 +853,25 @@ def test_polnear_joins_the_next_quote_to_a_mixed_content_before_its_cue(nlp: Lan
     # The factbox's own convention leaves a mixed content as it is.
     (said,) = [s for s in find_attributions(nlp(text), scored=False) if s.cue == "said"]
     assert "ordered" not in said.content
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Ruritania was outraged by the minister's remarks, warning that a deployment"
+            " would lead to war.",
+            "Ruritania",
+        ),
+        (
+            "The ministry was angered by the report, saying that the figures were wrong.",
+            "The ministry",
+        ),
+    ],
+)
+def test_a_participle_on_a_passive_clause_is_its_subjects(
+    nlp: Language, text: str, source: str
+) -> None:
+    # the passive's subject warns, not the agent it reacted to
+    statement = only(attributions(nlp, text))
+    assert statement.source_text == source

@@ -522,9 +522,12 @@ class CueFinder:
         for _ in range(_MAX_BORROW_STEPS):
             if node.dep_ not in _BORROWING_DEPS or node.head.i == node.i:
                 break
-            node = node.head
+            child, node = node, node.head
             if not self._has_subject(node):
                 continue
+            sufferer = self._passive_subject_of_participle(child, node)
+            if sufferer is not None:
+                return self._source_phrase(sufferer)
             if self._is_cue_verb(node):
                 return self._own_source(node)
             if nearest is None and node.dep_ in ("advcl", "conj") and node.head.i != node.i:
@@ -536,6 +539,18 @@ class CueFinder:
         if nearest is not None:
             return self._own_source(nearest)
         return self._name_after_quote(verb) or self._phrase_before(verb)
+
+    @staticmethod
+    def _passive_subject_of_participle(participle: Token, verb: Token) -> Token | None:
+        """The subject of a passive clause that a participle hangs on, which does what the
+        participle says: "[Moscow] was outraged by Macron's remarks, warning that ..." (not
+        the agent, what it reacted to). A named subject only: "it was said" names no one."""
+        if participle.dep_ != "advcl" or participle.tag_ != "VBG":
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
+            return None
+        return subject
 
     def _subject_under_as(self, verb: Token) -> TokenRange | None:
         """The subject of an "as" clause the parser read as a preposition's object, its verb
