@@ -474,7 +474,36 @@ class CueFinder:
             while end < verb.i and self.doc[end] in subject.subtree:
                 end += 1
             phrase = trim_range(self.doc, (phrase[0], end))
-        return self._with_stray_subject(verb, subject, phrase)
+        return self._with_cut_list(self._with_stray_subject(verb, subject, phrase))
+
+    _LIST_INTRODUCERS = frozenset({"including", "like"})
+
+    def _with_cut_list(self, phrase: TokenRange | None) -> TokenRange | None:
+        """A source that is the last item of a list the parser cut off from its group noun
+        ("..., as member states including Germany, the U.K., and [Spain] said", with "as
+        member states including Germany, the U.K." hung on the verb before): the group and
+        its whole list join the source. Names, commas and "the" only may stand between
+        "including" and the source. The factbox's convention only."""
+        if self.object_contents or phrase is None or phrase[0] < 3:
+            return phrase
+        at = phrase[0] - 1
+        if self.doc[at].dep_ != "cc" or self.doc[at].lower_ not in ("and", "or"):
+            return phrase
+        named = 0
+        for index in range(at - 1, max(at - 24, 0), -1):
+            token = self.doc[index]
+            if self.quoted[index] or self.paragraph_of[index] != self.paragraph_of[at]:
+                return phrase
+            if token.lower_ in self._LIST_INTRODUCERS and token.dep_ == "prep":
+                group = token.head
+                if named < 1 or group.pos_ != "NOUN" or group.i != index - 1:
+                    return phrase
+                return group.left_edge.i, phrase[1]
+            if token.pos_ == "PROPN":
+                named += 1
+            elif not (token.is_punct and token.text == ",") and token.pos_ != "DET":
+                return phrase
+        return phrase
 
     def _with_stray_subject(
         self, verb: Token, subject: Token, phrase: TokenRange | None
@@ -1223,9 +1252,7 @@ class CueFinder:
                 child.dep_ == "dobj"
                 and child.i > verb.i
                 and child.lemma_.lower() in self.lexicon.act_withdrawal_nouns
-                and all(
-                    c.lower_ in _POSSESSIVE_HOLDERS for c in child.children if c.dep_ == "poss"
-                )
+                and all(c.lower_ in _POSSESSIVE_HOLDERS for c in child.children if c.dep_ == "poss")
             ):
                 return child
         return None
