@@ -270,3 +270,27 @@ def test_the_bodys_leaders_approving_it_are_its_members(
     ]
     assert found
     assert len(found[0] - {None, "EU"}) == members
+
+
+def test_a_name_after_a_closed_list_speaks_alone(nlp: Language) -> None:
+    # a list has one "and", before its last item: the name after it is the speaker
+    body = (
+        "While most member states have ruled out the plan, including such big players as"
+        " Germany, France and Italy, Anna Berg, Minister of Foreign Affairs of Estonia, said on"
+        " Monday that she was grateful for the debate."
+    )
+    found = actors_by_source(nlp, body)
+    assert any("EE" in actors for actors in found.values()), found
+    assert not any({"DE", "FR", "IT"} & set(actors) for actors in found.values()), found
+
+
+def test_the_last_member_of_a_list_cut_off_from_its_group_brings_the_group(nlp: Language) -> None:
+    # "as member states including A, B," hung on the first verb; "and C said" a clause
+    body = (
+        "There are no plans for such a mission, the secretary-general of the alliance said on"
+        " Tuesday, as member states including Germany, the U.K., and Spain said they did not"
+        " back any such move."
+    )
+    found = actors_by_source(nlp, body)
+    listed = [actors for source, actors in found.items() if "Spain" in source]
+    assert listed and set(listed[0]) == {"DE", "GB", "ES"}, found

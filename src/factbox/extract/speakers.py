@@ -1214,10 +1214,39 @@ def _readings(doc: Doc, lo: int, hi: int, context: ArticleContext) -> list[_Read
             heads.extend(_people_under_a_time(nominal, lo, hi, heads))
             continue
         items = sorted((nominal, *nominal.conjuncts, *_listed_in_apposition(nominal)))
+        restart = [
+            i for i, item in enumerate(items) if item.pos_ == "PROPN" and after_closed_list(item)
+        ]
+        if restart:
+            # "including Germany, the UK and the US, [Gabrielius Landsbergis] ... said": the
+            # list ended at its "and"; the name after it is the speaker, not a fourth member
+            items = items[restart[0] :]
         for item in items:
             if lo <= item.i < hi and item not in heads and item.pos_ in NOMINAL_POS:
                 heads.append(item)
     return [_read_phrase(head, lo, hi, context) for head in heads]
+
+
+def after_closed_list(token: Token) -> bool:
+    """``token`` is parsed as one more conjunct after a list its "and" (or "or") already
+    closed: "Germany, the UK and the US, [Gabrielius Landsbergis]". A list has one
+    conjunction, before its last item, so such a word starts a phrase of its own."""
+    if token.dep_ != "conj" or token.left_edge.i == 0:
+        return False
+    group = [*token.conjuncts, token]
+    closers = [
+        c.i
+        for member in group
+        for c in member.children
+        if c.dep_ == "cc" and c.lower_ in ("and", "or") and c.i < token.i
+    ]
+    if not closers:
+        return False
+    last = max(closers)
+    return (
+        any(last < member.i < token.i for member in group)
+        and token.doc[token.left_edge.i - 1].text == ","
+    )
 
 
 def _people_under_a_time(time: Token, lo: int, hi: int, taken: list[Token]) -> list[Token]:
