@@ -64,6 +64,10 @@ def test_a_possessive_before_a_noun_still_holds_the_stance(nlp: Language) -> Non
         ("Moscow-backed officials said the vote was fair.", []),
         ("The Iranian-aligned militia said it was wrong.", []),
         ("Russia - friendly as ever - said it was wrong.", ["RU"]),
+        # a government's council is that government's, unless another state owns it
+        ("National Security Council spokesman John Kirby said it was wrong.", ["US"]),
+        ("Turkey's National Security Council said it was wrong.", ["TR"]),
+        ("The Russian National Security Council said it was wrong.", ["RU"]),
     ],
 )
 def test_the_actors_a_phrase_names(nlp: Language, text: str, expected: list[str]) -> None:
@@ -294,3 +298,13 @@ def test_the_last_member_of_a_list_cut_off_from_its_group_brings_the_group(nlp: 
     found = actors_by_source(nlp, body)
     listed = [actors for source, actors in found.items() if "Spain" in source]
     assert listed and set(listed[0]) == {"DE", "GB", "ES"}, found
+
+
+def test_a_council_spokesperson_speaks_for_its_government(nlp: Language) -> None:
+    body = (
+        "The only American soldiers there guard the embassy, National Security Council"
+        " spokesman John Kirby told reporters."
+    )
+    assert actors_by_source(nlp, body).get("National Security Council spokesman John Kirby") == [
+        "US"
+    ]

@@ -240,7 +240,13 @@ class ActorIndex:
 
     def _load_metonyms(self) -> None:
         for entry in _data("metonyms.json")["metonyms"]:
-            self._add(entry["name"], ActorName(self._actors[entry["actor"]], "metonym"))
+            actor = self._actors[entry["actor"]]
+            if entry.get("kind") == "body":
+                # a government's council: owned like an organisation's body ("Turkey's
+                # National Security Council" is not the United States')
+                self._add(entry["name"], ActorName(actor, "body", entry["name"]))
+            else:
+                self._add(entry["name"], ActorName(actor, "metonym"))
 
     def _load_demonyms(self) -> None:
         data = _data("demonyms.json")
