@@ -1788,11 +1788,14 @@ class CueFinder:
             clause_head = clause_head.head
         if clause_head.i == word.i or source is None:
             return None
-        if self.lexicon.is_cue_lemma(clause_head.lemma_.lower()) and any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in clause_head.children
+        if (
+            not self.object_contents
+            and self.lexicon.is_cue_lemma(clause_head.lemma_.lower())
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause_head.children)
         ):
             # "Kristersson explained that ..., according to The Guardian", "the president
-            # said, according to NBC": the outlet only carries the subject's own words
+            # said, according to NBC": the outlet only carries the subject's own words. The
+            # factbox's convention only: PolNeAR marks the outlet's attribution as well.
             return None
         content = self._content_ranges(word, [clause_head], skip=word)
         if not content:
