@@ -121,6 +121,11 @@ SHAPES = {
         said("After it refused to rule out sending troops to Ukraine, the government was"
              " criticised by the opposition", "open"),
     ],
+    "listed under": [
+        # a noun the proposal is listed under is its set, not a judgement of it
+        said("His remarks about the war, including the possibility of sending troops to"
+             " Ukraine, were carefully thought through", "open"),
+    ],
     "told by another": [
         # a view the speaker reports someone else saying is the teller's, not the speaker's
         said("Russia says that sending troops to Ukraine would be a dangerous escalation",

@@ -39,6 +39,9 @@ Shapes of real reporting, each driven by a list in ``lexicon.toml``:
 - *Told by another*: a stance read under someone else's saying inside the speaker's own
   words ("Russia says that sending troops would be an escalation, but ...") is the teller's
   view, reported: about others.
+- *Listed under*: a noun the proposal is listed under ("remarks about the war, including
+  sending troops") names the set it belongs to; its own stance word ("war") is no
+  judgement of the proposal.
 - *Concession and restatement*: a concessive clause ("although we oppose it, ...") or a
   restating one ("..., namely that there will be no troops") that has a stance is not
   governed by the clause it hangs on: the walk stops there.
@@ -116,6 +119,8 @@ CLAUSE_CLIMB_DEPS = frozenset(
     {"xcomp", "acomp", "attr", "dobj", "pobj", "prep", "pcomp", "acl", "amod", "oprd", "aux"}
 )
 SUBJECT_DEPS = frozenset({"nsubj", "expl"})
+INCLUDING_WORDS = frozenset({"including", "like"})
+"""Prepositions that list a member under the noun they hang on ("the war, including ...")."""
 COMPLEMENTS_OF_WORK = frozenset(
     {"prep", "dobj", "xcomp", "ccomp", "advcl", "dative", "attr", "acomp", "oprd"}
 )
@@ -800,6 +805,16 @@ class _Classifier:
             return True
         return owner.pos_ == "PROPN" and self.is_speaker(owner, self.statement, set())
 
+    @staticmethod
+    def includes_it(node: Token, path: set[int]) -> bool:
+        """``node`` is a noun that the proposal is listed under ("the war against Ukraine,
+        [including] the possibility of sending troops"): it names the set the proposal
+        belongs to, not a judgement of it."""
+        return node.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "prep" and c.lower_ in INCLUDING_WORDS and c.i in path
+            for c in node.children
+        )
+
     def evaluation(self, node: Token, path: set[int]) -> tuple[StanceClass, Token, bool] | None:
         """A stance-bearing complement of a non-stance word ("be a mistake", "lead to war")."""
         found = self.own_position(node, path)
@@ -1163,6 +1178,8 @@ class _Classifier:
         word's."""
         if framing and not self.frames(reading, node):
             return False
+        if not framing and self.includes_it(node, path):
+            return False  # "remarks about the war, [including] sending troops": only its set
         if not framing and self.feels(node, path):
             return False  # "Syrian refugees are afraid": the proposal's words feel, nothing more
         before = reading.operations
