@@ -14,6 +14,7 @@ from extract_support import extracted
 from spacy.language import Language
 
 from factbox.extract.actors import find_actors
+from factbox.records import Speaker, Statement
 
 DAY = dt.date(2016, 3, 16)
 
@@ -308,3 +309,25 @@ def test_a_council_spokesperson_speaks_for_its_government(nlp: Language) -> None
     assert actors_by_source(nlp, body).get("National Security Council spokesman John Kirby") == [
         "US"
     ]
+
+
+def test_a_name_set_off_after_a_leading_according_to_source_is_the_sources(
+    nlp: Language,
+) -> None:
+    # the parser takes the name for a second subject of the clause (and for an
+    # organisation): it is the spokesperson's, who speaks for the government
+    body = (
+        "According to the spokesperson for the Spanish government, Pilar Alegría, Madrid did"
+        " not agree with the proposal to send troops."
+    )
+    statements = extracted(nlp, body, DAY)
+    according = [s for s in statements if s.cue.lower() == "according to"]
+    assert according, statements
+    speaker = only_speaker(according[0])
+    assert (speaker.name, speaker.actor_id) == ("Pilar Alegría", "ES")
+    assert "Pilar" not in according[0].content
+
+
+def only_speaker(statement: Statement) -> Speaker:
+    assert len(statement.speakers) == 1, statement.speakers
+    return statement.speakers[0]

@@ -13,7 +13,12 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from factbox.extract.actors import actor_list_after, actors_listed_at, role_vocabulary
+from factbox.extract.actors import (
+    actor_list_after,
+    actors_listed_at,
+    lookup_actor,
+    role_vocabulary,
+)
 from factbox.extract.cues import CueLexicon
 from factbox.extract.learned import CueClassifier, LearnedCues, verb_voice
 from factbox.extract.token_table import token_table
@@ -1798,6 +1803,14 @@ class CueFinder:
             # factbox's convention only: PolNeAR marks the outlet's attribution as well.
             return None
         content = self._content_ranges(word, [clause_head], skip=word)
+        name = None if self.object_contents else self._name_set_off_after(source, clause_head)
+        if name is not None:
+            # "According to the spokesperson for the government, [Pilar Alegría], Madrid ...":
+            # the name the parser made the clause's subject is the source's own
+            source = source[0], name[1]
+            content = [
+                piece for part in content for piece in minus(part, (name[0] - 1, name[1] + 1))
+            ]
         if not content:
             return None
         return CueClause(
@@ -1808,6 +1821,27 @@ class CueFinder:
             tuple(content),
             subtree_range(word),
         )
+
+    def _name_set_off_after(self, source: TokenRange, clause_head: Token) -> TokenRange | None:
+        """A name set off by commas right after a leading "according to" source and
+        before the clause's own subject ("According to the spokesperson, [Pilar Alegría],
+        Madrid did not agree"), which the parser takes for a second subject."""
+        start = source[1]
+        if start + 2 >= len(self.doc) or self.doc[start].text != ",":
+            return None
+        end = start + 1
+        while end < len(self.doc) and self.doc[end].pos_ == "PROPN":
+            end += 1
+        if end == start + 1 or end >= len(self.doc) or self.doc[end].text != ",":
+            return None
+        if lookup_actor(self.doc[start + 1 : end].text) is not None:
+            return None  # "According to the minister, Madrid, ...": a place, no name
+        if not end < clause_head.i or self.paragraph_of[end] != self.paragraph_of[start]:
+            return None
+        subjects = [c for c in clause_head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not any(c.i > end for c in subjects):
+            return None  # the name is the clause's only subject: "..., Fico said"
+        return start + 1, end
 
     def _medium_clause(self, preposition: Token) -> CueClause | None:
         verb = preposition.head

@@ -1869,6 +1869,7 @@ def _with_compounds(token: Token) -> str:
 def _merge_appositions(readings: list[_Reading]) -> list[_Reading]:
     """A name and a role the parser left unattached ("Fico, the Slovak premier,") are one
     speaker, unless they are coordinated."""
+    _name_after_a_role(readings)
     people = [r for r in readings if r.name is not None or r.pronoun]
     if len(people) != 1 or len(readings) == 1:
         return readings
@@ -1886,6 +1887,21 @@ def _merge_appositions(readings: list[_Reading]) -> list[_Reading]:
             person.actors = reading.actors
         person.start, person.end = min(person.start, reading.start), max(person.end, reading.end)
     return sorted(merged, key=lambda r: r.start)
+
+
+def _name_after_a_role(readings: list[_Reading]) -> None:
+    """A proper name set off by a comma right after a role ("the spokesperson for the
+    Spanish government, [Pilar Alegría]") names the role's holder, a person, even when the
+    parser took it for an organisation's name: it becomes that reading's name."""
+    if len(readings) != 2:
+        return
+    role, named = sorted(readings, key=lambda r: r.start)
+    if role.role is None or role.name is not None or named.organisation_name is None:
+        return
+    doc = named.head.doc
+    between = doc[role.end : named.start]
+    if len(between) == 1 and between[0].text == ",":
+        named.name, named.organisation_name = named.organisation_name, None
 
 
 # --- readings to speakers -------------------------------------------------------------------
