@@ -423,6 +423,11 @@ def test_a_candidate_in_polnear_speaks_for_no_state(nlp: Language) -> None:
         ("More than 20 leaders", False),
         ("Sources close to the government", False),
         ("Jean-Claude Juncker", False),
+        # a list of agencies only carries what others said
+        ("Reuters and Ansa", True),
+        ("AFP, AP and Reuters", True),
+        ("Reuters and the White House", False),
+        ("Spain and Italy", False),
     ],
 )
 def test_page_furniture(source: str, furniture: bool) -> None:
