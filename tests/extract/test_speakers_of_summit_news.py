@@ -331,3 +331,13 @@ def test_a_name_set_off_after_a_leading_according_to_source_is_the_sources(
 def only_speaker(statement: Statement) -> Speaker:
     assert len(statement.speakers) == 1, statement.speakers
     return statement.speakers[0]
+
+
+def test_actors_listed_after_a_person_are_list_members_not_titles(nlp: Language) -> None:
+    # the parser hangs "Czechia" on the name as an apposition and "Poland" on "Czechia"
+    body = (
+        "German Chancellor Olaf Scholz, Czechia, and Poland are also not considering sending"
+        " troops to Ukraine."
+    )
+    found = actors_by_source(nlp, body)
+    assert sorted(a for actors in found.values() for a in actors if a) == ["CZ", "DE", "PL"]

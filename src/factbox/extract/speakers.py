@@ -1878,7 +1878,13 @@ def _merge_appositions(readings: list[_Reading]) -> list[_Reading]:
     for reading in readings:
         if reading is person:
             continue
-        if reading.head in person.head.conjuncts or reading.name is not None:
+        if (
+            reading.head in person.head.conjuncts
+            or reading.name is not None
+            or (reading.actor_is_whole and reading.head.conjuncts)
+        ):
+            # a coordinated actor's name is one more list member, never a title of the
+            # person's ("Chancellor Olaf Scholz, [Czechia], and [Poland] are not ...")
             merged.append(reading)
             continue
         if person.role is None and reading.role is not None:
