@@ -341,3 +341,14 @@ def test_actors_listed_after_a_person_are_list_members_not_titles(nlp: Language)
     )
     found = actors_by_source(nlp, body)
     assert sorted(a for actors in found.values() for a in actors if a) == ["CZ", "DE", "PL"]
+
+
+def test_a_person_first_met_as_a_source_with_an_office_keeps_it_later(nlp: Language) -> None:
+    # the recogniser takes the name for an organisation's, so the first pass misses her
+    body = (
+        "According to the spokesperson for the Spanish government, Pilar Alegría, Madrid did"
+        " not agree with the proposal to send troops.\n\n"
+        '"Unity is the most effective weapon Europe has," Alegría says.'
+    )
+    found = actors_by_source(nlp, body)
+    assert found.get("Alegría") == ["ES"], found

@@ -698,6 +698,12 @@ class ArticleContext:
             return None
         return None
 
+    def met(self, name: str, speaker: Speaker) -> None:
+        """Remember a person first met as a speaker with a role and an actor, and their
+        surname, as the first pass remembers the people it finds."""
+        self.learn(name, speaker)
+        self._remember_surname(name)
+
     def learn(self, name: str, speaker: Speaker) -> None:
         """Remember a person's role and actor found while resolving a statement, for the
         later mentions of the same person."""
@@ -2089,7 +2095,13 @@ def _person_speaker(
     office = key or (role_key(role) if role else None)
     if actor is not None and (reading.speaks_for_none or _out_of_office(context, name, office)):
         actor = None
-    return _speaker(text, span, name, role, actor)
+    speaker = _speaker(text, span, name, role, actor)
+    if role is not None and actor is not None and context.facts(name) is None:
+        # a person the first pass missed (a name the recogniser took for an organisation's,
+        # "the spokesperson for the Spanish government, Pilar Alegría"): their later
+        # mentions ("Alegría says") are the same person
+        context.met(name, speaker)
+    return speaker
 
 
 def _introduced_by_office(context: ArticleContext, name: str, start: int) -> Speaker | None:
