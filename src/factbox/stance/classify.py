@@ -2279,7 +2279,7 @@ class _Classifier:
                 return holder
         return None
 
-    def view_told_by(self, node: Token, cue: frozenset[int]) -> Token | None:
+    def view_told_by(self, node: Token, cue: frozenset[int], span: SpacySpan) -> Token | None:
         """Who else tells the view read at ``node``: the subject of a saying whose clausal
         complement holds it, inside the statement's own words ("Russia is saying [this step
         is escalation], but ..." in a premier's quote). The speaker reports that view; it
@@ -2291,6 +2291,8 @@ class _Classifier:
             head = child.head
             if head.i == child.i:
                 return None
+            if not span.start <= head.i < span.end:
+                return None  # the saying that frames the content is the statement's own
             if (
                 child.dep_ == "ccomp"
                 and head.pos_ in VERB_POS
@@ -2862,7 +2864,9 @@ def classify(
     claimant = _reported_by_another(classifier, span.doc, statement)
     teller = None
     if stance != "unclear" and reading.holder_node is not None and not act:
-        teller = classifier.view_told_by(reading.holder_node, _cue_tokens(span.doc, statement))
+        teller = classifier.view_told_by(
+            reading.holder_node, _cue_tokens(span.doc, statement), span
+        )
         if teller is not None and classifier.is_speaker(teller, statement, proposal_words):
             teller = None
     if claimant is not None:
