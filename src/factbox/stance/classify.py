@@ -2293,6 +2293,10 @@ class _Classifier:
                 return None
             if not span.start <= head.i < span.end:
                 return None  # the saying that frames the content is the statement's own
+            if _quote_between(head, node) or head.i > node.i:
+                # a saying outside the quote that holds the view, or one told after it
+                # ("..., Senator X told the paper"), frames it: the reporter's attribution
+                return None
             if (
                 child.dep_ == "ccomp"
                 and head.pos_ in VERB_POS
@@ -2436,6 +2440,15 @@ def _is_asserted(action: Token) -> bool:
         )
         or (action.dep_ == "xcomp" and action.head.lemma_ == "be" and action.head.pos_ == "AUX")
     )
+
+
+QUOTE_MARKS = frozenset('"\u201c\u201d')
+
+
+def _quote_between(first: Token, second: Token) -> bool:
+    """A quotation mark between two words: one is quoted, the other not (or another quote)."""
+    start, end = sorted((first.idx, second.idx))
+    return any(mark in first.doc.text[start:end] for mark in QUOTE_MARKS)
 
 
 def _joined_to_existential(verb: Token) -> bool:
