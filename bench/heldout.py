@@ -31,13 +31,19 @@ the team's sets are in ``bench/heldout_sets/``, with where each article came fro
     [[must_not_move]]                 # speakers who must move no position (candidates, ...)
     speaker = "Donald Trump"
 
+    [[speaker]]                       # whom a named speaker speaks for, in every statement
+    name = "Vitaly Churkin"; actor = "RU"   # actor "none": the statement must carry no actor
+
 The articles are ingested into a temporary SQLite ledger with the shipped pipeline; every
 ``check`` scores each expected actor as right, wrong (another stance) or missing, and every
 position of another actor (not in ``ignore``) as an extra. A position whose evidence has a
 must-not-move speaker among its speakers and no other is counted apart, and so is a position
 only a count or a body's whole membership gives ("EU leaders agreed on it": ``counted``, a
-vote for ``decide``; guideline 12 scores no label for it). ``-v`` prints every
-miss with the evidence factbox used.
+vote for ``decide``; guideline 12 scores no label for it). Every ``speaker`` row is scored
+over all the set's statements: each speaker of a statement whose name (the resolved person's
+name, else the text) is the row's name, or ends with the row's surname, counts right when its
+actor id is the row's actor (no actor id for ``"none"``), else wrong; speakers no row names
+are not scored. ``-v`` prints every miss with the evidence factbox used.
 """
 
 from __future__ import annotations
@@ -51,6 +57,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factbox import service
+from factbox.records import StoredStatement
 from factbox.settings import Settings
 from factbox.stance import load_proposals
 
@@ -67,6 +74,8 @@ class SetScore:
     counted: int = 0
     decide_right: int = 0
     decide_total: int = 0
+    speaker_right: int = 0
+    speaker_total: int = 0
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -80,6 +89,11 @@ class SetScore:
             f"no actor {self.no_actor}, moved by must-not-move {self.moved_by_none}, "
             f"votes by count {self.counted}); "
             f"decide {self.decide_right}/{self.decide_total}"
+            + (
+                f"; speakers' actor {self.speaker_right}/{self.speaker_total} right"
+                if self.speaker_total
+                else ""
+            )
         )
 
 
@@ -91,6 +105,39 @@ def evidence_text(report: service.PositionsReport, statement_id: int) -> str:
     speakers = ", ".join(s.name or s.text for s in stored.statement.speakers) or "?"
     words = " ".join(stored.statement.content.split())[:160]
     return f"#{statement_id} {speakers}: {words}"
+
+
+def speaker_row(said: str, rows: dict[str, str]) -> str | None:
+    """The ``[[speaker]]`` name that a speaker's name or text stands for: the same name, or
+    one whose surname (last word) the speaker's words end with ("Mr Fico", "Fico")."""
+    said = " ".join(said.split()).casefold()
+    if said in rows:
+        return said
+    last = said.split()[-1] if said else ""
+    found = [name for name in rows if name.split()[-1] == last]
+    return found[0] if len(found) == 1 else None
+
+
+def score_speakers(
+    statements: list[StoredStatement], rows: dict[str, str], score: SetScore
+) -> None:
+    """Score each statement's speakers against the ``[[speaker]]`` rows (name -> actor)."""
+    for stored in statements:
+        for speaker in stored.statement.speakers:
+            row = speaker_row(speaker.name or speaker.text, rows)
+            if row is None:
+                continue
+            expected = rows[row]
+            got = speaker.actor_id or "none"
+            score.speaker_total += 1
+            if got == expected:
+                score.speaker_right += 1
+            else:
+                words = " ".join(stored.statement.content.split())[:100]
+                score.misses.append(
+                    f"speaker #{stored.id} {speaker.name or speaker.text}: {got} "
+                    f"(expected {expected}) <- {words}"
+                )
 
 
 def score_set(set_dir: Path, verbose: bool) -> SetScore:
@@ -144,6 +191,12 @@ def score_set(set_dir: Path, verbose: bool) -> SetScore:
                     score.extra += 1
                     said = "; ".join(evidence_text(report, s) for s in position.evidence[-2:])
                     score.misses.append(f"{where} {actor_id}: extra {position.stance} <- {said}")
+            rows = {
+                " ".join(r["name"].split()).casefold(): r["actor"]
+                for r in spec.get("speaker", [])
+            }
+            if rows:
+                score_speakers(factbox.statements(), rows, score)
             for check in spec.get("decide", []):
                 as_of = check["as_of"]
                 decision = factbox.decide(check["proposal"], check["body"], as_of=as_of)

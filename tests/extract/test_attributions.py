@@ -307,6 +307,25 @@ def test_according_to_keeps_the_full_source_phrase(nlp: Language) -> None:
     assert statement.content == "Russia sees any troop deployment as a threat"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The premier explained to a broadcaster that the focus was on air defence, according"
+        " to a newspaper.",
+        '"Nothing should be ruled out," the president said, according to a network.',
+    ],
+    ids=["indirect", "direct"],
+)
+def test_according_to_an_outlet_over_a_named_speaker_is_no_statement(
+    nlp: Language, text: str
+) -> None:
+    # the outlet only carries what the subject of the speech verb said
+    found = attributions(nlp, text)
+    assert found, "the speaker's own statement is kept"
+    assert all(s.cue.lower() != "according to" for s in found)
+    assert {s.source_text for s in found} <= {"The premier", "the president"}
+
+
 def test_comment_to_agency_before_the_speaker(nlp: Language) -> None:
     text = "In a comment to AP, Fiala said the coalition was united on air defence."
     statement = only(attributions(nlp, text))
@@ -834,3 +853,25 @@ def test_polnear_joins_the_next_quote_to_a_mixed_content_before_its_cue(nlp: Lan
     # The factbox's own convention leaves a mixed content as it is.
     (said,) = [s for s in find_attributions(nlp(text), scored=False) if s.cue == "said"]
     assert "ordered" not in said.content
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Ruritania was outraged by the minister's remarks, warning that a deployment"
+            " would lead to war.",
+            "Ruritania",
+        ),
+        (
+            "The ministry was angered by the report, saying that the figures were wrong.",
+            "The ministry",
+        ),
+    ],
+)
+def test_a_participle_on_a_passive_clause_is_its_subjects(
+    nlp: Language, text: str, source: str
+) -> None:
+    # the passive's subject warns, not the agent it reacted to
+    statement = only(attributions(nlp, text))
+    assert statement.source_text == source

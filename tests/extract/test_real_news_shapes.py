@@ -423,6 +423,11 @@ def test_a_candidate_in_polnear_speaks_for_no_state(nlp: Language) -> None:
         ("More than 20 leaders", False),
         ("Sources close to the government", False),
         ("Jean-Claude Juncker", False),
+        # a list of agencies only carries what others said
+        ("Reuters and Ansa", True),
+        ("AFP, AP and Reuters", True),
+        ("Reuters and the White House", False),
+        ("Spain and Italy", False),
     ],
 )
 def test_page_furniture(source: str, furniture: bool) -> None:
@@ -447,6 +452,25 @@ def test_furniture_in_polnear_never_speaks(nlp: Language) -> None:
     )
     for statement in extract(nlp, paragraph, dt.date(2016, 2, 7)):
         assert not page_furniture().is_furniture(statement.source_text), statement.source_text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "It should be noted that currently, German Chancellor Olaf Scholz, Czechia, and"
+        " Poland are also not considering sending NATO or EU troops to Ukraine.",
+        "It should be noted that Germany and Poland are not considering such a step.",
+    ],
+)
+def test_an_impersonal_passive_it_is_nobodys_statement(nlp: Language, body: str) -> None:
+    # the writer's aside: "it" stands for nobody
+    found = extract(nlp, "Spain and Italy disagreed.\n\n" + body)
+    assert all(s.source_text.lower() != "it" for s in found)
+
+
+def test_an_active_it_still_speaks(nlp: Language) -> None:
+    body = "The ministry issued a note on Monday. It said that the talks would go on."
+    assert any(s.source_text == "It" for s in extract(nlp, body))
 
 
 # Relative dates --------------------------------------------------------------------------

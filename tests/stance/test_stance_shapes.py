@@ -96,6 +96,12 @@ SHAPES = {
              " ruled out", "open"),
         said("There is no agreement on sending troops to Ukraine. But we exclude nothing",
              "open"),
+        # adverbs between "to" and its verb: the parser joins the verb to "there is" instead
+        said("There is no consensus today to officially, openly, and with endorsement, send"
+             " troops to Ukraine", "unclear"),
+        said("There is no consensus today to officially, openly, and with endorsement, send"
+             " troops to Ukraine. But in terms of dynamics, nothing should be ruled out",
+             "open"),
         Case("The minister declined to provide details about which nations were considering"
              " sending troops to Ukraine.", "to provide details about which nations were"
              " considering sending troops to Ukraine", "unclear", cue="declined"),
@@ -114,6 +120,17 @@ SHAPES = {
         # passive reaction: the reacted-to keeps their own stance
         said("After it refused to rule out sending troops to Ukraine, the government was"
              " criticised by the opposition", "open"),
+    ],
+    "listed under": [
+        # a noun the proposal is listed under is its set, not a judgement of it
+        said("His remarks about the war, including the possibility of sending troops to"
+             " Ukraine, were carefully thought through", "open"),
+    ],
+    "told by another": [
+        # a view the speaker reports someone else saying is the teller's, not the speaker's
+        said("Russia says that sending troops to Ukraine would be a dangerous escalation",
+             "opposes", "others"),
+        said("Sending troops to Ukraine would be a dangerous escalation", "opposes"),
     ],
     "condition": [
         said("We would send troops to Ukraine only if the alliance decides so", "open"),

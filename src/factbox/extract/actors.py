@@ -176,6 +176,8 @@ class ActorIndex:
         self._actors: dict[str, Actor] = {}
         self.language_words: frozenset[str] = frozenset()
         """Words that make a nationality word before them a language ("French-speaking")."""
+        self.leaning_words: frozenset[str] = frozenset()
+        """Words that make any actor's name before them a leaning ("Russia-friendly")."""
         self._folded: dict[str, ActorName] = {}
         self._load_countries()
         self._load_organisations()
@@ -238,11 +240,18 @@ class ActorIndex:
 
     def _load_metonyms(self) -> None:
         for entry in _data("metonyms.json")["metonyms"]:
-            self._add(entry["name"], ActorName(self._actors[entry["actor"]], "metonym"))
+            actor = self._actors[entry["actor"]]
+            if entry.get("kind") == "body":
+                # a government's council: owned like an organisation's body ("Turkey's
+                # National Security Council" is not the United States')
+                self._add(entry["name"], ActorName(actor, "body", entry["name"]))
+            else:
+                self._add(entry["name"], ActorName(actor, "metonym"))
 
     def _load_demonyms(self) -> None:
         data = _data("demonyms.json")
         self.language_words = frozenset(word.lower() for word in data["language_words"])
+        self.leaning_words = frozenset(word.lower() for word in data["leaning_words"])
         for entry in data["demonyms"]:
             actor = self._actors[entry["alpha_2"]]
             for spelling in (*entry["adjectives"], *entry["nouns"]):
@@ -423,8 +432,19 @@ LEANING_PREFIXES = frozenset({"pro", "anti"})
 
 
 def _leaning(doc: Doc, match: ActorMatch) -> bool:
-    """True when the name follows "pro-" or "anti-" ("pro-[Kiev] European diplomats"): a
-    leaning towards or against the actor, not the actor."""
+    """True when the name follows "pro-" or "anti-" ("pro-[Kiev] European diplomats"), or
+    runs into a hyphen and a word of leaning or tie ("the [Russia]-friendly Slovak leader",
+    "[Moscow]-backed forces": ``leaning_words`` of ``demonyms.json``): a leaning towards or
+    against the actor, not the actor."""
+    after = match.end
+    if (
+        after + 1 < len(doc)
+        and doc[after].text == "-"
+        and not doc[after - 1].whitespace_
+        and not doc[after].whitespace_
+        and doc[after + 1].lower_ in actor_index().leaning_words
+    ):
+        return True
     hyphen = match.start - 1
     if hyphen < 1 or doc[hyphen].text != "-" or doc[hyphen - 1].whitespace_:
         return False

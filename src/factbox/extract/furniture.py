@@ -48,6 +48,8 @@ class PageFurniture:
         agencies = self.agencies | ({agency.lower()} if agency else set())
         if text in self.labels or text in agencies:
             return True
+        if self._agencies_listed(source.lower(), agencies):
+            return True  # "according to Reuters and Ansa": agencies carry others' words
         if len(words) <= _MAX_FURNITURE_WORDS and (
             words[0] in self.labels or " ".join(words[:2]) in self.labels
         ):
@@ -55,6 +57,13 @@ class PageFurniture:
         if "via" in words and " ".join(words[words.index("via") + 1 :]) in agencies:
             return True  # a photo credit: "Jane Doe via Getty Images"
         return "photo" in words and any(word in agencies for word in words)
+
+    @staticmethod
+    def _agencies_listed(text: str, agencies: set[str] | frozenset[str]) -> bool:
+        """A list of agencies only ("reuters and ansa", "afp, ap and reuters")."""
+        parts = [p.strip() for p in re.split(r",|\band\b", text)]
+        parts = [p for p in parts if p]
+        return len(parts) > 1 and all(p in agencies for p in parts)
 
     def _has_glued_label(self, word: str) -> bool:
         """ "CarterFlagShareLikeReplySara": a label glued between capitalised pieces."""

@@ -102,11 +102,22 @@ def find_statements(doc: Doc, article: Article) -> list[Statement]:
         statement
         for statement in find_attributions(doc)
         if not furniture.is_furniture(statement.source_text, article.agency)
+        and not _impersonal_passive(doc, statement)
     ]
     counts = count_statements(doc, article.published, found)
     counts += collective_statements(doc, article.published, [*found, *counts])
     more = counts + participle_sponsors(doc, found)
     return sorted([*found, *more], key=lambda s: s.span) if more else found
+
+
+def _impersonal_passive(doc: Doc, statement: Statement) -> bool:
+    """An impersonal passive "it" as the source ("It should be noted that ...", "it was
+    said that ..."): the writer's own aside, nobody's statement. "It said" (an organisation
+    named before) is active and stays."""
+    if statement.source_text.strip().lower() != "it" or statement.cue_span is None:
+        return False
+    cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
+    return cue is not None and any(token.dep_ == "auxpass" for token in cue)
 
 
 def resolve_people(

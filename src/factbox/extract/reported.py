@@ -13,7 +13,12 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from factbox.extract.actors import actor_list_after, actors_listed_at, role_vocabulary
+from factbox.extract.actors import (
+    actor_list_after,
+    actors_listed_at,
+    lookup_actor,
+    role_vocabulary,
+)
 from factbox.extract.cues import CueLexicon
 from factbox.extract.learned import CueClassifier, LearnedCues, verb_voice
 from factbox.extract.token_table import token_table
@@ -518,7 +523,36 @@ class CueFinder:
         apposed = _apposed_before_subject(verb)
         if phrase is not None and apposed is not None:
             phrase = trim_range(self.doc, (apposed.i + 1, phrase[1]))  # "supporters", not "a move"
-        return self._with_stray_subject(verb, subject, phrase)
+        return self._with_cut_list(self._with_stray_subject(verb, subject, phrase))
+
+    _LIST_INTRODUCERS = frozenset({"including", "like"})
+
+    def _with_cut_list(self, phrase: TokenRange | None) -> TokenRange | None:
+        """A source that is the last item of a list the parser cut off from its group noun
+        ("..., as member states including Germany, the U.K., and [Spain] said", with "as
+        member states including Germany, the U.K." hung on the verb before): the group and
+        its whole list join the source. Names, commas and "the" only may stand between
+        "including" and the source. The factbox's convention only."""
+        if self.object_contents or phrase is None or phrase[0] < 3:
+            return phrase
+        at = phrase[0] - 1
+        if self.doc[at].dep_ != "cc" or self.doc[at].lower_ not in ("and", "or"):
+            return phrase
+        named = 0
+        for index in range(at - 1, max(at - 24, 0), -1):
+            token = self.doc[index]
+            if self.quoted[index] or self.paragraph_of[index] != self.paragraph_of[at]:
+                return phrase
+            if token.lower_ in self._LIST_INTRODUCERS and token.dep_ == "prep":
+                group = token.head
+                if named < 1 or group.pos_ != "NOUN" or group.i != index - 1:
+                    return phrase
+                return group.left_edge.i, phrase[1]
+            if token.pos_ == "PROPN":
+                named += 1
+            elif not (token.is_punct and token.text == ",") and token.pos_ != "DET":
+                return phrase
+        return phrase
 
     def _after_fronted_participle(
         self, verb: Token, subject: Token, phrase: TokenRange | None
@@ -590,9 +624,12 @@ class CueFinder:
         for _ in range(_MAX_BORROW_STEPS):
             if node.dep_ not in _BORROWING_DEPS or node.head.i == node.i:
                 break
-            node = node.head
+            child, node = node, node.head
             if not self._has_subject(node):
                 continue
+            sufferer = self._passive_subject_of_participle(child, node)
+            if sufferer is not None:
+                return self._source_phrase(sufferer)
             if self._is_cue_verb(node):
                 return self._own_source(node)
             if nearest is None and node.dep_ in ("advcl", "conj") and node.head.i != node.i:
@@ -604,6 +641,18 @@ class CueFinder:
         if nearest is not None:
             return self._own_source(nearest)
         return self._name_after_quote(verb) or self._phrase_before(verb)
+
+    @staticmethod
+    def _passive_subject_of_participle(participle: Token, verb: Token) -> Token | None:
+        """The subject of a passive clause that a participle hangs on, which does what the
+        participle says: "[Moscow] was outraged by Macron's remarks, warning that ..." (not
+        the agent, what it reacted to). A named subject only: "it was said" names no one."""
+        if participle.dep_ != "advcl" or participle.tag_ != "VBG":
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
+            return None
+        return subject
 
     def _subject_under_as(self, verb: Token) -> TokenRange | None:
         """The subject of an "as" clause the parser read as a preposition's object, its verb
@@ -1294,9 +1343,7 @@ class CueFinder:
                 child.dep_ == "dobj"
                 and child.i > verb.i
                 and child.lemma_.lower() in self.lexicon.act_withdrawal_nouns
-                and all(
-                    c.lower_ in _POSSESSIVE_HOLDERS for c in child.children if c.dep_ == "poss"
-                )
+                and all(c.lower_ in _POSSESSIVE_HOLDERS for c in child.children if c.dep_ == "poss")
             ):
                 return child
         return None
@@ -1834,7 +1881,24 @@ class CueFinder:
             clause_head = clause_head.head
         if clause_head.i == word.i or source is None:
             return None
+        if (
+            not self.object_contents
+            and self.lexicon.is_cue_lemma(clause_head.lemma_.lower())
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause_head.children)
+        ):
+            # "Kristersson explained that ..., according to The Guardian", "the president
+            # said, according to NBC": the outlet only carries the subject's own words. The
+            # factbox's convention only: PolNeAR marks the outlet's attribution as well.
+            return None
         content = self._content_ranges(word, [clause_head], skip=word)
+        name = None if self.object_contents else self._name_set_off_after(source, clause_head)
+        if name is not None:
+            # "According to the spokesperson for the government, [Pilar Alegría], Madrid ...":
+            # the name the parser made the clause's subject is the source's own
+            source = source[0], name[1]
+            content = [
+                piece for part in content for piece in minus(part, (name[0] - 1, name[1] + 1))
+            ]
         if not content:
             return None
         return CueClause(
@@ -1845,6 +1909,27 @@ class CueFinder:
             tuple(content),
             subtree_range(word),
         )
+
+    def _name_set_off_after(self, source: TokenRange, clause_head: Token) -> TokenRange | None:
+        """A name set off by commas right after a leading "according to" source and
+        before the clause's own subject ("According to the spokesperson, [Pilar Alegría],
+        Madrid did not agree"), which the parser takes for a second subject."""
+        start = source[1]
+        if start + 2 >= len(self.doc) or self.doc[start].text != ",":
+            return None
+        end = start + 1
+        while end < len(self.doc) and self.doc[end].pos_ == "PROPN":
+            end += 1
+        if end == start + 1 or end >= len(self.doc) or self.doc[end].text != ",":
+            return None
+        if lookup_actor(self.doc[start + 1 : end].text) is not None:
+            return None  # "According to the minister, Madrid, ...": a place, no name
+        if not end < clause_head.i or self.paragraph_of[end] != self.paragraph_of[start]:
+            return None
+        subjects = [c for c in clause_head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not any(c.i > end for c in subjects):
+            return None  # the name is the clause's only subject: "..., Fico said"
+        return start + 1, end
 
     def _medium_clause(self, preposition: Token) -> CueClause | None:
         verb = preposition.head

@@ -698,6 +698,12 @@ class ArticleContext:
             return None
         return None
 
+    def met(self, name: str, speaker: Speaker) -> None:
+        """Remember a person first met as a speaker with a role and an actor, and their
+        surname, as the first pass remembers the people it finds."""
+        self.learn(name, speaker)
+        self._remember_surname(name)
+
     def learn(self, name: str, speaker: Speaker) -> None:
         """Remember a person's role and actor found while resolving a statement, for the
         later mentions of the same person."""
@@ -1253,10 +1259,39 @@ def _readings(doc: Doc, lo: int, hi: int, context: ArticleContext) -> list[_Read
             heads.extend(_people_under_a_time(nominal, lo, hi, heads))
             continue
         items = sorted((nominal, *nominal.conjuncts, *_listed_in_apposition(nominal)))
+        restart = [
+            i for i, item in enumerate(items) if item.pos_ == "PROPN" and after_closed_list(item)
+        ]
+        if restart:
+            # "including Germany, the UK and the US, [Gabrielius Landsbergis] ... said": the
+            # list ended at its "and"; the name after it is the speaker, not a fourth member
+            items = items[restart[0] :]
         for item in items:
             if lo <= item.i < hi and item not in heads and item.pos_ in NOMINAL_POS:
                 heads.append(item)
     return [_read_phrase(head, lo, hi, context) for head in heads]
+
+
+def after_closed_list(token: Token) -> bool:
+    """``token`` is parsed as one more conjunct after a list its "and" (or "or") already
+    closed: "Germany, the UK and the US, [Gabrielius Landsbergis]". A list has one
+    conjunction, before its last item, so such a word starts a phrase of its own."""
+    if token.dep_ != "conj" or token.left_edge.i == 0:
+        return False
+    group = [*token.conjuncts, token]
+    closers = [
+        c.i
+        for member in group
+        for c in member.children
+        if c.dep_ == "cc" and c.lower_ in ("and", "or") and c.i < token.i
+    ]
+    if not closers:
+        return False
+    last = max(closers)
+    return (
+        any(last < member.i < token.i for member in group)
+        and token.doc[token.left_edge.i - 1].text == ","
+    )
 
 
 def _people_under_a_time(time: Token, lo: int, hi: int, taken: list[Token]) -> list[Token]:
@@ -1879,6 +1914,7 @@ def _with_compounds(token: Token) -> str:
 def _merge_appositions(readings: list[_Reading]) -> list[_Reading]:
     """A name and a role the parser left unattached ("Fico, the Slovak premier,") are one
     speaker, unless they are coordinated."""
+    _name_after_a_role(readings)
     people = [r for r in readings if r.name is not None or r.pronoun]
     if len(people) != 1 or len(readings) == 1:
         return readings
@@ -1887,7 +1923,13 @@ def _merge_appositions(readings: list[_Reading]) -> list[_Reading]:
     for reading in readings:
         if reading is person:
             continue
-        if reading.head in person.head.conjuncts or reading.name is not None:
+        if (
+            reading.head in person.head.conjuncts
+            or reading.name is not None
+            or (reading.actor_is_whole and reading.head.conjuncts)
+        ):
+            # a coordinated actor's name is one more list member, never a title of the
+            # person's ("Chancellor Olaf Scholz, [Czechia], and [Poland] are not ...")
             merged.append(reading)
             continue
         if person.role is None and reading.role is not None:
@@ -1896,6 +1938,21 @@ def _merge_appositions(readings: list[_Reading]) -> list[_Reading]:
             person.actors = reading.actors
         person.start, person.end = min(person.start, reading.start), max(person.end, reading.end)
     return sorted(merged, key=lambda r: r.start)
+
+
+def _name_after_a_role(readings: list[_Reading]) -> None:
+    """A proper name set off by a comma right after a role ("the spokesperson for the
+    Spanish government, [Pilar Alegría]") names the role's holder, a person, even when the
+    parser took it for an organisation's name: it becomes that reading's name."""
+    if len(readings) != 2:
+        return
+    role, named = sorted(readings, key=lambda r: r.start)
+    if role.role is None or role.name is not None or named.organisation_name is None:
+        return
+    doc = named.head.doc
+    between = doc[role.end : named.start]
+    if len(between) == 1 and between[0].text == ",":
+        named.name, named.organisation_name = named.organisation_name, None
 
 
 # --- readings to speakers -------------------------------------------------------------------
@@ -2083,7 +2140,13 @@ def _person_speaker(
     office = key or (role_key(role) if role else None)
     if actor is not None and (reading.speaks_for_none or _out_of_office(context, name, office)):
         actor = None
-    return _speaker(text, span, name, role, actor)
+    speaker = _speaker(text, span, name, role, actor)
+    if role is not None and actor is not None and context.facts(name) is None:
+        # a person the first pass missed (a name the recogniser took for an organisation's,
+        # "the spokesperson for the Spanish government, Pilar Alegría"): their later
+        # mentions ("Alegría says") are the same person
+        context.met(name, speaker)
+    return speaker
 
 
 def _international_office(

@@ -36,6 +36,12 @@ Shapes of real reporting, each driven by a list in ``lexicon.toml``:
   to ..."), the remark's own reading stands for its author if it has one; otherwise the
   reaction is the reactors' (about others). Words above a statement whose cue is a remark
   ("comments") are a reaction to it and are not read.
+- *Told by another*: a stance read under someone else's saying inside the speaker's own
+  words ("Russia says that sending troops would be an escalation, but ...") is the teller's
+  view, reported: about others.
+- *Listed under*: a noun the proposal is listed under ("remarks about the war, including
+  sending troops") names the set it belongs to; its own stance word ("war") is no
+  judgement of the proposal.
 - *Concession and restatement*: a concessive clause ("although we oppose it, ...") or a
   restating one ("..., namely that there will be no troops") that has a stance is not
   governed by the clause it hangs on: the walk stops there.
@@ -113,6 +119,8 @@ CLAUSE_CLIMB_DEPS = frozenset(
     {"xcomp", "acomp", "attr", "dobj", "pobj", "prep", "pcomp", "acl", "amod", "oprd", "aux"}
 )
 SUBJECT_DEPS = frozenset({"nsubj", "expl"})
+INCLUDING_WORDS = frozenset({"including", "like"})
+"""Prepositions that list a member under the noun they hang on ("the war, including ...")."""
 COMPLEMENTS_OF_WORK = frozenset(
     {"prep", "dobj", "xcomp", "ccomp", "advcl", "dative", "attr", "acomp", "oprd"}
 )
@@ -836,6 +844,16 @@ class _Classifier:
             return True
         return owner.pos_ == "PROPN" and self.is_speaker(owner, self.statement, set())
 
+    @staticmethod
+    def includes_it(node: Token, path: set[int]) -> bool:
+        """``node`` is a noun that the proposal is listed under ("the war against Ukraine,
+        [including] the possibility of sending troops"): it names the set the proposal
+        belongs to, not a judgement of it."""
+        return node.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "prep" and c.lower_ in INCLUDING_WORDS and c.i in path
+            for c in node.children
+        )
+
     def evaluation(self, node: Token, path: set[int]) -> tuple[StanceClass, Token, bool] | None:
         """A stance-bearing complement of a non-stance word ("be a mistake", "lead to war")."""
         withdrawn = _withdrawal(node)
@@ -1202,6 +1220,8 @@ class _Classifier:
         word's."""
         if framing and not self.frames(reading, node):
             return False
+        if not framing and self.includes_it(node, path):
+            return False  # "remarks about the war, [including] sending troops": only its set
         if not framing and self.feels(node, path):
             return False  # "Syrian refugees are afraid": the proposal's words feel, nothing more
         before = reading.operations
@@ -2308,6 +2328,36 @@ class _Classifier:
                 return holder
         return None
 
+    def view_told_by(self, node: Token, cue: frozenset[int], span: SpacySpan) -> Token | None:
+        """Who else tells the view read at ``node``: the subject of a saying whose clausal
+        complement holds it, inside the statement's own words ("Russia is saying [this step
+        is escalation], but ..." in a premier's quote). The speaker reports that view; it
+        is the teller's, not the speaker's. ``None`` when no such saying lies above it, when
+        it is the statement's own cue, or when its subject is the speaker."""
+        cues = load_cue_lexicon()
+        child = node
+        for _ in range(8):
+            head = child.head
+            if head.i == child.i:
+                return None
+            if not span.start <= head.i < span.end:
+                return None  # the saying that frames the content is the statement's own
+            if _quote_between(head, node) or head.i > node.i:
+                # a saying outside the quote that holds the view, or one told after it
+                # ("..., Senator X told the paper"), frames it: the reporter's attribution
+                return None
+            if (
+                child.dep_ == "ccomp"
+                and head.pos_ in VERB_POS
+                and head.i not in cue
+                and cues.is_cue_lemma(head.lemma_.lower())
+            ):
+                return next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if child.dep_ not in CLAUSE_CLIMB_DEPS | {"nsubj", "ccomp", "conj"}:
+                return None
+            child = head
+        return None
+
     def holder_subject(self, node: Token) -> Token | None:
         """Who holds the stance read at ``node``: the subject of its clause, or of the
         clauses it climbs to; for a passive, the agent ("the package is being blocked [by
@@ -2449,13 +2499,39 @@ def _name_nouns(theme: Token) -> frozenset[int]:
 def _is_asserted(action: Token) -> bool:
     """The action is said to happen ("France sends", "will send", "were sent", "the EU is
     to open talks": a plan told with "be to"), not only named ("talk of sending troops",
-    "to send")."""
+    "to send"). A verb joined to an existential clause with no subject of its own ("there is
+    no consensus to officially, openly, and with endorsement, send troops", where the parser
+    cuts the infinitive off its "to") has no one who does it: named, not asserted."""
+    if _joined_to_existential(action):
+        return False
     return (
         action.tag_ in ("VBD", "VBZ", "VBP")
         or any(
             child.dep_ in ("aux", "auxpass") and child.tag_ != "TO" for child in action.children
         )
         or (action.dep_ == "xcomp" and action.head.lemma_ == "be" and action.head.pos_ == "AUX")
+    )
+
+
+QUOTE_MARKS = frozenset('"\u201c\u201d')
+
+
+def _quote_between(first: Token, second: Token) -> bool:
+    """A quotation mark between two words: one is quoted, the other not (or another quote)."""
+    start, end = sorted((first.idx, second.idx))
+    return any(mark in first.doc.text[start:end] for mark in QUOTE_MARKS)
+
+
+def _joined_to_existential(verb: Token) -> bool:
+    """``verb`` is a conjunct without a subject of its own whose head's only subject is an
+    expletive "there": it shares no agent."""
+    if verb.dep_ != "conj" or verb.head.i == verb.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    kids = list(verb.head.children)
+    return any(c.dep_ == "expl" for c in kids) and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in kids
     )
 
 
@@ -2876,10 +2952,22 @@ def classify(
     proposal_words = {theme.i} | ({action.i} if action is not None else set())
     described = classifier.anyone_described(theme, span)
     claimant = _reported_by_another(classifier, span.doc, statement)
+    teller = None
+    if stance != "unclear" and reading.holder_node is not None and not act:
+        teller = classifier.view_told_by(
+            reading.holder_node, _cue_tokens(span.doc, statement), span
+        )
+        if teller is not None and classifier.is_speaker(teller, statement, proposal_words):
+            teller = None
     if claimant is not None:
         # "Trump, alleging that Obama [wanted] to admit them, said ...": a view reported on
         # someone else's word is no position of its holder's, nor the claimant's
         about = "others"
+    elif teller is not None:
+        # "Russia is saying this step is escalation, but ...": the view of whoever says it
+        about = "others"
+        others_span, others = _words(teller)
+        others_actor_id = holder_actor_id(teller)
     elif described is not None and not reading.judgement:
         # "[any country that opposes the measure] will ...": whoever would, not the speaker
         about = "others"
