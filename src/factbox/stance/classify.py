@@ -2690,8 +2690,10 @@ def _own_stance_on_it(classifier: _Classifier, span: SpacySpan, reading: _Readin
             continue
         subject = classifier.holder_subject(verb)
         pointing = [
-            c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lower_ in lex.pronouns
-        ]
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "obj") and {c.lower_, c.lemma_.lower()} & lex.pronouns
+        ]  # "support it", "support them" (the lemma of an object pronoun)
         if subject is not None and subject.lemma_.lower() in lex.first_person and pointing:
             return verb
     return None

@@ -125,6 +125,8 @@ CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 DECISION_DISTANCE = 4
 """Most edges from a text up to what is done with it ("voted in favour of the text" is 4)."""
 DECISION_PATH_DEPS = frozenset({"dobj", "obj", "nsubjpass", "pobj", "prep", "conj"})
+COPULAS = frozenset({"be", "become", "remain"})
+"""Verbs whose predicate noun says what their subject is ("Croatia [is] a member")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -2101,12 +2103,16 @@ class ProposalMatcher:
             elif slots.joined and _state_id(owner) is not None:
                 # another state's joining ("Sweden's accession", "Finland will join"), even
                 # a member's: the proposal lets in only the states it names (one of a pair
-                # is enough: "the accession of Ireland and Cyprus")
+                # is enough: "the accession of Ireland and Cyprus"); a word of the
+                # proposal's action does not make it the proposal's ("Iceland [became] a
+                # member" for Montenegro's becoming one)
                 joining = {_state_id(m) for m in _conjuncts(owner)}
-                foreign = foreign or not joining & slots.joined
+                if not joining & slots.joined:
+                    candidate.blocked = f"another state's joining ({owner.text})"
             elif slots.target.has_token(owner):
-                if slots.joined and not self._is_place(owner):
-                    # "NATO membership" for letting a state into NATO: the body's own
+                if slots.joined:
+                    # "NATO membership" for letting a state into NATO, "Schengen members"
+                    # (a bare proper noun the parser may take for a place): the body's own
                     candidate.add("target", owner)
                 elif slots.directional and (self._is_place(owner) or not named_owner):
                     candidate.blocked = f"the theme belongs to the target ({owner.text})"
@@ -2564,8 +2570,14 @@ def _in_clause_of(theme: Token, verb: Token) -> bool:
 
 def _joiners(theme: Token) -> list[Token]:
     """Who does a verb of joining ("[Ukraine] is ready to join", "[Finland] will join"): its
-    subject, or that of the clause it completes; nothing for a noun."""
+    subject, or that of the clause it completes; for a noun, only the predicate of a
+    copula ("[Croatia] is a new member", "[Romania] is ready to be a member"): the
+    subject it says the noun of. Nothing for another noun."""
     node = theme
+    if theme.pos_ in ("NOUN", "PROPN"):
+        if theme.dep_ != "attr" or theme.head.lemma_.lower() not in COPULAS:
+            return []
+        node = theme.head
     for _ in range(3):
         if node.pos_ not in ("VERB", "AUX", "ADJ"):
             return []
