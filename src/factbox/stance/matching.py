@@ -1739,7 +1739,7 @@ class ProposalMatcher:
         did) names no topic."""
         table = self.table
         for token in span:
-            if token.pos_ != "NOUN":
+            if token.pos_ != "NOUN" or self._listed_example(token, span):
                 continue
             words = {c.lower_ for c in token.children}
             referring = words & table.referring_words
@@ -1765,6 +1765,17 @@ class ProposalMatcher:
             ):
                 return token  # "dropped [their objections]": to what was named before
         return None
+
+    def _listed_example(self, token: Token, span: SpacySpan) -> bool:
+        """``token`` lies among the examples an ``example_preps`` word lists of another noun
+        inside ``span`` ("qualifications ..., including democratisation and some of [those
+        issues]"): an example of that noun, not a phrase that points back."""
+        node = token
+        while node.head.i != node.i and span.start <= node.head.i < span.end:
+            node = node.head
+            if node.dep_ == "prep" and node.lower_ in self.table.example_preps:
+                return True
+        return False
 
     def _best(
         self, tokens: SpacySpan, slots: ProposalSlots, described: bool = True
