@@ -1549,7 +1549,7 @@ class ProposalMatcher:
         elif not self._known_theme[slug]:
             if _names_outsiders_only(tokens, slots):
                 return None  # "urged the northern regime to give up its weapons": elsewhere
-            anchor = _anchor(tokens, slots)
+            anchor = _anchor(tokens, slots, self._thing_pronoun(tokens))
         elif self._other_theme(tokens, slots) is None:
             anchor = (
                 self._referring_noun(tokens)
@@ -2446,10 +2446,12 @@ so does an adverbial clause in the infinitive ("it would be fair for him to visi
 ANCHOR_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "pobj", "xcomp", "ccomp"})
 
 
-def _anchor(tokens: SpacySpan, slots: ProposalSlots) -> Token:
+def _anchor(tokens: SpacySpan, slots: ProposalSlots, pronoun: Token | None = None) -> Token:
     """Where the stance reading of a match by similarity starts: a noun or verb of the
-    statement that is one of the proposal's own words, else what the statement's main verb
-    is about (its object or complement), else that verb."""
+    statement that is one of the proposal's own words, else ``pronoun`` (a pronoun that may
+    stand for the thing named before: "while [this] is a step forward, [it] goes nowhere
+    near far enough" is said of it), else what the statement's main verb is about (its
+    object or complement), else that verb."""
     proposal_words = {
         word
         for slot in (slots.action, slots.theme, slots.target, slots.agent, slots.qualifier)
@@ -2458,6 +2460,8 @@ def _anchor(tokens: SpacySpan, slots: ProposalSlots) -> Token:
     for token in tokens:
         if token.pos_ in {"NOUN", "PROPN", "VERB"} and forms(token) & proposal_words:
             return token
+    if pronoun is not None:
+        return pronoun
     root = tokens.root
     for child in root.children:
         if child.dep_ in ANCHOR_DEPS and tokens.start <= child.i < tokens.end:
