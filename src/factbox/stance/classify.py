@@ -380,7 +380,9 @@ class _Classifier:
                 return "supports"  # "voted to adopt the motion": a vote for it
             needed = self.lex.requires.get(lemma)
             if needed is not None and not any(
-                c.dep_ in {"prt", "prep"} and c.lemma_.lower() in needed for c in node.children
+                (c.dep_ in {"prt", "prep"} and c.lemma_.lower() in needed)
+                or ("to" in needed and _infinitive_of(c))
+                for c in node.children
             ):
                 return None  # "calls the idea useless" is no call for it
             if lemma in self.lex.necessity_verbs and any(
@@ -2346,6 +2348,13 @@ class _Classifier:
             return True
         ids = {s.actor_id for s in statement.speakers if s.actor_id}
         return holder_actor_id(subject) in ids
+
+
+def _infinitive_of(child: Token) -> bool:
+    """``child`` is a clause in the infinitive its verb takes ("pushing [to make] it")."""
+    return child.dep_ == "xcomp" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in child.children
+    )
 
 
 def _past_not(node: Token) -> bool:
