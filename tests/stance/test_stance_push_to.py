@@ -31,8 +31,7 @@ def pact_matcher(nlp: Language) -> ProposalMatcher:
     [
         # PolNeAR (nyt, April 2016)
         (
-            "Many leaders are pushing to make the Paris agreement legally binding years "
-            "earlier.",
+            "Many leaders are pushing to make the Paris agreement legally binding years earlier.",
             "to make the Paris agreement legally binding years earlier",
             "are pushing",
             "supports",
