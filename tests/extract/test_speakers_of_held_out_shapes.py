@@ -299,3 +299,31 @@ def test_a_list_of_plain_states_is_read_as_before(nlp: Language) -> None:
     body = "Germany, France and the European Commission welcomed the decision."
     found = [s.actor_id for st in statements(nlp, body) for s in st.speakers]
     assert found == ["DE", "FR", "EU"]
+
+
+HE_AFTER_A_BARE_SURNAME = (
+    '"Should any member oppose this resolution, it will shut a lifeline," US Ambassador to '
+    "the UN Linda Thomas-Greenfield said before the vote.\n\n"
+    "Thomas-Greenfield accused Russia of failing the Syrians.\n\n"
+    "Russian Ambassador to the UN Vassily Nebenzia accused the West of provoking Russia.\n\n"
+    '"We heard accusations against Russia. This is dishonest and disingenuous," Nebenzia '
+    "said.\n\n"
+    '"If our draft is not supported, then we can just close down the mechanism," he said.'
+)
+
+
+def test_he_after_a_quote_of_a_bare_surname_is_not_the_person_named_before(
+    nlp: Language,
+) -> None:
+    # "he" continues the speaker of the quote just before ("Nebenzia", a bare surname the
+    # recogniser may take for a place), not the US ambassador named two sentences earlier
+    ambassador = "US Ambassador to the UN Linda Thomas-Greenfield"
+    assert actors_of(nlp, HE_AFTER_A_BARE_SURNAME, ambassador) == ["US"]
+    assert actors_of(nlp, HE_AFTER_A_BARE_SURNAME, "he") != ["US"]
+    names = [
+        speaker.name
+        for statement in statements(nlp, HE_AFTER_A_BARE_SURNAME)
+        for speaker in statement.speakers
+        if speaker.text == "he"
+    ]
+    assert names == ["Nebenzia"]

@@ -59,6 +59,13 @@ PACT = Proposal(
     bodies=["eu-council"],
 )
 """A deal the EU's council decides on, for the same tests."""
+MONTENEGRO_ENTRY = Proposal(
+    "montenegro-schengen",
+    "Admit Montenegro to the Schengen area",
+    "Montenegro becomes a full member of the Schengen area",
+    bodies=["eu-council"],
+)
+"""A proposal that lets a state into an area a council decides on, for tests of joining."""
 PARTNERSHIP = Proposal(
     "ratify-pact",
     "Ratify the Pacific Trade Partnership",

@@ -9,20 +9,12 @@ import datetime as dt
 
 import pytest
 from spacy.language import Language
-from stance_support import plain_article
+from stance_support import MONTENEGRO_ENTRY, stances_by_actor
 
-from factbox.extract import extract_article
-from factbox.ingesting import judge
 from factbox.stance.matching import ProposalMatcher
-from factbox.stance.records import Proposal
 
 DAY = dt.date(2024, 3, 5)
-ENTRY = Proposal(
-    "montenegro-schengen",
-    "Admit Montenegro to the Schengen area",
-    "Montenegro becomes a full member of the Schengen area",
-    bodies=["eu-council"],
-)
+ENTRY = MONTENEGRO_ENTRY
 
 
 @pytest.fixture(scope="module")
@@ -31,15 +23,7 @@ def matcher(nlp: Language) -> ProposalMatcher:
 
 
 def czech_stance(nlp: Language, matcher: ProposalMatcher, text: str) -> str | None:
-    doc = nlp(text)
-    found = None
-    for statement in extract_article(doc, plain_article(text, DAY)).statements:
-        for item in judge(doc, statement, matcher):
-            if item.judgement.about == "speaker" and any(
-                s.actor_id == "CZ" for s in statement.speakers
-            ):
-                found = item.judgement.stance
-    return found
+    return stances_by_actor(nlp, matcher, text, ENTRY.slug, DAY).get("CZ")
 
 
 def test_we_will_support_it_two_sentences_on_decides(

@@ -125,6 +125,34 @@ def test_a_vote_for_one_draft_wins_over_an_abstention_on_another_the_same_day() 
     assert by_actor(later)["DE"][:2] == ("open", day(4))
 
 
+def test_an_act_retold_on_a_later_day_keeps_the_date_of_the_act() -> None:
+    abstained = words(("abstained", "act"))
+    # the vote day: the abstention on one draft and the envoy's support; the next day's
+    # copy tells the abstention again: the same act, not a new decision
+    items = [
+        judged(1, 3, "open", FR, cues=abstained),
+        judged(2, 3, "supports", FR, confidence=0.5),
+        judged(3, 4, "open", FR, cues=abstained),
+    ]
+    assert by_actor(items)["FR"][:2] == ("supports", day(3))
+    # another act word (or a stance in plain words) on the later day is a new reading
+    voted = [*items[:2], judged(4, 4, "open", FR, cues=words(("abstains", "act")))]
+    assert by_actor(voted)["FR"][:2] == ("open", day(4))
+    plain = [*items[:2], judged(5, 4, "open", FR, cues=words(("abstain", "lexicon")))]
+    assert by_actor(plain)["FR"][:2] == ("open", day(4))
+    # a retold act keeps its place after a change of mind in between
+    turned = [
+        judged(6, 1, "opposes", DE, cues=words(("vetoed", "act"))),
+        judged(7, 2, "supports", DE),
+        judged(8, 3, "opposes", DE, cues=words(("vetoed", "act"))),
+    ]
+    assert by_actor(turned)["DE"][:2] == ("supports", day(2))
+    # the retelling is still evidence of the act's stance, dated by the act
+    vetoed = words(("vetoed", "act"))
+    again = [judged(9, 1, "opposes", PL, cues=vetoed), judged(10, 3, "opposes", PL, cues=vetoed)]
+    assert by_actor(again) == {"PL": ("opposes", day(1), [9, 10])}
+
+
 @pytest.mark.parametrize(
     ("cues", "earlier", "now"),
     [

@@ -169,3 +169,32 @@ def test_the_clause_a_cue_hangs_on_is_someone_elses(
     assert match.slot("theme") is not None
     assert judgement.stance == "open"
     assert all(cue.text != "denied" for cue in judgement.cues)
+
+
+def test_a_referring_phrase_among_listed_examples_does_not_point_back(
+    nlp: Language, matcher: ProposalMatcher
+) -> None:
+    # "those issues" is one of the examples of "conditions" ("premature to call for a vote,
+    # because there are other qualifications that need to be met, including democratisation
+    # and some of those issues"), not the proposal named before
+    text = (
+        "Allies discussed sending troops to Ukraine. The president said it was premature to "
+        "decide, because there are other conditions that need to be met, including reforms "
+        "and some of those issues."
+    )
+    doc = nlp(text)
+    second = list(doc.sents)[1]
+    assert matcher.match_in_context(second) == []
+
+
+def test_a_referring_phrase_outside_a_list_of_examples_still_points_back(
+    nlp: Language, matcher: ProposalMatcher
+) -> None:
+    text = (
+        "Allies discussed sending troops to Ukraine. The president said such a step would "
+        "need other conditions, including reforms."
+    )
+    second = list(nlp(text).sents)[1]
+    found = matcher.match_in_context(second)
+    assert [m.slug for m in found] == [SLUG]
+    assert found[0].evidence[0].text == "such a step"

@@ -51,6 +51,10 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})
 SINGLE_QUOTES = frozenset({"'", "\u2018", "\u2019"})
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
+_NOT_PERSON_LABELS = frozenset(
+    {"ORG", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART", "LAW", "DATE", "TIME", "MONEY"}
+)
+"""Entity labels of a bare proper noun that names no person (a "he" cannot continue it)."""
 # How many sentences back an organisation's statement may be what a "they" stands for.
 _COLLECTIVE_REACH = 2
 # Nouns for a government named after the person who leads it ("the Obama administration").
@@ -596,10 +600,28 @@ class ArticleContext:
                 named = [s.name for s in speakers if s.name is not None]
                 if len(named) == 1:
                     return _Mention(-1, earlier, named[0], False)
+                bare = self._bare_name_speaker(speakers)
+                if bare is not None:
+                    return _Mention(-1, earlier, bare, False)
             people = [m for m in mentions if not m.role_only and self._may_be_person(m)]
             if people:
                 return people[-1]
         return None
+
+    def _bare_name_speaker(self, speakers: list[Speaker]) -> str | None:
+        """The one word of a statement's only speaker when it is a bare proper noun that
+        resolved to no person and no actor ("... ,' [Nebenzia] said." where the recogniser
+        took the surname for a place): most likely a person named by surname, whom a "he
+        said" right after continues. ``None`` for anything else (an organisation's name)."""
+        if len(speakers) != 1 or speakers[0].actor_id is not None or speakers[0].span is None:
+            return None
+        words = self.doc.char_span(*speakers[0].span, alignment_mode="expand")
+        if words is None or len(words) != 1:
+            return None
+        word = words[0]
+        if word.pos_ != "PROPN" or not word.is_title or word.ent_type_ in _NOT_PERSON_LABELS:
+            return None
+        return word.text
 
     def saying(self, statement: Statement) -> None:
         """Note the statement whose speakers are being resolved: a name inside its own

@@ -394,7 +394,9 @@ class _Classifier:
                 return "supports"  # "voted to adopt the motion": a vote for it
             needed = self.lex.requires.get(lemma)
             if needed is not None and not any(
-                c.dep_ in {"prt", "prep"} and c.lemma_.lower() in needed for c in node.children
+                (c.dep_ in {"prt", "prep"} and c.lemma_.lower() in needed)
+                or ("to" in needed and _infinitive_of(c))
+                for c in node.children
             ):
                 return None  # "calls the idea useless" is no call for it
             if lemma in self.lex.necessity_verbs and any(
@@ -671,7 +673,7 @@ class _Classifier:
         return None
 
     def not_yet(self, node: Token) -> Token | None:
-        """"yet" right before the "to" of the verb ``node`` ("yet to ratify it")."""
+        """ "yet" right before the "to" of the verb ``node`` ("yet to ratify it")."""
         yet = yet_before_to(node, self.lex.not_yet) if node.pos_ in VERB_POS else None
         return yet if yet is not None and node.doc[node.i - 1].dep_ == "aux" else None
 
@@ -850,8 +852,7 @@ class _Classifier:
         [including] the possibility of sending troops"): it names the set the proposal
         belongs to, not a judgement of it."""
         return node.pos_ in ("NOUN", "PROPN") and any(
-            c.dep_ == "prep" and c.lower_ in INCLUDING_WORDS and c.i in path
-            for c in node.children
+            c.dep_ == "prep" and c.lower_ in INCLUDING_WORDS and c.i in path for c in node.children
         )
 
     def evaluation(self, node: Token, path: set[int]) -> tuple[StanceClass, Token, bool] | None:
@@ -1040,9 +1041,7 @@ class _Classifier:
         def negated_way(noun: Token) -> Token | None:
             if noun.lemma_.lower() not in self.lex.only_ways:
                 return None
-            return next(
-                (c for c in noun.children if c.dep_ == "det" and c.lower_ == "no"), None
-            )
+            return next((c for c in noun.children if c.dep_ == "det" and c.lower_ == "no"), None)
 
         negator = negated_way(node)
         if negator is not None:
@@ -2469,6 +2468,13 @@ def _withdrawal(node: Token) -> Token | None:
     return None
 
 
+def _infinitive_of(child: Token) -> bool:
+    """``child`` is a clause in the infinitive its verb takes ("pushing [to make] it")."""
+    return child.dep_ == "xcomp" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in child.children
+    )
+
+
 def _past_not(node: Token) -> bool:
     """``node`` is negated by "not" in the past ("did not discuss", "has not talked about"),
     not dismissed in the present ("we are not talking about that")."""
@@ -2506,9 +2512,7 @@ def _is_asserted(action: Token) -> bool:
         return False
     return (
         action.tag_ in ("VBD", "VBZ", "VBP")
-        or any(
-            child.dep_ in ("aux", "auxpass") and child.tag_ != "TO" for child in action.children
-        )
+        or any(child.dep_ in ("aux", "auxpass") and child.tag_ != "TO" for child in action.children)
         or (action.dep_ == "xcomp" and action.head.lemma_ == "be" and action.head.pos_ == "AUX")
     )
 
@@ -2843,8 +2847,10 @@ def _own_stance_on_it(classifier: _Classifier, span: SpacySpan, reading: _Readin
             continue
         subject = classifier.holder_subject(verb)
         pointing = [
-            c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lower_ in lex.pronouns
-        ]
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "obj") and {c.lower_, c.lemma_.lower()} & lex.pronouns
+        ]  # "support it", "support them" (the lemma of an object pronoun)
         if subject is not None and subject.lemma_.lower() in lex.first_person and pointing:
             return verb
     return None
@@ -3374,9 +3380,7 @@ def voted_by_more_than_its_body(
         if deciding_organs((body.id,)) & organs_named(f"{proposal.title}. {proposal.description}")
     ]
     bodies = [known.get(ref) for ref in refs]
-    if not bodies or any(
-        b is None or b.parametric or not membership_known(b, day) for b in bodies
-    ):
+    if not bodies or any(b is None or b.parametric or not membership_known(b, day) for b in bodies):
         return False
     most = max(len(members_as_of(b, day)) for b in bodies if b is not None)
     return states_voting_above(span.root.sent, most)

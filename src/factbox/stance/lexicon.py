@@ -117,6 +117,10 @@ class ConceptTable:
     step_preps: frozenset[str] = frozenset()
     """Prepositions before which a bare noun of the proposal's kind is the proposal's own
     ("before ratification")."""
+    example_preps: frozenset[str] = frozenset()
+    """Prepositions that list examples of the noun they hang on ("qualifications, [including]
+    ... some of those issues"): a referring noun among them is one of those, not a pointer
+    back to the proposal."""
     vote_sides: frozenset[str] = frozenset()
     """Nouns for one side of a vote ("the majority", "the No camp")."""
     joining_verbs: frozenset[str] = frozenset()
@@ -608,6 +612,7 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         acting_verbs=listed("acting_verbs"),
         acting_preps=listed("acting_preps"),
         step_preps=listed("step_preps"),
+        example_preps=listed("example_preps"),
         document_actions=listed("document_actions"),
         vote_sides=listed("vote_sides"),
         joining_verbs=listed("joining_verbs"),

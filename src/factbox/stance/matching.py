@@ -125,6 +125,8 @@ CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 DECISION_DISTANCE = 4
 """Most edges from a text up to what is done with it ("voted in favour of the text" is 4)."""
 DECISION_PATH_DEPS = frozenset({"dobj", "obj", "nsubjpass", "pobj", "prep", "conj"})
+COPULAS = frozenset({"be", "become", "remain"})
+"""Verbs whose predicate noun says what their subject is ("Croatia [is] a member")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,9 +148,7 @@ class SlotWords:
             return True
         lemma = token.lemma_.lower()
         return token.pos_ == "VERB" and any(
-            (lemma, c.lower_) in self.phrases
-            for c in token.children
-            if c.dep_ in ("prt", "advmod")
+            (lemma, c.lower_) in self.phrases for c in token.children if c.dep_ in ("prt", "advmod")
         )
 
     def __bool__(self) -> bool:
@@ -1644,7 +1644,7 @@ class ProposalMatcher:
         elif not self._known_theme[slug]:
             if _names_outsiders_only(tokens, slots):
                 return None  # "urged the northern regime to give up its weapons": elsewhere
-            anchor = _anchor(tokens, slots)
+            anchor = _anchor(tokens, slots, self._thing_pronoun(tokens))
         elif self._other_theme(tokens, slots) is None:
             anchor = (
                 self._referring_noun(tokens)
@@ -1844,7 +1844,7 @@ class ProposalMatcher:
         did) names no topic."""
         table = self.table
         for token in span:
-            if token.pos_ != "NOUN":
+            if token.pos_ != "NOUN" or self._listed_example(token, span):
                 continue
             words = {c.lower_ for c in token.children}
             referring = words & table.referring_words
@@ -1883,6 +1883,17 @@ class ProposalMatcher:
             t.dep_ in ("dobj", "pobj") and t.lower_ in pronouns and t.pos_ == "PRON"
             for t in clause.subtree
         )
+
+    def _listed_example(self, token: Token, span: SpacySpan) -> bool:
+        """``token`` lies among the examples an ``example_preps`` word lists of another noun
+        inside ``span`` ("qualifications ..., including democratisation and some of [those
+        issues]"): an example of that noun, not a phrase that points back."""
+        node = token
+        while node.head.i != node.i and span.start <= node.head.i < span.end:
+            node = node.head
+            if node.dep_ == "prep" and node.lower_ in self.table.example_preps:
+                return True
+        return False
 
     def _best(
         self, tokens: SpacySpan, slots: ProposalSlots, described: bool = True
@@ -2232,12 +2243,16 @@ class ProposalMatcher:
             elif slots.joined and _state_id(owner) is not None:
                 # another state's joining ("Sweden's accession", "Finland will join"), even
                 # a member's: the proposal lets in only the states it names (one of a pair
-                # is enough: "the accession of Ireland and Cyprus")
+                # is enough: "the accession of Ireland and Cyprus"); a word of the
+                # proposal's action does not make it the proposal's ("Iceland [became] a
+                # member" for Montenegro's becoming one)
                 joining = {_state_id(m) for m in _conjuncts(owner)}
-                foreign = foreign or not joining & slots.joined
+                if not joining & slots.joined:
+                    candidate.blocked = f"another state's joining ({owner.text})"
             elif slots.target.has_token(owner):
-                if slots.joined and not self._is_place(owner):
-                    # "NATO membership" for letting a state into NATO: the body's own
+                if slots.joined:
+                    # "NATO membership" for letting a state into NATO, "Schengen members"
+                    # (a bare proper noun the parser may take for a place): the body's own
                     candidate.add("target", owner)
                 elif slots.directional and (self._is_place(owner) or not named_owner):
                     candidate.blocked = f"the theme belongs to the target ({owner.text})"
@@ -2570,10 +2585,12 @@ so does an adverbial clause in the infinitive ("it would be fair for him to visi
 ANCHOR_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "pobj", "xcomp", "ccomp"})
 
 
-def _anchor(tokens: SpacySpan, slots: ProposalSlots) -> Token:
+def _anchor(tokens: SpacySpan, slots: ProposalSlots, pronoun: Token | None = None) -> Token:
     """Where the stance reading of a match by similarity starts: a noun or verb of the
-    statement that is one of the proposal's own words, else what the statement's main verb
-    is about (its object or complement), else that verb."""
+    statement that is one of the proposal's own words, else ``pronoun`` (a pronoun that may
+    stand for the thing named before: "while [this] is a step forward, [it] goes nowhere
+    near far enough" is said of it), else what the statement's main verb is about (its
+    object or complement), else that verb."""
     proposal_words = {
         word
         for slot in (slots.action, slots.theme, slots.target, slots.agent, slots.qualifier)
@@ -2582,6 +2599,8 @@ def _anchor(tokens: SpacySpan, slots: ProposalSlots) -> Token:
     for token in tokens:
         if token.pos_ in {"NOUN", "PROPN", "VERB"} and forms(token) & proposal_words:
             return token
+    if pronoun is not None:
+        return pronoun
     root = tokens.root
     for child in root.children:
         if child.dep_ in ANCHOR_DEPS and tokens.start <= child.i < tokens.end:
@@ -2716,8 +2735,14 @@ def _joined_named(tokens: SpacySpan, slots: ProposalSlots) -> Token | None:
 
 def _joiners(theme: Token) -> list[Token]:
     """Who does a verb of joining ("[Ukraine] is ready to join", "[Finland] will join"): its
-    subject, or that of the clause it completes; nothing for a noun."""
+    subject, or that of the clause it completes; for a noun, only the predicate of a
+    copula ("[Croatia] is a new member", "[Romania] is ready to be a member"): the
+    subject it says the noun of. Nothing for another noun."""
     node = theme
+    if theme.pos_ in ("NOUN", "PROPN"):
+        if theme.dep_ != "attr" or theme.head.lemma_.lower() not in COPULAS:
+            return []
+        node = theme.head
     for _ in range(3):
         if node.pos_ not in ("VERB", "AUX", "ADJ"):
             return []

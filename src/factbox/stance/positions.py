@@ -32,13 +32,17 @@ Rules (see docs/stance.md for worked examples):
   for it": ``Actor.counted``) is a vote, not the actor's own word: it gives a position to
   an actor no statement names, marked ``counted``, and never replaces what statements
   naming the actor say (guideline 12).
+- An act retold later (the same actor, the same act word and the same stance as an act of
+  an earlier date: "China abstained" in the next day's copy of a vote) is the earlier act,
+  not a new one: it keeps that act's date, so it does not outrank what the actor said on
+  the day of the act (``_retold_acts``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from factbox.extract.cues import load_cue_lexicon
@@ -145,6 +149,8 @@ class _Evidence:
     actor: Actor
     letting_pass: bool = False
     conditional: bool = False
+    act: frozenset[str] = frozenset()
+    """The words of the stance act the reading comes from ("abstained"), lower case."""
 
     @property
     def firmness(self) -> int:
@@ -194,6 +200,11 @@ def _evidence_by_actor(
             and item.correction is None
             and sets_condition(item.judgement.cues)
         )
+        act = frozenset(
+            cue.text.lower()
+            for cue in (item.judgement.cues if item.correction is None else ())
+            if cue.role == "act"
+        )
         for actor in item.actors:
             if not actor.actor_id:
                 continue  # no position without an actor
@@ -206,9 +217,25 @@ def _evidence_by_actor(
                 actor,
                 letting_pass=letting_pass,
                 conditional=conditional,
+                act=act,
             )
             found.setdefault(actor.actor_id, []).append(evidence)
-    return found
+    return {actor_id: _retold_acts(items) for actor_id, items in found.items()}
+
+
+def _retold_acts(evidence: list[_Evidence]) -> list[_Evidence]:
+    """An actor's evidence with each act retold on a later date moved back to the date of
+    the act it retells: the earliest act of the same words and stance ("China abstained" on
+    the day of the vote, and again in the next day's copy). A vote reported the day after
+    is the same vote; dated by the later article it would outrank the actor's own word of
+    the day of the vote (a ``supports`` beside the abstention on rival drafts)."""
+    first: dict[tuple[frozenset[str], Stance], dt.date] = {}
+    for item in sorted(evidence, key=lambda e: e.on):
+        if item.act:
+            first.setdefault((item.act, item.stance), item.on)
+    return [
+        replace(item, on=first[(item.act, item.stance)]) if item.act else item for item in evidence
+    ]
 
 
 def unattributed(judged: Iterable[JudgedStatement], as_of: dt.date | None = None) -> list[int]:
