@@ -129,3 +129,39 @@ def test_the_command_line_reports_a_missing_model_in_one_line(
     assert lines == [
         f"factbox: error: {folder / MODEL_FILE}: missing; rebuild it with: {REBUILD_COMMAND}"
     ]
+
+
+def test_the_shipped_graph_has_its_attention_fused_and_a_foreign_graph_is_refused(
+    tmp_path: Path,
+) -> None:
+    onnx = pytest.importorskip("onnx")  # the train extra's
+    from onnx import TensorProto, helper
+
+    from factbox.embed.export import fuse_attention
+
+    folder = _copy_model(tmp_path)
+    assert fuse_attention(folder / MODEL_FILE) == 0  # rewritten already: left as it is
+    graph = onnx.load(str(folder / MODEL_FILE)).graph
+    kinds = [node.op_type for node in graph.node]
+    assert kinds.count("MultiHeadAttention") == 6 and "Softmax" not in kinds
+    plain = tmp_path / "plain.onnx"
+    value = helper.make_tensor_value_info("x", TensorProto.FLOAT, [1])
+    onnx.save(
+        helper.make_model(
+            helper.make_graph(
+                [helper.make_node("Identity", ["x"], ["y"])],
+                "g",
+                [value],
+                [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1])],
+            )
+        ),
+        str(plain),
+    )
+    with pytest.raises(ValueError, match="no attention layer"):
+        fuse_attention(plain)
+
+
+def test_a_text_encoded_again_gets_the_same_vector_bit_for_bit(encoder: SentenceEncoder) -> None:
+    first = encoder.encode(["Ports will reopen on Monday."])
+    encoder.encode(["Something else entirely, and longer than the text before it."])
+    assert np.array_equal(first, encoder.encode(["Ports will reopen on Monday."]))
