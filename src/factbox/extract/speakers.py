@@ -1998,7 +1998,9 @@ def _speakers_for(reading: _Reading, doc: Doc, context: ArticleContext) -> list[
     if reading.speaks_for_none:
         return [Speaker(text, span, role=reading.role, actor_kind="unknown")]
     if not reading.actors:
-        principal = _principal_of_office(reading, context)
+        principal = _principal_of_office(reading, context) or _government_of_pronoun(
+            reading, context
+        )
         if principal is not None:
             return [_speaker(text, span, None, reading.role, principal)]
         holder = None
@@ -2103,6 +2105,26 @@ def _principal_of_office(reading: _Reading, context: ArticleContext) -> Actor | 
         if speaker is not None and speaker.actor_id is not None:
             return actor_index().actor(speaker.actor_id)
     return None
+
+
+def _government_of_pronoun(reading: _Reading, context: ArticleContext) -> Actor | None:
+    """The state whose government a possessive pronoun names ("Mr Fico said [his
+    government] is not proposing ..."): the state the pronoun's person speaks for, as the
+    pronoun would resolve as a speaker; ``None`` for another noun, for a pronoun that
+    resolves to no one person, or to a person who speaks for no state (an opposition leader's
+    "his government" is none)."""
+    head = reading.head
+    if head.lemma_.lower() not in _GOVERNMENT_NOUNS or reading.name is not None:
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ != "PRON" or not _is_third_person(owner):
+        return None
+    as_pronoun = _Reading(head=owner, start=owner.i, end=owner.i + 1, pronoun=True)
+    found = _speakers_for_pronoun(as_pronoun, owner.text, (0, 0), context)
+    if len(found) != 1 or found[0].name is None or found[0].actor_id is None:
+        return None
+    actor = actor_index().actor(found[0].actor_id)
+    return actor if actor is not None and actor.kind == "country" else None
 
 
 def _possessing_office_speaker(office: Token, context: ArticleContext) -> Speaker | None:

@@ -1,0 +1,50 @@
+"""Speakers the held-out articles resolved to no actor: a bare surname the tagger took for a
+common noun, "his government", an ambassador's name read as part of an organisation's, and a
+party's letters in brackets after a name.
+
+The sentences are made up in the shapes those articles use; where PolNeAR has the shape, a
+test reads it there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from extract_support import plain_article
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from factbox.extract import extract_article
+from factbox.records import Statement
+
+DAY = dt.date(2024, 2, 27)
+
+
+def extract_doc(doc: Doc, day: dt.date | None = DAY) -> list[Statement]:
+    return extract_article(doc, plain_article(doc.text, day)).statements
+
+
+def speakers_of(statements: list[Statement], source: str) -> list[tuple[str | None, str | None]]:
+    return [
+        (speaker.name, speaker.actor_id)
+        for statement in statements
+        if statement.source_text == source
+        for speaker in statement.speakers
+    ]
+
+
+# "his government" ------------------------------------------------------------------------
+
+
+def test_his_government_is_the_state_of_the_person_just_named(nlp: Language) -> None:
+    body = (
+        "Mr Kowalczyk, the Slovak prime minister, said his government is not proposing"
+        " to send soldiers."
+    )
+    found = extract_doc(nlp(body))
+    assert [actor for _, actor in speakers_of(found, "his government")] == ["SK"]
+
+
+def test_his_government_of_no_one_named_has_no_actor(nlp: Language) -> None:
+    found = extract_doc(nlp("His government is not proposing to send soldiers, he said."))
+    assert all(actor is None for _, actor in speakers_of(found, "His government"))
