@@ -48,3 +48,13 @@ def test_his_government_is_the_state_of_the_person_just_named(nlp: Language) -> 
 def test_his_government_of_no_one_named_has_no_actor(nlp: Language) -> None:
     found = extract_doc(nlp("His government is not proposing to send soldiers, he said."))
     assert all(actor is None for _, actor in speakers_of(found, "His government"))
+
+
+# A party's letters in brackets -----------------------------------------------------------
+
+
+def test_party_letters_in_brackets_are_no_role(nlp: Language) -> None:
+    body = "PM Jan Kowalczyk (SaS) declared that Slovakia aims to cut off oil supplies from Russia."
+    found = extract_doc(nlp(body), dt.date(2022, 6, 1))
+    roles = [speaker.role for s in found for speaker in s.speakers if speaker.name]
+    assert roles == ["PM"]

@@ -294,7 +294,9 @@ class ArticleContext:
             (
                 child
                 for child in root.head.children
-                if child.dep_ == root.dep_ and child.i != root.i and child.right_edge.i == before
+                if child.dep_ in (root.dep_, "npadvmod")
+                and child.i != root.i
+                and child.right_edge.i == before
             ),
             None,
         )
@@ -1665,6 +1667,9 @@ def _read_person(
                 and candidate is not role_candidates[-1]
             ):
                 continue  # "Kari Nordmann [(KrF)], the Minister of Justice": a party, no office
+            if key is None and _in_brackets(doc, candidate) and not matches:
+                role = None  # "PM Eduard Heger [(OĽaNO)]": a party's letters, no office
+                continue
             break
     plausible = (
         any(doc[i].ent_type_ == "PERSON" for i in range(*name_range))
