@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from extract_support import plain_article
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -31,6 +32,46 @@ def speakers_of(statements: list[Statement], source: str) -> list[tuple[str | No
         if statement.source_text == source
         for speaker in statement.speakers
     ]
+
+
+# A bare surname tagged as a common noun --------------------------------------------------
+
+
+def _as_common_noun(doc: Doc, word: str) -> Doc:
+    """The tagger's slip on a related-story line: the surname read as a common noun."""
+    for token in doc:
+        if token.text == word:
+            token.pos_ = "NOUN"
+            token.ent_type_ = ""
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("day", "speaker"),
+    # in office that day; before it the word is nobody's name
+    [(DAY, ("Olaf Scholz", "DE")), (dt.date(2020, 6, 1), (None, None))],
+)
+def test_a_surname_the_table_has_in_office_names_that_person(
+    nlp: Language, day: dt.date, speaker: tuple[str | None, str | None]
+) -> None:
+    doc = _as_common_noun(nlp('"No tanks on our soil": Scholz rejects the allies\' plan'), "Scholz")
+    assert speakers_of(extract_doc(doc, day), "Scholz") == [speaker]
+
+
+def test_a_surname_the_article_named_is_that_person(nlp: Language) -> None:
+    body = (
+        "Polish Prime Minister Jan Kowalczyk met the allies in Paris.\n\n"
+        '"No tanks on our soil": Kowalczyk rejects the plan of the allies'
+    )
+    doc = nlp(body)
+    last = [t for t in doc if t.text == "Kowalczyk"][-1]
+    last.pos_ = "NOUN"
+    assert speakers_of(extract_doc(doc), "Kowalczyk") == [("Jan Kowalczyk", "PL")]
+
+
+def test_a_common_noun_no_one_knows_stays_a_role(nlp: Language) -> None:
+    doc = _as_common_noun(nlp('"No tanks on our soil": Kowalczyk rejects the plan'), "Kowalczyk")
+    assert speakers_of(extract_doc(doc), "Kowalczyk") == [(None, None)]
 
 
 # "his government" ------------------------------------------------------------------------

@@ -1537,6 +1537,8 @@ def _read_phrase_parts(
 
     matched = {i for match in matches for i in range(match.start, match.end)}
     bearer = _name_bearer(head, indices, matched)
+    if bearer is None and _known_surname(head, matched, context):
+        bearer = head  # "Scholz rejects ...", the surname tagged as a common noun
     name_range = _name_range(bearer, set(indices), matched) if bearer is not None else None
     if bearer is not None and name_range is not None:
         _read_person(reading, bearer, name_range, indices, matches, context, use_known)
@@ -1811,6 +1813,20 @@ def _name_range(bearer: Token, phrase: set[int], matched: set[int]) -> tuple[int
         # The recogniser knows where the name starts ("Analyst Jana Novakova").
         start = max(start, _entity_start(bearer))
     return (start, bearer.i + 1) if start <= bearer.i else None
+
+
+def _known_surname(head: Token, matched: set[int], context: ArticleContext) -> bool:
+    """A capitalised word the tagger took for a common noun ("[Scholz] rejects ..." in a
+    related-story line) that is the surname of a person this article names, or of one the
+    table of offices has in office on the article's day: that person, not a role."""
+    if head.pos_ != "NOUN" or head.i in matched or not head.text[:1].isupper():
+        return False
+    if not head.text[1:].islower() or _is_title_or_honorific(head):
+        return False
+    if context.knows(head.text):
+        return True
+    day = context.article.published
+    return day is not None and office_table().held_on(head.text, day) is not None
 
 
 def _entity_start(token: Token) -> int:
