@@ -13,7 +13,7 @@ import datetime as dt
 import pytest
 from extract_support import plain_article
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from factbox.extract import extract_article
 from factbox.records import Statement
@@ -89,6 +89,34 @@ def test_his_government_is_the_state_of_the_person_just_named(nlp: Language) -> 
 def test_his_government_of_no_one_named_has_no_actor(nlp: Language) -> None:
     found = extract_doc(nlp("His government is not proposing to send soldiers, he said."))
     assert all(actor is None for _, actor in speakers_of(found, "His government"))
+
+
+# An ambassador's name inside an organisation's -------------------------------------------
+
+
+def test_an_ambassadors_name_read_as_an_organisation_is_a_person(nlp: Language) -> None:
+    body = (
+        "Russian Ambassador to the UN Ivan Petrovsky accused the West of provoking Russia.\n\n"
+        '"This is dishonest," Petrovsky said.'
+    )
+    doc = nlp(body)
+    # the recogniser's slip in the held-out copy: "UN Ivan Petrovsky" one organisation, and
+    # the bare surname a place
+    start = [t.i for t in doc if t.text == "UN"][0]
+    last = [t.i for t in doc if t.text == "Petrovsky"][-1]
+    doc.ents = [Span(doc, start, start + 3, label="ORG"), Span(doc, last, last + 1, label="GPE")]
+    assert speakers_of(extract_doc(doc, dt.date(2023, 7, 11)), "Petrovsky") == [
+        ("Ivan Petrovsky", "RU")
+    ]
+
+
+def test_an_ambassador_to_the_un_speaks_for_the_state(nlp: Language) -> None:
+    body = (
+        "Russian Ambassador to the UN Ivan Petrovsky accused the West of provoking Russia.\n\n"
+        '"This is dishonest," Petrovsky said.'
+    )
+    found = extract_doc(nlp(body), dt.date(2023, 7, 11))
+    assert speakers_of(found, "Petrovsky") == [("Ivan Petrovsky", "RU")]
 
 
 # A party's letters in brackets -----------------------------------------------------------

@@ -222,14 +222,23 @@ class ArticleContext:
             return  # "set out in [May]": a month, not Theresa May
         lo, hi = self.line_bounds(root.i)
         reading = _read_phrase(root, lo, hi, self, use_known=False)
+        office = None
+        if reading.name is None and reading.organisation_name is not None:
+            # "Russian Ambassador to the UN [Vassily Nebenzia]", which the recogniser read
+            # as part of the organisation's name: a name in the "to" or "of" phrase of an
+            # office that names its state is the office holder's
+            name_start = _start_of_words(root, reading.organisation_name)
+            office = self._office_around(root, lo, hi, name_start)
+            if office is not None:
+                reading.name, reading.organisation_name = reading.organisation_name, None
         if reading.name is None:
             return
         name = self.full_name(reading.name, use_known=False)
         if page_furniture().is_furniture(name, self.article.agency):
             return  # "Kyiv • UNN", "By Jane Doe, AFP": nobody a pronoun can stand for
-        office = None
-        if not reading.actors:
-            office = self._office_around(root, lo, hi)
+        if office is None and (not reading.actors or _counterpart_of(root)):
+            # "Russian Ambassador to the UN Jan Kowal": the UN is whom he is posted to
+            office = self._office_around(root, lo, hi, _start_of_words(root, reading.name))
         if office is None and reading.role is None and not reading.actors:
             office = self._office_split_off(root, lo, hi)
         if office is not None:
@@ -254,11 +263,12 @@ class ArticleContext:
         self._add_mention(mention)
 
     def _office_around(
-        self, root: Token, lo: int, hi: int
+        self, root: Token, lo: int, hi: int, name_start: int | None = None
     ) -> tuple[str, str | None, list[Actor]] | None:
         """The office whose "of" phrase holds the name at ``root``, when the office names
         whose it is ("[Slovenia's Minister] of Foreign Affairs Tanja Fajon"): its words up
-        to the name, its key and its actors."""
+        to the name (up to ``name_start`` when the caller knows where the name begins), its
+        key and its actors."""
         prep = root.head
         title = prep.head
         roles = role_vocabulary()
@@ -278,6 +288,8 @@ class ArticleContext:
             if before.pos_ != "PROPN" or before.dep_ != "compound" or before.head.i != root.i:
                 break
             first = before
+        if name_start is not None and title.i < name_start <= root.i:
+            first = self.doc[name_start]
         words = self.doc[title.i : first.i].text.strip()
         return words, outer.role_key, outer.actors
 
@@ -1788,6 +1800,25 @@ def _name_bearer(head: Token, indices: list[int], matched: set[int]) -> Token | 
             continue
         if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
             return token
+    return None
+
+
+def _counterpart_of(root: Token) -> bool:
+    """Whether a name hangs in a counterpart's phrase ("Ambassador [to] the UN Jan Kowal"),
+    so that the actor named beside it there is whom the office deals with."""
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ in role_vocabulary().counterpart_prepositions
+    )
+
+
+def _start_of_words(last: Token, words: str) -> int | None:
+    """Where the tokens that end at ``last`` and read ``words`` begin; ``None`` if they
+    do not end there."""
+    doc = last.doc
+    for start in range(last.i, max(-1, last.i - 8), -1):
+        if doc[start : last.i + 1].text == words:
+            return start
     return None
 
 
