@@ -1,11 +1,13 @@
 """Page furniture and news agencies, which never speak for anyone.
 
-Share, print and "Details" links, photo credits ("Photo: Reuters/...", "(AP Photo/...)"),
-newsletter prompts and bylines can end up where a speaker stands ("Share: ...", "Details:
-There is ..."), and a wire agency's name reads like a source ("AFP: Macron said ...", "the AP
-reports"). The extractor (factbox conventions) drops such a source: the words belong to
-whoever the agency quotes, who is a statement of their own. The words come from
-``roles.json`` (``never_speakers``).
+Share, print and "Details" links, a "Source:" line naming where the copy came from, photo
+credits ("Photo: Reuters/...", "(AP Photo/...)"), newsletter prompts and bylines can end up
+where a speaker stands ("Share: ...", "Details: There is ..."), and a wire agency's name
+reads like a source ("AFP: Macron said ...", "the AP reports"). The extractor (factbox
+conventions) drops such a source: the words belong to whoever the agency quotes, who is a
+statement of their own. The words come from ``roles.json`` (``never_speakers``); the labels
+of ``alone`` only as the whole source ("Source", never "a source close to the talks"): a
+singular noun with no article is a label, not a person.
 """
 
 from __future__ import annotations
@@ -26,12 +28,16 @@ class PageFurniture:
     agencies: frozenset[str]
     glued: frozenset[str]
     """Widget labels that live blogs glue to the names around them ("FlagShareLikeReply")."""
+    alone: frozenset[str] = frozenset()
+    """Labels that are furniture only as the whole source, with no article or other word
+    ("Source: European Pravda with reference to ..."): "a source close to ..." speaks."""
 
     def is_label(self, source: str) -> bool:
         """A page widget's label ("Share", "Details", "Photo: ..."), not an agency."""
         words = [w for w in _FURNITURE_SPLIT.split(source.lower()) if w]
         return bool(words) and (
             " ".join(words) in self.labels
+            or " ".join(words) in self.alone
             or (len(words) <= _MAX_FURNITURE_WORDS and words[0] in self.labels)
         )
 
@@ -46,7 +52,7 @@ class PageFurniture:
         if any(self._has_glued_label(word) for word in _FURNITURE_SPLIT.split(source)):
             return True
         agencies = self.agencies | ({agency.lower()} if agency else set())
-        if text in self.labels or text in agencies:
+        if text in self.labels or text in self.alone or text in agencies:
             return True
         if self._agencies_listed(source.lower(), agencies):
             return True  # "according to Reuters and Ansa": agencies carry others' words
@@ -83,4 +89,5 @@ def page_furniture() -> PageFurniture:
         labels=frozenset(word.lower() for word in data["labels"]),
         agencies=frozenset(name.lower() for name in data["agencies"]),
         glued=frozenset(word.lower() for word in data.get("glued", [])),
+        alone=frozenset(word.lower() for word in data.get("alone", [])),
     )

@@ -222,14 +222,23 @@ class ArticleContext:
             return  # "set out in [May]": a month, not Theresa May
         lo, hi = self.line_bounds(root.i)
         reading = _read_phrase(root, lo, hi, self, use_known=False)
+        office = None
+        if reading.name is None and reading.organisation_name is not None:
+            # "Russian Ambassador to the UN [Vassily Nebenzia]", which the recogniser read
+            # as part of the organisation's name: a name in the "to" or "of" phrase of an
+            # office that names its state is the office holder's
+            name_start = _start_of_words(root, reading.organisation_name)
+            office = self._office_around(root, lo, hi, name_start)
+            if office is not None:
+                reading.name, reading.organisation_name = reading.organisation_name, None
         if reading.name is None:
             return
         name = self.full_name(reading.name, use_known=False)
         if page_furniture().is_furniture(name, self.article.agency):
             return  # "Kyiv • UNN", "By Jane Doe, AFP": nobody a pronoun can stand for
-        office = None
-        if not reading.actors:
-            office = self._office_around(root, lo, hi)
+        if office is None and (not reading.actors or _counterpart_of(root)):
+            # "Russian Ambassador to the UN Jan Kowal": the UN is whom he is posted to
+            office = self._office_around(root, lo, hi, _start_of_words(root, reading.name))
         if office is None and reading.role is None and not reading.actors:
             office = self._office_split_off(root, lo, hi)
         if office is not None:
@@ -254,11 +263,12 @@ class ArticleContext:
         self._add_mention(mention)
 
     def _office_around(
-        self, root: Token, lo: int, hi: int
+        self, root: Token, lo: int, hi: int, name_start: int | None = None
     ) -> tuple[str, str | None, list[Actor]] | None:
         """The office whose "of" phrase holds the name at ``root``, when the office names
         whose it is ("[Slovenia's Minister] of Foreign Affairs Tanja Fajon"): its words up
-        to the name, its key and its actors."""
+        to the name (up to ``name_start`` when the caller knows where the name begins), its
+        key and its actors."""
         prep = root.head
         title = prep.head
         roles = role_vocabulary()
@@ -278,6 +288,8 @@ class ArticleContext:
             if before.pos_ != "PROPN" or before.dep_ != "compound" or before.head.i != root.i:
                 break
             first = before
+        if name_start is not None and title.i < name_start <= root.i:
+            first = self.doc[name_start]
         words = self.doc[title.i : first.i].text.strip()
         return words, outer.role_key, outer.actors
 
@@ -294,7 +306,9 @@ class ArticleContext:
             (
                 child
                 for child in root.head.children
-                if child.dep_ == root.dep_ and child.i != root.i and child.right_edge.i == before
+                if child.dep_ in (root.dep_, "npadvmod")
+                and child.i != root.i
+                and child.right_edge.i == before
             ),
             None,
         )
@@ -1535,6 +1549,8 @@ def _read_phrase_parts(
 
     matched = {i for match in matches for i in range(match.start, match.end)}
     bearer = _name_bearer(head, indices, matched)
+    if bearer is None and _known_surname(head, matched, context):
+        bearer = head  # "Scholz rejects ...", the surname tagged as a common noun
     name_range = _name_range(bearer, set(indices), matched) if bearer is not None else None
     if bearer is not None and name_range is not None:
         _read_person(reading, bearer, name_range, indices, matches, context, use_known)
@@ -1665,6 +1681,9 @@ def _read_person(
                 and candidate is not role_candidates[-1]
             ):
                 continue  # "Kari Nordmann [(KrF)], the Minister of Justice": a party, no office
+            if key is None and _in_brackets(doc, candidate) and not matches:
+                role = None  # "PM Eduard Heger [(OĽaNO)]": a party's letters, no office
+                continue
             break
     plausible = (
         any(doc[i].ent_type_ == "PERSON" for i in range(*name_range))
@@ -1784,6 +1803,25 @@ def _name_bearer(head: Token, indices: list[int], matched: set[int]) -> Token | 
     return None
 
 
+def _counterpart_of(root: Token) -> bool:
+    """Whether a name hangs in a counterpart's phrase ("Ambassador [to] the UN Jan Kowal"),
+    so that the actor named beside it there is whom the office deals with."""
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ in role_vocabulary().counterpart_prepositions
+    )
+
+
+def _start_of_words(last: Token, words: str) -> int | None:
+    """Where the tokens that end at ``last`` and read ``words`` begin; ``None`` if they
+    do not end there."""
+    doc = last.doc
+    for start in range(last.i, max(-1, last.i - 8), -1):
+        if doc[start : last.i + 1].text == words:
+            return start
+    return None
+
+
 def _name_range(bearer: Token, phrase: set[int], matched: set[int]) -> tuple[int, int] | None:
     doc = bearer.doc
     start = bearer.i
@@ -1806,6 +1844,20 @@ def _name_range(bearer: Token, phrase: set[int], matched: set[int]) -> tuple[int
         # The recogniser knows where the name starts ("Analyst Jana Novakova").
         start = max(start, _entity_start(bearer))
     return (start, bearer.i + 1) if start <= bearer.i else None
+
+
+def _known_surname(head: Token, matched: set[int], context: ArticleContext) -> bool:
+    """A capitalised word the tagger took for a common noun ("[Scholz] rejects ..." in a
+    related-story line) that is the surname of a person this article names, or of one the
+    table of offices has in office on the article's day: that person, not a role."""
+    if head.pos_ != "NOUN" or head.i in matched or not head.text[:1].isupper():
+        return False
+    if not head.text[1:].islower() or _is_title_or_honorific(head):
+        return False
+    if context.knows(head.text):
+        return True
+    day = context.article.published
+    return day is not None and office_table().held_on(head.text, day) is not None
 
 
 def _entity_start(token: Token) -> int:
@@ -1998,7 +2050,9 @@ def _speakers_for(reading: _Reading, doc: Doc, context: ArticleContext) -> list[
     if reading.speaks_for_none:
         return [Speaker(text, span, role=reading.role, actor_kind="unknown")]
     if not reading.actors:
-        principal = _principal_of_office(reading, context)
+        principal = _principal_of_office(reading, context) or _government_of_pronoun(
+            reading, context
+        )
         if principal is not None:
             return [_speaker(text, span, None, reading.role, principal)]
         holder = None
@@ -2103,6 +2157,26 @@ def _principal_of_office(reading: _Reading, context: ArticleContext) -> Actor | 
         if speaker is not None and speaker.actor_id is not None:
             return actor_index().actor(speaker.actor_id)
     return None
+
+
+def _government_of_pronoun(reading: _Reading, context: ArticleContext) -> Actor | None:
+    """The state whose government a possessive pronoun names ("Mr Fico said [his
+    government] is not proposing ..."): the state the pronoun's person speaks for, as the
+    pronoun would resolve as a speaker; ``None`` for another noun, for a pronoun that
+    resolves to no one person, or to a person who speaks for no state (an opposition leader's
+    "his government" is none)."""
+    head = reading.head
+    if head.lemma_.lower() not in _GOVERNMENT_NOUNS or reading.name is not None:
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ != "PRON" or not _is_third_person(owner):
+        return None
+    as_pronoun = _Reading(head=owner, start=owner.i, end=owner.i + 1, pronoun=True)
+    found = _speakers_for_pronoun(as_pronoun, owner.text, (0, 0), context)
+    if len(found) != 1 or found[0].name is None or found[0].actor_id is None:
+        return None
+    actor = actor_index().actor(found[0].actor_id)
+    return actor if actor is not None and actor.kind == "country" else None
 
 
 def _possessing_office_speaker(office: Token, context: ArticleContext) -> Speaker | None:
