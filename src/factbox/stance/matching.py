@@ -2337,11 +2337,22 @@ class ProposalMatcher:
                 if slots.target.has_token(place):
                     candidate.add("target", place)
                     return
+                if self._qualifier_place(place, slots):
+                    continue  # "an oil embargo on Russia": the goods' origin ("Russian oil")
                 if conflict is None and self._is_place(place):
                     conflict = place
         if conflict is not None and slots.target:
             # a proposal that names no place cannot be contradicted by one
             candidate.blocked = f"the theme goes elsewhere ({conflict.text})"
+
+    def _qualifier_place(self, place: Token, slots: ProposalSlots) -> bool:
+        """``place`` names the country one of the proposal's qualifiers names ("Russia" for
+        "Russian oil"): what the measure is on, not a destination elsewhere."""
+        actor_id = _actor_id(place)
+        return actor_id is not None and any(
+            (actor := lookup_actor(word.title())) is not None and actor.id == actor_id
+            for word in slots.qualifier.words
+        )
 
     def _is_place(self, token: Token) -> bool:
         if token.ent_type_ in PLACE_LABELS or forms(token) & self._place_words:
