@@ -88,6 +88,11 @@ class ConceptTable:
     blocking_words: frozenset[str] = frozenset()
     """What a member does to a proposal it blocks ("Hungary vowed to [block] the package"):
     a reproach of that member after it is a reaction to the blocking, for the proposal."""
+    unnamed_members: frozenset[str] = frozenset()
+    """Nouns of a member left unnamed ("held hostage by one [member state]"): with
+    ``unnamed_counts`` before them, the one member the text showed blocking."""
+    unnamed_counts: frozenset[str] = frozenset()
+    """What makes such a noun a single member ("[one] member state", "a [single] country")."""
     referring_possessives: frozenset[str] = frozenset()
     """Possessives that point back at a thing named before ("his proposed wall")."""
     generic_determiners: frozenset[str] = frozenset()
@@ -610,6 +615,8 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         listed("reproach_preps"),
         listed("blocker_nouns"),
         listed("blocking_words"),
+        unnamed_members=listed("unnamed_members"),
+        unnamed_counts=listed("unnamed_counts"),
         referring_possessives=listed("referring_possessives"),
         generic_determiners=listed("generic_determiners"),
         natural_actions=tuple(natural_actions),
