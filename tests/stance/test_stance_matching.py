@@ -170,3 +170,28 @@ def test_the_natural_action_of_a_description_written_as_a_noun_phrase(
     )
     found = ProposalMatcher(nlp, [spread]).match(nlp(text))
     assert bool(found) is matches
+
+
+OIL_BAN = Proposal(
+    "oil-ban",
+    "Ban imports of Russian oil into the EU",
+    "The European Union stops importing crude oil from Russia",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "matches"),
+    [
+        # the country the goods' qualifier names, as what the measure is on
+        ("Hungary vetoed the oil embargo on Russia.", True),
+        ("Hungary vetoed the Russian oil embargo.", True),
+        # another country: the measure goes elsewhere
+        ("Hungary vetoed the oil embargo on Iran.", False),
+    ],
+)
+def test_the_qualifiers_country_is_no_place_elsewhere(
+    nlp: Language, text: str, matches: bool
+) -> None:
+    matcher = ProposalMatcher(nlp, [OIL_BAN])
+    found = [m.slug for m in matcher.match_in_context(nlp(text)[:])]
+    assert ("oil-ban" in found) == matches, text

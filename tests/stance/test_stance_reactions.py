@@ -159,3 +159,56 @@ def test_a_reproach_is_parsed_with_the_lead_before_it(reactions: ProposalMatcher
     assert not reactions.may_react("the ministers met in Brussels")
     # a reproach of nobody the text names as an actor is no reaction to a member
     assert not reactions.may_react("it has been a frustration of his from the beginning")
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        BLOCKED,
+        # a pronoun's veto ("its veto"): the one that vetoes, whoever it is
+        "The ministers urged Moldova to lift its veto of the 12th sanctions package.",
+    ],
+)
+def test_held_hostage_by_one_member_that_blocks_it_supports_it(
+    make_statement: MakeStatement, reactions: ProposalMatcher, before: str
+) -> None:
+    # the member left unnamed but counted as one is the one the text showed blocking
+    content = "the whole union is being held hostage by one member state"
+    found = reaction(make_statement, reactions, before, content)
+    assert found is not None, f"{content!r} must be tied to the blocked package"
+    assert (found.stance, found.about) == ("supports", "speaker")
+
+
+@pytest.mark.parametrize(
+    ("before", "content"),
+    [
+        # nothing before is blocked by anyone
+        ("The EU adopted the 12th sanctions package.",
+         "the whole union is being held hostage by one member state"),
+        # a member held hostage by no single member: no one is named or counted
+        (BLOCKED, "the whole union is being held hostage by events"),
+    ],
+)
+def test_an_unnamed_member_needs_a_blocker_before(
+    make_statement: MakeStatement, reactions: ProposalMatcher, before: str, content: str
+) -> None:
+    assert reaction(make_statement, reactions, before, content) is None
+
+
+def test_the_same_sentence_before_an_unnamed_reproach(
+    make_statement: MakeStatement, reactions: ProposalMatcher
+) -> None:
+    # a wire lead: the blocking and the reproach of the unnamed member in one sentence
+    text = (
+        "The ministers urged Moldova to lift its veto of the 12th sanctions package, with the"
+        " minister saying the bloc was being held hostage by one member state."
+    )
+    content = "the bloc was being held hostage by one member state"
+    found = on_package(make_statement, reactions, text, content)
+    assert found is not None and (found.stance, found.about) == ("supports", "speaker")
+
+
+def test_an_unnamed_member_may_be_a_reaction(reactions: ProposalMatcher) -> None:
+    # read without a parse: the lead before it is then parsed with it
+    assert reactions.may_react("the whole union is held hostage by one member state")
+    assert not reactions.may_react("the whole union is held hostage by events")

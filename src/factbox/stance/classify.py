@@ -1259,6 +1259,7 @@ class _Classifier:
                 self.harmed_by_proposal(node, path)
                 or self.benefited_by_proposal(node, path)
                 or self.measures_degree(node, path)
+                or self.effect_by_proposal(node, path) != 0
             ):
                 self.apply_shape(reading, node, path, negation)
                 return True
@@ -1536,6 +1537,42 @@ class _Classifier:
             c.dep_ in ("nsubj", "csubj") and c.i in path for c in node.children
         )
 
+    def effect_by_proposal(self, node: Token, path: set[int]) -> int:
+        """``node`` raises, lowers or makes something (``[effects]`` of the lexicon) and its
+        subject is the proposal: +1 when that is a benefit ("your membership would increase
+        our shared security", "will reduce tensions", "Finland and Sweden make NATO
+        stronger"), -1 when a harm ("would raise the risk of war", "would make the region
+        less stable"), 0 when not such a verb or what it changes is neither good nor bad."""
+        lemma = node.lemma_.lower()
+        lex = self.lex
+        if node.pos_ not in VERB_POS or not any(
+            c.dep_ in ("nsubj", "csubj") and c.i in path for c in node.children
+        ):
+            return 0
+        if lemma in lex.effect_raises or lemma in lex.effect_lowers:
+            direction = 1 if lemma in lex.effect_raises else -1
+            changed = [c for c in node.children if c.dep_ == "dobj" and c.i not in path]
+        elif lemma in lex.effect_makes:
+            direction = 1
+            changed = [
+                c
+                for c in node.children
+                if c.dep_ in ("ccomp", "xcomp", "oprd", "acomp")
+                and c.pos_ == "ADJ"
+                and c.i not in path
+            ]
+        else:
+            return 0
+        for word in changed:
+            kind = word.lemma_.lower()
+            value = 1 if kind in lex.effect_goods else -1 if kind in lex.effect_bads else 0
+            if value == 0:
+                continue
+            if any(c.dep_ == "advmod" and c.lower_ in ("less", "fewer") for c in word.children):
+                value = -value  # "make the region less stable"
+            return direction * value
+        return 0
+
     def scheduled(self, node: Token) -> bool:
         """``node`` has a time to come of its own: "signed [next week]", "[in time]",
         "[soon]"."""
@@ -1622,7 +1659,10 @@ class _Classifier:
             reading.mode = "firm"
             reading.note(degree, "evaluation", "evaluation")
         else:
-            benefit = node.lemma_.lower() in self.lex.benefits | self.lex.remedies
+            benefit = (
+                node.lemma_.lower() in self.lex.benefits | self.lex.remedies
+                or self.effect_by_proposal(node, path) > 0
+            )
             if (negation is None) != benefit:
                 reading.polarity = -reading.polarity
             reading.mode = "firm"

@@ -88,6 +88,11 @@ class ConceptTable:
     blocking_words: frozenset[str] = frozenset()
     """What a member does to a proposal it blocks ("Hungary vowed to [block] the package"):
     a reproach of that member after it is a reaction to the blocking, for the proposal."""
+    unnamed_members: frozenset[str] = frozenset()
+    """Nouns of a member left unnamed ("held hostage by one [member state]"): with
+    ``unnamed_counts`` before them, the one member the text showed blocking."""
+    unnamed_counts: frozenset[str] = frozenset()
+    """What makes such a noun a single member ("[one] member state", "a [single] country")."""
     referring_possessives: frozenset[str] = frozenset()
     """Possessives that point back at a thing named before ("his proposed wall")."""
     generic_determiners: frozenset[str] = frozenset()
@@ -316,6 +321,16 @@ class StanceLexicon:
     remedies: frozenset[str] = frozenset()
     """Benefits only over an object of their own, the harm the proposal stops ("will stop
     illegal crossings"); without one ("the fighting will stop") no benefit."""
+    effect_raises: frozenset[str] = frozenset()
+    """Verbs that raise their object ("increase"): a benefit or a harm by the object's kind."""
+    effect_lowers: frozenset[str] = frozenset()
+    """Verbs that lower their object ("reduce"): the reverse of raising it."""
+    effect_makes: frozenset[str] = frozenset()
+    """Verbs that make their object so ("make NATO stronger"): by the quality's kind."""
+    effect_goods: frozenset[str] = frozenset()
+    """Goods and good qualities ("security", "strong"): raising or making them is a benefit."""
+    effect_bads: frozenset[str] = frozenset()
+    """Bads and bad qualities ("risk", "vulnerable"): raising or making them is a harm."""
     dangers_denied: frozenset[str] = frozenset()
     """Evaluations of harm whose denial defends the proposal ("the refugees are no threat"):
     firmly for it, where another denied opposes word leaves it open."""
@@ -600,6 +615,8 @@ def parse_concepts(data: dict[str, object], where: str = "synonyms") -> ConceptT
         listed("reproach_preps"),
         listed("blocker_nouns"),
         listed("blocking_words"),
+        unnamed_members=listed("unnamed_members"),
+        unnamed_counts=listed("unnamed_counts"),
         referring_possessives=listed("referring_possessives"),
         generic_determiners=listed("generic_determiners"),
         natural_actions=tuple(natural_actions),
@@ -665,6 +682,7 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
     negation = _table(data.get("negation", {}), "negation")
     holders = _table(data.get("holders", {}), "holders")
     contrast = _table(data.get("contrast", {}), "contrast")
+    effects = _table(data.get("effects", {}), "effects")
     reactions = _table(data.get("reactions", {}), "reactions")
     agreement = _table(data.get("agreement", {}), "agreement")
     letting_pass = _table(data.get("letting_pass", {}), "letting_pass")
@@ -774,6 +792,11 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         bare_benefits=frozenset(
             _strings(data.get("bare_benefits", []), f"{where}: bare_benefits")
         ),
+        effect_raises=frozenset(_strings(effects.get("raises", []), f"{where}: effects")),
+        effect_lowers=frozenset(_strings(effects.get("lowers", []), f"{where}: effects")),
+        effect_makes=frozenset(_strings(effects.get("makes", []), f"{where}: effects")),
+        effect_goods=frozenset(_strings(effects.get("goods", []), f"{where}: effects")),
+        effect_bads=frozenset(_strings(effects.get("bads", []), f"{where}: effects")),
         dangers_denied=frozenset(
             _strings(data.get("dangers_denied", []), f"{where}: dangers_denied")
         ),

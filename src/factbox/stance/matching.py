@@ -1235,9 +1235,9 @@ class ProposalMatcher:
         if not reproached:
             return []
         for before, whole in _words_before(span):
-            if not whole:
-                continue  # the statement's own sentence is its cue's
             for word, member, actor_id in reproached:
+                if not whole and actor_id:
+                    continue  # the statement's own sentence is its cue's
                 blocking = self._blocking(before, actor_id)
                 if not blocking:
                     continue
@@ -1261,7 +1261,10 @@ class ProposalMatcher:
             if words & table.reproach_words:
                 holders = [word]
                 node = word
-                while node.dep_ in ("conj", "acomp", "attr", "amod") and node.head.i != node.i:
+                while node.head.i != node.i and (
+                    node.dep_ in ("conj", "acomp", "attr", "amod", "oprd")
+                    or (node.dep_ == "dobj" and any(c.dep_ == "agent" for c in node.head.children))
+                ):  # "held [hostage] by one member state": the agent is the verb's
                     node = node.head
                     holders.append(node)
                 if any(c.dep_ == "neg" for h in holders for c in h.children):
@@ -1300,6 +1303,8 @@ class ProposalMatcher:
         actor_id = _actor_id(target)
         if actor_id is not None:
             return target, actor_id
+        if self._unnamed_member(target):
+            return target, ""  # "one member state": whoever the text showed blocking
         if target.lemma_.lower() not in self.table.blocker_nouns:
             return None
         for owner in target.children:
@@ -1309,11 +1314,29 @@ class ProposalMatcher:
                     return owner, actor_id
         return None
 
+    def _unnamed_member(self, target: Token) -> bool:
+        """``target`` is a member left unnamed but counted as one (``unnamed_members`` with
+        one of ``unnamed_counts``: "one member state", "a single country")."""
+        table = self.table
+        return target.lemma_.lower() in table.unnamed_members and any(
+            c.dep_ in ("nummod", "amod") and c.lower_ in table.unnamed_counts
+            for c in target.children
+        )
+
+    def _names_a_member(self, holder: Token) -> bool:
+        """``holder`` names a member, is a member noun or a pronoun, or holds a member ("a
+        group of countries led by Hungary"): a blocker that an unnamed "one member state"
+        may be."""
+        if holder.lemma_.lower() in self.table.unnamed_members or holder.pos_ == "PRON":
+            return True  # "its veto": the one that vetoes, whoever it is
+        return any(_actor_id(t) is not None for t in holder.subtree)
+
     def _blocking(self, sentence: SpacySpan, actor_id: str) -> list[Token]:
         """The words of ``sentence`` by which the member ``actor_id`` blocks something:
         one of ``blocking_words`` whose subject, owner or agent names it, up through the
         clauses it is the complement of ("Hungary has vowed to [block]", "Hungary's plans
-        to [block]", "[blocked] by Slovakia and Hungary")."""
+        to [block]", "[blocked] by Slovakia and Hungary"). An empty ``actor_id`` (a member
+        left unnamed) takes any holder that names a member (``_names_a_member``)."""
         found = []
         for word in sentence:
             if word.lemma_.lower() not in self.table.blocking_words:
@@ -1329,7 +1352,12 @@ class ProposalMatcher:
                 if node.dep_ not in ("xcomp", "acl", "conj", "relcl") or node.head.i == node.i:
                     break
                 node = node.head
-            named = [t for h in holders for t in (h, *h.conjuncts) if _actor_id(t) == actor_id]
+            if not actor_id:
+                named = [h for h in holders if self._names_a_member(h)]
+            else:
+                named = [
+                    t for h in holders for t in (h, *h.conjuncts) if _actor_id(t) == actor_id
+                ]
             if named:
                 found.append(word)
         return found
@@ -2337,11 +2365,22 @@ class ProposalMatcher:
                 if slots.target.has_token(place):
                     candidate.add("target", place)
                     return
+                if self._qualifier_place(place, slots):
+                    continue  # "an oil embargo on Russia": the goods' origin ("Russian oil")
                 if conflict is None and self._is_place(place):
                     conflict = place
         if conflict is not None and slots.target:
             # a proposal that names no place cannot be contradicted by one
             candidate.blocked = f"the theme goes elsewhere ({conflict.text})"
+
+    def _qualifier_place(self, place: Token, slots: ProposalSlots) -> bool:
+        """``place`` names the country one of the proposal's qualifiers names ("Russia" for
+        "Russian oil"): what the measure is on, not a destination elsewhere."""
+        actor_id = _actor_id(place)
+        return actor_id is not None and any(
+            (actor := lookup_actor(word.title())) is not None and actor.id == actor_id
+            for word in slots.qualifier.words
+        )
 
     def _is_place(self, token: Token) -> bool:
         if token.ent_type_ in PLACE_LABELS or forms(token) & self._place_words:
@@ -2536,11 +2575,15 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w-]+")
 
 def may_react(text: str, table: ConceptTable) -> bool:
     """Whether ``text`` holds a reproach word (``reproach_words``, ``reproach_expectations``)
-    and a capitalised word that names an actor ("frustrated with Hungary"), without parsing
-    it: only such a statement can be a reaction to a member that blocks a proposal."""
+    and a capitalised word that names an actor ("frustrated with Hungary") or the words of a
+    member left unnamed (``unnamed_counts`` and ``unnamed_members``: "one member state"),
+    without parsing it: only such a statement can be a reaction to a member that blocks a
+    proposal."""
     words = set(_WORD.findall(text.lower()))
     if not words & (table.reproach_words | table.reproach_expectations):
         return False
+    if words & table.unnamed_counts and words & table.unnamed_members:
+        return True  # "held hostage by one member state": the blocker left unnamed
     return any(lookup_actor(word) is not None for word in set(_CAPITALISED.findall(text)))
 
 
