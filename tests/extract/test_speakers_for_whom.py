@@ -208,3 +208,26 @@ def test_people_keep_no_actor_for_a_role_that_speaks_for_none(nlp: Language) -> 
     assert actors["Mark Visser"] == "NL"
     assert actors.get("Twente") is None
     assert actors.get("Jan de Vries") is None
+
+
+@pytest.mark.parametrize(
+    ("body", "source", "actor"),
+    [
+        (
+            "Jane Doe, permanent observer of Palestine to the UN, said the vote was a failure.",
+            "Jane Doe, permanent observer of Palestine to the UN",
+            "PS",
+        ),
+        (
+            "An independent observer from Norway said the vote was a failure.",
+            "An independent observer from Norway",
+            None,
+        ),
+    ],
+)
+def test_a_state_title_holding_a_role_word_speaks_for_the_state(
+    nlp: Language, body: str, source: str, actor: str | None
+) -> None:
+    # "permanent observer" is a state's head of mission at the UN; an observer alone is an
+    # onlooker who speaks for no state
+    assert actor_of(nlp, body, source) == actor

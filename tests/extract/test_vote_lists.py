@@ -151,3 +151,33 @@ def test_a_copula_to_no_list_or_to_one_member_without_only_names_no_voter(
 ) -> None:
     found = [s for s in extracted(nlp, body, DAY) if s.cue in ("voted for", "voted against")]
     assert all(speaker.actor_id is None for s in found for speaker in s.speakers)
+
+
+def test_counted_labels_before_members_in_parentheses_are_each_way_s_votes(
+    nlp: Language,
+) -> None:
+    body = (
+        "The amendment was rejected by a vote of 4 in favour (Austria, Chile, Kenya, Peru) "
+        "to 1 against (Norway), with 3 abstentions (Brazil, Mexico, Ghana)."
+    )
+    found = votes(nlp, body)
+    assert found["in favour"][1] == ("AT", "CL", "KE", "PE")
+    assert found["against"][1] == ("NO",)
+    assert found["abstentions"][1] == ("BR", "MX", "GH")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the count does not match the members listed
+        "The text was rejected by a vote of 3 in favour (Austria, Chile) to 1 against (Norway).",
+        # no count before the label
+        "Those in favour (Austria, Chile) lost the vote against Norway.",
+        # the parenthesis holds no members
+        "The text got 5 in favour (see the annex) and failed.",
+    ],
+)
+def test_a_label_in_parentheses_without_a_matching_count_of_members_is_no_vote(
+    nlp: Language, body: str
+) -> None:
+    assert "in favour" not in votes(nlp, body)

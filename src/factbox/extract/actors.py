@@ -525,13 +525,14 @@ LIST_CLOSERS = frozenset({"-", "\u2013", "\u2014", ")", ";"})
 
 
 def actors_listed_at(
-    doc: Doc, opener: int, openers: frozenset[str] = LIST_OPENERS
+    doc: Doc, opener: int, openers: frozenset[str] = LIST_OPENERS, least: int = 2
 ) -> list[tuple[int, int]]:
     """The items of a list of actors set off at token ``opener`` (one of ``openers``: a
     dash, a parenthesis or a colon), up to the closing mark or the sentence's end: each
     item's token range. Every item must name a country or organisation by itself
-    ("Britain", "the United States"), and there must be two or more; otherwise nothing (a
-    dash before a clause is no list)."""
+    ("Britain", "the United States"), and there must be ``least`` or more (two unless the
+    caller has a count that vouches for one: "1 against (D)"); otherwise nothing (a dash
+    before a clause is no list)."""
     if opener >= len(doc) or doc[opener].lower_ not in openers:
         return []
     end = doc[opener].sent.end
@@ -552,7 +553,7 @@ def actors_listed_at(
         start = i + 1
         if closing:
             break
-    return items if len(items) > 1 else []
+    return items if len(items) >= max(least, 1) else []
 
 
 def actor_list_after(clause: Token) -> tuple[int, list[tuple[int, int]]] | None:

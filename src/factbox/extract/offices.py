@@ -139,12 +139,28 @@ class NonStateWords:
     voices: frozenset[str] = frozenset()
     """Words of ``roles`` that, followed by "for", are the voice of whom follows ("the
     speaker for the Russian Federation": its delegate at a meeting, no House Speaker)."""
+    state_titles: frozenset[tuple[str, ...]] = frozenset()
+    """Titles of several words that only a state's officials hold (``titles`` with
+    ``held_by`` "state" or "posted"): their words are the office, never a role of
+    ``roles`` ("permanent observer" is a state's head of mission at the UN, no onlooker)."""
+
+    def _outside_titles(self, words: list[str]) -> list[int]:
+        """The positions of ``words`` (lower case) that are no part of a state title."""
+        inside: set[int] = set()
+        for title in self.state_titles:
+            size = len(title)
+            for i in range(len(words) - size + 1):
+                if tuple(words[i : i + size]) == title:
+                    inside.update(range(i, i + size))
+        return [i for i in range(len(words)) if i not in inside]
 
     def names_body(self, token: Token) -> bool:
         return token.lower_ in self.bodies or token.lemma_.lower() in self.bodies
 
     def marks(self, tokens: Iterable[Token], role_key: str | None) -> bool:
-        for token in tokens:
+        listed = list(tokens)
+        kept = self._outside_titles([t.lower_ for t in listed])
+        for token in (listed[i] for i in kept):
             words = {token.lower_, token.lemma_.lower(), token.lower_.rstrip(".")}
             if words & self.roles:
                 return True
@@ -175,7 +191,10 @@ class NonStateWords:
         """The same test on a role as written ("Former president", "Democratic Sen.")."""
         if not role:
             return False
-        written = role.split()
+        split = role.split()
+        written = [split[i] for i in self._outside_titles([w.lower() for w in split])]
+        if not written:
+            return False
         # "speaker for Norway" speaks for Norway: the word is no role of those
         written = [
             word
@@ -200,4 +219,9 @@ def non_state_words() -> NonStateWords:
         party_letters=frozenset(data["party_letters"]),
         bodies=frozenset(word.lower() for word in data["bodies"]),
         voices=frozenset(word.lower() for word in data.get("voices", ())),
+        state_titles=frozenset(
+            tuple(row["title"].lower().split())
+            for row in roles_data()["titles"]
+            if row.get("held_by") in ("state", "posted") and " " in row["title"]
+        ),
     )

@@ -23,6 +23,7 @@ from factbox.extract.cues import CueLexicon
 from factbox.extract.learned import CueClassifier, LearnedCues, verb_voice
 from factbox.extract.token_table import token_table
 from factbox.extract.vote_lists import (
+    counted_label_lists,
     cut_before_list,
     stands_for_listed,
     vote_label_clauses,
@@ -1638,6 +1639,12 @@ class CueFinder:
             source = (items[0][0], items[-1][1])
             label = (start, colon)
             clauses.append(CueClause("act", start, label, source, (label,), _cover(label, source)))
+        for label, items in counted_label_lists(self.doc, self.lexicon.act_labels):
+            # "by a vote of 5 in favour (A, B, ...) to 1 against (C)": the same, a way each
+            source = (items[0][0], items[-1][1])
+            clauses.append(
+                CueClause("act", label[0], label, source, (label,), _cover(label, source))
+            )
         return clauses
 
     def _noun_act_clause(self, noun: Token) -> CueClause | None:

@@ -13,6 +13,13 @@ subject of the verb:
   takes what the vote was on from the title or the text before it); the list is its source,
   never a transcript speaker.
 
+- a count, a label and the members in parentheses, one part a way, as the UN's meeting
+  records and the reports copying them give a vote in one sentence: "adopted by a vote of 5
+  in favour (A, B, C, D, E) to 1 against (F), with 9 abstentions (G, ...)"
+  (``counted_label_lists``). Each label is an act as a label before a colon is; the count must
+  equal the members listed, so a parenthesis holding anything else, or a list the count does
+  not vouch for, is no vote; with the count, one member is a list ("1 against (F)").
+
 - a group noun (or "those") whose relative clause tells the vote, joined by a copula to the
   members: "Countries that voted for the text were A, B and C", "Those who voted against it
   were D and E", "The only country to vote against was
@@ -82,6 +89,10 @@ def listed_voters(doc: Doc, lo: int, hi: int, cue_end: int) -> list[TokenRange]:
         items = actors_listed_at(doc, lo - 1)
         if items and items[0][0] >= lo and items[-1][1] <= hi + 1:
             return items
+    if lo > 0 and doc[lo - 1].text == "(":
+        for label, items in counted_label_lists(doc, None):
+            if label[1] == lo - 1 and items[-1][1] <= hi + 1:
+                return items
     if not stands_for_listed(doc, (lo, hi)) or cue_end >= len(doc):
         return []
     found = voters_listed_after(doc[max(cue_end - 1, 0)])
@@ -169,4 +180,49 @@ def vote_label_clauses(doc: Doc, labels: frozenset[tuple[str, ...]]) -> list[Tok
         words = tuple(table.lower[start:colon])
         if words in labels and actors_listed_at(doc, colon):
             found.append((start, colon))
+    return found
+
+
+COUNT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15,
+}
+"""Counts written as words, up to a council's size."""
+
+
+def _count_of(token: Token) -> int | None:
+    """The number ``token`` writes ("5", "nine"), else ``None``."""
+    if token.text.isdigit():
+        return int(token.text)
+    return COUNT_WORDS.get(token.lower_)
+
+
+def counted_label_lists(
+    doc: Doc, labels: frozenset[tuple[str, ...]] | None
+) -> list[tuple[TokenRange, list[TokenRange]]]:
+    """Vote labels right after a count and right before the members in parentheses ("5 in
+    favour (A, B, C, D, E)", "1 against (F)", "9 abstentions (G, ...)"): for each, the
+    label's tokens (without the count) and the members, when the count equals the number
+    of members listed. ``labels`` are the label words (data/stance/acts.toml ``[labels]``);
+    ``None`` loads them from the cue lexicon."""
+    if labels is None:
+        from factbox.extract.cues import load_cue_lexicon
+
+        labels = load_cue_lexicon().act_labels
+    longest = max((len(label) for label in labels), default=0)
+    found: list[tuple[TokenRange, list[TokenRange]]] = []
+    for token in doc:
+        if token.text != "(":
+            continue
+        opener = token.i
+        for size in range(min(longest, opener - 1), 0, -1):
+            lo = opener - size
+            if tuple(t.lower_ for t in doc[lo:opener]) not in labels:
+                continue
+            count = _count_of(doc[lo - 1])
+            items = actors_listed_at(doc, opener, least=1) if count else []
+            if items and len(items) == count:
+                found.append(((lo, opener), items))
+            break
     return found
