@@ -2060,9 +2060,13 @@ class _Classifier:
                 if repeated is not None:
                     reading.used.add(repeated.i)  # "no troops, no soldiers": one negation
             taken = node.lemma_.lower() in self.lex.accepting | self.lex.permission
+            # "will not oppose the decision to start talks": a verb against it, negated, is
+            # not standing in the way of the decision (guideline 6), not a decision unmade
+            withheld = self.lex.verbs.get(node.lemma_.lower()) == "opposes"
             if (
                 child.lemma_.lower() in self.lex.undecided
                 and not taken  # "will not accept the decision": one made, refused
+                and not withheld
                 and (self._negator(node) is not None or self.failed(node))
             ):
                 reading.undecided = True  # "has not made / failed to reach a decision on it"
