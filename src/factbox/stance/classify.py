@@ -2780,10 +2780,25 @@ def _recalled(doc: Doc, statement: Statement | None, lex: StanceLexicon) -> bool
     cue = _cue_tokens(doc, statement)
     if any(doc[i].dep_ == "advmod" and doc[i].lower_ in lex.former_times for i in cue):
         return True
+    if any(_overcome(doc[i], lex) for i in cue):
+        return True
     return any(
         doc[i].tag_ == "VBN"
         and any(c.dep_ == "aux" and c.lower_ == "had" and c.i in cue for c in doc[i].children)
         for i in cue
+    )
+
+
+def _overcome(cue: Token, lex: StanceLexicon) -> bool:
+    """``cue`` is a stance the day's event went ahead over: the object or clause of a
+    concession preposition ("despite Hungary [threatening] to veto it"), or the object of a
+    verb of getting past it ("leaders sidestepped his [opposition]")."""
+    if cue.dep_ in ("dobj", "obj") and cue.head.lemma_.lower() in lex.overcome_verbs:
+        return True
+    return (
+        cue.dep_ in ("pobj", "pcomp")
+        and cue.head.dep_ == "prep"
+        and cue.head.lower_ in lex.overcome_preps
     )
 
 
