@@ -163,3 +163,32 @@ def test_the_backing_of_the_speakers_state_supports_it(nlp: Language) -> None:
     )
     found = stances_by_actor(nlp, matcher, text, NORWAY.slug, dt.date(2024, 3, 5))
     assert found.get("DK") == "supports"
+
+
+TALKS_WITH_NORWAY = Proposal(
+    "norway-talks",
+    "Open EU membership talks with Norway",
+    "The European Union formally opens accession negotiations with Norway",
+    bodies=["eu-council"],
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "matched"),
+    [
+        ("The report recommends accession talks with Norway.", True),
+        ("The report recommends accession talks with Norway and Serbia.", True),
+        ("The leaders backed the start of membership talks.", True),
+        # another state the talks are with or for: that state's case
+        ("The report recommends accession talks with Serbia.", False),
+        ("The report recommends the start of accession talks with Serbia.", False),
+        ("The report recommends an initiation of accession talks for Belgrade to join the bloc.",
+         False),
+    ],
+)
+def test_talks_with_another_state_are_that_states_case(
+    nlp: Language, text: str, matched: bool
+) -> None:
+    matcher = ProposalMatcher(nlp, [TALKS_WITH_NORWAY])
+    found = matcher.match(nlp(text)[:])
+    assert any(m.slug == "norway-talks" for m in found) is matched

@@ -92,6 +92,11 @@ SHAPES = {
         said("The bloc has not made a decision on the dispatch of troops to Ukraine",
              "unclear"),
         said("There is no consensus to send troops to Ukraine", "unclear"),
+        # a verb against it, negated, over the decision: not standing in its way (rule 6),
+        # where "has not made a decision" is a decision not yet taken
+        said("We will not oppose the alliance's decision to send troops to Ukraine", "open"),
+        said("We will not block the decision to send troops to Ukraine", "open"),
+        said("We have not taken a decision to send troops to Ukraine", "unclear"),
         said("There is no consensus today to send troops to Ukraine. But nothing can be"
              " ruled out", "open"),
         said("There is no agreement on sending troops to Ukraine. But we exclude nothing",

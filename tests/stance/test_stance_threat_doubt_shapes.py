@@ -252,3 +252,31 @@ def test_an_act_told_in_the_past_perfect_is_recalled_and_less_sure(
     then, before = reject("rejected"), reject("had rejected")
     assert then.stance == before.stance == "opposes"
     assert before.confidence < then.confidence
+
+
+
+@pytest.mark.parametrize(
+    "overcome",
+    [
+        "The ministers met despite Tehran's opposition to the nuclear accord.",
+        "The ministers sidestepped Tehran's opposition to the nuclear accord.",
+    ],
+)
+def test_a_stance_the_days_event_went_ahead_over_is_recalled(
+    make_statement: MakeStatement, matcher: ProposalMatcher, overcome: str
+) -> None:
+    """"despite Hungary's opposition", "leaders sidestepped his opposition": the stance held
+    before the event that went ahead over it; read as told, but less sure to be the holder's
+    stance that day than the same words told without the concession."""
+    tehran = Who("Tehran", "IR", "Iran", "country")
+    plain = "The ministers noted Tehran's opposition to the nuclear accord."
+
+    def read(text: str) -> StanceJudgement:
+        return judged(
+            make_statement, matcher, text, "the nuclear accord", "keep-accord", "opposition",
+            tehran, "act",
+        )
+
+    got, base = read(overcome), read(plain)
+    assert got.stance == base.stance == "opposes"
+    assert got.confidence < base.confidence

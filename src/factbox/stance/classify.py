@@ -2060,9 +2060,13 @@ class _Classifier:
                 if repeated is not None:
                     reading.used.add(repeated.i)  # "no troops, no soldiers": one negation
             taken = node.lemma_.lower() in self.lex.accepting | self.lex.permission
+            # "will not oppose the decision to start talks": a verb against it, negated, is
+            # not standing in the way of the decision (guideline 6), not a decision unmade
+            withheld = self.lex.verbs.get(node.lemma_.lower()) == "opposes"
             if (
                 child.lemma_.lower() in self.lex.undecided
                 and not taken  # "will not accept the decision": one made, refused
+                and not withheld
                 and (self._negator(node) is not None or self.failed(node))
             ):
                 reading.undecided = True  # "has not made / failed to reach a decision on it"
@@ -2776,10 +2780,25 @@ def _recalled(doc: Doc, statement: Statement | None, lex: StanceLexicon) -> bool
     cue = _cue_tokens(doc, statement)
     if any(doc[i].dep_ == "advmod" and doc[i].lower_ in lex.former_times for i in cue):
         return True
+    if any(_overcome(doc[i], lex) for i in cue):
+        return True
     return any(
         doc[i].tag_ == "VBN"
         and any(c.dep_ == "aux" and c.lower_ == "had" and c.i in cue for c in doc[i].children)
         for i in cue
+    )
+
+
+def _overcome(cue: Token, lex: StanceLexicon) -> bool:
+    """``cue`` is a stance the day's event went ahead over: the object or clause of a
+    concession preposition ("despite Hungary [threatening] to veto it"), or the object of a
+    verb of getting past it ("leaders sidestepped his [opposition]")."""
+    if cue.dep_ in ("dobj", "obj") and cue.head.lemma_.lower() in lex.overcome_verbs:
+        return True
+    return (
+        cue.dep_ in ("pobj", "pcomp")
+        and cue.head.dep_ == "prep"
+        and cue.head.lower_ in lex.overcome_preps
     )
 
 

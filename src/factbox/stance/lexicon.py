@@ -412,6 +412,8 @@ class StanceLexicon:
     threat_marks: frozenset[str] = frozenset()
     """Condition marks that can open a threat's condition ("if", "unless")."""
     former_times: frozenset[str] = frozenset()
+    overcome_preps: frozenset[str] = frozenset()
+    overcome_verbs: frozenset[str] = frozenset()
     """Adverbs of an earlier time in a cue ("once praised"): a stance recalled, less sure
     to hold today."""
     convictions: frozenset[str] = frozenset()
@@ -837,6 +839,12 @@ def parse_lexicon(data: dict[str, object], where: str = "lexicon") -> StanceLexi
         penalty_measures=frozenset(_strings(data.get("penalty_measures", []), where)),
         threat_marks=frozenset(_strings(data.get("threat_marks", []), where)),
         former_times=frozenset(_strings(data.get("former_times", []), f"{where}: former_times")),
+        overcome_preps=frozenset(
+            _strings(data.get("overcome_preps", []), f"{where}: overcome_preps")
+        ),
+        overcome_verbs=frozenset(
+            _strings(data.get("overcome_verbs", []), f"{where}: overcome_verbs")
+        ),
         convictions=frozenset(_strings(data.get("convictions", []), f"{where}: convictions")),
         doubts=frozenset(_strings(data.get("doubts", []), f"{where}: doubts")),
         wishes=frozenset(_strings(data.get("wishes", []), f"{where}: wishes")),

@@ -17,6 +17,9 @@ at least one other slot is filled on the dependency tree near it, unless:
 - the theme is the object of another action ("withdraw troops", "training soldiers"),
 - the theme is modified by another theme's word ("air force", "naval forces"),
 - the theme belongs to the target itself ("Ukrainian troops", "Ukraine's forces"),
+- the theme is with or for another state than the one the proposal names ("accession talks
+  with Moldova", "talks for Chisinau to join" for "open talks with Ukraine"), none of them
+  the proposal's and the state no member of a body that could adopt it: that state's case,
 - the theme belongs to a named outsider ("Russian troops") and no action word is found;
   a country that belongs (or belonged) to one of the bodies that could adopt the proposal
   is one of those who would act, not an outsider ("Czech soldiers will not go to Ukraine"
@@ -2250,6 +2253,10 @@ class ProposalMatcher:
         ]
         if slots.document and self._another_text(candidate, slots, inside):
             return False
+        other = _other_counterpart(theme, slots) if not slots.joined else None
+        if other is not None:
+            candidate.blocked = f"the theme is another state's case ({other.text})"
+            return False
         if slots.joined:
             owners += _joiners(theme)
             owners += [o for o in _of_objects(theme) if o.i not in inside]
@@ -2774,6 +2781,38 @@ def _joined_named(tokens: SpacySpan, slots: ProposalSlots) -> Token | None:
     if not slots.joined:
         return None
     return next((t for t in tokens if _state_id(t) in slots.joined), None)
+
+
+def _counterparts(theme: Token) -> list[Token]:
+    """Whom a theme is with or for: the objects of its "with" and "for" ("talks [with]
+    Moldova", "membership [for] Chisinau"), and those of the noun it is "of" ("the start of
+    talks [with] Moldova"), with the subject of a joining clause on either ("an initiation of
+    talks for [Chisinau] to join the bloc")."""
+    holders = [theme]
+    if theme.dep_ == "pobj" and theme.head.lower_ == "of" and theme.head.head.i != theme.i:
+        holders.append(theme.head.head)
+    found: list[Token] = []
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in ("with", "for"):
+                found += [m for o in child.children if o.dep_ == "pobj" for m in _conjuncts(o)]
+            elif child.dep_ in ("advcl", "acl", "relcl") and child.lemma_.lower() == "join":
+                found += [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return found
+
+
+def _other_counterpart(theme: Token, slots: ProposalSlots) -> Token | None:
+    """For a proposal that names a state its theme is with ("open talks with Ukraine"), a
+    state the theme is with or for instead (``_counterparts``) that is neither named by the
+    proposal nor a member of a body that could adopt it, where none of the counterparts is
+    the proposal's: that state's case ("accession talks with Moldova")."""
+    if not slots.named:
+        return None
+    states = [(t, _state_id(t)) for t in _counterparts(theme)]
+    states = [(t, s) for t, s in states if s is not None]
+    if any(s in slots.named for _, s in states):
+        return None
+    return next((t for t, s in states if s not in slots.members), None)
 
 
 def _joiners(theme: Token) -> list[Token]:
