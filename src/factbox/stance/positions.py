@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from factbox.extract.cues import load_cue_lexicon
-from factbox.stance.lexicon import load_acts, load_concepts, load_lexicon
+from factbox.stance.lexicon import load_lexicon
 from factbox.stance.records import (
     Actor,
     Cue,
@@ -69,16 +69,12 @@ abstention, "will not stand in the way", "would no longer block": ``letting_pass
 
 @lru_cache(maxsize=1)
 def _withdrawing_verbs() -> tuple[str, ...]:
-    """The starts of the verbs that take back a stance held against something (the open
-    acts of ``data/stance/acts.toml`` whose object is a stance noun: "drop objection", "lift
-    veto"), as a cue writes them ("dropped", "withdrew", "lifted"): the verb less its last two
-    letters, never fewer than four ("end" is left out: "endorsed" starts the same)."""
-    standing = load_concepts().standing_nouns
-    verbs = {
-        verb
-        for (verb, noun), cls in load_acts().phrasal.items()
-        if cls == "open" and noun in standing
-    }
+    """The starts of the verbs that take back a stance held against something
+    (``withdrawal_verbs`` of ``data/cues.json``, the list the extractor reads them by: "drop",
+    "withdraw", "lift"), as a cue writes them ("dropped", "withdrew", "lifted"): the verb
+    less its last two letters, never fewer than four ("end" is left out: "endorsed" starts
+    the same)."""
+    verbs = load_cue_lexicon().act_withdrawal_verbs
     return tuple(sorted(verb[: max(4, len(verb) - 2)] for verb in verbs if len(verb) >= 4))
 
 
